@@ -1,0 +1,114 @@
+"""The Python API: read, write and convert, each returning results and
+diagnostics (never printing, never exiting)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, make
+from .ids import IdAllocator
+from .model import ReadResult, Record, WriteResult
+from .registry import Format, FormatError, Registry, default_registry
+from .textio import decode, read_source
+
+
+def _choose_reader(registry: Registry, format: str | None, path: str | None,
+                   text: str) -> Format | None:
+    if format:
+        return registry.get(format)
+    if path and path != "-":
+        by_suffix = registry.for_path(path)
+        if by_suffix is not None and by_suffix.can_read:
+            return by_suffix
+    return registry.sniff(text)
+
+
+def read(source, format: str | None = None, *, encoding: str | None = None,
+         registry: Registry | None = None, **options) -> ReadResult:
+    """Read records from a path (str or os.PathLike; ``-`` is stdin), from
+    bytes, or from text.  A str that names no existing file and holds a
+    newline, or does not look like a file name, is read as text."""
+    registry = registry or default_registry()
+    path = None
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+    elif isinstance(source, str) and "\n" not in source and (
+            source == "-" or os.path.exists(source) or registry.for_path(source)):
+        path = source
+    if path is not None:
+        text, diagnostics = read_source(path, encoding)
+        label = "<stdin>" if path == "-" else path
+    elif isinstance(source, (bytes, bytearray)):
+        text, diagnostics = decode(bytes(source), None, encoding)
+        label = None
+    else:
+        text, diagnostics, label = source, [], None
+    if text is None:
+        return ReadResult([], diagnostics)
+    fmt = _choose_reader(registry, format, path, text)
+    if fmt is None:
+        return ReadResult([], diagnostics + [make(
+            "format-unknown", "cannot tell the format of this input; name it with -f/--from",
+            file=label)])
+    result = fmt.read(text, label, **options)
+    result.diagnostics[:0] = diagnostics
+    return result
+
+
+def write(records, format: str, *, registry: Registry | None = None,
+          **options) -> WriteResult:
+    """Write records (Record objects or plain CSL-JSON dicts) in ``format``."""
+    registry = registry or default_registry()
+    records = [r if isinstance(r, Record) else Record(dict(r)) for r in records]
+    return registry.get(format).write(records, **options)
+
+
+def unique_ids(records: list[Record], diagnostics: list[Diagnostic]) -> None:
+    """Within one collection every id is unique: a repeat gets -2, -3 ..."""
+    allocator = IdAllocator()
+    for record in records:
+        wanted = record.id or "record"
+        got = allocator.claim(wanted)
+        if got != wanted:
+            diagnostics.append(make(
+                "id-duplicate", f"id {wanted!r} is used by an earlier record; renamed {got!r}",
+                file=record.origin.file, line=record.origin.line, record=got,
+                pointer="/id"))
+        record.data["id"] = got
+
+
+@dataclass
+class ConvertResult:
+    records: list[Record] = field(default_factory=list)
+    output: WriteResult | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    inputs_failed: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.output.text if self.output else ""
+
+
+def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None = None,
+            registry: Registry | None = None, write_options: dict | None = None,
+            read_options: dict | None = None) -> ConvertResult:
+    """Read every input into one collection and write it as ``to``.  An input
+    may be a path, bytes or text (see :func:`read`); a single one need not be
+    in a list."""
+    registry = registry or default_registry()
+    if isinstance(inputs, (str, bytes, bytearray, os.PathLike)):
+        inputs = [inputs]
+    writer = registry.get(to)
+    if not writer.can_write:
+        raise FormatError(f"format {writer.name!r} can only be read")
+    result = ConvertResult()
+    for source in inputs:
+        got = read(source, from_, encoding=encoding, registry=registry, **(read_options or {}))
+        result.diagnostics.extend(got.diagnostics)
+        if not got.records and any(d.severity.value == "error" for d in got.diagnostics):
+            result.inputs_failed += 1
+        result.records.extend(got.records)
+    unique_ids(result.records, result.diagnostics)
+    result.output = writer.write(result.records, **(write_options or {}))
+    result.diagnostics.extend(result.output.diagnostics)
+    return result

@@ -1,0 +1,193 @@
+"""The command line: the only place that prints and picks exit codes.
+
+Exit codes: 0 everything converted, 1 output written but some input was
+reported and skipped, 2 nothing could be converted or the command was wrong.
+Heavy modules are imported inside the commands so ``--help`` starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="bibconv",
+        description="Convert and validate bibliographic records: publication listings, "
+                    "BibTeX/BibLaTeX, CSL-JSON and JATS XML.")
+    parser.add_argument("--version", action="version", version=f"bibconv {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    convert = commands.add_parser(
+        "convert", help="convert records from one format to another",
+        description="Read every INPUT into one collection and write it in another format. "
+                    "Diagnostics go to stderr as 'file:line:col: severity code message'.",
+        epilog="exit status: 0 all converted, 1 output written but some input skipped, "
+               "2 nothing converted or a usage error")
+    convert.add_argument("inputs", nargs="*", metavar="INPUT",
+                         help="files to read; '-' or nothing reads standard input")
+    convert.add_argument("-f", "--from", dest="from_", metavar="FROM",
+                         help="input format (default: from the file suffix, then the content)")
+    convert.add_argument("-t", "--to", metavar="TO",
+                         help="output format (default: from the suffix of -o)")
+    convert.add_argument("-o", "--output", metavar="OUT",
+                         help="output file, '-' for standard output (the default), or a "
+                              "folder (DIR/) for one file per record")
+    convert.add_argument("--encoding", metavar="NAME",
+                         help="encoding of the inputs (default: UTF-8, or as a BOM says)")
+    convert.add_argument("--page", action="store_true",
+                         help="listing output: reproduce the page's own display "
+                              "(abstracts cut with '… (see more)', long author lists folded)")
+    convert.add_argument("--jsonl", action="store_true",
+                         help="csljson output: JSON Lines, one item a line")
+    convert.add_argument("-W", "--writer-option", action="append", default=[],
+                         metavar="KEY=VALUE", help="an option for the writer (repeatable)")
+    convert.add_argument("-v", "--verbose", action="store_true",
+                         help="also show info diagnostics (fields kept in 'custom', ids made)")
+    convert.add_argument("-q", "--quiet", action="store_true",
+                         help="show errors only")
+    convert.set_defaults(run=_convert)
+
+    formats = commands.add_parser("formats", help="list the installed formats",
+                                  description="List every installed format with what it "
+                                              "can do and the file suffixes it claims.")
+    formats.set_defaults(run=_formats)
+    return parser
+
+
+def _writer_options(args) -> dict:
+    options: dict = {}
+    for item in args.writer_option:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"-W expects KEY=VALUE, got {item!r}")
+        lowered = value.lower()
+        options[key.replace("-", "_")] = (True if lowered in ("true", "yes", "1") else
+                                          False if lowered in ("false", "no", "0") else value)
+    if args.page:
+        options["page"] = True
+    if args.jsonl:
+        options["lines"] = True
+    return options
+
+
+def _show(diagnostics, *, verbose: bool = False, quiet: bool = False) -> None:
+    from .diagnostics import Severity
+
+    for diagnostic in diagnostics:
+        if diagnostic.severity is Severity.INFO and not verbose:
+            continue
+        if quiet and diagnostic.severity is not Severity.ERROR:
+            continue
+        print(diagnostic.format(), file=sys.stderr)
+
+
+def _is_folder(target: str) -> bool:
+    return target.endswith(("/", os.sep)) or os.path.isdir(target)
+
+
+def _convert(args) -> int:
+    from .api import convert
+    from .diagnostics import Severity
+    from .registry import default_registry
+    from .textio import write_atomic
+
+    registry = default_registry()
+    inputs = args.inputs or ["-"]
+    if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
+        raise UsageError("no input: name a file, or pipe records into standard input")
+    output = args.output if args.output not in (None, "-") else None
+    to = args.to
+    if to is None:
+        by_suffix = registry.for_path(output) if output and not _is_folder(output) else None
+        if by_suffix is None:
+            raise UsageError("say which format to write with -t/--to "
+                             "(see 'bibconv formats')")
+        to = by_suffix.name
+    writer = registry.get(to)
+    if not writer.can_write:
+        raise UsageError(f"format {writer.name!r} can only be read")
+    if output:
+        target = os.path.realpath(output)
+        for source in inputs:
+            if source != "-" and os.path.realpath(source) == target:
+                raise UsageError(f"refusing to overwrite the input {source!r}")
+    to_folder = bool(output) and _is_folder(output)
+    if to_folder and not writer.one_record_per_file:
+        raise UsageError(f"format {writer.name!r} writes one file; give -o a file name")
+
+    result = convert(inputs, writer.name, from_=args.from_, encoding=args.encoding,
+                     registry=registry, write_options=_writer_options(args))
+    _show(result.diagnostics, verbose=args.verbose, quiet=args.quiet)
+
+    errors = any(d.severity is Severity.ERROR for d in result.diagnostics)
+    if not result.records and errors:
+        return EXIT_FAILED
+    if writer.one_record_per_file and len(result.records) > 1 and not to_folder:
+        raise UsageError(f"{len(result.records)} records: format {writer.name!r} holds one "
+                         "record a file; give -o a folder (DIR/)")
+    if to_folder:
+        os.makedirs(output, exist_ok=True)
+        suffix = writer.suffixes[0] if writer.suffixes else ""
+        for record_id, text in (result.output.files or {}).items():
+            write_atomic(os.path.join(output, record_id + suffix), text)
+    elif output:
+        write_atomic(output, result.text)
+    else:
+        sys.stdout.write(result.text)
+        sys.stdout.flush()
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _formats(args) -> int:
+    from .registry import default_registry
+
+    rows = []
+    for fmt in sorted(default_registry().all(), key=lambda f: f.name):
+        directions = "/".join(d for d, ok in (("read", fmt.can_read), ("write", fmt.can_write))
+                              if ok)
+        rows.append((fmt.name, directions, " ".join(fmt.suffixes) or "-",
+                     fmt.description + (f" (aliases: {', '.join(fmt.aliases)})"
+                                        if fmt.aliases else "")))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+    return EXIT_OK
+
+
+def main(argv=None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"bibconv {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except LookupError as exc:  # unknown format names
+        print(f"bibconv {args.command}: error: {exc.args[0] if exc.args else exc}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader of our output went away (| head): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:  # writing the output failed: say where, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"bibconv {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

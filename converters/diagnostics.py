@@ -1,0 +1,108 @@
+"""Diagnostics: small values that readers, writers and validators return.
+
+A diagnostic is a code from the catalogue below, a severity, a message and a
+location.  Library code only builds these; the CLI decides how to show them and
+which exit code they lead to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a diagnostic points: 1-based line and column in the input file,
+    and a JSON pointer into the record (``/author/2/family``)."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    pointer: str | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    location: Location = field(default_factory=Location)
+    record: str | None = None
+
+    def to_dict(self) -> dict:
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "record": self.record,
+            "pointer": loc.pointer,
+        }
+
+    def format(self) -> str:
+        """``file:line:col: severity code message``, the compiler-style line."""
+        loc = self.location
+        where = loc.file or "<input>"
+        if loc.line is not None:
+            where += f":{loc.line}"
+            if loc.column is not None:
+                where += f":{loc.column}"
+        return f"{where}: {self.severity.value} {self.code} {self.message}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+
+
+# The catalogue.  A code, once shipped, keeps its meaning: add codes, never
+# repurpose them.  Severity here is the default; profiles may change it.
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+CATALOGUE: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        # input problems (a record or a whole file could not be read)
+        Rule("input-unreadable", _E, "the input file could not be opened or read"),
+        Rule("input-empty", _E, "the input holds no text"),
+        Rule("encoding-invalid", _E, "the input is not valid text in the expected encoding"),
+        Rule("input-binary", _E, "the input looks like binary data, not text"),
+        Rule("format-unknown", _E, "the input format could not be determined"),
+        Rule("syntax-error", _E, "the input is not well-formed for its format"),
+        Rule("nesting-too-deep", _E, "the input nests structures deeper than is safe to read"),
+        Rule("record-invalid", _E, "a record does not have the structure its format requires"),
+        Rule("listing-ambiguous", _W, "a listing line could be read more than one way"),
+        Rule("field-unmapped", _I, "a field has no equivalent and was kept in CSL 'custom'"),
+        Rule("field-dropped", _W, "a writer cannot express a field, which is left out of its output"),
+        Rule("id-duplicate", _W, "two records share an id; the later one was renamed"),
+        Rule("id-generated", _I, "a record had no id and was given one"),
+    ]
+}
+
+
+def make(code: str, message: str, *, file: str | None = None, line: int | None = None,
+         column: int | None = None, pointer: str | None = None,
+         record: str | None = None, severity: Severity | None = None) -> Diagnostic:
+    """Build a diagnostic with the catalogue's default severity for ``code``."""
+    if severity is None:
+        rule = CATALOGUE.get(code)
+        severity = rule.severity if rule else Severity.ERROR
+    return Diagnostic(code, severity, message, Location(file, line, column, pointer), record)
+
+
+def has_errors(diagnostics) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)

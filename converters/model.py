@@ -1,0 +1,80 @@
+"""The record model: a CSL-JSON item (the pivot every format meets in) plus
+where it came from.
+
+``Record.data`` is a plain dict in CSL-JSON shape, so it can be dumped,
+validated against the CSL schema or handed to citeproc as it is.  Facts that
+CSL has no variable for live in ``data["custom"]``.  An incomplete author list
+is a trailing ``{"literal": "others"}`` name, the convention pandoc and
+citeproc read as "et al.".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+
+OTHERS = {"literal": "others"}
+
+
+@dataclass
+class Origin:
+    """Where a record was read: the file, its first and last line (1-based,
+    inclusive) and, where the format tells, the line of each field."""
+
+    file: str | None = None
+    line: int | None = None
+    end_line: int | None = None
+    fields: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, variable: str | None) -> int | None:
+        """The line of ``variable`` if known, else the record's first line."""
+        if variable is not None and variable in self.fields:
+            return self.fields[variable]
+        return self.line
+
+
+@dataclass
+class Record:
+    data: dict
+    origin: Origin = field(default_factory=Origin)
+
+    @property
+    def id(self) -> str | None:
+        value = self.data.get("id")
+        return None if value is None else str(value)
+
+    @property
+    def custom(self) -> dict:
+        return self.data.setdefault("custom", {})
+
+
+@dataclass
+class ReadResult:
+    records: list[Record] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class WriteResult:
+    """What a writer produced.  ``text`` is the whole output; formats that hold
+    one record a file also fill ``files`` (record id -> text)."""
+
+    text: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: dict[str, str] | None = None
+
+
+def is_others(name) -> bool:
+    """True for the "et al." marker name."""
+    return isinstance(name, dict) and name.get("literal", "").strip().lower() in {
+        "others", "et al.", "et al", "et. al."} and len(name) == 1
+
+
+def split_others(names) -> tuple[list, bool]:
+    """Split a CSL name list into the named people and the et-al flag."""
+    names = list(names or [])
+    incomplete = False
+    while names and is_others(names[-1]):
+        names.pop()
+        incomplete = True
+    return names, incomplete

@@ -1,0 +1,65 @@
+"""Display names ("Juan de la Cruz", "Kim A. Tran") <-> CSL name objects.
+
+Parsing is nameparser's; we only turn its parts into CSL's given, family,
+particle and suffix.  Honorific titles and conjunctions are switched off: on
+a publications page "Dean" and "Judge" are first names, and "y" or "e" inside
+a name are not a second person.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _constants():
+    from nameparser.config import Constants
+
+    constants = Constants()
+    constants.titles.remove(*list(constants.titles))
+    constants.conjunctions.remove(*list(constants.conjunctions))
+    return constants
+
+
+def parse_display_name(text: str) -> dict:
+    """One display-order name -> CSL name.  A single word becomes a literal
+    (mononyms and organisations have no given/family split)."""
+    from nameparser import HumanName
+
+    text = " ".join(text.split())
+    if not text:
+        return {"literal": ""}
+    if " " not in text and "," not in text:
+        return {"literal": text}
+    human = HumanName(text, constants=_constants())
+    given = " ".join(p for p in (human.first, human.middle) if p)
+    last = human.last.split()
+    particles = []
+    # Lower-case leading particles ("van der", "de la") are CSL's
+    # non-dropping particle; capitalised ones ("Van Gogh") stay in the family.
+    while len(last) > 1 and last[0].islower() and last[0] in _constants().prefixes:
+        particles.append(last.pop(0))
+    name = {}
+    if last:
+        name["family"] = " ".join(last)
+    if given:
+        name["given"] = given
+    if particles:
+        name["non-dropping-particle"] = " ".join(particles)
+    if human.suffix:
+        name["suffix"] = human.suffix
+    if "family" not in name:
+        return {"literal": text}
+    return name
+
+
+def display_name(name: dict) -> str:
+    """CSL name -> display order ("given particle family suffix")."""
+    if "literal" in name:
+        return name["literal"]
+    parts = [name.get("given"), name.get("dropping-particle"),
+             name.get("non-dropping-particle"), name.get("family")]
+    text = " ".join(p for p in parts if p)
+    if name.get("suffix"):
+        separator = ", " if name.get("comma-suffix") else " "
+        text = f"{text}{separator}{name['suffix']}"
+    return text

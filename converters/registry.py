@@ -1,0 +1,187 @@
+"""Formats by name, alias, file suffix and content.
+
+Built-in formats are described here as data and their modules imported only
+when a reader, writer or sniffer is actually needed, so ``bibconv --help``
+stays fast.  Other packages add formats through the entry-point groups
+``bibconv.readers`` and ``bibconv.writers``: the entry point's name is the
+format name and it loads a callable (a reader ``read(text, source, **options)
+-> ReadResult`` or a writer ``write(records, **options) -> WriteResult``).
+Optional attributes on that callable describe it further: ``suffixes``,
+``aliases``, ``description``, ``sniff`` (text -> score between 0 and 1) and
+``one_record_per_file``.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+READER_GROUP = "bibconv.readers"
+WRITER_GROUP = "bibconv.writers"
+
+
+class FormatError(LookupError):
+    """An unknown format name, or one that cannot read or write."""
+
+
+def _resolve(target):
+    """A callable, or a ``"module:attribute"`` string imported on first use."""
+    if target is None or callable(target):
+        return target
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+@dataclass
+class Format:
+    name: str
+    description: str = ""
+    suffixes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    reader: Callable | str | None = None
+    writer: Callable | str | None = None
+    sniffer: Callable | str | None = None
+    one_record_per_file: bool = False
+    origin: str = "built-in"
+    _loaded: dict = field(default_factory=dict, repr=False)
+
+    def _get(self, attribute: str):
+        if attribute not in self._loaded:
+            self._loaded[attribute] = _resolve(getattr(self, attribute))
+        return self._loaded[attribute]
+
+    @property
+    def can_read(self) -> bool:
+        return self.reader is not None
+
+    @property
+    def can_write(self) -> bool:
+        return self.writer is not None
+
+    def read(self, text: str, source: str | None = None, **options):
+        if not self.can_read:
+            raise FormatError(f"format {self.name!r} can only be written")
+        return self._get("reader")(text, source, **options)
+
+    def write(self, records, **options):
+        if not self.can_write:
+            raise FormatError(f"format {self.name!r} can only be read")
+        return self._get("writer")(records, **options)
+
+    def sniff(self, text: str) -> float:
+        sniffer = self._get("sniffer")
+        return float(sniffer(text)) if sniffer else 0.0
+
+
+# Built-ins: modules named, not imported.
+BUILTIN = [
+    Format("listing", "scraped publications page: title, one author a line, abstract",
+           suffixes=(".txt", ".listing"), aliases=("publications", "page"),
+           reader="converters.formats.listing:read",
+           writer="converters.formats.listing:write",
+           sniffer="converters.formats.listing:sniff"),
+    Format("csljson", "CSL-JSON (array of items, a single item, or JSON Lines)",
+           suffixes=(".json", ".csl.json", ".csljson", ".jsonl", ".ndjson"),
+           aliases=("csl-json", "csl", "json", "jsonl"),
+           reader="converters.formats.csljson:read",
+           writer="converters.formats.csljson:write",
+           sniffer="converters.formats.csljson:sniff"),
+]
+
+
+class Registry:
+    def __init__(self, formats=(), *, entry_points: bool = True):
+        self._formats: dict[str, Format] = {}
+        self._entry_points_loaded = not entry_points
+        for fmt in formats:
+            self.register(fmt)
+
+    def register(self, fmt: Format, *, replace: bool = False) -> Format:
+        """Add a format (tests and plugins); a name already taken is an error
+        unless ``replace`` is set."""
+        key = fmt.name.lower()
+        if key in self._formats and not replace:
+            raise FormatError(f"format {fmt.name!r} is already registered")
+        self._formats[key] = fmt
+        return fmt
+
+    def _load_entry_points(self) -> None:
+        if self._entry_points_loaded:
+            return
+        self._entry_points_loaded = True
+        from importlib.metadata import entry_points
+
+        for group, role in ((READER_GROUP, "reader"), (WRITER_GROUP, "writer")):
+            for ep in entry_points(group=group):
+                key = ep.name.lower()
+                fmt = self._formats.get(key)
+                if fmt is None:
+                    fmt = self.register(Format(ep.name, origin=ep.value))
+                elif getattr(fmt, role) is not None:
+                    continue  # a built-in (or earlier plugin) keeps its name
+                try:
+                    target = ep.load()
+                except Exception as exc:  # a broken plugin must not break the tool
+                    fmt.description = fmt.description or f"(failed to load: {exc})"
+                    continue
+                setattr(fmt, role, target)
+                fmt.description = fmt.description or getattr(target, "description", "")
+                fmt.suffixes = fmt.suffixes or tuple(getattr(target, "suffixes", ()))
+                fmt.aliases = fmt.aliases or tuple(getattr(target, "aliases", ()))
+                fmt.sniffer = fmt.sniffer or getattr(target, "sniff", None)
+                fmt.one_record_per_file = fmt.one_record_per_file or bool(
+                    getattr(target, "one_record_per_file", False))
+
+    def all(self) -> list[Format]:
+        self._load_entry_points()
+        return list(self._formats.values())
+
+    def _find(self, name: str) -> Format | None:
+        key = name.lower()
+        if key in self._formats:
+            return self._formats[key]
+        for fmt in self._formats.values():
+            if key in (a.lower() for a in fmt.aliases):
+                return fmt
+        return None
+
+    def get(self, name: str) -> Format:
+        fmt = self._find(name)
+        if fmt is None:
+            self._load_entry_points()
+            fmt = self._find(name)
+        if fmt is None:
+            known = ", ".join(sorted(f.name for f in self._formats.values()))
+            raise FormatError(f"unknown format {name!r} (known: {known})")
+        return fmt
+
+    def for_path(self, path: str) -> Format | None:
+        """The format whose longest suffix ends ``path`` (``.csl.json`` beats ``.json``)."""
+        lower = path.lower()
+        best, best_len = None, 0
+        for fmt in self.all():
+            for suffix in fmt.suffixes:
+                if lower.endswith(suffix.lower()) and len(suffix) > best_len:
+                    best, best_len = fmt, len(suffix)
+        return best
+
+    def sniff(self, text: str, *, readable: bool = True) -> Format | None:
+        """The format whose sniffer is most confident about ``text``."""
+        best, best_score = None, 0.0
+        for fmt in self.all():
+            if readable and not fmt.can_read:
+                continue
+            score = fmt.sniff(text)
+            if score > best_score:
+                best, best_score = fmt, score
+        return best
+
+
+_default: Registry | None = None
+
+
+def default_registry() -> Registry:
+    global _default
+    if _default is None:
+        _default = Registry([replace(f, _loaded={}) for f in BUILTIN])
+    return _default
