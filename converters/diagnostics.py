@@ -87,6 +87,7 @@ CATALOGUE: dict[str, Rule] = {
         Rule("record-invalid", _E, "a record does not have the structure its format requires"),
         Rule("listing-ambiguous", _W, "a listing line could be read more than one way"),
         Rule("field-unmapped", _I, "a field has no equivalent and was kept in CSL 'custom'"),
+        Rule("field-empty", _I, "a field held nothing usable and was left out"),
         Rule("field-dropped", _W, "a writer cannot express a field, which is left out of its output"),
         Rule("id-duplicate", _W, "two records share an id; the later one was renamed"),
         Rule("id-generated", _I, "a record had no id and was given one"),

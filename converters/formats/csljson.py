@@ -78,8 +78,10 @@ def _decode(src: _Source, offset: int):
                            file=src.name, line=line, column=column)) from None
 
 
-def _item(src: _Source, offset: int) -> tuple[object, int, dict[str, int]]:
-    """A value at ``offset``; for an object, also the line of each key."""
+def _item(src: _Source, offset: int, values: dict | None = None
+          ) -> tuple[object, int, dict[str, int]]:
+    """A value at ``offset``; for an object, also the line of each key (and,
+    into ``values``, the offset of each value)."""
     text = src.text
     if text.startswith("{", offset):
         # Walk the object's top level ourselves to learn where each field is.
@@ -97,6 +99,8 @@ def _item(src: _Source, offset: int) -> tuple[object, int, dict[str, int]]:
             if not text.startswith(":", pos):
                 break
             pos = src.skip(pos + 1)
+            if values is not None:
+                values[key] = pos
             value, pos = _decode(src, pos)
             item[key] = value
             fields[key] = src.where(key_at)[0]
@@ -117,6 +121,15 @@ def _resync(src: _Source, after: int, indent: str | None) -> int | None:
     pattern = re.compile(r"\n(%s)\{" % (re.escape(indent) if indent is not None else r"[ \t]*"))
     match = pattern.search(src.text, after)
     return match.end() - 1 if match else None
+
+
+def _is_item_map(value) -> bool:
+    """An object whose values are all items and whose keys are not CSL's."""
+    if not isinstance(value, dict) or not value:
+        return False
+    _, kinds = _schema_parts()
+    return not any(key in kinds for key in value) and all(
+        isinstance(v, dict) and "type" in v for v in value.values())
 
 
 def _parse(src: _Source, result: ReadResult):
@@ -167,11 +180,20 @@ def _parse(src: _Source, result: ReadResult):
                 return
             pos = resumed
     elif text.startswith("{"):
-        # A single item, or JSON Lines: one item after another.
+        # A single item, JSON Lines (one item after another), or an object
+        # of items keyed by id (citeproc-js's and Zotero's shape).
         while pos < len(text):
             start = pos
+            values: dict[str, int] = {}
             try:
-                item, pos, fields = _item(src, start)
+                item, pos, fields = _item(src, start, values)
+                if start == 0 and _is_item_map(item):
+                    for key, at in values.items():
+                        value, end, fields = _item(src, at)
+                        if isinstance(value, dict):
+                            value.setdefault("id", key)
+                        yield value, at, end, fields
+                    return
             except _Broken as broken:
                 result.diagnostics.append(broken.diagnostic)
                 if broken.fatal:
@@ -214,15 +236,85 @@ def _get_validator():
     return _validator
 
 
-def _coerce(item: dict, kinds: dict[str, str]) -> None:
-    """Forgivable shapes real files use: numbers where CSL wants strings, an
-    EDTF or free-text date string where it wants a date object."""
+_NAME_KEYS = frozenset({"family", "given", "dropping-particle", "non-dropping-particle",
+                        "suffix", "comma-suffix", "static-ordering", "literal", "parse-names"})
+
+
+def _clean_date(value):
+    """Crossref and friends write [[null]], [[]] or [[y, m, d, hour]]: keep
+    what is a date, or None when nothing is."""
+    if not isinstance(value, dict) or not isinstance(value.get("date-parts"), list):
+        return value
+    parts = []
+    for part in value["date-parts"]:
+        if not isinstance(part, list):
+            return value  # not a shape we can mend; the schema will say why
+        part = part[:3]
+        while part and part[-1] in (None, ""):
+            part = part[:-1]
+        if part:
+            parts.append(part)
+    cleaned = {k: v for k, v in value.items() if k != "date-parts"}
+    if parts:
+        cleaned["date-parts"] = parts[:2]
+    return cleaned or None
+
+
+def _coerce(item: dict, kinds: dict[str, str], note) -> None:
+    """Mend the shapes real files use where CSL wants another, keeping every
+    fact: numbers where CSL wants strings, lists of strings (Crossref's ISSN),
+    date strings, over-long or empty date-parts, and name objects carrying
+    extra properties (ORCID, affiliation), which move to custom."""
+    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
     for key, value in list(item.items()):
         kind = kinds.get(key)
-        if kind == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            item[key] = str(value)
-        elif kind == "date" and isinstance(value, str):
-            item[key] = {"raw": value}
+        if kind == "string":
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                item[key] = str(value)
+            elif isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+                if value:
+                    item[key] = ", ".join(str(v) for v in value)
+                else:
+                    del item[key]
+            elif isinstance(value, (list, dict)):
+                custom.setdefault(key, item.pop(key))
+                note(key, f"{key!r} holds a structure, not text; kept in 'custom'")
+        elif kind == "date":
+            if isinstance(value, str):
+                item[key] = {"raw": value}
+            else:
+                cleaned = _clean_date(value)
+                if cleaned is None:
+                    del item[key]
+                    note(key, f"{key!r} has no date in it; left out", code="field-empty")
+                else:
+                    item[key] = cleaned
+        elif kind == "names" and isinstance(value, list):
+            details = []
+            for name in value:
+                extra = ({k: name.pop(k) for k in list(name) if k not in _NAME_KEYS}
+                         if isinstance(name, dict) else {})
+                details.append(extra or None)
+            if any(details):
+                custom.setdefault("name-details", {})[key] = details
+                note(key, f"name properties CSL lacks in {key!r} kept in "
+                          "'custom.name-details'")
+    if custom:
+        item["custom"] = custom
+
+
+def _suggest(word: str, choices) -> list[str]:
+    """Likely intended CSL types, also when the words are swapped
+    ("journal-article" for "article-journal")."""
+    import difflib
+
+    def words(text):
+        return "-".join(sorted(re.split(r"[-_ ]+", text.lower())))
+
+    by_words = {words(c): c for c in choices}
+    found = [by_words[w] for w in difflib.get_close_matches(words(word), by_words, 2)]
+    found += difflib.get_close_matches(word.lower(), choices, 2)
+    return list(dict.fromkeys(found))[:3]
 
 
 def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int,
@@ -238,6 +330,10 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
     record_id = item.get("id")
     record_id = str(record_id) if isinstance(record_id, (str, int)) else None
 
+    def note(key, message, code="field-unmapped"):
+        diagnostics.append(make(code, message, file=src_name, line=fields.get(key, line),
+                                record=record_id, pointer=f"/{key}"))
+
     unknown = [key for key in item if key not in kinds]
     if unknown:
         custom = item.get("custom")
@@ -245,12 +341,9 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
             custom = {}
         for key in unknown:
             custom.setdefault(key, item.pop(key))
-            diagnostics.append(make(
-                "field-unmapped", f"{key!r} is not a CSL variable; kept in 'custom'",
-                file=src_name, line=fields.get(key, line), record=record_id,
-                pointer=f"/custom/{key}"))
+            note(key, f"{key!r} is not a CSL variable; kept in 'custom'")
         item["custom"] = custom
-    _coerce(item, kinds)
+    _coerce(item, kinds, note)
 
     drop: dict[str, str] = {}
     for error in _get_validator().iter_errors(item):
@@ -265,11 +358,9 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
         if key in ("id", "type"):
             message = error.message
             if key == "type" and error.validator == "enum":
-                import difflib
-
-                close = difflib.get_close_matches(str(error.instance), error.validator_value, 1)
+                close = _suggest(str(error.instance), error.validator_value)
                 message = f"{error.instance!r} is not a CSL item type" + (
-                    f" (did you mean {close[0]!r}?)" if close else "")
+                    f" (did you mean {' or '.join(map(repr, close))}?)" if close else "")
             diagnostics.append(make(
                 "record-invalid", f"item skipped: {key!r}: {message}",
                 file=src_name, line=fields.get(key, line), record=record_id,
@@ -319,9 +410,22 @@ def _ordered(data: dict) -> dict:
     return out
 
 
-def write(records, *, lines: bool = False, **options) -> WriteResult:
-    """An array of items (indented), or with ``lines=True`` JSON Lines."""
+def _newer_variables() -> frozenset[str]:
+    """CSL 1.0.2 variables the published CSL-JSON schema does not accept."""
+    return frozenset(k for k, v in load_schema(SCHEMA)["properties"].items()
+                     if v.get("x-since") == "1.0.2")
+
+
+def write(records, *, lines: bool = False, csl_version: str = "1.0",
+          **options) -> WriteResult:
+    """An array of items (indented), or with ``lines=True`` JSON Lines.
+
+    By default the output validates against the published CSL-JSON schema,
+    so the CSL 1.0.2 variables it lacks (license, part-number ...) go into
+    ``custom``; ``csl_version="1.0.2"`` keeps them as variables."""
     _, kinds = _schema_parts()
+    if csl_version != "1.0.2":
+        kinds = {k: v for k, v in kinds.items() if k not in _newer_variables()}
     result = WriteResult()
     items = []
     for record in records:
