@@ -23,9 +23,18 @@ def _constants():
 def parse_display_name(text: str) -> dict:
     """One display-order name -> CSL name.  A single word becomes a literal
     (mononyms and organisations have no given/family split)."""
+    return dict(_parse(" ".join(text.split())))
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple:
+    # Cached: the same people recur across a bibliography.
+    return tuple(_parse_uncached(text).items())
+
+
+def _parse_uncached(text: str) -> dict:
     from nameparser import HumanName
 
-    text = " ".join(text.split())
     if not text:
         return {"literal": ""}
     if " " not in text and "," not in text:

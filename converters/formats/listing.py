@@ -50,7 +50,10 @@ TRANSITION = {
     (A, A): 0.0, (A, B): 0.0, (A, T): -1.0,
     (B, T): 0.0,
 }
-AFTER_BLANK = -4.0  # an author or abstract after a blank line is unusual
+AFTER_BLANK = -12.0  # an author or abstract right after a blank line is unusual
+# A page whose entries are all separated by blank lines (as the clean writer
+# makes them) starts no entry without one.
+TITLE_WITHOUT_BLANK = -12.0
 
 _PARTICLES = frozenset("""van von der den de del della di da das dos du la le ter ten
 bin ibn al el y zu dalla degli""".split())
@@ -131,11 +134,18 @@ def _label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[fl
     """Best labels for ``lines`` (line number, text, blank line before) and,
     for each line, how far ahead its label is of the best other reading and
     which reading that is."""
+    # Blank lines anywhere between entries: take them as the separators.
+    return _viterbi(lines, blank_separated=any(blank for _, _, blank in lines[1:]))
+
+
+def _viterbi(lines, *, blank_separated: bool):
     n = len(lines)
     emit = [_emissions(text) for _, text, _ in lines]
 
     def enter(i: int, label: int) -> float:
-        return AFTER_BLANK if lines[i][2] and label != T else 0.0
+        if lines[i][2]:
+            return AFTER_BLANK if label != T else 0.0
+        return TITLE_WITHOUT_BLANK if blank_separated and label == T and i else 0.0
 
     forward = [[IMPOSSIBLE] * 3 for _ in range(n)]
     back = [[0] * 3 for _ in range(n)]
@@ -260,8 +270,8 @@ def _record(entry: dict, source: str | None) -> Record:
         data["author"] = names
         if declared is not None and (declared == -1 or declared > len(names)):
             data["author"] = names + [dict(OTHERS)]
-        if declared is not None and declared > 0:
-            data.setdefault("custom", {})["author-count"] = declared
+            if declared > 0:  # the count matters only while names are missing
+                data.setdefault("custom", {})["author-count"] = declared
 
     if entry["abstract"] is not None:
         number, text = entry["abstract"]
@@ -294,8 +304,8 @@ def _entry_lines(data: dict, page: bool) -> list[str]:
     custom = data.get("custom") or {}
     declared = custom.get("author-count")
     total = max(declared or 0, len(names))
-    if page and total > AUTHORS_SHOWN:
-        shown = AUTHORS_SHOWN - 1
+    if page and total > AUTHORS_SHOWN and names:
+        shown = min(AUTHORS_SHOWN - 1, len(names))
         names[shown - 1] += f" … (see {total - shown} more)"
     elif names and (declared or 0) > len(names):
         names[-1] += f" … (see {declared - len(names)} more)"

@@ -1,0 +1,82 @@
+"""Hypothesis strategies for listing pages: entries with the page's markers,
+particles, Unicode names, name-like titles, and entries without authors or
+abstracts."""
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+GIVEN = ["Nanda H", "Colin", "Étienne", "Michał", "Zoë", "Øystein", "Kim A.", "José María",
+         "Anne-Marie", "Jean-Luc", "Ngọc", "Björn", "Şebnem", "Ioannis", "Chad", "Dean", "Mary Jo"]
+FAMILY = ["Krishna", "D'Oro", "Ragan-Kelley", "Müller", "Koziarski", "O'Brien", "Nguyễn",
+          "Gabellini", "Moisescu-Pareja", "Lindqvist", "Yılmaz", "Ahmed", "Tran", "Martin"]
+PARTICLES = ["", "", "", "van", "van der", "de", "de la", "von", "da"]
+WORDS = ["learning", "neural", "models", "graph", "attention", "diffusion", "causal", "data",
+         "inference", "scaling", "language", "robust", "sparse", "protein", "memory", "plasticity"]
+
+
+@st.composite
+def person(draw) -> str:
+    given = draw(st.sampled_from(GIVEN))
+    particle = draw(st.sampled_from(PARTICLES))
+    family = draw(st.sampled_from(FAMILY))
+    return " ".join(p for p in (given, particle, family) if p)
+
+
+@st.composite
+def title(draw) -> str:
+    kind = draw(st.sampled_from(["plain", "colon", "question", "namelike", "period"]))
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=9))
+    if kind == "namelike":  # "Tree Cross Attention"
+        return " ".join(w.capitalize() for w in words[:3])
+    text = words[0].capitalize() + " " + " ".join(words[1:]) + " for " + draw(
+        st.sampled_from(WORDS))
+    if kind == "colon":
+        text = draw(st.sampled_from(["TACTiS-2", "Würstchen", "ULTRA", "CERL"])) + ": " + text
+    elif kind == "question":
+        text = "Are " + text + " faithful?"
+    elif kind == "period":
+        text += " via IFN-γ-mediated immunity."
+    return text
+
+
+@st.composite
+def abstract(draw) -> str:
+    sentences = draw(st.lists(
+        st.lists(st.sampled_from(WORDS), min_size=6, max_size=25), min_size=1, max_size=8))
+    return " ".join(s[0].capitalize() + " " + " ".join(s[1:]) + "." for s in sentences)
+
+
+@st.composite
+def entry(draw) -> dict:
+    authors = draw(st.lists(person(), max_size=28))
+    hidden_missing = 0
+    if len(authors) > 1 and draw(st.booleans()):
+        hidden_missing = draw(st.integers(1, 6))  # names the page promised but never gave
+    return {"title": draw(title()), "authors": authors,
+            "abstract": draw(st.none() | abstract()), "missing": hidden_missing}
+
+
+def render_page(entries, *, heading: bool = True) -> str:
+    """Entries as the scraped page shows them: abstracts cut after 140 bytes,
+    author lists of over 20 folded after 19 names, no blank lines."""
+    lines = ["Publications", ""] if heading else []
+    for e in entries:
+        lines.append(e["title"])
+        names = list(e["authors"])
+        total = len(names) + e["missing"]
+        if total > 20:
+            shown = min(19, len(names))
+            names[shown - 1] += f" … (see {total - shown} more)"
+        elif e["missing"]:
+            names[-1] += f" … (see {e['missing']} more)"
+        lines.extend(names)
+        if e["abstract"]:
+            text = e["abstract"]
+            head = text.encode()[:140].decode("utf-8", "ignore")
+            if len(text.encode()) > 140:
+                text = head + "… (see more)" + text[len(head):]
+            lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+entries = st.lists(entry(), min_size=1, max_size=8)

@@ -1,0 +1,88 @@
+"""Formats by name, alias, suffix and content; plugins through entry points."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import converters
+from converters.model import ReadResult, Record, WriteResult
+from converters.registry import Format, FormatError, Registry, default_registry
+
+
+def test_lookup_by_name_alias_suffix_and_content():
+    registry = default_registry()
+    assert registry.get("CSL-JSON").name == "csljson"
+    assert registry.get("page").name == "listing"
+    assert registry.for_path("refs.csl.json").name == "csljson"
+    assert registry.for_path("publications.TXT").name == "listing"
+    assert registry.for_path("paper.docx") is None
+    assert registry.sniff('[{"id": "a", "type": "book"}]').name == "csljson"
+    assert registry.sniff("Publications\n\nA title\nAn Author\n").name == "listing"
+    with pytest.raises(FormatError, match="unknown format 'nope'"):
+        registry.get("nope")
+
+
+def _upper_reader(text, source, **options):
+    return ReadResult([Record({"id": "x", "type": "article", "title": text.strip().upper()})])
+
+
+def _title_writer(records, **options):
+    return WriteResult("\n".join(r.data["title"] for r in records) + "\n")
+
+
+def test_registered_formats_plug_into_read_write_and_convert():
+    registry = Registry([Format("shout", "test format", suffixes=(".shout",),
+                                reader=_upper_reader, writer=_title_writer)])
+    result = converters.convert("hello there", "shout", from_="shout", registry=registry)
+    assert result.text == "HELLO THERE\n"
+    with pytest.raises(FormatError):
+        registry.register(Format("shout"))
+
+
+def test_entry_point_plugins_are_found(tmp_path):
+    plugin = tmp_path / "bibconv_shout.py"
+    plugin.write_text(textwrap.dedent('''
+        from converters.model import ReadResult, Record, WriteResult
+
+        def read(text, source, **options):
+            return ReadResult([Record({"id": "s", "type": "article", "title": text.strip()})])
+        read.suffixes = (".shout",)
+        read.description = "shouted titles"
+
+        def write(records, **options):
+            return WriteResult("".join(r.data["title"].upper() + "!\\n" for r in records))
+    '''))
+    dist = tmp_path / "bibconv_shout-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: bibconv-shout\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[bibconv.readers]\nshout = bibconv_shout:read\n\n"
+        "[bibconv.writers]\nshout = bibconv_shout:write\n")
+    (tmp_path / "in.shout").write_text("quiet title\n")
+    env_path = f"{tmp_path}"
+    script = (f"import sys; sys.path.insert(0, {env_path!r}); "
+              "from converters.cli import main; sys.exit(main(sys.argv[1:]))")
+    listed = subprocess.run([sys.executable, "-c", script, "formats"],
+                            capture_output=True, text=True)
+    assert "shout" in listed.stdout and ".shout" in listed.stdout
+    assert "shouted titles" in listed.stdout
+    done = subprocess.run([sys.executable, "-c", script, "convert", str(tmp_path / "in.shout"),
+                           "-t", "shout"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "QUIET TITLE!\n"
+
+
+def test_read_accepts_paths_text_and_bytes(tmp_path):
+    from conftest import SEED
+
+    by_path = converters.read(SEED)
+    by_text = converters.read(SEED.read_text(encoding="utf-8"))
+    by_bytes = converters.read(SEED.read_bytes())
+    assert [r.data for r in by_path.records] == [r.data for r in by_text.records] \
+        == [r.data for r in by_bytes.records]
+    assert by_path.records[0].origin.file == str(SEED)
+    missing = converters.read(str(tmp_path / "gone.json"))
+    assert [d.code for d in missing.diagnostics] == ["input-unreadable"]
