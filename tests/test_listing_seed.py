@@ -107,3 +107,25 @@ def test_record_origins_point_at_lines(seed):
     assert first.origin.fields == {"title": 3, "author": 4, "abstract": 7}
     last = seed.records[-1]
     assert (last.origin.line, last.origin.end_line) == (86, 95)
+
+
+def test_short_abstracts_and_namelike_titles_in_a_clean_listing():
+    text = ("Publications\n\nTree Cross Attention\nLeo Feng\nA short abstract of one sentence.\n\n"
+            "Graph Neural Networks\n\nAnother Title Here\nAda Lovelace\n")
+    records = [r.data for r in converters.read(text, "listing").records]
+    assert [r["title"] for r in records] == ["Tree Cross Attention", "Graph Neural Networks",
+                                             "Another Title Here"]
+    assert records[0]["abstract"] == "A short abstract of one sentence."
+    assert "author" not in records[1]
+
+
+def test_a_genuinely_ambiguous_line_is_reported():
+    # After a title with no authors, one medium sentence could be its short
+    # abstract or the title of an entry with neither authors nor abstract.
+    text = ("Sparse Coding Revisited\n"
+            "We revisit sparse coding and show that it still works on modern data.\n"
+            "Another Paper: On Something Else\nAda Lovelace\n")
+    result = converters.read(text, "listing")
+    assert [d.code for d in result.diagnostics] == ["listing-ambiguous"]
+    assert result.diagnostics[0].location.line == 2
+    assert len(result.records) in (2, 3)  # whichever reading won, nothing is lost
