@@ -91,6 +91,7 @@ CATALOGUE: dict[str, Rule] = {
         Rule("field-dropped", _W, "a writer cannot express a field, which is left out of its output"),
         Rule("id-duplicate", _W, "two records share an id; the later one was renamed"),
         Rule("id-generated", _I, "a record had no id and was given one"),
+        Rule("title-missing", _E, "a record has no title"),
     ]
 }
 

@@ -129,3 +129,14 @@ def test_a_genuinely_ambiguous_line_is_reported():
     assert [d.code for d in result.diagnostics] == ["listing-ambiguous"]
     assert result.diagnostics[0].location.line == 2
     assert len(result.records) in (2, 3)  # whichever reading won, nothing is lost
+
+
+def test_writer_reports_what_the_listing_cannot_hold():
+    records = [{"id": "a", "type": "book", "author": [{"literal": "others"}],
+                "DOI": "10.1/x", "custom": {"shelf": "B4"}}]
+    out = converters.write(records, "listing")
+    found = sorted((d.code, d.location.pointer) for d in out.diagnostics)
+    assert found == [("field-dropped", "/DOI"), ("field-dropped", "/author"),
+                     ("field-dropped", "/custom/shelf"), ("field-dropped", "/type"),
+                     ("title-missing", "/title")]
+    assert out.text == "Publications\n\n[untitled]\n"

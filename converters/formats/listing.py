@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import make
+from ..diagnostics import Severity, make
 from ..ids import IdAllocator, base_id
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others
 from ..names import display_name, parse_display_name
@@ -297,8 +297,11 @@ def _cut(text: str, limit: int) -> str:
     return data.decode("utf-8", "ignore")
 
 
+UNTITLED = "[untitled]"
+
+
 def _entry_lines(data: dict, page: bool) -> list[str]:
-    lines = [_one_line(data.get("title", ""))]
+    lines = [_one_line(data.get("title") or "") or UNTITLED]
     people, incomplete = split_others(data.get("author"))
     names = [_one_line(display_name(p)) for p in people]
     custom = data.get("custom") or {}
@@ -346,6 +349,11 @@ def write(records, *, page: bool = False, **options) -> WriteResult:
                 "field-dropped", f"the listing has no place for custom {key!r}",
                 record=record.id, file=record.origin.file, line=record.origin.line,
                 pointer=f"/custom/{key}"))
+        if not _one_line(data.get("title") or ""):
+            result.diagnostics.append(make(
+                "title-missing", f"the record has no title; the listing needs one, "
+                f"written as {UNTITLED!r}", severity=Severity.WARNING, record=record.id,
+                file=record.origin.file, line=record.origin.line, pointer="/title"))
         people, incomplete = split_others(data.get("author"))
         if incomplete and not people:
             result.diagnostics.append(make(
