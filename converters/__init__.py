@@ -9,11 +9,11 @@ The public functions are imported on first use so that ``import converters``
 """
 __version__ = "0.1.0"
 
-__all__ = ["read", "write", "convert", "Record", "Diagnostic", "Severity"]
+__all__ = ["read", "write", "convert", "validate", "Record", "Diagnostic", "Severity"]
 
 
 def __getattr__(name):
-    if name in ("read", "write", "convert"):
+    if name in ("read", "write", "convert", "validate"):
         from . import api
 
         return getattr(api, name)

@@ -112,3 +112,51 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     result.output = writer.write(result.records, **(write_options or {}))
     result.diagnostics.extend(result.output.diagnostics)
     return result
+
+
+# Reader codes that mean a whole input could not be read at all.
+UNREADABLE = frozenset({"input-unreadable", "input-empty", "encoding-invalid", "input-binary",
+                        "format-unknown", "syntax-error", "nesting-too-deep"})
+
+
+@dataclass
+class ValidateResult:
+    records: list[Record] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+
+def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
+             profiles=None, select=None, ignore=None,
+             registry: Registry | None = None) -> ValidateResult:
+    """Read the inputs (paths, bytes, text, or already-read records) and check
+    every record: reader findings, the default profile, extra profile files,
+    and the built-in checks.  ``select``/``ignore`` filter by code."""
+    from .validation import validate as check
+
+    registry = registry or default_registry()
+    result = ValidateResult()
+    if isinstance(inputs, (str, bytes, bytearray, os.PathLike)):
+        inputs = [inputs]
+    inputs = list(inputs)
+    if inputs and all(isinstance(i, (Record, dict)) for i in inputs):
+        result.records = [r if isinstance(r, Record) else Record(dict(r)) for r in inputs]
+    else:
+        for source in inputs:
+            got = read(source, from_, encoding=encoding, registry=registry)
+            label = ("<stdin>" if source == "-" else os.fspath(source)
+                     if isinstance(source, (str, os.PathLike)) and "\n" not in str(source)
+                     else "<text>")
+            result.files.append(label)
+            if not got.records and any(d.code in UNREADABLE for d in got.diagnostics):
+                result.unreadable.append(label)
+            result.diagnostics.extend(got.diagnostics)
+            result.records.extend(got.records)
+        if select or ignore:
+            result.diagnostics = [d for d in result.diagnostics
+                                  if (not select or d.code in select)
+                                  and not (ignore and d.code in ignore)]
+    result.diagnostics.extend(check(result.records, profiles=profiles, select=select,
+                                    ignore=ignore))
+    return result

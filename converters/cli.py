@@ -58,6 +58,40 @@ def _parser() -> argparse.ArgumentParser:
                          help="show errors only")
     convert.set_defaults(run=_convert)
 
+    validate = commands.add_parser(
+        "validate", help="check records the way a careful editor would",
+        description="Check every record of every INPUT: what the readers found, the rules of "
+                    "the default submission profile and of any --schema profile, and the "
+                    "built-in checks (checksums, dates, pages, duplicates).",
+        epilog="exit status: 0 clean, 1 findings at or above --fail-on, "
+               "2 usage error or unreadable input")
+    validate.add_argument("inputs", nargs="*", metavar="INPUT",
+                          help="files to check; '-' or nothing reads standard input")
+    validate.add_argument("-f", "--from", dest="from_", metavar="FROM",
+                          help="input format (default: from the file suffix, then the content)")
+    validate.add_argument("--schema", action="append", default=[], metavar="FILE",
+                          help="a profile (JSON Schema whose rules carry x-code and "
+                               "x-severity) to apply besides the default; repeatable")
+    validate.add_argument("--output-format", choices=["text", "json", "sarif", "github", "junit"],
+                          default="text", help="report format (default: text)")
+    validate.add_argument("-o", "--output", metavar="FILE",
+                          help="write the report to FILE instead of standard output")
+    validate.add_argument("--fail-on", choices=["error", "warning", "never"], default="error",
+                          help="lowest severity that makes the exit status 1 (default: error)")
+    validate.add_argument("--select", metavar="CODES",
+                          help="report only these codes (comma-separated)")
+    validate.add_argument("--ignore", metavar="CODES",
+                          help="do not report these codes (comma-separated)")
+    validate.add_argument("--encoding", metavar="NAME", help="encoding of the inputs")
+    validate.add_argument("-v", "--verbose", action="store_true",
+                          help="also report info diagnostics")
+    validate.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                          help="colour the text report (default: on a terminal, "
+                               "unless NO_COLOR is set)")
+    validate.add_argument("--list-rules", action="store_true",
+                          help="print every rule with its code, severity and source, and exit")
+    validate.set_defaults(run=_validate)
+
     formats = commands.add_parser("formats", help="list the installed formats",
                                   description="List every installed format with what it "
                                               "can do and the file suffixes it claims.")
@@ -147,6 +181,54 @@ def _convert(args) -> int:
         sys.stdout.write(result.text)
         sys.stdout.flush()
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _codes(value: str | None) -> set[str] | None:
+    return {c.strip() for c in value.split(",") if c.strip()} if value else None
+
+
+def _validate(args) -> int:
+    from .api import validate
+    from .diagnostics import Severity
+    from .textio import write_atomic
+    from .validation import ProfileError, rules
+    from .validation.reporters import REPORTERS, Report
+
+    try:
+        if args.list_rules:
+            rows = rules(args.schema)
+            width = max(len(row[0]) for row in rows)
+            for code, severity, where, summary in rows:
+                print(f"{code.ljust(width)}  {severity.ljust(7)}  {where.ljust(7)}  {summary}")
+            return EXIT_OK
+        inputs = args.inputs or ["-"]
+        if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
+            raise UsageError("no input: name a file, or pipe records into standard input")
+        result = validate(inputs, from_=args.from_, encoding=args.encoding,
+                          profiles=args.schema, select=_codes(args.select),
+                          ignore=_codes(args.ignore))
+    except ProfileError as exc:
+        raise UsageError(f"bad profile: {exc}") from None
+
+    shown = [d for d in result.diagnostics
+             if args.verbose or d.severity is not Severity.INFO]
+    color = args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR"))
+    report = Report(shown, [(r.origin.file, r.id, r.origin.line) for r in result.records],
+                    result.files, color=color)
+    text = REPORTERS[args.output_format](report)
+    if args.output and args.output != "-":
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if result.unreadable:
+        return EXIT_FAILED
+    threshold = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank,
+                 "never": None}[args.fail_on]
+    if threshold is not None and any(d.severity.rank >= threshold for d in shown):
+        return EXIT_PARTIAL
+    return EXIT_OK
 
 
 def _formats(args) -> int:

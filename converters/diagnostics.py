@@ -60,7 +60,8 @@ class Diagnostic:
             where += f":{loc.line}"
             if loc.column is not None:
                 where += f":{loc.column}"
-        return f"{where}: {self.severity.value} {self.code} {self.message}"
+        record = f" [{self.record}]" if self.record else ""
+        return f"{where}: {self.severity.value} {self.code} {self.message}{record}"
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,24 @@ CATALOGUE: dict[str, Rule] = {
         Rule("field-dropped", _W, "a writer cannot express a field, which is left out of its output"),
         Rule("id-duplicate", _W, "two records share an id; the later one was renamed"),
         Rule("id-generated", _I, "a record had no id and was given one"),
+        # validation: completeness (profile rules and checks share these codes)
         Rule("title-missing", _E, "a record has no title"),
+        Rule("authors-missing", _E, "a record names no author (nor an editor)"),
+        Rule("authors-incomplete", _E,
+             "the author list is cut short: 'and others', <etal/>, a trailing 'others', "
+             "or fewer names than a listing's '(see N more)' promised"),
+        Rule("abstract-missing", _W, "a record has no abstract"),
+        Rule("abstract-truncated", _E,
+             "the abstract ends mid-sentence, with an ellipsis, or at a listing's cut"),
+        # validation: identifiers, dates, pages, duplicates
+        Rule("doi-invalid", _E, "the DOI is not of the form 10.NNNN/suffix"),
+        Rule("isbn-invalid", _E, "an ISBN fails its form or check digit"),
+        Rule("issn-invalid", _E, "an ISSN fails its form or check digit"),
+        Rule("orcid-invalid", _E, "an ORCID iD fails its form or check digit"),
+        Rule("date-invalid", _E, "a date names a month or day that does not exist"),
+        Rule("pages-invalid", _W, "a page range ends before it starts"),
+        Rule("duplicate-record", _W, "two records share a DOI, or a title and first author"),
+        Rule("profile-violation", _E, "a record breaks a rule of a profile that has no code"),
     ]
 }
 
