@@ -50,6 +50,9 @@ TRANSITION = {
     (A, A): 0.0, (A, B): 0.0, (A, T): -1.0,
     (B, T): 0.0,
 }
+# Ending the page: an entry that ends on its title has neither authors nor
+# abstract, one that ends on an author has no abstract.
+AT_END = {T: -3.0, A: -1.0, B: 0.0}
 AFTER_BLANK = -12.0  # an author or abstract right after a blank line is unusual
 # A page whose entries are all separated by blank lines (as the clean writer
 # makes them) starts no entry without one.
@@ -103,6 +106,8 @@ def _emissions(text: str) -> tuple[float, float, float]:
     title = 0.0
     if namelike == 1.0:
         title -= 4.0
+    if text.endswith("."):
+        title -= 1.5  # some titles end with a full stop; most do not
     if size > 250:
         title -= 6.0
     if sentences > 1:
@@ -163,7 +168,7 @@ def _viterbi(lines, *, blank_separated: bool):
             forward[i][label] = best + emit[i][label] + enter(i, label)
             back[i][label] = arg
 
-    backward = [[0.0] * 3 for _ in range(n)]
+    backward = [[AT_END[label] for label in LABELS] for _ in range(n)]
     for i in range(n - 2, -1, -1):
         for label in LABELS:
             best = IMPOSSIBLE
@@ -176,7 +181,7 @@ def _viterbi(lines, *, blank_separated: bool):
             backward[i][label] = best
 
     labels = [0] * n
-    labels[-1] = max(LABELS, key=lambda label: forward[-1][label])
+    labels[-1] = max(LABELS, key=lambda label: forward[-1][label] + AT_END[label])
     for i in range(n - 1, 0, -1):
         labels[i - 1] = back[i][labels[i]]
 
