@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from functools import lru_cache
 
 from ..diagnostics import Diagnostic, make
 from ..ids import base_id
@@ -214,6 +215,7 @@ def _parse(src: _Source, result: ReadResult):
 
 # -- the CSL structure ------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def _schema_parts():
     schema = load_schema(SCHEMA)
     props = schema["properties"]
@@ -225,6 +227,7 @@ def _schema_parts():
 
 
 _validator = None
+_fast = None
 
 
 def _get_validator():
@@ -234,6 +237,15 @@ def _get_validator():
 
         _validator = Draft7Validator(load_schema(SCHEMA))
     return _validator
+
+
+def _is_valid(item: dict) -> bool:
+    global _fast
+    if _fast is None:
+        from ..schemacheck import fast_predicate
+
+        _fast = fast_predicate(load_schema(SCHEMA)) or _get_validator().is_valid
+    return _fast(item)
 
 
 _NAME_KEYS = frozenset({"family", "given", "dropping-particle", "non-dropping-particle",
@@ -346,7 +358,8 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
     _coerce(item, kinds, note)
 
     drop: dict[str, str] = {}
-    for error in _get_validator().iter_errors(item):
+    errors = () if _is_valid(item) else _get_validator().iter_errors(item)
+    for error in errors:
         path = list(error.absolute_path)
         if not path:
             if error.validator == "required" and "'id'" in error.message:

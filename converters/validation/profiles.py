@@ -29,10 +29,16 @@ class ProfileRule:
     pointer: str | None
     validator: object  # a jsonschema validator for this rule's schema
     source: str
+    is_valid: object = None  # a fast yes/no check; jsonschema explains failures
+
+    def __post_init__(self):
+        from ..schemacheck import fast_predicate
+
+        self.is_valid = fast_predicate(self.validator.schema) or self.validator.is_valid
 
     def findings(self, data: dict):
         """(message, pointer) for each way ``data`` breaks this rule."""
-        if self.validator.is_valid(data):
+        if self.is_valid(data):
             return
         from jsonschema.exceptions import relevance
 
