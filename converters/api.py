@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic, make
+from .diagnostics import Diagnostic, Severity, make
 from .ids import IdAllocator
 from .model import ReadResult, Record, WriteResult
 from .registry import Format, FormatError, Registry, default_registry
@@ -102,14 +102,29 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     if not writer.can_write:
         raise FormatError(f"format {writer.name!r} can only be read")
     result = ConvertResult()
+    meta: dict = {}
     for source in inputs:
         got = read(source, from_, encoding=encoding, registry=registry, **(read_options or {}))
         result.diagnostics.extend(got.diagnostics)
+        for key, value in got.meta.items():
+            if isinstance(value, dict):
+                meta.setdefault(key, {}).update(value)
+            else:
+                meta.setdefault(key, []).extend(value)
         if not got.records and any(d.severity.value == "error" for d in got.diagnostics):
             result.inputs_failed += 1
         result.records.extend(got.records)
     unique_ids(result.records, result.diagnostics)
-    result.output = writer.write(result.records, **(write_options or {}))
+    options = dict(write_options or {})
+    if any(meta.values()):
+        if writer.name in ("bibtex", "biblatex"):
+            options.setdefault("meta", meta)
+        else:
+            kinds = ", ".join(f"{len(v)} {k}" for k, v in meta.items() if v)
+            result.diagnostics.append(make(
+                "field-dropped", f"{writer.name} has no place for BibTeX's file-level "
+                f"blocks ({kinds})", severity=Severity.INFO))
+    result.output = writer.write(result.records, **options)
     result.diagnostics.extend(result.output.diagnostics)
     return result
 

@@ -56,3 +56,24 @@ class IdAllocator:
             candidate = f"{wanted}-{n}"
         self._taken.add(candidate)
         return candidate
+
+    def claim_suffixed(self, wanted: str) -> str:
+        """BibTeX-style: the first keeps the name, repeats get a, b, c ..."""
+        if wanted not in self._taken:
+            self._taken.add(wanted)
+            return wanted
+        for suffix in _letters():
+            candidate = wanted + suffix
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate
+        raise AssertionError("unreachable")
+
+
+def _letters():
+    import itertools
+    import string
+
+    for size in itertools.count(1):
+        for letters in itertools.product(string.ascii_lowercase, repeat=size):
+            yield "".join(letters)

@@ -52,6 +52,9 @@ class Record:
 class ReadResult:
     records: list[Record] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What a file holds besides records (BibTeX's @preamble, @comment and
+    # @string blocks), for writers of the same family.
+    meta: dict = field(default_factory=dict)
 
 
 @dataclass

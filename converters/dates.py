@@ -1,0 +1,63 @@
+"""Dates as biblatex writes them (ISO 8601 / EDTF: ``2004``, ``2004-05-12``,
+``2004-05/2005-02``, ``1999~``, ``199X``, seasons ``2004-21``) <-> CSL date
+objects (``{"date-parts": [[2004, 5, 12]], "circa": true}``)."""
+from __future__ import annotations
+
+import re
+
+_PART = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?([~?%]?)$")
+
+
+def parse(text: str) -> dict | None:
+    """A date or date range -> CSL date; None when it is not one (callers
+    keep such text as ``{"literal": ...}``)."""
+    text = text.strip().replace("\u00a0", "~")
+    if not text:
+        return None
+    ends = text.split("/")
+    if len(ends) > 2:
+        return None
+    parts, circa = [], False
+    for end in ends:
+        end = end.strip()
+        if end in ("", ".."):
+            continue  # an open range keeps its known end
+        match = _PART.match(end)
+        if not match:
+            return None
+        year, month, day, flag = match.groups()
+        date = [int(year)]
+        if month:
+            date.append(int(month))
+            if day:
+                date.append(int(day))
+        if flag in ("~", "%"):
+            circa = True
+        parts.append(date)
+    if not parts:
+        return None
+    result: dict = {"date-parts": parts}
+    if circa:
+        result["circa"] = True
+    return result
+
+
+def format(date: dict) -> str | None:
+    """CSL date -> biblatex date string; None when it has no date-parts."""
+    parts = date.get("date-parts")
+    if not parts:
+        return None
+    ends = []
+    for part in parts:
+        try:
+            numbers = [int(p) for p in part]
+        except (TypeError, ValueError):
+            return None
+        if not numbers:
+            return None
+        year = f"{numbers[0]:04d}" if numbers[0] >= 0 else f"-{-numbers[0]:04d}"
+        ends.append("-".join([year] + [f"{n:02d}" for n in numbers[1:3]]))
+    text = "/".join(ends)
+    if date.get("circa"):
+        text += "~"
+    return text

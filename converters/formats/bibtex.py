@@ -1,0 +1,910 @@
+"""BibTeX and BibLaTeX: the reader (one for both) and two writers.
+
+Reading: bibtexparser v2's splitter cuts the file into blocks and never
+aborts; a failed block keeps its line, so a broken entry is reported and the
+rest still read.  We evaluate values ourselves (@string macros, months, ``#``
+concatenation), resolve crossref and xdata inheritance (biblatex manual,
+Appendix B), decode LaTeX (converters.latex) and map fields to CSL through
+the tables in converters.mapping.bibtex.
+
+What CSL cannot hold comes along in ``custom["bibtex"]``: ``type`` (the entry
+type), ``fields`` (fields with no CSL variable, each reported as
+``field-unmapped``) and ``source`` (the original LaTeX of fields that CSL
+merges or recases, e.g. title + subtitle, so a writer can put them back).
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from .. import dates, latex
+from ..bibnames import format_name, parse_names
+from ..diagnostics import Severity, make
+from ..ids import ascii_fold, STOP_WORDS, IdAllocator
+from ..mapping import bibtex as M
+from ..model import Origin, ReadResult, Record, WriteResult
+
+# bibtexparser logs failed blocks itself; we report them as diagnostics, so
+# its records must not reach the user's terminal through logging's last resort.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
+
+MAX_NESTING = 200
+
+
+def sniff(text: str) -> float:
+    head = text.lstrip("\ufeff \t\r\n")[:8192]
+    if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", head, re.MULTILINE):
+        return 0.9
+    return 0.0
+
+
+class _Undefined(Exception):
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+def _evaluate(raw: str, macros: dict[str, str]) -> str:
+    """A field's raw text -> its LaTeX value: braces and quotes removed at the
+    top, macros expanded, ``#`` concatenated."""
+    out, i, n = [], 0, len(raw)
+    while i < n:
+        c = raw[i]
+        if c in " \t\r\n#":
+            i += 1
+        elif c == "{":
+            depth, j = 0, i
+            while j < n:
+                if raw[j] == "\\":
+                    j += 2
+                    continue
+                if raw[j] == "{":
+                    depth += 1
+                elif raw[j] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(raw[i + 1:j])
+            i = j + 1
+        elif c == '"':
+            depth, j = 0, i + 1
+            while j < n and not (raw[j] == '"' and depth == 0):
+                if raw[j] == "\\":
+                    j += 2
+                    continue
+                if raw[j] == "{":
+                    depth += 1
+                elif raw[j] == "}":
+                    depth -= 1
+                j += 1
+            out.append(raw[i + 1:j])
+            i = j + 1
+        else:
+            match = re.match(r"[^\s#{}\"]+", raw[i:])
+            word = match.group(0) if match else raw[i]
+            i += len(word)
+            if word.isdigit():
+                out.append(word)
+            elif word.lower() in macros:
+                out.append(macros[word.lower()])
+            elif word.lower() in M.MONTH_MACROS:
+                out.append(M.MONTH_MACROS[word.lower()])
+            else:
+                raise _Undefined(word)
+    return "".join(out)
+
+
+class _Entry:
+    def __init__(self, etype: str, key: str, line: int, end_line: int):
+        self.type = etype
+        self.key = key
+        self.line = line
+        self.end_line = end_line
+        self.fields: dict[str, str] = {}
+        self.lines: dict[str, int] = {}
+
+
+def _split(text: str, source: str | None, result: ReadResult):
+    """Blocks -> macros, entries, preambles and comments, with diagnostics."""
+    from bibtexparser import model as bm
+    from bibtexparser.splitter import Splitter
+
+    library = Splitter(text).split()
+    macros: dict[str, str] = {}
+    entries: list[_Entry] = []
+    keys: dict[str, int] = {}
+    meta = {"preambles": [], "comments": [], "strings": {}}
+
+    for block in library.blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, bm.String):
+            try:
+                macros[block.key.lower()] = _evaluate(block.value, macros)
+                meta["strings"][block.key] = block.value
+            except _Undefined as exc:
+                result.diagnostics.append(make(
+                    "macro-undefined", f"@string {block.key} uses the undefined macro "
+                    f"{exc.name!r}", file=source, line=line))
+        elif isinstance(block, bm.Preamble):
+            meta["preambles"].append(block.value)
+        elif isinstance(block, bm.ExplicitComment):
+            meta["comments"].append(block.comment)
+        elif isinstance(block, bm.DuplicateBlockKeyBlock):
+            result.diagnostics.append(make(
+                "key-duplicate", f"the key {block.key!r} is used again; this entry is skipped "
+                f"(the first one is kept)", file=source, line=line, record=block.key))
+        elif isinstance(block, bm.DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            dupes = ", ".join(sorted(block.duplicate_keys))
+            result.diagnostics.append(make(
+                "field-duplicate", f"field {dupes} given twice; the first value is kept",
+                file=source, line=line, record=entry.key))
+            got = _entry(entry, macros, source, result, keys)
+            if got:
+                entries.append(got)
+        elif isinstance(block, bm.ParsingFailedBlock):
+            reason = getattr(block.error, "abort_reason", None) or str(block.error)
+            result.diagnostics.append(make(
+                "syntax-error", f"entry skipped: {reason}", file=source, line=line,
+                record=_key_of(block.raw)))
+        elif isinstance(block, bm.Entry):
+            got = _entry(block, macros, source, result, keys)
+            if got:
+                entries.append(got)
+    return entries, meta
+
+
+def _key_of(raw: str | None) -> str | None:
+    match = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)", raw or "")
+    return match.group(1) if match else None
+
+
+def _entry(block, macros, source, result, keys) -> _Entry | None:
+    line = (block.start_line or 0) + 1
+    raw = block.raw or ""
+    end_line = line + raw.count("\n")
+    key = block.key
+    if not key:
+        result.diagnostics.append(make("syntax-error", "entry skipped: it has no key",
+                                       file=source, line=line))
+        return None
+    entry = _Entry(block.entry_type.lower(), key, line, end_line)
+    for field in block.fields:
+        name = field.key.lower()
+        name = M.ALIASES.get(name, name)
+        if name in entry.fields:
+            continue  # a duplicate field: the first value counts (reported above)
+        try:
+            value = _evaluate(field.value, macros) if isinstance(field.value, str) else ""
+        except _Undefined as exc:
+            result.diagnostics.append(make(
+                "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
+                f"macro {exc.name!r}", file=source, line=(field.start_line or 0) + 1,
+                record=key, pointer=f"/{name}"))
+            return None
+        if value.count("{") != value.count("}"):
+            result.diagnostics.append(make(
+                "syntax-error", f"entry skipped: field {field.key!r} has unbalanced braces",
+                file=source, line=(field.start_line or 0) + 1, record=key))
+            return None
+        entry.fields[name] = value
+        entry.lines[name] = (field.start_line or 0) + 1
+    lowered = key.lower()
+    if lowered in keys:
+        result.diagnostics.append(make(
+            "key-duplicate", f"the key {key!r} differs only in case from the entry on line "
+            f"{keys[lowered]}; BibTeX treats them as one", severity=Severity.WARNING,
+            file=source, line=line, record=key))
+    keys.setdefault(lowered, line)
+    return entry
+
+
+def _inherit(entries: list[_Entry], source: str | None, result: ReadResult) -> None:
+    """crossref and xdata: copy what a child lacks from its parent."""
+    by_key = {e.key: e for e in entries}
+    by_lower = {e.key.lower(): e for e in entries}
+    done: set[str] = set()
+
+    def find(key: str) -> _Entry | None:
+        return by_key.get(key) or by_lower.get(key.lower())
+
+    def resolve(entry: _Entry, trail: tuple) -> None:
+        if entry.key in done:
+            return
+        done.add(entry.key)
+        for link in ("xdata", "crossref"):
+            if link not in entry.fields:
+                continue
+            for target in [k.strip() for k in entry.fields[link].split(",") if k.strip()]:
+                parent = find(target)
+                if parent is None:
+                    result.diagnostics.append(make(
+                        "crossref-missing", f"{link} names {target!r}, which is not in the file",
+                        file=source, line=entry.lines.get(link, entry.line), record=entry.key,
+                        pointer=f"/{link}"))
+                    continue
+                if parent.key in trail:
+                    result.diagnostics.append(make(
+                        "crossref-missing", f"{link} to {target!r} forms a cycle; not followed",
+                        file=source, line=entry.lines.get(link, entry.line), record=entry.key))
+                    continue
+                resolve(parent, trail + (entry.key,))
+                # Names set by the biblatex mapping win over plain copies.
+                for name, value in parent.fields.items():
+                    if link == "xdata":
+                        targets = [] if name in ("xdata", "ids") else [name]
+                    else:
+                        targets = M.inherited_name(parent.type, entry.type, name)
+                    for target_name in targets:
+                        if target_name not in entry.fields:
+                            entry.fields[target_name] = value
+                            entry.lines[target_name] = entry.lines.get(link, entry.line)
+                            entry.inherited = getattr(entry, "inherited", set()) | {target_name}
+                            break
+
+    for entry in entries:
+        resolve(entry, ())
+
+
+# -- entry -> CSL ------------------------------------------------------------
+
+def _language(fields: dict) -> str | None:
+    langid = fields.get("langid")
+    if not langid:
+        return None
+    langid = latex.plain(langid).strip()
+    variant = re.search(r"variant\s*=\s*(\w+)", fields.get("langidopts", ""))
+    if variant and (langid.lower(), variant.group(1).lower()) in M.LANGUAGE_VARIANTS:
+        return M.LANGUAGE_VARIANTS[(langid.lower(), variant.group(1).lower())]
+    return M.LANGUAGES.get(langid, M.LANGUAGES.get(langid.lower(), langid))
+
+
+def _english(language: str | None) -> bool:
+    # As pandoc with its default English locale: sentence case unless the
+    # entry says it is in another language.
+    return language is None or language.lower().startswith("en")
+
+
+def _title(value: str | None, english: bool) -> str | None:
+    if value is None:
+        return None
+    pieces = latex.decode(value)
+    if english:
+        pieces = latex.sentence_case(pieces)
+    return latex.to_rich(pieces)
+
+
+def _join(parts: list[str | None], separator: str) -> str | None:
+    """Join title parts like pandoc: no extra mark after one that ends in
+    punctuation ("What? An answer", not "What?: An answer")."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif re.search(r"[!?.,:;](</\w+>)?$", out):
+            out += " " + part
+        else:
+            out += separator + " " + part
+    return out or None
+
+
+def derive_titles(fields: dict, etype: str, english: bool) -> dict:
+    """title, volume-title, container-title and their short forms from the
+    title fields, as pandoc derives them (the biblatex manual's intent)."""
+    get = fields.get
+    periodical = etype == "periodical"
+    chapterlike = etype in M.CHAPTER_TYPES
+    has_main = "maintitle" in fields
+
+    def t(name):
+        return _title(get(name), english)
+
+    out: dict = {}
+    if periodical and get("issuetitle"):
+        title, subtitle, addon = t("issuetitle"), t("issuesubtitle"), None
+    elif has_main and not chapterlike:
+        title, subtitle, addon = t("maintitle"), t("mainsubtitle"), t("maintitleaddon")
+    else:
+        title, subtitle, addon = t("title"), t("subtitle"), t("titleaddon")
+    if periodical and not get("issuetitle"):
+        title = subtitle = addon = None
+    joined = _join([_join([title, subtitle], ":"), addon], ".")
+    if joined:
+        out["title"] = joined
+    if has_main and not chapterlike:
+        volume = _join([_join([t("title"), t("subtitle")], ":"), t("titleaddon")], ".")
+    elif has_main and chapterlike:
+        volume = _join([_join([t("booktitle"), t("booksubtitle")], ":"),
+                        t("booktitleaddon")], ".")
+    else:
+        volume = None
+    if volume:
+        out["volume-title"] = volume
+
+    def plain_title(name):
+        value = get(name)
+        return latex.rich(value) if value is not None else None
+
+    if periodical:
+        container = [plain_title("title"), plain_title("subtitle"), plain_title("titleaddon")]
+    elif chapterlike and has_main:
+        container = [t("maintitle"), t("mainsubtitle"), t("maintitleaddon")]
+    elif chapterlike and get("booktitle"):
+        container = [t("booktitle"), t("booksubtitle"), t("booktitleaddon")]
+    else:
+        container = [plain_title("journaltitle"), plain_title("journalsubtitle"), None]
+    joined = _join([_join(container[:2], ":"), container[2]], ".")
+    if joined:
+        out["container-title"] = joined
+    if get("shorttitle") and (not has_main or chapterlike):
+        out["title-short"] = t("shorttitle")
+    elif out.get("title") and (subtitle or addon) and not has_main and title:
+        out["title-short"] = title
+    return out
+
+
+TITLE_FIELDS = ("title", "subtitle", "titleaddon", "maintitle", "mainsubtitle",
+                "maintitleaddon", "booktitle", "booksubtitle", "booktitleaddon",
+                "journaltitle", "journalsubtitle", "issuetitle", "issuesubtitle", "shorttitle")
+
+
+def _literal_list(value: str, biblatex_list: bool = True) -> str:
+    """biblatex literal lists ("A and B") -> "A; B"."""
+    if not biblatex_list:
+        return latex.rich(value)
+    parts = [p for p in re.split(r"\s+and\s+", value) if p.strip()]
+    return "; ".join(latex.rich(p) for p in parts)
+
+
+def derive_publisher(fields: dict) -> str | None:
+    parts = [_literal_list(fields[f]) for f in ("institution", "organization", "publisher")
+             if fields.get(f)]
+    return "; ".join(parts) or None
+
+
+def derive_numbers(fields: dict, etype: str) -> dict:
+    out = {}
+    number, issue = fields.get("number"), fields.get("issue")
+    if number is not None:
+        if etype in M.SERIES_NUMBER_TYPES:
+            out["collection-number"] = latex.plain(number)
+        elif etype in M.ARTICLE_TYPES:
+            out["issue"] = latex.plain(number) + (f", {latex.plain(issue)}" if issue else "")
+        else:
+            out["number"] = latex.plain(number)
+    elif issue is not None and etype in M.ARTICLE_TYPES:
+        out["issue"] = latex.plain(issue)
+    volume, part = fields.get("volume"), fields.get("part")
+    if volume is not None or part is not None:
+        out["volume"] = ".".join(latex.plain(v) for v in (volume, part) if v is not None)
+    return out
+
+
+def derive_note(fields: dict) -> str | None:
+    return _join([latex.rich(fields[f]) for f in ("note", "addendum") if fields.get(f)],
+                 ".")
+
+
+def _date(fields: dict, prefix: str) -> dict | None:
+    name = {"": "date", "event": "eventdate", "orig": "origdate", "url": "urldate"}[prefix]
+    if fields.get(name):
+        text = latex.plain(fields[name]).replace("\u00a0", "~")
+        return dates.parse(text) or {"literal": text}
+    year = fields.get(prefix + "year")
+    if not year:
+        return None
+    year_text = latex.plain(year).replace("–", "-").replace("—", "-")
+    if not re.fullmatch(r"-?\d{1,4}", year_text.strip()):
+        return {"literal": year_text}
+    part = [int(year_text)]
+    month = fields.get(prefix + "month")
+    if month:
+        number = _month(month)
+        if number is None:
+            return {"literal": f"{latex.plain(month)} {year_text}"}
+        part.append(number)
+        day = fields.get(prefix + "day")
+        if day and latex.plain(day).strip().isdigit():
+            part.append(int(latex.plain(day)))
+    return {"date-parts": [part]}
+
+
+def _month(value: str) -> int | None:
+    text = latex.plain(value).strip().lower().rstrip(".")
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    return M.MONTHS.get(text[:3]) if (text[:3] in M.MONTHS and (
+        len(text) == 3 or text in M.MONTH_NAMES or text == "may")) else None
+
+
+_DATE_FIELDS = {"": ("date", "year", "month", "day"), "event": ("eventdate", "eventyear",
+                "eventmonth", "eventday"), "orig": ("origdate", "origyear", "origmonth",
+                "origday"), "url": ("urldate", "urlyear", "urlmonth", "urlday")}
+_DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
+
+
+def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
+    f = entry.fields
+    etype = entry.type
+    used: set[str] = set()
+    language = _language(f)
+    english = _english(language)
+    csl_type, genre = M.TYPES.get(etype, ("document", None))
+    subtype = latex.plain(f.get("entrysubtype", "")).lower()
+    if etype in ("article", "periodical", "suppperiodical") and subtype in ("magazine",
+                                                                           "newspaper"):
+        csl_type = f"article-{subtype}"
+    if etype == "unpublished" and any(k in f for k in ("eventdate", "eventtitle", "venue")):
+        csl_type = "speech"
+    if "entrysubtype" in f and csl_type.startswith("article-"):
+        used.add("entrysubtype")
+    data: dict = {"id": entry.key, "type": csl_type}
+
+    # names
+    useprefix = bool(re.search(r"useprefix\s*(=\s*true)?\s*(,|$)", f.get("options", "")))
+    editortype = latex.plain(f.get("editortype", "")).strip().lower()
+    for field, var in M.NAMES.items():
+        if field in f:
+            names = parse_names(f[field], useprefix=useprefix)
+            if field == "editor" and editortype == "director":
+                var = "director"
+                used.add("editortype")
+            if names:
+                data.setdefault(var, []).extend(names)
+            used.add(field)
+
+    # titles
+    titles = derive_titles(f, etype, english)
+    data.update(titles)
+    title_fields = [k for k in TITLE_FIELDS if k in f]
+    used.update(title_fields)
+    source_fields: dict[str, str] = {}
+    # Originals whose shape CSL does not keep: split titles, recased ones.
+    if any(k in f for k in ("subtitle", "titleaddon", "maintitle", "booksubtitle",
+                            "booktitleaddon", "journalsubtitle", "issuetitle",
+                            "mainsubtitle", "maintitleaddon", "issuesubtitle")) or (
+            english and "title" in f and latex.rich(f["title"]) != titles.get("title")):
+        source_fields.update({k: f[k] for k in title_fields if k not in ("journaltitle",)
+                              or "journalsubtitle" in f})
+
+    # publisher, places
+    publisher = derive_publisher(f)
+    if publisher:
+        data["publisher"] = publisher
+        present = [k for k in ("institution", "organization", "publisher") if k in f]
+        used.update(present)
+        if present != ["publisher"] or " and " in f.get("publisher", ""):
+            source_fields.update({k: f[k] for k in present})
+    if "location" in f:
+        var = "jurisdiction" if etype == "patent" else "publisher-place"
+        data[var] = _literal_list(f["location"])
+        used.add("location")
+
+    # numbers
+    numbers = derive_numbers(f, etype)
+    data.update(numbers)
+    used.update(k for k in ("number", "issue", "volume", "part") if k in f)
+    if "part" in f or ("issue" in f and "number" in f):
+        source_fields.update({k: f[k] for k in ("number", "issue", "volume", "part") if k in f})
+
+    # notes
+    note = derive_note(f)
+    if note:
+        data["note"] = note
+        used.update(k for k in ("note", "addendum") if k in f)
+        if "addendum" in f:
+            source_fields.update({k: f[k] for k in ("note", "addendum") if k in f})
+
+    # dates
+    for prefix, names in _DATE_FIELDS.items():
+        date = _date(f, prefix)
+        if date:
+            data[_DATE_VARS[prefix]] = date
+            present = [k for k in names if k in f]
+            used.update(present)
+            if "literal" in date and present != [names[0]]:
+                source_fields.update({k: f[k] for k in present})
+    if "date" not in f and "month" in f and "year" not in f:
+        source_fields["month"] = f["month"]  # a month with no year: keep it
+        used.add("month")
+
+    # pages
+    if "pages" in f:
+        data["page"] = latex.plain(f["pages"]).replace("–", "-").replace("—", "-")
+        used.add("pages")
+
+    # language, genre, the simple ones
+    if language:
+        data["language"] = language
+        used.update(k for k in ("langid", "langidopts") if k in f)
+    for field, var in M.SIMPLE.items():
+        if field not in f or var in data:
+            continue
+        value = f[field]
+        if field in M.VERBATIM:
+            data[var] = _verbatim(value)
+        elif field == "type":
+            key = latex.plain(value).strip()
+            data[var] = M.TYPE_STRINGS.get(key, latex.rich(value))
+        else:
+            data[var] = latex.rich(value)
+        used.add(field)
+    if genre and "genre" not in data:
+        data["genre"] = genre
+    if "keyword" in data:
+        data["keyword"] = re.sub(r"\s*[,;]\s*", ", ", data["keyword"])
+    if "DOI" in data:
+        data["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", data["DOI"], flags=re.I)
+    eprinttype = latex.plain(f.get("eprinttype", "")).strip().lower()
+    if "URL" not in data and eprinttype in M.EPRINT_URLS and f.get("eprint"):
+        data["URL"] = M.EPRINT_URLS[eprinttype] + _verbatim(f["eprint"])
+
+    # everything else, kept for the way back
+    unmapped = {}
+    for name, value in f.items():
+        if name in used or name in getattr(entry, "inherited", ()):
+            continue
+        unmapped[name] = _verbatim(value) if name in M.VERBATIM else latex.rich(value)
+        diagnostics.append(make(
+            "field-unmapped", f"BibTeX field {name!r} has no CSL variable; kept in "
+            "'custom.bibtex.fields'", file=source, line=entry.lines.get(name, entry.line),
+            record=entry.key, pointer=f"/custom/bibtex/fields/{name}"))
+    bib: dict = {"type": etype}
+    if unmapped:
+        bib["fields"] = unmapped
+    if source_fields:
+        bib["source"] = source_fields
+    data["custom"] = {"bibtex": bib}
+    return Record(data, Origin(source, entry.line, entry.end_line,
+                               {_FIELD_TO_VAR.get(k, k): v for k, v in entry.lines.items()}))
+
+
+_FIELD_TO_VAR = {**M.SIMPLE, "title": "title", "journaltitle": "container-title",
+                 "booktitle": "container-title", "pages": "page", "date": "issued",
+                 "year": "issued", "location": "publisher-place", "number": "issue"}
+
+
+def _verbatim(value: str) -> str:
+    text = value.strip()
+    while text.startswith("{") and text.endswith("}") and text.count("{") == 1:
+        text = text[1:-1]
+    text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)
+    return text.replace("\\_", "_").replace("\\%", "%").replace("\\&", "&").replace(
+        "\\#", "#").replace("{", "").replace("}", "").strip()
+
+
+def read(text: str, source: str | None = None, **options) -> ReadResult:
+    result = ReadResult()
+    try:
+        entries, meta = _split(text, source, result)
+    except RecursionError:
+        result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
+                                       file=source, line=1))
+        return result
+    _inherit(entries, source, result)
+    for entry in entries:
+        if entry.type == "xdata":
+            continue  # data containers, not works
+        if entry.type == "set":
+            result.diagnostics.append(make(
+                "field-unmapped", f"@set {entry.key!r} groups other entries; CSL has no sets, "
+                "so it is not a record", file=source, line=entry.line, record=entry.key))
+            continue
+        try:
+            result.records.append(_csl(entry, source, result.diagnostics))
+        except RecursionError:
+            result.diagnostics.append(make(
+                "nesting-too-deep", "entry skipped: braces nested too deeply",
+                file=source, line=entry.line, record=entry.key))
+    result.meta = meta
+    if not entries and not meta["strings"] and not result.diagnostics:
+        result.diagnostics.append(make("input-empty", "no BibTeX entries found",
+                                       file=source))
+    return result
+
+
+# -- writing ------------------------------------------------------------------
+
+_KEY_BAD = re.compile(r"[\s,{}()\"#%'~=\\]")
+
+# Field order in written entries: what a reader looks for first.
+ORDER = ["author", "editor", "translator", "bookauthor", "director", "title", "subtitle",
+         "titleaddon", "maintitle", "booktitle", "journal", "journaltitle", "series",
+         "edition", "volume", "part", "volumes", "number", "issue", "chapter", "pages",
+         "pagetotal", "type", "institution", "school", "organization", "publisher",
+         "address", "location", "date", "year", "month", "day", "eventtitle", "eventdate",
+         "venue", "urldate", "doi", "isbn", "issn", "url", "eprint", "eprinttype",
+         "langid", "note", "addendum", "abstract", "keywords", "annotation", "annote"]
+
+
+def _rich_to_latex(text, ascii_only: bool) -> str:
+    return latex.encode(str(text), ascii_only=ascii_only)
+
+
+def _protect_title(text: str, ascii_only: bool) -> str:
+    """Sentence-case CSL title -> BibTeX, braces around words with capitals
+    (after the first) so that styles which recase titles keep them."""
+    encoded = _rich_to_latex(text, ascii_only)
+    words = encoded.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if i > 0 and any(c.isupper() for c in word) and not word.startswith(("\\", "$", "{")):
+            core = word.rstrip(".,;:!?")
+            tail = word[len(core):]
+            out.append("{" + core + "}" + tail if core else word)
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _make_key(data: dict, taken: IdAllocator) -> str:
+    family = ""
+    for name in data.get("author") or data.get("editor") or []:
+        family = name.get("family") or name.get("literal") or ""
+        if family.lower() != "others":
+            break
+    year = ""
+    issued = data.get("issued") or {}
+    parts = issued.get("date-parts") or []
+    if parts and parts[0]:
+        year = str(parts[0][0])
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_fold(str(data.get("title", ""))).lower())
+             if w not in STOP_WORDS]
+    base = re.sub(r"[^A-Za-z0-9]", "", ascii_fold(family)).lower() + year + (words[0] if words else "")
+    return taken.claim_suffixed(base or "entry")
+
+
+def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = None,
+           **options) -> WriteResult:
+    result = WriteResult()
+    blocks = []
+    if meta:
+        for comment in meta.get("comments", []):
+            blocks.append("@comment{" + comment + "}")
+        for preamble in meta.get("preambles", []):
+            blocks.append("@preamble{" + preamble + "}")
+        for key, value in meta.get("strings", {}).items():
+            blocks.append("@string{" + key + " = " + value + "}")
+    keys = IdAllocator()
+    biblatex = variant == "biblatex"
+    for record in records:
+        data = record.data
+        key = str(data.get("id") or "")
+        if not key:
+            key = _make_key(data, keys)
+            result.diagnostics.append(make(
+                "id-generated", f"the record had no id; written with key {key!r}",
+                file=record.origin.file, line=record.origin.line, record=key))
+        elif _KEY_BAD.search(key):
+            cleaned = _KEY_BAD.sub("-", key)
+            result.diagnostics.append(make(
+                "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
+                severity=Severity.WARNING, file=record.origin.file, line=record.origin.line,
+                record=key, pointer="/id"))
+            key = cleaned
+        key = keys.claim(key)
+        etype, fields, dropped = _fields(data, biblatex, ascii)
+        for var in dropped:
+            result.diagnostics.append(make(
+                "field-dropped", f"{variant} has no field for {var!r}",
+                file=record.origin.file, line=record.origin.line_of(var), record=key,
+                pointer=f"/{var}"))
+        ordered = sorted(fields.items(), key=lambda kv: (
+            ORDER.index(kv[0]) if kv[0] in ORDER else len(ORDER), kv[0]))
+        width = max((len(k) for k, _ in ordered), default=0)
+        body = "".join(f"  {k.ljust(width)} = {v},\n" for k, v in ordered)
+        blocks.append(f"@{etype}{{{key},\n{body}}}")
+    result.text = "\n\n".join(blocks) + ("\n" if blocks else "")
+    return result
+
+
+def _braced(value: str) -> str:
+    return "{" + value + "}"
+
+
+def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, list]:
+    """CSL data -> (entry type, {field: written value}, CSL variables dropped)."""
+    custom = data.get("custom") or {}
+    bib = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
+    csl_type = data.get("type", "document")
+    etype = bib.get("type")
+    if not etype or M.TYPES.get(etype, (None,))[0] != csl_type and not (
+            etype == "unpublished" and csl_type == "speech") and not (
+            etype in ("article", "periodical") and csl_type.startswith("article-")):
+        bibtex_type, biblatex_type = M.WRITE_TYPES.get(csl_type, ("misc", "misc"))
+        etype = biblatex_type if biblatex else bibtex_type
+        if csl_type == "chapter" and not data.get("editor"):
+            etype = "inbook"
+        if csl_type == "thesis" and "master" in str(data.get("genre", "")).lower():
+            etype = "mastersthesis" if not biblatex else "thesis"
+    if not biblatex and etype not in _BIBTEX_TYPES:
+        etype = {"thesis": "phdthesis", "report": "techreport", "online": "misc",
+                 "collection": "book", "mvbook": "book", "reference": "book",
+                 "inreference": "incollection", "bookinbook": "inbook"}.get(etype, "misc")
+
+    def enc(value) -> str:
+        return _rich_to_latex(value, ascii_only)
+
+    out: dict[str, str] = {}
+    used: set[str] = {"id", "type", "custom"}
+    source = bib.get("source") or {}
+    language = data.get("language")
+    english = _english(language)
+
+    # title group: the originals when the CSL values are still what they gave
+    if source and any(k in source for k in TITLE_FIELDS):
+        derived = derive_titles(source, etype, english)
+        if all(data.get(k) == v for k, v in derived.items()):
+            for k in TITLE_FIELDS:
+                if k in source:
+                    out[_field_name(k, biblatex)] = _braced(source[k])
+            used.update(derived)
+    if "title" not in used and data.get("title"):
+        out["title"] = _braced(_protect_title(data["title"], ascii_only) if english
+                               else enc(data["title"]))
+        used.add("title")
+    if "container-title" not in used and data.get("container-title"):
+        name = ("journaltitle" if biblatex else "journal") if etype in M.ARTICLE_TYPES else \
+            "booktitle" if etype in M.CHAPTER_TYPES else None
+        if name:
+            out[name] = _braced(enc(data["container-title"]))
+            used.add("container-title")
+    if "volume-title" not in used and data.get("volume-title") and "maintitle" not in out:
+        out["maintitle"] = out.pop("title", _braced(enc(data.get("title", ""))))
+        out["title"] = _braced(enc(data["volume-title"]))
+        used.add("volume-title")
+    if "title-short" in data and "title-short" not in used:
+        derived_short = (data.get("title") or "").split(":")[0]
+        if data["title-short"] != derived_short or not data.get("title", "").count(":"):
+            out["shorttitle"] = _braced(enc(data["title-short"]))
+        used.add("title-short")
+
+    # names
+    for var, field in M.WRITE_NAMES.items():
+        names = data.get(var)
+        if names:
+            out[field] = _braced(" and ".join(format_name(n, enc) for n in names))
+            used.add(var)
+
+    # publisher and places
+    if data.get("publisher"):
+        if source and any(k in source for k in ("institution", "organization", "publisher")) \
+                and derive_publisher(source) == data["publisher"]:
+            for k in ("institution", "organization", "publisher"):
+                if k in source:
+                    out[_field_name(k, biblatex)] = _braced(source[k])
+        else:
+            name = ("institution" if biblatex else "school") if etype in (
+                "thesis", "phdthesis", "mastersthesis") else "institution" if etype in (
+                "report", "techreport") else "publisher"
+            out[name] = _braced(" and ".join(enc(p) for p in data["publisher"].split("; "))
+                                if biblatex else enc(data["publisher"]))
+        used.add("publisher")
+    for var in ("publisher-place", "jurisdiction"):
+        if data.get(var):
+            value = data[var]
+            out["location" if biblatex else "address"] = _braced(
+                " and ".join(enc(p) for p in value.split("; ")) if biblatex else enc(value))
+            used.add(var)
+
+    # numbers
+    if source and any(k in source for k in ("part", "issue")) and all(
+            data.get(k) == v for k, v in derive_numbers(source, etype).items()):
+        for k in ("number", "issue", "volume", "part"):
+            if k in source:
+                out[k] = _braced(source[k])
+        used.update(derive_numbers(source, etype))
+    for var, field in (("volume", "volume"), ("issue", "number"),
+                       ("collection-number", "number"), ("number", "number")):
+        if var in data and var not in used and field not in out:
+            out[field] = _braced(enc(data[var]))
+            used.add(var)
+
+    # notes
+    if source and "addendum" in source and derive_note(source) == data.get("note"):
+        for k in ("note", "addendum"):
+            if k in source:
+                out[k] = _braced(source[k])
+        used.add("note")
+
+    # dates
+    for prefix, var in _DATE_VARS.items():
+        date = data.get(var)
+        if not isinstance(date, dict):
+            continue
+        names = _DATE_FIELDS[prefix]
+        if source and any(k in source for k in names):
+            for k in names:
+                if k in source:
+                    out[k] = _braced(source[k])
+            used.add(var)
+            continue
+        text = dates.format(date)
+        if text is None and date.get("literal"):
+            out[names[1]] = _braced(enc(date["literal"]))
+            used.add(var)
+            continue
+        if text is None:
+            continue
+        if biblatex or prefix in ("event", "orig"):
+            out[names[0]] = _braced(text)
+        else:
+            parts = date["date-parts"][0]
+            out[names[1]] = _braced(str(parts[0]))
+            if len(parts) > 1 and len(date["date-parts"]) == 1:
+                out[names[2]] = list(M.MONTHS)[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 \
+                    else _braced(str(parts[1]))
+            if len(parts) > 2 and len(date["date-parts"]) == 1:
+                out[names[3]] = _braced(str(parts[2]))
+            if len(date["date-parts"]) > 1 or date.get("circa"):
+                out["date"] = _braced(text)  # BibTeX styles ignore it; biber reads it
+        used.add(var)
+
+    if data.get("page"):
+        out["pages"] = _braced(enc(str(data["page"]).replace("-", "--").replace("–", "--")))
+        used.add("page")
+    if language:
+        for code, name in M.IETF_TO_LANGID.items():
+            if code == language:
+                out["langid"] = _braced(name)
+                break
+        else:
+            reverse = {v: k for k, v in M.LANGUAGES.items()}
+            out["langid"] = _braced(reverse.get(language, language))
+        used.add("language")
+    for field, var in M.SIMPLE.items():
+        if var in data and var not in used:
+            value = data[var]
+            if field in M.VERBATIM:
+                out[field] = _braced(str(value))
+            elif field == "type":
+                inverse = {v: k for k, v in M.TYPE_STRINGS.items()}
+                out[field] = _braced(inverse.get(value, enc(value)))
+            else:
+                out[field] = _braced(enc(value))
+            used.add(var)
+    if not biblatex and "annotation" in out:
+        out["annote"] = out.pop("annotation")
+    if data.get("keyword") and "keywords" in out:
+        used.add("keyword")
+
+    # fields CSL had no variable for come back as they were
+    for name, value in (bib.get("fields") or {}).items():
+        if name in out:
+            continue
+        out[_field_name(name, biblatex)] = _braced(
+            value if name in M.VERBATIM else enc(value))
+    for k in source:
+        if k not in out and k not in TITLE_FIELDS and _field_name(k, biblatex) not in out:
+            if k in ("month",):
+                out[k] = _braced(source[k])
+
+    dropped = sorted(k for k in data if k not in used and k not in _WRITER_IGNORES)
+    dropped += [f"custom/{k}" for k in custom if k not in ("bibtex", "author-count",
+                                                           "abstract-truncated")]
+    return etype, out, dropped
+
+
+_WRITER_IGNORES: set[str] = set()
+_BIBTEX_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
+                 "inproceedings", "manual", "mastersthesis", "misc", "phdthesis",
+                 "proceedings", "techreport", "unpublished"}
+_BIBTEX_NAMES = {"journaltitle": "journal", "location": "address", "institution": "school",
+                 "annotation": "annote"}
+_BIBLATEX_NAMES = {"journal": "journaltitle", "address": "location"}
+
+
+def _field_name(name: str, biblatex: bool) -> str:
+    return _BIBLATEX_NAMES.get(name, name) if biblatex else _BIBTEX_NAMES.get(name, name)
+
+
+def write_bibtex(records, **options) -> WriteResult:
+    return _write(records, variant="bibtex", **options)
+
+
+def write_biblatex(records, **options) -> WriteResult:
+    return _write(records, variant="biblatex", **options)

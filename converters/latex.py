@@ -1,0 +1,511 @@
+"""LaTeX in BibTeX values <-> Unicode text.
+
+Decoding is ours rather than pylatexenc's parser because it must do three
+things at BibTeX speed (thousands of values a second): turn accents and
+symbols into Unicode, remember which stretches braces protect from case
+changes, and keep formatting as CSL-JSON rich text (``<i>``, ``<b>``,
+``<sup>``, ``<sub>``, small caps).  Math stays as written, dollars included.
+Typography follows pandoc's LaTeX reader: ``--`` en dash, ``---`` em dash,
+``~`` no-break space, ```` `` ```` and ``''`` curly quotes, ``'`` apostrophe.
+
+Encoding back to LaTeX escapes what LaTeX treats specially and, for ASCII
+output, uses pylatexenc's table of Unicode characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NBSP = "\u00a0"
+
+ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+           "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
+           "c": "\u0327", "d": "\u0323", "b": "\u0331", "r": "\u030a", "k": "\u0328",
+           "t": "\u0361"}
+
+LETTERS = {"l": "ł", "L": "Ł", "o": "ø", "O": "Ø", "ss": "ß", "SS": "SS", "ae": "æ",
+           "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ",
+           "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ",
+           "DJ": "Đ"}
+
+SYMBOLS = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}",
+           " ": " ", ",": "\u2009", "-": "", "/": "", "\\": " ", "@": "", ";": " ",
+           "!": "", ">": " ", ":": " "}
+
+WORDS = {"textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…",
+         "textellipsis": "…", "S": "§", "P": "¶", "copyright": "©", "textcopyright": "©",
+         "textregistered": "®", "texttrademark": "™", "pounds": "£", "textsterling": "£",
+         "euro": "€", "texteuro": "€", "textquoteleft": "‘", "textquoteright": "’",
+         "textquotedblleft": "“", "textquotedblright": "”", "guillemotleft": "«",
+         "guillemotright": "»", "guilsinglleft": "‹", "guilsinglright": "›", "quad": " ",
+         "qquad": " ", "textbackslash": "\\", "textasciitilde": "~",
+         "textasciicircum": "^", "textbar": "|", "textless": "<", "textgreater": ">",
+         "textunderscore": "_", "textdegree": "°", "textperiodcentered": "·",
+         "textbullet": "•", "dag": "†", "ddag": "†", "textdagger": "†",
+         "textdaggerdbl": "‡", "textsection": "§", "slash": "/", "nobreakspace": NBSP,
+         "space": " ", "newline": " ", "par": " ", "relax": "", "noindent": "",
+         "hyphen": "-", "textquotesingle": "'", "textasciigrave": "`",
+         "textquotedbl": '"', "textexclamdown": "¡", "textquestiondown": "¿",
+         "thinspace": "\u2009", "enspace": "\u2002", "textnumero": "№"}
+
+# Logos: written out, and protected from case changes wherever they stand.
+LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX",
+         "BibLaTeX": "BibLaTeX", "XeTeX": "XeTeX", "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX",
+         "LuaLaTeX": "LuaLaTeX", "pdfTeX": "pdfTeX", "pdfLaTeX": "pdfLaTeX",
+         "ConTeXt": "ConTeXt", "AmSTeX": "AMS-TeX", "AmS": "AMS", "AMS": "AMS",
+         "MF": "Metafont", "MP": "MetaPost", "METAFONT": "METAFONT", "METAPOST": "METAPOST",
+         "eTeX": "ε-TeX", "SliTeX": "SliTeX", "PiCTeX": "PiCTeX", "ExTeX": "ExTeX",
+         "LAMSTeX": "LAMS-TeX", "mf": "Metafont", "BibTeXe": "BibTeX", "TUB": "TUGboat",
+         "TUGboat": "TUGboat", "plainTeX": "plain TeX", "XyM": "XyM", "PS": "PostScript",
+         "ConTeXT": "ConTeXt", "Dash": "—"}
+
+_ITALIC = ("<i>", "</i>")
+_BOLD = ("<b>", "</b>")
+_SC = ('<span style="font-variant:small-caps;">', "</span>")
+_SUP = ("<sup>", "</sup>")
+_SUB = ("<sub>", "</sub>")
+
+# Commands with one argument that format it.
+FORMATTING = {"emph": _ITALIC, "textit": _ITALIC, "textsl": _ITALIC, "mkbibemph": _ITALIC,
+              "mkbibitalic": _ITALIC, "textbf": _BOLD, "mkbibbold": _BOLD, "textsc": _SC,
+              "textsuperscript": _SUP, "mkbibsuperscript": _SUP, "textsubscript": _SUB,
+              "mkbibsubscript": _SUB}
+# Declarations that format the rest of their group: {\em x}, {\bf y}.
+DECLARATIONS = {"em": _ITALIC, "it": _ITALIC, "itshape": _ITALIC, "sl": _ITALIC,
+                "slshape": _ITALIC, "bf": _BOLD, "bfseries": _BOLD, "sc": _SC,
+                "scshape": _SC}
+# Declarations with no visible effect in plain text.
+SILENT_DECLARATIONS = {"rm", "sf", "tt", "normalfont", "upshape", "mdseries", "rmfamily",
+                       "sffamily", "ttfamily", "small", "footnotesize", "large", "Large",
+                       "tiny", "normalsize", "selectfont", "protect", "unskip", "ignorespaces",
+                       "nolinebreak", "allowbreak", "break", "linebreak", "nobreak", "null"}
+# Commands whose single argument is text to keep as it is.
+TRANSPARENT = {"textup", "textnormal", "textrm", "textsf", "texttt", "textmd", "mbox",
+               "hbox", "text", "url", "path", "nolinkurl", "uline", "underline", "ensuremath",
+               "NoCaseChange", "nocase", "textlatin", "textgreek", "textcyrillic", "hologo",
+               "acro", "acronym", "textsubscript*", "bibemph", "mkbibacro", "detokenize",
+               "textnhtt", "textsfi", "textsmaller", "smaller", "textlarger", "verb"}
+QUOTES = {"enquote": ("“", "”"), "mkbibquote": ("“", "”"), "textquote": ("“", "”")}
+# pandoc's LaTeX reader leaves these alone, so their words keep their case.
+PROTECTED_QUOTES = {"mkbibquote"}
+DROP_ARGUMENTS = {"noopsort": 1, "SortNoop": 1, "sortnoop": 1, "hyphenation": 1,
+                  "nocite": 1, "label": 1, "index": 1, "vphantom": 1, "hphantom": 1,
+                  "phantom": 1, "discretionary": 3, "bibsortkey": 1}
+CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
+                 "lowercase": str.lower, "MakeLowercase": str.lower}
+
+
+@dataclass
+class Piece:
+    text: str
+    protected: bool = False  # inside braces (or a logo): no case change
+    markup: bool = False     # a rich-text tag, not text
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.s = source
+        self.i = 0
+        self.pieces: list[Piece] = []
+        self.unknown: set[str] = set()
+
+    def emit(self, text: str, protected: bool) -> None:
+        if text:
+            self.pieces.append(Piece(text, protected))
+
+    def tag(self, text: str) -> None:
+        self.pieces.append(Piece(text, True, True))
+
+    def control(self) -> str:
+        """Read the name after a backslash (which is at self.i)."""
+        s, i = self.s, self.i + 1
+        if i >= len(s):
+            self.i = i
+            return ""
+        if s[i].isalpha():
+            j = i
+            while j < len(s) and s[j].isalpha():
+                j += 1
+            name = s[i:j]
+            if j < len(s) and s[j] == "*":  # starred variants read like the plain ones
+                j += 1
+            while j < len(s) and s[j] in " \t\r\n":
+                j += 1
+            self.i = j
+            return name
+        self.i = i + 1
+        return s[i]
+
+    def group_text(self) -> str | None:
+        """The raw text of the next argument: a braced group or one character."""
+        s = self.s
+        while self.i < len(s) and s[self.i] in " \t\r\n":
+            self.i += 1
+        if self.i >= len(s):
+            return None
+        if s[self.i] == "{":
+            depth, j = 0, self.i
+            while j < len(s):
+                if s[j] == "\\":
+                    j += 2
+                    continue
+                if s[j] == "{":
+                    depth += 1
+                elif s[j] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            body = s[self.i + 1:j]
+            self.i = j + 1
+            return body
+        if s[self.i] == "\\":
+            start = self.i
+            self.control()
+            return s[start:self.i].rstrip()
+        self.i += 1
+        return s[self.i - 1]
+
+    def sub(self, source: str, protected: bool) -> list[Piece]:
+        inner = _Reader(source)
+        inner.run(protected)
+        self.unknown |= inner.unknown
+        return inner.pieces
+
+    def accent(self, mark: str, protected: bool) -> None:
+        argument = self.group_text()
+        if argument is None:
+            return
+        text = "".join(p.text for p in self.sub(argument, protected) if not p.markup)
+        if text[:1] in ("ı", "ȷ"):
+            text = {"ı": "i", "ȷ": "j"}[text[0]] + text[1:]
+        if not text:
+            self.emit(unicodedata.normalize("NFC", " " + mark).strip() or mark, protected)
+            return
+        self.emit(unicodedata.normalize("NFC", text[0] + mark) + text[1:], protected)
+
+    def run(self, protected: bool = False, depth: int = 0) -> None:
+        s = self.s
+        closers: list[str] = []   # tags opened by declarations in this group
+        text: list[str] = []
+
+        def flush():
+            if text:
+                self.emit("".join(text), protected)
+                text.clear()
+
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "\\":
+                flush()
+                name = self.control()
+                self.command(name, protected, closers)
+                continue
+            if c == "{":
+                flush()
+                self.i += 1
+                # A group at the top that is not a special character protects case.
+                # A group is case-protected unless it is a "special character"
+                # ({\"O}), which BibTeX treats as part of the word around it.
+                inner_protected = protected or not s.startswith("\\", self.i)
+                self.run(inner_protected, depth + 1)
+                continue
+            if c == "}":
+                if depth > 0:
+                    flush()
+                    for closing in reversed(closers):
+                        self.tag(closing)
+                    self.i += 1
+                    return
+                self.i += 1  # a stray closing brace: drop it
+                continue
+            if c == "$":
+                flush()
+                end = s.find("$", self.i + 1)
+                if s.startswith("$$", self.i):
+                    end = s.find("$$", self.i + 2)
+                    end = -1 if end < 0 else end + 1
+                if end < 0:
+                    end = len(s) - 1
+                self.emit(s[self.i:end + 1], True)
+                self.i = end + 1
+                continue
+            if c == "~":
+                text.append(NBSP)
+            elif c == "-" and s.startswith("---", self.i):
+                text.append("—")
+                self.i += 2
+            elif c == "-" and s.startswith("--", self.i):
+                text.append("–")
+                self.i += 1
+            elif c == "`" and s.startswith("``", self.i):
+                text.append("“")
+                self.i += 1
+            elif c == "'" and s.startswith("''", self.i):
+                text.append("”")
+                self.i += 1
+            elif c == "`":
+                text.append("‘")
+            elif c == "'":
+                text.append("’")
+            elif c in " \t\r\n":
+                if not text or text[-1] != " ":
+                    text.append(" ")
+            else:
+                text.append(c)
+            self.i += 1
+        flush()
+        for closing in reversed(closers):
+            self.tag(closing)
+
+    def command(self, name: str, protected: bool, closers: list[str]) -> None:
+        if name in ACCENTS:
+            self.accent(ACCENTS[name], protected)
+        elif name in LETTERS:
+            self.emit(LETTERS[name], protected)
+        elif name in SYMBOLS:
+            self.emit(SYMBOLS[name], protected)
+        elif name in WORDS:
+            self.emit(WORDS[name], protected)
+        elif name in LOGOS:
+            self.emit(LOGOS[name], True)
+            if self.s.startswith("{}", self.i):
+                self.i += 2
+        elif name in FORMATTING:
+            opening, closing = FORMATTING[name]
+            argument = self.group_text()
+            if argument is not None:
+                self.tag(opening)
+                # Small capitals are not recased (pandoc neither).
+                self.pieces.extend(self.sub(argument, protected or opening == _SC[0]))
+                self.tag(closing)
+        elif name in DECLARATIONS:
+            opening, closing = DECLARATIONS[name]
+            self.tag(opening)
+            closers.append(closing)
+        elif name in SILENT_DECLARATIONS:
+            pass
+        elif name in TRANSPARENT:
+            argument = self.group_text()
+            if argument is not None:
+                self.pieces.extend(self.sub(argument, protected))
+        elif name in QUOTES:
+            argument = self.group_text()
+            if argument is not None:
+                opening, closing = QUOTES[name]
+                inner = protected or name in PROTECTED_QUOTES
+                self.emit(opening, protected)
+                self.pieces.extend(self.sub(argument, inner))
+                self.emit(closing, protected)
+        elif name in CASE_COMMANDS:
+            argument = self.group_text()
+            if argument is not None:
+                change = CASE_COMMANDS[name]
+                for piece in self.sub(argument, True):
+                    self.pieces.append(piece if piece.markup else
+                                       Piece(change(piece.text), True))
+        elif name in DROP_ARGUMENTS:
+            for _ in range(DROP_ARGUMENTS[name]):
+                self.group_text()
+        elif name == "href":
+            self.group_text()
+            argument = self.group_text()
+            if argument is not None:
+                self.pieces.extend(self.sub(argument, protected))
+        elif name in ("foreignlanguage", "bibstring", "mkbibnamefamily", "mkbibnamegiven"):
+            if name == "foreignlanguage":
+                self.group_text()
+            argument = self.group_text()
+            if argument is not None:
+                self.pieces.extend(self.sub(argument, protected))
+        elif name:
+            # Unknown: drop the command itself; an argument that follows is
+            # read as ordinary text by the main loop.
+            self.unknown.add(name)
+
+
+_NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")
+
+
+def decode(value: str) -> list[Piece]:
+    """Pieces of decoded text; see :func:`to_text` and :func:`to_rich`."""
+    if not _NEEDS_PARSE.search(value):
+        value = value.strip()
+        return [Piece(value)] if value else []
+    reader = _Reader(value)
+    reader.run()
+    return _tidy(reader.pieces)
+
+
+def decode_with_unknown(value: str) -> tuple[list[Piece], set[str]]:
+    reader = _Reader(value)
+    reader.run()
+    return _tidy(reader.pieces), reader.unknown
+
+
+def _tidy(pieces: list[Piece]) -> list[Piece]:
+    """Collapse whitespace across pieces and trim the ends."""
+    out: list[Piece] = []
+    last_space = True
+    for piece in pieces:
+        if piece.markup:
+            out.append(piece)
+            continue
+        text = re.sub(r"[ \t\r\n]+", " ", piece.text)
+        if last_space:
+            text = text.lstrip(" ")
+        if text:
+            out.append(Piece(text, piece.protected))
+            last_space = text.endswith(" ")
+    while out and not out[-1].markup and out[-1].text.endswith(" "):
+        trimmed = out[-1].text.rstrip(" ")
+        if trimmed:
+            out[-1] = Piece(trimmed, out[-1].protected)
+            break
+        out.pop()
+    # drop empty formatting pairs (<i></i>)
+    cleaned: list[Piece] = []
+    for piece in out:
+        if (piece.markup and piece.text.startswith("</") and cleaned and cleaned[-1].markup
+                and not cleaned[-1].text.startswith("</")):
+            cleaned.pop()
+            continue
+        cleaned.append(piece)
+    return cleaned
+
+
+def to_text(pieces: list[Piece]) -> str:
+    return "".join(p.text for p in pieces if not p.markup)
+
+
+def to_rich(pieces: list[Piece]) -> str:
+    return "".join(p.text for p in pieces)
+
+
+def plain(value: str) -> str:
+    """A LaTeX value as plain Unicode text."""
+    return to_text(decode(value))
+
+
+def rich(value: str) -> str:
+    """A LaTeX value as CSL-JSON rich text (``<i>`` and friends kept)."""
+    return to_rich(decode(value))
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _capitalised_only(word: str) -> bool:
+    """"Word" but not "WORD", "iPhone", "McDonald" or "TeX"."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and not any(c.isupper() for c in letters[1:])
+
+
+def sentence_case(pieces: list[Piece]) -> list[Piece]:
+    """Sentence case as pandoc and citeproc make it for English titles.
+
+    Outside protected pieces, a merely capitalised word ("Word", not "NASA",
+    "iPhone" or "McDonald") is lower-cased, part by part when hyphenated
+    ("Higher-Dimensional" -> "Higher-dimensional").  The title's first word
+    keeps its case; the first word after a sentence or clause ends (. : ? !)
+    is capitalised."""
+    out: list[Piece] = []
+    state = "first"  # "first" word of all, "capital" after a clause, or "lower"
+
+    def ends_clause(text: str) -> bool:
+        return text.rstrip(" \u00a0\"'”’)]").endswith((".", ":", "?", "!"))
+
+    for piece in pieces:
+        if piece.markup:
+            out.append(piece)
+            continue
+        if piece.protected:
+            out.append(piece)
+            if piece.text.strip():
+                state = "capital" if ends_clause(piece.text) else "lower"
+            continue
+
+        def fix(match):
+            nonlocal state
+            word = match.group(0)
+            parts = word.split("-")
+            head = parts[0]
+            if state == "capital":
+                head = _upper_first(head)
+            elif state == "lower" and _capitalised_only(head):
+                head = _lower_first(head)
+            rest = [_lower_first(p) if _capitalised_only(p) else p for p in parts[1:]]
+            state = "capital" if ends_clause(word) else "lower"
+            return "-".join([head] + rest)
+
+        out.append(Piece(_WORD.sub(fix, piece.text), False))
+    return out
+
+
+def _upper_first(word: str) -> str:
+    for i, c in enumerate(word):
+        if c.isalpha():
+            return word[:i] + c.upper() + word[i + 1:]
+    return word
+
+
+def _lower_first(word: str) -> str:
+    for i, c in enumerate(word):
+        if c.isalpha():
+            return word[:i] + c.lower() + word[i + 1:]
+    return word
+
+
+# -- encoding ---------------------------------------------------------------
+
+_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+            "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+            "^": r"\textasciicircum{}", NBSP: "~", "–": "--", "—": "---"}
+_SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
+_MATH = re.compile(r"(\$[^$]*\$)")
+_TAGS = [("<i>", r"\emph{"), ("</i>", "}"), ("<b>", r"\textbf{"), ("</b>", "}"),
+         ("<sup>", r"\textsuperscript{"), ("</sup>", "}"), ("<sub>", r"\textsubscript{"),
+         ("</sub>", "}"), ('<span style="font-variant:small-caps;">', r"\textsc{"),
+         ('<span class="nocase">', "{"), ("</span>", "}")]
+_TAG_RE = re.compile("|".join(re.escape(t) for t, _ in _TAGS))
+_TAG_MAP = dict(_TAGS)
+
+
+def encode(text: str, *, ascii_only: bool = False, rich_text: bool = True) -> str:
+    """Unicode (optionally CSL rich text) -> a LaTeX value for BibTeX."""
+    out = []
+    for index, part in enumerate(_MATH.split(text)):
+        if index % 2:
+            out.append(part)  # math stays as written
+            continue
+        pieces = _TAG_RE.split(part) if rich_text else [part]
+        tags = _TAG_RE.findall(part) if rich_text else []
+        for j, piece in enumerate(pieces):
+            encoded = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], piece)
+            if ascii_only:
+                encoded = _to_ascii_latex(encoded)
+            out.append(encoded)
+            if j < len(tags):
+                out.append(_TAG_MAP[tags[j]])
+    return "".join(out)
+
+
+def _to_ascii_latex(text: str) -> str:
+    if text.isascii():
+        return text
+    return _ascii_encoder().unicode_to_latex(text)
+
+
+_encoder = None
+
+
+def _ascii_encoder():
+    global _encoder
+    if _encoder is None:
+        from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+        _encoder = UnicodeToLatexEncoder(non_ascii_only=True,
+                                         replacement_latex_protection="braces-all",
+                                         unknown_char_policy="keep")
+    return _encoder

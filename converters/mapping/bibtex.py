@@ -1,0 +1,274 @@
+"""BibTeX/BibLaTeX <-> CSL: the tables both directions read.
+
+Facts come from the biblatex manual (entry types, fields, Appendix B's
+crossref inheritance) and the CSL 1.0.2 specification.  Where the two peers
+decide differently, the entry says which way we went and why:
+pandoc = src/Text/Pandoc/Citeproc/BibTeX.hs, citation-js = plugin-bibtex's
+mapping/biblatex.js.
+"""
+from __future__ import annotations
+
+# entry type -> (CSL type, default genre).  Read direction.
+TYPES: dict[str, tuple[str, str | None]] = {
+    "article": ("article-journal", None),      # entrysubtype magazine/newspaper refine it
+    "periodical": ("periodical", None),        # pandoc: article-journal; CSL 1.0.2 has
+                                               # "periodical" for a whole issue, which is
+                                               # what @periodical is.
+    "suppperiodical": ("article-journal", None),
+    "book": ("book", None),
+    "mvbook": ("book", None),
+    "bookinbook": ("chapter", None),
+    "booklet": ("pamphlet", None),
+    "collection": ("book", None),              # citation-js: "book" too; CSL's
+    "mvcollection": ("book", None),            # "collection" means an archival one.
+    "inbook": ("chapter", None),
+    "incollection": ("chapter", None),
+    "suppbook": ("chapter", None),
+    "suppcollection": ("chapter", None),
+    "inproceedings": ("paper-conference", None),
+    "conference": ("paper-conference", None),  # BibTeX's alias of inproceedings
+    "proceedings": ("book", None),
+    "mvproceedings": ("book", None),
+    "reference": ("book", None),
+    "mvreference": ("book", None),
+    "inreference": ("entry-encyclopedia", None),
+    "manual": ("book", None),                  # as pandoc; citation-js: report
+    "report": ("report", None),
+    "techreport": ("report", None),
+    "thesis": ("thesis", None),
+    "mastersthesis": ("thesis", "Master’s thesis"),
+    "phdthesis": ("thesis", "PhD thesis"),
+    "online": ("webpage", None),
+    "electronic": ("webpage", None),
+    "www": ("webpage", None),
+    "patent": ("patent", None),
+    "dataset": ("dataset", None),
+    "software": ("software", None),            # pandoc: book (written before CSL 1.0.2
+                                               # added "software").
+    "misc": ("document", None),                # pandoc: "" (not a CSL type, so its output
+                                               # fails the schema); CSL 1.0.2 "document"
+                                               # is the catch-all.
+    "unpublished": ("manuscript", None),       # "speech" when it has event fields (pandoc)
+    "artwork": ("graphic", None),
+    "image": ("graphic", None),
+    "audio": ("song", None),
+    "music": ("song", None),
+    "movie": ("motion_picture", None),
+    "video": ("motion_picture", None),
+    "performance": ("performance", None),      # pandoc: speech; CSL 1.0.2 has performance
+    "commentary": ("book", None),
+    "jurisdiction": ("legal_case", None),
+    "legislation": ("legislation", None),
+    "legal": ("treaty", None),
+    "letter": ("personal_communication", None),
+    "review": ("review", None),
+    "standard": ("standard", None),            # pandoc: legislation; CSL 1.0.2 has standard
+    "set": ("document", None),
+    "data": ("dataset", None),                 # biblatex-apa
+    "letters": ("personal_communication", None),
+    "newsarticle": ("article-newspaper", None),
+}
+
+# CSL type -> entry type, for each variant.  Write direction.
+WRITE_TYPES: dict[str, tuple[str, str]] = {   # csl type: (bibtex, biblatex)
+    "article": ("article", "article"),
+    "article-journal": ("article", "article"),
+    "article-magazine": ("article", "article"),
+    "article-newspaper": ("article", "article"),
+    "periodical": ("misc", "periodical"),
+    "book": ("book", "book"),
+    "chapter": ("incollection", "incollection"),  # inbook when there is no editor
+    "paper-conference": ("inproceedings", "inproceedings"),
+    "entry-encyclopedia": ("incollection", "inreference"),
+    "entry-dictionary": ("incollection", "inreference"),
+    "entry": ("misc", "inreference"),
+    "pamphlet": ("booklet", "booklet"),
+    "report": ("techreport", "report"),
+    "thesis": ("phdthesis", "thesis"),          # mastersthesis when the genre says so
+    "webpage": ("misc", "online"),
+    "post": ("misc", "online"),
+    "post-weblog": ("misc", "online"),
+    "patent": ("misc", "patent"),
+    "dataset": ("misc", "dataset"),
+    "software": ("misc", "software"),
+    "manuscript": ("unpublished", "unpublished"),
+    "speech": ("unpublished", "unpublished"),
+    "graphic": ("misc", "artwork"),
+    "song": ("misc", "audio"),
+    "motion_picture": ("misc", "movie"),
+    "performance": ("misc", "performance"),
+    "legal_case": ("misc", "jurisdiction"),
+    "legislation": ("misc", "legislation"),
+    "bill": ("misc", "legislation"),
+    "regulation": ("misc", "legislation"),
+    "treaty": ("misc", "legal"),
+    "personal_communication": ("misc", "letter"),
+    "interview": ("misc", "misc"),
+    "review": ("article", "review"),
+    "review-book": ("article", "review"),
+    "standard": ("techreport", "standard"),
+    "document": ("misc", "misc"),
+}
+
+# Entry types whose "number" is a series number, and those whose "number" is
+# an issue (biblatex manual, 2.2.2 "number").
+SERIES_NUMBER_TYPES = frozenset("""book collection proceedings reference mvbook mvcollection
+mvproceedings mvreference bookinbook inbook incollection inproceedings inreference suppbook
+suppcollection""".split())
+ARTICLE_TYPES = frozenset({"article", "periodical", "suppperiodical", "review"})
+CHAPTER_TYPES = frozenset({"inbook", "incollection", "inproceedings", "inreference",
+                           "bookinbook"})
+
+# Plain one-to-one fields, both directions.  The first name is written.
+SIMPLE: dict[str, str] = {
+    "doi": "DOI",
+    "url": "URL",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "library": "call-number",
+    "abstract": "abstract",
+    "keywords": "keyword",
+    "edition": "edition",
+    "version": "version",
+    "volumes": "number-of-volumes",
+    "pagetotal": "number-of-pages",
+    "chapter": "chapter-number",
+    "venue": "event-place",
+    "eventtitle": "event-title",   # pandoc: "event", the variable CSL 1.0.2 deprecated
+    "origtitle": "original-title",
+    "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place",
+    "pubstate": "status",
+    "shorttitle": "title-short",
+    "shortjournal": "container-title-short",
+    "series": "collection-title",
+    "annotation": "annote",
+    "type": "genre",
+    "howpublished": "medium",      # pandoc: appended to publisher; howpublished says how
+                                   # ("Online", "Privately printed"), which is CSL medium
+                                   # (citation-js agrees).
+}
+# Other spellings read as the field beside them.
+ALIASES = {"journal": "journaltitle", "address": "location", "annote": "annotation",
+           "school": "institution", "archiveprefix": "eprinttype",
+           "primaryclass": "eprintclass", "key": "sortkey", "hyphenation": "langid"}
+
+# Variables that carry verbatim values: no LaTeX decoding, no braces.
+VERBATIM = frozenset({"doi", "url", "eprint", "file", "verba", "verbb", "verbc", "pdf",
+                      "crossref", "xref", "xdata", "ids", "entryset", "related", "options",
+                      "isbn", "issn", "pmid", "pmcid", "urldate", "date", "eventdate",
+                      "origdate", "langid", "keywords-raw"})
+
+# Fields that are not inherited through crossref (biblatex manual, Appendix B).
+NOT_INHERITED = frozenset({"ids", "crossref", "xref", "entryset", "entrysubtype", "execute",
+                           "label", "options", "presort", "related", "relatedoptions",
+                           "relatedstring", "relatedtype", "shorthand", "shorthandintro",
+                           "sortkey"})
+
+_MAIN = {"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon",
+         "shorttitle": None, "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+_BOOK = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon",
+         "shorttitle": None, "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+_JOURNAL = {"title": "journaltitle", "subtitle": "journalsubtitle", "shorttitle": None,
+            "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+
+
+def inherited_name(parent: str, child: str, field: str) -> list[str]:
+    """Under which names ``child`` inherits ``field`` from ``parent``
+    (biblatex manual, Appendix B); an empty list: not at all."""
+    if field in NOT_INHERITED:
+        return []
+    if field == "author" and parent in ("mvbook", "book") and child in (
+            "inbook", "bookinbook", "suppbook"):
+        return ["bookauthor", "author"]
+    table = None
+    if parent == "mvbook" and child in ("book", "inbook", "bookinbook", "suppbook"):
+        table = _MAIN
+    elif parent in ("mvcollection", "mvreference") and child in (
+            "collection", "reference", "incollection", "inreference", "suppcollection"):
+        table = _MAIN
+    elif parent == "mvproceedings" and child in ("proceedings", "inproceedings"):
+        table = _MAIN
+    elif parent == "book" and child in ("inbook", "bookinbook", "suppbook"):
+        table = _BOOK
+    elif parent in ("collection", "reference") and child in (
+            "incollection", "inreference", "suppcollection"):
+        table = _BOOK
+    elif parent == "proceedings" and child == "inproceedings":
+        table = _BOOK
+    elif parent == "periodical" and child in ("article", "suppperiodical"):
+        table = _JOURNAL
+    if table is not None and field in table:
+        return [table[field]] if table[field] else []
+    return [field]
+
+
+# langid / hyphenation -> IETF tag (what pandoc writes, for agreement).
+LANGUAGES = {
+    "english": "en-US", "american": "en-US", "USenglish": "en-US", "british": "en-GB",
+    "UKenglish": "en-GB", "australian": "en-AU", "newzealand": "en-NZ", "canadian": "en-CA",
+    "german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT",
+    "swissgerman": "de-CH", "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR",
+    "spanish": "es-ES", "italian": "it-IT", "latin": "la", "dutch": "nl-NL",
+    "portuguese": "pt-PT", "brazil": "pt-BR", "brazilian": "pt-BR", "russian": "ru-RU",
+    "polish": "pl-PL", "czech": "cs-CZ", "danish": "da-DK", "norsk": "nb-NO",
+    "norwegian": "nb-NO", "nynorsk": "nn-NO", "swedish": "sv-SE", "finnish": "fi-FI",
+    "greek": "el-GR", "hungarian": "hu-HU", "magyar": "hu-HU", "turkish": "tr-TR",
+    "catalan": "ca-AD", "croatian": "hr-HR", "slovak": "sk-SK", "slovene": "sl-SL",
+    "ukrainian": "uk-UA", "hebrew": "he-IL", "arabic": "ar", "japanese": "ja-JP",
+    "chinese": "zh-CN", "korean": "ko-KR", "icelandic": "is-IS", "estonian": "et-EE",
+    "lithuanian": "lt-LT", "latvian": "lv-LV", "romanian": "ro-RO", "bulgarian": "bg-BG",
+    "serbian": "sr-RS", "galician": "gl-ES", "basque": "eu-ES", "irish": "ga-IE",
+    "welsh": "cy-GB", "afrikaans": "af-ZA", "vietnamese": "vi-VN", "thai": "th-TH",
+    "indonesian": "id-ID", "malay": "ms-MY", "persian": "fa-IR", "farsi": "fa-IR",
+    "hindi": "hi-IN",
+}
+LANGUAGE_VARIANTS = {("english", "british"): "en-GB", ("english", "uk"): "en-GB",
+                     ("english", "american"): "en-US", ("english", "us"): "en-US",
+                     ("english", "usmax"): "en-US", ("english", "australian"): "en-AU",
+                     ("english", "newzealand"): "en-NZ"}
+IETF_TO_LANGID = {"en-US": "american", "en-GB": "british", "en-AU": "australian",
+                  "en-NZ": "newzealand", "en-CA": "canadian", "de-DE": "ngerman",
+                  "de-AT": "naustrian", "de-CH": "nswissgerman", "fr-FR": "french",
+                  "es-ES": "spanish", "it-IT": "italian", "la": "latin", "nl-NL": "dutch",
+                  "pt-PT": "portuguese", "pt-BR": "brazilian", "ru-RU": "russian"}
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
+               "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+               "sept": 9}
+MONTH_MACROS = {k: n for k, n in
+                zip(MONTHS, ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"])}
+
+# eprint types whose identifier makes a URL (pandoc does the same).
+EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
+               "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/",
+               "googlebooks": "https://books.google.com?id=",
+               "hdl": "https://hdl.handle.net/"}
+
+# Name fields.
+NAMES = {"author": "author", "editor": "editor", "translator": "translator",
+         "bookauthor": "container-author", "director": "director",
+         "commentator": "contributor", "annotator": "contributor",
+         "introduction": "contributor", "foreword": "contributor", "afterword": "contributor",
+         "holder": "contributor", "compiler": "compiler"}
+WRITE_NAMES = {"author": "author", "editor": "editor", "translator": "translator",
+               "container-author": "bookauthor", "director": "director",
+               "compiler": "compiler"}
+
+# biblatex localisation keys that stand in "type" fields, in English.
+TYPE_STRINGS = {
+    "mathesis": "Master’s thesis", "phdthesis": "PhD thesis",
+    "candthesis": "Candidate thesis", "techreport": "technical report",
+    "resreport": "research report", "software": "computer software", "datacd": "CD-ROM",
+    "audiocd": "audio CD", "patent": "patent", "patentde": "German patent",
+    "patenteu": "European patent", "patentfr": "French patent", "patentuk": "British patent",
+    "patentus": "U.S. patent", "patreq": "patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patrequs": "U.S. patent request",
+    "jourser": "series", "newseries": "new series", "oldseries": "old series",
+}
