@@ -96,6 +96,9 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
                  "lowercase": str.lower, "MakeLowercase": str.lower}
 
 
+_INTERESTING = re.compile(r"[\\{}$~\-`'\t\r\n]")
+
+
 @dataclass
 class Piece:
     text: str
@@ -195,7 +198,17 @@ class _Reader:
                 self.emit("".join(text), protected)
                 text.clear()
 
-        while self.i < len(s):
+        n = len(s)
+        while self.i < n:
+            # Copy plain text up to the next character that means something.
+            match = _INTERESTING.search(s, self.i)
+            if match is None:
+                text.append(s[self.i:])
+                self.i = n
+                break
+            if match.start() > self.i:
+                text.append(s[self.i:match.start()])
+                self.i = match.start()
             c = s[self.i]
             if c == "\\":
                 flush()
@@ -255,6 +268,8 @@ class _Reader:
             else:
                 text.append(c)
             self.i += 1
+            if self.i > n:
+                break
         flush()
         for closing in reversed(closers):
             self.tag(closing)
