@@ -443,6 +443,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
     if "entrysubtype" in f and csl_type.startswith("article-"):
         used.add("entrysubtype")
     data: dict = {"id": entry.key, "type": csl_type}
+    source_fields: dict[str, str] = {}
 
     # names
     useprefix = bool(re.search(r"useprefix\s*(=\s*true)?\s*(,|$)", f.get("options", "")))
@@ -456,13 +457,14 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
             if names:
                 data.setdefault(var, []).extend(names)
             used.add(field)
+            if var == "contributor":  # CSL has one role for several of biblatex's
+                source_fields[field] = f[field]
 
     # titles
     titles = derive_titles(f, etype, english)
     data.update(titles)
     title_fields = [k for k in TITLE_FIELDS if k in f]
     used.update(title_fields)
-    source_fields: dict[str, str] = {}
     # Originals whose shape CSL does not keep: split titles, recased ones.
     if any(k in f for k in ("subtitle", "titleaddon", "maintitle", "booksubtitle",
                             "booktitleaddon", "journalsubtitle", "issuetitle",
@@ -521,6 +523,8 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
     if language:
         data["language"] = language
         used.update(k for k in ("langid", "langidopts") if k in f)
+        if "langidopts" in f:  # "english" + "variant=american": keep both words
+            source_fields.update({k: f[k] for k in ("langid", "langidopts")})
     for field, var in M.SIMPLE.items():
         if field not in f or var in data:
             continue
@@ -679,14 +683,15 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
             result.diagnostics.append(make(
                 "id-generated", f"the record had no id; written with key {key!r}",
                 file=record.origin.file, line=record.origin.line, record=key))
-        elif _KEY_BAD.search(key):
-            cleaned = _KEY_BAD.sub("-", key)
-            result.diagnostics.append(make(
-                "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
-                severity=Severity.WARNING, file=record.origin.file, line=record.origin.line,
-                record=key, pointer="/id"))
-            key = cleaned
-        key = keys.claim(key)
+        else:
+            if _KEY_BAD.search(key):
+                cleaned = _KEY_BAD.sub("-", key)
+                result.diagnostics.append(make(
+                    "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
+                    severity=Severity.WARNING, file=record.origin.file,
+                    line=record.origin.line, record=key, pointer="/id"))
+                key = cleaned
+            key = keys.claim(key)
         etype, fields, dropped = _fields(data, biblatex, ascii)
         for var in dropped:
             result.diagnostics.append(make(
@@ -770,6 +775,12 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             out[field] = _braced(" and ".join(format_name(n, enc) for n in names))
             used.add(var)
 
+    roles = [k for k, v in M.NAMES.items() if v == "contributor" and k in source]
+    if roles:
+        for k in roles:
+            out[k] = _braced(source[k])
+        used.add("contributor")
+
     # publisher and places
     if data.get("publisher"):
         if source and any(k in source for k in ("institution", "organization", "publisher")) \
@@ -810,6 +821,9 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             if k in source:
                 out[k] = _braced(source[k])
         used.add("note")
+    if data.get("note") and "note" not in used:
+        out["note"] = _braced(enc(data["note"]))
+        used.add("note")
 
     # dates
     for prefix, var in _DATE_VARS.items():
@@ -847,7 +861,12 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     if data.get("page"):
         out["pages"] = _braced(enc(str(data["page"]).replace("-", "--").replace("–", "--")))
         used.add("page")
-    if language:
+    if language and "langid" in source and _language(source) == language:
+        for k in ("langid", "langidopts"):
+            if k in source:
+                out[k] = _braced(source[k])
+        used.add("language")
+    elif language:
         for code, name in M.IETF_TO_LANGID.items():
             if code == language:
                 out["langid"] = _braced(name)
@@ -894,7 +913,7 @@ _BIBTEX_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollec
                  "inproceedings", "manual", "mastersthesis", "misc", "phdthesis",
                  "proceedings", "techreport", "unpublished"}
 _BIBTEX_NAMES = {"journaltitle": "journal", "location": "address", "institution": "school",
-                 "annotation": "annote"}
+                 "annotation": "annote", "sortkey": "key"}
 _BIBLATEX_NAMES = {"journal": "journaltitle", "address": "location"}
 
 
