@@ -42,7 +42,8 @@ def test_seed_findings_are_exactly_the_editors():
     assert {d.code for d in result.diagnostics} == COMPLETENESS
 
 
-@pytest.mark.parametrize("to,suffix", [("csljson", ".json"), ("listing", ".txt")])
+@pytest.mark.parametrize("to,suffix", [("csljson", ".json"), ("listing", ".txt"),
+                                       ("bibtex", ".bib"), ("biblatex", ".bib")])
 def test_seed_findings_survive_conversion(tmp_path, to, suffix):
     path = tmp_path / f"seed{suffix}"
     path.write_text(converters.convert(SEED, to).text, encoding="utf-8")

@@ -630,18 +630,30 @@ def _rich_to_latex(text, ascii_only: bool) -> str:
 
 
 def _protect_title(text: str, ascii_only: bool) -> str:
-    """Sentence-case CSL title -> BibTeX, braces around words with capitals
-    (after the first) so that styles which recase titles keep them."""
-    encoded = _rich_to_latex(text, ascii_only)
-    words = encoded.split(" ")
-    out = []
+    """Sentence-case CSL title -> BibTeX, with braces around the words that
+    carry capitals (after the first), so that styles which recase titles
+    keep them; neighbouring ones share a pair ("{Large Language Models}")."""
+    words = _rich_to_latex(text, ascii_only).split(" ")
+    out: list[str] = []
+    run: list[str] = []
+
+    def close():
+        if run:
+            core = " ".join(run)
+            stripped = core.rstrip(".,;:!?")
+            out.append("{" + stripped + "}" + core[len(stripped):])
+            run.clear()
+
     for i, word in enumerate(words):
-        if i > 0 and any(c.isupper() for c in word) and not word.startswith(("\\", "$", "{")):
-            core = word.rstrip(".,;:!?")
-            tail = word[len(core):]
-            out.append("{" + core + "}" + tail if core else word)
+        capitals = any(c.isupper() for c in word)
+        if i > 0 and capitals and not word.startswith(("\\", "$", "{")):
+            run.append(word)
+            if word.rstrip(".,;:!?") != word:
+                close()  # punctuation ends a group
         else:
+            close()
             out.append(word)
+    close()
     return " ".join(out)
 
 

@@ -71,7 +71,8 @@ TYPES: dict[str, tuple[str, str | None]] = {
 
 # CSL type -> entry type, for each variant.  Write direction.
 WRITE_TYPES: dict[str, tuple[str, str]] = {   # csl type: (bibtex, biblatex)
-    "article": ("article", "article"),
+    "article": ("misc", "misc"),                # a preprint: biblatex's @article wants a
+                                                # journal, which a preprint lacks
     "article-journal": ("article", "article"),
     "article-magazine": ("article", "article"),
     "article-newspaper": ("article", "article"),
