@@ -14,15 +14,19 @@ def parse(text: str) -> dict | None:
     text = text.strip().replace("\u00a0", "~")
     if not text:
         return None
+    # Unspecified digits (EDTF "19XX", biblatex "19uu") stand for a range.
+    if re.fullmatch(r"\d{1,3}[Xu]{1,3}", text) and len(text) == 4:
+        return {"date-parts": [[int(text.replace("X", "0").replace("u", "0"))],
+                               [int(text.replace("X", "9").replace("u", "9"))]]}
     ends = text.split("/")
     if len(ends) > 2:
         return None
     parts, circa = [], False
     for end in ends:
-        end = end.strip()
-        if end in ("", ".."):
+        end = end.strip().split("T")[0]  # a time of day says nothing CSL keeps
+        if end in ("", "..", "open", "unknown"):
             continue  # an open range keeps its known end
-        match = _PART.match(end)
+        match = _PART.match(end.replace("?~", "%").replace("~?", "%"))
         if not match:
             return None
         year, month, day, flag = match.groups()

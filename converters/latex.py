@@ -96,7 +96,7 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
                  "lowercase": str.lower, "MakeLowercase": str.lower}
 
 
-_INTERESTING = re.compile(r"[\\{}$~\-`'\t\r\n]")
+_INTERESTING = re.compile(r"[\\{}$~\-`'%\t\r\n]")
 
 
 @dataclass
@@ -244,6 +244,12 @@ class _Reader:
                 self.emit(s[self.i:end + 1], True)
                 self.i = end + 1
                 continue
+            if c == "%":
+                end = s.find("\n", self.i)
+                self.i = n if end < 0 else end + 1
+                while self.i < n and s[self.i] in " \t":
+                    self.i += 1
+                continue
             if c == "~":
                 text.append(NBSP)
             elif c == "-" and s.startswith("---", self.i):
@@ -328,7 +334,13 @@ class _Reader:
             argument = self.group_text()
             if argument is not None:
                 self.pieces.extend(self.sub(argument, protected))
-        elif name in ("foreignlanguage", "bibstring", "mkbibnamefamily", "mkbibnamegiven"):
+        elif name == "bibstring":
+            argument = self.group_text()
+            if argument is not None:
+                from .mapping.bibtex import TYPE_STRINGS
+
+                self.emit(TYPE_STRINGS.get(argument.strip(), argument.strip()), protected)
+        elif name in ("foreignlanguage", "mkbibnamefamily", "mkbibnamegiven"):
             if name == "foreignlanguage":
                 self.group_text()
             argument = self.group_text()
@@ -340,7 +352,7 @@ class _Reader:
             self.unknown.add(name)
 
 
-_NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")
+_NEEDS_PARSE = re.compile(r"[\\{}$~`'%\-\n\t\r]|  ")
 
 
 def decode(value: str) -> list[Piece]:
@@ -409,6 +421,9 @@ def rich(value: str) -> str:
 
 
 _WORD = re.compile(r"\S+")
+# Inside a word, hyphens, dots and slashes join parts that are cased apart
+# ("Multiple-Choice", "Reddit.Com").
+_PARTS = re.compile(r"([-./])")
 
 
 def _capitalised_only(word: str) -> bool:
@@ -422,9 +437,8 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
 
     Outside protected pieces, a merely capitalised word ("Word", not "NASA",
     "iPhone" or "McDonald") is lower-cased, part by part when hyphenated
-    ("Higher-Dimensional" -> "Higher-dimensional").  The title's first word
-    keeps its case; the first word after a sentence or clause ends (. : ? !)
-    is capitalised."""
+    ("Higher-Dimensional" -> "Higher-dimensional").  The title's first word,
+    and the first after a sentence or clause ends (. : ? !), are capitalised (so is the very first, as pandoc does)."""
     out: list[Piece] = []
     state = "first"  # "first" word of all, "capital" after a clause, or "lower"
 
@@ -444,15 +458,18 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
         def fix(match):
             nonlocal state
             word = match.group(0)
-            parts = word.split("-")
+            parts = _PARTS.split(word)
             head = parts[0]
-            if state == "capital":
+            if state in ("capital", "first"):
                 head = _upper_first(head)
             elif state == "lower" and _capitalised_only(head):
                 head = _lower_first(head)
-            rest = [_lower_first(p) if _capitalised_only(p) else p for p in parts[1:]]
+            rest = [_lower_first(p) if _capitalised_only(p) else p for p in parts[2::2]]
             state = "capital" if ends_clause(word) else "lower"
-            return "-".join([head] + rest)
+            joined = [head]
+            for separator, part in zip(parts[1::2], rest):
+                joined += [separator, part]
+            return "".join(joined)
 
         out.append(Piece(_WORD.sub(fix, piece.text), False))
     return out

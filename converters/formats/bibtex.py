@@ -96,6 +96,9 @@ def _evaluate(raw: str, macros: dict[str, str]) -> str:
     return "".join(out)
 
 
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n?[ \t]*")
+
+
 class _Entry:
     def __init__(self, etype: str, key: str, line: int, end_line: int):
         self.type = etype
@@ -184,6 +187,9 @@ def _entry(block, macros, source, result, keys) -> _Entry | None:
                 f"macro {exc.name!r}", file=source, line=(field.start_line or 0) + 1,
                 record=key, pointer=f"/{name}"))
             return None
+        # LaTeX, which reads these values, ends a line at an unescaped %.
+        if "%" in value:
+            value = _COMMENT.sub("", value)
         if value.count("{") != value.count("}"):
             result.diagnostics.append(make(
                 "syntax-error", f"entry skipped: field {field.key!r} has unbalanced braces",
@@ -237,12 +243,11 @@ def _inherit(entries: list[_Entry], source: str | None, result: ReadResult) -> N
                         targets = [] if name in ("xdata", "ids") else [name]
                     else:
                         targets = M.inherited_name(parent.type, entry.type, name)
-                    for target_name in targets:
+                    for target_name in targets:  # author -> bookauthor and author
                         if target_name not in entry.fields:
                             entry.fields[target_name] = value
                             entry.lines[target_name] = entry.lines.get(link, entry.line)
                             entry.inherited = getattr(entry, "inherited", set()) | {target_name}
-                            break
 
     for entry in entries:
         resolve(entry, ())
@@ -719,6 +724,14 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
     return result
 
 
+def _literal_list_out(value: str, biblatex: bool, enc) -> str:
+    """CSL "A; B" -> biblatex's list "A and B" (an "and" inside a name
+    braced), or for BibTeX, whose fields are plain text, as it is."""
+    if not biblatex:
+        return enc(value)
+    return " and ".join(enc(p).replace(" and ", " {and} ") for p in value.split("; "))
+
+
 def _braced(value: str) -> str:
     return "{" + value + "}"
 
@@ -795,7 +808,8 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
 
     # publisher and places
     if data.get("publisher"):
-        if source and any(k in source for k in ("institution", "organization", "publisher")) \
+        if biblatex and source and any(k in source for k in ("institution", "organization",
+                                                           "publisher")) \
                 and derive_publisher(source) == data["publisher"]:
             for k in ("institution", "organization", "publisher"):
                 if k in source:
@@ -804,14 +818,13 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             name = ("institution" if biblatex else "school") if etype in (
                 "thesis", "phdthesis", "mastersthesis") else "institution" if etype in (
                 "report", "techreport") else "publisher"
-            out[name] = _braced(" and ".join(enc(p) for p in data["publisher"].split("; "))
-                                if biblatex else enc(data["publisher"]))
+            out[name] = _braced(_literal_list_out(data["publisher"], biblatex, enc))
         used.add("publisher")
     for var in ("publisher-place", "jurisdiction"):
         if data.get(var):
             value = data[var]
             out["location" if biblatex else "address"] = _braced(
-                " and ".join(enc(p) for p in value.split("; ")) if biblatex else enc(value))
+                _literal_list_out(value, biblatex, enc))
             used.add(var)
 
     # numbers
