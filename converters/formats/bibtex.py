@@ -808,9 +808,10 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
 
     # publisher and places
     if data.get("publisher"):
-        if biblatex and source and any(k in source for k in ("institution", "organization",
-                                                           "publisher")) \
-                and derive_publisher(source) == data["publisher"]:
+        group = [k for k in ("institution", "organization", "publisher") if k in source]
+    # biblatex's "A and B" lists mean two publishers; in BibTeX, one name.
+    if group and derive_publisher(source) == data["publisher"] and (
+            biblatex or not any(" and " in source[k] for k in group)):
             for k in ("institution", "organization", "publisher"):
                 if k in source:
                     out[_field_name(k, biblatex)] = _braced(source[k])
