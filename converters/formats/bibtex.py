@@ -809,12 +809,11 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     # publisher and places
     if data.get("publisher"):
         group = [k for k in ("institution", "organization", "publisher") if k in source]
-    # biblatex's "A and B" lists mean two publishers; in BibTeX, one name.
-    if group and derive_publisher(source) == data["publisher"] and (
-            biblatex or not any(" and " in source[k] for k in group)):
-            for k in ("institution", "organization", "publisher"):
-                if k in source:
-                    out[_field_name(k, biblatex)] = _braced(source[k])
+        # biblatex's "A and B" lists mean two publishers; in BibTeX, one name.
+        if group and derive_publisher(source) == data["publisher"] and (
+                biblatex or not any(" and " in source[k] for k in group)):
+            for k in group:
+                out[_field_name(k, biblatex)] = _braced(source[k])
         else:
             name = ("institution" if biblatex else "school") if etype in (
                 "thesis", "phdthesis", "mastersthesis") else "institution" if etype in (
