@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
                               "(abstracts cut with '… (see more)', long author lists folded)")
     convert.add_argument("--jsonl", action="store_true",
                          help="csljson output: JSON Lines, one item a line")
+    convert.add_argument("--ascii", action="store_true",
+                         help="bibtex/biblatex output: encode non-ASCII characters as LaTeX")
     convert.add_argument("-W", "--writer-option", action="append", default=[],
                          metavar="KEY=VALUE", help="an option for the writer (repeatable)")
     convert.add_argument("-v", "--verbose", action="store_true",
@@ -112,6 +114,8 @@ def _writer_options(args) -> dict:
         options["page"] = True
     if args.jsonl:
         options["lines"] = True
+    if args.ascii:
+        options["ascii"] = True
     return options
 
 
