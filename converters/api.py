@@ -159,7 +159,8 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
         result.records = [r if isinstance(r, Record) else Record(dict(r)) for r in inputs]
     else:
         for source in inputs:
-            got = read(source, from_, encoding=encoding, registry=registry)
+            # article=True: a JATS article is checked with its own record too
+            got = read(source, from_, encoding=encoding, registry=registry, article=True)
             label = ("<stdin>" if source == "-" else os.fspath(source)
                      if isinstance(source, (str, os.PathLike)) and "\n" not in str(source)
                      else "<text>")

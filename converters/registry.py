@@ -89,6 +89,17 @@ BUILTIN = [
            "data model", suffixes=(), aliases=("biber",),
            reader="converters.formats.bibtex:read",
            writer="converters.formats.bibtex:write_biblatex"),
+    Format("jats", "JATS XML reference list (<ref-list> of element-citations); reads "
+           "JATS 1.0-1.3 and NLM 2.3/3.0 references", suffixes=(".xml", ".nxml", ".jats"),
+           aliases=("jats-refs", "jats-xml"),
+           reader="converters.formats.jats:read",
+           writer="converters.formats.jats:write",
+           sniffer="converters.formats.jats:sniff"),
+    Format("jats-article", "JATS XML article front matter (title, contributors, abstract); "
+           "one record a file", suffixes=(".xml",), aliases=("jats-front",),
+           reader="converters.formats.jats:read_article",
+           writer="converters.formats.jats:write_article",
+           sniffer="converters.formats.jats:sniff_article", one_record_per_file=True),
     Format("csljson", "CSL-JSON (array of items, a single item, or JSON Lines)",
            suffixes=(".json", ".csl.json", ".csljson", ".jsonl", ".ndjson"),
            aliases=("csl-json", "csl", "json", "jsonl"),

@@ -1,0 +1,843 @@
+"""JATS XML: reference lists (``jats``) and article front matter
+(``jats-article``).
+
+Reading takes every ``<ref>`` of a document as one record, from its
+element-citation (preferred), NLM 2.3 ``<citation>`` or mixed-citation;
+tagged parts are used where present and a plain-text citation is read by
+its Vancouver-style punctuation otherwise.  ``jats-article`` reads the
+article's own ``<article-meta>``.  Parsing is converters.xmlsafe: no entity
+expansion, no DTD, no network.
+
+Writing makes JATS 1.3 Journal Publishing documents: a ``<ref-list>`` of
+element-citations in JATS4R's vocabulary, or one article's front matter.
+What a citation has no element for is reported as ``field-dropped``.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import names as display_names
+from ..diagnostics import make
+from ..ids import IdAllocator, base_id
+from ..mapping import jats as M
+from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others
+from ..xmlsafe import local, parse, text_of
+
+XLINK = "http://www.w3.org/1999/xlink"
+MML = "http://www.w3.org/1998/Math/MathML"
+CITATIONS = ("element-citation", "nlm-citation", "citation", "mixed-citation")
+
+
+def sniff(text: str) -> float:
+    head = text.lstrip("\ufeff \t\r\n")[:65536]
+    if not head.startswith("<"):
+        return 0.0
+    if re.search(r"<ref[\s>]", head) and re.search(r"<(element|mixed)-citation|<citation[\s>]",
+                                                   head):
+        return 0.95
+    if "<article" in head and "<ref-list" in text:
+        return 0.9
+    return 0.0
+
+
+def sniff_article(text: str) -> float:
+    head = text.lstrip("\ufeff \t\r\n")[:65536]
+    if head.startswith("<") and "<article-meta" in head and "<ref-list" not in text:
+        return 0.92
+    return 0.0
+
+
+# -- small helpers ------------------------------------------------------------
+
+def _kids(element, *names):
+    return [c for c in element if local(c.tag) in names]
+
+
+def _kid(element, *names):
+    for child in element:
+        if local(child.tag) in names:
+            return child
+    return None
+
+
+def _text(element) -> str | None:
+    if element is None:
+        return None
+    value = text_of(element)
+    return value or None
+
+
+def _person(element) -> dict | None:
+    """<name>, <string-name>, <collab>, <name-alternatives> -> a CSL name."""
+    kind = local(element.tag)
+    if kind == "name-alternatives":
+        first = _kid(element, "name", "string-name")
+        return _person(first) if first is not None else None
+    if kind == "collab":
+        text = _text(element)
+        return {"literal": text} if text else None
+    if kind == "etal":
+        return dict(OTHERS)
+    surname, given = _kid(element, "surname"), _kid(element, "given-names")
+    if surname is not None or given is not None:
+        name = {}
+        if _text(surname):
+            name["family"] = _text(surname)
+        if _text(given):
+            name["given"] = _text(given)
+        prefix, suffix = _text(_kid(element, "prefix")), _text(_kid(element, "suffix"))
+        if suffix:
+            name["suffix"] = suffix
+        if prefix and kind == "name":
+            pass  # an honorific ("Dr"), not a particle
+        if "family" not in name and "given" in name:
+            name = {"literal": name["given"]}
+        return name or None
+    text = _text(element)
+    if not text:
+        return None
+    return display_names.parse_display_name(text) if kind == "string-name" else {"literal": text}
+
+
+_NAME_TAGS = ("name", "string-name", "collab", "name-alternatives", "etal")
+
+
+def _people(container) -> list[dict]:
+    out = []
+    for child in container:
+        if local(child.tag) in _NAME_TAGS:
+            person = _person(child)
+            if person:
+                out.append(person)
+        elif local(child.tag) == "collab-alternatives":
+            first = _kid(child, "collab")
+            if first is not None and _person(first):
+                out.append(_person(first))
+    # "<etal/>" may stand anywhere; it always means the list is cut short.
+    people = [p for p in out if p != OTHERS]
+    return people + [dict(OTHERS)] if len(people) < len(out) else people
+
+
+def _year(text: str | None) -> int | None:
+    match = re.search(r"-?\d{3,4}", text or "")
+    return int(match.group(0)) if match else None
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.strip().lower()
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    return M.MONTHS.get(text[:3])
+
+
+def _date_from(element) -> dict | None:
+    """<year>/<month>/<day> children (or an iso-8601-date attribute)."""
+    if element is None:
+        return None
+    year_el = _kid(element, "year")
+    iso = element.get("iso-8601-date") or (year_el.get("iso-8601-date")
+                                           if year_el is not None else None)
+    if iso:
+        from .. import dates
+
+        parsed = dates.parse(iso)
+        if parsed:
+            return parsed
+    year = _year(_text(year_el))
+    if year is None:
+        return None
+    part = [year]
+    month = _month(_text(_kid(element, "month")))
+    if month:
+        part.append(month)
+        day = _text(_kid(element, "day"))
+        if day and day.isdigit():
+            part.append(int(day))
+    return {"date-parts": [part]}
+
+
+def _access_date(text: str | None) -> dict | None:
+    if not text:
+        return None
+    from .. import dates
+
+    iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    if iso:
+        return dates.parse(iso.group(0))
+    match = re.search(r"(\d{4})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})", text)
+    if match and _month(match.group(2)):
+        return {"date-parts": [[int(match.group(1)), _month(match.group(2)),
+                                int(match.group(3))]]}
+    year = _year(text)
+    return {"date-parts": [[year]]} if year else None
+
+
+# -- a citation -> CSL ----------------------------------------------------------
+
+def _citation(citation) -> dict:
+    kind = (citation.get("publication-type") or citation.get("citation-type") or "").lower()
+    data: dict = {}
+    csl_type = M.READ_TYPES.get(kind)
+    article_title = _text(_kid(citation, "article-title"))
+    chapter_title = _text(_kid(citation, "chapter-title"))
+    part_title = _text(_kid(citation, "part-title"))
+    data_title = _text(_kid(citation, "data-title"))
+    source = _text(_kid(citation, "source"))
+    if csl_type is None:
+        csl_type = ("article-journal" if article_title and source else
+                    "chapter" if chapter_title else "book" if source else "document")
+    if csl_type == "book" and (chapter_title or part_title):
+        csl_type = "chapter"
+    data["type"] = csl_type
+
+    for group in _kids(citation, "person-group"):
+        role = M.PERSON_GROUPS.get((group.get("person-group-type") or "author").lower(),
+                                   "contributor")
+        people = _people(group)
+        if people:
+            data.setdefault(role, []).extend(people)
+    loose = _people(citation)  # NLM 2.3 and PLOS put names straight in
+    if loose and "author" not in data:
+        data["author"] = loose
+    for role in list(data):
+        if isinstance(data[role], list):
+            people, incomplete = split_others(data[role])
+            data[role] = people + ([dict(OTHERS)] if incomplete else [])
+
+    title = article_title or chapter_title or part_title or data_title
+    if title:
+        data["title"] = title
+        if source:
+            data["container-title"] = source
+    elif source:
+        data["title" if csl_type in M.SOURCE_IS_TITLE or csl_type == "book" else
+             "container-title"] = source
+    if csl_type == "article-journal" and "title" not in data and source:
+        data["container-title"] = source
+
+    date = _date_from(citation) or _date_from(_kid(citation, "date"))
+    if date:
+        data["issued"] = date
+    for element in _kids(citation, "date-in-citation"):
+        if (element.get("content-type") or "access-date") in ("access-date", "accessed",
+                                                              "cited"):
+            accessed = _access_date(element.get("iso-8601-date") or _text(element))
+            if accessed:
+                data["accessed"] = accessed
+
+    for tag, var in (("volume", "volume"), ("issue", "issue"), ("edition", "edition"),
+                     ("publisher-name", "publisher"), ("publisher-loc", "publisher-place"),
+                     ("conf-name", "event-title"), ("conf-loc", "event-place"),
+                     ("isbn", "ISBN"), ("issn", "ISSN"), ("series", "collection-title"),
+                     ("version", "version"), ("institution", "publisher"),
+                     ("comment", "note"), ("patent", "number")):
+        value = _text(_kid(citation, tag))
+        if value and var not in data:
+            data[var] = value
+    fpage, lpage = _text(_kid(citation, "fpage")), _text(_kid(citation, "lpage"))
+    page_range = _text(_kid(citation, "page-range"))
+    elocation = _text(_kid(citation, "elocation-id"))
+    if page_range:
+        data["page"] = page_range.replace("–", "-")
+    elif fpage:
+        data["page"] = f"{fpage}-{lpage}" if lpage and lpage != fpage else fpage
+    elif elocation:
+        data["page"] = elocation
+        data.setdefault("custom", {})["elocation-id"] = True
+    size = _kid(citation, "size")
+    if size is not None and (size.get("units") or "") == "pages" and _text(size):
+        data["number-of-pages"] = _text(size)
+
+    for pub_id in _kids(citation, "pub-id", "object-id"):
+        kind_id = (pub_id.get("pub-id-type") or "").lower()
+        value = _text(pub_id)
+        if not value:
+            continue
+        if kind_id in M.PUB_IDS:
+            data.setdefault(M.PUB_IDS[kind_id], re.sub(r"^https?://(dx\.)?doi\.org/", "",
+                                                       value) if kind_id == "doi" else value)
+        elif kind_id == "arxiv":
+            data.setdefault("custom", {})["arxiv"] = value
+            data.setdefault("URL", f"https://arxiv.org/abs/{value}")
+        else:
+            data.setdefault("custom", {}).setdefault("pub-ids", {})[kind_id or "other"] = value
+    for link in _kids(citation, "ext-link", "uri"):
+        href = link.get(f"{{{XLINK}}}href") or _text(link)
+        link_type = (link.get("ext-link-type") or "uri").lower()
+        if href and link_type == "doi" and "DOI" not in data:
+            data["DOI"] = re.sub(r"^https?://(dx\.)?doi\.org/", "", href)
+        elif href and "URL" not in data:
+            data["URL"] = href
+
+    if kind == "thesis" and "genre" not in data:
+        pass
+    if not any(k in data for k in ("title", "container-title", "author")):
+        _untagged(citation, data)
+    return data
+
+
+# Vancouver: "Surname AB, Surname CD, et al. Title. Journal. 2020;12(3):45-67."
+_VANCOUVER_NAME = re.compile(r"^[\w'’\-]+(?: [\w'’\-]+)* [A-Z]{1,3}$")
+
+
+def _untagged(citation, data: dict) -> None:
+    """A citation with no tagged parts: keep its text, and read what its
+    punctuation makes plain (authors, title, source, year, volume, pages)."""
+    text = text_of(citation)
+    # a leading number, or what is left of one beside a separate <label>
+    text = re.sub(r"^\s*(\[?\d+\]?[.)]?\s+)?[.\s]*", "", text)
+    if not text:
+        return
+    data["note"] = text
+    data.setdefault("custom", {})["citation-text"] = True
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    if year:
+        data.setdefault("issued", {"date-parts": [[int(year.group(1))]]})
+    parts = [p.strip() for p in re.split(r"(?<=[^A-Z ][.?!])\s+|(?<=\b[A-Z]{2}\.)\s+", text)]
+    if len(parts) < 3:
+        data.setdefault("title", parts[0].rstrip("."))
+        return
+    authors = [a.strip() for a in parts[0].rstrip(".").split(",") if a.strip()]
+    people = []
+    for author in authors:
+        if author.lower() in ("et al", "et al."):
+            people.append(dict(OTHERS))
+        elif _VANCOUVER_NAME.match(author):
+            surname, initials = author.rsplit(" ", 1)
+            people.append({"family": surname, "given": initials})
+        else:
+            people = []
+            break
+    if people:
+        data["author"] = people
+        rest = parts[1:]
+    else:
+        rest = parts
+    if rest:
+        data["title"] = rest[0].rstrip(".")
+    details = " ".join(rest[1:])
+    numbers = re.search(r";\s*(\w+)(?:\(([^)]+)\))?:\s*([\w-]+)", details)
+    if numbers:
+        data.setdefault("volume", numbers.group(1))
+        if numbers.group(2):
+            data.setdefault("issue", numbers.group(2))
+        data.setdefault("page", numbers.group(3))
+    if len(rest) > 1 and "container-title" not in data:
+        source = rest[1].rstrip(".")
+        if not re.match(r"^\d", source):
+            data["container-title"] = source
+
+
+def _best_citation(ref):
+    found = {}
+    for element in ref.iter():
+        name = local(element.tag)
+        if name in CITATIONS and name not in found:
+            found[name] = element
+    for name in CITATIONS:
+        if name in found:
+            return found[name], found
+    return None, found
+
+
+def read(text: str, source: str | None = None, *, article: bool = False,
+         **options) -> ReadResult:
+    """Every <ref> of the document; with ``article=True`` the article's own
+    front matter first (what ``bibconv validate`` checks)."""
+    result = ReadResult()
+    root, diagnostics = parse(text, source)
+    result.diagnostics.extend(diagnostics)
+    if root is None:
+        return result
+    ids = IdAllocator()
+    if article:
+        front = read_article_root(root, source)
+        if front is not None:
+            front.data["id"] = ids.claim(front.id or "article")
+            result.records.append(front)
+    for ref in root.iter():
+        if local(ref.tag) != "ref":
+            continue
+        citation, _ = _best_citation(ref)
+        if citation is None:
+            result.diagnostics.append(make(
+                "record-invalid", "a <ref> with no citation in it is skipped",
+                file=source, line=ref.sourceline, record=ref.get("id")))
+            continue
+        data = _citation(citation)
+        record_id = ref.get("id") or base_id(data)
+        data = {"id": ids.claim(record_id), **data}
+        result.records.append(Record(data, Origin(source, ref.sourceline,
+                                                  _last_line(ref))))
+    if not result.records and not article:
+        # No references: the document is an article's front matter (what
+        # the jats-article writer makes), so read that.
+        front = read_article_root(root, source)
+        if front is not None:
+            result.records.append(front)
+    if not result.records and not any(d.severity.value == "error" for d in result.diagnostics):
+        result.diagnostics.append(make("input-empty", "the document has neither <ref> "
+                                       "elements nor <article-meta>", file=source))
+    return result
+
+
+def _last_line(element) -> int | None:
+    last = element.sourceline
+    for child in element.iter():
+        if isinstance(child.sourceline, int):
+            last = max(last or 0, child.sourceline)
+    return last
+
+
+# -- the article's own front matter ---------------------------------------------
+
+def _article_meta(root):
+    """The article's <article-meta>, not one of a sub-article."""
+    for element in root.iter():
+        if local(element.tag) == "sub-article":
+            continue
+        if local(element.tag) == "article-meta":
+            return element
+    return None
+
+
+def read_article_root(root, source: str | None) -> Record | None:
+    meta = _article_meta(root)
+    if meta is None:
+        return None
+    data: dict = {"type": "article-journal"}
+    fields: dict[str, int] = {}
+    group = _kid(meta, "title-group")
+    if group is not None:
+        title = _text(_kid(group, "article-title"))
+        subtitle = _text(_kid(group, "subtitle"))
+        if title:
+            data["title"] = f"{title}: {subtitle}" if subtitle else title
+            fields["title"] = _kid(group, "article-title").sourceline
+    for contrib_group in _kids(meta, "contrib-group"):
+        for contrib in contrib_group:
+            tag = local(contrib.tag)
+            if tag == "etal":
+                data.setdefault("author", []).append(dict(OTHERS))
+                continue
+            if tag != "contrib":
+                continue
+            role = {"author": "author", "editor": "editor", "translator": "translator"}.get(
+                (contrib.get("contrib-type") or "author").lower())
+            if role is None:
+                continue
+            people = _people(contrib)
+            if not people:
+                continue
+            data.setdefault(role, []).extend(people)
+            fields.setdefault(role, contrib.sourceline)
+            orcid = next((_text(c) for c in _kids(contrib, "contrib-id")
+                          if (c.get("contrib-id-type") or "").lower() == "orcid"), None)
+            if orcid:
+                details = data.setdefault("custom", {}).setdefault("name-details", {})
+                entries = details.setdefault(role, [])
+                entries.extend([None] * (len(data[role]) - 1 - len(entries)))
+                entries.append({"ORCID": orcid})
+    for role in ("author", "editor", "translator"):
+        if role in data:
+            people, incomplete = split_others(
+                [p for p in data[role] if p != OTHERS] + ([dict(OTHERS)]
+                                                          if OTHERS in data[role] else []))
+            data[role] = people + ([dict(OTHERS)] if incomplete else [])
+            details = (data.get("custom") or {}).get("name-details", {}).get(role)
+            if details is not None:
+                details.extend([None] * (len(people) - len(details)))
+    for group in _kids(meta, "custom-meta-group"):
+        for custom_meta in _kids(group, "custom-meta"):
+            meta_name = (_text(_kid(custom_meta, "meta-name")) or "").lower()
+            meta_value = _text(_kid(custom_meta, "meta-value")) or ""
+            role = meta_name[:-5] if meta_name.endswith("-list") else None
+            if role in ("author", "editor") and meta_value.lower() == "incomplete":
+                data.setdefault(role, []).append(dict(OTHERS))
+            elif meta_name == "author-count" and meta_value.isdigit():
+                data.setdefault("custom", {})["author-count"] = int(meta_value)
+    dates = _kids(meta, "pub-date")
+    preferred = sorted(dates, key=lambda d: (d.get("pub-type") or d.get("date-type") or "")
+                       not in ("epub", "ppub", "pub", "collection", "publication"))
+    for candidate in preferred:
+        date = _date_from(candidate)
+        if date:
+            data["issued"] = date
+            break
+    abstracts = [a for a in _kids(meta, "abstract") if not a.get("abstract-type")] or \
+        _kids(meta, "abstract")
+    if abstracts:
+        paragraphs = [_text(p) for p in abstracts[0].iter() if local(p.tag) == "p"]
+        abstract = "\n\n".join(p for p in paragraphs if p) or _text(abstracts[0])
+        if abstract:
+            data["abstract"] = abstract
+            fields["abstract"] = abstracts[0].sourceline
+    for article_id in _kids(meta, "article-id"):
+        kind = (article_id.get("pub-id-type") or "").lower()
+        if kind in M.PUB_IDS and _text(article_id):
+            data.setdefault(M.PUB_IDS[kind], _text(article_id))
+    for tag, var in (("volume", "volume"), ("issue", "issue"),
+                     ("elocation-id", "page")):
+        value = _text(_kid(meta, tag))
+        if value:
+            data.setdefault(var, value)
+    fpage, lpage = _text(_kid(meta, "fpage")), _text(_kid(meta, "lpage"))
+    if fpage:
+        data["page"] = f"{fpage}-{lpage}" if lpage and lpage != fpage else fpage
+    keywords = [_text(k) for g in _kids(meta, "kwd-group") for k in _kids(g, "kwd")]
+    if keywords:
+        data["keyword"] = ", ".join(k for k in keywords if k)
+    journal = next((e for e in root.iter() if local(e.tag) == "journal-meta"), None)
+    if journal is not None:
+        title = next((e for e in journal.iter() if local(e.tag) == "journal-title"), None)
+        if _text(title):
+            data["container-title"] = _text(title)
+        issn = _text(_kid(journal, "issn"))
+        if issn:
+            data["ISSN"] = issn
+        publisher = next((e for e in journal.iter() if local(e.tag) == "publisher-name"), None)
+        if _text(publisher):
+            data["publisher"] = _text(publisher)
+    if "container-title" not in data:
+        data["type"] = "article"
+    record_id = data.get("DOI") and re.sub(r"[^A-Za-z0-9]+", "-", data["DOI"]).strip("-")
+    data = {"id": record_id or base_id(data), **data}
+    return Record(data, Origin(source, meta.sourceline, _last_line(meta), fields))
+
+
+def read_article(text: str, source: str | None = None, **options) -> ReadResult:
+    result = ReadResult()
+    root, diagnostics = parse(text, source)
+    result.diagnostics.extend(diagnostics)
+    if root is None:
+        return result
+    record = read_article_root(root, source)
+    if record is None:
+        result.diagnostics.append(make("input-empty", "the document has no <article-meta>",
+                                       file=source))
+    else:
+        result.records.append(record)
+    return result
+
+
+# -- writing ----------------------------------------------------------------------
+
+DOCTYPE = ('<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD with '
+           'MathML3 v1.3 20210610//EN" "JATS-journalpublishing1-3-mathml3.dtd">')
+
+_XML_ID = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def _xml_id(value: str) -> str:
+    """An id that XML accepts (a letter first; letters, digits, . - _)."""
+    cleaned = re.sub(r"[^\w.-]", "-", value)
+    return cleaned if _XML_ID.match(cleaned) else "r" + cleaned
+
+
+def _sub(parent, tag: str, text: str | None = None, **attributes):
+    from lxml import etree
+
+    element = etree.SubElement(parent, tag, {k.replace("_", "-"): v
+                                             for k, v in attributes.items() if v is not None})
+    if text is not None:
+        element.text = _plain(text)
+    return element
+
+
+def _plain(value) -> str:
+    # CSL rich text markup is not JATS; its words are.
+    return re.sub(r"</?(i|b|sup|sub)>|<span[^>]*>|</span>", "", str(value))
+
+
+def _name_element(parent, name: dict) -> None:
+    if "literal" in name:
+        _sub(parent, "collab", name["literal"])
+        return
+    if "family" not in name:
+        _sub(parent, "string-name", display_names.display_name(name))
+        return
+    element = _sub(parent, "name")
+    particle = name.get("non-dropping-particle") or name.get("dropping-particle")
+    family = f"{particle} {name['family']}" if particle else name["family"]
+    _sub(element, "surname", family)
+    if name.get("given"):
+        _sub(element, "given-names", name["given"])
+    if name.get("suffix"):
+        _sub(element, "suffix", name["suffix"])
+
+
+def _person_group(parent, role: str, names: list) -> None:
+    people, incomplete = split_others(names)
+    group = _sub(parent, "person-group", person_group_type=role)
+    for person in people:
+        _name_element(group, person)
+    if incomplete:
+        _sub(group, "etal")
+
+
+def _year_parts(date) -> list | None:
+    if not isinstance(date, dict):
+        return None
+    parts = date.get("date-parts") or []
+    return parts[0] if parts and parts[0] else None
+
+
+# What an element-citation holds, by CSL variable; the rest is reported.
+_CITATION_HOLDS = {"id", "type", "author", "editor", "translator", "title", "container-title",
+                   "issued", "volume", "issue", "page", "publisher", "publisher-place",
+                   "edition", "DOI", "PMID", "PMCID", "URL", "event-title", "event-place",
+                   "ISBN", "ISSN", "collection-title", "accessed", "version", "note",
+                   "custom", "number-of-pages", "genre"}
+
+
+def _element_citation(ref, data: dict) -> list[str]:
+    """Fill a <ref> with an element-citation; return the variables dropped."""
+    csl_type = data.get("type", "document")
+    kind = M.WRITE_TYPES.get(csl_type, "other")
+    citation = _sub(ref, "element-citation", publication_type=kind)
+    for role in ("author", "editor", "translator"):
+        if data.get(role):
+            _person_group(citation, role, data[role])
+    title, container = data.get("title"), data.get("container-title")
+    if kind == "chapter":
+        if title:
+            _sub(citation, "chapter-title", title)
+        if container:
+            _sub(citation, "source", container)
+    elif csl_type in M.SOURCE_IS_TITLE or kind in ("book", "thesis", "report", "software",
+                                                   "data", "webpage", "patent"):
+        if title and container:
+            _sub(citation, "article-title" if kind != "data" else "data-title", title)
+            _sub(citation, "source", container)
+        elif title:
+            _sub(citation, "source", title)
+    else:
+        if title:
+            _sub(citation, "article-title", title)
+        if container:
+            _sub(citation, "source", container)
+    year = _year_parts(data.get("issued"))
+    if year:
+        iso = "-".join([f"{int(year[0]):04d}"] + [f"{int(p):02d}" for p in year[1:3]])
+        _sub(citation, "year", str(year[0]), iso_8601_date=iso)
+        if len(year) > 1 and 1 <= int(year[1]) <= 12:
+            _sub(citation, "month", f"{int(year[1]):02d}")
+        if len(year) > 2:
+            _sub(citation, "day", f"{int(year[2]):02d}")
+    if data.get("event-title"):
+        _sub(citation, "conf-name", data["event-title"])
+    if data.get("event-place"):
+        _sub(citation, "conf-loc", data["event-place"])
+    if data.get("publisher-place"):
+        _sub(citation, "publisher-loc", data["publisher-place"])
+    if data.get("publisher"):
+        _sub(citation, "publisher-name", data["publisher"])
+    if data.get("edition"):
+        _sub(citation, "edition", str(data["edition"]))
+    if data.get("collection-title"):
+        _sub(citation, "series", data["collection-title"])
+    if data.get("volume"):
+        _sub(citation, "volume", str(data["volume"]))
+    if data.get("issue"):
+        _sub(citation, "issue", str(data["issue"]))
+    page = str(data.get("page") or "")
+    custom = data.get("custom") or {}
+    if page:
+        match = re.fullmatch(r"\s*([^\s\-–]+)\s*[-–]+\s*([^\s\-–]+)\s*", page)
+        if custom.get("elocation-id"):
+            _sub(citation, "elocation-id", page)
+        elif match:
+            _sub(citation, "fpage", match.group(1))
+            _sub(citation, "lpage", match.group(2))
+        elif re.fullmatch(r"\s*\S+\s*", page):
+            _sub(citation, "fpage", page.strip())
+        else:
+            _sub(citation, "page-range", page)
+    if data.get("number-of-pages"):
+        _sub(citation, "size", str(data["number-of-pages"]), units="pages")
+    accessed = _year_parts(data.get("accessed"))
+    if accessed:
+        iso = "-".join([f"{int(accessed[0]):04d}"] + [f"{int(p):02d}" for p in accessed[1:3]])
+        _sub(citation, "date-in-citation", iso, content_type="access-date", iso_8601_date=iso)
+    for var, tag in (("ISBN", "isbn"), ("ISSN", "issn"), ("version", "version")):
+        if data.get(var):
+            _sub(citation, tag, str(data[var]))
+    for var, kind_id in (("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid")):
+        if data.get(var):
+            _sub(citation, "pub-id", str(data[var]), pub_id_type=kind_id)
+    if custom.get("arxiv"):
+        _sub(citation, "pub-id", custom["arxiv"], pub_id_type="arxiv")
+    if data.get("URL"):
+        link = _sub(citation, "ext-link", str(data["URL"]), ext_link_type="uri")
+        link.set(f"{{{XLINK}}}href", str(data["URL"]))
+    if data.get("note"):
+        _sub(citation, "comment", data["note"])
+    return sorted(k for k in data if k not in _CITATION_HOLDS)
+
+
+def _document(front_builder, back_builder=None) -> str:
+    from lxml import etree
+
+    article = etree.Element("article", {"dtd-version": "1.3", "article-type": "other"},
+                            nsmap={"xlink": XLINK, "mml": MML})
+    front = _sub(article, "front")
+    front_builder(front)
+    if back_builder is not None:
+        back_builder(_sub(article, "back"))
+    etree.indent(article, space="  ")
+    body = etree.tostring(article, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n{body}\n'
+
+
+def _journal_meta(front, data: dict | None = None) -> None:
+    """journal-meta as Journal Publishing requires it: journal-id and issn
+    must be there; when the record has none, they stay empty rather than
+    invented."""
+    data = data or {}
+    meta = _sub(front, "journal-meta")
+    _sub(meta, "journal-id", "", journal_id_type="publisher-id")
+    if data.get("container-title"):
+        group = _sub(meta, "journal-title-group")
+        _sub(group, "journal-title", data["container-title"])
+    issns = [s.strip() for s in str(data.get("ISSN") or "").split(",") if s.strip()]
+    for issn in issns or [""]:
+        _sub(meta, "issn", issn)
+    if data.get("publisher"):
+        publisher = _sub(meta, "publisher")
+        _sub(publisher, "publisher-name", data["publisher"])
+
+
+def write(records, **options) -> WriteResult:
+    """A JATS 1.3 document whose <back> holds one <ref> per record."""
+    result = WriteResult()
+    ids = IdAllocator()
+
+    def front(front_element):
+        _journal_meta(front_element)
+        meta = _sub(front_element, "article-meta")
+        group = _sub(meta, "title-group")
+        _sub(group, "article-title", "References")
+        _sub(meta, "pub-date-not-available")
+
+    def back(back_element):
+        ref_list = _sub(back_element, "ref-list")
+        for record in records:
+            wanted = _xml_id(record.id or base_id(record.data))
+            ref_id = ids.claim(wanted)
+            if record.id and ref_id != record.id:
+                result.diagnostics.append(make(
+                    "key-cleaned", f"the id {record.id!r} is not an XML id; written as "
+                    f"{ref_id!r}", file=record.origin.file, line=record.origin.line,
+                    record=record.id, pointer="/id"))
+            ref = _sub(ref_list, "ref", id=ref_id)
+            for var in _element_citation(ref, record.data):
+                result.diagnostics.append(make(
+                    "field-dropped", f"an element-citation has no place for {var!r}",
+                    file=record.origin.file, line=record.origin.line_of(var),
+                    record=record.id, pointer=f"/{var}"))
+
+    result.text = _document(front, back)
+    return result
+
+
+_ARTICLE_HOLDS = {"id", "type", "title", "author", "editor", "issued", "abstract", "DOI",
+                  "PMID", "PMCID", "container-title", "volume", "issue", "page", "ISSN",
+                  "publisher", "keyword", "custom"}
+
+
+def _article_front(front, data: dict) -> None:
+    _journal_meta(front, data)
+    meta = _sub(front, "article-meta")
+    for var, kind in (("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid")):
+        if data.get(var):
+            _sub(meta, "article-id", str(data[var]), pub_id_type=kind)
+    group = _sub(meta, "title-group")
+    _sub(group, "article-title", data.get("title") or "")
+    details = (data.get("custom") or {}).get("name-details") or {}
+    incomplete_roles: list[str] = []
+    for role in ("author", "editor"):
+        names = data.get(role)
+        if not names:
+            continue
+        people, incomplete = split_others(names)
+        contrib_group = _sub(meta, "contrib-group")
+        for index, person in enumerate(people):
+            contrib = _sub(contrib_group, "contrib", contrib_type=role)
+            extra = (details.get(role) or [None] * len(people))
+            orcid = (extra[index] or {}).get("ORCID") if index < len(extra) and isinstance(
+                extra[index], dict) else None
+            if orcid:
+                _sub(contrib, "contrib-id", orcid, contrib_id_type="orcid")
+            _name_element(contrib, person)
+        if incomplete:
+            incomplete_roles.append(role)
+    year = _year_parts(data.get("issued"))
+    if year:
+        date = _sub(meta, "pub-date", publication_format="electronic", date_type="pub")
+        if len(year) > 2:
+            _sub(date, "day", f"{int(year[2]):02d}")
+        if len(year) > 1 and 1 <= int(year[1]) <= 12:
+            _sub(date, "month", f"{int(year[1]):02d}")
+        _sub(date, "year", str(year[0]))
+    else:
+        _sub(meta, "pub-date-not-available")
+    if data.get("volume"):
+        _sub(meta, "volume", str(data["volume"]))
+    if data.get("issue"):
+        _sub(meta, "issue", str(data["issue"]))
+    page = str(data.get("page") or "")
+    match = re.fullmatch(r"\s*(\S+?)\s*[-–]+\s*(\S+)\s*", page)
+    if match:
+        _sub(meta, "fpage", match.group(1))
+        _sub(meta, "lpage", match.group(2))
+    elif page:
+        _sub(meta, "elocation-id", page.strip())
+    if data.get("abstract"):
+        abstract = _sub(meta, "abstract")
+        for paragraph in re.split(r"\n\s*\n", _plain(data["abstract"])):
+            if paragraph.strip():
+                _sub(abstract, "p", " ".join(paragraph.split()))
+    if data.get("keyword"):
+        kwd_group = _sub(meta, "kwd-group")
+        for keyword in str(data["keyword"]).split(","):
+            if keyword.strip():
+                _sub(kwd_group, "kwd", keyword.strip())
+    # Journal Publishing allows no <etal/> among an article's contributors,
+    # so a list known to be cut short is said in custom metadata.
+    facts = [(f"{role}-list", "incomplete") for role in incomplete_roles]
+    count = (data.get("custom") or {}).get("author-count")
+    if count and "author" in incomplete_roles:
+        facts.append(("author-count", str(count)))
+    if facts:
+        group = _sub(meta, "custom-meta-group")
+        for meta_name, meta_value in facts:
+            custom_meta = _sub(group, "custom-meta")
+            _sub(custom_meta, "meta-name", meta_name)
+            _sub(custom_meta, "meta-value", meta_value)
+
+
+def write_article(records, **options) -> WriteResult:
+    """One JATS article (front matter only) per record; ``files`` maps each
+    record's id to its document, ``text`` holds the first."""
+    result = WriteResult(files={})
+    ids = IdAllocator()
+    for record in records:
+        data = record.data
+        for var in sorted(k for k in data if k not in _ARTICLE_HOLDS):
+            result.diagnostics.append(make(
+                "field-dropped", f"article front matter has no place for {var!r}",
+                file=record.origin.file, line=record.origin.line_of(var), record=record.id,
+                pointer=f"/{var}"))
+        for key in sorted((data.get("custom") or {})):
+            if key not in ("name-details", "author-count"):
+                result.diagnostics.append(make(
+                    "field-dropped", f"article front matter has no place for custom {key!r}",
+                    file=record.origin.file, line=record.origin.line, record=record.id,
+                    pointer=f"/custom/{key}"))
+        name = ids.claim(re.sub(r"[^\w.-]", "-", record.id or base_id(data)))
+        result.files[name] = _document(lambda front, d=data: _article_front(front, d))
+    if result.files:
+        result.text = next(iter(result.files.values()))
+    return result
