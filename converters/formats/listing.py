@@ -232,6 +232,14 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
     labels, margins = _label(lines)
     entries: list[dict] = []
     for (number, text_, _), label, (margin, alternative) in zip(lines, labels, margins):
+        if label != T and not entries:
+            # The page starts with what cannot be a title (an abstract cut
+            # by the page, say): an entry without a title holds it.
+            entries.append({"title": (number, None), "authors": [], "abstract": None,
+                            "end": number})
+            result.diagnostics.append(make(
+                "listing-ambiguous", "the listing starts with a line that cannot be a "
+                "title; it is kept in an entry with no title", file=source, line=number))
         if label == T:
             entries.append({"title": (number, text_), "authors": [], "abstract": None,
                             "end": number})
@@ -256,9 +264,11 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
 
 def _record(entry: dict, source: str | None) -> Record:
     title_line, title = entry["title"]
-    data: dict = {"id": None, "type": "article", "title": title}
-    origin = Origin(file=source, line=title_line, end_line=entry["end"],
-                    fields={"title": title_line})
+    data: dict = {"id": None, "type": "article"}
+    origin = Origin(file=source, line=title_line, end_line=entry["end"])
+    if title is not None:
+        data["title"] = title
+        origin.fields["title"] = title_line
 
     names, declared = [], None
     for number, text in entry["authors"]:
