@@ -137,7 +137,20 @@ def _patch_citeproc() -> None:
     model.Name.process = process
     _patch_group(model)
     _patch_initialize(model)
+    _patch_title_case(model)
     _PATCHED = True
+
+
+def _patch_title_case(model) -> None:
+    """citeproc-py title-cases only text whose language it was told is
+    English; labels and terms ("ed.", "trans.") are told nothing.  Untagged
+    text is taken as English, as CSL 1.0.2 does for an English locale."""
+    original = model.TextCased.case
+
+    def case(self, text, language=None):
+        return original(self, text, language or "en")
+
+    model.TextCased.case = case
 
 
 # Per open cs:group: [a variable was called, a called variable gave text].
@@ -271,6 +284,26 @@ def _prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
     return items, incomplete
 
 
+def _add_year_suffixes(items: list[dict]) -> None:
+    """Works by the same authors in the same year get a, b, c ... in title
+    order (what disambiguate-add-year-suffix asks for; citeproc-py does not
+    disambiguate)."""
+    groups: dict[tuple, list[dict]] = {}
+    for item in items:
+        names = tuple((n.get("family") or n.get("literal") or "").lower()
+                      for n in item.get("author") or item.get("editor") or [])
+        issued = item.get("issued") or {}
+        year = (issued.get("date-parts") or [[None]])[0][:1]
+        if names and year and year[0] is not None:
+            groups.setdefault((names, year[0]), []).append(item)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda i: re.sub(r"\W+", " ", str(i.get("title", ""))).strip().lower())
+        for index, item in enumerate(group):
+            item["year-suffix"] = "abcdefghijklmnopqrstuvwxyz"[index % 26]
+
+
 # -- typography after rendering -----------------------------------------------------------
 
 _SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(r"(^|[\s(\[])'"), r"\1‘"),
@@ -289,6 +322,9 @@ def _punctuation_in_quote(text: str) -> str:
 
 
 _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
+# "faithful?." and "Ed.." : a period after a mark that ends the sentence
+# already (not an ellipsis's).
+_DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
 
 
 def _substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
@@ -340,6 +376,10 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     except Exception as exc:
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     items, incomplete = _prepare(records)
+    citation_element = csl.root.find("{http://purl.org/net/xbiblio/csl}citation")
+    if citation_element is not None and citation_element.get(
+            "disambiguate-add-year-suffix") == "true":
+        _add_year_suffixes(items)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
@@ -367,6 +407,9 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
             bibliography.register(Citation([CitationItem(str(record.id).lower())]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        bibliography.sort()  # citeproc-py sorts only when asked
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         for citation in groups:
             result.citations.append(str(bibliography.cite(citation, lambda item: None)))
         rendered = [str(entry) for entry in bibliography.bibliography()]
@@ -377,6 +420,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     for text in rendered:
         text = " ".join(text.split())
         text = _NUMBER_LABEL.sub(r"\1 ", text)
+        text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
         if output == "text":
             text = html_lib.unescape(text)
         text = _smart(text) if output == "text" else text
