@@ -9,7 +9,8 @@ The public functions are imported on first use so that ``import converters``
 """
 __version__ = "0.1.0"
 
-__all__ = ["read", "write", "convert", "validate", "Record", "Diagnostic", "Severity"]
+__all__ = ["read", "write", "convert", "validate", "render", "Record", "Diagnostic",
+           "Severity"]
 
 
 def __getattr__(name):
@@ -17,6 +18,10 @@ def __getattr__(name):
         from . import api
 
         return getattr(api, name)
+    if name == "render":
+        from .render import render
+
+        return render
     if name == "Record":
         from .model import Record
 

@@ -94,6 +94,36 @@ def _parser() -> argparse.ArgumentParser:
                           help="print every rule with its code, severity and source, and exit")
     validate.set_defaults(run=_validate)
 
+    cite = commands.add_parser(
+        "cite", help="render a bibliography (and citations) in a CSL style",
+        description="Render the records of every INPUT as a bibliography in a CSL style; "
+                    "with --cite, the in-text citations too. Text output is one entry a "
+                    "paragraph, a blank line between entries.")
+    cite.add_argument("inputs", nargs="*", metavar="INPUT",
+                      help="files to read; '-' or nothing reads standard input")
+    cite.add_argument("-f", "--from", dest="from_", metavar="FROM", help="input format")
+    cite.add_argument("--style", default="apa", metavar="NAME|FILE.csl",
+                      help="a style from the CSL catalogue or styles/, or a .csl file "
+                           "(default: apa; see 'bibconv styles')")
+    cite.add_argument("--locale", default="en-US", metavar="xx-XX",
+                      help="locale for terms, dates and punctuation (default: en-US)")
+    cite.add_argument("-t", "--to", dest="output", choices=["text", "html", "markdown"],
+                      default="text", help="output format (default: text)")
+    cite.add_argument("--cite", action="append", default=[], metavar="KEY,...",
+                      help="ids to cite together in one citation (repeatable: one "
+                           "citation each); the bibliography then holds the cited records")
+    cite.add_argument("-o", "--output", dest="out", metavar="FILE",
+                      help="write to FILE instead of standard output")
+    cite.add_argument("--encoding", metavar="NAME", help="encoding of the inputs")
+    cite.set_defaults(run=_cite)
+
+    styles = commands.add_parser("styles", help="list or search the available CSL styles",
+                                 description="List the CSL styles bibconv can use (its own "
+                                             "and the CSL catalogue), or those whose name or "
+                                             "title contains QUERY.")
+    styles.add_argument("query", nargs="?", help="text to look for in names and titles")
+    styles.set_defaults(run=_styles)
+
     formats = commands.add_parser("formats", help="list the installed formats",
                                   description="List every installed format with what it "
                                               "can do and the file suffixes it claims.")
@@ -231,6 +261,51 @@ def _validate(args) -> int:
     threshold = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank,
                  "never": None}[args.fail_on]
     if threshold is not None and any(d.severity.rank >= threshold for d in shown):
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _cite(args) -> int:
+    from .api import read
+    from .diagnostics import Severity
+    from .render import StyleError, render
+    from .textio import write_atomic
+
+    inputs = args.inputs or ["-"]
+    if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
+        raise UsageError("no input: name a file, or pipe records into standard input")
+    records, diagnostics, unreadable = [], [], False
+    for source in inputs:
+        got = read(source, args.from_, encoding=args.encoding)
+        diagnostics.extend(got.diagnostics)
+        if not got.records and any(d.severity is Severity.ERROR for d in got.diagnostics):
+            unreadable = True
+        records.extend(got.records)
+    try:
+        result = render(records, style=args.style, locale=args.locale, output=args.output,
+                        cite=args.cite or None)
+    except StyleError as exc:
+        raise UsageError(str(exc)) from None
+    diagnostics.extend(result.diagnostics)
+    _show(diagnostics)
+    text = result.text(args.output)
+    if args.out and args.out != "-":
+        write_atomic(args.out, text)
+    else:
+        sys.stdout.write(text)
+    if unreadable and not records:
+        return EXIT_FAILED
+    return EXIT_PARTIAL if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
+
+
+def _styles(args) -> int:
+    from .render import list_styles
+
+    found = list_styles(args.query)
+    for name, title in found:
+        print(f"{name}  {title}" if title else name)
+    if not found:
+        print(f"bibconv styles: no style matches {args.query!r}", file=sys.stderr)
         return EXIT_PARTIAL
     return EXIT_OK
 

@@ -138,7 +138,55 @@ def _patch_citeproc() -> None:
     _patch_group(model)
     _patch_initialize(model)
     _patch_title_case(model)
+    _patch_speed(model)
     _PATCHED = True
+
+
+def _patch_speed(model) -> None:
+    """citeproc-py looks macros up by XPath and recomputes which elements call
+    variables every time; both are fixed for a style, so remember them.
+    Keeping the element in the cache keeps lxml's proxy (and its id) alive."""
+    macro_cache: dict = {}
+    calls_cache: dict = {}
+    get_macro = model.CitationStylesElement.get_macro
+
+    def cached_get_macro(self, name):
+        root = self.get_root()
+        key = (id(root), name)
+        hit = macro_cache.get(key)
+        if hit is None:
+            hit = macro_cache[key] = (root, get_macro(self, name))
+        return hit[1]
+
+    model.CitationStylesElement.get_macro = cached_get_macro
+
+    term_cache: dict = {}
+    get_term = model.Locale.get_term
+
+    def cached_get_term(self, name, form=None, zero_padded=False):
+        key = (id(self), name, form, zero_padded)
+        hit = term_cache.get(key)
+        if hit is None or hit[0] is not self:
+            try:
+                value = get_term(self, name, form, zero_padded)
+            except IndexError:
+                value = IndexError
+            hit = term_cache[key] = (self, value)
+        if hit[1] is IndexError:
+            raise IndexError
+        return hit[1]
+
+    model.Locale.get_term = cached_get_term
+    for cls in (model.Parent, model.Text):
+        original = cls.calls_variable
+
+        def calls_variable(self, _original=original):
+            hit = calls_cache.get(id(self))
+            if hit is None or hit[0] is not self:
+                hit = calls_cache[id(self)] = (self, _original(self))
+            return hit[1]
+
+        cls.calls_variable = calls_variable
 
 
 def _patch_title_case(model) -> None:
@@ -148,7 +196,13 @@ def _patch_title_case(model) -> None:
     original = model.TextCased.case
 
     def case(self, text, language=None):
-        return original(self, text, language or "en")
+        language = language or "en"
+        result = original(self, text, language)
+        if self.get("text-case") == "title" and language == "en" and "-" in str(result):
+            # hyphenated words are title-cased part by part ("Higher-Dimensional")
+            result = type(result)(re.sub(r"(?<=\w-)([a-z])", lambda m: m.group(1).upper(),
+                                         str(result))) if isinstance(result, str) else result
+        return result
 
     model.TextCased.case = case
 
@@ -328,7 +382,9 @@ _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
 
 
 def _substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
-    """subsequent-author-substitute: a repeated author list is replaced."""
+    """subsequent-author-substitute: a repeated author list is replaced.
+    The names end where the last author's last name part does, within the
+    text the two entries share."""
     out = list(entries)
     for i in range(1, len(entries)):
         if not authors[i] or authors[i] != authors[i - 1]:
@@ -338,11 +394,15 @@ def _substitute_repeats(entries: list[str], authors: list, substitute: str) -> l
         while common < min(len(previous), len(current)) and previous[common] == current[common]:
             common += 1
         prefix = current[:common]
-        # the names end where their punctuation does (not after an initial)
-        cut = max((m.end() - 1 for m in re.finditer(r"(?<=[^\s.][^\s.])[.,](?=\s)", prefix)),
+        last = authors[i][-1]
+        parts = [p for p in re.split(r"[\s,.]+", " ".join(
+            str(last.get(k, "")) for k in ("family", "given", "literal"))) if p]
+        parts += [p[0] for p in parts]  # initials
+        end = max((m.end() for part in parts
+                   for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", prefix)),
                   default=-1)
-        if cut > 0:
-            out[i] = substitute + current[cut:]
+        if end > 0:
+            out[i] = substitute + current[end:]
     return out
 
 
@@ -429,7 +489,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         entries.append(text)
     substitute = _bibliography_option(csl, "subsequent-author-substitute")
     if substitute is not None:
-        authors = [tuple(map(str, known[k].data.get("author") or [])) if k in known else ()
+        authors = [tuple(known[k].data.get("author") or []) if k in known else ()
                    for k in order]
         entries = _substitute_repeats(entries, authors, substitute)
     if output == "markdown":
