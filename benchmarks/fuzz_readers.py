@@ -38,8 +38,19 @@ def seed_corpus(fmt: str) -> str:
 def main() -> None:
     import atheris
 
-    with atheris.instrument_imports():
+    # Everything a reader runs must be imported here to be instrumented
+    # (coverage feedback); format modules are otherwise imported lazily.
+    with atheris.instrument_imports(include=["converters"]):
         import converters.api  # noqa: F401
+        import converters.bibnames  # noqa: F401
+        import converters.dates  # noqa: F401
+        import converters.formats.bibtex  # noqa: F401
+        import converters.formats.csljson  # noqa: F401
+        import converters.formats.jats  # noqa: F401
+        import converters.formats.listing  # noqa: F401
+        import converters.latex  # noqa: F401
+        import converters.names  # noqa: F401
+        import converters.xmlsafe  # noqa: F401
         from converters.registry import default_registry
         from converters.textio import decode
 
