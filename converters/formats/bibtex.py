@@ -39,6 +39,23 @@ def sniff(text: str) -> float:
     return 0.0
 
 
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+
+
+def _closing_brace(raw: str, start: int) -> int:
+    """Index of the brace that closes the one at ``start`` (or the end)."""
+    depth = 0
+    for match in _BRACES.finditer(raw, start):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                return match.start()
+    return len(raw)
+
+
 class _Undefined(Exception):
     def __init__(self, name: str):
         super().__init__(name)
@@ -54,18 +71,7 @@ def _evaluate(raw: str, macros: dict[str, str]) -> str:
         if c in " \t\r\n#":
             i += 1
         elif c == "{":
-            depth, j = 0, i
-            while j < n:
-                if raw[j] == "\\":
-                    j += 2
-                    continue
-                if raw[j] == "{":
-                    depth += 1
-                elif raw[j] == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = _closing_brace(raw, i)
             out.append(raw[i + 1:j])
             i = j + 1
         elif c == '"':

@@ -33,6 +33,7 @@ from ..names import display_name, parse_display_name
 ABSTRACT_MARKER = re.compile(r"(?:…|\.\.\.) \(see more\)")
 AUTHOR_MARKER = re.compile(r"\s*(?:…|\.\.\.)\s*\(see (?:(\d+) )?more\)\s*$")
 HEADING = re.compile(r"^publications:?$", re.IGNORECASE)
+_SPACES = re.compile(r"\s{2,}|[^\S ]")  # single spaces need no work
 
 # The page's display rules, as observed on the seed page.
 ABSTRACT_CUT_BYTES = 140   # the cut counts UTF-8 bytes, never splitting a character
@@ -99,7 +100,7 @@ def _emissions(text: str) -> tuple[float, float, float]:
             return IMPOSSIBLE, 0.0, IMPOSSIBLE
         return IMPOSSIBLE, IMPOSSIBLE, 0.0  # an abstract cut with nothing after it
     size = len(text.encode("utf-8"))
-    words = len(text.split())
+    words = len(text.split(None, 6))  # only "fewer than six" matters
     namelike = name_likeness(text)
     sentences = _sentences(text)
 
@@ -217,7 +218,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
     lines: list[tuple[int, str, bool]] = []
     blank = False
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        stripped = " ".join(raw.split())
+        stripped = _SPACES.sub(" ", raw).strip()
         if not stripped:
             blank = True
             continue
