@@ -787,7 +787,10 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         name = ("journaltitle" if biblatex else "journal") if etype in M.ARTICLE_TYPES else \
             "booktitle" if etype in M.CHAPTER_TYPES else None
         if name:
-            out[name] = _braced(enc(data["container-title"]))
+            # a booktitle is recased on reading, like a title; a journal is not
+            recased = name == "booktitle" and english
+            out[name] = _braced(_protect_title(data["container-title"], ascii_only)
+                                if recased else enc(data["container-title"]))
             used.add("container-title")
     if "volume-title" not in used and data.get("volume-title") and "maintitle" not in out:
         out["maintitle"] = out.pop("title", _braced(enc(data.get("title", ""))))

@@ -577,6 +577,10 @@ def _person_group(parent, role: str, names: list) -> None:
         _sub(group, "etal")
 
 
+def _iso(part) -> str:
+    return "-".join([f"{int(part[0]):04d}"] + [f"{int(p):02d}" for p in part[1:3]])
+
+
 def _year_parts(date) -> list | None:
     if not isinstance(date, dict):
         return None
@@ -620,12 +624,18 @@ def _element_citation(ref, data: dict) -> list[str]:
             _sub(citation, "source", container)
     year = _year_parts(data.get("issued"))
     if year:
-        iso = "-".join([f"{int(year[0]):04d}"] + [f"{int(p):02d}" for p in year[1:3]])
-        _sub(citation, "year", str(year[0]), iso_8601_date=iso)
-        if len(year) > 1 and 1 <= int(year[1]) <= 12:
-            _sub(citation, "month", f"{int(year[1]):02d}")
-        if len(year) > 2:
-            _sub(citation, "day", f"{int(year[2]):02d}")
+        iso = _iso(year)
+        parts = (data.get("issued") or {}).get("date-parts") or []
+        end = parts[1] if len(parts) > 1 and parts[1] else None
+        if end:
+            # a range: ISO 8601's interval in the attribute, both years in the text
+            _sub(citation, "year", f"{year[0]}–{end[0]}", iso_8601_date=f"{iso}/{_iso(end)}")
+        else:
+            _sub(citation, "year", str(year[0]), iso_8601_date=iso)
+            if len(year) > 1 and 1 <= int(year[1]) <= 12:
+                _sub(citation, "month", f"{int(year[1]):02d}")
+            if len(year) > 2:
+                _sub(citation, "day", f"{int(year[2]):02d}")
     if data.get("event-title"):
         _sub(citation, "conf-name", data["event-title"])
     if data.get("event-place"):
