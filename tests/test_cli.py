@@ -172,3 +172,39 @@ def test_broken_pipe_is_quiet():
         f'"{sys.executable}" -m converters convert "{SEED}" -t csljson | head -c 10',
         shell=True, capture_output=True)
     assert b"Traceback" not in shell.stderr
+
+
+def test_an_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
+    import converters.textio as textio
+
+    target = tmp_path / "refs.json"
+    target.write_text("previous")
+
+    def crash(*args):
+        raise KeyboardInterrupt  # as if the process were stopped mid-way
+
+    monkeypatch.setattr(textio.os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        textio.write_atomic(str(target), "new content that never lands")
+    assert target.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["refs.json"]
+
+
+def test_a_killed_conversion_leaves_the_previous_file(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import corpus
+
+    source = corpus("bibtex", "tugboat.bib")
+    target = tmp_path / "out.json"
+    target.write_text("previous")
+    process = subprocess.Popen([sys.executable, "-m", "converters", "convert", str(source),
+                                "-o", str(target)], stderr=subprocess.DEVNULL)
+    time.sleep(0.8)  # mid-conversion
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert target.read_text() in ("previous",) or json.loads(target.read_text())
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "out.json"]
+    assert all(name.startswith(".bibconv-") for name in leftovers)  # only an unfinished temp
