@@ -17,6 +17,16 @@ class UsageError(Exception):
     pass
 
 
+def _add_inputs(command: argparse.ArgumentParser) -> None:
+    """INPUT..., -f/--from and --encoding, the same for every reading command."""
+    command.add_argument("inputs", nargs="*", metavar="INPUT",
+                         help="files to read; '-' or nothing reads standard input")
+    command.add_argument("-f", "--from", dest="from_", metavar="FROM",
+                         help="input format (default: from the file suffix, then the content)")
+    command.add_argument("--encoding", metavar="NAME",
+                         help="encoding of the inputs (default: UTF-8, or as a BOM says)")
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -34,17 +44,12 @@ def _parser() -> argparse.ArgumentParser:
                     "Diagnostics go to stderr as 'file:line:col: severity code message'.",
         epilog="exit status: 0 all converted, 1 output written but some input skipped, "
                "2 nothing converted or a usage error")
-    convert.add_argument("inputs", nargs="*", metavar="INPUT",
-                         help="files to read; '-' or nothing reads standard input")
-    convert.add_argument("-f", "--from", dest="from_", metavar="FROM",
-                         help="input format (default: from the file suffix, then the content)")
+    _add_inputs(convert)
     convert.add_argument("-t", "--to", metavar="TO",
                          help="output format (default: from the suffix of -o)")
     convert.add_argument("-o", "--output", metavar="OUT",
                          help="output file, '-' for standard output (the default), or a "
                               "folder (DIR/) for one file per record")
-    convert.add_argument("--encoding", metavar="NAME",
-                         help="encoding of the inputs (default: UTF-8, or as a BOM says)")
     convert.add_argument("--page", action="store_true",
                          help="listing output: reproduce the page's own display "
                               "(abstracts cut with '… (see more)', long author lists folded)")
@@ -67,10 +72,7 @@ def _parser() -> argparse.ArgumentParser:
                     "built-in checks (checksums, dates, pages, duplicates).",
         epilog="exit status: 0 clean, 1 findings at or above --fail-on, "
                "2 usage error or unreadable input")
-    validate.add_argument("inputs", nargs="*", metavar="INPUT",
-                          help="files to check; '-' or nothing reads standard input")
-    validate.add_argument("-f", "--from", dest="from_", metavar="FROM",
-                          help="input format (default: from the file suffix, then the content)")
+    _add_inputs(validate)
     validate.add_argument("--schema", action="append", default=[], metavar="FILE",
                           help="a profile (JSON Schema whose rules carry x-code and "
                                "x-severity) to apply besides the default; repeatable")
@@ -84,7 +86,6 @@ def _parser() -> argparse.ArgumentParser:
                           help="report only these codes (comma-separated)")
     validate.add_argument("--ignore", metavar="CODES",
                           help="do not report these codes (comma-separated)")
-    validate.add_argument("--encoding", metavar="NAME", help="encoding of the inputs")
     validate.add_argument("-v", "--verbose", action="store_true",
                           help="also report info diagnostics")
     validate.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -99,9 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render the records of every INPUT as a bibliography in a CSL style; "
                     "with --cite, the in-text citations too. Text output is one entry a "
                     "paragraph, a blank line between entries.")
-    cite.add_argument("inputs", nargs="*", metavar="INPUT",
-                      help="files to read; '-' or nothing reads standard input")
-    cite.add_argument("-f", "--from", dest="from_", metavar="FROM", help="input format")
+    _add_inputs(cite)
     cite.add_argument("--style", default="apa", metavar="NAME|FILE.csl",
                       help="a style from the CSL catalogue or styles/, or a .csl file "
                            "(default: apa; see 'bibconv styles')")
@@ -114,7 +113,6 @@ def _parser() -> argparse.ArgumentParser:
                            "citation each); the bibliography then holds the cited records")
     cite.add_argument("-o", "--output", dest="out", metavar="FILE",
                       help="write to FILE instead of standard output")
-    cite.add_argument("--encoding", metavar="NAME", help="encoding of the inputs")
     cite.set_defaults(run=_cite)
 
     styles = commands.add_parser("styles", help="list or search the available CSL styles",

@@ -99,6 +99,24 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
 _INTERESTING = re.compile(r"[\\{}$~\-`'%\t\r\n]")
 
 
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+
+
+def closing_brace(text: str, start: int) -> int:
+    """Index of the brace that closes the one at ``start`` (escaped braces
+    do not count); the end of the text when it is never closed."""
+    depth = 0
+    for match in _BRACES.finditer(text, start):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                return match.start()
+    return len(text)
+
+
 @dataclass
 class Piece:
     text: str
@@ -148,18 +166,7 @@ class _Reader:
         if self.i >= len(s):
             return None
         if s[self.i] == "{":
-            depth, j = 0, self.i
-            while j < len(s):
-                if s[j] == "\\":
-                    j += 2
-                    continue
-                if s[j] == "{":
-                    depth += 1
-                elif s[j] == "}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = closing_brace(s, self.i)
             body = s[self.i + 1:j]
             self.i = j + 1
             return body

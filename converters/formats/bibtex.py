@@ -39,20 +39,20 @@ def sniff(text: str) -> float:
     return 0.0
 
 
-_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+_QUOTE_TOKENS = re.compile(r'\\.|[{}"]', re.DOTALL)
 
 
-def _closing_brace(raw: str, start: int) -> int:
-    """Index of the brace that closes the one at ``start`` (or the end)."""
+def _closing_quote(raw: str, start: int) -> int:
+    """The quote that ends a "..." value (one inside braces does not)."""
     depth = 0
-    for match in _BRACES.finditer(raw, start):
+    for match in _QUOTE_TOKENS.finditer(raw, start + 1):
         token = match.group(0)
         if token == "{":
             depth += 1
         elif token == "}":
             depth -= 1
-            if depth == 0:
-                return match.start()
+        elif token == '"' and depth == 0:
+            return match.start()
     return len(raw)
 
 
@@ -71,20 +71,11 @@ def _evaluate(raw: str, macros: dict[str, str]) -> str:
         if c in " \t\r\n#":
             i += 1
         elif c == "{":
-            j = _closing_brace(raw, i)
+            j = latex.closing_brace(raw, i)
             out.append(raw[i + 1:j])
             i = j + 1
         elif c == '"':
-            depth, j = 0, i + 1
-            while j < n and not (raw[j] == '"' and depth == 0):
-                if raw[j] == "\\":
-                    j += 2
-                    continue
-                if raw[j] == "{":
-                    depth += 1
-                elif raw[j] == "}":
-                    depth -= 1
-                j += 1
+            j = _closing_quote(raw, i)
             out.append(raw[i + 1:j])
             i = j + 1
         else:

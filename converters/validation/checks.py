@@ -74,42 +74,35 @@ def _others_person(name) -> bool:
 
 # -- identifiers ------------------------------------------------------------
 
-def _digits(value: str) -> str:
-    return re.sub(r"[\s-]", "", value).upper()
+def _standard_numbers(data: dict, variable: str, module: str, separators: str):
+    """Check each number in a (possibly list-like) ISBN or ISSN field with
+    python-stdnum; yield a finding for each one that fails."""
+    import importlib
+
+    from stdnum.exceptions import ValidationError
+
+    value = data.get(variable)
+    if not isinstance(value, str):
+        return
+    validator = importlib.import_module(f"stdnum.{module}")
+    for candidate in re.split(separators, value.strip()):
+        if not candidate:
+            continue
+        try:
+            validator.validate(candidate)
+        except ValidationError as exc:
+            yield f"{variable} {candidate!r} is not valid: {_lower(exc)}", f"/{variable}"
 
 
 @check("isbn-invalid")
 def isbn_invalid(data: dict) -> Iterator[Finding]:
-    from stdnum import isbn
-    from stdnum.exceptions import ValidationError
-
-    value = data.get("ISBN")
-    if not isinstance(value, str):
-        return
-    for candidate in re.split(r"[,;]\s*|\s+(?=\d{9})", value.strip()):
-        if not candidate:
-            continue
-        try:
-            isbn.validate(candidate)
-        except ValidationError as exc:
-            yield f"ISBN {candidate!r} is not valid: {_lower(exc)}", "/ISBN"
+    # ISBNs are separated by commas, semicolons, or spaces before a new one
+    yield from _standard_numbers(data, "ISBN", "isbn", r"[,;]\s*|\s+(?=\d{9})")
 
 
 @check("issn-invalid")
 def issn_invalid(data: dict) -> Iterator[Finding]:
-    from stdnum import issn
-    from stdnum.exceptions import ValidationError
-
-    value = data.get("ISSN")
-    if not isinstance(value, str):
-        return
-    for candidate in re.split(r"[,;]\s*|\s+", value.strip()):
-        if not candidate:
-            continue
-        try:
-            issn.validate(candidate)
-        except ValidationError as exc:
-            yield f"ISSN {candidate!r} is not valid: {_lower(exc)}", "/ISSN"
+    yield from _standard_numbers(data, "ISSN", "issn", r"[,;]\s*|\s+")
 
 
 _ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
