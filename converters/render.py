@@ -314,6 +314,9 @@ def _prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
             del data[key]
         for key, value in list(data.items()):
             if isinstance(value, str) and "<" in value:
+                # plain text cannot show small capitals: print them as capitals
+                value = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>',
+                               lambda m: m.group(1).upper(), value)
                 data[key] = re.sub(r"</?(i|b|sup|sub)>|<span style=\"[^\"]*\">(.*?)</span>",
                                    lambda m: m.group(2) or "", value)
             elif isinstance(value, list) and value and isinstance(value[0], dict):
@@ -371,6 +374,21 @@ def _smart(text: str) -> str:
     return text
 
 
+def _nested_quotes(text: str) -> str:
+    """Quotes inside quotes alternate: “a ‘b’ c”."""
+    out, depth = [], 0
+    for char in text:
+        if char == "“":
+            out.append("‘" if depth % 2 else "“")
+            depth += 1
+        elif char == "”" and depth:
+            depth -= 1
+            out.append("’" if depth % 2 else "”")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _punctuation_in_quote(text: str) -> str:
     return re.sub(r"([”’])([.,])", r"\2\1", text)
 
@@ -379,6 +397,8 @@ _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
+# an empty part between delimiters leaves "no. 2. , Stuttgart"
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=[.\w]) +,")
 
 
 def _substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
@@ -481,9 +501,10 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         text = " ".join(text.split())
         text = _NUMBER_LABEL.sub(r"\1 ", text)
         text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
+        text = _SPACE_BEFORE_COMMA.sub(",", text)
         if output == "text":
             text = html_lib.unescape(text)
-        text = _smart(text) if output == "text" else text
+        text = _nested_quotes(_smart(text)) if output == "text" else text
         if piq:
             text = _punctuation_in_quote(text)
         entries.append(text)
