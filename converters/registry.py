@@ -32,6 +32,23 @@ def _resolve(target):
     return getattr(importlib.import_module(module), attribute)
 
 
+def _accepted(function, options: dict) -> dict:
+    """The options a plugin's function takes (all, if it takes **options):
+    an option meant for one reader (jats's article=True) must not break
+    another's."""
+    if not options:
+        return options
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return options
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return options
+    return {k: v for k, v in options.items() if k in parameters}
+
+
 @dataclass
 class Format:
     name: str
@@ -61,7 +78,8 @@ class Format:
     def read(self, text: str, source: str | None = None, **options):
         if not self.can_read:
             raise FormatError(f"format {self.name!r} can only be written")
-        return self._get("reader")(text, source, **options)
+        reader = self._get("reader")
+        return reader(text, source, **_accepted(reader, options))
 
     def write(self, records, **options):
         if not self.can_write:

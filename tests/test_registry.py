@@ -86,3 +86,12 @@ def test_read_accepts_paths_text_and_bytes(tmp_path):
     assert by_path.records[0].origin.file == str(SEED)
     missing = converters.read(str(tmp_path / "gone.json"))
     assert [d.code for d in missing.diagnostics] == ["input-unreadable"]
+
+
+def test_a_plugin_reader_without_options_still_validates():
+    def strict_reader(text, source):  # takes no **options
+        return ReadResult([Record({"id": "x", "type": "book", "title": text.strip()})])
+
+    registry = Registry([Format("strict", reader=strict_reader)])
+    result = converters.validate("A title", from_="strict", registry=registry)
+    assert [r.data["title"] for r in result.records] == ["A title"]
