@@ -139,7 +139,98 @@ def _patch_citeproc() -> None:
     _patch_initialize(model)
     _patch_title_case(model)
     _patch_speed(model)
+    _patch_hyphenated_variables()
+    _patch_label_plural(model)
+    _patch_substitution(model)
     _PATCHED = True
+
+
+# (tag, variable) of what a cs:substitute is rendering, while it does.
+_COLLECTING: list[list[tuple[str, str]]] = []
+
+
+def _patch_substitution(model) -> None:
+    """CSL: what a cs:substitute renders is not rendered again in the same
+    entry (an editor standing in for the author is not repeated as editor;
+    a title standing in is not repeated as title).  citeproc-py only
+    remembers a directly named text variable and only text elements check."""
+    from citeproc.source import VariableError
+
+    substitute = model.Substitute.render
+
+    def render(self, item, context=None, **kwargs):
+        _COLLECTING.append([])
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+        finally:
+            rendered = _COLLECTING.pop()
+        if text:
+            layout = (context if context is not None else self).get_layout()
+            for tag, variable in rendered:
+                layout.repressed.setdefault(tag, []).append(variable)
+        return text
+
+    model.Substitute.render = render
+
+    names = model.Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        layout = (context if context is not None else self).get_layout()
+        repressed = layout.repressed.get(self.tag, [])
+        if repressed and any(v in repressed for v in self.get("variable", "").split()):
+            raise VariableError
+        return names(self, item, names_context=names_context, context=context, **kwargs)
+
+    model.Names.process = process
+
+
+def _patch_label_plural(model) -> None:
+    """citeproc-py reads "number-of-volumes" from the citation instead of the
+    reference when choosing "vol." or "vols.", fails, and drops the label."""
+    from citeproc.source import VariableError
+
+    def _is_plural(self, item):
+        variable = self.get("variable")
+        if variable == "locator":
+            value = item.locator.identifier
+        else:
+            try:
+                value = item.reference[variable.replace("-", "_")]
+            except VariableError:
+                return False
+        if variable.startswith("number-of"):
+            try:
+                return int(str(value)) > 1
+            except ValueError:
+                pass
+        return self.RE_MULTIPLE_NUMBERS.search(str(value)) is not None
+
+    model.Label._is_plural = _is_plural
+
+
+def _patch_hyphenated_variables() -> None:
+    """citeproc-py stores "number-of-volumes" as number_of_volumes but some
+    elements (cs:number, names roles) look it up with the hyphen, find
+    nothing, and print nothing ("5 vols." and "container-author" go
+    missing).  Look up both spellings."""
+    from citeproc.source import Reference, VariableError
+
+    getitem, contains = Reference.__getitem__, Reference.__contains__
+
+    def __getitem__(self, key):
+        try:
+            return getitem(self, key)
+        except VariableError:
+            if isinstance(key, str) and "-" in key:
+                return getitem(self, key.replace("-", "_"))
+            raise
+
+    def __contains__(self, key):
+        return contains(self, key) or (isinstance(key, str) and "-" in key
+                                       and contains(self, key.replace("-", "_")))
+
+    Reference.__getitem__ = __getitem__
+    Reference.__contains__ = __contains__
 
 
 def _patch_speed(model) -> None:
@@ -245,8 +336,13 @@ def _track_leaf(cls, model) -> None:
         macro = self.get("macro") if cls is model.Text else None
         # year-suffix appears only when disambiguation adds one; citeproc-js
         # and pandoc do not let its absence suppress a group.
-        if not _FRAMES or (not variable and not macro) or variable == "year-suffix":
+        if (not variable and not macro) or variable == "year-suffix":
             return original(self, item, *args, **kwargs)
+        if not _FRAMES:
+            text = original(self, item, *args, **kwargs)
+            if text and variable and _COLLECTING:
+                _COLLECTING[-1].append((self.tag, variable))
+            return text
         frame = _FRAMES[-1]
         if macro:
             # A macro counts as one variable: it is there if it gives text.
@@ -262,6 +358,8 @@ def _track_leaf(cls, model) -> None:
         text = original(self, item, *args, **kwargs)  # VariableError passes up
         if text:
             frame[1] = True
+            if _COLLECTING:
+                _COLLECTING[-1].append((self.tag, variable))
         return text
 
     cls.render = render
@@ -339,6 +437,38 @@ def _prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
             del data["issued"]
         items.append(data)
     return items, incomplete
+
+
+# CSL 1.0.2 terms that citeproc-py's locale files lack, with the
+# specification's defaults.
+_MISSING_TERMS = {"page-range-delimiter": "–", "year-range-delimiter": "–"}
+_LABEL_TERMS = {"number-of-volumes": "volume", "number-of-pages": "page",
+                "chapter-number": "chapter", "collection-number": "issue"}
+
+
+def _add_missing_terms(csl) -> None:
+    from copy import deepcopy
+
+    from lxml import etree
+
+    namespace = "{http://purl.org/net/xbiblio/csl}"
+    for locale in getattr(csl.root, "locales", None) or []:
+        terms = locale.find(f"{namespace}terms")
+        if terms is None:
+            continue
+        names = {t.get("name") for t in terms}
+        for name, text in _MISSING_TERMS.items():
+            if name not in names:
+                term = etree.SubElement(terms, f"{namespace}term", name=name)
+                term.text = text
+        # labels of number variables use their locator's terms ("vols.")
+        for variable, source in _LABEL_TERMS.items():
+            if variable in names:
+                continue
+            for term in [t for t in terms if t.get("name") == source]:
+                copy = deepcopy(term)
+                copy.set("name", variable)
+                terms.append(copy)
 
 
 def _add_year_suffixes(items: list[dict]) -> None:
@@ -455,6 +585,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
             csl = CitationStylesStyle(str(path), locale=locale, validate=False)
     except Exception as exc:
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
+    _add_missing_terms(csl)
     items, incomplete = _prepare(records)
     citation_element = csl.root.find("{http://purl.org/net/xbiblio/csl}citation")
     if citation_element is not None and citation_element.get(
