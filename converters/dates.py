@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import re
 
+def whole_number(text: str | None) -> int | None:
+    """Plain ASCII digits as a number ("12"), else None: str.isdigit() also
+    says yes to "²", which int() refuses."""
+    text = (text or "").strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
 _PART = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?([~?%]?)$")
 
 

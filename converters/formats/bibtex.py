@@ -409,16 +409,17 @@ def _date(fields: dict, prefix: str) -> dict | None:
         if number is None:
             return {"literal": f"{latex.plain(month)} {year_text}"}
         part.append(number)
-        day = fields.get(prefix + "day")
-        if day and latex.plain(day).strip().isdigit():
-            part.append(int(latex.plain(day)))
+        day = dates.whole_number(latex.plain(fields.get(prefix + "day") or ""))
+        if day is not None:
+            part.append(day)
     return {"date-parts": [part]}
 
 
 def _month(value: str) -> int | None:
     text = latex.plain(value).strip().lower().rstrip(".")
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
+    number = dates.whole_number(text)
+    if number is not None:
+        return number if 1 <= number <= 12 else None
     return M.MONTHS.get(text[:3]) if (text[:3] in M.MONTHS and (
         len(text) == 3 or text in M.MONTH_NAMES or text == "may")) else None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .. import names as display_names
+from ..dates import whole_number
 from ..diagnostics import make
 from ..ids import IdAllocator, base_id
 from ..mapping import jats as M
@@ -127,8 +128,9 @@ def _month(text: str | None) -> int | None:
     if not text:
         return None
     text = text.strip().lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
+    number = whole_number(text)
+    if number is not None:
+        return number if 1 <= number <= 12 else None
     return M.MONTHS.get(text[:3])
 
 
@@ -152,9 +154,9 @@ def _date_from(element) -> dict | None:
     month = _month(_text(_kid(element, "month")))
     if month:
         part.append(month)
-        day = _text(_kid(element, "day"))
-        if day and day.isdigit():
-            part.append(int(day))
+        day = whole_number(_text(_kid(element, "day")))
+        if day is not None:
+            part.append(day)
     return {"date-parts": [part]}
 
 
@@ -456,8 +458,8 @@ def read_article_root(root, source: str | None) -> Record | None:
             role = meta_name[:-5] if meta_name.endswith("-list") else None
             if role in ("author", "editor") and meta_value.lower() == "incomplete":
                 data.setdefault(role, []).append(dict(OTHERS))
-            elif meta_name == "author-count" and meta_value.isdigit():
-                data.setdefault("custom", {})["author-count"] = int(meta_value)
+            elif meta_name == "author-count" and whole_number(meta_value) is not None:
+                data.setdefault("custom", {})["author-count"] = whole_number(meta_value)
     dates = _kids(meta, "pub-date")
     preferred = sorted(dates, key=lambda d: (d.get("pub-type") or d.get("date-type") or "")
                        not in ("epub", "ppub", "pub", "collection", "publication"))
