@@ -12,6 +12,18 @@ def whole_number(text: str | None) -> int | None:
     return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
+def numbers(part) -> list[int]:
+    """The leading whole numbers of a CSL date-parts entry ([2001, "6"] ->
+    [2001, 6]); a part that is not a number ("spring") ends it."""
+    out = []
+    for value in part if isinstance(part, (list, tuple)) else []:
+        text = str(value).strip()
+        if not re.fullmatch(r"-?[0-9]{1,9}", text):
+            break
+        out.append(int(text))
+    return out
+
+
 _PART = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?([~?%]?)$")
 
 

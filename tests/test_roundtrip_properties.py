@@ -138,3 +138,26 @@ def test_no_reader_raises_on_arbitrary_bytes(data, fmt):
 def test_no_reader_raises_on_arbitrary_text(text, fmt):
     result = converters.read(text, fmt)
     assert isinstance(result.records, list)
+
+
+scalars = st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=8) | \
+    st.sampled_from(["spring", "2020", "article", "<i>x</i>", "{", "\\", "&", "<"])
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+    st.sampled_from(["family", "given", "literal", "date-parts", "raw", "season"]), inner,
+    max_size=3), max_leaves=10)
+loose_items = st.lists(st.dictionaries(
+    st.sampled_from(["id", "type", "title", "author", "editor", "issued", "page", "volume",
+                     "container-title", "DOI", "abstract", "custom", "accessed", "shelf"]),
+    values, max_size=8), min_size=1, max_size=3)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(loose_items)
+def test_writers_never_raise_on_what_the_csljson_reader_accepts(items):
+    import json
+
+    records = converters.read(json.dumps(items), "csljson").records
+    for fmt in ("csljson", "bibtex", "biblatex", "jats", "jats-article", "listing"):
+        result = converters.write(records, fmt)
+        assert isinstance(result.text, str)

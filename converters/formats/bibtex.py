@@ -399,8 +399,8 @@ def _date(fields: dict, prefix: str) -> dict | None:
     year = fields.get(prefix + "year")
     if not year:
         return None
-    year_text = latex.plain(year).replace("–", "-").replace("—", "-")
-    if not re.fullmatch(r"-?\d{1,4}", year_text.strip()):
+    year_text = latex.plain(year).replace("–", "-").replace("—", "-").strip()
+    if not re.fullmatch(r"-?[0-9]{1,4}", year_text):
         return {"literal": year_text}
     part = [int(year_text)]
     month = fields.get(prefix + "month")
@@ -873,7 +873,7 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         if biblatex or prefix in ("event", "orig"):
             out[names[0]] = _braced(text)
         else:
-            parts = date["date-parts"][0]
+            parts = dates.numbers(date["date-parts"][0])
             out[names[1]] = _braced(str(parts[0]))
             if len(parts) > 1 and len(date["date-parts"]) == 1:
                 out[names[2]] = list(M.MONTHS)[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 \

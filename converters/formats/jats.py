@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .. import names as display_names
+from ..dates import numbers as _numbers
 from ..dates import whole_number
 from ..diagnostics import make
 from ..ids import IdAllocator, base_id
@@ -587,7 +588,7 @@ def _year_parts(date) -> list | None:
     if not isinstance(date, dict):
         return None
     parts = date.get("date-parts") or []
-    return parts[0] if parts and parts[0] else None
+    return (_numbers(parts[0]) or None) if parts else None
 
 
 # What an element-citation holds, by CSL variable; the rest is reported.
@@ -628,7 +629,7 @@ def _element_citation(ref, data: dict) -> list[str]:
     if year:
         iso = _iso(year)
         parts = (data.get("issued") or {}).get("date-parts") or []
-        end = parts[1] if len(parts) > 1 and parts[1] else None
+        end = _numbers(parts[1]) if len(parts) > 1 else None
         if end:
             # a range: ISO 8601's interval in the attribute, both years in the text
             _sub(citation, "year", f"{year[0]}–{end[0]}", iso_8601_date=f"{iso}/{_iso(end)}")
