@@ -142,7 +142,36 @@ def _patch_citeproc() -> None:
     _patch_hyphenated_variables()
     _patch_label_plural(model)
     _patch_substitution(model)
+    _patch_page_ranges(model)
     _PATCHED = True
+
+
+def _patch_page_ranges(model) -> None:
+    """page-range-format: citeproc-py's minimal-two cuts "1-23" to "1–3" (a
+    negative index).  The last page is shortened only when both pages have
+    the same number of digits, never below what the format keeps."""
+
+    def _format_last_page(self, first, last):
+        range_format = self.get_root().get_option("page-range-format")
+        if not (first.isdigit() and last.isdigit()) or len(first) != len(last):
+            return last
+        common = 0
+        while common < len(first) and first[common] == last[common]:
+            common += 1
+        if range_format in ("chicago", "chicago-15", "chicago-16"):
+            number = int(first)
+            if number < 100 or number % 100 == 0:
+                return last
+            if range_format == "chicago-15" and len(first) >= 4 and common < 2:
+                return last
+            range_format = "minimal" if number % 100 < 10 else "minimal-two"
+        if range_format == "minimal":
+            return last[min(common, len(last) - 1):]
+        if range_format == "minimal-two":
+            return last[max(0, min(common, len(last) - 2)):]
+        return last
+
+    model.FormatNumber._format_last_page = _format_last_page
 
 
 # (tag, variable) of what a cs:substitute is rendering, while it does.
@@ -229,8 +258,15 @@ def _patch_hyphenated_variables() -> None:
         return contains(self, key) or (isinstance(key, str) and "-" in key
                                        and contains(self, key.replace("-", "_")))
 
+    def get(self, key, default=None):
+        try:
+            return __getitem__(self, key)
+        except VariableError:
+            return default
+
     Reference.__getitem__ = __getitem__
     Reference.__contains__ = __contains__
+    Reference.get = get
 
 
 def _patch_speed(model) -> None:
@@ -289,10 +325,17 @@ def _patch_title_case(model) -> None:
     def case(self, text, language=None):
         language = language or "en"
         result = original(self, text, language)
-        if self.get("text-case") == "title" and language == "en" and "-" in str(result):
-            # hyphenated words are title-cased part by part ("Higher-Dimensional")
-            result = type(result)(re.sub(r"(?<=\w-)([a-z])", lambda m: m.group(1).upper(),
-                                         str(result))) if isinstance(result, str) else result
+        if self.get("text-case") == "title" and language == "en" and "-" in str(result) \
+                and isinstance(result, str):
+            # hyphenated words are title-cased part by part ("Higher-Dimensional",
+            # "Digital-to-RF": stop words stay low)
+            def part(match):
+                word = match.group(1)
+                return word if word in self._stop_words else word[:1].upper() + word[1:]
+
+            text = re.sub(r"(?<=\w-)([a-z][\w']*)", part, str(result))
+            text = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, text)
+            result = type(result)(text)
         return result
 
     model.TextCased.case = case
