@@ -514,24 +514,40 @@ def _add_missing_terms(csl) -> None:
                 terms.append(copy)
 
 
-def _add_year_suffixes(items: list[dict]) -> None:
-    """Works by the same authors in the same year get a, b, c ... in title
-    order (what disambiguate-add-year-suffix asks for; citeproc-py does not
-    disambiguate)."""
-    groups: dict[tuple, list[dict]] = {}
-    for item in items:
-        names = tuple((n.get("family") or n.get("literal") or "").lower()
-                      for n in item.get("author") or item.get("editor") or [])
-        issued = item.get("issued") or {}
-        year = (issued.get("date-parts") or [[None]])[0][:1]
-        if names and year and year[0] is not None:
-            groups.setdefault((names, year[0]), []).append(item)
-    for group in groups.values():
-        if len(group) < 2:
+def _years(issued) -> tuple:
+    """The years a date shows: (2001,) or, for a range, (1984, 1986)."""
+    def year(date):
+        try:
+            return date["year"]
+        except Exception:
+            return None
+
+    try:
+        return (year(issued["begin"]), year(issued["end"]))
+    except Exception:
+        return (year(issued),)
+
+
+def _add_year_suffixes(references, prints_original: bool = True) -> None:
+    """Works by the same authors with the same dates get a, b, c ... in
+    bibliography order (disambiguate-add-year-suffix; citeproc-py does not
+    disambiguate).  ``references`` are citeproc's, already sorted.  Full
+    disambiguation (adding names or given names first) is not attempted."""
+    groups: dict[tuple, list] = {}
+    for reference in references:
+        people = reference.get("author") or reference.get("editor") or []
+        names = tuple(str(p.get("family") or p.get("literal") or "").lower() for p in people)
+        issued = reference.get("issued")
+        if not names or issued is None:
             continue
-        group.sort(key=lambda i: re.sub(r"\W+", " ", str(i.get("title", ""))).strip().lower())
-        for index, item in enumerate(group):
-            item["year-suffix"] = "abcdefghijklmnopqrstuvwxyz"[index % 26]
+        original = reference.get("original_date")
+        key = (names, _years(issued),
+               _years(original) if original is not None and prints_original else ())
+        groups.setdefault(key, []).append(reference)
+    for group in groups.values():
+        if len(group) > 1:
+            for index, reference in enumerate(group):
+                dict.__setitem__(reference, "year_suffix", "abcdefghijklmnopqrstuvwxyz"[index % 26])
 
 
 # -- typography after rendering -----------------------------------------------------------
@@ -631,9 +647,8 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     _add_missing_terms(csl)
     items, incomplete = _prepare(records)
     citation_element = csl.root.find("{http://purl.org/net/xbiblio/csl}citation")
-    if citation_element is not None and citation_element.get(
-            "disambiguate-add-year-suffix") == "true":
-        _add_year_suffixes(items)
+    year_suffixes = citation_element is not None and citation_element.get(
+        "disambiguate-add-year-suffix") == "true"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON(items)
@@ -662,6 +677,11 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         bibliography.sort()  # citeproc-py sorts only when asked
+    if year_suffixes:
+        # the original date counts only in styles that print it ("(1959) 1997")
+        prints_original = 'variable="original-date"' in path.read_text(encoding="utf-8")
+        _add_year_suffixes([bibliography.source[str(item.key)] for item in bibliography.items],
+                           prints_original)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for citation in groups:
