@@ -287,6 +287,17 @@ def _patch_speed(model) -> None:
 
     model.CitationStylesElement.get_macro = cached_get_macro
 
+    layout_cache: dict = {}
+    get_layout = model.CitationStylesElement.get_layout
+
+    def cached_get_layout(self):
+        hit = layout_cache.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = layout_cache[id(self)] = (self, get_layout(self))
+        return hit[1]
+
+    model.CitationStylesElement.get_layout = cached_get_layout
+
     term_cache: dict = {}
     get_term = model.Locale.get_term
 
@@ -304,6 +315,19 @@ def _patch_speed(model) -> None:
         return hit[1]
 
     model.Locale.get_term = cached_get_term
+
+    # A citation item's reference is looked up through three attribute
+    # lookups each time (400,000 times for 1,000 entries); keep it.
+    from citeproc.source import CitationItem
+
+    def reference(self):
+        cached = dict.get(self, "_bibconv_reference")
+        if cached is None:
+            cached = self.citation.bibliography.source[self.key]
+            dict.__setitem__(self, "_bibconv_reference", cached)
+        return cached
+
+    CitationItem.reference = property(reference)
     for cls in (model.Parent, model.Text):
         original = cls.calls_variable
 
