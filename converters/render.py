@@ -269,52 +269,39 @@ def _patch_hyphenated_variables() -> None:
     Reference.get = get
 
 
-def _patch_speed(model) -> None:
-    """citeproc-py looks macros up by XPath and recomputes which elements call
-    variables every time; both are fixed for a style, so remember them.
-    Keeping the element in the cache keeps lxml's proxy (and its id) alive."""
-    macro_cache: dict = {}
-    calls_cache: dict = {}
-    get_macro = model.CitationStylesElement.get_macro
+def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
+    """Cache ``cls.attribute`` by element (or by style, ``per_root``) and
+    arguments.  The element stays in the cache, which keeps lxml's proxy,
+    and so its id, alive.  A lookup that fails with IndexError is cached as
+    failing."""
+    original = getattr(cls, attribute)
+    cache: dict = {}
 
-    def cached_get_macro(self, name):
-        root = self.get_root()
-        key = (id(root), name)
-        hit = macro_cache.get(key)
-        if hit is None:
-            hit = macro_cache[key] = (root, get_macro(self, name))
-        return hit[1]
-
-    model.CitationStylesElement.get_macro = cached_get_macro
-
-    layout_cache: dict = {}
-    get_layout = model.CitationStylesElement.get_layout
-
-    def cached_get_layout(self):
-        hit = layout_cache.get(id(self))
-        if hit is None or hit[0] is not self:
-            hit = layout_cache[id(self)] = (self, get_layout(self))
-        return hit[1]
-
-    model.CitationStylesElement.get_layout = cached_get_layout
-
-    term_cache: dict = {}
-    get_term = model.Locale.get_term
-
-    def cached_get_term(self, name, form=None, zero_padded=False):
-        key = (id(self), name, form, zero_padded)
-        hit = term_cache.get(key)
-        if hit is None or hit[0] is not self:
+    def cached(self, *args, **kwargs):
+        anchor = self.get_root() if per_root else self
+        key = (id(anchor), args, tuple(sorted(kwargs.items())))
+        hit = cache.get(key)
+        if hit is None or hit[0] is not anchor:
             try:
-                value = get_term(self, name, form, zero_padded)
+                value = original(self, *args, **kwargs)
             except IndexError:
                 value = IndexError
-            hit = term_cache[key] = (self, value)
+            hit = cache[key] = (anchor, value)
         if hit[1] is IndexError:
             raise IndexError
         return hit[1]
 
-    model.Locale.get_term = cached_get_term
+    setattr(cls, attribute, cached)
+
+
+def _patch_speed(model) -> None:
+    """citeproc-py looks macros, layouts and terms up by XPath, and works out
+    which elements call variables, every time; all are fixed for a style."""
+    _memoize(model.CitationStylesElement, "get_macro", per_root=True)
+    _memoize(model.CitationStylesElement, "get_layout")
+    _memoize(model.Locale, "get_term")
+    _memoize(model.Parent, "calls_variable")
+    _memoize(model.Text, "calls_variable")
 
     # A citation item's reference is looked up through three attribute
     # lookups each time (400,000 times for 1,000 entries); keep it.
@@ -328,16 +315,6 @@ def _patch_speed(model) -> None:
         return cached
 
     CitationItem.reference = property(reference)
-    for cls in (model.Parent, model.Text):
-        original = cls.calls_variable
-
-        def calls_variable(self, _original=original):
-            hit = calls_cache.get(id(self))
-            if hit is None or hit[0] is not self:
-                hit = calls_cache[id(self)] = (self, _original(self))
-            return hit[1]
-
-        cls.calls_variable = calls_variable
 
 
 def _patch_title_case(model) -> None:
