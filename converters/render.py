@@ -378,6 +378,8 @@ def _track_leaf(cls, model) -> None:
     def render(self, item, *args, **kwargs):
         variable = self.get("variable")
         macro = self.get("macro") if cls is model.Text else None
+        if variable and _repressed(self, variable, kwargs.get("context")):
+            raise model.VariableError  # already printed as a substitute
         # year-suffix appears only when disambiguation adds one; citeproc-js
         # and pandoc do not let its absence suppress a group.
         if (not variable and not macro) or variable == "year-suffix":
@@ -407,6 +409,15 @@ def _track_leaf(cls, model) -> None:
         return text
 
     cls.render = render
+
+
+def _repressed(element, variable: str, context) -> bool:
+    try:
+        layout = (context if context is not None else element).get_layout()
+    except (IndexError, AttributeError):
+        return False
+    repressed = getattr(layout, "repressed", None) or {}
+    return variable in repressed.get(element.tag, ())
 
 
 def _patch_initialize(model) -> None:
