@@ -143,7 +143,24 @@ def _patch_citeproc() -> None:
     _patch_label_plural(model)
     _patch_substitution(model)
     _patch_page_ranges(model)
+    _add_name_variables()
     _PATCHED = True
+
+
+# CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
+_NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
+                "editor_translator", "executive_producer", "guest", "host", "narrator",
+                "organizer", "performer", "producer", "script_writer", "series_creator")
+
+
+def _add_name_variables() -> None:
+    import citeproc
+    import citeproc.source.json as source_json
+
+    for name in _NEWER_NAMES:
+        if name not in citeproc.NAMES:
+            citeproc.NAMES.append(name)
+    source_json.NAMES = citeproc.NAMES
 
 
 def _patch_page_ranges(model) -> None:
