@@ -253,6 +253,19 @@ def _patch_label_plural(model) -> None:
 
     model.Label._is_plural = _is_plural
 
+    # A label stands only beside a variable that has a value (CSL 1.0.2);
+    # citeproc-py prints "vol" in "(3 vol)" where the volume is missing.
+    process = model.Label.process
+
+    def label(self, item, variable=None, plural=None, context=None, **kwargs):
+        own = variable is None
+        name = self.get("variable") if own else variable
+        if own and name and name != "locator" and _empty(item.reference, name):
+            return None
+        return process(self, item, variable, plural, context, **kwargs)
+
+    model.Label.process = label
+
 
 def _patch_hyphenated_variables() -> None:
     """citeproc-py stores "number-of-volumes" as number_of_volumes but some
@@ -426,6 +439,14 @@ def _track_leaf(cls, model) -> None:
         return text
 
     cls.render = render
+
+
+def _empty(reference, variable: str) -> bool:
+    try:
+        value = reference[variable]
+    except Exception:
+        return True
+    return value is None or (isinstance(value, (str, list)) and not value)
 
 
 def _repressed(element, variable: str, context) -> bool:

@@ -93,11 +93,14 @@ def _pandoc_entries(csl_json, style: str) -> list[str]:
 
 
 # Measured on this code (entries identical to pandoc 3.x's, after whitespace
-# normalisation); the floors catch regressions.  Plain citeproc-py scored
+# normalisation); the floors catch regressions.  american-medical-association
+# stays low because pandoc prints its editor label before the names
+# ("In, ed.Westfahl G."), which the style means to follow them ("Westfahl G,
+# ed."); 22 of its 24 differences are that.  Plain citeproc-py scored
 # apa 42, harvard 32, chicago 4, ieee 2, nature 2, ama 2, mla 1 of 92.
-FLOORS = {"apa": 0.83, "ieee": 0.96, "chicago-author-date": 0.85,
-          "modern-language-association": 0.83, "american-medical-association": 0.72,
-          "harvard-cite-them-right": 0.83, "nature": 0.93}
+FLOORS = {"apa": 0.9, "ieee": 0.96, "chicago-author-date": 0.9,
+          "modern-language-association": 0.9, "american-medical-association": 0.72,
+          "harvard-cite-them-right": 0.9, "nature": 0.93}
 
 
 @pytest.mark.parametrize("source", ["seed", "biblatex-examples.bib"])
