@@ -750,7 +750,8 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
             text = html_lib.unescape(text)
         text = _nested_quotes(_smart(text)) if output == "text" else text
         if piq:
-            text = _punctuation_in_quote(text)
+            # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
+            text = _DOUBLE_PUNCTUATION.sub(r"\1", _punctuation_in_quote(text))
         entries.append(text)
     substitute = _bibliography_option(csl, "subsequent-author-substitute")
     if substitute is not None:

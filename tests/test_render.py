@@ -121,6 +121,7 @@ def test_agreement_with_pandoc_citeproc(tmp_path, source):
                 same += 1
         rates[style] = same / len(theirs)
         print(f"{source} {style}: {same}/{len(theirs)} identical to pandoc")
-    if source != "seed":
-        for style, floor in FLOORS.items():
-            assert rates[style] >= floor, (style, rates[style])
+    # On the seed, the one entry apa cannot share is pandoc's "et al.others."
+    floors = FLOORS if source != "seed" else dict.fromkeys(STYLES, 0.9)
+    for style, floor in floors.items():
+        assert rates[style] >= floor, (style, rates[style])
