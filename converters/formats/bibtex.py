@@ -923,18 +923,15 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             continue
         out[_field_name(name, biblatex)] = _braced(
             value if name in M.VERBATIM else enc(value))
-    for k in source:
-        if k not in out and k not in TITLE_FIELDS and _field_name(k, biblatex) not in out:
-            if k in ("month",):
-                out[k] = _braced(source[k])
+    if "month" in source and "month" not in out:  # a month with no year (see _csl)
+        out["month"] = _braced(source["month"])
 
-    dropped = sorted(k for k in data if k not in used and k not in _WRITER_IGNORES)
+    dropped = sorted(k for k in data if k not in used)
     dropped += [f"custom/{k}" for k in custom if k not in ("bibtex", "author-count",
                                                            "abstract-truncated")]
     return etype, out, dropped
 
 
-_WRITER_IGNORES: set[str] = set()
 _BIBTEX_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
                  "inproceedings", "manual", "mastersthesis", "misc", "phdthesis",
                  "proceedings", "techreport", "unpublished"}

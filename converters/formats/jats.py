@@ -87,11 +87,10 @@ def _person(element) -> dict | None:
             name["family"] = _text(surname)
         if _text(given):
             name["given"] = _text(given)
-        prefix, suffix = _text(_kid(element, "prefix")), _text(_kid(element, "suffix"))
+        # <prefix> is an honorific ("Dr"), not a particle: CSL has no place for it
+        suffix = _text(_kid(element, "suffix"))
         if suffix:
             name["suffix"] = suffix
-        if prefix and kind == "name":
-            pass  # an honorific ("Dr"), not a particle
         if "family" not in name and "given" in name:
             name = {"literal": name["given"]}
         return name or None
@@ -274,8 +273,6 @@ def _citation(citation) -> dict:
         elif href and "URL" not in data:
             data["URL"] = href
 
-    if kind == "thesis" and "genre" not in data:
-        pass
     if not any(k in data for k in ("title", "container-title", "author")):
         _untagged(citation, data)
     return data
