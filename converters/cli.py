@@ -266,7 +266,7 @@ def _validate(args) -> int:
 def _cite(args) -> int:
     from .api import read
     from .diagnostics import Severity
-    from .render import StyleError, render
+    from .render import PARALLEL_FROM, StyleError, render
     from .textio import write_atomic
 
     inputs = args.inputs or ["-"]
@@ -281,7 +281,7 @@ def _cite(args) -> int:
         records.extend(got.records)
     try:
         result = render(records, style=args.style, locale=args.locale, output=args.output,
-                        cite=args.cite or None)
+                        cite=args.cite or None, parallel_from=PARALLEL_FROM)
     except StyleError as exc:
         raise UsageError(str(exc)) from None
     diagnostics.extend(result.diagnostics)

@@ -18,6 +18,8 @@ project's styles/ folder, or from a .csl file.
 from __future__ import annotations
 
 import html as html_lib
+import os
+import pickle
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -144,6 +146,7 @@ def _patch_citeproc() -> None:
     _patch_substitution(model)
     _patch_page_ranges(model)
     _add_name_variables()
+    _patch_parallel_sort(model)
     _PATCHED = True
 
 
@@ -675,16 +678,101 @@ def _to_markdown(text: str) -> str:
 
 # -- rendering -------------------------------------------------------------------------------
 
+def _fork_map(function, items: list) -> list:
+    """function(chunk) over consecutive chunks of ``items``, one chunk a
+    core, in forked processes; the results joined in order.  A worker that
+    fails has its chunk done here instead."""
+    workers = min(os.cpu_count() or 1, 8)
+    size = -(-len(items) // workers)
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    children = []
+    for chunk in chunks[1:]:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: compute, send, leave without cleanup
+            os.close(read_end)
+            status = 0
+            try:
+                payload = pickle.dumps(function(chunk))
+            except BaseException:
+                payload, status = b"", 1
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+            os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end, chunk))
+    results = list(function(chunks[0]))
+    for pid, read_end, chunk in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        results += pickle.loads(payload) if status == 0 and payload else function(chunk)
+    return results
+
+
+# While render() runs: how long a list must be to be split across processes.
+_PARALLEL_FROM: list[int | None] = [None]
+
+
+def _parallel(items) -> bool:
+    threshold = _PARALLEL_FROM[0]
+    return bool(threshold and len(items) >= threshold and (os.cpu_count() or 1) > 1
+                and hasattr(os, "fork"))
+
+
+def _patch_parallel_sort(model) -> None:
+    """Sorting renders every entry's sort keys (a third of the time for APA);
+    split across processes like the entries themselves."""
+    original = model.Key.sort_keys
+
+    def sort_keys(self, items, context):
+        if not _parallel(items):
+            return original(self, items, context)
+        return _fork_map(lambda chunk: original(self, chunk, context), list(items))
+
+    model.Key.sort_keys = sort_keys
+
+
+def _render_entries(bibliography) -> list[tuple[str, str]]:
+    """(key, text) of every bibliography entry, in order.  Entries render
+    independently of one another once the list is sorted and numbered."""
+    items = list(bibliography.items)
+
+    def render_slice(chunk):
+        out = []
+        for item in chunk:
+            texts = bibliography.style.render_bibliography([item])
+            if texts:
+                out.append((str(item.key), str(texts[0])))
+        return out
+
+    return _fork_map(render_slice, items) if _parallel(items) else render_slice(items)
+
+
+# The CLI renders lists this long in several processes (a fork costs ~10 ms).
+PARALLEL_FROM = 300
+
+
 def render(records, *, style: str = "apa", locale: str = "en-US", output: str = "text",
-           cite: list[str] | None = None) -> RenderResult:
+           cite: list[str] | None = None, parallel_from: int | None = None) -> RenderResult:
     """Render the bibliography of ``records`` (Record objects or CSL dicts)
     and, for ``cite`` (a list of ids, or of comma-joined id groups), the
-    in-text citations."""
+    in-text citations.  With ``parallel_from=N``, a bibliography of N or more
+    entries is rendered by forked processes, one a core (off by default: a
+    library should not fork a caller's process unasked)."""
+    _patch_citeproc()
+    _PARALLEL_FROM[0] = parallel_from
+    try:
+        return _render(records, style, locale, output, cite)
+    finally:
+        _PARALLEL_FROM[0] = None
+
+
+def _render(records, style, locale, output, cite) -> RenderResult:
     from citeproc import (Citation, CitationItem, CitationStylesBibliography,
                           CitationStylesStyle, formatter)
     from citeproc.source.json import CiteProcJSON
 
-    _patch_citeproc()
     records = [r if isinstance(r, Record) else Record(dict(r)) for r in records]
     result = RenderResult()
     path = style_path(style)
@@ -736,8 +824,9 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         warnings.simplefilter("ignore")
         for citation in groups:
             result.citations.append(str(bibliography.cite(citation, lambda item: None)))
-        rendered = [str(entry) for entry in bibliography.bibliography()]
-        order = [str(item.key) for item in bibliography.items]
+        pairs = _render_entries(bibliography)
+    order = [key for key, _ in pairs]
+    rendered = [text for _, text in pairs]
 
     piq = _locale_option(csl, "punctuation-in-quote")
     entries = []

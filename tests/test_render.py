@@ -125,3 +125,10 @@ def test_agreement_with_pandoc_citeproc(tmp_path, source):
     floors = FLOORS if source != "seed" else dict.fromkeys(STYLES, 0.9)
     for style, floor in floors.items():
         assert rates[style] >= floor, (style, rates[style])
+
+
+def test_parallel_rendering_gives_the_same_entries():
+    records = converters.read(corpus("bibtex", "biblatex-examples.bib")).records
+    for style in ("apa", "ieee", "modern-language-association"):
+        serial = render(records, style=style).entries
+        assert render(records, style=style, parallel_from=2).entries == serial, style
