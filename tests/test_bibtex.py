@@ -10,7 +10,7 @@ import pytest
 import converters
 from converters import latex
 
-from conftest import SEED, corpus
+from conftest import corpus
 
 
 def one(text: str, **kw) -> dict:

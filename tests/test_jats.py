@@ -2,7 +2,6 @@
 Publishing DTD and XSD, round trips, and hostile XML."""
 from __future__ import annotations
 
-import json
 import re
 import time
 from functools import lru_cache

@@ -3,7 +3,6 @@ citeproc-py, and the comparison with pandoc's citeproc (rates printed)."""
 from __future__ import annotations
 
 import collections
-import json
 import subprocess
 
 import pytest

@@ -7,7 +7,7 @@ over records, giving diagnostics with file, line, record and pointer.
 """
 from __future__ import annotations
 
-from ..diagnostics import CATALOGUE, Diagnostic, Location, Severity
+from ..diagnostics import CATALOGUE, Diagnostic, Location
 from .checks import CHECKS, duplicates
 from .profiles import ProfileError, ProfileRule, load_profile
 
