@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .model import strip_markup
+
 # Letters NFKD does not decompose into ASCII.
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
@@ -24,7 +26,7 @@ def ascii_fold(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", ascii_fold(text).lower())
+    return re.findall(r"[a-z0-9]+", ascii_fold(strip_markup(text)).lower())
 
 
 def base_id(data: dict) -> str:

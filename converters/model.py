@@ -9,6 +9,7 @@ citeproc read as "et al.".
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
@@ -65,6 +66,15 @@ class WriteResult:
     text: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: dict[str, str] | None = None
+
+
+# CSL-JSON's rich-text markup (what citeproc-js reads in fields).
+_MARKUP = re.compile(r"</?(?:i|b|sup|sub)>|<span\b[^>]*>|</span>")
+
+
+def strip_markup(text) -> str:
+    """CSL rich text -> plain text: "<i>De Anima</i>" -> "De Anima"."""
+    return _MARKUP.sub("", str(text))
 
 
 def is_others(name) -> bool:

@@ -20,8 +20,11 @@ from pathlib import Path
 
 from . import citeproc_fixes as fixes
 from .diagnostics import Diagnostic, make
-from .model import Record, split_others
+from .model import Record, split_others, strip_markup
 from .resources import data_dir
+
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 
 class StyleError(LookupError):
@@ -149,7 +152,7 @@ def _add_missing_terms(csl) -> None:
 
     from lxml import etree
 
-    namespace = "{http://purl.org/net/xbiblio/csl}"
+    namespace = f"{{{CSL_NS}}}"
     for locale in getattr(csl.root, "locales", None) or []:
         terms = locale.find(f"{namespace}terms")
         if terms is None:

@@ -140,3 +140,16 @@ def test_writer_reports_what_the_listing_cannot_hold():
                      ("field-dropped", "/custom/shelf"), ("field-dropped", "/type"),
                      ("title-missing", "/title")]
     assert out.text == "Publications\n\n[untitled]\n"
+
+
+def test_listing_writes_plain_text_from_rich_text_records():
+    records = [{"id": "x", "type": "book", "title": "Le <i>De Anima</i> et <b>nous</b>",
+                "author": [{"family": "Doe", "given": "Jane"}],
+                "abstract": "On <span style=\"font-variant:small-caps;\">Aristotle</span> and it."}]
+    text = converters.write(records, "listing").text
+    assert "<" not in text
+    assert "Le De Anima et nous\n" in text and "On Aristotle and it." in text
+    from converters.ids import base_id
+
+    assert base_id({"title": "<i>De Anima</i> revisited", "author": [{"family": "Doe"}]}) \
+        == "doe-de"

@@ -22,7 +22,8 @@ from ..dates import whole_number
 from ..diagnostics import make
 from ..ids import IdAllocator, base_id
 from ..mapping import jats as M
-from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others
+from ..model import (OTHERS, Origin, ReadResult, Record, WriteResult, split_others,
+                     strip_markup)
 from ..xmlsafe import local, parse, text_of
 
 XLINK = "http://www.w3.org/1999/xlink"
@@ -548,7 +549,7 @@ def _sub(parent, tag: str, text: str | None = None, **attributes):
 
 def _plain(value) -> str:
     # CSL rich text markup is not JATS; its words are.
-    return re.sub(r"</?(i|b|sup|sub)>|<span[^>]*>|</span>", "", str(value))
+    return strip_markup(value)
 
 
 def _name_element(parent, name: dict) -> None:

@@ -27,7 +27,8 @@ import re
 
 from ..diagnostics import Severity, make
 from ..ids import IdAllocator, base_id
-from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others
+from ..model import (OTHERS, Origin, ReadResult, Record, WriteResult, split_others,
+                     strip_markup)
 from ..names import display_name, parse_display_name
 
 ABSTRACT_MARKER = re.compile(r"(?:…|\.\.\.) \(see more\)")
@@ -305,7 +306,8 @@ _HELD_CUSTOM = {"author-count", "abstract-truncated"}
 
 
 def _one_line(text) -> str:
-    return " ".join(str(text).split())
+    # a listing line is plain text: no CSL markup, no line breaks
+    return " ".join(strip_markup(text).split())
 
 
 def _cut(text: str, limit: int) -> str:
