@@ -129,6 +129,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _inputs(args) -> list[str]:
+    """The INPUT arguments, standard input when there are none; waiting on a
+    terminal for records nobody will type is a usage error."""
+    inputs = args.inputs or ["-"]
+    if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
+        raise UsageError("no input: name a file, or pipe records into standard input")
+    return inputs
+
+
 def _writer_options(args) -> dict:
     options: dict = {}
     for item in args.writer_option:
@@ -169,9 +178,7 @@ def _convert(args) -> int:
     from .textio import write_atomic
 
     registry = default_registry()
-    inputs = args.inputs or ["-"]
-    if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
-        raise UsageError("no input: name a file, or pipe records into standard input")
+    inputs = _inputs(args)
     output = args.output if args.output not in (None, "-") else None
     to = args.to
     if to is None:
@@ -233,9 +240,7 @@ def _validate(args) -> int:
             for code, severity, where, summary in rows:
                 print(f"{code.ljust(width)}  {severity.ljust(7)}  {where.ljust(7)}  {summary}")
             return EXIT_OK
-        inputs = args.inputs or ["-"]
-        if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
-            raise UsageError("no input: name a file, or pipe records into standard input")
+        inputs = _inputs(args)
         result = validate(inputs, from_=args.from_, encoding=args.encoding,
                           profiles=args.schema, select=_codes(args.select),
                           ignore=_codes(args.ignore))
@@ -269,9 +274,7 @@ def _cite(args) -> int:
     from .render import PARALLEL_FROM, StyleError, render
     from .textio import write_atomic
 
-    inputs = args.inputs or ["-"]
-    if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
-        raise UsageError("no input: name a file, or pipe records into standard input")
+    inputs = _inputs(args)
     records, diagnostics, unreadable = [], [], False
     for source in inputs:
         got = read(source, args.from_, encoding=args.encoding)

@@ -116,8 +116,7 @@ def _prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
                 # plain text cannot show small capitals: print them as capitals
                 value = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>',
                                lambda m: m.group(1).upper(), value)
-                data[key] = re.sub(r"</?(i|b|sup|sub)>|<span style=\"[^\"]*\">(.*?)</span>",
-                                   lambda m: m.group(2) or "", value)
+                data[key] = strip_markup(value)
             elif isinstance(value, list) and value and isinstance(value[0], dict):
                 people, cut = split_others(value)
                 people = [{k: v for k, v in p.items() if k in (
@@ -334,7 +333,7 @@ def _render(records, style, locale, output, cite) -> RenderResult:
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     _add_missing_terms(csl)
     items, incomplete = _prepare(records)
-    citation_element = csl.root.find("{http://purl.org/net/xbiblio/csl}citation")
+    citation_element = csl.root.find(f"{{{CSL_NS}}}citation")
     year_suffixes = citation_element is not None and citation_element.get(
         "disambiguate-add-year-suffix") == "true"
     with warnings.catch_warnings():
@@ -367,7 +366,8 @@ def _render(records, style, locale, output, cite) -> RenderResult:
         bibliography.sort()  # citeproc-py sorts only when asked
     if year_suffixes:
         # the original date counts only in styles that print it ("(1959) 1997")
-        prints_original = 'variable="original-date"' in path.read_text(encoding="utf-8")
+        prints_original = bool(csl.root.xpath('//cs:*[@variable="original-date"]',
+                                              namespaces={"cs": CSL_NS}))
         _add_year_suffixes([bibliography.source[str(item.key)] for item in bibliography.items],
                            prints_original)
     with warnings.catch_warnings():
@@ -412,5 +412,5 @@ def _locale_option(csl, name: str) -> bool:
 
 
 def _bibliography_option(csl, name: str):
-    bibliography = csl.root.find("{http://purl.org/net/xbiblio/csl}bibliography")
+    bibliography = csl.root.find(f"{{{CSL_NS}}}bibliography")
     return None if bibliography is None else bibliography.get(name)
