@@ -148,6 +148,7 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
     """Read the inputs (paths, bytes, text, or already-read records) and check
     every record: reader findings, the default profile, extra profile files,
     and the built-in checks.  ``select``/``ignore`` filter by code."""
+    from .validation import selected
     from .validation import validate as check
 
     registry = registry or default_registry()
@@ -171,8 +172,7 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
             result.records.extend(got.records)
         if select or ignore:
             result.diagnostics = [d for d in result.diagnostics
-                                  if (not select or d.code in select)
-                                  and not (ignore and d.code in ignore)]
+                                  if selected(d.code, select, ignore)]
     result.diagnostics.extend(check(result.records, profiles=profiles, select=select,
                                     ignore=ignore))
     return result

@@ -14,6 +14,11 @@ from .profiles import ProfileError, ProfileRule, load_profile
 __all__ = ["validate", "rules", "ProfileError", "Diagnostic"]
 
 
+def selected(code: str, select=None, ignore=None) -> bool:
+    """Whether --select/--ignore (sets of codes, or None) let ``code`` through."""
+    return (not select or code in select) and not (ignore and code in ignore)
+
+
 def _rules(profiles) -> list[ProfileRule]:
     loaded = load_profile(None)
     for path in profiles or ():
@@ -52,7 +57,7 @@ def validate(records, *, profiles=None, select=None, ignore=None) -> list[Diagno
     profile files, and the built-in checks.  ``select``/``ignore`` are sets of
     codes.  Raises ProfileError for a profile that cannot be used."""
     def wanted(code: str) -> bool:
-        return (not select or code in select) and not (ignore and code in ignore)
+        return selected(code, select, ignore)
 
     profile_rules = [r for r in _rules(profiles) if wanted(r.code)]
     checks = [(code, fn) for code, fn in CHECKS.items() if wanted(code)]
