@@ -58,6 +58,25 @@ def _parse_uncached(text: str) -> dict:
         name["suffix"] = human.suffix
     if "family" not in name:
         return {"literal": text}
+    if display_name(name).split() != text.split():
+        # nameparser dropped or moved a word ("Yu. A. Kumzerov" lost "Yu.",
+        # "Jr. Nick Short" moved "Jr."): split by position instead, so that
+        # every word the page shows stays in the name.
+        return _split_by_position(text)
+    return name
+
+
+def _split_by_position(text: str) -> dict:
+    """Given names first, the family name last, lower-case particles before
+    it kept with it as CSL's non-dropping particle."""
+    words = text.split()
+    family = [words.pop()]
+    particles = []
+    while len(words) > 1 and words[-1].islower() and words[-1] in _constants().prefixes:
+        particles.insert(0, words.pop())
+    name = {"family": " ".join(family), "given": " ".join(words)}
+    if particles:
+        name["non-dropping-particle"] = " ".join(particles)
     return name
 
 

@@ -119,16 +119,28 @@ def test_short_abstracts_and_namelike_titles_in_a_clean_listing():
     assert "author" not in records[1]
 
 
-def test_a_genuinely_ambiguous_line_is_reported():
-    # After a title with no authors, one medium sentence could be its short
-    # abstract or the title of an entry with neither authors nor abstract.
+def test_a_short_sentence_after_a_title_is_its_abstract():
+    # One sentence, capital to full stop, under the page's cut: an abstract,
+    # not the title of an entry with neither authors nor abstract.
     text = ("Sparse Coding Revisited\n"
             "We revisit sparse coding and show that it still works on modern data.\n"
             "Another Paper: On Something Else\nAda Lovelace\n")
     result = converters.read(text, "listing")
+    assert [r.data.get("abstract") for r in result.records] == [
+        "We revisit sparse coding and show that it still works on modern data.", None]
+    assert result.diagnostics == []
+
+
+def test_a_genuinely_ambiguous_line_is_reported():
+    # Between two people's names, a two-word title in capitals could be one
+    # more author or an entry of its own: the reader says which line it doubts.
+    text = "A Study of Things\nAda Lovelace\nPrincipia Mathematica\nCharles Babbage\n"
+    result = converters.read(text, "listing")
     assert [d.code for d in result.diagnostics] == ["listing-ambiguous"]
-    assert result.diagnostics[0].location.line == 2
-    assert len(result.records) in (2, 3)  # whichever reading won, nothing is lost
+    assert result.diagnostics[0].location.line == 3
+    assert "Principia Mathematica" in result.diagnostics[0].message
+    names = [a for r in result.records for a in r.data.get("author", [])]
+    assert len(result.records) + len(names) == 4  # whichever reading won, nothing is lost
 
 
 def test_writer_reports_what_the_listing_cannot_hold():

@@ -1,0 +1,80 @@
+"""Fit the weights of the listing reader's name-or-title evidence.
+
+    python benchmarks/listing_train.py [--seeds 40]
+
+Pages are made by tests/listing_pages.py from the .bib and CSL-JSON corpora
+only (the JATS articles are kept for measuring); each name-shaped title or
+author line is one example, described by ``evidence.features``.  A logistic
+regression with both classes weighted equally (so the page's grammar, not
+the weights, says how common each reading is) and a little L2 shrinkage is
+fitted by gradient descent; the weights are printed as the ``WEIGHTS`` table
+of converters/formats/listing/evidence.py, to be pasted there and reviewed.
+Needs numpy (not a dependency of bibconv).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+import listing_pages  # noqa: E402
+from converters.formats.listing import evidence  # noqa: E402
+from converters.formats.listing.layout import AUTHOR_MARKER, HEADING  # noqa: E402
+
+
+def examples(corpora: str, seeds: range):
+    entries = listing_pages.pool(corpora, "bib")
+    for seed in seeds:
+        page = listing_pages.make_page(entries, seed)
+        texts = [line.strip() for line in page.text.splitlines() if line.strip()]
+        texts = [t for t in texts if not HEADING.match(t)]
+        context = evidence.page_context(texts)
+        for line, label in page.labels:
+            if label == "B" or AUTHOR_MARKER.search(line) or not evidence.name_shaped(line):
+                continue
+            yield evidence.features(line, context), label == "A"
+
+
+def fit(rows, labels, l2=0.0005, steps=20000, rate=2.0):
+    import numpy as np
+
+    x = np.array(rows, dtype=float)
+    y = np.array(labels, dtype=float)
+    x = np.hstack([np.ones((len(x), 1)), x])
+    positive = y.mean()
+    weight = np.where(y == 1, 0.5 / positive, 0.5 / (1 - positive))
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (weight * (p - y)) / len(y) + l2 * np.r_[0, w[1:]]
+        w -= rate * gradient
+    p = 1 / (1 + np.exp(-x @ w))
+    accuracy = float(((p > 0.5) == (y == 1)).mean())
+    return w, accuracy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=40)
+    parser.add_argument("--corpora", default=os.environ.get(
+        "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
+    args = parser.parse_args()
+    rows, labels = [], []
+    for f, is_name in examples(args.corpora, range(args.seeds)):
+        rows.append([f[k] for k in evidence.FEATURES])
+        labels.append(is_name)
+    w, accuracy = fit(rows, labels)
+    print(f"# {len(rows)} lines ({sum(labels)} names), training accuracy {accuracy:.3f}")
+    print("WEIGHTS = {")
+    print(f'    "bias": {w[0]:.2f},')
+    for name, value in zip(evidence.FEATURES, w[1:]):
+        print(f'    "{name}": {value:.2f},')
+    print("}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,342 @@
+"""How much a line of the page looks like each of its three readings.
+
+A line is a title (T), an author (A) or an abstract (B).  Shape settles most
+lines (a 900-byte paragraph with the page's cut marker is an abstract; a line
+with a digit or a colon is nobody's name).  The hard ones are short
+capitalised lines: "Tree Cross Attention" and "Leo Feng" have the same shape.
+For those the words themselves are the evidence, as a log-odds that the line
+is a name (positive) rather than a title (negative):
+
+* a given name (Jörg Michael's list, through ``lexicon``) in first position,
+  initials of any shape ("J.", "Yu.", "J.-P.", "D.A.", "JD"), name particles;
+* ordinary words of a language (``wordfreq``), plural common nouns, word
+  endings of ordinary vocabulary ("-tion", "-ology"), lower-case words,
+  acronyms and CamelCase ("TeX", "GaN"), and words that the page itself uses
+  in lower case in its abstracts;
+* the head nouns of organisations ("Institute", "Consortium"): organisations
+  sign papers too, and their names are made of ordinary words.
+
+Surnames are often ordinary words (Smith, Young, Cross), so a word in last
+position counts against a name less than one in first position, where a given
+name is expected.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, author_marker, mid_line_marker
+
+IMPOSSIBLE = -1e9
+
+# Characters no person's or organisation's name on such a page contains.
+_NOT_IN_NAMES = re.compile(r"[0-9:;?!\[\]/{}<>=+*#@|\"$%^~_]")
+_INITIAL = re.compile(
+    r"^(?:[A-Z][a-z]?\.(?:-[A-Z][a-z]?\.)?"   # J.  Yu.  Ch.  J.-P.  M.-A.
+    r"|(?:[A-Z]\.){2,3}"                      # D.A.  M.T.
+    r"|[A-Z](?:-[A-Z])?"                      # J  J-P (no stop)
+    r"|[a-z]\.)$")                            # a. (a lower-cased initial, as typed)
+_COMPACT_INITIALS = re.compile(r"^[A-Z]{2,3}$")   # Vancouver style: "JD Smith"
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ASIDE = re.compile(r"^[^()]+\([^()\d]+\)[^()]*$")  # "David Walden (moderator)"
+_ASIDE_TEXT = re.compile(r"\([^()]*\)")
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von|Fitz|Al-|El-)[A-Z]")
+PARTICLES = frozenset("""van von der den de del della di da das dos do du la le les ter ten
+bin ibn al el y i e zu dalla degli af av""".split())
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd"})
+# Head nouns of organisations that author papers.
+ORGANISATION = frozenset("""institute institut instituto university universität université
+universidad consortium committee group office center centre association society
+council agency department organization organisation corporation foundation
+collaboration collaborative incorporated laboratory laboratories ministry network project team
+initiative programme program bureau commission board federation alliance service
+services company inc ltd gmbh authority administration""".split())
+# Endings of ordinary vocabulary, rare in names (surnames mostly in last place).
+_VOCABULARY_ENDING = re.compile(
+    r"(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ics|ical|ism|isms|ogy|ologies"
+    r"|ing|ings|ized|ised|izing|ous|ive|ives|able|ible|ance|ence|graphy|scopy|ial|ional"
+    r"|metric|istic|ular|ers|ors|ated|ating)$")
+
+
+@dataclass
+class PageContext:
+    """What the whole page tells about each line."""
+    marked: bool = False                 # the page cuts long abstracts with a marker
+    words: frozenset = field(default_factory=frozenset)  # words its running text uses in lower case
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def page_context(texts: list[str]) -> PageContext:
+    marked = any(mid_line_marker(t) for t in texts)
+    words: set[str] = set()
+    for text in texts:
+        if len(text) > ABSTRACT_CUT_BYTES or ABSTRACT_MARKER.search(text):
+            # An abstract's first few thousand characters tell its vocabulary;
+            # a 10 MB line must not cost a set of all its words.
+            words.update(w for w in _WORD.findall(text[:4000]) if w.islower() and len(w) > 3)
+    return PageContext(marked, frozenset(words))
+
+
+def name_shaped(text: str) -> bool:
+    """Could the line be a person's or organisation's name at all?"""
+    if not text or len(text) > 90 or _NOT_IN_NAMES.search(text):
+        return False
+    if "(" in text and not _ASIDE.search(text):
+        return False
+    tokens = text.replace(",", " ").split()
+    return 1 <= len(tokens) <= 9
+
+
+def _is_organisation(tokens: list[str]) -> bool:
+    return any(t.lower().strip(".,") in ORGANISATION for t in tokens)
+
+
+def _common_plural(word: str) -> bool:
+    lower = word.lower()
+    return (len(lower) > 4 and lower.endswith("s") and not lower.endswith("ss")
+            and lexicon.given_name_popularity(lower[:-1]) == 0
+            and lexicon.word_frequency(lower[:-1]) >= 4.0)
+
+
+def _ordinary(tokens: list[str]) -> float:
+    """The lowest frequency among the line's words in the language that
+    suits them best: a title's words all belong to one language, while a
+    surname that is a word of some language ("Bois", "Nie") sits beside a
+    given name that is not."""
+    words = [t.strip(",.'’") for t in tokens
+             if not _INITIAL.match(t.strip(",")) and t not in SUFFIXES and not t.islower()]
+    words = [w for w in words if w]
+    if not words:
+        return 0.0
+    return max(min(lexicon.word_frequency(w, language) for w in words)
+               for language in lexicon.LANGUAGES)
+
+
+def _is_initial(token: str, place: str) -> bool:
+    token = token.strip(",")
+    if _INITIAL.match(token) or _COMPACT_INITIALS.match(token) and place != "middle":
+        return True
+    if place == "first" and len(token) == 1 and token.islower():
+        return True  # typed in lower case: "a Thiaville"
+    if (place == "first" and len(token) == 2 and token[0].isupper() and token[1].islower()
+            and not lexicon.given_name_popularity(token)
+            and (not _VOWEL.search(token) or lexicon.ordinary_frequency(token) < 4.0)):
+        return True  # compact initials: "Rj", "Md"
+    return False
+
+
+def features(text: str, context: PageContext) -> dict[str, float]:
+    """What the words of a name-shaped line say, as numbers for ``WEIGHTS``."""
+    if text.isupper() and len(text) > 4:
+        text = text.title()  # "HEON-JIN CHOI", "DILUTED MAGNETIC NANOWIRES": judge the words
+    tokens = _ASIDE_TEXT.sub(" ", text).replace(",", " ").split()
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["organisation"] = float(_is_organisation(tokens))
+    f["one word"] = float(len(tokens) == 1)
+    f["words"] = min(len(tokens), 8) / 8
+    f["function word first"] = float(tokens[0] in _TITLE_OPENERS)
+    f["full stop"] = float(text.endswith(".") and not _INITIAL.match(tokens[-1]))
+    line_ordinary = _ordinary(tokens)
+    f["ordinary line"] = line_ordinary / 7
+    last = len(tokens) - 1
+    while last > 0 and (tokens[last] in SUFFIXES or _INITIAL.match(tokens[last])):
+        last -= 1  # "Smith JD", "Smith Jr.": the surname comes before
+    for index, raw in enumerate(tokens):
+        place = "first" if index == 0 else "last" if index == last else "middle"
+        token = raw.strip(",")
+        if index == 0 and token in _TITLE_OPENERS:
+            continue  # "The" is a given name somewhere too; here it opens a title
+        if _is_initial(token, place):
+            f["initial first" if place == "first" else "initials"] += 1
+            continue
+        if token in SUFFIXES:
+            f["suffix"] += 1
+            continue
+        if token.islower():
+            f["particle" if token in PARTICLES and place == "middle" else "lower-case word"] += 1
+            continue
+        if token.isupper() and len(token) > 1:
+            f["acronym"] += 1
+            continue
+        if _CAMEL.search(token) and not _SURNAME_PREFIX.match(token):
+            f["camel case"] += 1
+            continue
+        if token.endswith(".") and len(token) > 4:
+            f["sentence end"] += 1
+            continue
+        parts = [p for p in re.split(r"[-‐]", token) if p]
+        if len(parts) > 1 and any(p.islower() for p in parts) and not (
+                place == "first" and lexicon.given_name_popularity(parts[0])):
+            f["lower-case part"] += 1  # "Text-to-Image", but not "Zhi-min"
+            continue
+        word = parts[0].strip("'’.") if place == "first" else token.strip("'’.")
+        _word_features(f, word, place, context, line_ordinary)
+    return f
+
+
+def _word_features(f: dict, word: str, place: str, context: PageContext,
+                   line_ordinary: float) -> None:
+    lower = word.lower()
+    popularity = lexicon.given_name_popularity(word)
+    if popularity:
+        f[f"given name {place}"] += 1
+        f[f"popular given name {place}"] += popularity / 13
+        return
+    ordinary = lexicon.ordinary_frequency(word)
+    if place != "first":
+        # A surname may be a word of some language ("Bois", "D'Oro"); it
+        # counts as ordinary only as far as the whole line is of one language.
+        ordinary = min(ordinary, line_ordinary)
+    known = lexicon.word_frequency(word, "en")
+    if ordinary:
+        f[f"ordinary word {place}"] += ordinary / 7
+    elif known:
+        f[f"known word {place}"] += known / 7
+    else:
+        f[f"unknown word {place}"] += 1
+    if len(lower) > 6 and _VOCABULARY_ENDING.search(lower) and lexicon.word_frequency(word, "en"):
+        f["vocabulary ending"] += 1
+    if _common_plural(word):
+        f["plural noun"] += 1
+    if lower in context.words:
+        f["word of the page"] += 1
+
+
+_TITLE_OPENERS = frozenset({"The", "An", "On", "In", "Towards", "Toward", "Of", "For", "How",
+                            "What", "Why", "When", "From", "Der", "Die", "Das", "Le", "La",
+                            "Les", "El", "Los", "Il", "Über", "Zur"})
+
+# Log-odds weights of each feature for "name" over "title", fitted by
+# benchmarks/listing_train.py on pages made from the .bib and CSL-JSON
+# corpora (seeds 0-39; 7580 lines (5939 names), training accuracy 0.976) with equal
+# weight for both classes, so that the
+# page's grammar, not these weights, carries how common each reading is.
+# Measured on pages it never saw: see the README and tests/test_listing_pages.py.
+WEIGHTS = {
+    "bias": -0.42,
+    "organisation": 0.06,
+    "one word": 3.48,
+    "words": -1.37,
+    "function word first": -1.67,
+    "full stop": -0.09,
+    "ordinary line": -0.97,
+    "initial first": 3.53,
+    "initials": 1.70,
+    "suffix": -0.09,
+    "particle": 0.36,
+    "lower-case word": -1.89,
+    "acronym": -0.46,
+    "camel case": -3.10,
+    "sentence end": -0.05,
+    "lower-case part": 0.09,
+    "popular given name first": 2.92,
+    "popular given name middle": 0.59,
+    "popular given name last": 0.52,
+    "unknown word first": 0.89,
+    "unknown word middle": -1.69,
+    "unknown word last": 0.72,
+    "given name first": 2.51,
+    "given name middle": 0.06,
+    "given name last": 1.61,
+    "ordinary word first": -1.06,
+    "ordinary word middle": -2.36,
+    "ordinary word last": -1.37,
+    "known word first": -0.77,
+    "known word middle": -1.76,
+    "known word last": 0.07,
+    "vocabulary ending": -1.01,
+    "plural noun": -0.90,
+    "word of the page": -0.82,
+}
+FEATURES = tuple(k for k in WEIGHTS if k != "bias")
+
+
+def name_evidence(text: str, context: PageContext) -> float:
+    """Log-odds that a name-shaped line is a name rather than a title."""
+    f = features(text, context)
+    return WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in f.items())
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.!?][\"”’)]?\s+(?=[A-Z])", text)) + 1
+
+
+def _lowercase_share(text: str) -> float:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(w[0].islower() for w in words) / len(words)
+
+
+def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
+    """Scores (title, author, abstract) for one line, given its page."""
+    if ABSTRACT_MARKER.search(text) and not author_marker(text):
+        return IMPOSSIBLE, IMPOSSIBLE, 0.0
+    marker = author_marker(text)
+    if marker:
+        if name_shaped(text[:marker.start()]):
+            return IMPOSSIBLE, 0.0, IMPOSSIBLE
+        return IMPOSSIBLE, IMPOSSIBLE, 0.0  # an abstract cut with nothing after it
+    size = len(text.encode("utf-8"))
+    words = len(text.split(None, 6))  # only "fewer than six" matters
+    sentences = _sentences(text)
+    sentence_like = size < 300 and text.endswith(".") and _lowercase_share(text) > 0.6
+
+    title = 0.0
+    if text.endswith("."):
+        title -= 1.5  # some titles end with a full stop; most do not
+    if size > 250:
+        title -= 6.0
+    if sentences > 1:
+        title -= 4.0
+
+    # Abstracts are long: one shorter than a typical title is rare, unless it
+    # is a sentence.
+    if words < 6:
+        abstract = -8.0
+    elif size < 60:
+        abstract = -7.0
+    elif size < 100:
+        abstract = -4.0
+    elif size < ABSTRACT_CUT_BYTES:
+        abstract = -2.0
+    else:
+        abstract = 0.0
+    if sentences > 1:
+        abstract = min(0.0, abstract + 1.0)
+    if sentence_like and words >= 4:
+        abstract = min(0.0, abstract + 4.0)
+    if text.endswith("?"):
+        abstract -= 2.0  # titles ask questions; abstracts seldom end on one
+    if context.marked and size > ABSTRACT_CUT_BYTES:
+        abstract = IMPOSSIBLE  # the page would have cut it and marked the cut
+
+    if not name_shaped(text):
+        return title, IMPOSSIBLE, abstract
+    evidence = name_evidence(text, context)
+    author = min(evidence, 6.0) / 2
+    title -= max(-6.0, evidence) / 2
+    abstract -= 2 * max(0.0, evidence)
+    return title, author, abstract
+
+
+def name_style(text: str) -> str | None:
+    """How a name line is written: an entry's authors are mostly written
+    alike ("J. Smith" among initials, "John Smith" among full names)."""
+    if not name_shaped(text):
+        return None
+    tokens = text[:m.start()] if (m := author_marker(text)) else text.replace(",", " ").split()
+    if not tokens:
+        return None
+    if _is_organisation(tokens):
+        return "organisation"
+    if text.isupper():
+        return "capitals"
+    first = tokens[0]
+    if _INITIAL.match(first) or _COMPACT_INITIALS.match(first):
+        return "initials"
+    return "full"

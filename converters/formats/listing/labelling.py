@@ -1,0 +1,133 @@
+"""The whole page labelled at once: every line a title (T), an author (A) or
+an abstract (B), entries following the grammar ``T A* B?``.
+
+Each line's scores come from ``evidence``; the best sequence the grammar
+allows is found by Viterbi, and a forward-backward pass says, for each line,
+how far its label is ahead of the best reading that gives it another one (a
+small margin is reported as ``listing-ambiguous``).
+"""
+from __future__ import annotations
+
+from .evidence import IMPOSSIBLE, emissions, name_style, page_context
+from .layout import AUTHORS_SHOWN, author_marker
+
+T, A, B = 0, 1, 2
+LABELS = (T, A, B)
+
+# Grammar T A* B? as transition scores; a missing pair is impossible.
+TRANSITION = {
+    (T, A): 0.0, (T, B): -2.0, (T, T): -3.0,
+    (A, A): 0.0, (A, B): 0.0, (A, T): -1.0,
+    (B, T): 0.0,
+}
+# An entry's authors are mostly written alike: a line written otherwise
+# ("Solar Cells" after "J. Smith" and "K. Lee") is less likely one of them.
+OTHER_STYLE = -1.5
+# Ending the page: an entry that ends on its title has neither authors nor
+# abstract, one that ends on an author has no abstract.
+AT_END = {T: -3.0, A: -1.0, B: 0.0}
+AFTER_BLANK = -12.0  # an author or abstract right after a blank line is unusual
+# A page whose entries are all separated by blank lines (as the clean writer
+# makes them) starts no entry without one.
+TITLE_WITHOUT_BLANK = -12.0
+
+
+def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[float, int]]]:
+    """Best labels for ``lines`` (line number, text, blank line before) and,
+    for each line, how far ahead its label is of the best other reading and
+    which reading that is."""
+    context = page_context([text for _, text, _ in lines])
+    emit = [emissions(text, context) for _, text, _ in lines]
+    if context.marked:
+        _folded_lists(lines, emit)
+    # Blank lines anywhere between entries: take them as the separators.
+    blank_separated = any(blank for _, _, blank in lines[1:])
+    enter = [_entering(i, blank, blank_separated) for i, (_, _, blank) in enumerate(lines)]
+    styles = [name_style(text) for _, text, _ in lines]
+    alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
+                     else 0.0 for i in range(1, len(lines))]
+    return _viterbi(emit, enter, alike)
+
+
+# How much the page's folding rule is trusted over the words of a line.
+FOLD_EVIDENCE = 4.0
+
+
+def _folded_lists(lines, emit) -> None:
+    """On the page's own display a list of more than 20 names is folded
+    after the 19th, which ends in "… (see N more)" (N >= 2): when the 18
+    lines before such a marker could all be names, they are taken as
+    authors, and the line before them as the entry's title, even where a
+    name's words look ordinary ("Jama Hussein Mohamud")."""
+    for i, (_, text, _) in enumerate(lines):
+        marker = author_marker(text)
+        start = i - (AUTHORS_SHOWN - 1)
+        if (marker is None or start < 0 or emit[i][A] == IMPOSSIBLE
+                or int(marker.group(1) or 0) + AUTHORS_SHOWN - 1 <= AUTHORS_SHOWN):
+            continue
+        between = range(start + 1, i)
+        if any(emit[j][A] == IMPOSSIBLE for j in between) or emit[start][T] == IMPOSSIBLE:
+            continue
+        for j in between:
+            title, author, abstract = emit[j]
+            emit[j] = (title - FOLD_EVIDENCE, author, abstract - FOLD_EVIDENCE)
+        title, author, abstract = emit[start]
+        emit[start] = (title, author - FOLD_EVIDENCE, abstract - FOLD_EVIDENCE)
+
+
+def _entering(i: int, blank: bool, blank_separated: bool) -> tuple[float, float, float]:
+    if blank:
+        return 0.0, AFTER_BLANK, AFTER_BLANK
+    if blank_separated and i:
+        return TITLE_WITHOUT_BLANK, 0.0, 0.0
+    return 0.0, 0.0, 0.0
+
+
+def _step(prev: int, label: int, alike: float) -> float | None:
+    step = TRANSITION.get((prev, label))
+    if step is not None and prev == label == A:
+        step += alike
+    return step
+
+
+def _viterbi(emit, enter, alike):
+    n = len(emit)
+    local = [[emit[i][label] + enter[i][label] for label in LABELS] for i in range(n)]
+    forward = [[IMPOSSIBLE] * 3 for _ in range(n)]
+    back = [[0] * 3 for _ in range(n)]
+    forward[0][T] = emit[0][T]
+    for i in range(1, n):
+        for label in LABELS:
+            best, arg = IMPOSSIBLE, T
+            for prev in LABELS:
+                step = _step(prev, label, alike[i])
+                if step is None:
+                    continue
+                score = forward[i - 1][prev] + step
+                if score > best:
+                    best, arg = score, prev
+            forward[i][label] = best + local[i][label]
+            back[i][label] = arg
+
+    backward = [[AT_END[label] for label in LABELS] for _ in range(n)]
+    for i in range(n - 2, -1, -1):
+        for label in LABELS:
+            best = IMPOSSIBLE
+            for nxt in LABELS:
+                step = _step(label, nxt, alike[i + 1])
+                if step is None:
+                    continue
+                best = max(best, step + local[i + 1][nxt] + backward[i + 1][nxt])
+            backward[i][label] = best
+
+    labels = [0] * n
+    labels[-1] = max(LABELS, key=lambda label: forward[-1][label] + AT_END[label])
+    for i in range(n - 1, 0, -1):
+        labels[i - 1] = back[i][labels[i]]
+
+    margins = []
+    for i in range(n):
+        totals = sorted(((forward[i][label] + backward[i][label], label) for label in LABELS),
+                        reverse=True)
+        margins.append((totals[0][0] - totals[1][0], totals[1][1]))
+    return labels, margins

@@ -1,0 +1,88 @@
+"""Evidence from lexicons: is a word a given name, an ordinary word, or neither?
+
+Two well-kept data sets, loaded on first use (never at import, so ``bibconv
+--help`` and pages that shape alone decides stay fast):
+
+* given names: Jörg Michael's list of about 48,000 first names from 54
+  countries, shipped by ``gender-guesser`` (``data/nam_dict.txt``).  We read
+  its name column and popularity digits directly; the package's own parser
+  builds per-country tables we do not need and takes several times longer.
+* ordinary words: ``wordfreq``'s frequency lists (English's large list, the
+  others' small ones) (Zipf scale: 7 for "the",
+  3 for a word seen once per million words) in the languages publication
+  titles are mostly written in.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# The languages of titles and abstracts we expect on publication pages.
+LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
+
+
+# A name line: sex code, the name in columns 4-29, then one popularity digit
+# (hex, or a space) per country in columns 31-85.
+_NAME_LINE = re.compile(r"^[MF?1][MF ]? (.{26})(.{0,55})", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, int]:
+    """Lower-cased given name -> its highest popularity in any country (1-13)."""
+    from importlib.resources import files
+
+    text = files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8")
+    names: dict[str, int] = {}
+    for raw, countries in _NAME_LINE.findall(text):
+        name = raw.strip().lower()
+        # In ASCII the largest of the digits is the highest popularity.
+        highest = max(countries, default=" ")
+        popularity = int(highest, 16) if "0" < highest <= "F" else 1
+        # "Jun+Wei" stands for "Jun-Wei", "Jun Wei" and "Junwei"; pages drop
+        # accents as often as they keep them ("Joao", "Etienne").
+        spellings = {name.replace("+", "-"), name.replace("+", "")}
+        if not name.isascii():
+            spellings.add(fold(name))
+        for spelling in spellings:
+            if popularity > names.get(spelling, 0):
+                names[spelling] = popularity
+    return names
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Étienne" -> "etienne"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("+", "")
+
+
+def given_name_popularity(word: str) -> int:
+    """0 when ``word`` is no known given name."""
+    names = given_names()
+    lower = word.lower()
+    return names.get(lower) or names.get(fold(lower), 0)
+
+
+@lru_cache(maxsize=65536)
+def ordinary_frequency(word: str) -> float:
+    """Highest Zipf frequency of ``word`` among LANGUAGES' small lists, which
+    hold a language's ordinary words and few proper names."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return max(zipf_frequency(lower, language, wordlist="small") for language in LANGUAGES)
+
+
+@lru_cache(maxsize=65536)
+def word_frequency(word: str, language: str | None = None) -> float:
+    """Zipf frequency of ``word`` (any case) in ``language``, or the highest
+    among LANGUAGES; 0 if unknown."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    if language:
+        # English, the language of most titles, in its large list (which
+        # knows "exciton" and "nanowire"); the others in their small ones.
+        wordlist = "large" if language == "en" else "small"
+        return zipf_frequency(lower, language, wordlist=wordlist)
+    return max(word_frequency(lower, language) for language in LANGUAGES)

@@ -1,0 +1,87 @@
+"""Writing records as a listing page: the clean page (entries separated by
+blank lines, whole abstracts, every known name) or the page's own display."""
+from __future__ import annotations
+
+from ...diagnostics import Severity, make
+from ...model import WriteResult, split_others, strip_markup
+from ...names import display_name
+from .layout import ABSTRACT_CUT_BYTES, AUTHORS_SHOWN, SEE_MORE, cut
+
+
+# Everything the listing can hold; other variables are reported on write.
+_HELD = {"id", "title", "author", "abstract", "custom"}
+_HELD_CUSTOM = {"author-count", "abstract-truncated"}
+
+
+def _one_line(text) -> str:
+    # a listing line is plain text: no CSL markup, no line breaks
+    return " ".join(strip_markup(text).split())
+
+
+UNTITLED = "[untitled]"
+
+
+def _entry_lines(data: dict, page: bool) -> list[str]:
+    lines = [_one_line(data.get("title") or "") or UNTITLED]
+    people, incomplete = split_others(data.get("author"))
+    names = [_one_line(display_name(p)) for p in people]
+    custom = data.get("custom") or {}
+    declared = custom.get("author-count")
+    total = max(declared or 0, len(names))
+    if page and total > AUTHORS_SHOWN and names:
+        shown = min(AUTHORS_SHOWN - 1, len(names))
+        names[shown - 1] += f" … (see {total - shown} more)"
+    elif names and (declared or 0) > len(names):
+        names[-1] += f" … (see {declared - len(names)} more)"
+    elif names and incomplete:
+        names[-1] += " … (see more)"
+    lines.extend(names)
+
+    abstract = data.get("abstract")
+    if abstract:
+        abstract = _one_line(abstract)
+        if custom.get("abstract-truncated"):
+            head = cut(abstract) if page else abstract
+            lines.append(head + SEE_MORE)
+        elif page and len(abstract.encode("utf-8")) > ABSTRACT_CUT_BYTES:
+            head = cut(abstract)
+            lines.append(head + SEE_MORE + abstract[len(head):])
+        else:
+            lines.append(abstract)
+    return lines
+
+
+def write(records, *, page: bool = False, **options) -> WriteResult:
+    """The clean page (entries separated by blank lines, whole abstracts,
+    every known name) or, with ``page=True``, the page's own display."""
+    result = WriteResult()
+    blocks = []
+    for record in records:
+        data = record.data
+        for key in sorted(set(data) - _HELD):
+            if key == "type" and data[key] == "article":
+                continue
+            result.diagnostics.append(make(
+                "field-dropped", f"the listing has no place for {key!r}",
+                file=record.origin.file, line=record.origin.line_of(key),
+                record=record.id, pointer=f"/{key}"))
+        for key in sorted(set(data.get("custom") or {}) - _HELD_CUSTOM):
+            result.diagnostics.append(make(
+                "field-dropped", f"the listing has no place for custom {key!r}",
+                record=record.id, file=record.origin.file, line=record.origin.line,
+                pointer=f"/custom/{key}"))
+        if not _one_line(data.get("title") or ""):
+            result.diagnostics.append(make(
+                "title-missing", f"the record has no title; the listing needs one, "
+                f"written as {UNTITLED!r}", severity=Severity.WARNING, record=record.id,
+                file=record.origin.file, line=record.origin.line, pointer="/title"))
+        people, incomplete = split_others(data.get("author"))
+        if incomplete and not people:
+            result.diagnostics.append(make(
+                "field-dropped", "an author list of only 'et al.' has no place in the listing",
+                record=record.id, file=record.origin.file, line=record.origin.line,
+                pointer="/author"))
+        blocks.append("\n".join(_entry_lines(data, page)))
+    separator = "\n" if page else "\n\n"
+    result.text = "Publications\n\n" + separator.join(blocks) + "\n"
+    return result

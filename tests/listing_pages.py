@@ -1,0 +1,251 @@
+"""Realistic listing pages made from real records, with the truth beside each.
+
+Titles, authors and abstracts come from the shared corpora (JATS articles'
+front matter and reference lists, .bib files, CSL-JSON libraries) and are
+laid out with the publications page's own display rules, written out here
+independently of bibconv's listing writer so that a bug in one is not hidden
+by the same bug in the other:
+
+* an abstract longer than 140 UTF-8 bytes is cut there (never inside a
+  character) and the page inserts ``… (see more)``, keeping the rest after it;
+* an author list longer than 20 lines shows 19 names, the 19th followed by
+  ``… (see N more)``, then only some of the hidden names;
+* entries may lack an abstract, authors, or both.
+
+Pages also vary what real scraped pages vary: a heading or none, CRLF line
+ends, blank lines between entries (all or none), and some entries chosen to be
+hard: a short, capitalised, name-like title right after an entry without an
+abstract, a bare title followed by a long title, a one-sentence abstract.
+
+``pool(kind)`` reads the corpora once (``kind`` is ``"bib"`` for the .bib and
+CSL-JSON libraries, ``"jats"`` for the JATS articles: develop on one, measure
+on both); ``make_page(pool, seed)`` returns ``Page(text, truth)``.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ABSTRACT_CUT_BYTES = 140
+NAMES_SHOWN = 19
+MARKER = "… (see more)"
+
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Entry:
+    title: str
+    authors: list[str] = field(default_factory=list)
+    abstract: str | None = None
+    declared: int | None = None   # the page's count when it hides names
+    kind: str = "plain"            # what makes the entry hard, for the score by kind
+
+
+@dataclass
+class Page:
+    text: str
+    truth: list[Entry]
+    labels: list[tuple[str, str]] = field(default_factory=list)  # (line, "T"/"A"/"B")
+
+
+def _clean(text) -> str:
+    if not isinstance(text, str):
+        return ""
+    return _SPACE.sub(" ", _TAG.sub("", text)).strip()
+
+
+def _display(name: dict) -> str:
+    if name.get("literal"):
+        return _clean(name["literal"])
+    parts = [name.get("given"), name.get("dropping-particle"),
+             name.get("non-dropping-particle"), name.get("family")]
+    text = " ".join(_clean(p) for p in parts if p)
+    if name.get("suffix"):
+        text += " " + _clean(name["suffix"])
+    return text
+
+
+def _original_title(data: dict) -> str:
+    """The title as its source wrote it: BibTeX titles are recased by the
+    reader, and a page shows them as the author typed them."""
+    source = ((data.get("custom") or {}).get("bibtex") or {}).get("source") or {}
+    if "title" in source:
+        from converters import latex
+        return _clean(latex.plain(source["title"]))
+    return _clean(data.get("title"))
+
+
+def _usable(name: str) -> bool:
+    return bool(name) and len(name) <= 60 and "others" != name
+
+
+def _records_of(paths, fmt=None):
+    import converters
+    for path in paths:
+        try:
+            result = converters.read(str(path), format=fmt) if fmt else converters.read(str(path))
+        except Exception:  # a corpus file the reader cannot take is not a page's concern
+            continue
+        yield from (r.data for r in result.records)
+
+
+def _entry(data: dict) -> Entry | None:
+    title = _original_title(data)
+    if not title or len(title) > 300:
+        return None
+    authors = [_display(n) for n in data.get("author") or []]
+    authors = [a for a in authors if _usable(a)]
+    abstract = _clean(data.get("abstract")) or None
+    return Entry(title, authors, abstract)
+
+
+@lru_cache(maxsize=None)
+def pool(corpora: str, kind: str) -> tuple[Entry, ...]:
+    root = Path(corpora)
+    if kind == "jats":
+        articles = sorted((root / "jats-articles").rglob("*.*xml"))
+        records = list(_records_of(articles, "jats-article")) + list(_records_of(articles, "jats"))
+    else:
+        files = sorted((root / "bibtex").glob("*.bib")) + sorted((root / "csl-json").rglob("*.json"))
+        records = list(_records_of(files))
+    seen, entries = set(), []
+    for data in records:
+        entry = _entry(data)
+        if entry and entry.title not in seen:
+            seen.add(entry.title)
+            entries.append(entry)
+    return tuple(entries)
+
+
+def _name_like(title: str) -> bool:
+    words = title.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def _cut(text: str) -> str:
+    return text.encode("utf-8")[:ABSTRACT_CUT_BYTES].decode("utf-8", "ignore")
+
+
+def _abstract_line(abstract: str) -> str:
+    if len(abstract.encode("utf-8")) <= ABSTRACT_CUT_BYTES:
+        return abstract
+    head = _cut(abstract)
+    return head + MARKER + abstract[len(head):]
+
+
+def _author_lines(entry: Entry, rng: random.Random) -> list[str]:
+    names = entry.authors
+    if len(names) <= NAMES_SHOWN + 1:
+        return list(names)
+    hidden = len(names) - NAMES_SHOWN
+    lines = names[:NAMES_SHOWN]
+    lines[-1] += f" … (see {hidden} more)"
+    # The page shows only some of the hidden names.
+    shown = rng.randint(0, hidden)
+    lines += names[NAMES_SHOWN:NAMES_SHOWN + shown]
+    return lines
+
+
+def _truth(entry: Entry, rng_lines: list[str]) -> Entry:
+    """What a reader should give back for the lines laid out."""
+    names = [line.split(" … (see")[0] for line in rng_lines]
+    declared = len(entry.authors) if len(names) < len(entry.authors) else None
+    return Entry(entry.title, names, entry.abstract, declared, entry.kind)
+
+
+def _shape(entry: Entry, rng: random.Random, previous: Entry | None) -> Entry:
+    """Decide what the entry shows: the page drops abstracts, authors or both."""
+    roll = rng.random()
+    authors, abstract, kind = entry.authors, entry.abstract, entry.kind
+    if roll < 0.06:
+        authors, abstract, kind = [], None, "bare-title"
+    elif roll < 0.12:
+        authors, kind = [], "no-authors"
+    elif roll < 0.30:
+        abstract = None
+    if abstract and rng.random() < 0.05:
+        first = re.split(r"(?<=[.!?])\s", abstract, maxsplit=1)[0]
+        if len(first.encode("utf-8")) < 100 and first.endswith("."):
+            abstract, kind = first, "short-abstract"
+    if previous is not None and not previous.abstract and _name_like(entry.title):
+        kind = "name-like-title"
+    return Entry(entry.title, list(authors), abstract, None, kind)
+
+
+def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60) -> Page:
+    rng = random.Random(seed)
+    name_like = [e for e in entries if _name_like(e.title)]
+    chosen: list[Entry] = []
+    for _ in range(size):
+        # Hard cases on purpose: after an entry without an abstract, often
+        # a title that reads like a person's name.
+        if chosen and not chosen[-1].abstract and name_like and rng.random() < 0.5:
+            source = rng.choice(name_like)
+        else:
+            source = rng.choice(entries)
+        chosen.append(_shape(source, rng, chosen[-1] if chosen else None))
+
+    blank_between = rng.random() < 0.3
+    lines, truth, labels = [], [], []
+    if rng.random() < 0.7:
+        lines += ["Publications", ""]
+    for entry in chosen:
+        author_lines = _author_lines(entry, rng)
+        block = [entry.title, *author_lines]
+        labels += [(entry.title, "T")] + [(a, "A") for a in author_lines]
+        if entry.abstract:
+            block.append(_abstract_line(entry.abstract))
+            labels.append((block[-1], "B"))
+        lines += block
+        if blank_between:
+            lines.append("")
+        truth.append(_truth(entry, author_lines))
+    newline = "\r\n" if rng.random() < 0.2 else "\n"
+    return Page(newline.join(lines) + newline, truth, labels)
+
+
+def score(records, truth: list[Entry]) -> dict[str, object]:
+    """Entries read exactly, and what went wrong with the others, by kind."""
+    from converters.model import split_others
+    from converters.names import display_name
+
+    got = []
+    for record in records:
+        data = record.data
+        people, incomplete = split_others(data.get("author"))
+        declared = (data.get("custom") or {}).get("author-count")
+        got.append(Entry(data.get("title") or "", [display_name(p) for p in people],
+                         data.get("abstract"), declared if incomplete else None))
+    exact, misses = 0, []
+    by_kind: dict[str, list[int]] = {}
+    # Align by title: a merged or split entry shifts everything after it.
+    index = {}
+    for i, entry in enumerate(got):
+        index.setdefault(entry.title, i)
+    for entry in truth:
+        counts = by_kind.setdefault(entry.kind, [0, 0])
+        counts[1] += 1
+        found = index.get(entry.title)
+        if found is None:
+            misses.append((entry.kind, "title not read", entry.title))
+            continue
+        mine = got[found]
+        problems = []
+        if mine.authors != entry.authors:
+            problems.append(f"authors {mine.authors[:3]}… != {entry.authors[:3]}…")
+        if (mine.abstract or None) != entry.abstract:
+            problems.append(f"abstract {str(mine.abstract)[:40]!r} != {str(entry.abstract)[:40]!r}")
+        if mine.declared != entry.declared:
+            problems.append(f"count {mine.declared} != {entry.declared}")
+        if problems:
+            misses.append((entry.kind, "; ".join(problems), entry.title))
+        else:
+            exact += 1
+            counts[0] += 1
+    return {"exact": exact, "total": len(truth), "records": len(got), "misses": misses,
+            "by_kind": by_kind}
