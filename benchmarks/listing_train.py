@@ -29,7 +29,7 @@ from converters.formats.listing.layout import AUTHOR_MARKER, HEADING  # noqa: E4
 def examples(corpora: str, seeds: range):
     entries = listing_pages.pool(corpora, "bib")
     for seed in seeds:
-        page = listing_pages.make_page(entries, seed)
+        page = listing_pages.make_page(entries, seed, hard=0.5)
         texts = [line.strip() for line in page.text.splitlines() if line.strip()]
         texts = [t for t in texts if not HEADING.match(t)]
         context = evidence.page_context(texts)

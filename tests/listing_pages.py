@@ -177,14 +177,15 @@ def _shape(entry: Entry, rng: random.Random, previous: Entry | None) -> Entry:
     return Entry(entry.title, list(authors), abstract, None, kind)
 
 
-def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60) -> Page:
+def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float = 0.0) -> Page:
+    """A page of ``size`` entries drawn from ``entries``.  With ``hard`` > 0,
+    that share of the entries that follow one without an abstract is drawn
+    from the titles that read like a person's name, the reader's hardest case."""
     rng = random.Random(seed)
     name_like = [e for e in entries if _name_like(e.title)]
     chosen: list[Entry] = []
     for _ in range(size):
-        # Hard cases on purpose: after an entry without an abstract, often
-        # a title that reads like a person's name.
-        if chosen and not chosen[-1].abstract and name_like and rng.random() < 0.5:
+        if chosen and not chosen[-1].abstract and name_like and rng.random() < hard:
             source = rng.choice(name_like)
         else:
             source = rng.choice(entries)

@@ -212,7 +212,8 @@ _TITLE_OPENERS = frozenset({"The", "An", "On", "In", "Towards", "Toward", "Of", 
 
 # Log-odds weights of each feature for "name" over "title", fitted by
 # benchmarks/listing_train.py on pages made from the .bib and CSL-JSON
-# corpora (seeds 0-39; 7580 lines (5939 names), training accuracy 0.976) with equal
+# corpora (seeds 0-39, half the entries after one without an abstract given a
+# name-like title; 7580 lines (5939 names), training accuracy 0.976) with equal
 # weight for both classes, so that the
 # page's grammar, not these weights, carries how common each reading is.
 # Measured on pages it never saw: see the README and tests/test_listing_pages.py.
@@ -259,6 +260,9 @@ def name_evidence(text: str, context: PageContext) -> float:
     """Log-odds that a name-shaped line is a name rather than a title."""
     f = features(text, context)
     return WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in f.items())
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 
 
 def _sentences(text: str) -> int:
@@ -312,6 +316,8 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
         abstract = min(0.0, abstract + 4.0)
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
+    elif size <= ABSTRACT_CUT_BYTES and not _SENTENCE_END.search(text):
+        abstract -= 6.0  # a whole abstract ends its last sentence; a title need not
     if context.marked and size > ABSTRACT_CUT_BYTES:
         abstract = IMPOSSIBLE  # the page would have cut it and marked the cut
 
