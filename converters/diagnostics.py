@@ -96,6 +96,7 @@ CATALOGUE: dict[str, Rule] = {
         Rule("field-unmapped", _I, "a field has no equivalent and was kept in CSL 'custom'"),
         Rule("field-empty", _I, "a field held nothing usable and was left out"),
         Rule("field-dropped", _W, "a writer cannot express a field, which is left out of its output"),
+        Rule("field-altered", _W, "a writer's output of a field will not read back as the same value"),
         Rule("id-duplicate", _W, "two records share an id; the later one was renamed"),
         Rule("id-generated", _I, "a record had no id and was given one"),
         # validation: completeness (profile rules and checks share these codes)

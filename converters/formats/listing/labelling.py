@@ -8,6 +8,8 @@ small margin is reported as ``listing-ambiguous``).
 """
 from __future__ import annotations
 
+import math
+
 from .evidence import IMPOSSIBLE, emissions, name_style, page_context
 from .layout import AUTHORS_SHOWN, author_marker
 
@@ -23,6 +25,7 @@ TRANSITION = {
 # An entry's authors are mostly written alike: a line written otherwise
 # ("Solar Cells" after "J. Smith" and "K. Lee") is less likely one of them.
 OTHER_STYLE = -1.5
+CONFIDENT_NAME = 0.75  # an author score of a name the words alone vouch for
 # Ending the page: an entry that ends on its title has neither authors nor
 # abstract, one that ends on an author has no abstract.
 AT_END = {T: -3.0, A: -1.0, B: 0.0}
@@ -44,9 +47,31 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     blank_separated = any(blank for _, _, blank in lines[1:])
     enter = [_entering(i, blank, blank_separated) for i, (_, _, blank) in enumerate(lines)]
     styles = [name_style(text) for _, text, _ in lines]
+    # Only a line whose own words leave it in doubt is judged by its style:
+    # real lists mix "D. L. Dheeraj" and "Abdul Mazid Munshi".
     alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
-                     else 0.0 for i in range(1, len(lines))]
-    return _viterbi(emit, enter, alike)
+                     and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
+    first, _ = _viterbi(emit, enter, alike, TRANSITION)
+    return _viterbi(emit, enter, alike, _fitted_to(first))
+
+
+# How often an author list ends without an abstract after it, before the
+# page says otherwise, and how many entries' worth of belief that is.
+NO_ABSTRACT_RATE = 0.3
+NO_ABSTRACT_WEIGHT = 5.0
+
+
+def _fitted_to(labels: list[int]) -> dict:
+    """The grammar's scores with the page's own habit: on a page where
+    nearly every author list is followed by an abstract, a name-like line
+    among authors is less likely to start an entry, and the other way round."""
+    ends = [labels[i + 1] for i in range(len(labels) - 1) if labels[i] == A and labels[i + 1] != A]
+    rate = ((ends.count(T) + NO_ABSTRACT_WEIGHT * NO_ABSTRACT_RATE)
+            / (len(ends) + NO_ABSTRACT_WEIGHT))
+    fitted = dict(TRANSITION)
+    fitted[A, T] += math.log(rate / NO_ABSTRACT_RATE)
+    fitted[A, B] += math.log((1 - rate) / (1 - NO_ABSTRACT_RATE))
+    return fitted
 
 
 # How much the page's folding rule is trusted over the words of a line.
@@ -83,14 +108,14 @@ def _entering(i: int, blank: bool, blank_separated: bool) -> tuple[float, float,
     return 0.0, 0.0, 0.0
 
 
-def _step(prev: int, label: int, alike: float) -> float | None:
-    step = TRANSITION.get((prev, label))
+def _step(prev: int, label: int, alike: float, transition: dict) -> float | None:
+    step = transition.get((prev, label))
     if step is not None and prev == label == A:
         step += alike
     return step
 
 
-def _viterbi(emit, enter, alike):
+def _viterbi(emit, enter, alike, transition):
     n = len(emit)
     local = [[emit[i][label] + enter[i][label] for label in LABELS] for i in range(n)]
     forward = [[IMPOSSIBLE] * 3 for _ in range(n)]
@@ -100,7 +125,7 @@ def _viterbi(emit, enter, alike):
         for label in LABELS:
             best, arg = IMPOSSIBLE, T
             for prev in LABELS:
-                step = _step(prev, label, alike[i])
+                step = _step(prev, label, alike[i], transition)
                 if step is None:
                     continue
                 score = forward[i - 1][prev] + step
@@ -114,7 +139,7 @@ def _viterbi(emit, enter, alike):
         for label in LABELS:
             best = IMPOSSIBLE
             for nxt in LABELS:
-                step = _step(label, nxt, alike[i + 1])
+                step = _step(label, nxt, alike[i + 1], transition)
                 if step is None:
                     continue
                 best = max(best, step + local[i + 1][nxt] + backward[i + 1][nxt])

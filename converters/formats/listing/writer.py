@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...diagnostics import Severity, make
 from ...model import WriteResult, split_others, strip_markup
-from ...names import display_name
+from ...names import display_name, parse_display_name
 from .layout import ABSTRACT_CUT_BYTES, AUTHORS_SHOWN, SEE_MORE, cut
 
 
@@ -81,7 +81,57 @@ def write(records, *, page: bool = False, **options) -> WriteResult:
                 "field-dropped", "an author list of only 'et al.' has no place in the listing",
                 record=record.id, file=record.origin.file, line=record.origin.line,
                 pointer="/author"))
+        _check_name_split(record, people, result)
         blocks.append("\n".join(_entry_lines(data, page)))
     separator = "\n" if page else "\n\n"
     result.text = "Publications\n\n" + separator.join(blocks) + "\n"
+    _check_reading(records, result)
     return result
+
+
+_NAME_PARTS = ("given", "family", "non-dropping-particle", "dropping-particle", "suffix")
+
+
+def _check_name_split(record, people, result: WriteResult) -> None:
+    """A page shows names in display order, which hides where the given
+    names end and the family name starts ("Pierre Barbier de Reuille")."""
+    for index, person in enumerate(people):
+        if "literal" in person or "family" not in person:
+            continue
+        shown = _one_line(display_name(person))
+        back = parse_display_name(shown)
+        if all((back.get(k) or "") == _one_line(person.get(k) or "") for k in _NAME_PARTS):
+            continue
+        parts = ", ".join(f"{k} {v!r}" for k, v in back.items())
+        result.diagnostics.append(make(
+            "field-altered", f"the listing shows {shown!r} in display order, which reads back "
+            f"as {parts}", record=record.id, file=record.origin.file,
+            line=record.origin.line_of("author"), pointer=f"/author/{index}"))
+
+
+def _check_reading(records, result: WriteResult) -> None:
+    """Read the page back and report every record that would not come back
+    as written: a name that reads as a title, an abstract that reads as one."""
+    from .reader import read
+
+    back = read(result.text).records
+    for position, record in enumerate(records):
+        wanted = _visible(record.data)
+        got = _visible(back[position].data) if position < len(back) else None
+        if got == wanted:
+            continue
+        what = next((k for k in wanted if got is None or got[k] != wanted[k]), "title")
+        result.diagnostics.append(make(
+            "field-altered", f"the page would not read back as written: its {what} would be "
+            f"read differently (the lines of an entry can look like another entry's)",
+            record=record.id, file=record.origin.file, line=record.origin.line,
+            pointer=f"/{what}"))
+        if got is None or got["title"] != wanted["title"]:
+            break  # entries after a merged or split one are shifted: one report says it
+
+
+def _visible(data: dict) -> dict:
+    people, _ = split_others(data.get("author"))
+    return {"title": _one_line(data.get("title") or "") or UNTITLED,
+            "author": [_one_line(display_name(p)) for p in people],
+            "abstract": _one_line(data.get("abstract") or "")}
