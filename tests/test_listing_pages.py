@@ -1,0 +1,67 @@
+"""The listing reader scored on realistic pages made from the corpora.
+
+Pages come from tests/listing_pages.py: real titles, authors and abstracts
+(JATS articles' front matter and references; .bib and CSL-JSON libraries)
+laid out with the page's display rules, the truth kept beside each page.
+The seeds here (from 1000) were never used to fit the reader's weights
+(benchmarks/listing_train.py uses 0-59).  Each figure is a floor: a change
+that reads fewer entries exactly fails; one that reads more raises it here.
+``python benchmarks/listing_score.py`` prints the same table over more pages.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import converters
+from conftest import CORPORA, corpus
+from listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
+
+SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
+FLOORS = {  # entries read exactly, of 300
+    ("bib", "natural"): 277, ("bib", "hard"): 272,
+    ("jats", "natural"): 295, ("jats", "hard"): 243,
+}
+
+
+@pytest.fixture(scope="module")
+def pools():
+    corpus("jats-articles")
+    corpus("bibtex")
+    return {kind: pool(str(CORPORA), kind) for kind in ("bib", "jats")}
+
+
+@pytest.mark.parametrize("kind,mix", list(FLOORS))
+def test_entries_read_exactly(pools, kind, mix):
+    exact = total = merged = 0
+    misses = []
+    for seed in SEEDS:
+        page = make_page(pools[kind], seed, hard=0.5 if mix == "hard" else 0.0)
+        s = score(converters.read(page.text, "listing").records, page.truth)
+        exact += s["exact"]
+        total += s["total"]
+        merged += max(0, s["total"] - s["records"])
+        misses += s["misses"]
+    print(f"\n{kind}/{mix}: {exact}/{total} entries exact, {merged} merged away; first misses:")
+    for miss in misses[:10]:
+        print("   ", miss)
+    assert exact >= FLOORS[kind, mix], f"{exact}/{total} is below the floor {FLOORS[kind, mix]}"
+
+
+def test_pages_follow_the_display_rules(pools):
+    """The generator itself: cuts at 140 bytes, folds after 19 names, and
+    every entry of the truth appears on its page."""
+    page = make_page(pools["bib"], 7)
+    lines = page.text.splitlines()
+    for line in lines:
+        if "… (see more)" in line:
+            head = line.split("… (see more)")[0]
+            assert len(head.encode("utf-8")) <= ABSTRACT_CUT_BYTES
+        folded = re.search(r"… \(see (\d+) more\)$", line)
+        if folded:
+            start = lines.index(line)
+            title = next(e for e in page.truth if e.declared and e.authors[18] == line.split(" … ")[0])
+            assert lines[start - 19] == title.title
+    for entry in page.truth:
+        assert entry.title in lines
