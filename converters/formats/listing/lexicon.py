@@ -14,6 +14,7 @@ Two well-kept data sets, loaded on first use (never at import, so ``bibconv
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -63,26 +64,40 @@ def given_name_popularity(word: str) -> int:
     return names.get(lower) or names.get(fold(lower), 0)
 
 
+@lru_cache(maxsize=None)
+def _frequencies(language: str, wordlist: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language, wordlist)
+
+
+def _zipf(lower: str, language: str, wordlist: str) -> float:
+    """wordfreq's Zipf frequency; a plain word is looked up in its table
+    directly (wordfreq's own call tokenizes every word it is given, which
+    was most of the time of reading a large page)."""
+    if lower.isalpha():
+        frequency = _frequencies(language, wordlist).get(lower)
+        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lower, language, wordlist=wordlist)
+
+
 @lru_cache(maxsize=65536)
 def ordinary_frequency(word: str) -> float:
     """Highest Zipf frequency of ``word`` among LANGUAGES' small lists, which
     hold a language's ordinary words and few proper names."""
-    from wordfreq import zipf_frequency
-
     lower = word.lower()
-    return max(zipf_frequency(lower, language, wordlist="small") for language in LANGUAGES)
+    return max(_zipf(lower, language, "small") for language in LANGUAGES)
 
 
 @lru_cache(maxsize=65536)
 def word_frequency(word: str, language: str | None = None) -> float:
     """Zipf frequency of ``word`` (any case) in ``language``, or the highest
     among LANGUAGES; 0 if unknown."""
-    from wordfreq import zipf_frequency
-
     lower = word.lower()
     if language:
         # English, the language of most titles, in its large list (which
         # knows "exciton" and "nanowire"); the others in their small ones.
-        wordlist = "large" if language == "en" else "small"
-        return zipf_frequency(lower, language, wordlist=wordlist)
+        return _zipf(lower, language, "large" if language == "en" else "small")
     return max(word_frequency(lower, language) for language in LANGUAGES)
