@@ -2,9 +2,10 @@
 
     python benchmarks/listing_train.py [--seeds 40]
 
-Pages are made by tests/listing_pages.py from the .bib and CSL-JSON corpora
-only (the JATS articles are kept for measuring); each name-shaped title or
-author line is one example, described by ``evidence.features``.  A logistic
+Pages are made by tests/listing_pages.py from both pools (the .bib and
+CSL-JSON libraries, the JATS articles), seeds 0 to N-1 (the scores are
+measured on seeds from 1000 on); each name-shaped title or author line is one
+example, described by ``evidence.features``.  A logistic
 regression with both classes weighted equally (so the page's grammar, not
 the weights, says how common each reading is) and a little L2 shrinkage is
 fitted by gradient descent; the weights are printed as the ``WEIGHTS`` table
@@ -27,9 +28,9 @@ from converters.formats.listing.layout import AUTHOR_MARKER, HEADING  # noqa: E4
 
 
 def examples(corpora: str, seeds: range):
-    entries = listing_pages.pool(corpora, "bib")
+    pools = [listing_pages.pool(corpora, kind) for kind in ("bib", "jats")]
     for seed in seeds:
-        page = listing_pages.make_page(entries, seed, hard=0.5)
+        page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
         texts = [line.strip() for line in page.text.splitlines() if line.strip()]
         texts = [t for t in texts if not HEADING.match(t)]
         context = evidence.page_context(texts)

@@ -81,7 +81,7 @@ def _original_title(data: dict) -> str:
 
 
 def _usable(name: str) -> bool:
-    return bool(name) and len(name) <= 60 and "others" != name
+    return bool(name) and len(name) <= 60 and name.lower() != "others"  # et al., not a person
 
 
 def _records_of(paths, fmt=None):

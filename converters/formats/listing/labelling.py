@@ -51,6 +51,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     # real lists mix "D. L. Dheeraj" and "Abdul Mazid Munshi".
     alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
                      and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
+    _hidden_names(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
 
@@ -72,6 +73,20 @@ def _fitted_to(labels: list[int]) -> dict:
     fitted[A, T] += math.log(rate / NO_ABSTRACT_RATE)
     fitted[A, B] += math.log((1 - rate) / (1 - NO_ABSTRACT_RATE))
     return fitted
+
+
+# After "… (see N more)" the page lists hidden names of the same entry.
+HIDDEN_NAMES = 1.5
+
+
+def _hidden_names(lines, alike) -> None:
+    """Up to N lines after a marker that hid N names are more of that
+    entry's names (the page shows some of them, often most)."""
+    for i, (_, text, _) in enumerate(lines):
+        marker = author_marker(text)
+        if marker and marker.group(1):
+            for j in range(i + 1, min(len(lines), i + 1 + int(marker.group(1)))):
+                alike[j] += HIDDEN_NAMES
 
 
 # How much the page's folding rule is trusted over the words of a line.
