@@ -47,12 +47,11 @@ def _split(text: str, source: str | None, result: ReadResult):
     lines = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"))
     current: list | None = None
     start = 0
-    stray_at = None  # first line of a run of lines outside any record
+    stray_at: set = set()  # the kinds of stray lines already reported since the last TY
 
     def stray(number: int, what: str, code: str):
-        nonlocal stray_at
-        if stray_at is None:
-            stray_at = number
+        if code not in stray_at:
+            stray_at.add(code)
             result.diagnostics.append(make(code, what, file=source, line=number))
 
     for number, line in enumerate(lines, 1):
@@ -60,7 +59,8 @@ def _split(text: str, source: str | None, result: ReadResult):
         tag, value = (match.group(1), match.group(2) or "") if match else (None, line)
         if current is None:
             if tag == "TY":
-                current, start, stray_at = [(number, tag, value)], number, None
+                current, start = [(number, tag, value)], number
+                stray_at.clear()
             elif tag is not None:
                 stray(number, f"a {tag} line outside a record (no TY before it); skipped "
                       "up to the next TY", "record-invalid")
@@ -462,7 +462,21 @@ def _entry(data: dict, dropped: list) -> dict:
         out["id"] = _one_line(data["id"])
     if data.get("title"):
         out["ti"] = _one_line(data["title"])
-    for role, tag in M.NAME_WRITE.items():
+    overrides = M.TAGS_BY_TYPE.get(ris_type, {})
+
+    def means(tag, default):
+        return overrides.get(tag, default) if tag in overrides else default
+
+    def tag_for(var, tags, default_map):
+        """The tag that reads back as ``var`` in this type (None: none does)."""
+        return next((t for t in tags if means(t, default_map.get(t)) == var), None)
+
+    for role in M.NAME_WRITE:
+        tag = tag_for(role, ("AU", "A2", "A3", "A4"), M.NAME_TAGS)
+        if tag is None:
+            if data.get(role):
+                dropped.append((role, f"a RIS {ris_type} record has no tag for {role!r}"))
+            continue
         people, incomplete = split_others(data.get(role) if isinstance(data.get(role), list)
                                           else [])
         names = [format_name(p) for p in people if isinstance(p, dict)]
@@ -496,14 +510,22 @@ def _entry(data: dict, dropped: list) -> dict:
     elif "accessed" in data:
         dropped.append(("accessed", "an access date RIS cannot hold"))
     page = _one_line(data.get("page") or "")
+    if page and means("SP", "page") != "page":
+        dropped.append(("page", f"a RIS {ris_type} record's SP is not its pages"))
+        page = ""
     if page:
         match = re.fullmatch(r"([^\s\-–]+)\s*[-–]+\s*([^\s\-–]+)", page)
         if match:
             out["sp"], out["ep"] = match.group(1), match.group(2)
         else:
             out["sp"] = page
-    for var, tag in M.SIMPLE_WRITE.items():
-        if data.get(var) not in (None, ""):
+    for var in M.SIMPLE_WRITE:
+        if data.get(var) in (None, ""):
+            continue
+        tag = tag_for(var, list(M.SIMPLE) + ["SP"], dict(M.SIMPLE, SP="page"))
+        if tag is None or tag.lower() in out:
+            dropped.append((var, f"a RIS {ris_type} record has no tag for {var!r}"))
+        else:
             out[tag.lower()] = _one_line(data[var])
     if data.get("abstract"):
         out["ab"] = _one_line(data["abstract"])

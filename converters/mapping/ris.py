@@ -99,7 +99,7 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "LEGAL": {"A2": "container-title", "T2": None},
     "CTLG": {"A2": None}, "GOVDOC": {"A2": None}, "PAMP": {"A2": None, "VL": "number"},
     "COMP": {"A2": "collection-editor", "SP": None, "VL": "version"},
-    "CPAPER": {"T2": "event-title"}, "CONF": {"T2": "event-title", "C3": "container-title"},
+    "CONF": {"T2": "event-title", "C3": "container-title"},
     "DATA": {"A2": None, "A4": None},
     "JOUR": {"M1": "issue"}, "EJOUR": {"M1": "issue"}, "GEN": {"M1": "issue"},
     "HEAR": {"T2": "section", "T3": "authority"},
