@@ -33,7 +33,7 @@ def test_endnote_shape_with_style_wrappers():
     assert data["author"] == [{"family": "Chapman", "given": "A. G."},
                               {"family": "Berg", "given": "Jan",
                                "non-dropping-particle": "van der"}, {"literal": "others"}]
-    assert data["title"] == "Seizures and mice"
+    assert data["title"] == "Seizures and <i>mice</i>"
     assert (data["container-title"], data["page"], data["volume"], data["issue"]) == \
         ("Epilepsia", "1-9", "12", "3")
     assert data["issued"] == {"date-parts": [[2001, 5, 12]]}
@@ -55,6 +55,15 @@ def test_entities_are_never_expanded():
     result = converters.read(hostile, "endnote-xml")
     assert result.records[0].data.get("title") in (None, "")
     assert any(d.code == "entity-unexpanded" for d in result.diagnostics)
+
+
+def test_rich_text_titles_go_both_ways_as_styles():
+    record = converters.Record({"id": "x", "type": "article-journal",
+                                "title": "On <i>E. coli</i> and H<sub>2</sub>O"})
+    text = converters.write([record], "endnote-xml").text
+    assert '<style face="italic" font="default" size="100%">E. coli</style>' in text
+    assert converters.read(text, "endnote-xml").records[0].data["title"] == \
+        record.data["title"]
 
 
 def test_written_xml_reads_back_in_zotero_importer_shape():

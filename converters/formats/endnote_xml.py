@@ -44,6 +44,37 @@ def _text(element) -> str:
     return text_of(element) if element is not None else ""
 
 
+# EndNote's <style face="..."> -> CSL rich text (what Zotero keeps too)
+_FACES = (("bold", "b"), ("italic", "i"), ("superscript", "sup"), ("subscript", "sub"))
+
+
+def _rich(element) -> str:
+    """Text with EndNote's bold, italic, superscript and subscript styles as
+    CSL markup; other styles (fonts, sizes, underline) are layout."""
+    if element is None:
+        return ""
+    from lxml import etree
+
+    parts = []
+
+    def walk(node):
+        faces = (node.get("face") or "").split() if local(node.tag) == "style" else []
+        tags = [tag for face, tag in _FACES if face in faces]
+        parts.extend(f"<{t}>" for t in tags)
+        if node.text and not isinstance(node, etree._Entity):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        parts.extend(f"</{t}>" for t in reversed(tags))
+
+    walk(element)
+    text = re.sub(r"[ \t\r\n]+", " ", "".join(parts)).strip()
+    text = re.sub(r"</(b|i|sup|sub)><\1>", "", text)  # adjacent runs of one style
+    return text if strip_markup(text).strip() else ""
+
+
 def _record(element, source: str | None) -> tuple[dict, dict]:
     data: dict = {}
     where: dict[str, int] = {}
@@ -82,7 +113,7 @@ def _record(element, source: str | None) -> tuple[dict, dict]:
     titles = _kid(element, "titles")
     whole = data["type"] in M.WHOLE_WORKS
     if titles is not None:
-        put("title", _text(_kid(titles, "title")), _kid(titles, "title"))
+        put("title", _rich(_kid(titles, "title")), _kid(titles, "title"))
         secondary = _kid(titles, "secondary-title")
         put("collection-title" if whole else "container-title", _text(secondary), secondary)
         put("collection-title", _text(_kid(titles, "tertiary-title")),
@@ -246,7 +277,7 @@ def _record_element(records_el, data: dict, dropped: list) -> None:
     whole = csl_type in M.WHOLE_WORKS
     titles = sub(record, "titles")
     if data.get("title"):
-        sub(titles, "title", data["title"])
+        _styled(sub(titles, "title"), str(data["title"]))
     if data.get("container-title") and not whole:
         sub(titles, "secondary-title", data["container-title"])
     elif data.get("container-title"):
@@ -331,6 +362,37 @@ def _record_element(records_el, data: dict, dropped: list) -> None:
             dropped.append((f"custom/{key}", f"EndNote XML has no place for custom {key!r}"))
 
 
+_MARKUP = re.compile(r"<(/?)(b|i|sup|sub)>")
+
+
+def _styled(element, text: str) -> None:
+    """CSL rich text -> EndNote <style> runs (plain text when there is no
+    markup: the shape every importer reads)."""
+    from lxml import etree
+
+    if not _MARKUP.search(text):
+        element.text = _plain(text)
+        return
+    faces = {"b": "bold", "i": "italic", "sup": "superscript", "sub": "subscript"}
+    active: list[str] = []
+    position = 0
+    for match in list(_MARKUP.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        chunk = strip_markup(text[position:end])
+        if chunk:
+            face = " ".join(faces[t] for t in active) or "normal"
+            run = etree.SubElement(element, "style", face=face, font="default", size="100%")
+            run.text = chunk
+        if match is None:
+            break
+        closing, tag = match.group(1), match.group(2)
+        if closing and tag in active:
+            active.remove(tag)
+        elif not closing:
+            active.append(tag)
+        position = match.end()
+
+
 def _dates(record, data, dropped, sub) -> None:
     from ..dates import numbers
 
@@ -370,6 +432,9 @@ def write(records, **options) -> WriteResult:
                 line=record.origin.line_of(var.split("/")[0]), record=record.id,
                 pointer=f"/{var}"))
     etree.indent(root, space="  ")
+    for run in root.iter("style"):  # styled text is content: no layout inside it
+        run.tail = None
+        run.getparent().text = None
     result.text = '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(
         root, encoding="unicode") + "\n"
     return result

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .. import names as display_names
 from ..diagnostics import Severity, make
 from ..ids import IdAllocator, base_id
 from ..mapping import ris as M
@@ -196,8 +197,47 @@ def _is_isbn(value: str) -> bool:
     return len(digits) in (10, 13) and not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value.strip())
 
 
-def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict) -> tuple[dict, dict]:
+_LABELLED = re.compile(r"^([A-Za-z,()\s]+?)\s*:\s*(.*)$", re.S)
+
+
+def _procite(ris_type: str, fields: dict) -> dict:
+    """A ProCite / Reference Manager record's tags as plain RIS: its own tag
+    meanings moved to the standard tags, its labelled notes to the tags or
+    variables they name (returned as {CSL variable: value})."""
+    for tag, standard in M.PROCITE_TAGS_BY_TYPE.get(ris_type, {}).items():
+        if tag in fields and standard not in fields:
+            fields[standard] = fields.pop(tag)
+    found: dict = {}
+    notes = []
+    for note in _all(fields.get("N1")):
+        match = _LABELLED.match(note)
+        label, value = (match.group(1).strip(), match.group(2).strip()) if match else ("", "")
+        if label in ("Record ID", "Record Number"):
+            continue
+        if label == "Notes":
+            notes.append(value)
+        elif label in M.PROCITE_AUTHORS and value:
+            tag = "A1" if not fields.get("A1") and not fields.get("AU") else \
+                "A2" if not fields.get("A2") else "A3"
+            people = [display_names.parse_display_name(v) for v in value.split(";")
+                      if v.strip()]
+            fields.setdefault(tag, [])
+            if not isinstance(fields[tag], list):
+                fields[tag] = [fields[tag]]
+            fields[tag].extend(format_name(p) for p in people)
+        elif label in M.PROCITE_NOTES and value:
+            found.setdefault(M.PROCITE_NOTES[label], value)
+        else:
+            notes.append(note)
+    if "N1" in fields:
+        fields["N1"] = notes
+    return found
+
+
+def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
+            procite: bool = False) -> tuple[dict, dict]:
     """(CSL item, CSL variable -> line)."""
+    labelled = _procite(ris_type, fields) if procite else {}
     data: dict = {}
     where: dict[str, int] = {}
     custom_ris: dict[str, list[str]] = {}
@@ -253,6 +293,9 @@ def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict) -> tuple[di
             put(var, value, tag)
 
     put_text("T2", "collection-title" if whole else "container-title")
+    if fields.get("JO"):
+        put("container-title", _first(fields["JO"]), "JO")
+        used.add("JO")
     for tag in M.JOURNAL_ABBREVIATED:
         put("container-title-short", _first(fields.get(tag)), tag)
         used.add(tag)
@@ -349,6 +392,8 @@ def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict) -> tuple[di
     put("note", "\n".join(notes), "N1")
     used.add("N1")
 
+    for var, value in labelled.items():
+        put(var, value, "N1")
     for tag, value in fields.items():
         if tag not in used:
             custom_ris[tag] = _all(value)
@@ -366,6 +411,8 @@ def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict) -> tuple[di
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     result = ReadResult()
     ids = IdAllocator()
+    # ProCite / Reference Manager files say so in their first notes
+    procite = bool(re.search(r"^N1 {1,2}- ?Record (?:ID|Number): ", text[:20000], re.M))
     for start, end, entries in _split(text, source, result):
         ris_type = (entries[0][2] or "").strip().upper()
         lines: dict[str, int] = {}
@@ -387,7 +434,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
             result.diagnostics.append(make(
                 "field-unmapped", f"unknown RIS type {ris_type!r}; read as 'document'",
                 file=source, line=start))
-        data, where = _to_csl(ris_type, fields, unknown, lines)
+        data, where = _to_csl(ris_type, fields, unknown, lines, procite)
         if len(data) <= 1:
             result.diagnostics.append(make(
                 "record-invalid", "the record holds nothing but its type; skipped",
@@ -446,7 +493,7 @@ def _date_out(date) -> tuple[str | None, str | None, bool]:
 
 
 # CSL variables the writer places (the rest is reported).
-_HELD = {"id", "type", "title", "container-title", "container-title-short",
+_HELD = {"id", "type", "title", "container-title", "container-title-short", "event-title",
          "collection-title", "issued", "accessed", "page", "abstract", "keyword", "URL",
          "DOI", "ISBN", "ISSN", "note", "custom"} | set(M.SIMPLE_WRITE) | set(M.NAME_WRITE)
 
@@ -487,11 +534,19 @@ def _entry(data: dict, dropped: list) -> dict:
             out[tag.lower()] = names
     whole = csl_type in M.WHOLE_WORK_TYPES
     if data.get("container-title"):
-        out["t2"] = _one_line(data["container-title"])
-        if whole:  # a book has no container; T2 would read back as its series
-            out.pop("t2")
-            dropped.append(("container-title", f"a RIS {ris_type} record's T2 is its "
-                                               "series; the container title is left out"))
+        tag = tag_for("container-title", ("T2", "C3"), {"T2": "container-title"})
+        if tag and not whole:
+            out[tag.lower()] = _one_line(data["container-title"])
+        else:  # a book has no container; T2 would read back as its series
+            dropped.append(("container-title", f"a RIS {ris_type} record has no tag for "
+                                               "a container title"))
+    if data.get("event-title"):
+        tag = tag_for("event-title", ("T2",), {})
+        if tag and tag.lower() not in out:
+            out[tag.lower()] = _one_line(data["event-title"])
+        else:
+            dropped.append(("event-title", f"a RIS {ris_type} record has no tag for "
+                                           "the event's title"))
     if data.get("container-title-short"):
         out["j2"] = _one_line(data["container-title-short"])
     if data.get("collection-title"):

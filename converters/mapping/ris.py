@@ -87,7 +87,7 @@ _IMAGES = {"A2": None, "SP": None, "VL": "dimensions", "T2": None, "M1": "number
 TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "BOOK": _BOOKS, "EBOOK": _BOOKS, "SER": _BOOKS, "CLSWK": _BOOKS,
     "EDBOOK": dict(_BOOKS, AU="editor", A1="editor"),
-    "ART": {"SP": None, "M1": "dimensions"}, "CHART": _IMAGES, "FIGURE": _IMAGES,
+    "ART": {"A2": None, "SP": None, "M1": "dimensions"}, "CHART": _IMAGES, "FIGURE": _IMAGES,
     "EQUA": dict(_IMAGES, A2="editor"),
     "ADVS": {"A2": "performer", "A3": "producer"},
     "MPCT": {"A2": None, "A3": "producer", "A4": "performer", "SP": "dimensions"},
@@ -95,11 +95,15 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "MULTI": {"AU": "director", "A1": "director", "A2": "collection-editor"},
     "BILL": {"A2": "author", "T3": "authority"},
     "BLOG": {"A2": None, "A3": "illustrator", "SP": None, "VL": None, "T3": "publisher"},
-    "CASE": {"A2": "container-title", "A3": "authority", "A4": None, "T3": None},
+    "CASE": {"A2": "container-title", "A3": "authority", "A4": None, "T3": None,
+             "T2": "title-short"},
     "LEGAL": {"A2": "container-title", "T2": None},
     "CTLG": {"A2": None}, "GOVDOC": {"A2": None}, "PAMP": {"A2": None, "VL": "number"},
     "COMP": {"A2": "collection-editor", "SP": None, "VL": "version"},
+    # T2 is the conference's name, C3 the proceedings' title (EndNote, Zotero)
+    "CPAPER": {"T2": "event-title", "C3": "container-title"},
     "CONF": {"T2": "event-title", "C3": "container-title"},
+    "GRANT": {"M1": "issue"},
     "DATA": {"A2": None, "A4": None},
     "JOUR": {"M1": "issue"}, "EJOUR": {"M1": "issue"}, "GEN": {"M1": "issue"},
     "HEAR": {"T2": "section", "T3": "authority"},
@@ -115,6 +119,23 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "WEB": {"A2": "collection-editor", "SP": None, "VL": None, "M1": None},
     "ELEC": {"A2": "collection-editor"},
 }
+# ProCite and Reference Manager exports put what RIS has no tag for in
+# labelled notes, "N1  - Volume ID: 12", and give some tags meanings of their
+# own.  A file is read this way when its records carry "N1  - Record ID: n"
+# (or "Record Number").  label -> CSL variable:
+PROCITE_NOTES = {
+    "Call Number": "call-number", "Edition": "edition", "ISBN": "ISBN",
+    "Language": "language", "Publisher Name": "publisher", "Series Title": "collection-title",
+    "Proceedings Title": "container-title", "Page(s)": "page", "Volume ID": "volume",
+    "Issue ID": "issue", "Issue Identification": "issue", "Series Volume ID": "collection-number",
+    "Scale": "scale", "Place of Publication": "publisher-place", "Size": "dimensions",
+}
+PROCITE_AUTHORS = ("Author, Monographic", "Author, Subsidiary")  # "Given Family" names
+PROCITE_TAGS_BY_TYPE: dict[str, dict[str, str]] = {  # tag -> the tag it stands for
+    "BOOK": {"VL": "ET", "IS": "VL"}, "CHAP": {"VL": "ET"},
+    "BILL": {"CY": "T2", "VL": "M1", "SP": "SE"}, "UNBILL": {"CY": "T2", "VL": "M1"},
+}
+
 NAME_ROLES = frozenset({"author", "editor", "collection-editor", "translator", "composer",
                         "performer", "producer", "recipient", "illustrator", "director"})
 NAME_WRITE = {"author": "AU", "editor": "A2", "collection-editor": "A3",
@@ -132,7 +153,7 @@ SIMPLE_WRITE = {v: k for k, v in SIMPLE.items()}
 TITLE_TAGS = ("TI", "T1", "CT")
 DATE_TAGS = ("DA", "PY", "Y1")  # DA is the full date; PY/Y1 the year (Y1 deprecated)
 ACCESSED_TAG = "Y2"
-JOURNAL_FULL = ("JF", "JO")
+JOURNAL_FULL = ("JF",)  # JO is the standard abbreviation: the container only when alone
 JOURNAL_ABBREVIATED = ("J2", "JA", "J1")
 
 # Every tag the reader knows (rispy is handed this list as its mapping; the
