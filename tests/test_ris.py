@@ -128,3 +128,42 @@ def test_round_trip_gives_back_what_ris_holds_and_reports_the_rest(items):
                 value = {"date-parts": value["date-parts"][:1]}
             assert _comparable(field, value) == _comparable(field, after.data.get(field)), \
                 (field, value, after.data.get(field))
+
+
+# -- nothing raises -------------------------------------------------------------
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_roundtrip_properties import EXAMPLES, loose_items  # noqa: E402
+
+ris_lines = st.lists(st.one_of(
+    st.sampled_from(["TY  - JOUR", "TY  - BOOK", "ER  - ", "ER  -", "TY - ", "", "1.",
+                     "N1  - Record ID: 3", "N1  - Volume ID: 4", "N1  - Author, Monographic: A B"]),
+    st.builds(lambda tag, value: f"{tag}  - {value}",
+              st.sampled_from(["AU", "A1", "A2", "TI", "T2", "JO", "PY", "DA", "Y1", "SP", "EP",
+                               "DO", "KW", "UR", "SN", "N1", "C3", "ZZ", "VL", "M1", "ID"]),
+              st.text(max_size=12))), max_size=25).map("\n".join)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(ris_lines, st.sampled_from(["ris", "endnote-xml"]))
+def test_no_reader_raises_on_ris_like_text(text, fmt):
+    assert isinstance(converters.read(text, fmt).records, list)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["ris", "endnote-xml"]))
+def test_no_reader_raises_on_arbitrary_bytes(data, fmt):
+    assert isinstance(converters.read(bytes(data), fmt).records, list)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(loose_items)
+def test_writers_never_raise_on_what_the_csljson_reader_accepts(items):
+    records = converters.read(json.dumps(items), "csljson").records
+    for fmt in ("ris", "endnote-xml"):
+        result = converters.write(records, fmt)
+        assert isinstance(result.text, str)
+        assert isinstance(converters.read(result.text, fmt).records, list)

@@ -45,7 +45,8 @@ def sniff(text: str) -> float:
 
 def _split(text: str, source: str | None, result: ReadResult):
     """Yield (first line, last line, [(line, tag, value) | (line, None, text)])."""
-    lines = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"))
+    # a BOM may also stand on a line of its own after a concatenation
+    lines = re.split(r"\r\n|\r|\n", text.replace("\ufeff", ""))
     current: list | None = None
     start = 0
     stray_at: set = set()  # the kinds of stray lines already reported since the last TY
