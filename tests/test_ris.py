@@ -167,3 +167,11 @@ def test_writers_never_raise_on_what_the_csljson_reader_accepts(items):
         result = converters.write(records, fmt)
         assert isinstance(result.text, str)
         assert isinstance(converters.read(result.text, fmt).records, list)
+
+
+@pytest.mark.parametrize("fmt,name", [("ris", "publications.ris"),
+                                      ("endnote-xml", "publications.endnote.xml")])
+def test_seed_output_is_golden(fmt, name, update_golden):
+    from conftest import check_golden
+
+    check_golden(name, converters.convert(SEED, fmt).text, update_golden)

@@ -20,6 +20,7 @@ has no tag for is reported as ``field-dropped``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import names as display_names
 from ..diagnostics import Severity, make
@@ -46,7 +47,7 @@ def sniff(text: str) -> float:
 def _split(text: str, source: str | None, result: ReadResult):
     """Yield (first line, last line, [(line, tag, value) | (line, None, text)])."""
     # a BOM may also stand on a line of its own after a concatenation
-    lines = re.split(r"\r\n|\r|\n", text.replace("\ufeff", ""))
+    lines = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     current: list | None = None
     start = 0
     stray_at: set = set()  # the kinds of stray lines already reported since the last TY
@@ -57,7 +58,8 @@ def _split(text: str, source: str | None, result: ReadResult):
             result.diagnostics.append(make(code, what, file=source, line=number))
 
     for number, line in enumerate(lines, 1):
-        match = _TAG_LINE.match(line)
+        # most lines are tag lines: test the cheap shape before the pattern
+        match = _TAG_LINE.match(line) if line[:1].isupper() and "-" in line[2:6] else None
         tag, value = (match.group(1), match.group(2) or "") if match else (None, line)
         if current is None:
             if tag == "TY":
@@ -90,15 +92,22 @@ def _split(text: str, source: str | None, result: ReadResult):
         yield start, len(lines), current
 
 
-def _parse(entries: list) -> dict:
-    """One record's lines -> {tag: value or [values]} through rispy."""
+@lru_cache(maxsize=1)
+def _parser():
+    """rispy's parser, told to hand the tags back as they are (lower-cased)."""
     import rispy
 
-    text = "\n".join(f"{tag}  - {value}" if tag else value for _, tag, value in entries)
     mapping = {tag: tag.lower() for tag in M.KNOWN_TAGS}
     mapping["UK"] = "unknown"
-    parsed = rispy.loads(text + "\nER  - \n", mapping=mapping, list_tags=M.LIST_TAGS,
-                         delimiter_tags_mapping={}, enforce_list_tags=False)
+    return rispy.RisParser(mapping=mapping, list_tags=M.LIST_TAGS, delimiter_tags_mapping={},
+                           enforce_list_tags=False)
+
+
+def _parse(entries: list) -> dict:
+    """One record's lines -> {tag: value or [values]} through rispy."""
+    lines = [f"{tag}  - {value}" if tag else value for _, tag, value in entries]
+    lines.append("ER  - ")
+    parsed = _parser().parse_lines(iter(lines))
     fields = {k.upper(): v for k, v in parsed[0].items() if k != "unknown"} if parsed else {}
     unknown = dict(parsed[0].get("unknown") or {}) if parsed else {}
     return fields, unknown

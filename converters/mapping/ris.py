@@ -146,7 +146,7 @@ SIMPLE = {
     "VL": "volume", "IS": "issue", "M1": "number", "PB": "publisher",
     "CY": "publisher-place", "ET": "edition", "LA": "language", "ST": "title-short",
     "AN": "archive_location", "DB": "archive", "DP": "source", "CN": "call-number",
-    "M3": "genre", "NV": "number-of-volumes", "SE": "section",
+    "M3": "genre", "NV": "number-of-volumes", "SE": "section", "RN": "annote",
 }
 SIMPLE_WRITE = {v: k for k, v in SIMPLE.items()}
 
