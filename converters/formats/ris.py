@@ -28,7 +28,9 @@ from ..ids import IdAllocator, base_id
 from ..mapping import ris as M
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
 
-_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,3}-(?:[ \t]?(.*?))?[ \t]*$")
+# the tag and its dash; the value is the rest of the line (no pattern runs
+# over a long value: a 10 MB abstract must not be searched backwards)
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])[ \t]{1,3}-[ \t]?")
 _HEADER = re.compile(r"^\s*\d+\.\s*$")  # rispy's and some exporters' "1." before a record
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
@@ -60,7 +62,8 @@ def _split(text: str, source: str | None, result: ReadResult):
     for number, line in enumerate(lines, 1):
         # most lines are tag lines: test the cheap shape before the pattern
         match = _TAG_LINE.match(line) if line[:1].isupper() and "-" in line[2:6] else None
-        tag, value = (match.group(1), match.group(2) or "") if match else (None, line)
+        tag, value = (match.group(1), line[match.end():].rstrip(" \t")) if match else \
+            (None, line)
         if current is None:
             if tag == "TY":
                 current, start = [(number, tag, value)], number
@@ -76,15 +79,24 @@ def _split(text: str, source: str | None, result: ReadResult):
             yield start, number, current
             current = None
         elif tag == "TY":
-            result.diagnostics.append(make(
-                "syntax-error", "the record has no ER line; it ends where the next TY "
-                "begins", file=source, line=start, severity=Severity.WARNING))
-            yield start, number - 1, current
+            if len(current) == 1:  # "TY" and nothing else: no record at all
+                result.diagnostics.append(make(
+                    "record-invalid", "a TY line with no record after it is skipped",
+                    file=source, line=start))
+            else:
+                result.diagnostics.append(make(
+                    "syntax-error", "the record has no ER line; it ends where the next TY "
+                    "begins", file=source, line=start, severity=Severity.WARNING))
+                yield start, number - 1, current
             current, start = [(number, tag, value)], number
         elif tag is not None:
             current.append((number, tag, value))
-        elif line.strip():
+        elif line.strip() and len(current) > 1:
             current.append((number, None, line))  # a value continued on the next line
+        elif line.strip() and not _HEADER.match(line):
+            result.diagnostics.append(make(
+                "syntax-error", "text after TY that continues no tag; skipped", file=source,
+                line=number, severity=Severity.WARNING))
     if current is not None:
         result.diagnostics.append(make(
             "syntax-error", "the last record has no ER line; read to the end of the file",
