@@ -103,3 +103,29 @@ def test_round_trip_gives_back_what_endnote_xml_holds(items):
                 value = {"date-parts": value["date-parts"][:1]}
             assert _comparable(field, value) == _comparable(field, after.data.get(field)), \
                 (field, value, after.data.get(field))
+
+
+HOSTILE = {
+    "billion-laughs": ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                       + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'
+                                 for i in range(9))
+                       + ']><xml><records><record><ref-type name="Book">6</ref-type><titles>'
+                         '<title>&j;</title></titles></record></records></xml>', 0),
+    "remote-dtd": ('<?xml version="1.0"?><!DOCTYPE xml SYSTEM "http://example.invalid/x.dtd">'
+                   '<xml><records><record><ref-type name="Book">6</ref-type><titles><title>T'
+                   '</title></titles></record></records></xml>', 1),
+    "100000-deep": ("<xml><records>" + "<record>" * 100_000 + "</record>" * 100_000
+                    + "</records></xml>", 0),
+    "truncated": (SAMPLE[: SAMPLE.index("<record><ref-type name=\"Book\"") + 20], 1),
+}
+
+
+def test_hostile_xml_is_refused_or_read_without_expansion():
+    import pytest as _pytest  # noqa: F401
+
+    for name, (text, records) in HOSTILE.items():
+        result = converters.read(text, "endnote-xml")
+        assert len(result.records) == records, name
+        assert "aaaaaaaaaa" not in str([r.data for r in result.records]), name
+        if name != "remote-dtd":
+            assert any(d.severity.value == "error" for d in result.diagnostics), name

@@ -213,7 +213,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
         if local(element.tag) != "record":
             continue
         data, where = _record(element, source)
-        if len(data) <= 1 and not data.get("custom"):
+        if not set(data) - {"type", "custom"}:
             result.diagnostics.append(make(
                 "record-invalid", "a <record> with nothing in it is skipped", file=source,
                 line=element.sourceline))
