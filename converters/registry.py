@@ -119,7 +119,7 @@ BUILTIN = [
            writer="converters.formats.jats:write_article",
            sniffer="converters.formats.jats:sniff_article", one_record_per_file=True),
     Format("ris", "RIS (.ris), the tagged format of Zotero, EndNote, Mendeley, Web of Science, "
-           "Scopus and PubMed exports", suffixes=(".ris",), aliases=("refman",),
+           "Scopus and publishers' exports", suffixes=(".ris",), aliases=("refman",),
            reader="converters.formats.ris:read",
            writer="converters.formats.ris:write",
            sniffer="converters.formats.ris:sniff"),
