@@ -118,6 +118,17 @@ BUILTIN = [
            reader="converters.formats.jats:read_article",
            writer="converters.formats.jats:write_article",
            sniffer="converters.formats.jats:sniff_article", one_record_per_file=True),
+    Format("ris", "RIS (.ris), the tagged format of Zotero, EndNote, Mendeley, Web of Science, "
+           "Scopus and publishers' exports", suffixes=(".ris",), aliases=("refman",),
+           reader="converters.formats.ris:read",
+           writer="converters.formats.ris:write",
+           sniffer="converters.formats.ris:sniff"),
+    Format("endnote-xml", "EndNote XML (<xml><records><record>), as EndNote exports and "
+           "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml"),
+           aliases=("endnote", "enxml"),
+           reader="converters.formats.endnote_xml:read",
+           writer="converters.formats.endnote_xml:write",
+           sniffer="converters.formats.endnote_xml:sniff"),
     Format("csljson", "CSL-JSON (array of items, a single item, or JSON Lines)",
            suffixes=(".json", ".csl.json", ".csljson", ".jsonl", ".ndjson"),
            aliases=("csl-json", "csl", "json", "jsonl"),

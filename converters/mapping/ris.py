@@ -1,0 +1,177 @@
+"""RIS <-> CSL: the tables both directions read.
+
+Types: one list of (RIS, CSL) pairs.  Reading takes every pair; writing takes
+the first pair that names a CSL type, so the order of the list decides what
+is written.  The reverse is derived, not written out twice; where writing
+must differ from what reading gives, ``WRITE_EXCEPTIONS`` names it and why.
+
+The reading side follows Zotero's RIS import (the reference manager most
+people meet RIS through) and converts its item types to CSL with Zotero's
+own Zotero->CSL mapping; the few places where bibconv reads differently are
+in ``READ_DIFFERS_FROM_ZOTERO`` (the conformance test names them too).
+"""
+from __future__ import annotations
+
+TYPES: list[tuple[str, str]] = [
+    ("JOUR", "article-journal"), ("BOOK", "book"), ("CHAP", "chapter"),
+    ("CPAPER", "paper-conference"), ("CONF", "paper-conference"), ("THES", "thesis"),
+    ("RPRT", "report"), ("UNPB", "article"), ("MGZN", "article-magazine"),
+    ("NEWS", "article-newspaper"), ("ELEC", "webpage"), ("WEB", "webpage"),
+    ("BLOG", "post-weblog"), ("DATA", "dataset"), ("DBASE", "dataset"),
+    ("COMP", "software"), ("PAT", "patent"), ("STAND", "standard"),
+    ("MANSCPT", "manuscript"), ("INPR", "manuscript"), ("PAMP", "manuscript"),
+    ("UNBILL", "manuscript"), ("DICT", "entry-dictionary"), ("ENCYC", "entry-encyclopedia"),
+    ("ART", "graphic"), ("CHART", "graphic"), ("FIGURE", "graphic"), ("MAP", "map"),
+    ("MPCT", "motion_picture"), ("ADVS", "motion_picture"), ("VIDEO", "motion_picture"),
+    ("MULTI", "motion_picture"), ("SOUND", "song"), ("MUSIC", "song"),
+    ("PCOMM", "personal_communication"), ("ICOMM", "personal_communication"),
+    ("BILL", "bill"), ("HEAR", "hearing"), ("CASE", "legal_case"), ("LEGAL", "legal_case"),
+    ("STAT", "legislation"), ("GOVDOC", "report"), ("GEN", "document"),
+    ("AGGR", "document"), ("ANCIENT", "document"), ("EQUA", "document"),
+    ("EJOUR", "article-journal"), ("ABST", "article-journal"), ("JFULL", "article-journal"),
+    ("GRANT", "article-journal"), ("CTLG", "article-magazine"), ("EBOOK", "book"),
+    ("EDBOOK", "book"), ("CLSWK", "book"), ("SER", "book"), ("ECHAP", "chapter"),
+]
+
+READ_TYPES: dict[str, str] = {}
+for _ris, _csl in TYPES:
+    READ_TYPES.setdefault(_ris, _csl)
+
+# CSL types no pair reads back to, and so written by a pair of their own.
+WRITE_EXCEPTIONS: dict[str, str] = {
+    "review": "JOUR", "review-book": "JOUR", "periodical": "JFULL",  # read back as journal
+    "collection": "EDBOOK",  # an edited book; RIS readers make it a book
+    "post": "ELEC", "speech": "CONF", "interview": "PCOMM", "broadcast": "ADVS",
+    "performance": "ADVS", "classic": "CLSWK", "regulation": "LEGAL", "treaty": "LEGAL",
+    "pamphlet": "PAMP", "entry": "GEN", "event": "GEN",
+}
+
+WRITE_TYPES: dict[str, str] = {}
+for _ris, _csl in TYPES:
+    WRITE_TYPES.setdefault(_csl, _ris)
+WRITE_TYPES.update(WRITE_EXCEPTIONS)
+DEFAULT_WRITE_TYPE = "GEN"
+
+# Where bibconv's reading deliberately differs from Zotero's (tag: why).
+READ_DIFFERS_FROM_ZOTERO = {
+    "UNPB": "an unpublished work is CSL 'article' (a preprint), not a journal article",
+    "STAND": "CSL 1.0.2 has 'standard'; Zotero's importer predates it and says report",
+    "GEN": "a generic record with no journal is CSL 'document'; Zotero always makes "
+           "it a journal article",
+}
+
+# Types whose T2 is a series, not a container (the work is a whole book,
+# report, thesis, programme, film...).
+WHOLE_WORKS = frozenset({
+    "BOOK", "EBOOK", "EDBOOK", "CLSWK", "SER", "RPRT", "GOVDOC", "THES", "COMP", "DATA",
+    "DBASE", "MAP", "MPCT", "ADVS", "VIDEO", "MULTI", "SOUND", "MUSIC", "ART", "CHART",
+    "FIGURE", "MANSCPT", "PAMP", "STAND", "PAT", "UNBILL", "ANCIENT", "EQUA", "AGGR",
+})
+# ... and the CSL types written that way (T3 rather than T2 for the series).
+WHOLE_WORK_TYPES = frozenset(READ_TYPES[t] for t in WHOLE_WORKS) - {
+    "document", "article-journal"}
+
+# Name tags -> CSL roles.  A1/AU are the primary creators; A2 is the
+# secondary (editor of the book or volume), A3 the tertiary (series editor),
+# A4 the subsidiary (translator).  ED is older RIS for editors.
+NAME_TAGS = {"AU": "author", "A1": "author", "A2": "editor", "ED": "editor",
+             "A3": "collection-editor", "A4": "translator"}
+
+# What a tag means departs from the defaults in some types: EndNote's RIS
+# export gives each type its own reading of T2, A2, SP, VL, M1 ... (its
+# "every type" reference export labels them).  tag -> CSL variable, or None
+# for "no CSL variable: keep the value verbatim in custom.ris".
+_BOOKS = {"A2": "collection-editor", "A3": "editor", "SP": "number-of-pages",
+          "M1": "collection-number"}
+_IMAGES = {"A2": None, "SP": None, "VL": "dimensions", "T2": None, "M1": "number"}
+TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
+    "BOOK": _BOOKS, "EBOOK": _BOOKS, "SER": _BOOKS, "CLSWK": _BOOKS,
+    "EDBOOK": dict(_BOOKS, AU="editor", A1="editor"),
+    "ART": {"A2": None, "SP": None, "M1": "dimensions"}, "CHART": _IMAGES, "FIGURE": _IMAGES,
+    "EQUA": dict(_IMAGES, A2="editor"),
+    "ADVS": {"A2": "performer", "A3": "producer"},
+    "MPCT": {"A2": None, "A3": "producer", "A4": "performer", "SP": "dimensions"},
+    "VIDEO": {"AU": "director", "A1": "director", "A2": "producer"},
+    "MULTI": {"AU": "director", "A1": "director", "A2": "collection-editor"},
+    "BILL": {"A2": "author", "T3": "authority"},
+    "BLOG": {"A2": None, "A3": "illustrator", "SP": None, "VL": None, "T3": "publisher"},
+    "CASE": {"A2": "container-title", "A3": "authority", "A4": None, "T3": None,
+             "T2": "title-short"},
+    "LEGAL": {"A2": "container-title", "T2": None},
+    "CTLG": {"A2": None}, "GOVDOC": {"A2": None}, "PAMP": {"A2": None, "VL": "number"},
+    "COMP": {"A2": "collection-editor", "SP": None, "VL": "version"},
+    # T2 is the conference's name, C3 the proceedings' title (EndNote, Zotero)
+    "CPAPER": {"T2": "event-title", "C3": "container-title"},
+    "CONF": {"T2": "event-title", "C3": "container-title"},
+    "GRANT": {"M1": "issue"},
+    "DATA": {"A2": None, "A4": None},
+    "JOUR": {"M1": "issue"}, "EJOUR": {"M1": "issue"}, "GEN": {"M1": "issue"},
+    "HEAR": {"T2": "section", "T3": "authority"},
+    "MANSCPT": {"VL": None},
+    "MAP": {"A2": "collection-editor", "SP": None},
+    # a recording's performer (A2) is its primary creator, as in Zotero and CSL
+    "MUSIC": {"AU": "composer", "A1": "composer", "A2": "author"},
+    "SOUND": {"AU": "composer", "A1": "composer", "A2": "author"},
+    "PAT": {"A2": None, "A3": None, "VL": "version", "IS": "number", "M1": "call-number"},
+    "PCOMM": {"A2": "recipient"}, "ICOMM": {"A2": "recipient"},
+    "RPRT": {"A2": "collection-editor", "A3": None, "A4": None},
+    "THES": {"A3": None, "SP": "number-of-pages", "VL": "genre"},
+    "WEB": {"A2": "collection-editor", "SP": None, "VL": None, "M1": None},
+    "ELEC": {"A2": "collection-editor"},
+}
+# ProCite and Reference Manager exports put what RIS has no tag for in
+# labelled notes, "N1  - Volume ID: 12", and give some tags meanings of their
+# own.  A file is read this way when its records carry "N1  - Record ID: n"
+# (or "Record Number").  label -> CSL variable:
+PROCITE_NOTES = {
+    "Call Number": "call-number", "Edition": "edition", "ISBN": "ISBN",
+    "Language": "language", "Publisher Name": "publisher", "Series Title": "collection-title",
+    "Proceedings Title": "container-title", "Page(s)": "page", "Volume ID": "volume",
+    "Issue ID": "issue", "Issue Identification": "issue", "Series Volume ID": "collection-number",
+    "Scale": "scale", "Place of Publication": "publisher-place", "Size": "dimensions",
+}
+PROCITE_AUTHORS = ("Author, Monographic", "Author, Subsidiary")  # "Given Family" names
+PROCITE_TAGS_BY_TYPE: dict[str, dict[str, str]] = {  # tag -> the tag it stands for
+    "BOOK": {"VL": "ET", "IS": "VL"}, "CHAP": {"VL": "ET"},
+    "BILL": {"CY": "T2", "VL": "M1", "SP": "SE"}, "UNBILL": {"CY": "T2", "VL": "M1"},
+}
+
+NAME_ROLES = frozenset({"author", "editor", "collection-editor", "translator", "composer",
+                        "performer", "producer", "recipient", "illustrator", "director"})
+NAME_WRITE = {"author": "AU", "editor": "A2", "collection-editor": "A3",
+              "translator": "A4"}
+
+# Simple tags: tag -> CSL variable (text).
+SIMPLE = {
+    "VL": "volume", "IS": "issue", "M1": "number", "PB": "publisher",
+    "CY": "publisher-place", "ET": "edition", "LA": "language", "ST": "title-short",
+    "AN": "archive_location", "DB": "archive", "DP": "source", "CN": "call-number",
+    "M3": "genre", "NV": "number-of-volumes", "SE": "section", "RN": "annote",
+}
+SIMPLE_WRITE = {v: k for k, v in SIMPLE.items()}
+
+TITLE_TAGS = ("TI", "T1", "CT")
+DATE_TAGS = ("DA", "PY", "Y1")  # DA is the full date; PY/Y1 the year (Y1 deprecated)
+ACCESSED_TAG = "Y2"
+JOURNAL_FULL = ("JF",)  # JO is the standard abbreviation: the container only when alone
+JOURNAL_ABBREVIATED = ("J2", "JA", "J1")
+
+# Every tag the reader knows (rispy is handed this list as its mapping; the
+# rest it gives back as unknown and bibconv keeps them verbatim).
+KNOWN_TAGS = sorted(set(
+    ["TY", "ER", "ID", "TI", "T1", "CT", "BT", "T2", "T3", "JF", "JO", "JA", "J1", "J2",
+     "AU", "A1", "A2", "A3", "A4", "ED", "PY", "Y1", "DA", "Y2", "SP", "EP", "AB", "N2",
+     "KW", "UR", "L1", "L2", "L3", "L4", "DO", "SN", "N1", "C1", "C2", "C3", "C4", "C5",
+     "C6", "C7", "C8"] + list(SIMPLE)))
+LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
+
+# custom facts bibconv carries in N1 notes, "bibconv:KEY=VALUE" (RIS has no
+# field for them, and every manager keeps notes).
+NOTE_PREFIX = "bibconv:"
+CARRIED_CUSTOM = ("author-count", "abstract-truncated")
+
+ET_AL = frozenset({"et al.", "et al", "et. al.", "others", "et al.,"})
+ET_AL_WRITE = "et al."
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}

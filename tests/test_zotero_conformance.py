@@ -1,0 +1,246 @@
+"""Conformance with Zotero, the reference manager most people read RIS and
+EndNote XML with: Zotero's own import test cases (real exports of EndNote,
+Mendeley, Web of Science, Scopus, PubMed, Citavi and publishers, with the
+items Zotero reads from them) are read by bibconv, Zotero's items are turned
+into CSL by Zotero's documented Zotero->CSL mapping (its schema's ``csl``
+block, summarised below as facts), and the two are compared field by field.
+
+The corpus is read by path (AGPL-3.0, never copied here); the test skips
+when it is absent.  Run with ``-s`` to see the pass rate and every
+difference.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import converters
+from conftest import corpus
+from converters.model import split_others
+
+# -- Zotero -> CSL, from zotero-schema's "csl" block and its base fields ----------
+
+CSL_TYPE = {
+    "preprint": "article", "journalArticle": "article-journal",
+    "magazineArticle": "article-magazine", "newspaperArticle": "article-newspaper",
+    "bill": "bill", "book": "book", "podcast": "broadcast", "tvBroadcast": "broadcast",
+    "radioBroadcast": "broadcast", "bookSection": "chapter", "dataset": "dataset",
+    "document": "document", "dictionaryEntry": "entry-dictionary",
+    "encyclopediaArticle": "entry-encyclopedia", "artwork": "graphic", "hearing": "hearing",
+    "interview": "interview", "case": "legal_case", "statute": "legislation",
+    "manuscript": "manuscript", "map": "map", "film": "motion_picture",
+    "videoRecording": "motion_picture", "conferencePaper": "paper-conference",
+    "patent": "patent", "letter": "personal_communication", "email": "personal_communication",
+    "instantMessage": "personal_communication", "forumPost": "post", "blogPost": "post-weblog",
+    "report": "report", "computerProgram": "software", "audioRecording": "song",
+    "presentation": "speech", "standard": "standard", "thesis": "thesis", "webpage": "webpage",
+}
+# Zotero fields (with the type-specific fields whose base field maps) per CSL variable.
+CSL_FIELDS = {
+    "title": ["title", "caseName", "nameOfAct", "subject"],
+    "container-title": ["publicationTitle", "reporter", "code", "bookTitle", "proceedingsTitle",
+                        "encyclopediaTitle", "dictionaryTitle", "blogTitle", "forumTitle",
+                        "websiteTitle", "programTitle", "sessionTitle"],
+    "volume": ["volume", "codeNumber", "codeVolume", "reporterVolume"],
+    "issue": ["issue", "priorityNumbers"],
+    "page": ["pages", "codePages", "firstPage"],
+    "DOI": ["DOI"],
+    "issued": ["date", "dateDecided", "issueDate", "dateEnacted"],
+}
+CSL_NAMES = {"author": "author", "bookAuthor": "container-author", "chair": "chair",
+             "castMember": "performer", "composer": "composer", "contributor": "contributor",
+             "creator": "author", "director": "director", "editor": "editor",
+             "executiveProducer": "executive-producer", "guest": "guest", "host": "host",
+             "interviewer": "interviewer", "narrator": "narrator",
+             "originalCreator": "original-author", "organizer": "organizer",
+             "podcaster": "host", "producer": "producer", "recipient": "recipient",
+             "reviewedAuthor": "reviewed-author", "seriesCreator": "series-creator",
+             "seriesEditor": "collection-editor", "scriptwriter": "script-writer",
+             "translator": "translator"}
+PRIMARY = {"artwork": "artist", "audioRecording": "performer", "bill": "sponsor",
+           "computerProgram": "programmer", "film": "director", "hearing": "contributor",
+           "interview": "interviewee", "map": "cartographer", "patent": "inventor",
+           "podcast": "podcaster", "presentation": "presenter", "radioBroadcast": "creator",
+           "tvBroadcast": "director", "videoRecording": "creator"}
+
+# The Zotero item types that have a field for each compared variable (the
+# schema's fields with their base fields).  Where an item type has none,
+# Zotero moves the value to a note or drops it while CSL keeps it: that is
+# not a disagreement about the value, so the field is not compared there.
+HOLDS = {
+    "container": {"bill", "blogPost", "bookSection", "case", "conferencePaper",
+                  "dictionaryEntry", "encyclopediaArticle", "forumPost", "journalArticle",
+                  "magazineArticle", "newspaperArticle", "presentation", "radioBroadcast",
+                  "statute", "tvBroadcast", "webpage"},
+    "volume": {"audioRecording", "bill", "book", "bookSection", "case", "conferencePaper",
+               "dictionaryEntry", "encyclopediaArticle", "journalArticle", "magazineArticle",
+               "newspaperArticle", "statute", "videoRecording"},
+    "issue": {"conferencePaper", "journalArticle", "magazineArticle", "newspaperArticle",
+              "patent"},
+    "pages": {"bill", "bookSection", "case", "conferencePaper", "dictionaryEntry",
+              "encyclopediaArticle", "hearing", "journalArticle", "magazineArticle",
+              "newspaperArticle", "patent", "report", "statute"},
+}
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+ROLES_COMPARED = ("author", "editor")  # the creators a citation names
+
+# What bibconv reads differently from Zotero, on purpose (case, item, field: why).
+DELIBERATE = {
+    ("type", "UNPB"): "an unpublished work is CSL 'article'; Zotero says journal article",
+    ("type", "STAND"): "a standard is CSL 'standard'; Zotero's importer says report",
+    ("type", "GEN"): "a generic record with no journal is CSL 'document'; Zotero says "
+                     "journal article",
+    ("issue", "UNPB"): "as a preprint, an unpublished work's M1 is its number, not an issue",
+    **{("container", t): "J2 is the abbreviated title; Zotero lets it replace the book, "
+                         "dictionary, encyclopedia, blog or site title read from T2"
+       for t in ("CHAP", "DICT", "ENCYC", "BLOG", "WEB", "GRANT")},
+    ("issue", "PAT"): "Zotero files a patent's priority numbers (OP) under CSL issue; bibconv "
+                      "keeps OP as it was",
+    **{("title", t): "Zotero replaces the title (TI) by the short title (ST)"
+       for t in ("CASE", "STAT")},
+}
+
+
+def _zotero_date(text: str | None):
+    """Zotero's date string -> the date-parts it stands for (its strToDate,
+    roughly: ISO first, else a year with an optional month name and day)."""
+    text = (text or "").strip()
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b", text)
+    if match:
+        parts = [int(g) for g in match.groups() if g]
+        return parts if parts[0] else None
+    year = re.search(r"\b(\d{4})\b", text)
+    if not year or not int(year.group(1)):
+        return None
+    parts = [int(year.group(1))]
+    month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text, re.I)
+    if month:
+        parts.append(MONTHS[month.group(1).lower()])
+        day = re.search(r"\b(\d{1,2})\b", text.replace(year.group(1), ""))
+        if day:
+            parts.append(int(day.group(1)))
+    return parts
+
+
+def zotero_to_csl(item: dict) -> dict:
+    data = {"type": CSL_TYPE.get(item["itemType"], "document")}
+    for var, fields in CSL_FIELDS.items():
+        for field in fields:
+            if item.get(field):
+                data[var] = item[field]
+                break
+    for creator in item.get("creators", []):
+        kind = creator.get("creatorType", "author")
+        role = "author" if kind == PRIMARY.get(item["itemType"], "author") else \
+            CSL_NAMES.get(kind)
+        if role is None:
+            continue
+        if creator.get("fieldMode") == 1 or "name" in creator:
+            name = {"literal": creator.get("lastName") or creator.get("name")}
+        else:
+            name = {"family": creator.get("lastName", ""), "given": creator.get("firstName", "")}
+        data.setdefault(role, []).append(name)
+    return data
+
+
+def _names(names) -> list:
+    people, incomplete = split_others(names or [])
+    out = []
+    for name in people:
+        if "literal" in name:
+            out.append(name["literal"])
+        else:
+            family = " ".join(p for p in (name.get("non-dropping-particle"),
+                                          name.get("family")) if p)
+            given = " ".join(p for p in (name.get("given"), name.get("dropping-particle"))
+                             if p)
+            # Zotero edits full stops in given names ("John S" -> "John S.",
+            # "Test Jr." -> "Test Jr"); bibconv keeps names as written: compared
+            # without them
+            given = given.replace(".", "")
+            out.append(f"{family}, {given}" if given else family)
+    return out + (["et al."] if incomplete else [])
+
+
+def comparable(data: dict) -> dict:
+    """The nine facts the conformance is judged on, in one shape."""
+    issued = data.get("issued")
+    if isinstance(issued, dict):
+        parts = (issued.get("date-parts") or [[]])[0]
+        issued = [int(p) for p in parts] or None
+    elif isinstance(issued, str):
+        issued = _zotero_date(issued)
+    page = data.get("page")
+    return {
+        "type": data.get("type"),
+        # with its rich text: EndNote's <style face="bold"> is <b> to both
+        "title": " ".join(str(data.get("title") or "").split()) or None,
+        "creators": {role: _names(data.get(role)) for role in ROLES_COMPARED
+                     if data.get(role)},
+        "date": issued,
+        "container": " ".join(str(data.get("container-title") or "").split()) or None,
+        "volume": data.get("volume") or None,
+        "issue": data.get("issue") or None,
+        "pages": re.sub(r"\s*[–-]+\s*", "-", str(page)) if page else None,
+        "DOI": str(data["DOI"]).lower() if data.get("DOI") else None,
+    }
+
+
+def _ris_types(text: str) -> list[str]:
+    return [t.upper() for t in re.findall(r"^TY\s+-\s*(\S+)", text, re.M)]
+
+
+def _compare(cases: list, fmt: str):
+    items = agreeing = explained = 0
+    differences, lost = [], []
+    per_field: dict[str, int] = {}
+    for number, case in enumerate(cases):
+        result = converters.read(case["input"], fmt)
+        expected = case["items"]
+        if len(result.records) != len(expected):
+            lost.append((number, len(result.records), len(expected)))
+            continue
+        tags = _ris_types(case["input"]) if fmt == "ris" else [""] * len(expected)
+        for index, (record, item) in enumerate(zip(result.records, expected)):
+            items += 1
+            ours, theirs = comparable(record.data), comparable(zotero_to_csl(item))
+            wrong = [f for f in ours if ours[f] != theirs[f]
+                     and item["itemType"] in HOLDS.get(f, (item["itemType"],))]
+            for field in wrong:
+                per_field[field] = per_field.get(field, 0) + 1
+            named = [f for f in wrong if (f, tags[index]) in DELIBERATE]
+            if not wrong:
+                agreeing += 1
+            elif len(named) == len(wrong):
+                explained += 1
+            for field in wrong:
+                why = DELIBERATE.get((field, tags[index]), "")
+                differences.append(f"  case {number} item {index} {tags[index]} {field}: "
+                                   f"bibconv {ours[field]!r} / Zotero {theirs[field]!r}"
+                                   + (f"  [deliberate: {why}]" if why else ""))
+    return items, agreeing, explained, differences, lost, per_field
+
+
+@pytest.mark.parametrize("name,fmt", [("RIS.testcases.json", "ris"),
+                                      ("Endnote-XML.testcases.json", "endnote-xml")])
+def test_zotero_import_cases_agree(name, fmt):
+    cases = json.loads(corpus("zotero-translator-tests", name).read_text(encoding="utf-8"))
+    items, agreeing, explained, differences, lost, per_field = _compare(cases, fmt)
+    rate = agreeing / items if items else 0
+    print(f"\n{name}: {agreeing}/{items} items agree with Zotero on type, title, creators, "
+          f"date, container, volume, issue, pages and DOI ({rate:.1%}); "
+          f"{explained} more differ only deliberately; fields differing: {per_field}")
+    print("\n".join(differences))
+    assert not lost, f"records lost or gained (case, bibconv, Zotero): {lost}"
+    floor = FLOORS[fmt]
+    assert rate >= floor[0] and (agreeing + explained) / items >= floor[1]
+
+
+# Measured floors (raw agreement; agreement or a deliberate difference).  RIS
+# falls short of 95% raw only on the named deliberate differences, all in
+# EndNote's "every field of every type" export and Citavi's generic record.
+FLOORS = {"ris": (0.86, 1.0), "endnote-xml": (1.0, 1.0)}
