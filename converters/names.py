@@ -72,3 +72,35 @@ def display_name(name: dict) -> str:
         separator = ", " if name.get("comma-suffix") else " "
         text = f"{text}{separator}{name['suffix']}"
     return text
+
+
+def _is_particle(word: str) -> bool:
+    # lower-case only: "Van Gogh" keeps "Van" in the family name
+    return word.islower() and word.rstrip("'’") in _constants().prefixes
+
+
+def split_family(surname: str) -> dict:
+    """A surname as a structured format holds it ("van Gennep", "de la
+    Cruz") -> CSL's family and non-dropping-particle."""
+    words = surname.split()
+    particles = []
+    while len(words) > 1 and _is_particle(words[0]):
+        particles.append(words.pop(0))
+    name = {"family": " ".join(words)}
+    if particles:
+        name["non-dropping-particle"] = " ".join(particles)
+    return name
+
+
+def split_given(given: str) -> dict:
+    """Given names that end in a particle ("Ahasver von", how a structured
+    format keeps a particle that sorts with the given names) -> CSL's given
+    and dropping-particle."""
+    words = given.split()
+    particles = []
+    while len(words) > 1 and _is_particle(words[-1]):
+        particles.insert(0, words.pop())
+    name = {"given": " ".join(words)}
+    if particles:
+        name["dropping-particle"] = " ".join(particles)
+    return name

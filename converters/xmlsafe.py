@@ -224,15 +224,17 @@ def local(tag) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def text_of(element) -> str:
+def text_of(element, skip: frozenset | set = frozenset()) -> str:
     """The text of an element and its descendants, whitespace collapsed;
-    unexpanded entities contribute nothing."""
+    unexpanded entities and descendants named in ``skip`` contribute nothing
+    (their tails do)."""
     from lxml import etree
 
     parts = []
 
     def walk(node):
-        if isinstance(node, etree._Entity):
+        if isinstance(node, etree._Entity) or (node is not element and
+                                               local(node.tag) in skip):
             if node.tail:
                 parts.append(node.tail)
             return

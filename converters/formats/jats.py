@@ -14,12 +14,13 @@ What a citation has no element for is reported as ``field-dropped``.
 """
 from __future__ import annotations
 
+import json
 import re
 
 from .. import names as display_names
 from ..dates import numbers as _numbers
 from ..dates import whole_number
-from ..diagnostics import make
+from ..diagnostics import has_errors, make
 from ..ids import IdAllocator, base_id
 from ..mapping import jats as M
 from ..model import (OTHERS, Origin, ReadResult, Record, WriteResult, split_others,
@@ -70,6 +71,58 @@ def _text(element) -> str | None:
     return value or None
 
 
+# JATS emphasis <-> CSL rich text (what citeproc-js and pandoc read)
+_RICH_READ = {"italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
+              "sub": ("<sub>", "</sub>"),
+              "sc": ('<span style="font-variant:small-caps;">', "</span>")}
+
+
+def _rich(element) -> str | None:
+    """An element's text as CSL rich text: <italic>, <bold>, <sup>, <sub>
+    and <sc> become CSL's <i>, <b>, <sup>, <sub> and small-caps span, a
+    <named-content content-type="nocase"> CSL's nocase span; other markup
+    keeps its words."""
+    from lxml import etree
+
+    if element is None:
+        return None
+    parts: list[str] = []
+
+    def walk(node, top: bool):
+        if isinstance(node, etree._Entity):
+            parts.append(node.tail or "")
+            return
+        tag = local(node.tag)
+        opening, closing = ("", "")
+        if not top:
+            if tag in _RICH_READ:
+                opening, closing = _RICH_READ[tag]
+            elif tag == "named-content" and node.get("content-type") == "nocase":
+                opening, closing = '<span class="nocase">', "</span>"
+        parts.append(opening)
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child, False)
+        parts.append(closing)
+        if not top and node.tail:
+            parts.append(node.tail)
+
+    walk(element, True)
+    value = re.sub(r"[ \t\r\n]+", " ", "".join(parts))
+    # markup around nothing, and layout space at either end, is not content
+    value = re.sub(r"<(i|b|sup|sub)>(\s*)</\1>|<span[^>]*>(\s*)</span>",
+                   lambda m: m.group(2) or m.group(3) or "", value)
+    return strip_edges(value) or None
+
+
+def strip_edges(value: str) -> str:
+    """Strip spaces at the ends of rich text, also just inside its tags."""
+    value = value.strip()
+    value = re.sub(r"^((?:<[^>]+>)+)\s+", r"\1", value)
+    return re.sub(r"\s+((?:</[^>]+>)+)$", r"\1", value)
+
+
 def _person(element) -> dict | None:
     """<name>, <string-name>, <collab>, <name-alternatives> -> a CSL name."""
     kind = local(element.tag)
@@ -77,7 +130,9 @@ def _person(element) -> dict | None:
         first = _kid(element, "name", "string-name")
         return _person(first) if first is not None else None
     if kind == "collab":
-        text = _text(element)
+        # a group author's own name, without its members (a nested
+        # contrib-group, read by _collab_members) or their addresses
+        text = text_of(element, _COLLAB_SKIP)
         return {"literal": text} if text else None
     if kind == "etal":
         return dict(OTHERS)
@@ -85,15 +140,17 @@ def _person(element) -> dict | None:
     if surname is not None or given is not None:
         name = {}
         if _text(surname):
-            name["family"] = _text(surname)
+            # particles: "van Gennep" and "Ahasver von" are how the writer
+            # keeps CSL's non-dropping and dropping particles
+            name.update(display_names.split_family(_text(surname)))
         if _text(given):
-            name["given"] = _text(given)
+            name.update(display_names.split_given(_text(given)))
         # <prefix> is an honorific ("Dr"), not a particle: CSL has no place for it
         suffix = _text(_kid(element, "suffix"))
         if suffix:
             name["suffix"] = suffix
         if "family" not in name and "given" in name:
-            name = {"literal": name["given"]}
+            name = {"literal": _text(given)}
         return name or None
     text = _text(element)
     if not text:
@@ -102,6 +159,27 @@ def _person(element) -> dict | None:
 
 
 _NAME_TAGS = ("name", "string-name", "collab", "name-alternatives", "etal")
+_COLLAB_SKIP = frozenset({"contrib-group", "contrib", "xref", "email", "contrib-id", "aff",
+                          "fn", "address", "role", "uri", "ext-link"})
+
+
+def _collab_members(collab) -> list[dict]:
+    """The members of a group author (<collab><contrib-group>...): CSL
+    names, each with its ORCID when given."""
+    members = []
+    for group in _kids(collab, "contrib-group"):
+        for contrib in group.iter():
+            if local(contrib.tag) != "contrib":
+                continue
+            for person in _people(contrib):
+                orcid = _orcid(contrib)
+                members.append({**person, "ORCID": orcid} if orcid else person)
+    return members
+
+
+def _orcid(contrib) -> str | None:
+    return next((_text(c) for c in _kids(contrib, "contrib-id")
+                 if (c.get("contrib-id-type") or "").lower() == "orcid"), None)
 
 
 def _people(container) -> list[dict]:
@@ -183,11 +261,11 @@ def _citation(citation) -> dict:
     kind = (citation.get("publication-type") or citation.get("citation-type") or "").lower()
     data: dict = {}
     csl_type = M.READ_TYPES.get(kind)
-    article_title = _text(_kid(citation, "article-title"))
-    chapter_title = _text(_kid(citation, "chapter-title"))
-    part_title = _text(_kid(citation, "part-title"))
-    data_title = _text(_kid(citation, "data-title"))
-    source = _text(_kid(citation, "source"))
+    article_title = _rich(_kid(citation, "article-title"))
+    chapter_title = _rich(_kid(citation, "chapter-title"))
+    part_title = _rich(_kid(citation, "part-title"))
+    data_title = _rich(_kid(citation, "data-title"))
+    source = _rich(_kid(citation, "source"))
     if csl_type is None:
         csl_type = ("article-journal" if article_title and source else
                     "chapter" if chapter_title else "book" if source else "document")
@@ -220,25 +298,43 @@ def _citation(citation) -> dict:
     if csl_type == "article-journal" and "title" not in data and source:
         data["container-title"] = source
 
-    date = _date_from(citation) or _date_from(_kid(citation, "date"))
+    date = _issued(citation)
     if date:
         data["issued"] = date
     for element in _kids(citation, "date-in-citation"):
         if (element.get("content-type") or "access-date") in ("access-date", "accessed",
                                                               "cited"):
-            accessed = _access_date(element.get("iso-8601-date") or _text(element))
+            how = element.get("specific-use")
+            if how in ("literal", "raw") and _text(element):
+                accessed = {how: _text(element)}
+            else:
+                accessed = _access_date(element.get("iso-8601-date") or _text(element))
             if accessed:
                 data["accessed"] = accessed
 
     for tag, var in (("volume", "volume"), ("issue", "issue"), ("edition", "edition"),
                      ("publisher-name", "publisher"), ("publisher-loc", "publisher-place"),
                      ("conf-name", "event-title"), ("conf-loc", "event-place"),
-                     ("isbn", "ISBN"), ("issn", "ISSN"), ("series", "collection-title"),
-                     ("version", "version"), ("institution", "publisher"),
-                     ("comment", "note"), ("patent", "number")):
+                     ("isbn", "ISBN"), ("issn", "ISSN"), ("version", "version"),
+                     ("institution", "publisher"), ("patent", "number")):
         value = _text(_kid(citation, tag))
         if value and var not in data:
             data[var] = value
+    series = _rich(_kid(citation, "series"))
+    if series:
+        data["collection-title"] = series
+    for comment in _kids(citation, "comment"):
+        kind_comment = comment.get("content-type")
+        value = _rich(comment)
+        if not value:
+            continue
+        if kind_comment == "genre":
+            data.setdefault("genre", value)
+        elif "note" not in data:
+            data["note"] = value
+            if kind_comment == "citation-text":
+                data.setdefault("custom", {})["citation-text"] = True
+    _read_annotations(citation, data)
     fpage, lpage = _text(_kid(citation, "fpage")), _text(_kid(citation, "lpage"))
     page_range = _text(_kid(citation, "page-range"))
     elocation = _text(_kid(citation, "elocation-id"))
@@ -265,6 +361,8 @@ def _citation(citation) -> dict:
             data.setdefault("custom", {})["arxiv"] = value
             data.setdefault("URL", f"https://arxiv.org/abs/{value}")
         else:
+            if kind_id == "custom" and pub_id.get("custom-type"):
+                kind_id = pub_id.get("custom-type")
             data.setdefault("custom", {}).setdefault("pub-ids", {})[kind_id or "other"] = value
     for link in _kids(citation, "ext-link", "uri"):
         href = link.get(f"{{{XLINK}}}href") or _text(link)
@@ -277,6 +375,48 @@ def _citation(citation) -> dict:
     if not any(k in data for k in ("title", "container-title", "author")):
         _untagged(citation, data)
     return data
+
+
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+
+
+def _issued(citation) -> dict | None:
+    """<year>/<month>/<day> (or <date>), with <season> and a year marked
+    circa; else a <string-date> (literal when the writer said so, else raw
+    for a CSL processor to parse)."""
+    date = _date_from(citation) or _date_from(_kid(citation, "date"))
+    if date is None:
+        string_date = _kid(citation, "string-date")
+        text = _text(string_date)
+        if not text:
+            return None
+        how = "literal" if string_date.get("content-type") == "literal" else "raw"
+        return {how: text}
+    season = _text(_kid(citation, "season"))
+    if season:
+        date["season"] = _SEASONS.get(season.lower(), season)
+    year = _kid(citation, "year")
+    if year is not None and year.get("content-type") == "circa":
+        date["circa"] = True
+    return date
+
+
+# Facts CSL keeps in "custom" that JATS has no element for travel in
+# <annotation content-type="bibconv:KEY">; a value that is not text is JSON.
+CUSTOM_PREFIX = "bibconv:"
+
+
+def _read_annotations(citation, data: dict) -> None:
+    for note in _kids(citation, "annotation"):
+        kind = note.get("content-type") or ""
+        if not kind.startswith(CUSTOM_PREFIX):
+            continue
+        text = "\n\n".join(p.text or "" for p in _kids(note, "p"))
+        try:
+            value = json.loads(text) if note.get("specific-use") == "json" else text
+        except ValueError:
+            value = text
+        data.setdefault("custom", {})[kind[len(CUSTOM_PREFIX):]] = value
 
 
 # Vancouver: "Surname AB, Surname CD, et al. Title. Journal. 2020;12(3):45-67."
@@ -353,7 +493,7 @@ def read(text: str, source: str | None = None, *, article: bool = False,
     if root is None:
         return result
     ids = IdAllocator()
-    if article:
+    if article and root.get("specific-use") != REF_LIST_MARK:
         front = read_article_root(root, source)
         if front is not None:
             front.data["id"] = ids.claim(front.id or "article")
@@ -372,7 +512,8 @@ def read(text: str, source: str | None = None, *, article: bool = False,
         data = {"id": ids.claim(record_id), **data}
         result.records.append(Record(data, Origin(source, ref.sourceline,
                                                   _last_line(ref))))
-    if not result.records and not article:
+    if not result.records and not article and root.get("specific-use") != REF_LIST_MARK \
+            and not has_errors(result.diagnostics):
         # No references: the document is an article's front matter (what
         # the jats-article writer makes), so read that.
         front = read_article_root(root, source)
@@ -402,6 +543,42 @@ def _article_meta(root):
         if local(element.tag) == "article-meta":
             return element
     return None
+
+
+# What an abstract holds besides its text: eLife's <object-id> (the
+# abstract's own DOI), labels, and a closing "DOI: https://doi.org/..." line.
+_ABSTRACT_SKIP = frozenset({"object-id", "label", "fn", "xref"})
+_DOI_STATEMENT = re.compile(r"^DOI:?\s*(https?://(dx\.)?doi\.org/)?10\.\S+$", re.I)
+
+
+def abstract_text(abstract) -> str | None:
+    """An abstract's text only: one paragraph a <p> (a list item, a
+    section's paragraphs), paragraphs apart by a blank line; a section's
+    title runs into its first paragraph ("Background: ...")."""
+    paragraphs: list[str] = []
+
+    def block(node):
+        for child in node:
+            tag = local(child.tag)
+            if tag == "sec":
+                first = len(paragraphs)
+                block(child)
+                title = _text(_kid(child, "title"))
+                if title and len(paragraphs) > first:
+                    joiner = " " if title[-1] in ".:?!" else ": "
+                    paragraphs[first] = f"{title}{joiner}{paragraphs[first]}"
+            elif tag in ("list", "list-item", "disp-quote", "boxed-text"):
+                block(child)
+            elif tag == "p":
+                text = text_of(child, _ABSTRACT_SKIP)
+                if text and not _DOI_STATEMENT.match(text):
+                    paragraphs.append(text)
+
+    block(abstract)
+    if paragraphs:
+        return "\n\n".join(paragraphs)
+    text = text_of(abstract, _ABSTRACT_SKIP | {"title"})
+    return text if text and not _DOI_STATEMENT.match(text) else None
 
 
 def read_article_root(root, source: str | None) -> Record | None:
@@ -434,13 +611,22 @@ def read_article_root(root, source: str | None) -> Record | None:
                 continue
             data.setdefault(role, []).extend(people)
             fields.setdefault(role, contrib.sourceline)
-            orcid = next((_text(c) for c in _kids(contrib, "contrib-id")
-                          if (c.get("contrib-id-type") or "").lower() == "orcid"), None)
+            # A group author is one literal name; its members (a nested
+            # contrib-group) are not authors of the work in CSL's sense, so
+            # they stay with the group in custom.name-details as "members".
+            extra = {}
+            orcid = _orcid(contrib)
             if orcid:
+                extra["ORCID"] = orcid
+            collab = _kid(contrib, "collab")
+            members = _collab_members(collab) if collab is not None else []
+            if members:
+                extra["members"] = members
+            if extra:
                 details = data.setdefault("custom", {}).setdefault("name-details", {})
                 entries = details.setdefault(role, [])
                 entries.extend([None] * (len(data[role]) - 1 - len(entries)))
-                entries.append({"ORCID": orcid})
+                entries.append(extra)
     for role in ("author", "editor", "translator"):
         if role in data:
             people, incomplete = split_others(
@@ -470,8 +656,7 @@ def read_article_root(root, source: str | None) -> Record | None:
     abstracts = [a for a in _kids(meta, "abstract") if not a.get("abstract-type")] or \
         _kids(meta, "abstract")
     if abstracts:
-        paragraphs = [_text(p) for p in abstracts[0].iter() if local(p.tag) == "p"]
-        abstract = "\n\n".join(p for p in paragraphs if p) or _text(abstracts[0])
+        abstract = abstract_text(abstracts[0])
         if abstract:
             data["abstract"] = abstract
             fields["abstract"] = abstracts[0].sourceline
@@ -548,8 +733,60 @@ def _sub(parent, tag: str, text: str | None = None, **attributes):
 
 
 def _plain(value) -> str:
-    # CSL rich text markup is not JATS; its words are.
+    # CSL rich text markup where JATS holds no emphasis: its words
     return strip_markup(value)
+
+
+# CSL rich text -> JATS emphasis (the reverse of _RICH_READ)
+_RICH_TOKEN = re.compile(r'<(/?)(i|b|sup|sub)>|<span\s+style="\s*font-variant:\s*small-caps;?\s*"'
+                         r'\s*>|<span\s+class="nocase"\s*>|</span>')
+_RICH_WRITE = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub"}
+
+
+def _sub_rich(parent, tag: str, value, **attributes):
+    """An element holding CSL rich text as JATS emphasis; markup that does
+    not nest properly is written as plain words."""
+    from lxml import etree
+
+    element = _sub(parent, tag, **attributes)
+    value = str(value)
+    stack, kinds, position = [element], [], 0
+
+    def add(text):
+        if not text:
+            return
+        current = stack[-1]
+        if len(current):
+            current[-1].tail = (current[-1].tail or "") + text
+        else:
+            current.text = (current.text or "") + text
+
+    for match in _RICH_TOKEN.finditer(value):
+        add(value[position:match.start()])
+        position = match.end()
+        token = match.group(0)
+        if match.group(2) and not match.group(1):
+            stack.append(etree.SubElement(stack[-1], _RICH_WRITE[match.group(2)]))
+            kinds.append(match.group(2))
+        elif match.group(2) or token == "</span>":
+            kind = match.group(2) or "span"
+            if not kinds or kinds[-1] != kind:
+                break
+            kinds.pop()
+            stack.pop()
+        else:
+            child = (etree.SubElement(stack[-1], "sc") if "small-caps" in token else
+                     etree.SubElement(stack[-1], "named-content", {"content-type": "nocase"}))
+            stack.append(child)
+            kinds.append("span")
+    else:
+        add(value[position:])
+        if not kinds:
+            return element
+    for child in list(element):
+        element.remove(child)
+    element.text = _plain(value)
+    return element
 
 
 def _name_element(parent, name: dict) -> None:
@@ -560,11 +797,15 @@ def _name_element(parent, name: dict) -> None:
         _sub(parent, "string-name", display_names.display_name(name))
         return
     element = _sub(parent, "name")
-    particle = name.get("non-dropping-particle") or name.get("dropping-particle")
+    # JATS has no particle element: a non-dropping particle is part of the
+    # surname ("van Gennep"), a dropping one ends the given names ("Ahasver
+    # von"), as they sort and display; the reader splits them back.
+    particle = name.get("non-dropping-particle")
     family = f"{particle} {name['family']}" if particle else name["family"]
     _sub(element, "surname", family)
-    if name.get("given"):
-        _sub(element, "given-names", name["given"])
+    given = " ".join(str(p) for p in (name.get("given"), name.get("dropping-particle")) if p)
+    if given:
+        _sub(element, "given-names", given)
     if name.get("suffix"):
         _sub(element, "suffix", name["suffix"])
 
@@ -582,6 +823,35 @@ def _iso(part) -> str:
     return "-".join([f"{int(part[0]):04d}"] + [f"{int(p):02d}" for p in part[1:3]])
 
 
+_SEASON_NAMES = {1: "Spring", 2: "Summer", 3: "Autumn", 4: "Winter"}
+
+
+def _valid_parts(part) -> tuple[list[int], int | None, str | None]:
+    """(year[, month[, day]] that ISO 8601 accepts, a season given as a
+    month (13-16 or citeproc-js's 21-24), what was left out and why)."""
+    import calendar
+
+    numbers = _numbers(part) or []
+    if not numbers:
+        return [], None, None
+    kept, season, problem = [numbers[0]], None, None
+    if len(numbers) > 1 and numbers[1]:
+        month = numbers[1]
+        if 13 <= month <= 16 or 21 <= month <= 24:
+            season = (month - 12) if month <= 16 else (month - 20)
+        elif 1 <= month <= 12:
+            kept.append(month)
+            if len(numbers) > 2 and numbers[2]:
+                day = numbers[2]
+                if 1 <= day <= calendar.monthrange(numbers[0], month)[1]:
+                    kept.append(day)
+                else:
+                    problem = f"day {day} of {numbers[0]}-{month:02d} does not exist"
+        else:
+            problem = f"month {month} does not exist"
+    return kept, season, problem
+
+
 def _year_parts(date) -> list | None:
     if not isinstance(date, dict):
         return None
@@ -597,8 +867,92 @@ _CITATION_HOLDS = {"id", "type", "author", "editor", "translator", "title", "con
                    "custom", "number-of-pages", "genre"}
 
 
-def _element_citation(ref, data: dict) -> list[str]:
-    """Fill a <ref> with an element-citation; return the variables dropped."""
+def _write_issued(citation, date, problems: list) -> None:
+    """issued -> <year>/<month>/<day> (an ISO 8601 date in iso-8601-date),
+    <season>, a circa year, or a <string-date> for a literal or raw date."""
+    if not isinstance(date, dict):
+        return
+    parts = date.get("date-parts") or []
+    start, season, problem = _valid_parts(parts[0]) if parts else ([], None, None)
+    if problem:
+        problems.append(("issued", f"{problem}; written without it"))
+    if not start:
+        for how in ("literal", "raw"):
+            if date.get(how):
+                _sub(citation, "string-date", str(date[how]), content_type=how)
+                return
+        return
+    end = _valid_parts(parts[1])[0] if len(parts) > 1 else []
+    circa = "circa" if date.get("circa") else None
+    if end:
+        # a range: ISO 8601's interval in the attribute, both years in the text
+        _sub(citation, "year", f"{start[0]}–{end[0]}",
+             iso_8601_date=f"{_iso(start)}/{_iso(end)}", content_type=circa)
+    else:
+        _sub(citation, "year", str(start[0]), iso_8601_date=_iso(start), content_type=circa)
+        if len(start) > 1:
+            _sub(citation, "month", f"{start[1]:02d}")
+        if len(start) > 2:
+            _sub(citation, "day", f"{start[2]:02d}")
+    season = date.get("season") or season
+    if season:
+        _sub(citation, "season", _SEASON_NAMES.get(whole_number(str(season)) or 0,
+                                                   str(season)))
+
+
+def _write_accessed(citation, date, problems: list) -> None:
+    if not isinstance(date, dict):
+        return
+    parts = date.get("date-parts") or []
+    start, _, problem = _valid_parts(parts[0]) if parts else ([], None, None)
+    if problem:
+        problems.append(("accessed", f"{problem}; written without it"))
+    if start:
+        iso = _iso(start)
+        _sub(citation, "date-in-citation", iso, content_type="access-date", iso_8601_date=iso)
+        return
+    for how in ("literal", "raw"):
+        if date.get(how):
+            _sub(citation, "date-in-citation", str(date[how]), content_type="access-date",
+                 specific_use=how)
+            return
+
+
+# JATS 1.3's pub-id-type values; any other kind is pub-id-type="custom"
+# with custom-type naming it.
+_PUB_ID_TYPES = frozenset(
+    "accession archive ark art-access-id arxiv coden doaj doi handle index isbn manuscript "
+    "medline mr other pii pmcid pmid publisher-id sici std-designation zbl".split())
+# custom facts an element-citation holds in elements of their own
+_CUSTOM_NATIVE = frozenset({"elocation-id", "arxiv", "pub-ids", "citation-text"})
+
+
+def _write_custom(citation, custom: dict) -> None:
+    for key, value in (custom.get("pub-ids") or {}).items():
+        if not value:
+            continue
+        kind = str(key).lower()
+        if kind in _PUB_ID_TYPES:
+            _sub(citation, "pub-id", str(value), pub_id_type=kind)
+        else:
+            _sub(citation, "pub-id", str(value), pub_id_type="custom", custom_type=str(key))
+    for key in sorted(custom):
+        if key in _CUSTOM_NATIVE:
+            continue
+        _annotation(citation, key, custom[key])
+
+
+def _annotation(citation, key: str, value) -> None:
+    note = _sub(citation, "annotation", content_type=f"{CUSTOM_PREFIX}{key}",
+                specific_use=None if isinstance(value, str) else "json")
+    _sub(note, "p", value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+                                                                     sort_keys=True))
+
+
+def _element_citation(ref, data: dict, problems: list | None = None) -> list[str]:
+    """Fill a <ref> with an element-citation; return the variables dropped
+    (and add to ``problems`` what was written only in part)."""
+    problems = [] if problems is None else problems
     csl_type = data.get("type", "document")
     kind = M.WRITE_TYPES.get(csl_type, "other")
     citation = _sub(ref, "element-citation", publication_type=kind)
@@ -608,35 +962,22 @@ def _element_citation(ref, data: dict) -> list[str]:
     title, container = data.get("title"), data.get("container-title")
     if kind == "chapter":
         if title:
-            _sub(citation, "chapter-title", title)
+            _sub_rich(citation, "chapter-title", title)
         if container:
-            _sub(citation, "source", container)
+            _sub_rich(citation, "source", container)
     elif csl_type in M.SOURCE_IS_TITLE or kind in ("book", "thesis", "report", "software",
                                                    "data", "webpage", "patent"):
         if title and container:
-            _sub(citation, "article-title" if kind != "data" else "data-title", title)
-            _sub(citation, "source", container)
+            _sub_rich(citation, "article-title" if kind != "data" else "data-title", title)
+            _sub_rich(citation, "source", container)
         elif title:
-            _sub(citation, "source", title)
+            _sub_rich(citation, "source", title)
     else:
         if title:
-            _sub(citation, "article-title", title)
+            _sub_rich(citation, "article-title", title)
         if container:
-            _sub(citation, "source", container)
-    year = _year_parts(data.get("issued"))
-    if year:
-        iso = _iso(year)
-        parts = (data.get("issued") or {}).get("date-parts") or []
-        end = _numbers(parts[1]) if len(parts) > 1 else None
-        if end:
-            # a range: ISO 8601's interval in the attribute, both years in the text
-            _sub(citation, "year", f"{year[0]}–{end[0]}", iso_8601_date=f"{iso}/{_iso(end)}")
-        else:
-            _sub(citation, "year", str(year[0]), iso_8601_date=iso)
-            if len(year) > 1 and 1 <= int(year[1]) <= 12:
-                _sub(citation, "month", f"{int(year[1]):02d}")
-            if len(year) > 2:
-                _sub(citation, "day", f"{int(year[2]):02d}")
+            _sub_rich(citation, "source", container)
+    _write_issued(citation, data.get("issued"), problems)
     if data.get("event-title"):
         _sub(citation, "conf-name", data["event-title"])
     if data.get("event-place"):
@@ -648,7 +989,7 @@ def _element_citation(ref, data: dict) -> list[str]:
     if data.get("edition"):
         _sub(citation, "edition", str(data["edition"]))
     if data.get("collection-title"):
-        _sub(citation, "series", data["collection-title"])
+        _sub_rich(citation, "series", data["collection-title"])
     if data.get("volume"):
         _sub(citation, "volume", str(data["volume"]))
     if data.get("issue"):
@@ -668,10 +1009,7 @@ def _element_citation(ref, data: dict) -> list[str]:
             _sub(citation, "page-range", page)
     if data.get("number-of-pages"):
         _sub(citation, "size", str(data["number-of-pages"]), units="pages")
-    accessed = _year_parts(data.get("accessed"))
-    if accessed:
-        iso = "-".join([f"{int(accessed[0]):04d}"] + [f"{int(p):02d}" for p in accessed[1:3]])
-        _sub(citation, "date-in-citation", iso, content_type="access-date", iso_8601_date=iso)
+    _write_accessed(citation, data.get("accessed"), problems)
     for var, tag in (("ISBN", "isbn"), ("ISSN", "issn"), ("version", "version")):
         if data.get(var):
             _sub(citation, tag, str(data[var]))
@@ -683,16 +1021,57 @@ def _element_citation(ref, data: dict) -> list[str]:
     if data.get("URL"):
         link = _sub(citation, "ext-link", str(data["URL"]), ext_link_type="uri")
         link.set(f"{{{XLINK}}}href", str(data["URL"]))
+    if data.get("genre"):
+        # shown as written ("Master's thesis", "U.S. patent"), and read back
+        _sub_rich(citation, "comment", data["genre"], content_type="genre")
     if data.get("note"):
-        _sub(citation, "comment", data["note"])
+        _sub_rich(citation, "comment", data["note"], content_type="citation-text"
+                  if custom.get("citation-text") else None)
+    _write_custom(citation, custom)
     return sorted(k for k in data if k not in _CITATION_HOLDS)
 
 
-def _document(front_builder, back_builder=None) -> str:
+# Characters XML 1.0 cannot hold at all (C0 controls but tab and line
+# breaks, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(record: Record, diagnostics: list, label: str) -> dict:
+    """The record's data without the characters XML cannot hold, each field
+    that held one reported."""
+    def clean(value, pointer: str):
+        if isinstance(value, str):
+            if _NOT_XML.search(value):
+                found = sorted({f"U+{ord(c):04X}" for c in _NOT_XML.findall(value)})
+                diagnostics.append(make(
+                    "character-dropped", f"{label} cannot hold {', '.join(found)}; left out "
+                    f"of {pointer!r}", file=record.origin.file,
+                    line=record.origin.line_of(pointer.split("/")[1]), record=record.id,
+                    pointer=pointer))
+                return _NOT_XML.sub("", value)
+            return value
+        if isinstance(value, dict):
+            return {k: clean(v, f"{pointer}/{k}") for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v, f"{pointer}/{i}") for i, v in enumerate(value)]
+        return value
+
+    return {key: clean(value, f"/{key}") for key, value in record.data.items()}
+
+
+# The writer's ref-list documents say what they are, so that reading one
+# back (bibconv validate) does not take the placeholder front matter for an
+# article of its own.
+REF_LIST_MARK = "bibconv-ref-list"
+
+
+def _document(front_builder, back_builder=None, specific_use: str | None = None) -> str:
     from lxml import etree
 
-    article = etree.Element("article", {"dtd-version": "1.3", "article-type": "other"},
-                            nsmap={"xlink": XLINK, "mml": MML})
+    attributes = {"dtd-version": "1.3", "article-type": "other"}
+    if specific_use:
+        attributes["specific-use"] = specific_use
+    article = etree.Element("article", attributes, nsmap={"xlink": XLINK, "mml": MML})
     front = _sub(article, "front")
     front_builder(front)
     if back_builder is not None:
@@ -743,13 +1122,19 @@ def write(records, **options) -> WriteResult:
                     f"{ref_id!r}", file=record.origin.file, line=record.origin.line,
                     record=record.id, pointer="/id"))
             ref = _sub(ref_list, "ref", id=ref_id)
-            for var in _element_citation(ref, record.data):
+            data = _xml_safe(record, result.diagnostics, "XML")
+            problems: list = []
+            for var in _element_citation(ref, data, problems):
                 result.diagnostics.append(make(
                     "field-dropped", f"an element-citation has no place for {var!r}",
                     file=record.origin.file, line=record.origin.line_of(var),
                     record=record.id, pointer=f"/{var}"))
+            for var, why in problems:
+                result.diagnostics.append(make(
+                    "field-dropped", f"{var!r}: {why}", file=record.origin.file,
+                    line=record.origin.line_of(var), record=record.id, pointer=f"/{var}"))
 
-    result.text = _document(front, back)
+    result.text = _document(front, back, REF_LIST_MARK)
     return result
 
 
