@@ -261,6 +261,9 @@ def _citation(citation) -> dict:
     kind = (citation.get("publication-type") or citation.get("citation-type") or "").lower()
     data: dict = {}
     csl_type = M.READ_TYPES.get(kind)
+    exact = citation.get("specific-use") or ""
+    if exact.startswith(M.CSL_TYPE_PREFIX) and exact[len(M.CSL_TYPE_PREFIX):] in M.CSL_TYPES:
+        csl_type = exact[len(M.CSL_TYPE_PREFIX):]
     article_title = _rich(_kid(citation, "article-title"))
     chapter_title = _rich(_kid(citation, "chapter-title"))
     part_title = _rich(_kid(citation, "part-title"))
@@ -945,8 +948,9 @@ def _write_custom(citation, custom: dict) -> None:
 def _annotation(citation, key: str, value) -> None:
     note = _sub(citation, "annotation", content_type=f"{CUSTOM_PREFIX}{key}",
                 specific_use=None if isinstance(value, str) else "json")
-    _sub(note, "p", value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
-                                                                     sort_keys=True))
+    # the value as it is (rich text markup included), not _plain()'d
+    _sub(note, "p").text = value if isinstance(value, str) else json.dumps(
+        value, ensure_ascii=False, sort_keys=True)
 
 
 def _element_citation(ref, data: dict, problems: list | None = None) -> list[str]:
@@ -955,7 +959,10 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     problems = [] if problems is None else problems
     csl_type = data.get("type", "document")
     kind = M.WRITE_TYPES.get(csl_type, "other")
-    citation = _sub(ref, "element-citation", publication_type=kind)
+    # JATS4R's vocabulary is coarser than CSL's: when the publication-type
+    # alone would read back as another CSL type, say which in specific-use.
+    exact = None if M.READ_TYPES.get(kind) == csl_type else f"{M.CSL_TYPE_PREFIX}{csl_type}"
+    citation = _sub(ref, "element-citation", publication_type=kind, specific_use=exact)
     for role in ("author", "editor", "translator"):
         if data.get(role):
             _person_group(citation, role, data[role])
@@ -1065,6 +1072,24 @@ def _xml_safe(record: Record, diagnostics: list, label: str) -> dict:
 REF_LIST_MARK = "bibconv-ref-list"
 
 
+_INLINE = frozenset({"italic", "bold", "sup", "sub", "sc", "named-content"})
+
+
+def _indent(element, level: int = 0) -> None:
+    """Indent the structure, never mixed content: whitespace between two
+    <italic>s is a space a reader would keep (lxml's indent adds it)."""
+    children = list(element)
+    if not children or (element.text or "").strip() or any(
+            local(c.tag) in _INLINE or (c.tail or "").strip() for c in children):
+        return
+    step = "\n" + "  " * (level + 1)
+    element.text = step
+    for child in children:
+        _indent(child, level + 1)
+        child.tail = step
+    children[-1].tail = "\n" + "  " * level
+
+
 def _document(front_builder, back_builder=None, specific_use: str | None = None) -> str:
     from lxml import etree
 
@@ -1076,7 +1101,7 @@ def _document(front_builder, back_builder=None, specific_use: str | None = None)
     front_builder(front)
     if back_builder is not None:
         back_builder(_sub(article, "back"))
-    etree.indent(article, space="  ")
+    _indent(article)
     body = etree.tostring(article, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n{body}\n'
 

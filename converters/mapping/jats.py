@@ -33,6 +33,16 @@ WRITE_TYPES = {
     "webpage": "webpage", "post": "webpage", "post-weblog": "webpage", "patent": "patent",
 }
 
+# element-citation/@specific-use="csl-type:periodical": the CSL type when the
+# publication-type alone would read back as another one
+CSL_TYPE_PREFIX = "csl-type:"
+CSL_TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book
+    broadcast chapter classic collection dataset document entry entry-dictionary
+    entry-encyclopedia event figure graphic hearing interview legal_case legislation manuscript
+    map motion_picture musical_score pamphlet paper-conference patent performance periodical
+    personal_communication post post-weblog regulation report review review-book software song
+    speech standard thesis treaty webpage""".split())
+
 # Types whose <source> is the work's own title (a book), not a container.
 SOURCE_IS_TITLE = frozenset({"book", "thesis", "report", "software", "dataset", "webpage",
                              "patent", "standard", "document", "manuscript", "pamphlet",
