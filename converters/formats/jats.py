@@ -592,8 +592,8 @@ def read_article_root(root, source: str | None) -> Record | None:
     fields: dict[str, int] = {}
     group = _kid(meta, "title-group")
     if group is not None:
-        title = _text(_kid(group, "article-title"))
-        subtitle = _text(_kid(group, "subtitle"))
+        title = _rich(_kid(group, "article-title"))
+        subtitle = _rich(_kid(group, "subtitle"))
         if title:
             data["title"] = f"{title}: {subtitle}" if subtitle else title
             fields["title"] = _kid(group, "article-title").sourceline
@@ -648,13 +648,37 @@ def read_article_root(root, source: str | None) -> Record | None:
                 data.setdefault(role, []).append(dict(OTHERS))
             elif meta_name == "author-count" and whole_number(meta_value) is not None:
                 data.setdefault("custom", {})["author-count"] = whole_number(meta_value)
+            elif meta_name.startswith(CUSTOM_PREFIX):
+                # what the writer put there: the value as JSON
+                key = _text(_kid(custom_meta, "meta-name"))[len(CUSTOM_PREFIX):]
+                raw = _kid(custom_meta, "meta-value")
+                raw = "".join(raw.itertext()) if raw is not None else ""
+                try:
+                    value = json.loads(raw)
+                except ValueError:
+                    value = raw
+                if key == "issued":  # a literal date, which pub-date cannot hold
+                    data.setdefault("issued", value)
+                else:
+                    data.setdefault("custom", {})[key] = value
     dates = _kids(meta, "pub-date")
     preferred = sorted(dates, key=lambda d: (d.get("pub-type") or d.get("date-type") or "")
                        not in ("epub", "ppub", "pub", "collection", "publication"))
     for candidate in preferred:
         date = _date_from(candidate)
         if date:
+            season = _text(_kid(candidate, "season"))
+            if season and len(date.get("date-parts", [[]])[0]) == 1:
+                date["season"] = _SEASONS.get(season.lower(), season)
+            year_el = _kid(candidate, "year")
+            if year_el is not None and year_el.get("content-type") == "circa":
+                date["circa"] = True
             data["issued"] = date
+            break
+        string_date = _kid(candidate, "string-date")
+        if _text(string_date):
+            how = "literal" if string_date.get("content-type") == "literal" else "raw"
+            data["issued"] = {how: _text(string_date)}
             break
     abstracts = [a for a in _kids(meta, "abstract") if not a.get("abstract-type")] or \
         _kids(meta, "abstract")
@@ -1168,14 +1192,15 @@ _ARTICLE_HOLDS = {"id", "type", "title", "author", "editor", "issued", "abstract
                   "publisher", "keyword", "custom"}
 
 
-def _article_front(front, data: dict) -> None:
+def _article_front(front, data: dict, problems: list | None = None) -> None:
+    problems = [] if problems is None else problems
     _journal_meta(front, data)
     meta = _sub(front, "article-meta")
     for var, kind in (("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid")):
         if data.get(var):
             _sub(meta, "article-id", str(data[var]), pub_id_type=kind)
     group = _sub(meta, "title-group")
-    _sub(group, "article-title", data.get("title") or "")
+    _sub_rich(group, "article-title", data.get("title") or "")
     details = (data.get("custom") or {}).get("name-details") or {}
     incomplete_roles: list[str] = []
     for role in ("author", "editor"):
@@ -1192,17 +1217,41 @@ def _article_front(front, data: dict) -> None:
             if orcid:
                 _sub(contrib, "contrib-id", orcid, contrib_id_type="orcid")
             _name_element(contrib, person)
+            members = (extra[index] or {}).get("members") if index < len(extra) and \
+                isinstance(extra[index], dict) else None
+            collab = contrib.find("collab")
+            if members and collab is not None:
+                # a group author's members: a contrib-group inside its <collab>
+                inner = _sub(collab, "contrib-group")
+                for member in members:
+                    if not isinstance(member, dict):
+                        continue
+                    member_contrib = _sub(inner, "contrib", contrib_type=role)
+                    if member.get("ORCID"):
+                        _sub(member_contrib, "contrib-id", member["ORCID"],
+                             contrib_id_type="orcid")
+                    _name_element(member_contrib, {k: v for k, v in member.items()
+                                                   if k != "ORCID"})
         if incomplete:
             incomplete_roles.append(role)
-    year = _year_parts(data.get("issued"))
+    issued = data.get("issued") if isinstance(data.get("issued"), dict) else {}
+    parts = issued.get("date-parts") or []
+    year, season, problem = _valid_parts(parts[0]) if parts else ([], None, None)
+    if problem:
+        problems.append(("issued", f"{problem}; written without it"))
+    season = issued.get("season") or season
     if year:
         date = _sub(meta, "pub-date", publication_format="electronic", date_type="pub")
         if len(year) > 2:
-            _sub(date, "day", f"{int(year[2]):02d}")
-        if len(year) > 1 and 1 <= int(year[1]) <= 12:
-            _sub(date, "month", f"{int(year[1]):02d}")
-        _sub(date, "year", str(year[0]))
+            _sub(date, "day", f"{year[2]:02d}")
+        if len(year) > 1:
+            _sub(date, "month", f"{year[1]:02d}")
+        elif season:
+            _sub(date, "season", _SEASON_NAMES.get(whole_number(str(season)) or 0,
+                                                   str(season)))
+        _sub(date, "year", str(year[0]), content_type="circa" if issued.get("circa") else None)
     else:
+        # a pub-date needs a year; a literal or raw date is kept in custom-meta
         _sub(meta, "pub-date-not-available")
     if data.get("volume"):
         _sub(meta, "volume", str(data["volume"]))
@@ -1226,17 +1275,42 @@ def _article_front(front, data: dict) -> None:
             if keyword.strip():
                 _sub(kwd_group, "kwd", keyword.strip())
     # Journal Publishing allows no <etal/> among an article's contributors,
-    # so a list known to be cut short is said in custom metadata.
+    # so a list known to be cut short is said in custom metadata, and so are
+    # the other facts CSL keeps in custom (JSON when they are not text).
     facts = [(f"{role}-list", "incomplete") for role in incomplete_roles]
-    count = (data.get("custom") or {}).get("author-count")
-    if count and "author" in incomplete_roles:
+    if not year and (issued.get("literal") or issued.get("raw")):
+        facts.append((f"{CUSTOM_PREFIX}issued", json.dumps(issued, ensure_ascii=False)))
+    custom = data.get("custom") or {}
+    count = custom.get("author-count")
+    if count is not None:
         facts.append(("author-count", str(count)))
+    for key in sorted(custom):
+        if key == "author-count" or (key == "name-details" and not _details_beyond_jats(
+                custom[key])):
+            continue
+        facts.append((f"{CUSTOM_PREFIX}{key}", json.dumps(custom[key], ensure_ascii=False,
+                                                          sort_keys=True)))
     if facts:
         group = _sub(meta, "custom-meta-group")
         for meta_name, meta_value in facts:
             custom_meta = _sub(group, "custom-meta")
             _sub(custom_meta, "meta-name", meta_name)
-            _sub(custom_meta, "meta-value", meta_value)
+            _sub(custom_meta, "meta-value").text = meta_value
+
+
+def _details_beyond_jats(details) -> bool:
+    """True when name-details hold more than ORCIDs and group members,
+    which have JATS elements of their own."""
+    if not isinstance(details, dict):
+        return True
+    for role, entries in details.items():
+        if role not in ("author", "editor") or not isinstance(entries, list):
+            return True
+        for entry in entries:
+            if entry is not None and (not isinstance(entry, dict) or set(entry) - {
+                    "ORCID", "members"}):
+                return True
+    return False
 
 
 def write_article(records, **options) -> WriteResult:
@@ -1251,14 +1325,14 @@ def write_article(records, **options) -> WriteResult:
                 "field-dropped", f"article front matter has no place for {var!r}",
                 file=record.origin.file, line=record.origin.line_of(var), record=record.id,
                 pointer=f"/{var}"))
-        for key in sorted((data.get("custom") or {})):
-            if key not in ("name-details", "author-count"):
-                result.diagnostics.append(make(
-                    "field-dropped", f"article front matter has no place for custom {key!r}",
-                    file=record.origin.file, line=record.origin.line, record=record.id,
-                    pointer=f"/custom/{key}"))
+        data = _xml_safe(record, result.diagnostics, "XML")
+        problems: list = []
         name = ids.claim(re.sub(r"[^\w.-]", "-", record.id or base_id(data)))
-        result.files[name] = _document(lambda front, d=data: _article_front(front, d))
+        result.files[name] = _document(lambda front, d=data: _article_front(front, d, problems))
+        for var, why in problems:
+            result.diagnostics.append(make(
+                "field-dropped", f"{var!r}: {why}", file=record.origin.file,
+                line=record.origin.line_of(var), record=record.id, pointer=f"/{var}"))
     if result.files:
         result.text = next(iter(result.files.values()))
     return result
