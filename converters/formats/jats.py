@@ -412,6 +412,11 @@ CUSTOM_PREFIX = "bibconv:"
 def _read_annotations(citation, data: dict) -> None:
     for note in _kids(citation, "annotation"):
         kind = note.get("content-type") or ""
+        if kind == "abstract":
+            text = "\n\n".join(p.text.strip() for p in _kids(note, "p") if (p.text or "").strip())
+            if text:
+                data.setdefault("abstract", text)
+            continue
         if not kind.startswith(CUSTOM_PREFIX):
             continue
         text = "\n\n".join(p.text or "" for p in _kids(note, "p"))
@@ -713,6 +718,9 @@ def read_article_root(root, source: str | None) -> Record | None:
         publisher = next((e for e in journal.iter() if local(e.tag) == "publisher-name"), None)
         if _text(publisher):
             data["publisher"] = _text(publisher)
+    if not any(data.get(k) for k in ("title", "author", "editor", "DOI", "abstract")):
+        # front matter that names nothing (a file broken inside it): no record
+        return None
     if "container-title" not in data:
         data["type"] = "article"
     record_id = data.get("DOI") and re.sub(r"[^A-Za-z0-9]+", "-", data["DOI"]).strip("-")
@@ -891,7 +899,7 @@ _CITATION_HOLDS = {"id", "type", "author", "editor", "translator", "title", "con
                    "issued", "volume", "issue", "page", "publisher", "publisher-place",
                    "edition", "DOI", "PMID", "PMCID", "URL", "event-title", "event-place",
                    "ISBN", "ISSN", "collection-title", "accessed", "version", "note",
-                   "custom", "number-of-pages", "genre"}
+                   "custom", "number-of-pages", "genre", "abstract"}
 
 
 def _write_issued(citation, date, problems: list) -> None:
@@ -1052,6 +1060,12 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     if data.get("URL"):
         link = _sub(citation, "ext-link", str(data["URL"]), ext_link_type="uri")
         link.set(f"{{{XLINK}}}href", str(data["URL"]))
+    if data.get("abstract"):
+        # JATS's note about a cited work: an annotated bibliography's abstract
+        note = _sub(citation, "annotation", content_type="abstract")
+        for paragraph in re.split(r"\n\s*\n", str(data["abstract"])):
+            if paragraph.strip():
+                _sub(note, "p").text = paragraph.strip()
     if data.get("genre"):
         # shown as written ("Master's thesis", "U.S. patent"), and read back
         _sub_rich(citation, "comment", data["genre"], content_type="genre")
