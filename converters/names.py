@@ -98,9 +98,9 @@ def split_given(given: str) -> dict:
     and dropping-particle."""
     words = given.split()
     particles = []
-    while len(words) > 1 and _is_particle(words[-1]):
+    while words and _is_particle(words[-1]):
         particles.insert(0, words.pop())
-    name = {"given": " ".join(words)}
+    name = {"given": " ".join(words)} if words else {}
     if particles:
         name["dropping-particle"] = " ".join(particles)
     return name

@@ -168,8 +168,11 @@ def _expand_declared(root, source: str | None) -> list:
     for node in nodes:
         value, why = _entity_text(node.name, declared, budget, 0)
         if value is None:
+            # libxml2 may give an entity node the line after it; its parent's is right
+            parent = node.getparent()
+            line = parent.sourceline if parent is not None else node.sourceline
             notes.append(make("entity-unexpanded", f"entity reference &{node.name}; was left "
-                              f"out: {why}", file=source, line=node.sourceline))
+                              f"out: {why}", file=source, line=line))
             value = ""
         _replace_with_text(node, value)
     return notes
