@@ -164,7 +164,7 @@ def test_several_articles_need_a_folder():
 
 
 def test_what_a_citation_cannot_hold_is_reported():
-    record = {"id": "k", "type": "book", "title": "T", "keyword": "a, b", "language": "en",
+    record = {"id": "k", "type": "book", "title": "T", "keyword": "a, b", "language": "english",
               "issued": {"date-parts": [[2020, 2, 30]]}}
     result = converters.write([record], "jats")
     dropped = {(d.record, d.location.pointer) for d in result.diagnostics

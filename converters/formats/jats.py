@@ -279,6 +279,9 @@ def _citation(citation) -> dict:
     for group in _kids(citation, "person-group"):
         role = M.PERSON_GROUPS.get((group.get("person-group-type") or "author").lower(),
                                    "contributor")
+        if group.get("person-group-type") == "custom" and \
+                group.get("custom-type") in M.CSL_NAME_VARIABLES:
+            role = group.get("custom-type")
         people = _people(group)
         if people:
             data.setdefault(role, []).extend(people)
@@ -304,6 +307,16 @@ def _citation(citation) -> dict:
     date = _issued(citation)
     if date:
         data["issued"] = date
+    conf_date = _kid(citation, "conf-date")
+    if conf_date is not None:
+        from .. import dates
+
+        event = dates.parse(conf_date.get("iso-8601-date") or "") if conf_date.get(
+            "iso-8601-date") else None
+        if event:
+            data["event-date"] = event
+    if citation.get("{http://www.w3.org/XML/1998/namespace}lang"):
+        data["language"] = citation.get("{http://www.w3.org/XML/1998/namespace}lang")
     for element in _kids(citation, "date-in-citation"):
         if (element.get("content-type") or "access-date") in ("access-date", "accessed",
                                                               "cited"):
@@ -412,10 +425,11 @@ CUSTOM_PREFIX = "bibconv:"
 def _read_annotations(citation, data: dict) -> None:
     for note in _kids(citation, "annotation"):
         kind = note.get("content-type") or ""
-        if kind == "abstract":
-            text = "\n\n".join(p.text.strip() for p in _kids(note, "p") if (p.text or "").strip())
+        if kind in ("abstract", ""):
+            paragraphs = ["".join(p.itertext()).strip() for p in _kids(note, "p")]
+            text = "\n\n".join(p for p in paragraphs if p)
             if text:
-                data.setdefault("abstract", text)
+                data.setdefault("abstract" if kind else "annote", text)
             continue
         if not kind.startswith(CUSTOM_PREFIX):
             continue
@@ -847,7 +861,9 @@ def _name_element(parent, name: dict) -> None:
 
 def _person_group(parent, role: str, names: list) -> None:
     people, incomplete = split_others(names)
-    group = _sub(parent, "person-group", person_group_type=role)
+    kind = M.WRITE_GROUPS.get(role)
+    group = _sub(parent, "person-group", person_group_type=kind or "custom",
+                 custom_type=None if kind else role)
     for person in people:
         _name_element(group, person)
     if incomplete:
@@ -895,11 +911,12 @@ def _year_parts(date) -> list | None:
 
 
 # What an element-citation holds, by CSL variable; the rest is reported.
-_CITATION_HOLDS = {"id", "type", "author", "editor", "translator", "title", "container-title",
+_CITATION_HOLDS = M.CSL_NAME_VARIABLES | {"id", "type", "title", "container-title", "annote",
                    "issued", "volume", "issue", "page", "publisher", "publisher-place",
                    "edition", "DOI", "PMID", "PMCID", "URL", "event-title", "event-place",
                    "ISBN", "ISSN", "collection-title", "accessed", "version", "note",
-                   "custom", "number-of-pages", "genre", "abstract"}
+                   "custom", "number-of-pages", "genre", "abstract", "language",
+                   "event-date"}
 
 
 def _write_issued(citation, date, problems: list) -> None:
@@ -995,9 +1012,15 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     # alone would read back as another CSL type, say which in specific-use.
     exact = None if M.READ_TYPES.get(kind) == csl_type else f"{M.CSL_TYPE_PREFIX}{csl_type}"
     citation = _sub(ref, "element-citation", publication_type=kind, specific_use=exact)
-    for role in ("author", "editor", "translator"):
-        if data.get(role):
+    for role in sorted(M.CSL_NAME_VARIABLES, key=lambda r: (r != "author", r)):
+        if data.get(role) and isinstance(data[role], list):
             _person_group(citation, role, data[role])
+    language = str(data.get("language") or "")
+    if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", language):
+        citation.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    elif language:
+        problems.append(("language", f"{language!r} is not a language tag (xml:lang takes "
+                                     "BCP 47, e.g. 'en-GB'); left out"))
     title, container = data.get("title"), data.get("container-title")
     if kind == "chapter":
         if title:
@@ -1019,6 +1042,12 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     _write_issued(citation, data.get("issued"), problems)
     if data.get("event-title"):
         _sub(citation, "conf-name", data["event-title"])
+    event_date = data.get("event-date") if isinstance(data.get("event-date"), dict) else {}
+    start = _valid_parts((event_date.get("date-parts") or [[]])[0])[0]
+    if start and len(event_date.get("date-parts")) == 1:
+        _sub(citation, "conf-date", _iso(start), iso_8601_date=_iso(start))
+    elif event_date:
+        problems.append(("event-date", "a conf-date holds one date; left out"))
     if data.get("event-place"):
         _sub(citation, "conf-loc", data["event-place"])
     if data.get("publisher-place"):
@@ -1060,6 +1089,12 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     if data.get("URL"):
         link = _sub(citation, "ext-link", str(data["URL"]), ext_link_type="uri")
         link.set(f"{{{XLINK}}}href", str(data["URL"]))
+    if data.get("annote"):
+        # CSL's annote is JATS's annotation (of an annotated bibliography)
+        note = _sub(citation, "annotation")
+        for paragraph in re.split(r"\n\s*\n", str(data["annote"])):
+            if paragraph.strip():
+                _sub(note, "p").text = paragraph.strip()
     if data.get("abstract"):
         # JATS's note about a cited work: an annotated bibliography's abstract
         note = _sub(citation, "annotation", content_type="abstract")

@@ -52,7 +52,19 @@ PERSON_GROUPS = {"author": "author", "editor": "editor", "translator": "translat
                  "compiler": "compiler", "director": "director", "inventor": "author",
                  "guest-editor": "editor", "series-editor": "collection-editor",
                  "assignee": "author", "curator": "curator", "contrib": "contributor",
-                 "allauthors": "author", "transed": "translator"}
+                 "allauthors": "author", "transed": "translator",
+                 "illustrator": "illustrator"}
+
+# CSL name variables -> person-group-type (write); the others are written
+# as person-group-type="custom" with custom-type naming the CSL variable.
+WRITE_GROUPS = {"author": "author", "editor": "editor", "translator": "translator",
+                "compiler": "compiler", "curator": "curator", "director": "director",
+                "illustrator": "illustrator"}
+CSL_NAME_VARIABLES = frozenset("""author chair collection-editor compiler composer
+    container-author contributor curator director editor editorial-director editor-translator
+    executive-producer guest host illustrator interviewer narrator organizer original-author
+    performer producer recipient reviewed-author script-writer series-creator
+    translator""".split())
 
 PUB_IDS = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
 
