@@ -84,18 +84,22 @@ def compare(before: dict, after: dict, reported: set[str]):
         yield field, kind, "reported" if said else "silent"
 
 
-def round_trip(records: list[Record], label: str, verbose: bool) -> Counter:
+def round_trip(records: list[Record], label: str, verbose: bool, fmt: str = "jats") -> Counter:
     # through CSL-JSON text, as a user's file would be
     text = converters.write(records, "csljson").text
     records = converters.read(text, "csljson").records
-    written = converters.write(records, "jats")
+    written = converters.write(records, fmt)
     reported: dict[str, set[str]] = {}
     for d in written.diagnostics:
         if d.record and d.location.pointer:
             path = d.location.pointer.strip("/").split("/")
             field = ".".join(path[:2]) if path[0] == "custom" and len(path) > 1 else path[0]
             reported.setdefault(d.record, set()).add(field)
-    back = converters.read(written.text, "jats").records
+    if fmt == "jats-article":
+        back = [r for text in written.files.values()
+                for r in converters.read(text, "jats-article").records]
+    else:
+        back = converters.read(written.text, fmt).records
     tally: Counter = Counter()
     # the writer keeps the order; ids may be cleaned for XML (reported)
     if len(back) != len(records):
@@ -163,6 +167,20 @@ def main() -> None:
               f"silent vanished {tally['silent vanished']}; reported changed "
               f"{tally['reported changed']}, reported vanished {tally['reported vanished']}; "
               f"records lost {tally['records-lost']}")
+        for key, count in sorted(tally.items()):
+            if key.startswith("silent ") and ":" in key:
+                print(f"    {key}: {count}")
+    fronts = [[converters.read(path, "jats-article").records[0] for path in paths]]
+    seed = [converters.read(ROOT / "fixtures" / "publications.txt").records]
+    for label, groups, fmt in (("corpus article front matter", fronts, "jats-article"),
+                               ("seed", seed, "jats-article"), ("seed", seed, "jats")):
+        tally = Counter()
+        for records in groups:
+            tally += round_trip(records, label, args.verbose, fmt)
+        print(f"{label} via {fmt}: {tally['records']} records; silent changed "
+              f"{tally['silent changed']}, silent vanished {tally['silent vanished']}; reported "
+              f"{tally['reported changed'] + tally['reported vanished']}; records lost "
+              f"{tally['records-lost']}")
         for key, count in sorted(tally.items()):
             if key.startswith("silent ") and ":" in key:
                 print(f"    {key}: {count}")
