@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import converters  # noqa: E402
-from converters.model import Record, strip_markup  # noqa: E402
+from converters.model import Record  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

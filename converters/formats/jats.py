@@ -5,12 +5,15 @@ Reading takes every ``<ref>`` of a document as one record, from its
 element-citation (preferred), NLM 2.3 ``<citation>`` or mixed-citation;
 tagged parts are used where present and a plain-text citation is read by
 its Vancouver-style punctuation otherwise.  ``jats-article`` reads the
-article's own ``<article-meta>``.  Parsing is converters.xmlsafe: no entity
-expansion, no DTD, no network.
+article's own ``<article-meta>``.  Parsing is converters.xmlsafe: character
+entities as characters, no DTD, no network.  Emphasis becomes CSL rich text.
 
 Writing makes JATS 1.3 Journal Publishing documents: a ``<ref-list>`` of
 element-citations in JATS4R's vocabulary, or one article's front matter.
-What a citation has no element for is reported as ``field-dropped``.
+CSL's ``custom`` facts go where JATS has an element for them, the rest into
+``<annotation content-type="bibconv:KEY">`` (references) or ``<custom-meta>``
+(front matter), so they read back; what a citation has no place for is
+reported as ``field-dropped``.  README.md has the table.
 """
 from __future__ import annotations
 
@@ -901,13 +904,6 @@ def _valid_parts(part) -> tuple[list[int], int | None, str | None]:
         else:
             problem = f"month {month} does not exist"
     return kept, season, problem
-
-
-def _year_parts(date) -> list | None:
-    if not isinstance(date, dict):
-        return None
-    parts = date.get("date-parts") or []
-    return (_numbers(parts[0]) or None) if parts else None
 
 
 # What an element-citation holds, by CSL variable; the rest is reported.
