@@ -56,13 +56,18 @@ def sniff_article(text: str) -> float:
 
 # -- small helpers ------------------------------------------------------------
 
+def _named(tag, names) -> bool:
+    # most JATS is in no namespace: compare the tag itself before splitting
+    return isinstance(tag, str) and (tag in names or (tag[:1] == "{" and local(tag) in names))
+
+
 def _kids(element, *names):
-    return [c for c in element if local(c.tag) in names]
+    return [c for c in element if _named(c.tag, names)]
 
 
 def _kid(element, *names):
     for child in element:
-        if local(child.tag) in names:
+        if _named(child.tag, names):
             return child
     return None
 
