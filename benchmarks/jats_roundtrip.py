@@ -29,19 +29,32 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _date(value):
+    """Date parts as numbers, zero parts ("not known") left out, a season
+    given as a month (13-16, citeproc-js's 21-24) as the date's season,
+    circa as true or false."""
     if not isinstance(value, dict):
         return value
+    value = dict(value)
+    if "circa" in value:
+        value["circa"] = bool(value["circa"])
     if "date-parts" in value:
-        parts = [[int(p) for p in part] for part in value["date-parts"]]
-        rest = {k: v for k, v in value.items() if k != "date-parts"}
-        return {"date-parts": parts, **rest}
+        parts = []
+        for part in value["date-parts"]:
+            numbers = [int(p) for p in part]
+            while numbers and numbers[-1] == 0:
+                numbers.pop()
+            if len(numbers) > 1 and (13 <= numbers[1] <= 16 or 21 <= numbers[1] <= 24):
+                value.setdefault("season", numbers[1] - (12 if numbers[1] <= 16 else 20))
+                numbers = numbers[:1]
+            parts.append(numbers)
+        value["date-parts"] = parts
     return value
 
 
 def normalise(variable: str, value):
-    """The documented normalisations a round trip may make (README):
-    date parts as numbers, numbers as strings, an en dash in a page range
-    written as a hyphen, layout whitespace collapsed."""
+    """The documented normalisations a round trip may make (README): dates
+    as _date says, numbers as strings, an en dash in a page range written as
+    a hyphen, layout whitespace collapsed."""
     if variable in ("issued", "accessed", "original-date", "event-date", "submitted"):
         return _date(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -283,3 +283,23 @@ def test_round_trips_over_the_corpora_are_silent_nowhere():
     print(f"{tally['records']} records through JATS and back; silent: {silent}")
     assert tally["records"] > 2200 and not tally["records-lost"]
     assert silent == {}
+
+
+def test_jats_article_keeps_custom_facts_and_says_what_it_drops():
+    record = {k: v for k, v in json.loads(json.dumps(EVERYTHING)).items()
+              if k in ("id", "type", "title", "author", "abstract", "custom")}
+    record["type"] = "article-journal"
+    record["container-title"] = "J"
+    record["title"] += "\x0b"
+    record["issued"] = {"literal": "in press"}
+    record["genre"] = "Letter"
+    result = converters.write([record], "jats-article")
+    (text,) = result.files.values()
+    _assert_valid(text, "article")
+    assert sorted((d.code, d.location.pointer) for d in result.diagnostics) == [
+        ("character-dropped", "/title"), ("field-dropped", "/genre")]
+    back = converters.read(text, "jats-article").records[0].data
+    del record["genre"]
+    record["title"] = record["title"].rstrip("\x0b")
+    assert {k: v for k, v in back.items() if k != "id"} == \
+        {k: v for k, v in record.items() if k != "id"}
