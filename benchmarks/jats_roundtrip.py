@@ -53,8 +53,8 @@ def _date(value):
 
 def normalise(variable: str, value):
     """The documented normalisations a round trip may make (README): dates
-    as _date says, numbers as strings, an en dash in a page range written as
-    a hyphen, layout whitespace collapsed."""
+    as _date says, names as _name says, numbers as strings, a page range's
+    dash ("--", "–") written as a hyphen, layout whitespace collapsed."""
     if variable in ("issued", "accessed", "original-date", "event-date", "submitted"):
         return _date(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -62,9 +62,29 @@ def normalise(variable: str, value):
     if isinstance(value, str):
         value = " ".join(value.split())
         if variable == "page":
-            value = value.replace("–", "-")
+            value = re.sub(r"\s*(?:--|–|-)\s*", "-", value)
         return value
+    if isinstance(value, list) and value and all(isinstance(n, dict) for n in value):
+        return [_name(n) for n in value]
     return value
+
+
+def _name(name: dict) -> dict:
+    """A particle at the head of a family name is CSL's non-dropping
+    particle (citeproc-js reads "van Dam" so too); "Others" is the et-al
+    marker, however cased."""
+    name = dict(name)
+    if name.get("literal", "").lower() in ("others", "et al.", "et al"):
+        return {"literal": "others"}
+    words = str(name.get("family", "")).split()
+    if "non-dropping-particle" not in name and len(words) > 1:
+        particles = []
+        while len(words) > 1 and next((c for c in words[0] if c.isalpha()), "A").islower():
+            particles.append(words.pop(0))
+        if particles:
+            name["family"] = " ".join(words)
+            name["non-dropping-particle"] = " ".join(particles)
+    return name
 
 
 def flatten(data: dict) -> dict:
@@ -82,7 +102,9 @@ def flatten(data: dict) -> dict:
 def compare(before: dict, after: dict, reported: set[str]):
     """Yield (field, kind) for each field that vanished or changed; kind is
     'reported' or 'silent'."""
-    a, b = flatten(before), flatten(after)
+    # an empty value ("", [], {}) says nothing: not writing it is no loss
+    a = {k: v for k, v in flatten(before).items() if v not in ("", [], {}, None)}
+    b = {k: v for k, v in flatten(after).items() if v not in ("", [], {}, None)}
     for field in sorted(a):
         if field == "id":
             continue

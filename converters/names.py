@@ -74,9 +74,19 @@ def display_name(name: dict) -> str:
     return text
 
 
-def _is_particle(word: str) -> bool:
-    # lower-case only: "Van Gogh" keeps "Van" in the family name
-    return word.islower() and word.rstrip("'’") in _constants().prefixes
+def _is_particle(word: str, known: bool = False) -> bool:
+    """BibTeX's rule: a word that starts lower-case is a particle ("van",
+    "de la", "ur"); with ``known``, only a listed one ("van", not "maría").
+    "Van Gogh" keeps "Van" in the family name."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not letters[0].islower():
+        return False
+    return not known or word.rstrip("'’.") in _constants().prefixes
+
+
+def _is_capitalised(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
 
 
 def split_family(surname: str) -> dict:
@@ -98,7 +108,10 @@ def split_given(given: str) -> dict:
     and dropping-particle."""
     words = given.split()
     particles = []
-    while words and _is_particle(words[-1]):
+    # Given names written all in lower case ("maría josé") are just that:
+    # then, as for a lone word, only a listed particle counts.
+    lower = not any(_is_capitalised(w) for w in words)
+    while words and _is_particle(words[-1], known=lower or len(words) == 1):
         particles.insert(0, words.pop())
     name = {"given": " ".join(words)} if words else {}
     if particles:

@@ -174,6 +174,7 @@ EVERYTHING = {
     "x<sup>2</sup> <span class=\"nocase\">iPhone</span>",
     "author": [{"family": "Gennep", "non-dropping-particle": "van", "given": "Arnold"},
                {"family": "Brandt", "dropping-particle": "von", "given": "Ahasver"},
+               {"family": "Weenen", "given": "Andrea", "dropping-particle": "de Leeuw van"},
                {"literal": "The Consortium"}, {"literal": "others"}],
     "issued": {"date-parts": [[1990, 22]], "circa": True},
     "accessed": {"literal": "last checked in spring"},
@@ -182,7 +183,8 @@ EVERYTHING = {
     "contributor": [{"family": "Ng", "given": "A"}], "collection-editor": [{"literal": "Board"}],
     "custom": {"author-count": 34, "abstract-truncated": True,
                "pub-ids": {"accession": "GSE1", "ena": "PRJ2"},
-               "name-details": {"author": [{"ORCID": "0000-0002-1825-0097"}, None, None]},
+               "name-details": {"author": [{"ORCID": "0000-0002-1825-0097"}, None, None,
+                                           None]},
                "bibtex": {"type": "mastersthesis", "fields": {"x": "<i>y</i>"}}},
 }
 
@@ -232,7 +234,7 @@ NAMES = st.fixed_dictionaries(
     {"family": st.sampled_from(["Gennep", "Müller", "Ng", "Brandt", "Cruz"])},
     optional={"given": st.sampled_from(["Arnold", "J. R.", "Ahasver", "Zoë"]),
               "non-dropping-particle": st.sampled_from(["van", "de la", "von"]),
-              "dropping-particle": st.sampled_from(["von", "de"]),
+              "dropping-particle": st.sampled_from(["von", "de", "de Leeuw van", "Åke"]),
               "suffix": st.sampled_from(["Jr.", "III"])})
 CUSTOM = st.dictionaries(st.sampled_from(["author-count", "abstract-truncated", "flag", "x-y"]),
                          st.one_of(st.integers(0, 500), st.booleans(),
@@ -272,7 +274,8 @@ def test_round_trips_over_the_corpora_are_silent_nowhere():
     articles = sorted(p for p in corpus("jats-articles").rglob("*")
                       if p.suffix in (".xml", ".nxml"))
     groups = [converters.read(path, "jats").records for path in articles]
-    groups.append(converters.read(corpus("bibtex", "biblatex-examples.bib")).records)
+    for name in ("biblatex-examples.bib", "xampl.bib", "bbt-import-97-jabref-utf8.bib"):
+        groups.append(converters.read(corpus("bibtex", name)).records)
     groups.append(converters.read(SEED).records)
     from collections import Counter
 

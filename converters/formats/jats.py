@@ -365,7 +365,8 @@ def _citation(citation) -> dict:
     if page_range:
         data["page"] = page_range.replace("–", "-")
     elif fpage:
-        data["page"] = f"{fpage}-{lpage}" if lpage and lpage != fpage else fpage
+        # as given: "77-77" is what the source says (and what comes back)
+        data["page"] = f"{fpage}-{lpage}" if lpage else fpage
     elif elocation:
         data["page"] = elocation
         data.setdefault("custom", {})["elocation-id"] = True
@@ -396,7 +397,7 @@ def _citation(citation) -> dict:
         elif href and "URL" not in data:
             data["URL"] = href
 
-    if not any(k in data for k in ("title", "container-title", "author")):
+    if not any(k in data for k in ("title", "container-title", "author", "note")):
         _untagged(citation, data)
     return data
 
@@ -430,9 +431,30 @@ def _issued(citation) -> dict | None:
 CUSTOM_PREFIX = "bibconv:"
 
 
+# Names the person-group elements cannot give back exactly, as CSL JSON
+# by role and index: {"author": {"1": {...}}}.
+NAMES_NOTE = "bibconv-names"
+
+
+def _apply_exact_names(data: dict, exact) -> None:
+    for role, names in (exact.items() if isinstance(exact, dict) else ()):
+        for index, name in (names.items() if isinstance(names, dict) else ()):
+            people = data.get(role)
+            if isinstance(people, list) and str(index).isdigit() and \
+                    int(index) < len(people) and isinstance(name, dict):
+                people[int(index)] = name
+
+
 def _read_annotations(citation, data: dict) -> None:
     for note in _kids(citation, "annotation"):
         kind = note.get("content-type") or ""
+        if kind == NAMES_NOTE:
+            try:
+                exact = json.loads("".join(p.text or "" for p in _kids(note, "p")))
+            except ValueError:
+                continue
+            _apply_exact_names(data, exact)
+            continue
         if kind in ("abstract", ""):
             paragraphs = ["".join(p.itertext()).strip() for p in _kids(note, "p")]
             text = "\n\n".join(p for p in paragraphs if p)
@@ -456,7 +478,7 @@ _VANCOUVER_NAME = re.compile(r"^[\w'’\-]+(?: [\w'’\-]+)* [A-Z]{1,3}$")
 def _untagged(citation, data: dict) -> None:
     """A citation with no tagged parts: keep its text, and read what its
     punctuation makes plain (authors, title, source, year, volume, pages)."""
-    text = text_of(citation)
+    text = text_of(citation, {"annotation"})
     # a leading number, or what is left of one beside a separate <label>
     text = re.sub(r"^\s*(\[?\d+\]?[.)]?\s+)?[.\s]*", "", text)
     if not text:
@@ -675,6 +697,13 @@ def read_article_root(root, source: str | None) -> Record | None:
                 data.setdefault(role, []).append(dict(OTHERS))
             elif meta_name == "author-count" and whole_number(meta_value) is not None:
                 data.setdefault("custom", {})["author-count"] = whole_number(meta_value)
+            elif meta_name == NAMES_NOTE:
+                raw = _kid(custom_meta, "meta-value")
+                try:
+                    exact = json.loads("".join(raw.itertext()) if raw is not None else "")
+                except ValueError:
+                    exact = {}
+                _apply_exact_names(data, exact)
             elif meta_name.startswith(CUSTOM_PREFIX):
                 # what the writer put there: the value as JSON
                 key = _text(_kid(custom_meta, "meta-name"))[len(CUSTOM_PREFIX):]
@@ -867,15 +896,22 @@ def _name_element(parent, name: dict) -> None:
         _sub(element, "suffix", name["suffix"])
 
 
-def _person_group(parent, role: str, names: list) -> None:
+def _person_group(parent, role: str, names: list) -> dict:
+    """Write the names; return {index: name} for those that would not read
+    back as they are (a particle with capitalised words, "de Leeuw van"),
+    which then travel exactly in an annotation."""
     people, incomplete = split_others(names)
     kind = M.WRITE_GROUPS.get(role)
     group = _sub(parent, "person-group", person_group_type=kind or "custom",
                  custom_type=None if kind else role)
-    for person in people:
+    inexact = {}
+    for index, person in enumerate(people):
         _name_element(group, person)
+        if isinstance(person, dict) and _person(group[-1]) != person:
+            inexact[str(index)] = person
     if incomplete:
         _sub(group, "etal")
+    return inexact
 
 
 def _iso(part) -> str:
@@ -995,8 +1031,8 @@ def _write_custom(citation, custom: dict) -> None:
         _annotation(citation, key, custom[key])
 
 
-def _annotation(citation, key: str, value) -> None:
-    note = _sub(citation, "annotation", content_type=f"{CUSTOM_PREFIX}{key}",
+def _annotation(citation, key: str, value, kind: str | None = None) -> None:
+    note = _sub(citation, "annotation", content_type=kind or f"{CUSTOM_PREFIX}{key}",
                 specific_use=None if isinstance(value, str) else "json")
     # the value as it is (rich text markup included), not _plain()'d
     _sub(note, "p").text = value if isinstance(value, str) else json.dumps(
@@ -1013,9 +1049,12 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     # alone would read back as another CSL type, say which in specific-use.
     exact = None if M.READ_TYPES.get(kind) == csl_type else f"{M.CSL_TYPE_PREFIX}{csl_type}"
     citation = _sub(ref, "element-citation", publication_type=kind, specific_use=exact)
+    exact_names = {}
     for role in sorted(M.CSL_NAME_VARIABLES, key=lambda r: (r != "author", r)):
         if data.get(role) and isinstance(data[role], list):
-            _person_group(citation, role, data[role])
+            inexact = _person_group(citation, role, data[role])
+            if inexact:
+                exact_names[role] = inexact
     language = str(data.get("language") or "")
     if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", language):
         citation.set("{http://www.w3.org/XML/1998/namespace}lang", language)
@@ -1109,6 +1148,8 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
         _sub_rich(citation, "comment", data["note"], content_type="citation-text"
                   if custom.get("citation-text") else None)
     _write_custom(citation, custom)
+    if exact_names:
+        _annotation(citation, "", exact_names, kind=NAMES_NOTE)
     return sorted(k for k in data if k not in _CITATION_HOLDS)
 
 
@@ -1253,6 +1294,7 @@ def _article_front(front, data: dict, problems: list | None = None) -> None:
     _sub_rich(group, "article-title", data.get("title") or "")
     details = (data.get("custom") or {}).get("name-details") or {}
     incomplete_roles: list[str] = []
+    exact_names: dict = {}
     for role in ("author", "editor"):
         names = data.get(role)
         if not names:
@@ -1267,6 +1309,8 @@ def _article_front(front, data: dict, problems: list | None = None) -> None:
             if orcid:
                 _sub(contrib, "contrib-id", orcid, contrib_id_type="orcid")
             _name_element(contrib, person)
+            if isinstance(person, dict) and _person(contrib[-1]) != person:
+                exact_names.setdefault(role, {})[str(index)] = person
             members = (extra[index] or {}).get("members") if index < len(extra) and \
                 isinstance(extra[index], dict) else None
             collab = contrib.find("collab")
@@ -1328,6 +1372,8 @@ def _article_front(front, data: dict, problems: list | None = None) -> None:
     # so a list known to be cut short is said in custom metadata, and so are
     # the other facts CSL keeps in custom (JSON when they are not text).
     facts = [(f"{role}-list", "incomplete") for role in incomplete_roles]
+    if exact_names:
+        facts.append((NAMES_NOTE, json.dumps(exact_names, ensure_ascii=False, sort_keys=True)))
     if not year and (issued.get("literal") or issued.get("raw")):
         facts.append((f"{CUSTOM_PREFIX}issued", json.dumps(issued, ensure_ascii=False)))
     custom = data.get("custom") or {}
