@@ -546,7 +546,7 @@ def read(text: str, source: str | None = None, *, article: bool = False,
         return result
     ids = IdAllocator()
     if article and root.get("specific-use") != REF_LIST_MARK:
-        front = read_article_root(root, source)
+        front = read_article_root(root, source, require_content=has_errors(diagnostics))
         if front is not None:
             front.data["id"] = ids.claim(front.id or "article")
             result.records.append(front)
@@ -633,12 +633,14 @@ def abstract_text(abstract) -> str | None:
     return text if text and not _DOI_STATEMENT.match(text) else None
 
 
-def read_article_root(root, source: str | None) -> Record | None:
+def read_article_root(root, source: str | None, require_content: bool = False
+                      ) -> Record | None:
     meta = _article_meta(root)
     if meta is None:
         return None
     data: dict = {"type": "article-journal"}
     fields: dict[str, int] = {}
+    exact: dict = {}
     group = _kid(meta, "title-group")
     if group is not None:
         title = _rich(_kid(group, "article-title"))
@@ -697,6 +699,15 @@ def read_article_root(root, source: str | None) -> Record | None:
                 data.setdefault(role, []).append(dict(OTHERS))
             elif meta_name == "author-count" and whole_number(meta_value) is not None:
                 data.setdefault("custom", {})["author-count"] = whole_number(meta_value)
+            elif meta_name == EXACT_META:
+                # what the writer could not say in JATS elements exactly
+                raw = _kid(custom_meta, "meta-value")
+                try:
+                    value = json.loads("".join(raw.itertext()) if raw is not None else "")
+                except ValueError:
+                    value = {}
+                if isinstance(value, dict):
+                    exact.update(value)
             elif meta_name == NAMES_NOTE:
                 raw = _kid(custom_meta, "meta-value")
                 try:
@@ -754,7 +765,7 @@ def read_article_root(root, source: str | None) -> Record | None:
             data.setdefault(var, value)
     fpage, lpage = _text(_kid(meta, "fpage")), _text(_kid(meta, "lpage"))
     if fpage:
-        data["page"] = f"{fpage}-{lpage}" if lpage and lpage != fpage else fpage
+        data["page"] = f"{fpage}-{lpage}" if lpage else fpage
     keywords = [_text(k) for g in _kids(meta, "kwd-group") for k in _kids(g, "kwd")]
     if keywords:
         data["keyword"] = ", ".join(k for k in keywords if k)
@@ -769,13 +780,15 @@ def read_article_root(root, source: str | None) -> Record | None:
         publisher = next((e for e in journal.iter() if local(e.tag) == "publisher-name"), None)
         if _text(publisher):
             data["publisher"] = _text(publisher)
-    if not any(data.get(k) for k in ("title", "author", "editor", "DOI", "abstract")):
-        # front matter that names nothing (a file broken inside it): no record
+    if require_content and not any(data.get(k) for k in ("title", "author", "editor", "DOI",
+                                                         "abstract")):
+        # front matter that names nothing, in a file broken inside it: no record
         return None
     if "container-title" not in data:
         data["type"] = "article"
     record_id = data.get("DOI") and re.sub(r"[^A-Za-z0-9]+", "-", data["DOI"]).strip("-")
     data = {"id": record_id or base_id(data), **data}
+    data.update((k, v) for k, v in exact.items() if k != "id")
     return Record(data, Origin(source, meta.sourceline, _last_line(meta), fields))
 
 
@@ -785,7 +798,7 @@ def read_article(text: str, source: str | None = None, **options) -> ReadResult:
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
-    record = read_article_root(root, source)
+    record = read_article_root(root, source, require_content=has_errors(diagnostics))
     if record is None:
         result.diagnostics.append(make("input-empty", "the document has no <article-meta>",
                                        file=source))
@@ -1231,9 +1244,8 @@ def _journal_meta(front, data: dict | None = None) -> None:
     if data.get("container-title"):
         group = _sub(meta, "journal-title-group")
         _sub(group, "journal-title", data["container-title"])
-    issns = [s.strip() for s in str(data.get("ISSN") or "").split(",") if s.strip()]
-    for issn in issns or [""]:
-        _sub(meta, "issn", issn)
+    # one <issn> holding the value as given ("0010-4620 (print), 1460-2067")
+    _sub(meta, "issn", str(data.get("ISSN") or ""))
     if data.get("publisher"):
         publisher = _sub(meta, "publisher")
         _sub(publisher, "publisher-name", data["publisher"])
@@ -1283,7 +1295,13 @@ _ARTICLE_HOLDS = {"id", "type", "title", "author", "editor", "issued", "abstract
                   "publisher", "keyword", "custom"}
 
 
-def _article_front(front, data: dict, problems: list | None = None) -> None:
+# custom-meta carrying, as JSON, the CSL variables the elements cannot
+# give back exactly
+EXACT_META = "bibconv-exact"
+
+
+def _article_front(front, data: dict, problems: list | None = None,
+                   exact: dict | None = None) -> None:
     problems = [] if problems is None else problems
     _journal_meta(front, data)
     meta = _sub(front, "article-meta")
@@ -1374,6 +1392,8 @@ def _article_front(front, data: dict, problems: list | None = None) -> None:
     facts = [(f"{role}-list", "incomplete") for role in incomplete_roles]
     if exact_names:
         facts.append((NAMES_NOTE, json.dumps(exact_names, ensure_ascii=False, sort_keys=True)))
+    if exact:
+        facts.append((EXACT_META, json.dumps(exact, ensure_ascii=False, sort_keys=True)))
     if not year and (issued.get("literal") or issued.get("raw")):
         facts.append((f"{CUSTOM_PREFIX}issued", json.dumps(issued, ensure_ascii=False)))
     custom = data.get("custom") or {}
@@ -1424,7 +1444,18 @@ def write_article(records, **options) -> WriteResult:
         data = _xml_safe(record, result.diagnostics, "XML")
         problems: list = []
         name = ids.claim(re.sub(r"[^\w.-]", "-", record.id or base_id(data)))
-        result.files[name] = _document(lambda front, d=data: _article_front(front, d, problems))
+        text = _document(lambda front, d=data: _article_front(front, d, problems))
+        # Read it back: what the elements do not give back as it was (a
+        # type JATS has no article-type for, markup in an abstract, a year
+        # range) is carried exactly in custom-meta.
+        back = read_article(text).records
+        back = back[0].data if back else {}
+        exact = {k: data[k] for k in sorted(_ARTICLE_HOLDS - {"id", "custom"})
+                 if k in data and back.get(k) != data[k]}
+        if exact:
+            problems = []
+            text = _document(lambda front, d=data: _article_front(front, d, problems, exact))
+        result.files[name] = text
         for var, why in problems:
             result.diagnostics.append(make(
                 "field-dropped", f"{var!r}: {why}", file=record.origin.file,
