@@ -117,6 +117,10 @@ CATALOGUE: dict[str, Rule] = {
         Rule("pages-invalid", _W, "a page range ends before it starts"),
         Rule("duplicate-record", _W, "two records share a DOI, or a title and first author"),
         Rule("profile-violation", _E, "a record breaks a rule of a profile that has no code"),
+        # writers (appended)
+        Rule("character-dropped", _W,
+             "a character the output format cannot hold (a control character in XML) was "
+             "left out"),
     ]
 }
 

@@ -91,3 +91,48 @@ def display_name(name: dict) -> str:
         separator = ", " if name.get("comma-suffix") else " "
         text = f"{text}{separator}{name['suffix']}"
     return text
+
+
+def _is_particle(word: str, known: bool = False) -> bool:
+    """BibTeX's rule: a word that starts lower-case is a particle ("van",
+    "de la", "ur"); with ``known``, only a listed one ("van", not "maría").
+    "Van Gogh" keeps "Van" in the family name."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not letters[0].islower():
+        return False
+    return not known or word.rstrip("'’.") in _constants().prefixes
+
+
+def _is_capitalised(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
+
+
+def split_family(surname: str) -> dict:
+    """A surname as a structured format holds it ("van Gennep", "de la
+    Cruz") -> CSL's family and non-dropping-particle."""
+    words = surname.split()
+    particles = []
+    while len(words) > 1 and _is_particle(words[0]):
+        particles.append(words.pop(0))
+    name = {"family": " ".join(words)}
+    if particles:
+        name["non-dropping-particle"] = " ".join(particles)
+    return name
+
+
+def split_given(given: str) -> dict:
+    """Given names that end in a particle ("Ahasver von", how a structured
+    format keeps a particle that sorts with the given names) -> CSL's given
+    and dropping-particle."""
+    words = given.split()
+    particles = []
+    # Given names written all in lower case ("maría josé") are just that:
+    # then, as for a lone word, only a listed particle counts.
+    lower = not any(_is_capitalised(w) for w in words)
+    while words and _is_particle(words[-1], known=lower or len(words) == 1):
+        particles.insert(0, words.pop())
+    name = {"given": " ".join(words)} if words else {}
+    if particles:
+        name["dropping-particle"] = " ".join(particles)
+    return name

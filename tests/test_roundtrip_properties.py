@@ -80,7 +80,8 @@ HOLDS = {
                "abstract"},
     "biblatex": {"title", "author", "issued", "container-title", "page", "DOI", "volume",
                  "abstract"},
-    "jats": {"title", "author", "issued", "container-title", "page", "DOI", "volume"},
+    "jats": {"title", "author", "issued", "container-title", "page", "DOI", "volume",
+             "abstract"},  # an element-citation's <annotation content-type="abstract">
     "listing": {"title", "author", "abstract"},
 }
 

@@ -33,6 +33,16 @@ WRITE_TYPES = {
     "webpage": "webpage", "post": "webpage", "post-weblog": "webpage", "patent": "patent",
 }
 
+# element-citation/@specific-use="csl-type:periodical": the CSL type when the
+# publication-type alone would read back as another one
+CSL_TYPE_PREFIX = "csl-type:"
+CSL_TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book
+    broadcast chapter classic collection dataset document entry entry-dictionary
+    entry-encyclopedia event figure graphic hearing interview legal_case legislation manuscript
+    map motion_picture musical_score pamphlet paper-conference patent performance periodical
+    personal_communication post post-weblog regulation report review review-book software song
+    speech standard thesis treaty webpage""".split())
+
 # Types whose <source> is the work's own title (a book), not a container.
 SOURCE_IS_TITLE = frozenset({"book", "thesis", "report", "software", "dataset", "webpage",
                              "patent", "standard", "document", "manuscript", "pamphlet",
@@ -42,7 +52,19 @@ PERSON_GROUPS = {"author": "author", "editor": "editor", "translator": "translat
                  "compiler": "compiler", "director": "director", "inventor": "author",
                  "guest-editor": "editor", "series-editor": "collection-editor",
                  "assignee": "author", "curator": "curator", "contrib": "contributor",
-                 "allauthors": "author", "transed": "translator"}
+                 "allauthors": "author", "transed": "translator",
+                 "illustrator": "illustrator"}
+
+# CSL name variables -> person-group-type (write); the others are written
+# as person-group-type="custom" with custom-type naming the CSL variable.
+WRITE_GROUPS = {"author": "author", "editor": "editor", "translator": "translator",
+                "compiler": "compiler", "curator": "curator", "director": "director",
+                "illustrator": "illustrator"}
+CSL_NAME_VARIABLES = frozenset("""author chair collection-editor compiler composer
+    container-author contributor curator director editor editorial-director editor-translator
+    executive-producer guest host illustrator interviewer narrator organizer original-author
+    performer producer recipient reviewed-author script-writer series-creator
+    translator""".split())
 
 PUB_IDS = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
 
