@@ -116,6 +116,13 @@ CATALOGUE: dict[str, Rule] = {
         Rule("pages-invalid", _W, "a page range ends before it starts"),
         Rule("duplicate-record", _W, "two records share a DOI, or a title and first author"),
         Rule("profile-violation", _E, "a record breaks a rule of a profile that has no code"),
+        # values no writer can use, mended or left out before writing (converters.wellformed)
+        Rule("value-invalid", _W,
+             "a value has a shape no writer can use (a date part that is not a whole number, "
+             "a custom value of the wrong type) and was left out"),
+        Rule("character-invalid", _W,
+             "a text held control characters or other code points no output can hold "
+             "(XML forbids them); they were removed"),
     ]
 }
 
