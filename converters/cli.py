@@ -466,11 +466,11 @@ def _internal_error(args, argv, exc: BaseException) -> None:
 
 
 def main(argv=None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # --help and --version end here, before the imports
     from .registry import FormatError
     from .textio import OutputError
 
-    parser = _parser()
-    args = parser.parse_args(argv)
     try:
         return args.run(args)
     except (UsageError, FormatError) as exc:

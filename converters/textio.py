@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import tempfile
 
 from .diagnostics import Diagnostic, make
 
@@ -143,6 +142,8 @@ def _plan(path: str) -> tuple[str, str]:
 def _temporary(target: str, text: str, encoding: str) -> str:
     """Write ``text`` to a new temporary file beside ``target``, with the
     mode (and, where allowed, the owner) ``target`` has or would get."""
+    import tempfile
+
     folder = os.path.dirname(target) or "."
     fd, tmp = tempfile.mkstemp(prefix=".bibconv-", suffix=".tmp", dir=folder)
     try:
