@@ -290,8 +290,12 @@ def _convert(args) -> int:
         from .textio import OutputError, write_outputs
 
         suffix = writer.suffixes[0] if writer.suffixes else ""
-        files = {os.path.join(output, record_id + suffix): text
-                 for record_id, text in (result.output.files or {}).items()}
+        names = [name + suffix for name in (result.output.files or {})]
+        unsafe = [n for n in names if os.path.basename(n) != n or n in (".", "..")]
+        if unsafe:  # a writer's bug, never a reason to write outside DIR
+            raise RuntimeError(f"writer {writer.name!r} named a file {unsafe[0]!r}")
+        files = {os.path.join(output, name): text
+                 for name, text in zip(names, (result.output.files or {}).values())}
         _refuse_inputs(inputs, files)
         try:
             os.makedirs(output, exist_ok=True)
