@@ -348,7 +348,7 @@ def _validate(args) -> int:
         _known_codes(args, "--ignore", ignore)
         inputs = _inputs(args)
         if output:
-            _refuse_inputs(inputs, [output])
+            _refuse_inputs(inputs + list(args.schema), [output])  # profiles are inputs too
         if args.from_:
             from .registry import default_registry
 
@@ -385,7 +385,7 @@ def _cite(args) -> int:
     inputs = _inputs(args)
     output = _output(args.out)
     if output:
-        _refuse_inputs(inputs, [output])
+        _refuse_inputs(inputs + [args.style], [output])  # a .csl file is an input too
     if args.from_:
         _format(default_registry(), args.from_, "read")
     records, diagnostics, unreadable = [], [], False

@@ -62,6 +62,19 @@ def test_no_command_overwrites_an_input_under_any_spelling(refs, command):
     assert done.returncode == 2 and refs.read_bytes() == before
 
 
+def test_a_profile_or_a_style_file_is_an_input_too(tmp_path, refs):
+    profile = tmp_path / "lab.json"
+    profile.write_text(json.dumps({"allOf": [{"x-code": "doi-required", "required": ["DOI"]}]}))
+    style = tmp_path / "mine.csl"
+    shutil.copy(ROOT / "styles" / "bibconv-listing.csl", style)
+    for args, kept in ((["validate", refs, "--schema", profile, "-o", profile], profile),
+                       (["cite", refs, "--style", style, "-o", style], style)):
+        before = kept.read_bytes()
+        done = run_cli(*args)
+        assert done.returncode == 2 and b"refusing to overwrite" in done.stderr, done.stderr
+        assert kept.read_bytes() == before
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_standard_input_redirected_from_the_output_file_is_refused(refs, command):
     before = refs.read_bytes()
