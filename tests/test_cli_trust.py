@@ -317,3 +317,32 @@ def test_known_codes_and_options_still_work():
     assert lines.returncode == 0 and len(lines.stdout.splitlines()) == 12
     newer = run_cli("convert", SEED, "-t", "csljson", "-W", "csl-version=1.0.2")
     assert newer.returncode == 0, newer.stderr
+
+
+def test_writers_declare_their_options_and_undeclared_ones_pass_through():
+    from converters.model import WriteResult
+    from converters.registry import Format, OptionError, Registry
+
+    def shout(records, **options):
+        return WriteResult(str(sorted(options.items())))
+
+    declared = Format("shout", writer=shout, writer_options={"loud": bool,
+                                                             "case": ("upper", "lower")})
+    assert declared.parse_options({"loud": "yes", "case": "lower"}) == {"loud": True,
+                                                                        "case": "lower"}
+    with pytest.raises(OptionError, match="did you mean 'loud'"):
+        declared.parse_options({"lowd": "1"})
+    with pytest.raises(OptionError, match="takes 'upper' or 'lower'"):
+        declared.parse_options({"case": "title"})
+    registry = Registry([declared, Format("free", writer=shout)], entry_points=False)
+    with pytest.raises(OptionError):
+        converters_write([], "shout", registry, lowd=True)
+    # a plugin that declares nothing is not second-guessed
+    assert converters_write([], "free", registry, anything="x").text == "[('anything', 'x')]"
+    assert Format("free", writer=shout).parse_options({"flag": "no"}) == {"flag": False}
+
+
+def converters_write(records, fmt, registry, **options):
+    import converters
+
+    return converters.write(records, fmt, registry=registry, **options)
