@@ -57,10 +57,27 @@ def read(source, format: str | None = None, *, encoding: str | None = None,
 
 def write(records, format: str, *, registry: Registry | None = None,
           **options) -> WriteResult:
-    """Write records (Record objects or plain CSL-JSON dicts) in ``format``."""
+    """Write records (Record objects or plain CSL-JSON dicts) in ``format``.
+    Values no writer can use are mended or left out first, each reported
+    (see converters.wellformed); the records given are not altered."""
     registry = registry or default_registry()
     records = [r if isinstance(r, Record) else Record(dict(r)) for r in records]
-    return registry.get(format).write(records, **options)
+    return _write(registry.get(format), records, options)
+
+
+def _write(writer: Format, records: list[Record], options: dict, *,
+           checked: bool = False) -> WriteResult:
+    """The one way records reach a writer: checked for shape first (unless
+    the caller just did)."""
+    from .wellformed import check
+
+    writer.check_options(options)
+    mended: list[Diagnostic] = []
+    if not checked:
+        records, mended = check(records)
+    result = writer.write(records, **options)
+    result.diagnostics[:0] = mended
+    return result
 
 
 def unique_ids(records: list[Record], diagnostics: list[Diagnostic]) -> None:
@@ -95,6 +112,8 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     """Read every input into one collection and write it as ``to``.  An input
     may be a path, bytes or text (see :func:`read`); a single one need not be
     in a list."""
+    from .wellformed import check as wellformed
+
     registry = registry or default_registry()
     if isinstance(inputs, (str, bytes, bytearray, os.PathLike)):
         inputs = [inputs]
@@ -114,17 +133,20 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
         if not got.records and any(d.severity.value == "error" for d in got.diagnostics):
             result.inputs_failed += 1
         result.records.extend(got.records)
+    # Shapes first: an id may lose a control character and meet another.
+    result.records, mended = wellformed(result.records)
+    result.diagnostics.extend(mended)
     unique_ids(result.records, result.diagnostics)
     options = dict(write_options or {})
     if any(meta.values()):
-        if writer.name in ("bibtex", "biblatex"):
+        if "meta" in (writer.writer_options or {}):
             options.setdefault("meta", meta)
         else:
             kinds = ", ".join(f"{len(v)} {k}" for k, v in meta.items() if v)
             result.diagnostics.append(make(
                 "field-dropped", f"{writer.name} has no place for BibTeX's file-level "
                 f"blocks ({kinds})", severity=Severity.INFO))
-    result.output = writer.write(result.records, **options)
+    result.output = _write(writer, result.records, options, checked=True)
     result.diagnostics.extend(result.output.diagnostics)
     return result
 
@@ -150,6 +172,7 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
     and the built-in checks.  ``select``/``ignore`` filter by code."""
     from .validation import selected
     from .validation import validate as check
+    from .wellformed import check as wellformed
 
     registry = registry or default_registry()
     result = ValidateResult()
@@ -170,9 +193,13 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
                 result.unreadable.append(label)
             result.diagnostics.extend(got.diagnostics)
             result.records.extend(got.records)
-        if select or ignore:
-            result.diagnostics = [d for d in result.diagnostics
-                                  if selected(d.code, select, ignore)]
+    # The checks see what a writer would: values of impossible shapes are
+    # reported (value-invalid, character-invalid) and left out first.
+    result.records, mended = wellformed(result.records)
+    result.diagnostics.extend(mended)
+    if select or ignore:
+        result.diagnostics = [d for d in result.diagnostics
+                              if selected(d.code, select, ignore)]
     result.diagnostics.extend(check(result.records, profiles=profiles, select=select,
                                     ignore=ignore))
     return result

@@ -1,8 +1,11 @@
 """The command line: the only place that prints and picks exit codes.
 
 Exit codes: 0 everything converted, 1 output written but some input was
-reported and skipped, 2 nothing could be converted or the command was wrong.
-Heavy modules are imported inside the commands so ``--help`` starts fast.
+reported and skipped (validate: findings at or above --fail-on), 2 nothing
+could be converted, an output could not be written, or the command was
+wrong; 70 (EX_SOFTWARE) a bug in bibconv: a short report on stderr and no
+output written.  Heavy modules are imported inside the commands so
+``--help`` starts fast.
 """
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ import argparse
 import os
 import sys
 
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_INTERNAL = 0, 1, 2, 70
+EXIT_STATUS = ("exit status: 0 {ok}, 1 {partial}, 2 {failed}, "
+               "70 an internal error (a bug in bibconv; nothing written)")
 
 
 class UsageError(Exception):
@@ -42,8 +47,10 @@ def _parser() -> argparse.ArgumentParser:
         "convert", help="convert records from one format to another",
         description="Read every INPUT into one collection and write it in another format. "
                     "Diagnostics go to stderr as 'file:line:col: severity code message'.",
-        epilog="exit status: 0 all converted, 1 output written but some input skipped, "
-               "2 nothing converted or a usage error")
+        epilog=EXIT_STATUS.format(ok="all converted",
+                                  partial="output written but some input skipped",
+                                  failed="nothing converted, output not written, or a "
+                                         "usage error"))
     _add_inputs(convert)
     convert.add_argument("-t", "--to", metavar="TO",
                          help="output format (default: from the suffix of -o)")
@@ -70,8 +77,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Check every record of every INPUT: what the readers found, the rules of "
                     "the default submission profile and of any --schema profile, and the "
                     "built-in checks (checksums, dates, pages, duplicates).",
-        epilog="exit status: 0 clean, 1 findings at or above --fail-on, "
-               "2 usage error or unreadable input")
+        epilog=EXIT_STATUS.format(ok="clean", partial="findings at or above --fail-on",
+                                  failed="a usage error, an unreadable input or an "
+                                         "unwritable report"))
     _add_inputs(validate)
     validate.add_argument("--schema", action="append", default=[], metavar="FILE",
                           help="a profile (JSON Schema whose rules carry x-code and "
@@ -99,7 +107,9 @@ def _parser() -> argparse.ArgumentParser:
         "cite", help="render a bibliography (and citations) in a CSL style",
         description="Render the records of every INPUT as a bibliography in a CSL style; "
                     "with --cite, the in-text citations too. Text output is one entry a "
-                    "paragraph, a blank line between entries.")
+                    "paragraph, a blank line between entries.",
+        epilog=EXIT_STATUS.format(ok="all rendered", partial="some input reported and "
+                                  "skipped", failed="nothing readable, or a usage error"))
     _add_inputs(cite)
     cite.add_argument("--style", default="apa", metavar="NAME|FILE.csl",
                       help="a style from the CSL catalogue or styles/, or a .csl file "
@@ -138,48 +148,119 @@ def _inputs(args) -> list[str]:
     return inputs
 
 
-def _writer_options(args) -> dict:
-    options: dict = {}
+def _refuse_inputs(inputs: list[str], outputs) -> None:
+    """No command writes onto one of its inputs, however the path is spelt:
+    ./x, a symbolic or hard link, a DIR/ whose record file is an input, or
+    standard input redirected from the file.  Files are compared by device
+    and inode, so FIFOs and terminals (which are not replaced) never are."""
+    from .textio import identity
+
+    named = {}
+    for source in inputs:
+        key = identity(source)
+        if key is not None:
+            named.setdefault(key, source)
+    for output in outputs:
+        key = identity(output)
+        if key in named:
+            source = named[key]
+            shown = ("the file standard input reads" if source == "-"
+                     else f"the input {source!r}")
+            same = "" if output == source else f" ({output!r} is the same file)"
+            raise UsageError(f"refusing to overwrite {shown}{same}; write to another file")
+
+
+def _output(value: str | None) -> str | None:
+    """-o's file name, None for standard output."""
+    return None if value in (None, "-") else value
+
+
+def _emit(output: str | None, text: str) -> None:
+    """The result to its file (see textio.write_outputs) or to standard output."""
+    from .textio import OutputError, write_outputs
+
+    if output:
+        write_outputs({output: text})
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError("standard output", exc.strerror or str(exc)) from None
+
+
+# Flags that are writer options: (attribute, option, flag).
+_FLAG_OPTIONS = (("page", "page", "--page"), ("jsonl", "lines", "--jsonl"),
+                 ("ascii", "ascii", "--ascii"))
+
+
+def _writer_options(args, writer) -> dict:
+    """-W KEY=VALUE and the option flags, checked against what the writer
+    declares: an option it does not take is a usage error, not a no-op."""
+    from .registry import OptionError
+
+    texts: dict[str, str] = {}
     for item in args.writer_option:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise UsageError(f"-W expects KEY=VALUE, got {item!r}")
-        lowered = value.lower()
-        options[key.replace("-", "_")] = (True if lowered in ("true", "yes", "1") else
-                                          False if lowered in ("false", "no", "0") else value)
-    if args.page:
-        options["page"] = True
-    if args.jsonl:
-        options["lines"] = True
-    if args.ascii:
-        options["ascii"] = True
+        texts[key.strip().replace("-", "_")] = value
+    try:
+        options = writer.parse_options(texts)
+    except OptionError as exc:
+        raise UsageError(f"-W: {exc}") from None
+    declared = writer.writer_options
+    for attribute, option, flag in _FLAG_OPTIONS:
+        if getattr(args, attribute):
+            if declared is not None and declared.get(option) is not bool:
+                raise UsageError(f"{flag} does not apply to {writer.name!r} output")
+            options[option] = True
     return options
 
 
 def _show(diagnostics, *, verbose: bool = False, quiet: bool = False) -> None:
     from .diagnostics import Severity
+    from .validation.reporters import displayable
 
     for diagnostic in diagnostics:
         if diagnostic.severity is Severity.INFO and not verbose:
             continue
         if quiet and diagnostic.severity is not Severity.ERROR:
             continue
-        print(diagnostic.format(), file=sys.stderr)
+        print(displayable(diagnostic).format(), file=sys.stderr)
 
 
 def _is_folder(target: str) -> bool:
     return target.endswith(("/", os.sep)) or os.path.isdir(target)
 
 
+def _format(registry, name: str, role: str):
+    """A format by name for reading or writing, or a usage error."""
+    from .registry import FormatError
+
+    try:
+        fmt = registry.get(name)
+    except FormatError as exc:
+        raise UsageError(str(exc)) from None
+    if role == "write" and not fmt.can_write:
+        raise UsageError(f"format {fmt.name!r} can only be read")
+    if role == "read" and not fmt.can_read:
+        raise UsageError(f"format {fmt.name!r} can only be written")
+    return fmt
+
+
 def _convert(args) -> int:
     from .api import convert
     from .diagnostics import Severity
     from .registry import default_registry
-    from .textio import write_atomic
 
     registry = default_registry()
     inputs = _inputs(args)
-    output = args.output if args.output not in (None, "-") else None
+    output = _output(args.output)
+    if args.from_:
+        _format(registry, args.from_, "read")
     to = args.to
     if to is None:
         by_suffix = registry.for_path(output) if output and not _is_folder(output) else None
@@ -187,20 +268,16 @@ def _convert(args) -> int:
             raise UsageError("say which format to write with -t/--to "
                              "(see 'bibconv formats')")
         to = by_suffix.name
-    writer = registry.get(to)
-    if not writer.can_write:
-        raise UsageError(f"format {writer.name!r} can only be read")
-    if output:
-        target = os.path.realpath(output)
-        for source in inputs:
-            if source != "-" and os.path.realpath(source) == target:
-                raise UsageError(f"refusing to overwrite the input {source!r}")
+    writer = _format(registry, to, "write")
     to_folder = bool(output) and _is_folder(output)
     if to_folder and not writer.one_record_per_file:
         raise UsageError(f"format {writer.name!r} writes one file; give -o a file name")
+    if output and not to_folder:
+        _refuse_inputs(inputs, [output])
+    options = _writer_options(args, writer)
 
     result = convert(inputs, writer.name, from_=args.from_, encoding=args.encoding,
-                     registry=registry, write_options=_writer_options(args))
+                     registry=registry, write_options=options)
     _show(result.diagnostics, verbose=args.verbose, quiet=args.quiet)
 
     errors = any(d.severity is Severity.ERROR for d in result.diagnostics)
@@ -210,15 +287,23 @@ def _convert(args) -> int:
         raise UsageError(f"{len(result.records)} records: format {writer.name!r} holds one "
                          "record a file; give -o a folder (DIR/)")
     if to_folder:
-        os.makedirs(output, exist_ok=True)
+        from .textio import OutputError, write_outputs
+
         suffix = writer.suffixes[0] if writer.suffixes else ""
-        for record_id, text in (result.output.files or {}).items():
-            write_atomic(os.path.join(output, record_id + suffix), text)
-    elif output:
-        write_atomic(output, result.text)
+        names = [name + suffix for name in (result.output.files or {})]
+        unsafe = [n for n in names if os.path.basename(n) != n or n in (".", "..")]
+        if unsafe:  # a writer's bug, never a reason to write outside DIR
+            raise RuntimeError(f"writer {writer.name!r} named a file {unsafe[0]!r}")
+        files = {os.path.join(output, name): text
+                 for name, text in zip(names, (result.output.files or {}).values())}
+        _refuse_inputs(inputs, files)
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(output, exc.strerror or str(exc)) from None
+        write_outputs(files)
     else:
-        sys.stdout.write(result.text)
-        sys.stdout.flush()
+        _emit(output, result.text)
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
@@ -226,39 +311,61 @@ def _codes(value: str | None) -> set[str] | None:
     return {c.strip() for c in value.split(",") if c.strip()} if value else None
 
 
+def _known_codes(args, option: str, codes: set[str] | None) -> None:
+    """--select/--ignore name codes that exist (the catalogue's and those of
+    the profiles in use): a misspelt one would silently select nothing."""
+    if not codes:
+        return
+    import difflib
+
+    from .validation import rules
+
+    known = {row[0] for row in rules(args.schema)}
+    for code in sorted(codes - known):
+        close = difflib.get_close_matches(code, sorted(known), 1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(f"{option}: unknown code {code!r}{hint}; "
+                         "'bibconv validate --list-rules' lists them")
+
+
 def _validate(args) -> int:
     from .api import validate
     from .diagnostics import Severity
-    from .textio import write_atomic
     from .validation import ProfileError, rules
     from .validation.reporters import REPORTERS, Report
 
+    output = _output(args.output)
     try:
         if args.list_rules:
             rows = rules(args.schema)
             width = max(len(row[0]) for row in rows)
-            for code, severity, where, summary in rows:
-                print(f"{code.ljust(width)}  {severity.ljust(7)}  {where.ljust(7)}  {summary}")
+            lines = [f"{code.ljust(width)}  {severity.ljust(7)}  {where.ljust(7)}  {summary}"
+                     for code, severity, where, summary in rows]
+            _emit(None, "\n".join(lines) + "\n")
             return EXIT_OK
+        select, ignore = _codes(args.select), _codes(args.ignore)
+        _known_codes(args, "--select", select)
+        _known_codes(args, "--ignore", ignore)
         inputs = _inputs(args)
+        if output:
+            _refuse_inputs(inputs + list(args.schema), [output])  # profiles are inputs too
+        if args.from_:
+            from .registry import default_registry
+
+            _format(default_registry(), args.from_, "read")
         result = validate(inputs, from_=args.from_, encoding=args.encoding,
-                          profiles=args.schema, select=_codes(args.select),
-                          ignore=_codes(args.ignore))
+                          profiles=args.schema, select=select, ignore=ignore)
     except ProfileError as exc:
         raise UsageError(f"bad profile: {exc}") from None
 
     shown = [d for d in result.diagnostics
              if args.verbose or d.severity is not Severity.INFO]
     color = args.color == "always" or (
-        args.color == "auto" and args.output is None and sys.stdout.isatty()
+        args.color == "auto" and output is None and sys.stdout.isatty()
         and not os.environ.get("NO_COLOR"))
     report = Report(shown, [(r.origin.file, r.id, r.origin.line) for r in result.records],
                     result.files, color=color)
-    text = REPORTERS[args.output_format](report)
-    if args.output and args.output != "-":
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _emit(output, REPORTERS[args.output_format](report))
     if result.unreadable:
         return EXIT_FAILED
     threshold = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank,
@@ -271,10 +378,16 @@ def _validate(args) -> int:
 def _cite(args) -> int:
     from .api import read
     from .diagnostics import Severity
+    from .registry import default_registry
     from .render import PARALLEL_FROM, StyleError, render
-    from .textio import write_atomic
+    from .wellformed import check
 
     inputs = _inputs(args)
+    output = _output(args.out)
+    if output:
+        _refuse_inputs(inputs + [args.style], [output])  # a .csl file is an input too
+    if args.from_:
+        _format(default_registry(), args.from_, "read")
     records, diagnostics, unreadable = [], [], False
     for source in inputs:
         got = read(source, args.from_, encoding=args.encoding)
@@ -282,6 +395,8 @@ def _cite(args) -> int:
         if not got.records and any(d.severity is Severity.ERROR for d in got.diagnostics):
             unreadable = True
         records.extend(got.records)
+    records, mended = check(records)  # the renderer sees what a writer would
+    diagnostics.extend(mended)
     try:
         result = render(records, style=args.style, locale=args.locale, output=args.output,
                         cite=args.cite or None, parallel_from=PARALLEL_FROM)
@@ -289,13 +404,9 @@ def _cite(args) -> int:
         raise UsageError(str(exc)) from None
     diagnostics.extend(result.diagnostics)
     _show(diagnostics)
-    text = result.text(args.output)
-    if args.out and args.out != "-":
-        write_atomic(args.out, text)
-    else:
-        sys.stdout.write(text)
     if unreadable and not records:
         return EXIT_FAILED
+    _emit(output, result.text(args.output))
     return EXIT_PARTIAL if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
 
 
@@ -327,17 +438,51 @@ def _formats(args) -> int:
     return EXIT_OK
 
 
+def _internal_error(args, argv, exc: BaseException) -> None:
+    """A short report of a bug: what failed where, with what, and how to
+    see more.  The full traceback only on request (BIBCONV_DEBUG=1)."""
+    import traceback
+
+    from . import __version__
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if f"{os.sep}converters{os.sep}" in f.filename] or frames
+    where = ""
+    if ours:
+        frame = ours[-1]
+        path = frame.filename
+        cut = path.rfind(f"{os.sep}converters{os.sep}")
+        where = f" at {path[cut + 1:] if cut >= 0 else path}:{frame.lineno} ({frame.name})"
+    command = " ".join(["bibconv", *(argv if argv is not None else sys.argv[1:])])
+    inputs = ", ".join(getattr(args, "inputs", None) or ["standard input"])
+    message = str(exc).splitlines()[0] if str(exc) else ""
+    print(f"bibconv {args.command}: internal error: {type(exc).__name__}"
+          f"{': ' + message if message else ''}{where}\n"
+          f"  This is a bug in bibconv {__version__} (Python "
+          f"{sys.version.split()[0]}), not a finding about the input; no output was "
+          f"written.\n"
+          f"  command: {command}\n"
+          f"  input: {inputs}\n"
+          f"  Please report it with the input if you can share it; "
+          f"BIBCONV_DEBUG=1 prints the traceback.", file=sys.stderr)
+    if os.environ.get("BIBCONV_DEBUG"):
+        traceback.print_exception(exc, file=sys.stderr)
+
+
 def main(argv=None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help and --version end here, before the imports
+    from .registry import FormatError
+    from .textio import OutputError
+
     try:
         return args.run(args)
-    except UsageError as exc:
-        print(f"bibconv {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except LookupError as exc:  # unknown format names
+    except (UsageError, FormatError) as exc:
         print(f"bibconv {args.command}: error: {exc.args[0] if exc.args else exc}",
               file=sys.stderr)
+        return EXIT_FAILED
+    except OutputError as exc:  # the output could not be written: say where, no traceback
+        print(f"bibconv {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader of our output went away (| head): not an error of ours.
@@ -345,10 +490,9 @@ def main(argv=None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:  # writing the output failed: say where, no traceback
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"bibconv {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILED
+    except Exception as exc:  # a bug: its own exit code, never mistaken for a finding
+        _internal_error(args, argv, exc)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

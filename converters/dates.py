@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+
 def whole_number(text: str | None) -> int | None:
     """Plain ASCII digits as a number ("12"), else None: str.isdigit() also
     says yes to "²", which int() refuses."""
@@ -17,6 +18,9 @@ def numbers(part) -> list[int]:
     [2001, 6]); a part that is not a number ("spring") ends it."""
     out = []
     for value in part if isinstance(part, (list, tuple)) else []:
+        if isinstance(value, int) and not isinstance(value, bool):
+            out.append(value)  # already a number, however many digits
+            continue
         text = str(value).strip()
         if not re.fullmatch(r"-?[0-9]{1,9}", text):
             break

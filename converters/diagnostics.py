@@ -121,6 +121,13 @@ CATALOGUE: dict[str, Rule] = {
         Rule("character-dropped", _W,
              "a character the output format cannot hold (a control character in XML) was "
              "left out"),
+        # values no writer can use, mended or left out before writing (converters.wellformed)
+        Rule("value-invalid", _W,
+             "a value has a shape no writer can use (a date part that is not a whole number, "
+             "a custom value of the wrong type) and was left out"),
+        Rule("character-invalid", _W,
+             "a text held control characters or other code points no output can hold "
+             "(XML forbids them); they were removed"),
     ]
 }
 

@@ -46,16 +46,28 @@ def base_id(data: dict) -> str:
 
 
 class IdAllocator:
-    """Hands out ids, adding -2, -3 ... to repeats, in reading order."""
+    """Hands out ids, adding -2, -3 ... to repeats, in reading order.
+
+    Each id remembers how far its repeats have got, so the thousandth
+    "record" costs what the second did (the taken set only grows, so every
+    number below the last one handed out is still taken)."""
 
     def __init__(self, taken=()):
         self._taken = set(taken)
+        self._last: dict[str, int] = {}
+        self._suffixes: dict[str, object] = {}
 
     def claim(self, wanted: str) -> str:
-        candidate, n = wanted, 1
-        while candidate in self._taken:
+        if wanted not in self._taken:
+            self._taken.add(wanted)
+            return wanted
+        n = self._last.get(wanted, 1)
+        while True:
             n += 1
             candidate = f"{wanted}-{n}"
+            if candidate not in self._taken:
+                break
+        self._last[wanted] = n
         self._taken.add(candidate)
         return candidate
 
@@ -64,7 +76,8 @@ class IdAllocator:
         if wanted not in self._taken:
             self._taken.add(wanted)
             return wanted
-        for suffix in _letters():
+        suffixes = self._suffixes.setdefault(wanted, _letters())
+        for suffix in suffixes:
             candidate = wanted + suffix
             if candidate not in self._taken:
                 self._taken.add(candidate)

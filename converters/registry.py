@@ -8,7 +8,8 @@ format name and it loads a callable (a reader ``read(text, source, **options)
 -> ReadResult`` or a writer ``write(records, **options) -> WriteResult``).
 Optional attributes on that callable describe it further: ``suffixes``,
 ``aliases``, ``description``, ``sniff`` (text -> score between 0 and 1) and
-``one_record_per_file``.
+``one_record_per_file``; on a writer, ``options``: the options it accepts
+(see ``Format.writer_options``).
 """
 from __future__ import annotations
 
@@ -22,6 +23,20 @@ WRITER_GROUP = "bibconv.writers"
 
 class FormatError(LookupError):
     """An unknown format name, or one that cannot read or write."""
+
+
+class OptionError(ValueError):
+    """An option the writer does not take, or a value it cannot use."""
+
+
+def _did_you_mean(word: str, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), 1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_TRUE, _FALSE = ("true", "yes", "on", "1"), ("false", "no", "off", "0")
 
 
 def _resolve(target):
@@ -59,6 +74,10 @@ class Format:
     writer: Callable | str | None = None
     sniffer: Callable | str | None = None
     one_record_per_file: bool = False
+    # The options the writer takes: name -> bool, str, a tuple of the values
+    # allowed, or dict (set by the library, e.g. BibTeX's file-level blocks,
+    # never from the command line).  None: not declared, nothing is checked.
+    writer_options: dict | None = None
     origin: str = "built-in"
     _loaded: dict = field(default_factory=dict, repr=False)
 
@@ -84,7 +103,50 @@ class Format:
     def write(self, records, **options):
         if not self.can_write:
             raise FormatError(f"format {self.name!r} can only be read")
+        self.check_options(options)
         return self._get("writer")(records, **options)
+
+    def check_options(self, options: dict) -> None:
+        """Raise OptionError for an option the writer has not declared, or a
+        value outside its declared choices."""
+        declared = self.writer_options
+        if declared is None or not options:
+            return
+        for key, value in options.items():
+            if key not in declared:
+                public = sorted(k for k, v in declared.items() if v is not dict)
+                raise OptionError(f"format {self.name!r} has no writer option {key!r}"
+                                  f"{_did_you_mean(key, public)}"
+                                  f" (its options: {', '.join(public) or 'none'})")
+            kind = declared[key]
+            if isinstance(kind, tuple) and value not in kind:
+                raise OptionError(f"writer option {key!r} of {self.name!r} takes "
+                                  f"{' or '.join(map(repr, kind))}, not {value!r}"
+                                  f"{_did_you_mean(str(value), kind)}")
+
+    def parse_options(self, texts: dict[str, str]) -> dict:
+        """Command-line ``-W key=value`` texts -> typed options, checked
+        against what the writer declares (an undeclared writer gets true/false
+        for those words and text for the rest)."""
+        declared = self.writer_options
+        options = {}
+        for key, text in texts.items():
+            kind = None if declared is None else declared.get(key, OptionError)
+            if kind is OptionError:
+                self.check_options({key: text})  # raises: an unknown option
+            if kind is dict:
+                raise OptionError(f"writer option {key!r} of {self.name!r} is not set "
+                                  "from the command line")
+            lowered = text.lower()
+            if kind is bool or (kind is None and lowered in _TRUE + _FALSE):
+                if lowered not in _TRUE + _FALSE:
+                    raise OptionError(f"writer option {key!r} of {self.name!r} is true "
+                                      f"or false, not {text!r}")
+                options[key] = lowered in _TRUE
+            else:
+                options[key] = text
+        self.check_options(options)
+        return options
 
     def sniff(self, text: str) -> float:
         sniffer = self._get("sniffer")
@@ -92,49 +154,53 @@ class Format:
 
 
 # Built-ins: modules named, not imported.
+# ascii: LaTeX escapes for non-ASCII; meta: @preamble/@comment/@string blocks.
+_BIBTEX_OPTIONS = {"ascii": bool, "meta": dict}
 BUILTIN = [
     Format("listing", "scraped publications page: title, one author a line, abstract",
            suffixes=(".txt", ".listing"), aliases=("publications", "page"),
            reader="converters.formats.listing:read",
            writer="converters.formats.listing:write",
-           sniffer="converters.formats.listing:sniff"),
+           sniffer="converters.formats.listing:sniff", writer_options={"page": bool}),
     Format("bibtex", "BibTeX (.bib); reads BibLaTeX too",
            suffixes=(".bib", ".bibtex"), aliases=("bib",),
            reader="converters.formats.bibtex:read",
            writer="converters.formats.bibtex:write_bibtex",
-           sniffer="converters.formats.bibtex:sniff"),
+           sniffer="converters.formats.bibtex:sniff", writer_options=_BIBTEX_OPTIONS),
     Format("biblatex", "BibLaTeX (.bib): dates, journaltitle, location and the rest of its "
            "data model", suffixes=(), aliases=("biber",),
            reader="converters.formats.bibtex:read",
-           writer="converters.formats.bibtex:write_biblatex"),
+           writer="converters.formats.bibtex:write_biblatex", writer_options=_BIBTEX_OPTIONS),
     Format("jats", "JATS XML reference list (<ref-list> of element-citations); reads "
            "JATS 1.0-1.3 and NLM 2.3/3.0 references", suffixes=(".xml", ".nxml", ".jats"),
            aliases=("jats-refs", "jats-xml"),
            reader="converters.formats.jats:read",
            writer="converters.formats.jats:write",
-           sniffer="converters.formats.jats:sniff"),
+           sniffer="converters.formats.jats:sniff", writer_options={}),
     Format("jats-article", "JATS XML article front matter (title, contributors, abstract); "
            "one record a file", suffixes=(".xml",), aliases=("jats-front",),
            reader="converters.formats.jats:read_article",
            writer="converters.formats.jats:write_article",
-           sniffer="converters.formats.jats:sniff_article", one_record_per_file=True),
+           sniffer="converters.formats.jats:sniff_article", one_record_per_file=True,
+           writer_options={}),
     Format("ris", "RIS (.ris), the tagged format of Zotero, EndNote, Mendeley, Web of Science, "
            "Scopus and publishers' exports", suffixes=(".ris",), aliases=("refman",),
            reader="converters.formats.ris:read",
            writer="converters.formats.ris:write",
-           sniffer="converters.formats.ris:sniff"),
+           sniffer="converters.formats.ris:sniff", writer_options={}),
     Format("endnote-xml", "EndNote XML (<xml><records><record>), as EndNote exports and "
            "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml"),
            aliases=("endnote", "enxml"),
            reader="converters.formats.endnote_xml:read",
            writer="converters.formats.endnote_xml:write",
-           sniffer="converters.formats.endnote_xml:sniff"),
+           sniffer="converters.formats.endnote_xml:sniff", writer_options={}),
     Format("csljson", "CSL-JSON (array of items, a single item, or JSON Lines)",
            suffixes=(".json", ".csl.json", ".csljson", ".jsonl", ".ndjson"),
            aliases=("csl-json", "csl", "json", "jsonl"),
            reader="converters.formats.csljson:read",
            writer="converters.formats.csljson:write",
-           sniffer="converters.formats.csljson:sniff"),
+           sniffer="converters.formats.csljson:sniff",
+           writer_options={"lines": bool, "csl_version": ("1.0", "1.0.2")}),
 ]
 
 
@@ -180,6 +246,8 @@ class Registry:
                 fmt.sniffer = fmt.sniffer or getattr(target, "sniff", None)
                 fmt.one_record_per_file = fmt.one_record_per_file or bool(
                     getattr(target, "one_record_per_file", False))
+                if role == "writer" and getattr(target, "options", None) is not None:
+                    fmt.writer_options = dict(target.options)
 
     def all(self) -> list[Format]:
         self._load_entry_points()

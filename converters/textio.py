@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import tempfile
+import stat
 
 from .diagnostics import Diagnostic, make
 
@@ -93,26 +93,126 @@ def read_source(path: str, encoding: str | None = None, stdin=None
     return decode(data, label, encoding)
 
 
-def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder,
-    then rename it into place: readers see the old file or the new one."""
-    folder = os.path.dirname(os.path.abspath(path))
+class OutputError(Exception):
+    """The output could not be written; names the path the user gave (never
+    the temporary file) and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+def identity(path: str) -> tuple[int, int] | None:
+    """(device, inode) of the regular file ``path`` names, through any links;
+    None when it names nothing, or a FIFO, a device or a terminal.  ``-``
+    is standard input (a shell redirection from a file counts)."""
+    try:
+        info = os.fstat(0) if path == "-" else os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def _plan(path: str) -> tuple[str, str]:
+    """How ``path`` is written: ("replace", file) for a regular file, new or
+    old, through a temporary beside it; ("direct", path) for a FIFO, a
+    device, a terminal, or a link the kernel alone can follow
+    (/proc/self/fd/1 to a deleted file)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        # nothing there yet, or a dangling link: create the file it names
+        return "replace", os.path.realpath(path)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(path, "it is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        return "direct", path
+    target = os.path.realpath(path)  # a link is kept, its target replaced
+    try:
+        same = os.stat(target)
+    except OSError:
+        return "direct", path
+    if (same.st_dev, same.st_ino) != (info.st_dev, info.st_ino):
+        return "direct", path
+    return "replace", target
+
+
+def _temporary(target: str, text: str, encoding: str) -> str:
+    """Write ``text`` to a new temporary file beside ``target``, with the
+    mode (and, where allowed, the owner) ``target`` has or would get."""
+    import tempfile
+
+    folder = os.path.dirname(target) or "."
     fd, tmp = tempfile.mkstemp(prefix=".bibconv-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        else:
+        try:
+            old = os.stat(target)
+        except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        else:
+            os.chmod(tmp, old.st_mode & 0o7777)
+            if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, old.st_uid, old.st_gid)
+                except OSError:
+                    pass  # not ours to give away: the file becomes the writer's
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
+    return tmp
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def write_outputs(files: dict[str, str], encoding: str = "utf-8") -> None:
+    """Write each path's text, all or nothing as far as files allow.
+
+    Regular files are written to a temporary file in the same folder and
+    renamed into place once every one is ready: readers see the old file or
+    the new one, and an error leaves every old file whole.  A symbolic link
+    is kept and the file it names replaced.  FIFOs, devices and terminals
+    (``/dev/stdout``) are written directly, last.  Raises OutputError."""
+    plans = {path: _plan(path) for path in files}
+    pending: list[tuple[str, str, str]] = []  # (path given, temporary, target)
+    try:
+        for path, (how, target) in plans.items():
+            if how == "replace":
+                try:
+                    pending.append((path, _temporary(target, files[path], encoding), target))
+                except OSError as exc:
+                    raise OutputError(path, exc.strerror or str(exc)) from None
+        for path, tmp, target in pending:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(path, exc.strerror or str(exc)) from None
+        pending.clear()
+    finally:
+        for _, tmp, _ in pending:
+            _remove(tmp)
+    for path, (how, target) in plans.items():
+        if how == "direct":
+            try:
+                with open(target, "w", encoding=encoding, newline="") as handle:
+                    handle.write(files[path])
+            except OSError as exc:
+                raise OutputError(path, exc.strerror or str(exc)) from None
+
+
+def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` (see write_outputs): a regular file through
+    a temporary file and a rename, so readers see the old file or the new one."""
+    write_outputs({path: text}, encoding)

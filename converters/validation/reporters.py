@@ -7,19 +7,68 @@ Every reporter is a function (report) -> str, kept in REPORTERS by name:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import os
+import re
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import CATALOGUE, Diagnostic, Severity
 
 TOOL_URI = "https://pypi.org/project/bibconv/"
 
+# Line breaks (libxml2 ends messages with one and quotes the source on the
+# next line) and code points a report cannot carry: C0/C1 controls, lone
+# surrogates, U+FFFE/U+FFFF.
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def one_line(text: str | None) -> str | None:
+    """Text fit for a one-line report: line breaks become a space and
+    unprintable characters their escape (\\x01)."""
+    if not text:
+        return text
+    text = _BREAKS.sub(" ", text).strip()
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def display_path(path: str | None) -> str | None:
+    """A file name as it can be shown: a name that is not UTF-8 (which
+    Python holds with surrogate escapes) shows its odd bytes as \\xNN."""
+    if not path:
+        return path
+    try:
+        raw = os.fsencode(path)
+    except UnicodeError:
+        return one_line(path)
+    return one_line(raw.decode("utf-8", "backslashreplace"))
+
+
+def displayable(d: Diagnostic) -> Diagnostic:
+    """The diagnostic as every report shows it: message on one line, file
+    name printable (the same object when nothing needs changing)."""
+    message, record = one_line(d.message), one_line(d.record)
+    file = display_path(d.location.file)
+    pointer = one_line(d.location.pointer)
+    if (message, record, file, pointer) == (d.message, d.record, d.location.file,
+                                            d.location.pointer):
+        return d
+    return replace(d, message=message, record=record,
+                   location=replace(d.location, file=file, pointer=pointer))
+
 
 @dataclass
 class Report:
+    """What every reporter reads.  ``diagnostics`` are kept as given (SARIF
+    needs a file name's own bytes for its URI); ``shown`` are the same made
+    fit to print (see displayable)."""
+
     diagnostics: list[Diagnostic]
     records: list[tuple[str | None, str | None, int | None]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     color: bool = False
+
+    def __post_init__(self):
+        self.shown = [displayable(d) for d in self.diagnostics]
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -40,7 +89,7 @@ _COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m",
 
 def text(report: Report) -> str:
     lines = []
-    for d in report.diagnostics:
+    for d in report.shown:
         line = d.format()
         if report.color:
             word = d.severity.value
@@ -53,7 +102,7 @@ def text(report: Report) -> str:
 
 
 def json_report(report: Report) -> str:
-    return json.dumps({"diagnostics": [d.to_dict() for d in report.diagnostics],
+    return json.dumps({"diagnostics": [d.to_dict() for d in report.shown],
                        "summary": report.summary()}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -74,12 +123,12 @@ def sarif(report: Report) -> str:
                       "shortDescription": {"text": summary},
                       "defaultConfiguration": {"level": level}})
     results = []
-    for d in report.diagnostics:
+    for given, d in zip(report.diagnostics, report.shown):
         result = {"ruleId": d.code, "ruleIndex": index[d.code],
                   "level": _SARIF_LEVEL[d.severity], "message": {"text": d.message}}
         loc = d.location
         if loc.file:
-            physical = {"artifactLocation": {"uri": _uri(loc.file)}}
+            physical = {"artifactLocation": {"uri": _uri(given.location.file)}}
             if loc.line:
                 physical["region"] = {"startLine": loc.line}
                 if loc.column:
@@ -104,10 +153,16 @@ def sarif(report: Report) -> str:
 
 
 def _uri(path: str) -> str:
+    """A relative URI reference for a file name: its bytes (not UTF-8 ones
+    included) percent-encoded, as RFC 3986 has it."""
     from pathlib import PurePath
     from urllib.parse import quote
 
-    return quote(PurePath(path).as_posix())
+    posix = PurePath(path).as_posix()
+    try:
+        return quote(os.fsencode(posix))
+    except UnicodeError:  # a surrogate no file system produced
+        return quote(posix.encode("utf-8", "backslashreplace"))
 
 
 def _escape_data(text: str) -> str:
@@ -125,7 +180,7 @@ _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning",
 def github(report: Report) -> str:
     """Workflow commands: each finding becomes an annotation on its line."""
     lines = []
-    for d in report.diagnostics:
+    for d in report.shown:
         props = []
         if d.location.file:
             props.append(f"file={_escape_property(d.location.file)}")
@@ -149,17 +204,18 @@ def junit(report: Report) -> str:
     from xml.etree import ElementTree as ET
 
     by_record: dict[tuple, list[Diagnostic]] = {}
-    for d in report.diagnostics:
-        by_record.setdefault((d.location.file, d.record), []).append(d)
+    for given, d in zip(report.diagnostics, report.shown):
+        by_record.setdefault((given.location.file, given.record), []).append(d)
     cases = [(file, record) for file, record, _ in report.records]
-    cases += [key for key in by_record if key not in set(cases)]
+    known = set(cases)  # once: a set built per case made 40,000 records take minutes
+    cases += [key for key in by_record if key not in known]
 
     suites = ET.Element("testsuites", name="bibconv validate")
     suite = ET.SubElement(suites, "testsuite", name="bibconv validate")
     failures = 0
     for file, record in cases:
-        case = ET.SubElement(suite, "testcase", classname=file or "<stdin>",
-                             name=record or "(file)")
+        case = ET.SubElement(suite, "testcase", classname=display_path(file) or "<stdin>",
+                             name=one_line(record) or "(file)")
         found = [d for d in by_record.get((file, record), [])
                  if d.severity is not Severity.INFO]
         if found:
