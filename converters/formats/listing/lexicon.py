@@ -101,3 +101,39 @@ def word_frequency(word: str, language: str | None = None) -> float:
         # knows "exciton" and "nanowire"); the others in their small ones.
         return _zipf(lower, language, "large" if language == "en" else "small")
     return max(word_frequency(lower, language) for language in LANGUAGES)
+
+
+def _trigrams(word: str) -> list[str]:
+    padded = "^" + fold(word) + "$"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+
+
+@lru_cache(maxsize=1)
+def _letter_model() -> tuple[dict, dict, float, float]:
+    """Letter trigram counts of given names and of ordinary words, for the
+    words neither list knows: "Shashank" is spelled like a name, "Exciton"
+    like a word."""
+    from collections import Counter
+
+    from wordfreq import top_n_list
+
+    names = given_names()
+    words = {w for language in LANGUAGES for w in top_n_list(language, 5000, wordlist="small")
+             if w.isalpha() and len(w) > 2 and w not in names}
+    in_names = Counter(g for name in names for g in _trigrams(name))
+    in_words = Counter(g for word in words for g in _trigrams(word))
+    vocabulary = len(in_names.keys() | in_words.keys())
+    return (in_names, in_words, math.log(sum(in_names.values()) + vocabulary),
+            math.log(sum(in_words.values()) + vocabulary))
+
+
+@lru_cache(maxsize=65536)
+def spelled_like_a_name(word: str) -> float:
+    """Mean log-odds, per letter trigram, that ``word`` is a name rather than
+    an ordinary word (positive: a name)."""
+    in_names, in_words, names_total, words_total = _letter_model()
+    grams = _trigrams(word)
+    if not grams:
+        return 0.0
+    return sum(math.log(in_names.get(g, 0) + 1) - names_total
+               - math.log(in_words.get(g, 0) + 1) + words_total for g in grams) / len(grams)
