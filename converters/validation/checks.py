@@ -195,7 +195,15 @@ def _standard_numbers(data: dict, variable: str, module: str, other: str):
     value = data.get(variable)
     validator = importlib.import_module(f"stdnum.{module}")
     wrong_kind = importlib.import_module(f"stdnum.{other}")
-    for number, written in identifier_values(value):
+    numbers = identifier_values(value)
+    # Short runs of digits are volumes, pages or years copied into the field
+    # ("Vol. 19, No. 160, April 1969"); they are not numbers to check.
+    checked = [(n, w) for n, w in numbers
+               if _DOI_LIKE.fullmatch(n) or len(re.sub(r"[\s-]", "", n)) >= 8]
+    if numbers and not checked:
+        text = value if isinstance(value, str) else "; ".join(map(str, value))
+        yield f"{variable} field holds no {variable}: {' '.join(text.split())!r}", f"/{variable}"
+    for number, written in checked:
         shown = written if written == number else f"{number} (in {written!r})"
         if _DOI_LIKE.fullmatch(number):
             yield f"{variable} field holds a DOI, not an {variable}: {shown}", f"/{variable}"
@@ -352,7 +360,7 @@ def _plain(value) -> str:
 # edition, another volume or issue of a series (tugboat's recurring columns),
 # other pages, another container or kind of work.
 _DISTINCT = ("edition", "volume", "issue", "page", "number", "version", "container-title",
-             "collection-number", "chapter-number")
+             "collection-number", "chapter-number", "volume-title")
 
 
 def _differences(a: dict, b: dict) -> list[str]:
@@ -360,6 +368,11 @@ def _differences(a: dict, b: dict) -> list[str]:
              and _plain(a.get(key)) != _plain(b.get(key))]
     if a.get("type") and b.get("type") and a["type"] != b["type"]:
         found.append("type")
+    # One volume of a multi-volume work beside the whole work.
+    for one, other in ((a, b), (b, a)):
+        if (one.get("volume") or one.get("volume-title")) and other.get("number-of-volumes") \
+                and not other.get("volume"):
+            found.append("volume")
     ya, yb = _year(a), _year(b)
     if ya and yb and ya != yb:
         found.append("year")
@@ -398,7 +411,10 @@ def duplicates(records) -> Iterator[tuple[int, str, str]]:
             other = records[earlier].data
             # A volume's DOI on each of its chapters: other pages, other works.
             apart = [k for k in ("page", "volume", "issue") if k in _differences(data, other)]
-            if apart:
+            # ... or other titles by other people (a book's DOI on two chapters).
+            if apart or (_normal_title(str(data.get("title", ""))) !=
+                         _normal_title(str(other.get("title", "")))
+                         and not _same_people(_families(data), _families(other))):
                 continue
             yield (index, f"same DOI {data['DOI'].strip()} as record {_where(records[earlier])}",
                    "/DOI")
