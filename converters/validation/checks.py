@@ -94,7 +94,10 @@ def _cut_at(text: str) -> str | None:
         return None  # a label ("Abstract note"), too short to be a cut sentence
     last = words[-1]
     if _WORD_END.search(last) and not _IDENTIFIER.fullmatch(last):
-        return f"the abstract ends mid-sentence: '…{tail}'"
+        if last.lower() in _DANGLING:
+            return f"the abstract ends mid-sentence: '…{tail}'"
+        # The sentence may be whole but for its full stop; say what is seen.
+        return f"the abstract's last sentence never ends (no full stop): '…{tail}'"
     # A number, formula or identifier may end a whole abstract ("Trial
     # registration: ISRCTN76742797"); it is a cut when the word before it
     # cannot end a sentence.
