@@ -54,7 +54,9 @@ _DANGLING = frozenset("""a an the of to in on at by for from with and or nor but
     almost reached reaches exceeds exceeded exceeding achieved yields yielded ~ ≈ ± < > ≤ ≥ = ⩽ ⩾
     up down within near only some""".split())
 _WORD_END = re.compile(r"[^\W\d_]$")         # ends with a letter
-_IDENTIFIER = re.compile(r"[A-Za-z]*\d[\w./-]*$")  # a number, code or registration id
+# A number, or a registry's id (ISRCTN76742797, NCT01975428); not a formula
+# word such as "Cu2O", which ends a cut sentence like any other word.
+_IDENTIFIER = re.compile(r"[A-Za-z]{0,10}\d{4,}[\w./-]*|[\d.,%‰°]+")
 
 
 def abstract_text(abstract: str) -> str:
@@ -78,7 +80,7 @@ def _cut_at(text: str) -> str | None:
     """Why ``text`` looks cut, or None when it may well be whole."""
     if _CUT_NOTE.search(text):
         return "the abstract says its source truncated it"
-    if text.endswith(("…", "...")):
+    if re.search(r"(?:…|\.\.\.)[\])]?$", text):  # "…", "...", "[…]"
         return "the abstract ends with an ellipsis: it was cut short"
     words = text.split()
     tail = " ".join(words[-5:])
@@ -88,10 +90,14 @@ def _cut_at(text: str) -> str | None:
     # reference: not a cut by itself.
     if re.search(r"[)\]}\"”’»]$", text):
         return None
-    if re.search(r"[:,(\[–—/&-]$", text):
+    if re.search(r"[:,(\[–—/&=+×<>≤≥±-]$", text):
         return f"the abstract ends mid-sentence: '…{tail}'"
     if len(words) < 4:
         return None  # a label ("Abstract note"), too short to be a cut sentence
+    formula = re.search(r"\$[^$]+\$$", text)
+    if formula:
+        # Inline TeX math ends the abstract: judge by the word before it.
+        words = text[:formula.start()].split() + ["$…$"]
     last = words[-1]
     if _WORD_END.search(last) and not _IDENTIFIER.fullmatch(last):
         if last.lower() in _DANGLING:
@@ -376,6 +382,9 @@ def _differences(a: dict, b: dict) -> list[str]:
         if (one.get("volume") or one.get("volume-title")) and other.get("number-of-volumes") \
                 and not other.get("volume"):
             found.append("volume")
+    da, db = _doi_key(a), _doi_key(b)
+    if da and db and da != db:
+        found.append("DOI")
     ya, yb = _year(a), _year(b)
     if ya and yb and ya != yb:
         found.append("year")
