@@ -333,10 +333,13 @@ def pages_invalid(data: dict) -> Iterator[Finding]:
 
 # -- across records ---------------------------------------------------------
 
+_TAGS = re.compile(r"</?(?:i|b|sup|sub|sc|span|em|strong)\b[^>]*>", re.IGNORECASE)
+
+
 def _normal_title(title: str) -> str:
     from ..model import strip_markup
 
-    text = unicodedata.normalize("NFKD", strip_markup(title).casefold())
+    text = unicodedata.normalize("NFKD", _TAGS.sub("", strip_markup(title)).casefold())
     return re.sub(r"[\W_]+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
 
 
@@ -399,6 +402,10 @@ def _same_people(a: tuple, b: tuple) -> bool:
     return longer[:len(shorter)] == shorter
 
 
+def _rest(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in ("id", "title", "custom")}
+
+
 def _where(record) -> str:
     import os
 
@@ -445,7 +452,8 @@ def duplicates(records) -> Iterator[tuple[int, str, str]]:
             other = records[earlier].data
             if not _same_people(people, _families(other)) or _differences(data, other):
                 continue
-            if _year(data) is None and _year(other) is None and not people:
+            if _year(data) is None and _year(other) is None and not people \
+                    and _rest(data) != _rest(other):
                 continue  # only a title in common: too little to call it one work
             matched = ["title"] + (["authors"] if people else []) + \
                 (["year"] if _year(data) else [])
