@@ -72,10 +72,6 @@ def abstract_text(abstract: str) -> str:
             return text
 
 
-def is_placeholder(abstract) -> bool:
-    return isinstance(abstract, str) and bool(PLACEHOLDER.match(abstract_text(abstract)))
-
-
 def _cut_at(text: str) -> str | None:
     """Why ``text`` looks cut, or None when it may well be whole."""
     if _CUT_NOTE.search(text):
