@@ -136,9 +136,10 @@ def _corrupt_identifier(variable: str, code: str, alphabet_last: str):
         if not numbers:
             return None
         number = rng.choice(numbers)
-        broken = _corrupt_digit(rng, number, "0123456789")
-        if broken[-1] in "Xx" or number[-1] in "Xx":
-            broken = broken[:-1] + rng.choice([c for c in alphabet_last if c != number[-1].upper()])
+        if number[-1] in "Xx":  # one wrong character: the check digit X
+            broken = number[:-1] + rng.choice([c for c in alphabet_last if c != "X"])
+        else:
+            broken = _corrupt_digit(rng, number, "0123456789")
         return variable, value.replace(number, broken, 1), "check-digit"
     return inject
 
