@@ -139,3 +139,85 @@ def test_select_and_ignore():
     assert codes == COMPLETENESS - {"abstract-missing"}
     codes = {d.code for d in converters.validate(SEED, select={"authors-missing"}).diagnostics}
     assert codes == {"authors-missing"}
+
+
+def test_a_profile_changes_the_severity_of_built_in_checks(tmp_path):
+    """CI teams tune severities in their profile: any code, built-in or not;
+    "off" turns a rule off."""
+    profile = tmp_path / "team.json"
+    profile.write_text(json.dumps({"x-severities": {
+        "pages-invalid": "error", "abstract-missing": "off", "title-missing": "info"}}))
+    pages = converters.read(RULES / "pages-invalid" / "invalid.json").records
+    assert {(d.code, d.severity.value) for d in validate(pages)} == {("pages-invalid", "warning")}
+    assert {(d.code, d.severity.value) for d in validate(pages, profiles=[profile])} == \
+        {("pages-invalid", "error")}
+    seed = converters.read(SEED).records
+    tuned = validate(seed, profiles=[profile])
+    assert "abstract-missing" not in {d.code for d in tuned}
+    assert {d.code for d in validate(seed)} - {d.code for d in tuned} == {"abstract-missing"}
+    listed = run_cli("validate", "--list-rules", "--schema", profile).stdout.decode()
+    assert any(line.split()[:2] == ["pages-invalid", "error"] for line in listed.splitlines())
+    # the CLI's exit status follows the new severity
+    assert run_cli("validate", RULES / "pages-invalid" / "invalid.json").returncode == 0
+    assert run_cli("validate", RULES / "pages-invalid" / "invalid.json",
+                   "--schema", profile).returncode == 1
+
+
+@pytest.mark.parametrize("value", ["fatal", 3])
+def test_a_bad_severity_is_refused(tmp_path, value):
+    profile = tmp_path / "team.json"
+    profile.write_text(json.dumps({"x-severities": {"pages-invalid": value}}))
+    with pytest.raises(ProfileError):
+        validate([], profiles=[profile])
+
+
+def test_a_duplicate_names_both_records_and_what_matched():
+    found = [d for d in converters.validate(RULES / "duplicate-record" / "invalid-title.json")
+             .diagnostics if d.code == "duplicate-record"]
+    assert len(found) == 1
+    message = found[0].message
+    assert "invalid-title.json:" in message and "same work as record" in message
+    assert "title" in message and "authors" in message and "year" in message
+
+
+@pytest.mark.parametrize("text,cut", [
+    ("Cells divide. DOI: http://dx.doi.org/10.7554/eLife.02304.001", False),
+    ("We measured it. © 2010 Elsevier B.V. All rights reserved", False),
+    ("The trial is registered. Trial registration: ISRCTN76742797", False),
+    ("The efficiency of the best cell is 14.2 (n = 12)", False),
+    ("The films reached a conversion efficiency of 0.117", True),
+    ("We scanned the whole set of the", True),
+    ("We present a sorting algorithm that builds upon counting sort", True),
+    ("The reported values were p = 0.01, p =", True),
+    ("The work goes on [...]", True),
+])
+def test_abstract_endings(text, cut):
+    from converters.validation.checks import abstract_truncated
+
+    assert bool(list(abstract_truncated({"abstract": text}))) is cut
+
+
+@pytest.mark.parametrize("placeholder", ["Not Available", "[No abstract]", "No abstract available.",
+                                         "Abstract not available", "Without Abstract"])
+def test_placeholders_are_missing_abstracts(placeholder):
+    from converters.model import Record
+
+    codes = {d.code for d in validate([Record({"id": "x", "type": "book", "title": "T",
+                                               "author": [{"family": "A"}],
+                                               "abstract": placeholder})])}
+    assert codes == {"abstract-missing"}
+
+
+def test_placeholder_lists_agree():
+    """The profile's pattern (JSON Schema) and the check's must agree."""
+    import re
+
+    from converters.resources import data_dir
+    from converters.validation.checks import PLACEHOLDER
+
+    profile = json.loads((data_dir("schemas") / "profiles" / "submission.json").read_text())
+    rule = next(r for r in profile["allOf"] if r["x-code"] == "abstract-missing")
+    pattern = re.compile(rule["properties"]["abstract"]["not"]["pattern"])
+    for text in ["Not Available", "no abstract", "[No abstract]", "N/A", "Abstract",
+                 "A real abstract.", "Not available for download is this tool."]:
+        assert bool(pattern.search(text)) == bool(PLACEHOLDER.match(text)), text

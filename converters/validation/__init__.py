@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..diagnostics import CATALOGUE, Diagnostic, Location
 from .checks import CHECKS, duplicates
-from .profiles import ProfileError, ProfileRule, load_profile
+from .profiles import ProfileError, ProfileRule, load_profile, load_severities
 
 __all__ = ["validate", "rules", "ProfileError", "Diagnostic"]
 
@@ -24,6 +24,14 @@ def _rules(profiles) -> list[ProfileRule]:
     for path in profiles or ():
         loaded.extend(load_profile(path))
     return loaded
+
+
+def _severities(profiles) -> dict:
+    """code -> severity (None: off) from every profile; a later profile wins."""
+    table = dict(load_severities(None))
+    for path in profiles or ():
+        table.update(load_severities(path))
+    return table
 
 
 def rules(profiles=None) -> list[tuple[str, str, str, str]]:
@@ -41,6 +49,9 @@ def rules(profiles=None) -> list[tuple[str, str, str, str]]:
         where = "profile" if rule.source.endswith(os.path.join("profiles", "submission.json")) \
             else os.path.basename(rule.source)
         rows[rule.code] = (rule.code, rule.severity.value, where, summary)
+    for code, severity in _severities(profiles).items():
+        if code in rows:
+            rows[code] = (code, severity.value if severity else "off") + rows[code][2:]
     return sorted(rows.values())
 
 
@@ -56,8 +67,13 @@ def validate(records, *, profiles=None, select=None, ignore=None) -> list[Diagno
     """Check records (from any reader) against the default profile, any extra
     profile files, and the built-in checks.  ``select``/``ignore`` are sets of
     codes.  Raises ProfileError for a profile that cannot be used."""
+    chosen = _severities(profiles)  # a team's own severities, None: off
+
     def wanted(code: str) -> bool:
-        return selected(code, select, ignore)
+        return selected(code, select, ignore) and not (code in chosen and chosen[code] is None)
+
+    def severity_of(code: str, default):
+        return chosen.get(code) or default
 
     profile_rules = [r for r in _rules(profiles) if wanted(r.code)]
     checks = [(code, fn) for code, fn in CHECKS.items() if wanted(code)]
@@ -65,14 +81,15 @@ def validate(records, *, profiles=None, select=None, ignore=None) -> list[Diagno
     for record in records:
         data = record.data
         for rule in profile_rules:
+            severity = severity_of(rule.code, rule.severity)
             for message, pointer in rule.findings(data):
-                found.append(_diagnostic(rule.code, rule.severity, message, record, pointer))
+                found.append(_diagnostic(rule.code, severity, message, record, pointer))
         for code, function in checks:
-            severity = CATALOGUE[code].severity
+            severity = severity_of(code, CATALOGUE[code].severity)
             for message, pointer in function(data):
                 found.append(_diagnostic(code, severity, message, record, pointer))
     if wanted("duplicate-record"):
-        severity = CATALOGUE["duplicate-record"].severity
+        severity = severity_of("duplicate-record", CATALOGUE["duplicate-record"].severity)
         for index, message, pointer in duplicates(records):
             found.append(_diagnostic("duplicate-record", severity, message, records[index],
                                      pointer))

@@ -60,16 +60,12 @@ def _severity(value, source: str) -> Severity:
     try:
         return Severity(str(value or "error").lower())
     except ValueError:
-        raise ProfileError(f"{source}: x-severity must be error, warning or info, "
-                           f"not {value!r}") from None
+        raise ProfileError(f"{source}: a severity must be error, warning or info"
+                           f"{' (or off)' if value is not None else ''}, not {value!r}") from None
 
 
-def load_profile(path: str | None = None) -> list[ProfileRule]:
-    """The rules of one profile file (the default profile when None)."""
-    from jsonschema import Draft7Validator, validators
-    from jsonschema.exceptions import SchemaError
-
-    source = path or str(data_dir("schemas") / "profiles" / DEFAULT_PROFILE)
+def _read(path: str | None) -> tuple[str, dict]:
+    source = str(path) if path else str(data_dir("schemas") / "profiles" / DEFAULT_PROFILE)
     try:
         with open(source, encoding="utf-8") as handle:
             schema = json.load(handle)
@@ -79,6 +75,26 @@ def load_profile(path: str | None = None) -> list[ProfileRule]:
         raise ProfileError(f"{source}: not JSON: {exc}") from None
     if not isinstance(schema, dict):
         raise ProfileError(f"{source}: a profile is a JSON Schema object")
+    return source, schema
+
+
+def load_severities(path: str | None = None) -> dict[str, Severity | None]:
+    """A profile's ``x-severities``: code -> the severity a team wants for it
+    (any code: built-in checks, profile rules), None for "off"."""
+    source, schema = _read(path)
+    table = schema.get("x-severities") or {}
+    if not isinstance(table, dict):
+        raise ProfileError(f"{source}: x-severities must be an object of code: severity")
+    return {str(code): None if str(value).lower() == "off" else _severity(value, source)
+            for code, value in table.items()}
+
+
+def load_profile(path: str | None = None) -> list[ProfileRule]:
+    """The rules of one profile file (the default profile when None)."""
+    from jsonschema import Draft7Validator, validators
+    from jsonschema.exceptions import SchemaError
+
+    source, schema = _read(path)
     cls = validators.validator_for(schema, default=Draft7Validator)
     try:
         cls.check_schema(schema)
@@ -103,8 +119,9 @@ def load_profile(path: str | None = None) -> list[ProfileRule]:
     uncoded = [p for p in parts if p not in coded]
     if uncoded:
         rest["allOf"] = uncoded
-    if set(rest) - {"$schema", "$id", "title", "description", "type", "$comment",
-                    "definitions", "$defs"} or uncoded:
+    if {k for k in rest if not k.startswith("x-")} - {
+            "$schema", "$id", "title", "description", "type", "$comment",
+            "definitions", "$defs"} or uncoded:
         rules.append(ProfileRule("profile-violation", Severity.ERROR, None, None,
                                  cls(rest), source))
     return rules
