@@ -116,6 +116,9 @@ CATALOGUE: dict[str, Rule] = {
         Rule("pages-invalid", _W, "a page range ends before it starts"),
         Rule("duplicate-record", _W, "two records share a DOI, or a title and first author"),
         Rule("profile-violation", _E, "a record breaks a rule of a profile that has no code"),
+        Rule("value-too-large", _E,
+             "a value grows beyond what bibconv reads (a BibTeX @string chain that doubles "
+             "itself); it is refused"),
     ]
 }
 

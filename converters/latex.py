@@ -96,7 +96,9 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
                  "lowercase": str.lower, "MakeLowercase": str.lower}
 
 
-_INTERESTING = re.compile(r"[\\{}$~\-`'%\t\r\n]")
+# "%" is not among them: inside a BibTeX value it is text (BibTeX and biber
+# keep it; only between fields does it start a comment, see formats.bibtex).
+_INTERESTING = re.compile(r"[\\{}$~\-`'\t\r\n]")
 
 
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
@@ -251,12 +253,6 @@ class _Reader:
                 self.emit(s[self.i:end + 1], True)
                 self.i = end + 1
                 continue
-            if c == "%":
-                end = s.find("\n", self.i)
-                self.i = n if end < 0 else end + 1
-                while self.i < n and s[self.i] in " \t":
-                    self.i += 1
-                continue
             if c == "~":
                 text.append(NBSP)
             elif c == "-" and s.startswith("---", self.i):
@@ -359,7 +355,7 @@ class _Reader:
             self.unknown.add(name)
 
 
-_NEEDS_PARSE = re.compile(r"[\\{}$~`'%\-\n\t\r]|  ")
+_NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")
 
 
 def decode(value: str) -> list[Piece]:

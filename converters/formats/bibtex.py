@@ -62,11 +62,24 @@ class _Undefined(Exception):
         self.name = name
 
 
+class _TooLarge(Exception):
+    pass
+
+
+# A value longer than this is refused: no real field comes near it, and a
+# chain of @strings that each double the last (a = x # x, b = a # a, ...)
+# would otherwise grow to gigabytes in a few dozen lines.
+MAX_VALUE = 1_000_000
+
+
 def _evaluate(raw: str, macros: dict[str, str]) -> str:
     """A field's raw text -> its LaTeX value: braces and quotes removed at the
     top, macros expanded, ``#`` concatenated."""
     out, i, n = [], 0, len(raw)
+    size = 0
     while i < n:
+        if size > MAX_VALUE:
+            raise _TooLarge()
         c = raw[i]
         if c in " \t\r\n#":
             i += 1
@@ -86,14 +99,80 @@ def _evaluate(raw: str, macros: dict[str, str]) -> str:
                 out.append(word)
             elif word.lower() in macros:
                 out.append(macros[word.lower()])
+                size += len(out[-1])
             elif word.lower() in M.MONTH_MACROS:
                 out.append(M.MONTH_MACROS[word.lower()])
             else:
                 raise _Undefined(word)
+    if size > MAX_VALUE:
+        raise _TooLarge()
     return "".join(out)
 
 
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n?[ \t]*")
+_TOKENS = re.compile(r'\\.|@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(]|[{}()"%]', re.DOTALL)
+
+
+def _blank_field_comments(text: str) -> str:
+    """The text with each comment between the fields of an entry ("% ..." to
+    the end of the line, outside any value) made blank, newlines kept.
+
+    Inside a value "%" is text, as for BibTeX and biber (an URL's
+    "M%C3%BCller", "100% sure"); between fields biber and pandoc skip it to
+    the end of the line.  bibtexparser's splitter knows neither: it reads
+    "% note\n title" as a field name, or stops at a comma in the comment."""
+    spans: list[tuple[int, int]] = []
+    inside, closer, depth, quoted, skip_to = False, "}", 0, False, 0
+    for match in _TOKENS.finditer(text):
+        if match.start() < skip_to:
+            continue
+        token = match.group(0)
+        if not inside:
+            if match.group(1) is None:
+                continue
+            if match.group(1).lower() == "comment":  # its text is free
+                if token.endswith("{"):
+                    skip_to = latex.closing_brace(text, match.end() - 1) + 1
+                else:
+                    end = text.find(")", match.end())
+                    skip_to = len(text) if end < 0 else end + 1
+                continue
+            inside, closer, depth, quoted = True, "}" if token.endswith("{") else ")", 0, False
+        elif token == "{":
+            depth += 1
+        elif token == "}":
+            if depth:
+                depth -= 1
+            elif closer == "}":
+                inside = False
+        elif token == ")" and not depth and not quoted and closer == ")":
+            inside = False
+        elif token == '"' and not depth:
+            quoted = not quoted
+        elif token == "%" and not depth and not quoted:
+            end = text.find("\n", match.start())
+            skip_to = len(text) if end < 0 else end
+            spans.append((match.start(), skip_to))
+    if not spans:
+        return text
+    out, last = [], 0
+    for begin, end in spans:
+        out += [text[last:begin], " " * (end - begin)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _comment_trouble(blocks) -> bool:
+    """Whether a "%" comment between fields confused the splitter."""
+    from bibtexparser import model as bm
+
+    for block in blocks:
+        if isinstance(block, bm.Entry):
+            if any("%" in f.key for f in block.fields):
+                return True
+        elif isinstance(block, bm.ParsingFailedBlock) and "%" in (block.raw or ""):
+            return True
+    return False
 
 
 class _Entry:
@@ -104,15 +183,20 @@ class _Entry:
         self.end_line = end_line
         self.fields: dict[str, str] = {}
         self.lines: dict[str, int] = {}
+        self.biblatex = False  # written in BibLaTeX's data model
 
 
-def _split(text: str, source: str | None, result: ReadResult):
-    """Blocks -> macros, entries, preambles and comments, with diagnostics."""
+def _split(text: str, source: str | None, result: ReadResult,
+           macros: dict[str, str] | None = None):
+    """Blocks -> macros, entries, preambles and comments, with diagnostics.
+    ``macros`` (updated in place) may hold the @strings of earlier inputs."""
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
     library = Splitter(text).split()
-    macros: dict[str, str] = {}
+    if "%" in text and _comment_trouble(library.blocks):
+        library = Splitter(_blank_field_comments(text)).split()
+    macros = {} if macros is None else macros
     entries: list[_Entry] = []
     keys: dict[str, int] = {}
     meta = {"preambles": [], "comments": [], "strings": {}}
@@ -127,6 +211,11 @@ def _split(text: str, source: str | None, result: ReadResult):
                 result.diagnostics.append(make(
                     "macro-undefined", f"@string {block.key} uses the undefined macro "
                     f"{exc.name!r}", file=source, line=line))
+            except _TooLarge:
+                result.diagnostics.append(make(
+                    "value-too-large", f"@string {block.key} refused: its value would "
+                    f"exceed {MAX_VALUE:,} characters (a chain of macros that doubles "
+                    "itself?); entries that use it are skipped", file=source, line=line))
         elif isinstance(block, bm.Preamble):
             meta["preambles"].append(block.value)
         elif isinstance(block, bm.ExplicitComment):
@@ -171,22 +260,35 @@ def _entry(block, macros, source, result, keys) -> _Entry | None:
                                        file=source, line=line))
         return None
     entry = _Entry(block.entry_type.lower(), key, line, end_line)
+    entry.biblatex = entry.type in M.BIBLATEX_TYPES or any(
+        f.key.lower() in M.BIBLATEX_MARKERS for f in block.fields)
     for field in block.fields:
         name = field.key.lower()
         name = M.ALIASES.get(name, name)
         if name in entry.fields:
             continue  # a duplicate field: the first value counts (reported above)
+        field_line = (field.start_line or 0) + 1
         try:
             value = _evaluate(field.value, macros) if isinstance(field.value, str) else ""
         except _Undefined as exc:
+            if name in M.MAPPED or name.startswith(M.FACT_PREFIX):
+                result.diagnostics.append(make(
+                    "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
+                    f"macro {exc.name!r}", file=source, line=field_line,
+                    record=key, pointer=f"/{name}"))
+                return None
+            # BibTeX warns and goes on; the field is kept as written.
+            value = field.value.strip()
             result.diagnostics.append(make(
-                "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
-                f"macro {exc.name!r}", file=source, line=(field.start_line or 0) + 1,
-                record=key, pointer=f"/{name}"))
+                "macro-undefined", f"field {field.key!r} uses the undefined macro "
+                f"{exc.name!r}; kept as the text {value!r}", severity=Severity.WARNING,
+                file=source, line=field_line, record=key, pointer=f"/{name}"))
+        except _TooLarge:
+            result.diagnostics.append(make(
+                "value-too-large", f"entry skipped: field {field.key!r} would exceed "
+                f"{MAX_VALUE:,} characters", file=source, line=field_line, record=key,
+                pointer=f"/{name}"))
             return None
-        # LaTeX, which reads these values, ends a line at an unescaped %.
-        if "%" in value:
-            value = _COMMENT.sub("", value)
         if value.count("{") != value.count("}"):
             result.diagnostics.append(make(
                 "syntax-error", f"entry skipped: field {field.key!r} has unbalanced braces",
@@ -362,8 +464,8 @@ def _literal_list(value: str, biblatex_list: bool = True) -> str:
     return "; ".join(latex.rich(p) for p in parts)
 
 
-def derive_publisher(fields: dict) -> str | None:
-    parts = [_literal_list(fields[f]) for f in ("institution", "organization", "publisher")
+def derive_publisher(fields: dict, lists: bool = True) -> str | None:
+    parts = [_literal_list(fields[f], lists) for f in ("institution", "organization", "publisher")
              if fields.get(f)]
     return "; ".join(parts) or None
 
@@ -430,7 +532,9 @@ _DATE_FIELDS = {"": ("date", "year", "month", "day"), "event": ("eventdate", "ev
 _DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
 
 
-def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
+def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = True) -> Record:
+    """``lists``: read publisher, location and institution as BibLaTeX's
+    literal lists ("A and B" is two); in BibTeX they are plain text."""
     f = entry.fields
     etype = entry.type
     used: set[str] = set()
@@ -477,16 +581,16 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
                               or "journalsubtitle" in f})
 
     # publisher, places
-    publisher = derive_publisher(f)
+    publisher = derive_publisher(f, lists)
     if publisher:
         data["publisher"] = publisher
         present = [k for k in ("institution", "organization", "publisher") if k in f]
         used.update(present)
-        if present != ["publisher"] or " and " in f.get("publisher", ""):
+        if present != ["publisher"] or (lists and " and " in f.get("publisher", "")):
             source_fields.update({k: f[k] for k in present})
     if "location" in f:
         var = "jurisdiction" if etype == "patent" else "publisher-place"
-        data[var] = _literal_list(f["location"])
+        data[var] = _literal_list(f["location"], lists)
         used.add("location")
 
     # numbers
@@ -584,15 +688,24 @@ def _verbatim(value: str) -> str:
         "\\#", "#").replace("{", "").replace("}", "").strip()
 
 
-def read(text: str, source: str | None = None, **options) -> ReadResult:
+def read(text: str, source: str | None = None, *, macros: dict | None = None,
+         dialect: str | None = None, **options) -> ReadResult:
+    """``macros``: a dict of @string macros shared by the inputs of one run
+    (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
+    ``dialect``: "bibtex" or "biblatex" says how to read literal lists
+    (publisher, location); by default the file's own fields tell."""
     result = ReadResult()
     try:
-        entries, meta = _split(text, source, result)
+        entries, meta = _split(text, source, result, macros)
     except RecursionError:
         result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
                                        file=source, line=1))
         return result
     _inherit(entries, source, result)
+    # BibLaTeX's list semantics for publisher and location, where the file
+    # uses its data model (most entries do) or the entry itself does; pandoc
+    # splits in -f biblatex and never in -f bibtex.
+    biblatex_file = 2 * sum(e.biblatex for e in entries) > len(entries)
     for entry in entries:
         if entry.type == "xdata":
             continue  # data containers, not works
@@ -602,7 +715,9 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
                 "so it is not a record", file=source, line=entry.line, record=entry.key))
             continue
         try:
-            result.records.append(_csl(entry, source, result.diagnostics))
+            lists = dialect == "biblatex" or (dialect is None and (
+                entry.biblatex or biblatex_file))
+            result.records.append(_csl(entry, source, result.diagnostics, lists))
         except RecursionError:
             result.diagnostics.append(make(
                 "nesting-too-deep", "entry skipped: braces nested too deeply",
@@ -723,10 +838,11 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
 
 
 def _literal_list_out(value: str, biblatex: bool, enc) -> str:
-    """CSL "A; B" -> biblatex's list "A and B" (an "and" inside a name
-    braced), or for BibTeX, whose fields are plain text, as it is."""
+    """CSL "A; B" -> biblatex's list "A and B", or for BibTeX, whose fields
+    are plain text, as it is.  An "and" inside a name is braced either way,
+    so that biber reads "John Wiley {and} Sons" as one name too."""
     if not biblatex:
-        return enc(value)
+        return enc(value).replace(" and ", " {and} ")
     return " and ".join(enc(p).replace(" and ", " {and} ") for p in value.split("; "))
 
 
@@ -811,7 +927,7 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     if data.get("publisher"):
         group = [k for k in ("institution", "organization", "publisher") if k in source]
         # biblatex's "A and B" lists mean two publishers; in BibTeX, one name.
-        if group and derive_publisher(source) == data["publisher"] and (
+        if group and derive_publisher(source, biblatex) == data["publisher"] and (
                 biblatex or not any(" and " in source[k] for k in group)):
             for k in group:
                 out[_field_name(k, biblatex)] = _braced(source[k])
@@ -950,3 +1066,8 @@ def write_bibtex(records, **options) -> WriteResult:
 
 def write_biblatex(records, **options) -> WriteResult:
     return _write(records, variant="biblatex", **options)
+
+
+# The core passes the same dict as ``macros`` to each input of one run, so
+# that @strings defined in one file serve the next (see README).
+read.shared_options = ("macros",)
