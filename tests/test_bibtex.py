@@ -160,8 +160,9 @@ BIB_FILES = ["biblatex-examples.bib", "xampl.bib", "btxdoc.bib", "tugboat.bib", 
 # What is really wrong in these files, and nothing else, is reported.
 EXPECTED_ERRORS = {
     "bbt-import-873-crossref-parens.bib": {"macro-undefined", "key-duplicate", "syntax-error"},
-    "texbook3.bib": {"macro-undefined"},
 }
+# Undefined macros in fields bibconv does not map: warnings, entries kept (as BibTeX).
+EXPECTED_WARNINGS = {"texbook3.bib": {"macro-undefined"}}
 
 
 @pytest.mark.parametrize("name", BIB_FILES)
@@ -176,6 +177,8 @@ def test_every_corpus_file_converts_to_valid_csl(name):
     assert not errors, errors[0].message
     codes = {d.code for d in result.diagnostics if d.severity.value == "error"}
     assert codes == EXPECTED_ERRORS.get(name, set())
+    warned = {d.code for d in result.diagnostics if d.severity.value == "warning"}
+    assert warned & {"macro-undefined"} == EXPECTED_WARNINGS.get(name, set())
     print(f"{name}: {len(items)} records")
 
 

@@ -14,6 +14,7 @@ merges or recases, e.g. title + subtitle, so a writer can put them back).
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -200,6 +201,7 @@ def _split(text: str, source: str | None, result: ReadResult,
     entries: list[_Entry] = []
     keys: dict[str, int] = {}
     meta = {"preambles": [], "comments": [], "strings": {}}
+    refused: set[str] = set()  # macros refused as too large
 
     for block in library.blocks:
         line = (block.start_line or 0) + 1
@@ -208,10 +210,17 @@ def _split(text: str, source: str | None, result: ReadResult,
                 macros[block.key.lower()] = _evaluate(block.value, macros)
                 meta["strings"][block.key] = block.value
             except _Undefined as exc:
+                if exc.name.lower() in refused:
+                    refused.add(block.key.lower())
+                    result.diagnostics.append(make(
+                        "value-too-large", f"@string {block.key} refused: it uses "
+                        f"{exc.name!r}, refused as too large", file=source, line=line))
+                    continue
                 result.diagnostics.append(make(
                     "macro-undefined", f"@string {block.key} uses the undefined macro "
                     f"{exc.name!r}", file=source, line=line))
             except _TooLarge:
+                refused.add(block.key.lower())
                 result.diagnostics.append(make(
                     "value-too-large", f"@string {block.key} refused: its value would "
                     f"exceed {MAX_VALUE:,} characters (a chain of macros that doubles "
@@ -230,7 +239,7 @@ def _split(text: str, source: str | None, result: ReadResult,
             result.diagnostics.append(make(
                 "field-duplicate", f"field {dupes} given twice; the first value is kept",
                 file=source, line=line, record=entry.key))
-            got = _entry(entry, macros, source, result, keys)
+            got = _entry(entry, macros, source, result, keys, refused)
             if got:
                 entries.append(got)
         elif isinstance(block, bm.ParsingFailedBlock):
@@ -239,7 +248,7 @@ def _split(text: str, source: str | None, result: ReadResult,
                 "syntax-error", f"entry skipped: {reason}", file=source, line=line,
                 record=_key_of(block.raw)))
         elif isinstance(block, bm.Entry):
-            got = _entry(block, macros, source, result, keys)
+            got = _entry(block, macros, source, result, keys, refused)
             if got:
                 entries.append(got)
     return entries, meta
@@ -250,7 +259,7 @@ def _key_of(raw: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _entry(block, macros, source, result, keys) -> _Entry | None:
+def _entry(block, macros, source, result, keys, refused) -> _Entry | None:
     line = (block.start_line or 0) + 1
     raw = block.raw or ""
     end_line = line + raw.count("\n")
@@ -271,6 +280,12 @@ def _entry(block, macros, source, result, keys) -> _Entry | None:
         try:
             value = _evaluate(field.value, macros) if isinstance(field.value, str) else ""
         except _Undefined as exc:
+            if exc.name.lower() in refused:
+                result.diagnostics.append(make(
+                    "value-too-large", f"entry skipped: field {field.key!r} uses "
+                    f"{exc.name!r}, refused as too large", file=source, line=field_line,
+                    record=key, pointer=f"/{name}"))
+                return None
             if name in M.MAPPED or name.startswith(M.FACT_PREFIX):
                 result.diagnostics.append(make(
                     "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
@@ -532,6 +547,70 @@ _DATE_FIELDS = {"": ("date", "year", "month", "day"), "event": ("eventdate", "ev
 _DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
 
 
+def read_type(etype: str, fields: dict) -> str:
+    """The CSL type of an entry of type ``etype`` with these fields."""
+    csl_type = M.TYPES.get(etype, ("document", None))[0]
+    subtype = latex.plain(fields.get("entrysubtype", "")).lower()
+    if etype in ("article", "periodical", "suppperiodical") and subtype in ("magazine",
+                                                                           "newspaper"):
+        csl_type = f"article-{subtype}"
+    if etype == "unpublished" and any(k in fields for k in ("eventdate", "eventtitle", "venue")):
+        csl_type = "speech"
+    return csl_type
+
+
+def read_facts(fields: dict) -> dict:
+    """bibconv-NAME fields -> custom facts (see write_facts)."""
+    facts: dict = {}
+    for name, text in fields.items():
+        if not name.startswith(M.FACT_PREFIX) or name == M.FACT_PREFIX + "type":
+            continue
+        try:
+            value = json.loads(text)
+        except ValueError:
+            value = text
+        if name == M.FACT_PREFIX + "custom" and isinstance(value, dict):
+            facts.update(value)
+        else:
+            facts[name[len(M.FACT_PREFIX):]] = value
+    return facts
+
+
+_FACT_NAME = re.compile(r"[a-z0-9][a-z0-9_.:+-]*")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _fact_text(value) -> str:
+    """A custom fact as the text of a braced BibTeX value: a plain string as
+    it is when it cannot be mistaken for JSON, anything else as JSON (braces
+    inside its strings escaped, so the value's braces balance)."""
+    if isinstance(value, str) and value == value.strip() and value and not re.search(
+            r"[{}\\]", value):
+        try:
+            json.loads(value)
+        except ValueError:
+            return value
+    text = json.dumps(value, ensure_ascii=False)
+    return _JSON_STRING.sub(lambda m: m.group(0).replace("{", "\\u007b").replace(
+        "}", "\\u007d"), text)
+
+
+def write_facts(custom: dict) -> dict:
+    """custom facts (all but custom.bibtex) -> {bibconv-NAME: braced text};
+    names a BibTeX field cannot spell go together in bibconv-custom."""
+    out, rest = {}, {}
+    for name, value in custom.items():
+        if name == "bibtex":
+            continue
+        if _FACT_NAME.fullmatch(name) and name not in ("type", "custom"):
+            out[M.FACT_PREFIX + name] = _braced(_fact_text(value))
+        else:
+            rest[name] = value
+    if rest:
+        out[M.FACT_PREFIX + "custom"] = _braced(_fact_text(rest))
+    return out
+
+
 def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = True) -> Record:
     """``lists``: read publisher, location and institution as BibLaTeX's
     literal lists ("A and B" is two); in BibTeX they are plain text."""
@@ -540,15 +619,13 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
     used: set[str] = set()
     language = _language(f)
     english = _english(language)
-    csl_type, genre = M.TYPES.get(etype, ("document", None))
-    subtype = latex.plain(f.get("entrysubtype", "")).lower()
-    if etype in ("article", "periodical", "suppperiodical") and subtype in ("magazine",
-                                                                           "newspaper"):
-        csl_type = f"article-{subtype}"
-    if etype == "unpublished" and any(k in f for k in ("eventdate", "eventtitle", "venue")):
-        csl_type = "speech"
+    csl_type = read_type(etype, f)
+    genre = M.TYPES.get(etype, ("document", None))[1]
     if "entrysubtype" in f and csl_type.startswith("article-"):
         used.add("entrysubtype")
+    written_type = f.get(M.FACT_PREFIX + "type", "").strip()
+    if written_type:  # what bibconv wrote when no entry type said it
+        csl_type, genre = written_type, None
     data: dict = {"id": entry.key, "type": csl_type}
     source_fields: dict[str, str] = {}
 
@@ -655,6 +732,8 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
         data["URL"] = M.EPRINT_URLS[eprinttype] + _verbatim(f["eprint"])
 
     # everything else, kept for the way back
+    facts = read_facts(f)
+    used.update(k for k in f if k.startswith(M.FACT_PREFIX))
     unmapped = {}
     for name, value in f.items():
         if name in used or name in getattr(entry, "inherited", ()):
@@ -669,7 +748,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
         bib["fields"] = unmapped
     if source_fields:
         bib["source"] = source_fields
-    data["custom"] = {"bibtex": bib}
+    data["custom"] = {**facts, "bibtex": bib}
     return Record(data, Origin(source, entry.line, entry.end_line,
                                {_FIELD_TO_VAR.get(k, k): v for k, v in entry.lines.items()}))
 
@@ -1042,9 +1121,14 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     if "month" in source and "month" not in out:  # a month with no year (see _csl)
         out["month"] = _braced(source["month"])
 
+    if csl_type in ("article-magazine", "article-newspaper") and etype in (
+            "article", "periodical") and "entrysubtype" not in out:
+        out["entrysubtype"] = _braced(csl_type.split("-")[1])
+    # facts CSL keeps in custom, and the type when no entry type says it
+    out.update(write_facts(custom))
+    if read_type(etype, out) != csl_type:
+        out[M.FACT_PREFIX + "type"] = _braced(csl_type)
     dropped = sorted(k for k in data if k not in used)
-    dropped += [f"custom/{k}" for k in custom if k not in ("bibtex", "author-count",
-                                                           "abstract-truncated")]
     return etype, out, dropped
 
 
