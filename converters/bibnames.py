@@ -116,7 +116,7 @@ def format_name(name: dict, encode) -> str:
     """A CSL name -> "von Last, Jr, First" in LaTeX (``encode`` escapes text)."""
     if "literal" in name:
         literal = name["literal"]
-        if literal.strip().lower() == "others":
+        if literal.strip() == "others":  # the et-al. marker; "{Others}" is a name
             return "others"
         return "{" + encode(literal) + "}"
     family = encode(name.get("family", ""))

@@ -119,6 +119,9 @@ CATALOGUE: dict[str, Rule] = {
         Rule("value-too-large", _E,
              "a value grows beyond what bibconv reads (a BibTeX @string chain that doubles "
              "itself); it is refused"),
+        Rule("field-set-aside", _I,
+             "a writer's format has no field for a value, which it keeps in a field of its "
+             "own that the format's tools ignore and bibconv reads back"),
     ]
 }
 

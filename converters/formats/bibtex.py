@@ -563,7 +563,8 @@ def read_facts(fields: dict) -> dict:
     """bibconv-NAME fields -> custom facts (see write_facts)."""
     facts: dict = {}
     for name, text in fields.items():
-        if not name.startswith(M.FACT_PREFIX) or name == M.FACT_PREFIX + "type":
+        if not name.startswith(M.FACT_PREFIX) or name in (M.FACT_PREFIX + "type",
+                                                          M.FACT_PREFIX + "csl"):
             continue
         try:
             value = json.loads(text)
@@ -602,7 +603,7 @@ def write_facts(custom: dict) -> dict:
     for name, value in custom.items():
         if name == "bibtex":
             continue
-        if _FACT_NAME.fullmatch(name) and name not in ("type", "custom"):
+        if _FACT_NAME.fullmatch(name) and name not in ("type", "custom", "csl"):
             out[M.FACT_PREFIX + name] = _braced(_fact_text(value))
         else:
             rest[name] = value
@@ -719,7 +720,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
             key = latex.plain(value).strip()
             data[var] = M.TYPE_STRINGS.get(key, latex.rich(value))
         else:
-            data[var] = latex.rich(value)
+            data[var] = latex.rich(value, paragraphs=var in ("abstract", "annote"))
         used.add(field)
     if genre and "genre" not in data:
         data["genre"] = genre
@@ -731,7 +732,15 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
     if "URL" not in data and eprinttype in M.EPRINT_URLS and f.get("eprint"):
         data["URL"] = M.EPRINT_URLS[eprinttype] + _verbatim(f["eprint"])
 
-    # everything else, kept for the way back
+    # what bibconv set aside: CSL variables and custom facts
+    aside = f.get(M.FACT_PREFIX + "csl")
+    if aside:
+        try:
+            aside = json.loads(aside)
+        except ValueError:
+            aside = None
+        for var, value in (aside.items() if isinstance(aside, dict) else ()):
+            data.setdefault(var, value)
     facts = read_facts(f)
     used.update(k for k in f if k.startswith(M.FACT_PREFIX))
     unmapped = {}
@@ -829,7 +838,9 @@ def _rich_to_latex(text, ascii_only: bool) -> str:
 def _protect_title(text: str, ascii_only: bool) -> str:
     """Sentence-case CSL title -> BibTeX, with braces around the words that
     carry capitals (after the first), so that styles which recase titles
-    keep them; neighbouring ones share a pair ("{Large Language Models}")."""
+    keep them; neighbouring ones share a pair ("{Large Language Models}").
+    The result is checked by reading it back as the reader would (sentence
+    case); when that would change it, the whole title is braced."""
     words = _rich_to_latex(text, ascii_only).split(" ")
     out: list[str] = []
     run: list[str] = []
@@ -842,8 +853,13 @@ def _protect_title(text: str, ascii_only: bool) -> str:
             run.clear()
 
     for i, word in enumerate(words):
-        capitals = any(c.isupper() for c in word)
-        if i > 0 and capitals and not word.startswith(("\\", "$", "{")):
+        letters = [c for c in word if c.isalpha()]
+        if i == 0:  # the reader capitalises it; anything more needs braces
+            capitals = bool(letters) and (letters[0].islower() or any(
+                c.isupper() for c in letters[1:]))
+        else:
+            capitals = any(c.isupper() for c in letters)
+        if capitals and not word.startswith(("\\", "{")):
             run.append(word)
             if word.rstrip(".,;:!?") != word:
                 close()  # punctuation ends a group
@@ -851,7 +867,13 @@ def _protect_title(text: str, ascii_only: bool) -> str:
             close()
             out.append(word)
     close()
-    return " ".join(out)
+    written = " ".join(out)
+    if latex.to_rich(latex.sentence_case(latex.decode(written))) != text:
+        whole = _rich_to_latex(text, ascii_only)
+        # a group that starts with a command is a "special character" to
+        # BibTeX, which does not protect it: one more pair does
+        written = "{{" + whole + "}}" if whole.startswith("\\") else "{" + whole + "}"
+    return written
 
 
 def _make_key(data: dict, taken: IdAllocator) -> str:
@@ -904,7 +926,8 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
         etype, fields, dropped = _fields(data, biblatex, ascii)
         for var in dropped:
             result.diagnostics.append(make(
-                "field-dropped", f"{variant} has no field for {var!r}",
+                "field-set-aside", f"{variant} has no field for {var!r}; kept in "
+                f"'{M.FACT_PREFIX}csl', which BibTeX styles and biber ignore",
                 file=record.origin.file, line=record.origin.line_of(var), record=key,
                 pointer=f"/{var}"))
         ordered = sorted(fields.items(), key=lambda kv: (
@@ -983,10 +1006,9 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         out["maintitle"] = out.pop("title", _braced(enc(data.get("title", ""))))
         out["title"] = _braced(enc(data["volume-title"]))
         used.add("volume-title")
-    if "title-short" in data and "title-short" not in used:
-        derived_short = (data.get("title") or "").split(":")[0]
-        if data["title-short"] != derived_short or not data.get("title", "").count(":"):
-            out["shorttitle"] = _braced(enc(data["title-short"]))
+    if data.get("title-short") and "title-short" not in used:
+        out["shorttitle"] = _braced(_protect_title(data["title-short"], ascii_only) if english
+                                    else enc(data["title-short"]))
         used.add("title-short")
 
     # names
@@ -1030,8 +1052,12 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             if k in source:
                 out[k] = _braced(source[k])
         used.update(derive_numbers(source, etype))
-    for var, field in (("volume", "volume"), ("issue", "number"),
-                       ("collection-number", "number"), ("number", "number")):
+    # "number" is an issue in articles, a series number in books and their
+    # parts, and the work's own number elsewhere (biblatex manual, 2.2.2):
+    # only the variable that reads back from it is written there.
+    number_var = "issue" if etype in M.ARTICLE_TYPES else "collection-number" \
+        if etype in M.SERIES_NUMBER_TYPES else "number"
+    for var, field in (("volume", "volume"), (number_var, "number")):
         if var in data and var not in used and field not in out:
             out[field] = _braced(enc(data[var]))
             used.add(var)
@@ -1080,7 +1106,8 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         used.add(var)
 
     if data.get("page"):
-        out["pages"] = _braced(enc(str(data["page"]).replace("-", "--").replace("–", "--")))
+        out["pages"] = _braced("--".join(enc(part) for part in re.split(
+            r"[-–]+", str(data["page"]))))
         used.add("page")
     if language and "langid" in source and _language(source) == language:
         for k in ("langid", "langidopts"):
@@ -1128,7 +1155,10 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     out.update(write_facts(custom))
     if read_type(etype, out) != csl_type:
         out[M.FACT_PREFIX + "type"] = _braced(csl_type)
+    # CSL variables with no field here ride along for bibconv's own reader
     dropped = sorted(k for k in data if k not in used)
+    if dropped:
+        out[M.FACT_PREFIX + "csl"] = _braced(_fact_text({k: data[k] for k in dropped}))
     return etype, out, dropped
 
 
