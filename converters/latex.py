@@ -432,7 +432,8 @@ def plain(value: str) -> str:
 
 def rich(value: str, paragraphs: bool = False) -> str:
     """A LaTeX value as CSL-JSON rich text (``<i>`` and friends kept)."""
-    return to_rich(decode(value, paragraphs))
+    text = to_rich(decode(value, paragraphs))
+    return re.sub(r" *\n\n *", "\n\n", text) if paragraphs and "\n" in text else text
 
 
 _WORD = re.compile(r"\S+")
@@ -508,7 +509,9 @@ def _lower_first(word: str) -> str:
 
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
             "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
-            "^": r"\textasciicircum{}", NBSP: "~", "–": "--", "—": "---"}
+            "^": r"\textasciicircum{}", NBSP: "~", "–": "--", "—": "---",
+            # straight quotes typed as such: plain ' and ` would come back curly
+            "'": r"{\textquotesingle}", "`": r"{\textasciigrave}"}
 # "--" typed as text would come back as a dash: "-{}-" keeps two hyphens.
 _SPECIAL_RE = re.compile("-(?=-)|[" + re.escape("".join(_SPECIAL)) + "]")
 _SPECIAL["-"] = "-{}"

@@ -667,7 +667,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
         if present != ["publisher"] or (lists and " and " in f.get("publisher", "")):
             source_fields.update({k: f[k] for k in present})
     if "location" in f:
-        var = "jurisdiction" if etype == "patent" else "publisher-place"
+        var = "jurisdiction" if csl_type == "patent" else "publisher-place"
         data[var] = _literal_list(f["location"], lists)
         used.add("location")
 
@@ -727,7 +727,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
     if "keyword" in data:
         data["keyword"] = re.sub(r"\s*[,;]\s*", ", ", data["keyword"])
     if "DOI" in data:
-        data["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", data["DOI"], flags=re.I)
+        data["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", data["DOI"], flags=re.I)
     eprinttype = latex.plain(f.get("eprinttype", "")).strip().lower()
     if "URL" not in data and eprinttype in M.EPRINT_URLS and f.get("eprint"):
         data["URL"] = M.EPRINT_URLS[eprinttype] + _verbatim(f["eprint"])
@@ -770,7 +770,7 @@ _FIELD_TO_VAR = {**M.SIMPLE, "title": "title", "journaltitle": "container-title"
 def _verbatim(value: str) -> str:
     text = value.strip()
     while text.startswith("{") and text.endswith("}") and text.count("{") == 1:
-        text = text[1:-1]
+        text = text[1:-1].strip()
     text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)
     return text.replace("\\_", "_").replace("\\%", "%").replace("\\&", "&").replace(
         "\\#", "#").replace("{", "").replace("}", "").strip()
@@ -1106,8 +1106,10 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         used.add(var)
 
     if data.get("page"):
-        out["pages"] = _braced("--".join(enc(part) for part in re.split(
-            r"[-–]+", str(data["page"]))))
+        # a single hyphen or en dash is a range ("--"); hyphens typed twice stay so
+        out["pages"] = _braced("".join(
+            "--" if part in ("-", "–") else enc(part)
+            for part in re.split(r"(--+|[-–])", str(data["page"]))))
         used.add("page")
     if language and "langid" in source and _language(source) == language:
         for k in ("langid", "langidopts"):
