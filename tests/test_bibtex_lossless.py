@@ -47,6 +47,16 @@ def test_percent_inside_values_is_text():
     assert data["title"] == "50% off"
 
 
+def test_percent_ending_a_line_inside_a_value_is_a_comment():
+    # TeX reads it so when the line's rest stays inside the value (pandoc's
+    # test 7668); a URL keeps it whatever follows
+    data = one('@book{k, author = {Richard %A.\n    B. Johnson}, year = "%\n 1983",'
+               ' url = {https://x.org/a%\nb}, title = {T}}')
+    assert data["author"] == [{"family": "Johnson", "given": "Richard B."}]
+    assert data["issued"] == {"date-parts": [[1983]]}
+    assert data["URL"].startswith("https://x.org/a%")
+
+
 @pytest.mark.parametrize("comment", ["% note", "% a note, with = signs {and braces",
                                      '% "an unbalanced quote', "%"])
 def test_a_comment_between_fields_is_skipped(comment):

@@ -110,6 +110,13 @@ def _evaluate(raw: str, macros: dict[str, str]) -> str:
     return "".join(out)
 
 
+# Inside a value, "%" starts a comment only where TeX, which typesets the
+# value, could read one: when the rest of its line stays inside the value
+# ("Richard %A.\n B. Johnson", pandoc's reading too).  Where the line's rest
+# closes the value ("{100% sure}") it would comment out the closing brace,
+# so it is text.  URLs, DOIs and other verbatim fields never have comments.
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n[ \t]*")
+
 _TOKENS = re.compile(r'\\.|@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(]|[{}()"%]', re.DOTALL)
 
 
@@ -304,6 +311,8 @@ def _entry(block, macros, source, result, keys, refused) -> _Entry | None:
                 f"{MAX_VALUE:,} characters", file=source, line=field_line, record=key,
                 pointer=f"/{name}"))
             return None
+        if "%" in value and "\n" in value and name not in M.VERBATIM:
+            value = _COMMENT.sub("", value)
         if value.count("{") != value.count("}"):
             result.diagnostics.append(make(
                 "syntax-error", f"entry skipped: field {field.key!r} has unbalanced braces",
