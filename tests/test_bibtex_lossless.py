@@ -100,6 +100,12 @@ def test_publisher_lists_split_in_biblatex_entries_and_when_asked():
     assert one(text, dialect="bibtex")["publisher"] == "Springer and Birkhäuser"
 
 
+def test_the_biblatex_reader_reads_every_entry_as_biblatex():
+    plain = "@book{k, title = {T}, publisher = {A and B}, year = 2000}"
+    assert B.read_biblatex(plain).records[0].data["publisher"] == "A; B"
+    assert B.read_biblatex.shared_options == ("macros",)
+
+
 def test_publisher_names_survive_both_writers():
     for record in ({"id": "k", "type": "book", "title": "T", "publisher": "John Wiley and Sons"},
                    {"id": "k", "type": "book", "title": "T", "publisher": "A; B",

@@ -1196,3 +1196,13 @@ def write_biblatex(records, **options) -> WriteResult:
 # The core passes the same dict as ``macros`` to each input of one run, so
 # that @strings defined in one file serve the next (see README).
 read.shared_options = ("macros",)
+
+
+def read_biblatex(text: str, source: str | None = None, **options) -> ReadResult:
+    """``-f biblatex``: every entry read in BibLaTeX's data model (literal
+    lists split at "and"), as ``pandoc -f biblatex`` reads them."""
+    options.setdefault("dialect", "biblatex")
+    return read(text, source, **options)
+
+
+read_biblatex.shared_options = read.shared_options
