@@ -340,3 +340,18 @@ def test_round_trip_has_no_silent_change(name, variant):
     silent = {k: v for k, v in counts.items() if k.endswith("silent") and v}
     assert counts["records"] > 0
     assert not silent, counts.examples[:5]
+
+
+def test_name_parts_bibtex_cannot_write_are_kept_and_reported():
+    names = [{"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},
+             {"family": "King", "given": "Martin Luther", "suffix": "Jr.", "comma-suffix": True},
+             {"family": "Mao", "given": "Zedong", "static-ordering": True}]
+    data = {"id": "k", "type": "book", "title": "T", "author": names}
+    for variant in ("bibtex", "biblatex"):
+        written = converters.write([data], variant)
+        assert [d.location.pointer for d in written.diagnostics
+                if d.code == "field-set-aside"] == ["/author"]
+        assert one(written.text)["author"] == names
+        # once someone edits the field, the field is what counts
+        edited = one(written.text.replace("Mao, Zedong", "Mao, Z."))
+        assert edited["author"][2] == {"family": "Mao", "given": "Z."}

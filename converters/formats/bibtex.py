@@ -749,6 +749,18 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
         except ValueError:
             aside = None
         for var, value in (aside.items() if isinstance(aside, dict) else ()):
+            field = M.WRITE_NAMES.get(var)
+            if field and field in f and isinstance(value, list):
+                # the exact names, as long as the field still says what the
+                # writer made of them (nobody has edited it since)
+                try:
+                    written = " and ".join(format_name(n, lambda t: latex.encode(str(t)))
+                                           for n in value)
+                except (AttributeError, TypeError):
+                    continue
+                if _names_back(written) == data.get(var):
+                    data[var] = value
+                continue
             data.setdefault(var, value)
     facts = read_facts(f)
     used.update(k for k in f if k.startswith(M.FACT_PREFIX))
@@ -932,7 +944,13 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
                     line=record.origin.line, record=key, pointer="/id"))
                 key = cleaned
             key = keys.claim(key)
-        etype, fields, dropped = _fields(data, biblatex, ascii)
+        etype, fields, dropped, inexact = _fields(data, biblatex, ascii)
+        for var in inexact:
+            result.diagnostics.append(make(
+                "field-set-aside", f"{variant} names cannot say all of {var!r} (a particle "
+                f"that does not drop, comma-suffix, static-ordering...); the exact list is "
+                f"kept in '{M.FACT_PREFIX}csl'", file=record.origin.file,
+                line=record.origin.line_of(var), record=key, pointer=f"/{var}"))
         for var in dropped:
             result.diagnostics.append(make(
                 "field-set-aside", f"{variant} has no field for {var!r}; kept in "
@@ -961,7 +979,15 @@ def _braced(value: str) -> str:
     return "{" + value + "}"
 
 
-def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, list]:
+def _names_back(text: str) -> list:
+    """What the reader makes of a name list the writer wrote."""
+    try:
+        return parse_names(text)
+    except RecursionError:
+        return []
+
+
+def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, list, list]:
     """CSL data -> (entry type, {field: written value}, CSL variables dropped)."""
     custom = data.get("custom") or {}
     bib = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
@@ -1021,11 +1047,15 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         used.add("title-short")
 
     # names
+    inexact = []  # name lists BibTeX's name syntax cannot give back exactly
     for var, field in M.WRITE_NAMES.items():
         names = data.get(var)
         if names:
-            out[field] = _braced(" and ".join(format_name(n, enc) for n in names))
+            text = " and ".join(format_name(n, enc) for n in names)
+            out[field] = _braced(text)
             used.add(var)
+            if _names_back(text) != names:
+                inexact.append(var)
 
     roles = [k for k, v in M.NAMES.items() if v == "contributor" and k in source]
     if roles:
@@ -1168,9 +1198,9 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         out[M.FACT_PREFIX + "type"] = _braced(csl_type)
     # CSL variables with no field here ride along for bibconv's own reader
     dropped = sorted(k for k in data if k not in used)
-    if dropped:
-        out[M.FACT_PREFIX + "csl"] = _braced(_fact_text({k: data[k] for k in dropped}))
-    return etype, out, dropped
+    if dropped or inexact:
+        out[M.FACT_PREFIX + "csl"] = _braced(_fact_text({k: data[k] for k in dropped + inexact}))
+    return etype, out, dropped, inexact
 
 
 _BIBTEX_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
