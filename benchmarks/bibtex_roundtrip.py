@@ -108,12 +108,21 @@ def compare(first: list, second: list, diagnostics) -> collections.Counter:
     return counts
 
 
+def via_csljson(records):
+    """Records as they come out of a CSL-JSON file."""
+    text = converters.write(records, "csljson").text
+    return converters.read(text, "csljson")
+
+
 def run(path: Path, variant: str) -> collections.Counter:
-    first = converters.read(str(path), "bibtex")
-    written = converters.write(first.records, variant, meta=first.meta)
-    second = converters.read(written.text, "bibtex")
-    return compare(first.records, second.records,
-                   list(written.diagnostics) + list(second.diagnostics))
+    """bibtex -> csljson -> variant -> csljson, the CSL items compared."""
+    source = converters.read(str(path), "bibtex")
+    first = via_csljson(source.records)
+    written = converters.write(first.records, variant, meta=source.meta)
+    reread = converters.read(written.text, "bibtex")
+    second = via_csljson(reread.records)
+    return compare(first.records, second.records, list(written.diagnostics)
+                   + list(reread.diagnostics) + list(second.diagnostics))
 
 
 def main() -> None:
