@@ -124,9 +124,8 @@ def _blank_field_comments(text: str) -> str:
     """The text with each comment between the fields of an entry ("% ..." to
     the end of the line, outside any value) made blank, newlines kept.
 
-    Inside a value "%" is text, as for BibTeX and biber (an URL's
-    "M%C3%BCller", "100% sure"); between fields biber and pandoc skip it to
-    the end of the line.  bibtexparser's splitter knows neither: it reads
+    Between fields biber and pandoc skip "%" to the end of the line (inside
+    a value see _COMMENT).  bibtexparser's splitter does not: it reads
     "% note\n title" as a field name, or stops at a comma in the comment."""
     spans: list[tuple[int, int]] = []
     inside, closer, depth, quoted, skip_to = False, "}", 0, False, 0
@@ -145,7 +144,10 @@ def _blank_field_comments(text: str) -> str:
                     skip_to = len(text) if end < 0 else end + 1
                 continue
             inside, closer, depth, quoted = True, "}" if token.endswith("{") else ")", 0, False
-        elif token == "{":
+            continue
+        if token.startswith("@"):  # "a@b{c}" inside a value: only its brace counts
+            token = token[-1]
+        if token == "{":
             depth += 1
         elif token == "}":
             if depth:
