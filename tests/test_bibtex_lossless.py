@@ -355,3 +355,11 @@ def test_name_parts_bibtex_cannot_write_are_kept_and_reported():
         # once someone edits the field, the field is what counts
         edited = one(written.text.replace("Mao, Zedong", "Mao, Z."))
         assert edited["author"][2] == {"family": "Mao", "given": "Z."}
+
+
+def test_a_type_field_that_names_no_csl_type_is_reported():
+    result = read("@misc{k, title = {T}, bibconv-type = {nonsense}}")
+    data = result.records[0].data
+    assert data["type"] == "document"
+    assert data["custom"]["bibtex"]["fields"] == {"bibconv-type": "nonsense"}
+    assert "field-unmapped" in codes(result)

@@ -558,6 +558,18 @@ _DATE_FIELDS = {"": ("date", "year", "month", "day"), "event": ("eventdate", "ev
 _DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
 
 
+def _csl_types() -> frozenset:
+    global _CSL_TYPES
+    if _CSL_TYPES is None:
+        from ..resources import load_schema
+
+        _CSL_TYPES = frozenset(load_schema("csl-data.json")["properties"]["type"]["enum"])
+    return _CSL_TYPES
+
+
+_CSL_TYPES = None
+
+
 def read_type(etype: str, fields: dict) -> str:
     """The CSL type of an entry of type ``etype`` with these fields."""
     csl_type = M.TYPES.get(etype, ("document", None))[0]
@@ -636,7 +648,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
     if "entrysubtype" in f and csl_type.startswith("article-"):
         used.add("entrysubtype")
     written_type = f.get(M.FACT_PREFIX + "type", "").strip()
-    if written_type:  # what bibconv wrote when no entry type said it
+    if written_type in _csl_types():  # what bibconv wrote when no entry type said it
         csl_type, genre = written_type, None
     data: dict = {"id": entry.key, "type": csl_type}
     source_fields: dict[str, str] = {}
@@ -766,6 +778,8 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
             data.setdefault(var, value)
     facts = read_facts(f)
     used.update(k for k in f if k.startswith(M.FACT_PREFIX))
+    if written_type and csl_type != written_type:
+        used.discard(M.FACT_PREFIX + "type")  # not a CSL type: kept and reported below
     unmapped = {}
     for name, value in f.items():
         if name in used or name in getattr(entry, "inherited", ()):
