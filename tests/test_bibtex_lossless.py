@@ -379,3 +379,18 @@ def test_a_type_field_that_names_no_csl_type_is_reported():
     assert data["type"] == "document"
     assert data["custom"]["bibtex"]["fields"] == {"bibconv-type": "nonsense"}
     assert "field-unmapped" in codes(result)
+
+
+bib_tokens = st.lists(st.sampled_from([
+    "@article{", "@string{", "@comment{", "@misc(", "k,", " title = ", " note = ", "{", "}",
+    "(", ")", '"', "%", "% c, d = {\n", "\n", " # ", "a", "and", " and ", "\\%", "\\", ",",
+    "=", "m0", "bibconv-csl = ", "bibconv-type = ", "{[1]}", '{{"a": 1}}', "author = "]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(bib_tokens)
+def test_reading_bib_like_text_never_raises(text):
+    result = read(text)
+    for record in result.records:
+        converters.write([record], "biblatex")

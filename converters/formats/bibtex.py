@@ -780,6 +780,8 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
     used.update(k for k in f if k.startswith(M.FACT_PREFIX))
     if written_type and csl_type != written_type:
         used.discard(M.FACT_PREFIX + "type")  # not a CSL type: kept and reported below
+    if M.FACT_PREFIX + "csl" in f and not isinstance(aside, dict):
+        used.discard(M.FACT_PREFIX + "csl")  # not what bibconv writes: the same
     unmapped = {}
     for name, value in f.items():
         if name in used or name in getattr(entry, "inherited", ()):
