@@ -89,6 +89,14 @@ def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
         except (InvalidNameError, ValueError, IndexError):
             names.append({"literal": latex.plain(raw)})
             continue
+        if parts.von and all(latex.plain(t)[:1].isupper() for t in parts.von):
+            # "{\AA}ke": BibTeX takes a special character's case from the
+            # letter it makes (upper here), so this is no particle
+            if "," in raw:
+                parts.last[:0] = parts.von
+            else:
+                parts.first.extend(parts.von)
+            parts.von = []
         name: dict = {}
         family = latex.plain(" ".join(parts.last))
         given = latex.plain(" ".join(parts.first))
@@ -116,11 +124,12 @@ def format_name(name: dict, encode) -> str:
     """A CSL name -> "von Last, Jr, First" in LaTeX (``encode`` escapes text)."""
     if "literal" in name:
         literal = name["literal"]
-        if literal.strip().lower() == "others":
+        if literal.strip() == "others":  # the et-al. marker; "{Others}" is a name
             return "others"
         return "{" + encode(literal) + "}"
     family = encode(name.get("family", ""))
-    if " " in family.strip() or "," in family or family[:1].islower():
+    braced = " " in family.strip() or "," in family
+    if braced:
         family = "{" + family + "}"  # keep a multi-word family name whole
     particle = name.get("non-dropping-particle") or name.get("dropping-particle")
     if particle:
@@ -130,6 +139,6 @@ def format_name(name: dict, encode) -> str:
         parts.append(encode(name["suffix"]))
     if name.get("given"):
         parts.append(encode(name["given"]))
-    elif name.get("suffix"):
-        parts.append("")
-    return ", ".join(parts)
+    elif name.get("suffix") or (braced and not particle):
+        parts.append("")  # "{Two Words}," is a family name; "{Two Words}" a literal
+    return ", ".join(parts).rstrip()

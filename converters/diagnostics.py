@@ -128,6 +128,12 @@ CATALOGUE: dict[str, Rule] = {
         Rule("character-invalid", _W,
              "a text held control characters or other code points no output can hold "
              "(XML forbids them); they were removed"),
+        Rule("value-too-large", _E,
+             "a value grows beyond what bibconv reads (a BibTeX @string chain that doubles "
+             "itself); it is refused"),
+        Rule("field-set-aside", _I,
+             "a writer's format has no field for a value, which it keeps in a field of its "
+             "own that the format's tools ignore and bibconv reads back"),
     ]
 }
 

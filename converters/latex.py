@@ -96,7 +96,9 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
                  "lowercase": str.lower, "MakeLowercase": str.lower}
 
 
-_INTERESTING = re.compile(r"[\\{}$~\-`'%\t\r\n]")
+# "%" is not among them: inside a BibTeX value it is text (BibTeX and biber
+# keep it; only between fields does it start a comment, see formats.bibtex).
+_INTERESTING = re.compile(r"[\\{}$~\-`'\t\r\n]")
 
 
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
@@ -124,9 +126,13 @@ class Piece:
     markup: bool = False     # a rich-text tag, not text
 
 
+PARAGRAPH = "\u2029"  # a paragraph break while decoding; "\n\n" in the result
+
+
 class _Reader:
-    def __init__(self, source: str):
+    def __init__(self, source: str, paragraphs: bool = False):
         self.s = source
+        self.paragraphs = paragraphs  # \par and blank lines break paragraphs
         self.i = 0
         self.pieces: list[Piece] = []
         self.unknown: set[str] = set()
@@ -178,7 +184,7 @@ class _Reader:
         return s[self.i - 1]
 
     def sub(self, source: str, protected: bool) -> list[Piece]:
-        inner = _Reader(source)
+        inner = _Reader(source, self.paragraphs)
         inner.run(protected)
         self.unknown |= inner.unknown
         return inner.pieces
@@ -251,12 +257,6 @@ class _Reader:
                 self.emit(s[self.i:end + 1], True)
                 self.i = end + 1
                 continue
-            if c == "%":
-                end = s.find("\n", self.i)
-                self.i = n if end < 0 else end + 1
-                while self.i < n and s[self.i] in " \t":
-                    self.i += 1
-                continue
             if c == "~":
                 text.append(NBSP)
             elif c == "-" and s.startswith("---", self.i):
@@ -275,6 +275,8 @@ class _Reader:
                 text.append("‘")
             elif c == "'":
                 text.append("’")
+            elif c == "\n" and self.paragraphs and re.match(r"[ \t\r]*\n", s[self.i + 1:]):
+                text.append(PARAGRAPH)
             elif c in " \t\r\n":
                 if not text or text[-1] != " ":
                     text.append(" ")
@@ -294,6 +296,8 @@ class _Reader:
             self.emit(LETTERS[name], protected)
         elif name in SYMBOLS:
             self.emit(SYMBOLS[name], protected)
+        elif name == "par" and self.paragraphs:
+            self.emit(PARAGRAPH, protected)
         elif name in WORDS:
             self.emit(WORDS[name], protected)
         elif name in LOGOS:
@@ -359,15 +363,17 @@ class _Reader:
             self.unknown.add(name)
 
 
-_NEEDS_PARSE = re.compile(r"[\\{}$~`'%\-\n\t\r]|  ")
+_NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")
 
 
-def decode(value: str) -> list[Piece]:
-    """Pieces of decoded text; see :func:`to_text` and :func:`to_rich`."""
+def decode(value: str, paragraphs: bool = False) -> list[Piece]:
+    """Pieces of decoded text; see :func:`to_text` and :func:`to_rich`.
+    ``paragraphs``: keep paragraph breaks (``\\par``, a blank line) as
+    "\\n\\n", for abstracts; elsewhere they are spaces."""
     if not _NEEDS_PARSE.search(value):
         value = value.strip()
         return [Piece(value)] if value else []
-    reader = _Reader(value)
+    reader = _Reader(value, paragraphs)
     reader.run()
     return _tidy(reader.pieces)
 
@@ -387,11 +393,13 @@ def _tidy(pieces: list[Piece]) -> list[Piece]:
             out.append(piece)
             continue
         text = re.sub(r"[ \t\r\n]+", " ", piece.text)
+        if PARAGRAPH in text:
+            text = re.sub(" ?\u2029[\u2029 ]*", "\n\n", text)
         if last_space:
             text = text.lstrip(" ")
         if text:
             out.append(Piece(text, piece.protected))
-            last_space = text.endswith(" ")
+            last_space = text.endswith((" ", "\n"))
     while out and not out[-1].markup and out[-1].text.endswith(" "):
         trimmed = out[-1].text.rstrip(" ")
         if trimmed:
@@ -422,9 +430,10 @@ def plain(value: str) -> str:
     return to_text(decode(value))
 
 
-def rich(value: str) -> str:
+def rich(value: str, paragraphs: bool = False) -> str:
     """A LaTeX value as CSL-JSON rich text (``<i>`` and friends kept)."""
-    return to_rich(decode(value))
+    text = to_rich(decode(value, paragraphs))
+    return re.sub(r" *\n\n *", "\n\n", text) if paragraphs and "\n" in text else text
 
 
 _WORD = re.compile(r"\S+")
@@ -500,8 +509,13 @@ def _lower_first(word: str) -> str:
 
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
             "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
-            "^": r"\textasciicircum{}", NBSP: "~", "–": "--", "—": "---"}
-_SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
+            "^": r"\textasciicircum{}", NBSP: "~", "–": "--", "—": "---",
+            # straight quotes typed as such: plain ' and ` would come back curly
+            "'": r"{\textquotesingle}", "`": r"{\textasciigrave}"}
+# "--" typed as text would come back as a dash: "-{}-" keeps two hyphens.
+_SPECIAL_RE = re.compile("-(?=-)|[" + re.escape("".join(_SPECIAL)) + "]")
+_SPECIAL["-"] = "-{}"
+_PARAGRAPHS = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 _MATH = re.compile(r"(\$[^$]*\$)")
 _TAGS = [("<i>", r"\emph{"), ("</i>", "}"), ("<b>", r"\textbf{"), ("</b>", "}"),
          ("<sup>", r"\textsuperscript{"), ("</sup>", "}"), ("<sub>", r"\textsubscript{"),
@@ -522,6 +536,8 @@ def encode(text: str, *, ascii_only: bool = False, rich_text: bool = True) -> st
         tags = _TAG_RE.findall(part) if rich_text else []
         for j, piece in enumerate(pieces):
             encoded = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], piece)
+            if "\n" in encoded:
+                encoded = _PARAGRAPHS.sub(r"\\par ", encoded)
             if ascii_only:
                 encoded = _to_ascii_latex(encoded)
             out.append(encoded)

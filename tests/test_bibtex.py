@@ -160,23 +160,43 @@ BIB_FILES = ["biblatex-examples.bib", "xampl.bib", "btxdoc.bib", "tugboat.bib", 
 # What is really wrong in these files, and nothing else, is reported.
 EXPECTED_ERRORS = {
     "bbt-import-873-crossref-parens.bib": {"macro-undefined", "key-duplicate", "syntax-error"},
-    "texbook3.bib": {"macro-undefined"},
 }
+# Undefined macros in fields bibconv does not map: warnings, entries kept (as BibTeX).
+EXPECTED_WARNINGS = {"texbook3.bib": {"macro-undefined"}}
+
+
+CONVERT_AND_CHECK = """
+import json, sys
+import jsonschema
+import converters
+schema = json.loads(open(sys.argv[2], encoding="utf-8").read())
+result = converters.convert(sys.argv[1], "csljson")
+codes = sorted({d.code for d in result.diagnostics if d.severity.value == "error"})
+warned = sorted({d.code for d in result.diagnostics if d.severity.value == "warning"})
+items = json.loads(result.text)
+validator = jsonschema.Draft7Validator(schema)
+error = next((e.message for item in items for e in validator.iter_errors([item])), None)
+print(json.dumps({"records": len(items), "error": error, "codes": codes, "warned": warned}))
+"""
 
 
 @pytest.mark.parametrize("name", BIB_FILES)
 def test_every_corpus_file_converts_to_valid_csl(name):
-    jsonschema = pytest.importorskip("jsonschema")
+    import subprocess
+    import sys
+
+    pytest.importorskip("jsonschema")
     path = corpus("bibtex", name)
-    schema = json.loads(corpus("csl-schema", "csl-data.json").read_text())
-    result = converters.convert(path, "csljson")
-    items = json.loads(result.text)
-    assert items, name
-    errors = list(jsonschema.Draft7Validator(schema).iter_errors(items))
-    assert not errors, errors[0].message
-    codes = {d.code for d in result.diagnostics if d.severity.value == "error"}
-    assert codes == EXPECTED_ERRORS.get(name, set())
-    print(f"{name}: {len(items)} records")
+    schema = corpus("csl-schema", "csl-data.json")
+    # its own process: the big files must not swell the test runner
+    done = subprocess.run([sys.executable, "-c", CONVERT_AND_CHECK, str(path), str(schema)],
+                          capture_output=True, text=True, check=True)
+    found = json.loads(done.stdout)
+    assert found["records"], name
+    assert found["error"] is None, found["error"]
+    assert set(found["codes"]) == EXPECTED_ERRORS.get(name, set())
+    assert set(found["warned"]) & {"macro-undefined"} == EXPECTED_WARNINGS.get(name, set())
+    print(f"{name}: {found['records']} records")
 
 
 def test_tugboat_has_every_entry():

@@ -14,6 +14,7 @@ merges or recases, e.g. title + subtitle, so a writer can put them back).
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -62,11 +63,24 @@ class _Undefined(Exception):
         self.name = name
 
 
+class _TooLarge(Exception):
+    pass
+
+
+# A value longer than this is refused: no real field comes near it, and a
+# chain of @strings that each double the last (a = x # x, b = a # a, ...)
+# would otherwise grow to gigabytes in a few dozen lines.
+MAX_VALUE = 1_000_000
+
+
 def _evaluate(raw: str, macros: dict[str, str]) -> str:
     """A field's raw text -> its LaTeX value: braces and quotes removed at the
     top, macros expanded, ``#`` concatenated."""
     out, i, n = [], 0, len(raw)
+    size = 0
     while i < n:
+        if size > MAX_VALUE:
+            raise _TooLarge()
         c = raw[i]
         if c in " \t\r\n#":
             i += 1
@@ -86,14 +100,89 @@ def _evaluate(raw: str, macros: dict[str, str]) -> str:
                 out.append(word)
             elif word.lower() in macros:
                 out.append(macros[word.lower()])
+                size += len(out[-1])
             elif word.lower() in M.MONTH_MACROS:
                 out.append(M.MONTH_MACROS[word.lower()])
             else:
                 raise _Undefined(word)
+    if size > MAX_VALUE:
+        raise _TooLarge()
     return "".join(out)
 
 
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n?[ \t]*")
+# Inside a value, "%" starts a comment only where TeX, which typesets the
+# value, could read one: when the rest of its line stays inside the value
+# ("Richard %A.\n B. Johnson", pandoc's reading too).  Where the line's rest
+# closes the value ("{100% sure}") it would comment out the closing brace,
+# so it is text.  URLs, DOIs and other verbatim fields never have comments.
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n[ \t]*")
+
+_TOKENS = re.compile(r'\\.|@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(]|[{}()"%]', re.DOTALL)
+
+
+def _blank_field_comments(text: str) -> str:
+    """The text with each comment between the fields of an entry ("% ..." to
+    the end of the line, outside any value) made blank, newlines kept.
+
+    Between fields biber and pandoc skip "%" to the end of the line (inside
+    a value see _COMMENT).  bibtexparser's splitter does not: it reads
+    "% note\n title" as a field name, or stops at a comma in the comment."""
+    spans: list[tuple[int, int]] = []
+    inside, closer, depth, quoted, skip_to = False, "}", 0, False, 0
+    for match in _TOKENS.finditer(text):
+        if match.start() < skip_to:
+            continue
+        token = match.group(0)
+        if not inside:
+            if match.group(1) is None:
+                continue
+            if match.group(1).lower() == "comment":  # its text is free
+                if token.endswith("{"):
+                    skip_to = latex.closing_brace(text, match.end() - 1) + 1
+                else:
+                    end = text.find(")", match.end())
+                    skip_to = len(text) if end < 0 else end + 1
+                continue
+            inside, closer, depth, quoted = True, "}" if token.endswith("{") else ")", 0, False
+            continue
+        if token.startswith("@"):  # "a@b{c}" inside a value: only its brace counts
+            token = token[-1]
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            if depth:
+                depth -= 1
+            elif closer == "}":
+                inside = False
+        elif token == ")" and not depth and not quoted and closer == ")":
+            inside = False
+        elif token == '"' and not depth:
+            quoted = not quoted
+        elif token == "%" and not depth and not quoted:
+            end = text.find("\n", match.start())
+            skip_to = len(text) if end < 0 else end
+            spans.append((match.start(), skip_to))
+    if not spans:
+        return text
+    out, last = [], 0
+    for begin, end in spans:
+        out += [text[last:begin], " " * (end - begin)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _comment_trouble(blocks) -> bool:
+    """Whether a "%" comment between fields confused the splitter."""
+    from bibtexparser import model as bm
+
+    for block in blocks:
+        if isinstance(block, bm.Entry):
+            if any("%" in f.key for f in block.fields):
+                return True
+        elif isinstance(block, bm.ParsingFailedBlock) and "%" in (block.raw or ""):
+            return True
+    return False
 
 
 class _Entry:
@@ -104,18 +193,24 @@ class _Entry:
         self.end_line = end_line
         self.fields: dict[str, str] = {}
         self.lines: dict[str, int] = {}
+        self.biblatex = False  # written in BibLaTeX's data model
 
 
-def _split(text: str, source: str | None, result: ReadResult):
-    """Blocks -> macros, entries, preambles and comments, with diagnostics."""
+def _split(text: str, source: str | None, result: ReadResult,
+           macros: dict[str, str] | None = None):
+    """Blocks -> macros, entries, preambles and comments, with diagnostics.
+    ``macros`` (updated in place) may hold the @strings of earlier inputs."""
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
     library = Splitter(text).split()
-    macros: dict[str, str] = {}
+    if "%" in text and _comment_trouble(library.blocks):
+        library = Splitter(_blank_field_comments(text)).split()
+    macros = {} if macros is None else macros
     entries: list[_Entry] = []
     keys: dict[str, int] = {}
     meta = {"preambles": [], "comments": [], "strings": {}}
+    refused: set[str] = set()  # macros refused as too large
 
     for block in library.blocks:
         line = (block.start_line or 0) + 1
@@ -124,9 +219,21 @@ def _split(text: str, source: str | None, result: ReadResult):
                 macros[block.key.lower()] = _evaluate(block.value, macros)
                 meta["strings"][block.key] = block.value
             except _Undefined as exc:
+                if exc.name.lower() in refused:
+                    refused.add(block.key.lower())
+                    result.diagnostics.append(make(
+                        "value-too-large", f"@string {block.key} refused: it uses "
+                        f"{exc.name!r}, refused as too large", file=source, line=line))
+                    continue
                 result.diagnostics.append(make(
                     "macro-undefined", f"@string {block.key} uses the undefined macro "
                     f"{exc.name!r}", file=source, line=line))
+            except _TooLarge:
+                refused.add(block.key.lower())
+                result.diagnostics.append(make(
+                    "value-too-large", f"@string {block.key} refused: its value would "
+                    f"exceed {MAX_VALUE:,} characters (a chain of macros that doubles "
+                    "itself?); entries that use it are skipped", file=source, line=line))
         elif isinstance(block, bm.Preamble):
             meta["preambles"].append(block.value)
         elif isinstance(block, bm.ExplicitComment):
@@ -141,7 +248,7 @@ def _split(text: str, source: str | None, result: ReadResult):
             result.diagnostics.append(make(
                 "field-duplicate", f"field {dupes} given twice; the first value is kept",
                 file=source, line=line, record=entry.key))
-            got = _entry(entry, macros, source, result, keys)
+            got = _entry(entry, macros, source, result, keys, refused)
             if got:
                 entries.append(got)
         elif isinstance(block, bm.ParsingFailedBlock):
@@ -150,7 +257,7 @@ def _split(text: str, source: str | None, result: ReadResult):
                 "syntax-error", f"entry skipped: {reason}", file=source, line=line,
                 record=_key_of(block.raw)))
         elif isinstance(block, bm.Entry):
-            got = _entry(block, macros, source, result, keys)
+            got = _entry(block, macros, source, result, keys, refused)
             if got:
                 entries.append(got)
     return entries, meta
@@ -161,7 +268,7 @@ def _key_of(raw: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _entry(block, macros, source, result, keys) -> _Entry | None:
+def _entry(block, macros, source, result, keys, refused) -> _Entry | None:
     line = (block.start_line or 0) + 1
     raw = block.raw or ""
     end_line = line + raw.count("\n")
@@ -171,21 +278,42 @@ def _entry(block, macros, source, result, keys) -> _Entry | None:
                                        file=source, line=line))
         return None
     entry = _Entry(block.entry_type.lower(), key, line, end_line)
+    entry.biblatex = entry.type in M.BIBLATEX_TYPES or any(
+        f.key.lower() in M.BIBLATEX_MARKERS for f in block.fields)
     for field in block.fields:
         name = field.key.lower()
         name = M.ALIASES.get(name, name)
         if name in entry.fields:
             continue  # a duplicate field: the first value counts (reported above)
+        field_line = (field.start_line or 0) + 1
         try:
             value = _evaluate(field.value, macros) if isinstance(field.value, str) else ""
         except _Undefined as exc:
+            if exc.name.lower() in refused:
+                result.diagnostics.append(make(
+                    "value-too-large", f"entry skipped: field {field.key!r} uses "
+                    f"{exc.name!r}, refused as too large", file=source, line=field_line,
+                    record=key, pointer=f"/{name}"))
+                return None
+            if name in M.MAPPED or name.startswith(M.FACT_PREFIX):
+                result.diagnostics.append(make(
+                    "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
+                    f"macro {exc.name!r}", file=source, line=field_line,
+                    record=key, pointer=f"/{name}"))
+                return None
+            # BibTeX warns and goes on; the field is kept as written.
+            value = field.value.strip()
             result.diagnostics.append(make(
-                "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
-                f"macro {exc.name!r}", file=source, line=(field.start_line or 0) + 1,
-                record=key, pointer=f"/{name}"))
+                "macro-undefined", f"field {field.key!r} uses the undefined macro "
+                f"{exc.name!r}; kept as the text {value!r}", severity=Severity.WARNING,
+                file=source, line=field_line, record=key, pointer=f"/{name}"))
+        except _TooLarge:
+            result.diagnostics.append(make(
+                "value-too-large", f"entry skipped: field {field.key!r} would exceed "
+                f"{MAX_VALUE:,} characters", file=source, line=field_line, record=key,
+                pointer=f"/{name}"))
             return None
-        # LaTeX, which reads these values, ends a line at an unescaped %.
-        if "%" in value:
+        if "%" in value and "\n" in value and name not in M.VERBATIM:
             value = _COMMENT.sub("", value)
         if value.count("{") != value.count("}"):
             result.diagnostics.append(make(
@@ -362,8 +490,8 @@ def _literal_list(value: str, biblatex_list: bool = True) -> str:
     return "; ".join(latex.rich(p) for p in parts)
 
 
-def derive_publisher(fields: dict) -> str | None:
-    parts = [_literal_list(fields[f]) for f in ("institution", "organization", "publisher")
+def derive_publisher(fields: dict, lists: bool = True) -> str | None:
+    parts = [_literal_list(fields[f], lists) for f in ("institution", "organization", "publisher")
              if fields.get(f)]
     return "; ".join(parts) or None
 
@@ -430,21 +558,98 @@ _DATE_FIELDS = {"": ("date", "year", "month", "day"), "event": ("eventdate", "ev
 _DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
 
 
-def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
+def _csl_types() -> frozenset:
+    global _CSL_TYPES
+    if _CSL_TYPES is None:
+        from ..resources import load_schema
+
+        _CSL_TYPES = frozenset(load_schema("csl-data.json")["properties"]["type"]["enum"])
+    return _CSL_TYPES
+
+
+_CSL_TYPES = None
+
+
+def read_type(etype: str, fields: dict) -> str:
+    """The CSL type of an entry of type ``etype`` with these fields."""
+    csl_type = M.TYPES.get(etype, ("document", None))[0]
+    subtype = latex.plain(fields.get("entrysubtype", "")).lower()
+    if etype in ("article", "periodical", "suppperiodical") and subtype in ("magazine",
+                                                                           "newspaper"):
+        csl_type = f"article-{subtype}"
+    if etype == "unpublished" and any(k in fields for k in ("eventdate", "eventtitle", "venue")):
+        csl_type = "speech"
+    return csl_type
+
+
+def read_facts(fields: dict) -> dict:
+    """bibconv-NAME fields -> custom facts (see write_facts)."""
+    facts: dict = {}
+    for name, text in fields.items():
+        if not name.startswith(M.FACT_PREFIX) or name in (M.FACT_PREFIX + "type",
+                                                          M.FACT_PREFIX + "csl"):
+            continue
+        try:
+            value = json.loads(text)
+        except ValueError:
+            value = text
+        if name == M.FACT_PREFIX + "custom" and isinstance(value, dict):
+            facts.update(value)
+        else:
+            facts[name[len(M.FACT_PREFIX):]] = value
+    return facts
+
+
+_FACT_NAME = re.compile(r"[a-z0-9][a-z0-9_.:+-]*")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _fact_text(value) -> str:
+    """A custom fact as the text of a braced BibTeX value: a plain string as
+    it is when it cannot be mistaken for JSON, anything else as JSON (braces
+    inside its strings escaped, so the value's braces balance)."""
+    if isinstance(value, str) and value == value.strip() and value and not re.search(
+            r"[{}\\]", value):
+        try:
+            json.loads(value)
+        except ValueError:
+            return value
+    text = json.dumps(value, ensure_ascii=False)
+    return _JSON_STRING.sub(lambda m: m.group(0).replace("{", "\\u007b").replace(
+        "}", "\\u007d"), text)
+
+
+def write_facts(custom: dict) -> dict:
+    """custom facts (all but custom.bibtex) -> {bibconv-NAME: braced text};
+    names a BibTeX field cannot spell go together in bibconv-custom."""
+    out, rest = {}, {}
+    for name, value in custom.items():
+        if name == "bibtex":
+            continue
+        if _FACT_NAME.fullmatch(name) and name not in ("type", "custom", "csl"):
+            out[M.FACT_PREFIX + name] = _braced(_fact_text(value))
+        else:
+            rest[name] = value
+    if rest:
+        out[M.FACT_PREFIX + "custom"] = _braced(_fact_text(rest))
+    return out
+
+
+def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = True) -> Record:
+    """``lists``: read publisher, location and institution as BibLaTeX's
+    literal lists ("A and B" is two); in BibTeX they are plain text."""
     f = entry.fields
     etype = entry.type
     used: set[str] = set()
     language = _language(f)
     english = _english(language)
-    csl_type, genre = M.TYPES.get(etype, ("document", None))
-    subtype = latex.plain(f.get("entrysubtype", "")).lower()
-    if etype in ("article", "periodical", "suppperiodical") and subtype in ("magazine",
-                                                                           "newspaper"):
-        csl_type = f"article-{subtype}"
-    if etype == "unpublished" and any(k in f for k in ("eventdate", "eventtitle", "venue")):
-        csl_type = "speech"
+    csl_type = read_type(etype, f)
+    genre = M.TYPES.get(etype, ("document", None))[1]
     if "entrysubtype" in f and csl_type.startswith("article-"):
         used.add("entrysubtype")
+    written_type = f.get(M.FACT_PREFIX + "type", "").strip()
+    if written_type in _csl_types():  # what bibconv wrote when no entry type said it
+        csl_type, genre = written_type, None
     data: dict = {"id": entry.key, "type": csl_type}
     source_fields: dict[str, str] = {}
 
@@ -477,16 +682,16 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
                               or "journalsubtitle" in f})
 
     # publisher, places
-    publisher = derive_publisher(f)
+    publisher = derive_publisher(f, lists)
     if publisher:
         data["publisher"] = publisher
         present = [k for k in ("institution", "organization", "publisher") if k in f]
         used.update(present)
-        if present != ["publisher"] or " and " in f.get("publisher", ""):
+        if present != ["publisher"] or (lists and " and " in f.get("publisher", "")):
             source_fields.update({k: f[k] for k in present})
     if "location" in f:
-        var = "jurisdiction" if etype == "patent" else "publisher-place"
-        data[var] = _literal_list(f["location"])
+        var = "jurisdiction" if csl_type == "patent" else "publisher-place"
+        data[var] = _literal_list(f["location"], lists)
         used.add("location")
 
     # numbers
@@ -538,19 +743,45 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
             key = latex.plain(value).strip()
             data[var] = M.TYPE_STRINGS.get(key, latex.rich(value))
         else:
-            data[var] = latex.rich(value)
+            data[var] = latex.rich(value, paragraphs=var in ("abstract", "annote"))
         used.add(field)
     if genre and "genre" not in data:
         data["genre"] = genre
     if "keyword" in data:
         data["keyword"] = re.sub(r"\s*[,;]\s*", ", ", data["keyword"])
     if "DOI" in data:
-        data["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", data["DOI"], flags=re.I)
+        data["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", data["DOI"], flags=re.I)
     eprinttype = latex.plain(f.get("eprinttype", "")).strip().lower()
     if "URL" not in data and eprinttype in M.EPRINT_URLS and f.get("eprint"):
         data["URL"] = M.EPRINT_URLS[eprinttype] + _verbatim(f["eprint"])
 
-    # everything else, kept for the way back
+    # what bibconv set aside: CSL variables and custom facts
+    aside = f.get(M.FACT_PREFIX + "csl")
+    if aside:
+        try:
+            aside = json.loads(aside)
+        except ValueError:
+            aside = None
+        for var, value in (aside.items() if isinstance(aside, dict) else ()):
+            field = M.WRITE_NAMES.get(var)
+            if field and field in f and isinstance(value, list):
+                # the exact names, as long as the field still says what the
+                # writer made of them (nobody has edited it since)
+                try:
+                    written = " and ".join(format_name(n, lambda t: latex.encode(str(t)))
+                                           for n in value)
+                except (AttributeError, TypeError):
+                    continue
+                if _names_back(written) == data.get(var):
+                    data[var] = value
+                continue
+            data.setdefault(var, value)
+    facts = read_facts(f)
+    used.update(k for k in f if k.startswith(M.FACT_PREFIX))
+    if written_type and csl_type != written_type:
+        used.discard(M.FACT_PREFIX + "type")  # not a CSL type: kept and reported below
+    if M.FACT_PREFIX + "csl" in f and not isinstance(aside, dict):
+        used.discard(M.FACT_PREFIX + "csl")  # not what bibconv writes: the same
     unmapped = {}
     for name, value in f.items():
         if name in used or name in getattr(entry, "inherited", ()):
@@ -565,7 +796,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list) -> Record:
         bib["fields"] = unmapped
     if source_fields:
         bib["source"] = source_fields
-    data["custom"] = {"bibtex": bib}
+    data["custom"] = {**facts, "bibtex": bib}
     return Record(data, Origin(source, entry.line, entry.end_line,
                                {_FIELD_TO_VAR.get(k, k): v for k, v in entry.lines.items()}))
 
@@ -578,21 +809,30 @@ _FIELD_TO_VAR = {**M.SIMPLE, "title": "title", "journaltitle": "container-title"
 def _verbatim(value: str) -> str:
     text = value.strip()
     while text.startswith("{") and text.endswith("}") and text.count("{") == 1:
-        text = text[1:-1]
+        text = text[1:-1].strip()
     text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)
     return text.replace("\\_", "_").replace("\\%", "%").replace("\\&", "&").replace(
         "\\#", "#").replace("{", "").replace("}", "").strip()
 
 
-def read(text: str, source: str | None = None, **options) -> ReadResult:
+def read(text: str, source: str | None = None, *, macros: dict | None = None,
+         dialect: str | None = None, **options) -> ReadResult:
+    """``macros``: a dict of @string macros shared by the inputs of one run
+    (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
+    ``dialect``: "bibtex" or "biblatex" says how to read literal lists
+    (publisher, location); by default the file's own fields tell."""
     result = ReadResult()
     try:
-        entries, meta = _split(text, source, result)
+        entries, meta = _split(text, source, result, macros)
     except RecursionError:
         result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
                                        file=source, line=1))
         return result
     _inherit(entries, source, result)
+    # BibLaTeX's list semantics for publisher and location, where the file
+    # uses its data model (most entries do) or the entry itself does; pandoc
+    # splits in -f biblatex and never in -f bibtex.
+    biblatex_file = 2 * sum(e.biblatex for e in entries) > len(entries)
     for entry in entries:
         if entry.type == "xdata":
             continue  # data containers, not works
@@ -602,7 +842,9 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
                 "so it is not a record", file=source, line=entry.line, record=entry.key))
             continue
         try:
-            result.records.append(_csl(entry, source, result.diagnostics))
+            lists = dialect == "biblatex" or (dialect is None and (
+                entry.biblatex or biblatex_file))
+            result.records.append(_csl(entry, source, result.diagnostics, lists))
         except RecursionError:
             result.diagnostics.append(make(
                 "nesting-too-deep", "entry skipped: braces nested too deeply",
@@ -635,7 +877,9 @@ def _rich_to_latex(text, ascii_only: bool) -> str:
 def _protect_title(text: str, ascii_only: bool) -> str:
     """Sentence-case CSL title -> BibTeX, with braces around the words that
     carry capitals (after the first), so that styles which recase titles
-    keep them; neighbouring ones share a pair ("{Large Language Models}")."""
+    keep them; neighbouring ones share a pair ("{Large Language Models}").
+    The result is checked by reading it back as the reader would (sentence
+    case); when that would change it, the whole title is braced."""
     words = _rich_to_latex(text, ascii_only).split(" ")
     out: list[str] = []
     run: list[str] = []
@@ -648,8 +892,13 @@ def _protect_title(text: str, ascii_only: bool) -> str:
             run.clear()
 
     for i, word in enumerate(words):
-        capitals = any(c.isupper() for c in word)
-        if i > 0 and capitals and not word.startswith(("\\", "$", "{")):
+        letters = [c for c in word if c.isalpha()]
+        if i == 0:  # the reader capitalises it; anything more needs braces
+            capitals = bool(letters) and (letters[0].islower() or any(
+                c.isupper() for c in letters[1:]))
+        else:
+            capitals = any(c.isupper() for c in letters)
+        if capitals and not word.startswith(("\\", "{")):
             run.append(word)
             if word.rstrip(".,;:!?") != word:
                 close()  # punctuation ends a group
@@ -657,7 +906,13 @@ def _protect_title(text: str, ascii_only: bool) -> str:
             close()
             out.append(word)
     close()
-    return " ".join(out)
+    written = " ".join(out)
+    if latex.to_rich(latex.sentence_case(latex.decode(written))) != text:
+        whole = _rich_to_latex(text, ascii_only)
+        # a group that starts with a command is a "special character" to
+        # BibTeX, which does not protect it: one more pair does
+        written = "{{" + whole + "}}" if whole.startswith("\\") else "{" + whole + "}"
+    return written
 
 
 def _make_key(data: dict, taken: IdAllocator) -> str:
@@ -707,10 +962,17 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
                     line=record.origin.line, record=key, pointer="/id"))
                 key = cleaned
             key = keys.claim(key)
-        etype, fields, dropped = _fields(data, biblatex, ascii)
+        etype, fields, dropped, inexact = _fields(data, biblatex, ascii)
+        for var in inexact:
+            result.diagnostics.append(make(
+                "field-set-aside", f"{variant} names cannot say all of {var!r} (a particle "
+                f"that does not drop, comma-suffix, static-ordering...); the exact list is "
+                f"kept in '{M.FACT_PREFIX}csl'", file=record.origin.file,
+                line=record.origin.line_of(var), record=key, pointer=f"/{var}"))
         for var in dropped:
             result.diagnostics.append(make(
-                "field-dropped", f"{variant} has no field for {var!r}",
+                "field-set-aside", f"{variant} has no field for {var!r}; kept in "
+                f"'{M.FACT_PREFIX}csl', which BibTeX styles and biber ignore",
                 file=record.origin.file, line=record.origin.line_of(var), record=key,
                 pointer=f"/{var}"))
         ordered = sorted(fields.items(), key=lambda kv: (
@@ -723,10 +985,11 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
 
 
 def _literal_list_out(value: str, biblatex: bool, enc) -> str:
-    """CSL "A; B" -> biblatex's list "A and B" (an "and" inside a name
-    braced), or for BibTeX, whose fields are plain text, as it is."""
+    """CSL "A; B" -> biblatex's list "A and B", or for BibTeX, whose fields
+    are plain text, as it is.  An "and" inside a name is braced either way,
+    so that biber reads "John Wiley {and} Sons" as one name too."""
     if not biblatex:
-        return enc(value)
+        return enc(value).replace(" and ", " {and} ")
     return " and ".join(enc(p).replace(" and ", " {and} ") for p in value.split("; "))
 
 
@@ -734,7 +997,15 @@ def _braced(value: str) -> str:
     return "{" + value + "}"
 
 
-def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, list]:
+def _names_back(text: str) -> list:
+    """What the reader makes of a name list the writer wrote."""
+    try:
+        return parse_names(text)
+    except RecursionError:
+        return []
+
+
+def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, list, list]:
     """CSL data -> (entry type, {field: written value}, CSL variables dropped)."""
     custom = data.get("custom") or {}
     bib = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
@@ -788,18 +1059,21 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         out["maintitle"] = out.pop("title", _braced(enc(data.get("title", ""))))
         out["title"] = _braced(enc(data["volume-title"]))
         used.add("volume-title")
-    if "title-short" in data and "title-short" not in used:
-        derived_short = (data.get("title") or "").split(":")[0]
-        if data["title-short"] != derived_short or not data.get("title", "").count(":"):
-            out["shorttitle"] = _braced(enc(data["title-short"]))
+    if data.get("title-short") and "title-short" not in used:
+        out["shorttitle"] = _braced(_protect_title(data["title-short"], ascii_only) if english
+                                    else enc(data["title-short"]))
         used.add("title-short")
 
     # names
+    inexact = []  # name lists BibTeX's name syntax cannot give back exactly
     for var, field in M.WRITE_NAMES.items():
         names = data.get(var)
         if names:
-            out[field] = _braced(" and ".join(format_name(n, enc) for n in names))
+            text = " and ".join(format_name(n, enc) for n in names)
+            out[field] = _braced(text)
             used.add(var)
+            if _names_back(text) != names:
+                inexact.append(var)
 
     roles = [k for k, v in M.NAMES.items() if v == "contributor" and k in source]
     if roles:
@@ -811,7 +1085,7 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     if data.get("publisher"):
         group = [k for k in ("institution", "organization", "publisher") if k in source]
         # biblatex's "A and B" lists mean two publishers; in BibTeX, one name.
-        if group and derive_publisher(source) == data["publisher"] and (
+        if group and derive_publisher(source, biblatex) == data["publisher"] and (
                 biblatex or not any(" and " in source[k] for k in group)):
             for k in group:
                 out[_field_name(k, biblatex)] = _braced(source[k])
@@ -835,8 +1109,12 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             if k in source:
                 out[k] = _braced(source[k])
         used.update(derive_numbers(source, etype))
-    for var, field in (("volume", "volume"), ("issue", "number"),
-                       ("collection-number", "number"), ("number", "number")):
+    # "number" is an issue in articles, a series number in books and their
+    # parts, and the work's own number elsewhere (biblatex manual, 2.2.2):
+    # only the variable that reads back from it is written there.
+    number_var = "issue" if etype in M.ARTICLE_TYPES else "collection-number" \
+        if etype in M.SERIES_NUMBER_TYPES else "number"
+    for var, field in (("volume", "volume"), (number_var, "number")):
         if var in data and var not in used and field not in out:
             out[field] = _braced(enc(data[var]))
             used.add(var)
@@ -885,7 +1163,10 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
         used.add(var)
 
     if data.get("page"):
-        out["pages"] = _braced(enc(str(data["page"]).replace("-", "--").replace("–", "--")))
+        # a single hyphen or en dash is a range ("--"); hyphens typed twice stay so
+        out["pages"] = _braced("".join(
+            "--" if part in ("-", "–") else enc(part)
+            for part in re.split(r"(--+|[-–])", str(data["page"]))))
         used.add("page")
     if language and "langid" in source and _language(source) == language:
         for k in ("langid", "langidopts"):
@@ -926,10 +1207,18 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     if "month" in source and "month" not in out:  # a month with no year (see _csl)
         out["month"] = _braced(source["month"])
 
+    if csl_type in ("article-magazine", "article-newspaper") and etype in (
+            "article", "periodical") and "entrysubtype" not in out:
+        out["entrysubtype"] = _braced(csl_type.split("-")[1])
+    # facts CSL keeps in custom, and the type when no entry type says it
+    out.update(write_facts(custom))
+    if read_type(etype, out) != csl_type:
+        out[M.FACT_PREFIX + "type"] = _braced(csl_type)
+    # CSL variables with no field here ride along for bibconv's own reader
     dropped = sorted(k for k in data if k not in used)
-    dropped += [f"custom/{k}" for k in custom if k not in ("bibtex", "author-count",
-                                                           "abstract-truncated")]
-    return etype, out, dropped
+    if dropped or inexact:
+        out[M.FACT_PREFIX + "csl"] = _braced(_fact_text({k: data[k] for k in dropped + inexact}))
+    return etype, out, dropped, inexact
 
 
 _BIBTEX_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
@@ -950,3 +1239,18 @@ def write_bibtex(records, **options) -> WriteResult:
 
 def write_biblatex(records, **options) -> WriteResult:
     return _write(records, variant="biblatex", **options)
+
+
+# The core passes the same dict as ``macros`` to each input of one run, so
+# that @strings defined in one file serve the next (see README).
+read.shared_options = ("macros",)
+
+
+def read_biblatex(text: str, source: str | None = None, **options) -> ReadResult:
+    """``-f biblatex``: every entry read in BibLaTeX's data model (literal
+    lists split at "and"), as ``pandoc -f biblatex`` reads them."""
+    options.setdefault("dialect", "biblatex")
+    return read(text, source, **options)
+
+
+read_biblatex.shared_options = read.shared_options

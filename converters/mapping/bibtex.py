@@ -273,3 +273,32 @@ TYPE_STRINGS = {
     "patrequk": "British patent request", "patrequs": "U.S. patent request",
     "jourser": "series", "newseries": "new series", "oldseries": "old series",
 }
+
+# Fields the reader turns into CSL variables (after ALIASES).  A macro that
+# is undefined in one of these skips the entry; elsewhere BibTeX only warns,
+# and so do we.
+MAPPED = frozenset(set(NAMES) | set(SIMPLE) | {
+    "title", "subtitle", "titleaddon", "maintitle", "mainsubtitle", "maintitleaddon",
+    "booktitle", "booksubtitle", "booktitleaddon", "journaltitle", "journalsubtitle",
+    "issuetitle", "issuesubtitle", "institution", "organization", "publisher", "location",
+    "number", "issue", "volume", "part", "note", "addendum", "pages", "langid", "langidopts",
+    "entrysubtype", "editortype", "eprint", "eprinttype", "crossref", "xdata",
+    "date", "year", "month", "day", "eventdate", "eventyear", "eventmonth", "eventday",
+    "origdate", "origyear", "origmonth", "origday", "urldate", "urlyear", "urlmonth", "urlday"})
+
+# CSL facts with no BibTeX field (custom.author-count, custom.pub-ids, ...)
+# are written as "bibconv-NAME" fields: BibTeX styles and biber ignore fields
+# they do not know, and the reader puts them back into custom.  The CSL type
+# rides the same way when no entry type reads back as it ("bibconv-type").
+FACT_PREFIX = "bibconv-"
+
+# What shows that an entry is written in BibLaTeX's data model, where
+# publisher, location and institution are lists ("A and B" is two).  Fields
+# BibTeX exporters also write (eprinttype, urldate) are not evidence.
+BIBLATEX_MARKERS = frozenset({"location", "journaltitle", "date", "maintitle", "mainsubtitle",
+                              "bookauthor", "langid", "origlocation", "eventdate",
+                              "journalsubtitle", "booksubtitle", "titleaddon"})
+BIBLATEX_TYPES = frozenset({"online", "mvbook", "mvcollection", "mvproceedings",
+                            "mvreference", "bookinbook", "suppbook", "suppcollection",
+                            "suppperiodical", "collection", "reference", "inreference",
+                            "report", "thesis", "dataset", "software"})
