@@ -24,10 +24,13 @@ def _choose_reader(registry: Registry, format: str | None, path: str | None,
 
 
 def read(source, format: str | None = None, *, encoding: str | None = None,
-         registry: Registry | None = None, **options) -> ReadResult:
+         registry: Registry | None = None, shared: dict | None = None,
+         **options) -> ReadResult:
     """Read records from a path (str or os.PathLike; ``-`` is stdin), from
     bytes, or from text.  A str that names no existing file and holds a
-    newline, or does not look like a file name, is read as text."""
+    newline, or does not look like a file name, is read as text.  ``shared``
+    carries what a format shares across the inputs of one collection (BibTeX's
+    @string macros): pass the same dict to each read."""
     registry = registry or default_registry()
     path = None
     if isinstance(source, os.PathLike):
@@ -50,6 +53,9 @@ def read(source, format: str | None = None, *, encoding: str | None = None,
         return ReadResult([], diagnostics + [make(
             "format-unknown", "cannot tell the format of this input; name it with -f/--from",
             file=label)])
+    if shared is not None:
+        for name in fmt.shared_options:
+            options.setdefault(name, shared.setdefault(name, {}))
     result = fmt.read(text, label, **options)
     result.diagnostics[:0] = diagnostics
     return result
@@ -122,8 +128,10 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
         raise FormatError(f"format {writer.name!r} can only be read")
     result = ConvertResult()
     meta: dict = {}
+    shared: dict = {}
     for source in inputs:
-        got = read(source, from_, encoding=encoding, registry=registry, **(read_options or {}))
+        got = read(source, from_, encoding=encoding, registry=registry, shared=shared,
+                   **(read_options or {}))
         result.diagnostics.extend(got.diagnostics)
         for key, value in got.meta.items():
             if isinstance(value, dict):
@@ -182,9 +190,11 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
     if inputs and all(isinstance(i, (Record, dict)) for i in inputs):
         result.records = [r if isinstance(r, Record) else Record(dict(r)) for r in inputs]
     else:
+        shared: dict = {}
         for source in inputs:
             # article=True: a JATS article is checked with its own record too
-            got = read(source, from_, encoding=encoding, registry=registry, article=True)
+            got = read(source, from_, encoding=encoding, registry=registry, shared=shared,
+                       article=True)
             label = ("<stdin>" if source == "-" else os.fspath(source)
                      if isinstance(source, (str, os.PathLike)) and "\n" not in str(source)
                      else "<text>")

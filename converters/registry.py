@@ -91,6 +91,12 @@ class Format:
         return self.reader is not None
 
     @property
+    def shared_options(self) -> tuple[str, ...]:
+        """Reader options whose value one collection's inputs share (a dict
+        the reader reads and adds to: BibTeX's @string macros)."""
+        return tuple(getattr(self._get("reader"), "shared_options", ())) if self.can_read else ()
+
+    @property
     def can_write(self) -> bool:
         return self.writer is not None
 
@@ -169,7 +175,7 @@ BUILTIN = [
            sniffer="converters.formats.bibtex:sniff", writer_options=_BIBTEX_OPTIONS),
     Format("biblatex", "BibLaTeX (.bib): dates, journaltitle, location and the rest of its "
            "data model", suffixes=(), aliases=("biber",),
-           reader="converters.formats.bibtex:read",
+           reader="converters.formats.bibtex:read_biblatex",
            writer="converters.formats.bibtex:write_biblatex", writer_options=_BIBTEX_OPTIONS),
     Format("jats", "JATS XML reference list (<ref-list> of element-citations); reads "
            "JATS 1.0-1.3 and NLM 2.3/3.0 references", suffixes=(".xml", ".nxml", ".jats"),

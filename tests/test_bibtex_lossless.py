@@ -394,3 +394,20 @@ def test_reading_bib_like_text_never_raises(text):
     result = read(text)
     for record in result.records:
         converters.write([record], "biblatex")
+
+
+def test_macros_defined_in_one_input_serve_the_next(tmp_path):
+    """IEEE's pattern: abbreviations in one file, references in another."""
+    from conftest import run_cli
+
+    (tmp_path / "abrv.bib").write_text('@string{IEEE_T = "IEEE Transactions"}\n')
+    (tmp_path / "refs.bib").write_text("@article{a, title={T}, author={A B}, "
+                                       "journal=IEEE_T, year=2020}\n")
+    done = converters.convert([tmp_path / "abrv.bib", tmp_path / "refs.bib"], "csljson")
+    assert [r.data.get("container-title") for r in done.records] == ["IEEE Transactions"]
+    assert not [d for d in done.diagnostics if d.code == "macro-undefined"]
+    cli = run_cli("convert", tmp_path / "abrv.bib", tmp_path / "refs.bib", "-t", "csljson")
+    assert cli.returncode == 0 and b"IEEE Transactions" in cli.stdout
+    # each file read alone does not see the other's macros
+    alone = converters.read(tmp_path / "refs.bib")
+    assert any(d.code == "macro-undefined" for d in alone.diagnostics)
