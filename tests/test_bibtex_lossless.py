@@ -223,10 +223,14 @@ def test_the_seed_keeps_its_declared_author_count_and_findings():
         assert found == expected, variant
 
 
+# Control characters and lone surrogates are mended (and reported) before any
+# writer sees them (converters.wellformed, tested there), so they are left out.
+_printable = st.characters(blacklist_categories=("Cc", "Cs"))
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers(-10**6, 10**6)
+    | st.text(_printable, max_size=20),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.text(max_size=8), inner, max_size=3), max_leaves=8)
+        st.text(_printable, max_size=8), inner, max_size=3), max_leaves=8)
 custom_names = st.text(alphabet="abcdefgh-_.:Z ", min_size=1, max_size=12).filter(
     lambda n: n != "bibtex")
 
