@@ -116,6 +116,9 @@ CATALOGUE: dict[str, Rule] = {
         Rule("pages-invalid", _W, "a page range ends before it starts"),
         Rule("duplicate-record", _W, "two records share a DOI, or a title and first author"),
         Rule("profile-violation", _E, "a record breaks a rule of a profile that has no code"),
+        Rule("type-mapped", _W,
+             "an item's type is not CSL's (empty, missing, or a producer's own, such as "
+             "Crossref's) and was read as the CSL type it stands for"),
     ]
 }
 

@@ -24,7 +24,7 @@ import json
 import re
 from functools import lru_cache
 
-from ..diagnostics import Diagnostic, make
+from ..diagnostics import Diagnostic, Severity, make
 from ..ids import base_id
 from ..model import Origin, ReadResult, Record, WriteResult
 from ..resources import load_schema
@@ -482,6 +482,9 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
         elif kind == "names" and isinstance(value, list):
             details = []
             for name in value:
+                if isinstance(name, dict) and isinstance(name.get("name"), str) and not (
+                        name.keys() & {"family", "given", "literal"}):
+                    name["literal"] = name.pop("name")  # Crossref's organisations
                 extra = ({k: name.pop(k) for k in list(name) if k not in _NAME_KEYS}
                          if isinstance(name, dict) else {})
                 details.append(extra or None)
@@ -491,6 +494,72 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
                           "'custom.name-details'")
     if custom:
         item["custom"] = custom
+
+
+# CSL 1.0.2's generic type, for an item whose producer gave none: pandoc 3
+# writes "type": "" for BibLaTeX's @misc (the BibTeX reader reads @misc as
+# 'document' too).
+FALLBACK_TYPE = "document"
+
+# Crossref's work types (api.crossref.org/types) -> CSL.  Where Crossref's
+# DOI content negotiation (crosscite's bolognese) names a CSL type, that one;
+# posted-content as citation-js reads it (a preprint: CSL 'article'); the
+# types those leave out get the nearest CSL type, 'document' when none is.
+# The original type is kept in custom.source-type.
+CROSSREF_TYPES = {
+    "journal-article": "article-journal",
+    "proceedings-article": "paper-conference",
+    "book-chapter": "chapter",
+    "book-section": "chapter",
+    "book-part": "chapter",
+    "book-track": "chapter",
+    "edited-book": "book",
+    "monograph": "book",
+    "reference-book": "book",
+    "book-set": "book",
+    "book-series": "book",
+    "proceedings": "book",
+    "proceedings-series": "book",
+    "reference-entry": "entry-dictionary",
+    "book-entry": "entry-dictionary",
+    "posted-content": "article",
+    "dissertation": "thesis",
+    "report-component": "report",
+    "report-series": "report",
+    "standard-series": "standard",
+    "journal": "periodical",
+    "journal-issue": "periodical",
+    "journal-volume": "periodical",
+    "peer-review": "review",
+    "database": "dataset",
+    "component": FALLBACK_TYPE,
+    "grant": FALLBACK_TYPE,
+    "other": FALLBACK_TYPE,
+}
+
+
+# Producers' names for CSL variables (Crossref's API).
+_ALIASES = {"short-container-title": "container-title-short"}
+
+
+def _mend_type(item: dict, note) -> None:
+    """Give an item without a CSL type the one its producer meant."""
+    schema, _ = _schema_parts()
+    kind = item.get("type")
+    if kind in schema["properties"]["type"]["enum"]:
+        return
+    if kind in (None, "") and any(key not in ("id", "type") for key in item):
+        item["type"] = FALLBACK_TYPE
+        why = "has no type" if kind is None else "has an empty type (pandoc's @misc)"
+        note("type", f"the item {why}; read as {FALLBACK_TYPE!r}", code="type-mapped",
+             severity=Severity.WARNING)
+    elif isinstance(kind, str) and kind.strip().lower() in CROSSREF_TYPES:
+        item["type"] = CROSSREF_TYPES[kind.strip().lower()]
+        custom = item.setdefault("custom", {})
+        if isinstance(custom, dict):
+            custom.setdefault("source-type", kind)
+        note("type", f"Crossref's type {kind!r} read as CSL's {item['type']!r}",
+             code="type-mapped", severity=Severity.INFO)
 
 
 def _suggest(word: str, choices) -> list[str]:
@@ -520,10 +589,13 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
     record_id = item.get("id")
     record_id = str(record_id) if isinstance(record_id, (str, int)) else None
 
-    def note(key, message, code="field-unmapped"):
+    def note(key, message, code="field-unmapped", severity=None):
         diagnostics.append(make(code, message, file=src_name, line=fields.get(key, line),
-                                record=record_id, pointer=f"/{key}"))
+                                record=record_id, pointer=f"/{key}", severity=severity))
 
+    for theirs, ours in _ALIASES.items():
+        if theirs in item and ours not in item and item[theirs] not in ([], "", None):
+            item[ours] = item.pop(theirs)
     unknown = [key for key in item if key not in kinds]
     if unknown:
         custom = item.get("custom")
@@ -534,6 +606,7 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
             note(key, f"{key!r} is not a CSL variable; kept in 'custom'")
         item["custom"] = custom
     _coerce(item, kinds, note)
+    _mend_type(item, note)
 
     drop: dict[str, str] = {}
     errors = () if _is_valid(item) else _get_validator().iter_errors(item)
