@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import os
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import converters
@@ -14,8 +15,21 @@ import converters
 from strategies import csl_with_custom
 
 EXAMPLES = int(os.environ.get("BIBCONV_EXAMPLES", "60"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+# Writers that today lose a custom fact without a word (issue 11, item 8:
+# author-count and abstract-truncated; item 10: the JATS reference writer
+# drops every custom key).  Strict: when a fix lands, the mark must go.
+_SILENT_TODAY = {
+    "bibtex": "custom.author-count and abstract-truncated dropped silently (issue 11 item 8)",
+    "biblatex": "custom.author-count and abstract-truncated dropped silently (issue 11 item 8)",
+    "jats": "the JATS reference writer drops custom without a word (issue 11 items 8, 10)",
+    "jats-article": "custom.author-count dropped silently (issue 11 item 8)",
+    "listing": "custom.abstract-truncated dropped silently (issue 11 item 8)",
+}
+OTHER_WRITERS = [pytest.param(fmt, marks=pytest.mark.xfail(reason=why, strict=True))
+                 if why else fmt for fmt, why in _SILENT_TODAY.items()]
 
 records = st.lists(csl_with_custom(), min_size=1, max_size=4).map(
     lambda rs: [dict(r, id=f"c{i}") for i, r in enumerate(rs)])
@@ -44,9 +58,23 @@ def _named(diagnostics, record_id, key) -> bool:
     return False
 
 
-@SETTINGS
-@given(records, st.sampled_from(["bibtex", "biblatex", "jats", "jats-article", "listing"]))
-def test_other_writers_give_custom_back_or_say_so(items, fmt):
+@pytest.mark.parametrize("fmt", OTHER_WRITERS)
+def test_other_writers_give_custom_back_or_say_so(fmt):
+    _give_back_or_say_so(fmt)
+
+
+def _give_back_or_say_so(fmt):
+    # No shrinking: the failing records are small already, and shrinking
+    # the known failures of the marked writers would cost minutes.
+    @settings(SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+    @given(records)
+    def check(items):
+        _check_writer(items, fmt)
+
+    check()
+
+
+def _check_writer(items, fmt):
     written = converters.write(items, fmt)
     texts = list(written.files.values()) if written.files else [written.text]
     back = []
