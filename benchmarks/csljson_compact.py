@@ -2,7 +2,10 @@
 `bibconv convert FILE -t csljson`, whole process, median of repeated runs.
 
     python benchmarks/csljson_compact.py [--sizes 10000,40000,160000] [--runs 3]
-                                         [--timeout 300]
+                                         [--timeout 300] [--before DIR]
+
+``--before DIR`` also times another checkout of bibconv (e.g. ``git archive
+REV | tar -x -C DIR``) on the same files, for before/after figures in one run.
 
 Issue 11, item 5: compact input converts in time proportional to its size,
 within 1.5x the time of the same records pretty-printed.  A run that takes
@@ -23,12 +26,15 @@ sys.path.insert(0, os.path.dirname(__file__))
 import generate  # noqa: E402
 
 
-def timed(command: list[str], runs: int, timeout: float) -> float | None:
+def timed(command: list[str], runs: int, timeout: float, path: str | None = None
+          ) -> float | None:
+    env = dict(os.environ, PYTHONPATH=path) if path else None
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         try:
-            subprocess.run(command, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
+            subprocess.run(command, check=True, timeout=timeout, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env=env, cwd=path)
         except subprocess.TimeoutExpired:
             return None
         times.append(time.perf_counter() - started)
@@ -40,6 +46,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,40000,160000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--before", help="another checkout to time on the same files")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'records':>8} {'pretty s':>9} {'compact s':>10} {'ratio':>6} "
@@ -57,6 +64,14 @@ def main() -> None:
             del items
             out = os.path.join(folder, "out.json")
             base = [sys.executable, "-m", "converters", "convert", "-t", "csljson", "-o", out]
+            if args.before:
+                bp = timed(base + [pretty], args.runs, args.timeout, args.before)
+                bc = timed(base + [compact], args.runs, args.timeout, args.before)
+                print(f"{n:>8} {bp or float('nan'):>9.2f} "
+                      f"{bc if bc is not None else float('nan'):>10.2f} "
+                      f"{(f'{bc / bp:.2f}' if bp and bc else '-'):>6} "
+                      f"{(f'{bc / n * 1e6:.0f}' if bc else f'>{args.timeout:.0f} s'):>18}"
+                      "  (before)", flush=True)
             p = timed(base + [pretty], args.runs, args.timeout)
             c = timed(base + [compact], args.runs, args.timeout)
             ratio = f"{c / p:.2f}" if p and c else "-"
