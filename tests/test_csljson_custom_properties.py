@@ -7,16 +7,18 @@ import json
 import os
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
 
 import converters
 
-from strategies import csl_with_custom
-
 EXAMPLES = int(os.environ.get("BIBCONV_EXAMPLES", "60"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _settings(**extra):
+    from hypothesis import HealthCheck, settings
+
+    return settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.data_too_large], **extra)
 
 # Writers that today lose a custom fact without a word (issue 11, item 8:
 # author-count and abstract-truncated; item 10: the JATS reference writer
@@ -31,7 +33,12 @@ _SILENT_TODAY = {
 OTHER_WRITERS = [pytest.param(fmt, marks=pytest.mark.xfail(reason=why, strict=True))
                  if why else fmt for fmt, why in _SILENT_TODAY.items()]
 
+
 def _records():
+    from hypothesis import strategies as st
+
+    from strategies import csl_with_custom
+
     return st.lists(csl_with_custom(), min_size=1, max_size=4).map(
         lambda rs: [dict(r, id=f"c{i}") for i, r in enumerate(rs)])
 
@@ -39,7 +46,10 @@ def _records():
 # The properties are built when they run, not when the module is collected:
 # a test process's peak memory is inherited by the programs it starts.
 def test_csljson_keeps_custom_exactly():
-    @SETTINGS
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @_settings()
     @given(_records(), st.sampled_from(["array", "lines", "compact"]))
     def check(items, shape):
         if shape == "compact":
@@ -73,7 +83,9 @@ def test_other_writers_give_custom_back_or_say_so(fmt):
 def _give_back_or_say_so(fmt):
     # No shrinking: the failing records are small already, and shrinking
     # the known failures of the marked writers would cost minutes.
-    @settings(SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+    from hypothesis import Phase, given
+
+    @_settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])
     @given(_records())
     def check(items):
         _check_writer(items, fmt)
