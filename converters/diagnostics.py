@@ -134,6 +134,12 @@ CATALOGUE: dict[str, Rule] = {
         Rule("field-set-aside", _I,
              "a writer's format has no field for a value, which it keeps in a field of its "
              "own that the format's tools ignore and bibconv reads back"),
+        Rule("type-mapped", _W,
+             "an item's type is not CSL's (empty, missing, or a producer's own, such as "
+             "Crossref's) and was read as the CSL type it stands for"),
+        Rule("text-control-character", _W,
+             "a text value held control characters (other than tab and line breaks), "
+             "which were removed"),
     ]
 }
 

@@ -85,3 +85,50 @@ def render_page(entries, *, heading: bool = True) -> str:
 
 
 entries = st.lists(entry(), min_size=1, max_size=8)
+
+
+
+# -- CSL-JSON records with a `custom` object (issue 11: property tests cover
+# custom).  Built on first use: a test process's peak memory is inherited by
+# the programs it starts, so collection stays light.
+
+def csl_with_custom():
+    """A plain CSL item that carries a custom object: some of bibconv's own
+    facts (author-count, abstract-truncated, elocation-id, pub-ids) and keys
+    of anyone's, with any JSON value."""
+    known = {
+        "author-count": st.integers(2, 60),
+        "abstract-truncated": st.booleans(),
+        "elocation-id": st.sampled_from(["e1001", "e0046493", "102345"]),
+        "pub-ids": st.dictionaries(st.sampled_from(["pmid", "pmcid", "arxiv"]),
+                                   st.from_regex(r"[0-9]{5,8}", fullmatch=True),
+                                   min_size=1, max_size=2),
+    }
+    scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) |
+                          st.dictionaries(st.text("abcdefgh-", min_size=1, max_size=8),
+                                          inner, max_size=3), max_leaves=8)
+    other_keys = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True).filter(
+        lambda k: k not in known)
+
+    @st.composite
+    def custom_object(draw) -> dict:
+        out = {key: draw(strategy) for key, strategy in known.items() if draw(st.booleans())}
+        out.update(draw(st.dictionaries(other_keys, values, max_size=3)))
+        return out
+
+    @st.composite
+    def record(draw) -> dict:
+        item = {"id": "c0", "type": draw(st.sampled_from(
+                    ["article-journal", "book", "chapter", "report", "thesis"])),
+                "title": draw(title()),
+                "author": [{"family": draw(st.sampled_from(FAMILY)),
+                            "given": draw(st.sampled_from(GIVEN))}],
+                "issued": {"date-parts": [[draw(st.integers(1900, 2030))]]}}
+        custom = draw(custom_object())
+        if custom:
+            item["custom"] = custom
+        return item
+
+    return record()

@@ -1,12 +1,21 @@
-"""CSL-JSON: an array of items, a single item, or JSON Lines (one item a line).
+"""CSL-JSON: an array of items, a single item, JSON Lines (one item a line),
+items keyed by id, or a Crossref API response (``{"message": {"items": [...]}}``
+or ``{"message": {...}}``).
 
 The reader walks the top level itself and hands each value to the standard
 library's decoder, so every item, and every top-level field of an item, gets
 the line it starts on.  An item that breaks the CSL structure is reported at
-its line: a bad field is dropped and the rest of the item kept; an item with
-no usable type, or that is not an object, is skipped.  A syntax error inside
-a pretty-printed array skips to the next item that starts a line, so the
-good items around a broken one are still read.
+its line: a bad field is dropped and the rest of the item kept; an item that
+is not an object, or whose type is neither CSL's nor a known producer's, is
+skipped.  Producers' types are read whole: pandoc's empty type (its @misc)
+becomes CSL's generic 'document' with a warning, Crossref's work types map to
+CSL's as Crossref's tools document them.
+
+A broken item costs only itself: the reader finds where it ends (its closing
+brace, the next line that opens an item at the items' indentation, or, in a
+one-line array, the next object that looks like an item) and goes on from
+there, so compact input recovers like pretty-printed input.  Every step is
+linear in the size of the input.
 """
 from __future__ import annotations
 
@@ -15,7 +24,7 @@ import json
 import re
 from functools import lru_cache
 
-from ..diagnostics import Diagnostic, make
+from ..diagnostics import Diagnostic, Severity, make
 from ..ids import base_id
 from ..model import Origin, ReadResult, Record, WriteResult
 from ..resources import load_schema
@@ -29,7 +38,7 @@ def sniff(text: str) -> float:
     if head.startswith("["):
         return 0.9 if re.match(r"\[\s*(\{|\])", head) else 0.3
     if head.startswith("{"):
-        return 0.9 if re.search(r'"(type|id|title|author)"\s*:', head) else 0.4
+        return 0.9 if re.search(r'"(type|id|title|author|message)"\s*:', head) else 0.4
     return 0.0
 
 
@@ -46,15 +55,19 @@ class _Source:
         start = self._newlines[line - 1] + 1 if line else 0
         return line + 1, offset - start + 1
 
+    def line_start(self, offset: int) -> int:
+        line = bisect.bisect_left(self._newlines, offset)
+        return self._newlines[line - 1] + 1 if line else 0
+
     def skip(self, offset: int) -> int:
         return _WS.match(self.text, offset).end()
 
 
 class _Broken(Exception):
-    def __init__(self, diagnostic: Diagnostic, fatal: bool = False):
+    def __init__(self, diagnostic: Diagnostic, at: int):
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
-        self.fatal = fatal
+        self.at = at  # where the decoder gave up
 
 
 _DECODER = json.JSONDecoder()
@@ -67,54 +80,126 @@ def _decode(src: _Source, offset: int):
     except json.JSONDecodeError as exc:
         line, column = src.where(exc.pos)
         raise _Broken(make("syntax-error", f"invalid JSON: {exc.msg}",
-                           file=src.name, line=line, column=column)) from None
+                           file=src.name, line=line, column=column), exc.pos) from None
     except RecursionError:
         line, column = src.where(offset)
         raise _Broken(make("nesting-too-deep",
-                           "JSON nested too deeply to read safely",
-                           file=src.name, line=line, column=column), fatal=True) from None
+                           "JSON nested too deeply to read safely; the item is skipped",
+                           file=src.name, line=line, column=column), offset) from None
     except ValueError as exc:  # e.g. an integer with too many digits
         line, column = src.where(offset)
         raise _Broken(make("syntax-error", f"invalid JSON value: {exc}",
-                           file=src.name, line=line, column=column)) from None
+                           file=src.name, line=line, column=column), offset) from None
+
+
+def _fields(src: _Source, offset: int):
+    """Walk the object at ``offset``: yield (key, key offset, value offset)
+    and leave the value to the caller, which returns its end offset by
+    ``send``.  Raises _Broken where the object's own punctuation is wrong."""
+    text = src.text
+    pos = src.skip(offset + 1)
+    if text.startswith("}", pos):
+        return pos + 1
+    while True:
+        if not text.startswith('"', pos):
+            break
+        key_at = pos
+        key, pos = _decode(src, pos)
+        pos = src.skip(pos)
+        if not text.startswith(":", pos):
+            break
+        pos = src.skip(pos + 1)
+        pos = yield key, key_at, pos
+        pos = src.skip(pos)
+        if text.startswith(",", pos):
+            pos = src.skip(pos + 1)
+            continue
+        if text.startswith("}", pos):
+            return pos + 1
+        break
+    _decode(src, offset)  # raises with the decoder's own message and place
+    raise _Broken(make("syntax-error", "invalid JSON object", file=src.name,
+                       line=src.where(pos)[0]), pos)  # not reached for real JSON
 
 
 def _item(src: _Source, offset: int, values: dict | None = None
           ) -> tuple[object, int, dict[str, int]]:
     """A value at ``offset``; for an object, also the line of each key (and,
     into ``values``, the offset of each value)."""
-    text = src.text
-    if text.startswith("{", offset):
-        # Walk the object's top level ourselves to learn where each field is.
-        fields: dict[str, int] = {}
-        item: dict = {}
-        pos = src.skip(offset + 1)
-        if text.startswith("}", pos):
-            return item, pos + 1, fields
+    if not src.text.startswith("{", offset):
+        value, end = _decode(src, offset)
+        return value, end, {}
+    fields: dict[str, int] = {}
+    item: dict = {}
+    walk = _fields(src, offset)
+    try:
+        key, key_at, at = next(walk)
         while True:
-            if not text.startswith('"', pos):
-                break  # let the decoder describe the error
-            key_at = pos
-            key, pos = _decode(src, pos)
-            pos = src.skip(pos)
-            if not text.startswith(":", pos):
-                break
-            pos = src.skip(pos + 1)
             if values is not None:
-                values[key] = pos
-            value, pos = _decode(src, pos)
+                values[key] = at
+            value, end = _decode(src, at)
             item[key] = value
             fields[key] = src.where(key_at)[0]
-            pos = src.skip(pos)
-            if text.startswith(",", pos):
-                pos = src.skip(pos + 1)
-                continue
-            if text.startswith("}", pos):
-                return item, pos + 1, fields
-            break
-        _decode(src, offset)  # raises with the decoder's own message and place
-    value, end = _decode(src, offset)
-    return value, end, {}
+            key, key_at, at = walk.send(end)
+    except StopIteration as done:
+        return item, done.value, fields
+
+
+# -- finding the next item after a broken one ------------------------------
+
+_BRACKETS = re.compile(r'[{}\[\]"\n]')
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_ITEM_START = re.compile(r'\{\s*"')
+
+
+def _balanced_end(src: _Source, start: int) -> int | None:
+    """The offset just after the object or array opening at ``start``,
+    counting brackets outside strings (no recursion, so any depth), or None
+    when it never closes.  A string that does not close on its line is taken
+    as a stray quote."""
+    text = src.text
+    if not text.startswith(("{", "["), start):
+        return None
+    depth = 0
+    pos = start
+    while True:
+        match = _BRACKETS.search(text, pos)
+        if match is None:
+            return None
+        char = match.group()
+        pos = match.end()
+        if char == '"':
+            string = _STRING.match(text, match.start())
+            if string:
+                pos = string.end()
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return pos
+
+
+def _looks_like_item(src: _Source, at: int) -> bool:
+    """An object at ``at`` that decodes, has a CSL item's id or type, and is
+    followed by what follows an item in an array."""
+    try:
+        value, end = _DECODER.raw_decode(src.text, at)
+    except (ValueError, RecursionError):
+        return False
+    if not (isinstance(value, dict) and ("type" in value or "id" in value)):
+        return False
+    end = src.skip(end)
+    return end >= len(src.text) or src.text[end] in ",]"
+
+
+def _next_item(src: _Source, after: int) -> int | None:
+    """In a one-line array, the next object after ``after`` that looks like
+    an item (an author or a date inside the broken item does not)."""
+    for match in _ITEM_START.finditer(src.text, after):
+        if _looks_like_item(src, match.start()):
+            return match.start()
+    return None
 
 
 def _resync(src: _Source, after: int, indent: str | None) -> int | None:
@@ -122,6 +207,28 @@ def _resync(src: _Source, after: int, indent: str | None) -> int | None:
     pattern = re.compile(r"\n(%s)\{" % (re.escape(indent) if indent is not None else r"[ \t]*"))
     match = pattern.search(src.text, after)
     return match.end() - 1 if match else None
+
+
+def _recover(src: _Source, start: int, broken: _Broken, indent: str | None,
+             top: bool) -> int | None:
+    """Where to go on after the broken array element at ``start``: just after
+    its closing bracket, when what follows is a good next item or the end of
+    the array; else the next line that opens an item; else the next object
+    that looks like one."""
+    text = src.text
+    end = _balanced_end(src, start)
+    line = _resync(src, start + 1, indent) if indent is not None else None
+    if end is not None and (line is None or line >= end):
+        after = src.skip(end)
+        if after < len(text) and text[after] == "," and _looks_like_item(
+                src, src.skip(after + 1)):
+            return end
+        if after < len(text) and text[after] == "]" and (
+                not top or src.skip(after + 1) >= len(text)):
+            return end
+    if line is not None:
+        return line
+    return _next_item(src, max(broken.at, start + 1))
 
 
 def _is_item_map(value) -> bool:
@@ -133,54 +240,124 @@ def _is_item_map(value) -> bool:
         isinstance(v, dict) and "type" in v for v in value.values())
 
 
-def _parse(src: _Source, result: ReadResult):
-    """Yield (item, offset, end, field lines) for each top-level item."""
+def _parse_array(src: _Source, pos: int, result: ReadResult, top: bool = True):
+    """Yield (item, offset, end, field lines) for each element of the array
+    at ``pos``; ``top`` when the array is the whole input."""
     text = src.text
-    pos = src.skip(0)
-    if text.startswith("["):
-        pos = src.skip(pos + 1)
-        indent = None
+    pos = src.skip(pos + 1)
+    indent: str | None = None
+    first = True
+    after_comma = False
+    while True:
         if text.startswith("]", pos):
-            return
-        while True:
-            start = pos
-            try:
-                item, pos, fields = _item(src, start)
-            except _Broken as broken:
-                result.diagnostics.append(broken.diagnostic)
-                if broken.fatal:
-                    return
-                resumed = _resync(src, start + 1, indent)
-                if resumed is None:
-                    return
-                pos = resumed
-                continue
-            if indent is None:
-                line_start = text.rfind("\n", 0, start) + 1
-                indent = text[line_start:start] if not text[line_start:start].strip() else None
-            yield item, start, pos, fields
-            pos = src.skip(pos)
-            if text.startswith(",", pos):
-                pos = src.skip(pos + 1)
-                continue
-            if text.startswith("]", pos):
+            if after_comma:
+                line, column = src.where(pos)
+                result.diagnostics.append(make(
+                    "syntax-error", "invalid JSON: a comma before ']'",
+                    file=src.name, line=line, column=column))
+            if top:
                 tail = src.skip(pos + 1)
                 if tail < len(text):
                     line, column = src.where(tail)
                     result.diagnostics.append(make(
                         "syntax-error", "unexpected text after the end of the array",
                         file=src.name, line=line, column=column))
-                return
-            line, column = src.where(pos)
-            found = "the end of the file" if pos >= len(text) else repr(text[pos])
+            return
+        start = pos
+        if first:
+            # Items that each open a line tell where the next one starts
+            # after a broken one; a one-line array has no such marks.
+            first = False
+            prefix = text[src.line_start(start):start]
+            indent = prefix if not prefix.strip() else None
+        try:
+            item, pos, fields = _item(src, start)
+        except _Broken as broken:
+            result.diagnostics.append(broken.diagnostic)
+            pos = _recover(src, start, broken, indent, top)
+            if pos is None or src.skip(pos) >= len(text):
+                return  # one message for the break, not another for the end
+            pos = src.skip(pos)
+            if text.startswith("{", pos):
+                after_comma = False
+                continue  # recovery found the next item itself
+        else:
+            yield item, start, pos, fields
+        pos = src.skip(pos)
+        after_comma = text.startswith(",", pos)
+        if after_comma:
+            pos = src.skip(pos + 1)
+            continue
+        if text.startswith("]", pos):
+            continue
+        line, column = src.where(pos)
+        if text.startswith("{", pos):  # two items with no comma between
             result.diagnostics.append(make(
-                "syntax-error", f"invalid JSON: expected ',' or ']' but found {found}",
+                "syntax-error", "invalid JSON: expected ',' between items",
                 file=src.name, line=line, column=column))
-            resumed = _resync(src, pos, indent)
-            if resumed is None:
+            continue
+        found = "the end of the file" if pos >= len(text) else repr(text[pos])
+        result.diagnostics.append(make(
+            "syntax-error", f"invalid JSON: expected ',' or ']' but found {found}",
+            file=src.name, line=line, column=column))
+        if pos >= len(text):
+            return
+        resumed = (_resync(src, pos, indent) if indent is not None else None) \
+            or _next_item(src, pos)
+        if resumed is None:
+            return
+        pos = resumed
+
+
+# A Crossref REST API response: {"status": "ok", "message-type": "work" or
+# "work-list", "message": {...}}.  Recognised by its head, before decoding.
+_CROSSREF_HEAD = re.compile(r'\{\s*"status"\s*:\s*"ok"\s*,\s*"message-type"\s*:\s*"(work|work-list)"')
+_LINE_ITEM = re.compile(r"\n\{")
+
+
+def _object_values(src: _Source, offset: int):
+    """(key, value offset) of each member of the object at ``offset``,
+    skipping over each value after it is seen."""
+    walk = _fields(src, offset)
+    try:
+        key, _, at = next(walk)
+        while True:
+            yield key, at
+            key, _, at = walk.send(_decode(src, at)[1])
+    except StopIteration:
+        return
+
+
+def _parse_crossref(src: _Source, kind: str, result: ReadResult):
+    """The works of a Crossref response: the array at message.items (each
+    item recovering on its own), or the single work at message."""
+    try:
+        for key, at in _object_values(src, 0):
+            if key != "message":
+                continue
+            if kind == "work":
+                item, end, fields = _item(src, at)
+                yield item, at, end, fields
                 return
-            pos = resumed
+            for name, value_at in _object_values(src, at):
+                if name == "items" and src.text.startswith("[", value_at):
+                    yield from _parse_array(src, value_at, result, top=False)
+                    return  # the rest is paging and facets
+    except _Broken as broken:
+        result.diagnostics.append(broken.diagnostic)
+
+
+def _parse(src: _Source, result: ReadResult):
+    """Yield (item, offset, end, field lines) for each top-level item."""
+    text = src.text
+    pos = src.skip(0)
+    if text.startswith("["):
+        yield from _parse_array(src, pos, result)
     elif text.startswith("{"):
+        crossref = _CROSSREF_HEAD.match(text, pos)
+        if crossref:
+            yield from _parse_crossref(src, crossref.group(1), result)
+            return
         # A single item, JSON Lines (one item after another), or an object
         # of items keyed by id (citeproc-js's and Zotero's shape).
         while pos < len(text):
@@ -197,12 +374,13 @@ def _parse(src: _Source, result: ReadResult):
                     return
             except _Broken as broken:
                 result.diagnostics.append(broken.diagnostic)
-                if broken.fatal:
+                # The next line that opens an object at its first column:
+                # the next item of JSON Lines, and nothing inside an
+                # indented single item.
+                match = _LINE_ITEM.search(text, start)
+                if match is None:
                     return
-                newline = text.find("\n", start)
-                if newline < 0:
-                    return
-                pos = src.skip(newline)
+                pos = match.end() - 1
                 continue
             yield item, start, pos, fields
             pos = src.skip(pos)
@@ -304,6 +482,9 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
         elif kind == "names" and isinstance(value, list):
             details = []
             for name in value:
+                if isinstance(name, dict) and isinstance(name.get("name"), str) and not (
+                        name.keys() & {"family", "given", "literal"}):
+                    name["literal"] = name.pop("name")  # Crossref's organisations
                 extra = ({k: name.pop(k) for k in list(name) if k not in _NAME_KEYS}
                          if isinstance(name, dict) else {})
                 details.append(extra or None)
@@ -313,6 +494,72 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
                           "'custom.name-details'")
     if custom:
         item["custom"] = custom
+
+
+# CSL 1.0.2's generic type, for an item whose producer gave none: pandoc 3
+# writes "type": "" for BibLaTeX's @misc (the BibTeX reader reads @misc as
+# 'document' too).
+FALLBACK_TYPE = "document"
+
+# Crossref's work types (api.crossref.org/types) -> CSL.  Where Crossref's
+# DOI content negotiation (crosscite's bolognese) names a CSL type, that one;
+# posted-content as citation-js reads it (a preprint: CSL 'article'); the
+# types those leave out get the nearest CSL type, 'document' when none is.
+# The original type is kept in custom.source-type.
+CROSSREF_TYPES = {
+    "journal-article": "article-journal",
+    "proceedings-article": "paper-conference",
+    "book-chapter": "chapter",
+    "book-section": "chapter",
+    "book-part": "chapter",
+    "book-track": "chapter",
+    "edited-book": "book",
+    "monograph": "book",
+    "reference-book": "book",
+    "book-set": "book",
+    "book-series": "book",
+    "proceedings": "book",
+    "proceedings-series": "book",
+    "reference-entry": "entry-dictionary",
+    "book-entry": "entry-dictionary",
+    "posted-content": "article",
+    "dissertation": "thesis",
+    "report-component": "report",
+    "report-series": "report",
+    "standard-series": "standard",
+    "journal": "periodical",
+    "journal-issue": "periodical",
+    "journal-volume": "periodical",
+    "peer-review": "review",
+    "database": "dataset",
+    "component": FALLBACK_TYPE,
+    "grant": FALLBACK_TYPE,
+    "other": FALLBACK_TYPE,
+}
+
+
+# Producers' names for CSL variables (Crossref's API).
+_ALIASES = {"short-container-title": "container-title-short"}
+
+
+def _mend_type(item: dict, note) -> None:
+    """Give an item without a CSL type the one its producer meant."""
+    schema, _ = _schema_parts()
+    kind = item.get("type")
+    if kind in schema["properties"]["type"]["enum"]:
+        return
+    if kind in (None, "") and any(key not in ("id", "type") for key in item):
+        item["type"] = FALLBACK_TYPE
+        why = "has no type" if kind is None else "has an empty type (pandoc's @misc)"
+        note("type", f"the item {why}; read as {FALLBACK_TYPE!r}", code="type-mapped",
+             severity=Severity.WARNING)
+    elif isinstance(kind, str) and kind.strip().lower() in CROSSREF_TYPES:
+        item["type"] = CROSSREF_TYPES[kind.strip().lower()]
+        custom = item.setdefault("custom", {})
+        if isinstance(custom, dict):
+            custom.setdefault("source-type", kind)
+        note("type", f"Crossref's type {kind!r} read as CSL's {item['type']!r}",
+             code="type-mapped", severity=Severity.INFO)
 
 
 def _suggest(word: str, choices) -> list[str]:
@@ -342,10 +589,13 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
     record_id = item.get("id")
     record_id = str(record_id) if isinstance(record_id, (str, int)) else None
 
-    def note(key, message, code="field-unmapped"):
+    def note(key, message, code="field-unmapped", severity=None):
         diagnostics.append(make(code, message, file=src_name, line=fields.get(key, line),
-                                record=record_id, pointer=f"/{key}"))
+                                record=record_id, pointer=f"/{key}", severity=severity))
 
+    for theirs, ours in _ALIASES.items():
+        if theirs in item and ours not in item and item[theirs] not in ([], "", None):
+            item[ours] = item.pop(theirs)
     unknown = [key for key in item if key not in kinds]
     if unknown:
         custom = item.get("custom")
@@ -356,6 +606,7 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
             note(key, f"{key!r} is not a CSL variable; kept in 'custom'")
         item["custom"] = custom
     _coerce(item, kinds, note)
+    _mend_type(item, note)
 
     drop: dict[str, str] = {}
     errors = () if _is_valid(item) else _get_validator().iter_errors(item)
@@ -395,11 +646,45 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
     return item
 
 
+# JSON can carry C0 control characters only as \u escapes; no bibliographic
+# text means them (they are debris of a broken export) and XML cannot hold
+# them.  Tab and line breaks are text.
+_ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])|\\u007[fF]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _without_controls(value):
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
+    return value
+
+
+def _drop_controls(item, fields, source, line, diagnostics) -> None:
+    if not isinstance(item, dict):
+        return
+    record_id = item.get("id") if isinstance(item.get("id"), str) else None
+    for key, value in list(item.items()):
+        clean = _without_controls(value)
+        if clean != value:
+            item[key] = clean
+            diagnostics.append(make(
+                "text-control-character",
+                f"control characters removed from {key!r} (a broken export's debris)",
+                file=source, line=fields.get(key, line), record=record_id,
+                pointer=f"/{key}"))
+
+
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     result = ReadResult()
     src = _Source(text.lstrip("\ufeff"), source)
     for item, start, end, fields in _parse(src, result):
         line = src.where(start)[0]
+        if _ESCAPED_CONTROL.search(src.text, start, end):
+            _drop_controls(item, fields, source, line, result.diagnostics)
         kept = normalise_item(item, fields, source, line, result.diagnostics)
         if kept is not None:
             end_line = src.where(max(start, end - 1))[0]
