@@ -127,6 +127,8 @@ def normalise(field: str, value):
         return value
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return str(int(value))  # numbers-as-text: "07" is the month 7
     if isinstance(value, str):
         text = _norm_text(field, value)
         return text if text else None
@@ -255,6 +257,8 @@ def _names(names: set, field: str) -> bool:
     """Whether a diagnostic's words name ``field`` (custom.bibtex.fields.ids
     is named by 'ids'; a group such as 'custom' names nothing by itself)."""
     parts = field.split(".")
+    if len(parts) == 1:
+        return field in names  # a variable of its own ("source" too)
     return any(p in names for p in parts if p not in _GROUPS)
 
 

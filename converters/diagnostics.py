@@ -137,9 +137,6 @@ CATALOGUE: dict[str, Rule] = {
         Rule("type-mapped", _W,
              "an item's type is not CSL's (empty, missing, or a producer's own, such as "
              "Crossref's) and was read as the CSL type it stands for"),
-        Rule("text-control-character", _W,
-             "a text value held control characters (other than tab and line breaks), "
-             "which were removed"),
     ]
 }
 

@@ -21,7 +21,7 @@ from listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
 SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 FLOORS = {  # entries read exactly, of 300
     ("bib", "natural"): 280, ("bib", "hard"): 272,
-    ("jats", "natural"): 295, ("jats", "hard"): 242,
+    ("jats", "natural"): 295, ("jats", "hard"): 241,
 }
 
 

@@ -646,45 +646,11 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
     return item
 
 
-# JSON can carry C0 control characters only as \u escapes; no bibliographic
-# text means them (they are debris of a broken export) and XML cannot hold
-# them.  Tab and line breaks are text.
-_ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])|\\u007[fF]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _without_controls(value):
-    if isinstance(value, str):
-        return _CONTROL.sub("", value)
-    if isinstance(value, list):
-        return [_without_controls(v) for v in value]
-    if isinstance(value, dict):
-        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
-    return value
-
-
-def _drop_controls(item, fields, source, line, diagnostics) -> None:
-    if not isinstance(item, dict):
-        return
-    record_id = item.get("id") if isinstance(item.get("id"), str) else None
-    for key, value in list(item.items()):
-        clean = _without_controls(value)
-        if clean != value:
-            item[key] = clean
-            diagnostics.append(make(
-                "text-control-character",
-                f"control characters removed from {key!r} (a broken export's debris)",
-                file=source, line=fields.get(key, line), record=record_id,
-                pointer=f"/{key}"))
-
-
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     result = ReadResult()
     src = _Source(text.lstrip("\ufeff"), source)
     for item, start, end, fields in _parse(src, result):
         line = src.where(start)[0]
-        if _ESCAPED_CONTROL.search(src.text, start, end):
-            _drop_controls(item, fields, source, line, result.diagnostics)
         kept = normalise_item(item, fields, source, line, result.diagnostics)
         if kept is not None:
             end_line = src.where(max(start, end - 1))[0]

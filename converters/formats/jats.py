@@ -1029,7 +1029,11 @@ _PUB_ID_TYPES = frozenset(
 _CUSTOM_NATIVE = frozenset({"elocation-id", "arxiv", "pub-ids", "citation-text"})
 
 
-def _write_custom(citation, custom: dict) -> None:
+# flags that ride on another variable's element; without it they are notes
+_RIDES_ON = {"elocation-id": "page", "citation-text": "note"}
+
+
+def _write_custom(citation, custom: dict, data: dict) -> None:
     for key, value in (custom.get("pub-ids") or {}).items():
         if not value:
             continue
@@ -1039,7 +1043,8 @@ def _write_custom(citation, custom: dict) -> None:
         else:
             _sub(citation, "pub-id", str(value), pub_id_type="custom", custom_type=str(key))
     for key in sorted(custom):
-        if key in _CUSTOM_NATIVE:
+        rides_on = _RIDES_ON.get(key)
+        if key in _CUSTOM_NATIVE and (rides_on is None or data.get(rides_on)):
             continue
         _annotation(citation, key, custom[key])
 
@@ -1160,7 +1165,7 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
     if data.get("note"):
         _sub_rich(citation, "comment", data["note"], content_type="citation-text"
                   if custom.get("citation-text") else None)
-    _write_custom(citation, custom)
+    _write_custom(citation, custom, data)
     if exact_names:
         _annotation(citation, "", exact_names, kind=NAMES_NOTE)
     return sorted(k for k in data if k not in _CITATION_HOLDS)

@@ -93,6 +93,11 @@ def name_shaped(text: str) -> bool:
     return 1 <= len(tokens) <= 9
 
 
+def is_organisation(text: str) -> bool:
+    """A line naming an institution ("World Health Organization")."""
+    return _is_organisation(text.replace(",", " ").split())
+
+
 def _is_organisation(tokens: list[str]) -> bool:
     return any(t.lower().strip(".,") in ORGANISATION for t in tokens)
 
@@ -356,7 +361,7 @@ def name_style(text: str) -> str | None:
     if not tokens:
         return None
     if _is_organisation(tokens):
-        return "organisation"
+        return None  # organisations sign beside people written any way
     if text.isupper():
         return "capitals"
     first = tokens[0]

@@ -13,6 +13,7 @@ from ...diagnostics import make
 from ...ids import IdAllocator, base_id
 from ...model import OTHERS, Origin, ReadResult, Record
 from ...names import parse_display_name
+from .evidence import is_organisation
 from .labelling import A, B, T, label as label_lines
 from .layout import ABSTRACT_MARKER, HEADING, author_marker
 
@@ -107,7 +108,8 @@ def _record(entry: dict, source: str | None) -> Record:
             if declared is None:
                 # "(see N more)" after the k-th name: the list has k + N names.
                 declared = len(names) + 1 + int(hidden) if hidden else -1
-        names.append(parse_display_name(text))
+        # an institution is one name, not a person's given and family names
+        names.append({"literal": text} if is_organisation(text) else parse_display_name(text))
     if names:
         origin.fields["author"] = entry["authors"][0][0]
         data["author"] = names

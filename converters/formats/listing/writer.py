@@ -65,7 +65,13 @@ def write(records, *, page: bool = False, **options) -> WriteResult:
                 "field-dropped", f"the listing has no place for {key!r}",
                 file=record.origin.file, line=record.origin.line_of(key),
                 record=record.id, pointer=f"/{key}"))
-        for key in sorted(set(data.get("custom") or {}) - _HELD_CUSTOM):
+        custom = data.get("custom") or {}
+        if custom.get("abstract-truncated") and not _one_line(data.get("abstract") or ""):
+            result.diagnostics.append(make(
+                "field-dropped", "the listing marks a cut only on an abstract, and the record "
+                "has none", record=record.id, file=record.origin.file, line=record.origin.line,
+                pointer="/custom/abstract-truncated"))
+        for key in sorted(set(custom) - _HELD_CUSTOM):
             result.diagnostics.append(make(
                 "field-dropped", f"the listing has no place for custom {key!r}",
                 record=record.id, file=record.origin.file, line=record.origin.line,
@@ -82,11 +88,23 @@ def write(records, *, page: bool = False, **options) -> WriteResult:
                 record=record.id, file=record.origin.file, line=record.origin.line,
                 pointer="/author"))
         _check_name_split(record, people, result)
+        _check_markup(record, result)
         blocks.append("\n".join(_entry_lines(data, page)))
     separator = "\n" if page else "\n\n"
     result.text = "Publications\n\n" + separator.join(blocks) + "\n"
     _check_reading(records, result)
     return result
+
+
+def _check_markup(record, result: WriteResult) -> None:
+    """A page is plain text: italics, sub- and superscripts are left out."""
+    for key in ("title", "abstract"):
+        value = record.data.get(key)
+        if isinstance(value, str) and strip_markup(value) != value:
+            result.diagnostics.append(make(
+                "field-altered", f"the listing is plain text: the markup of {key!r} "
+                "(italics, sub- and superscripts) is left out", record=record.id,
+                file=record.origin.file, line=record.origin.line_of(key), pointer=f"/{key}"))
 
 
 _NAME_PARTS = ("given", "family", "non-dropping-particle", "dropping-particle", "suffix")
