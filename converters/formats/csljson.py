@@ -489,7 +489,12 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
                          if isinstance(name, dict) else {})
                 details.append(extra or None)
             if any(details):
-                custom.setdefault("name-details", {})[key] = details
+                if not isinstance(custom.get("name-details"), dict):
+                    if custom.get("name-details") is not None:
+                        note(key, "'custom.name-details' was not an object; replaced by "
+                                  "the name properties of this item")
+                    custom["name-details"] = {}
+                custom["name-details"][key] = details
                 note(key, f"name properties CSL lacks in {key!r} kept in "
                           "'custom.name-details'")
     if custom:
