@@ -72,10 +72,11 @@ def write(records, *, page: bool = False, **options) -> WriteResult:
                 "has none", record=record.id, file=record.origin.file, line=record.origin.line,
                 pointer="/custom/abstract-truncated"))
         for key in sorted(set(custom) - _HELD_CUSTOM):
-            result.diagnostics.append(make(
-                "field-dropped", f"the listing has no place for custom {key!r}",
-                record=record.id, file=record.origin.file, line=record.origin.line,
-                pointer=f"/custom/{key}"))
+            for path in _leaves(key, custom[key]):
+                result.diagnostics.append(make(
+                    "field-dropped", f"the listing has no place for custom {'.'.join(path)!r}",
+                    record=record.id, file=record.origin.file, line=record.origin.line,
+                    pointer="/custom/" + "/".join(path)))
         if not _one_line(data.get("title") or ""):
             result.diagnostics.append(make(
                 "title-missing", f"the record has no title; the listing needs one, "
@@ -94,6 +95,15 @@ def write(records, *, page: bool = False, **options) -> WriteResult:
     result.text = "Publications\n\n" + separator.join(blocks) + "\n"
     _check_reading(records, result)
     return result
+
+
+def _leaves(key: str, value, depth: int = 0) -> list[tuple[str, ...]]:
+    """The facts a custom value holds, each named: custom.bibtex.fields.owner
+    is reported as itself, not as a 'bibtex' that says nothing of it."""
+    if isinstance(value, dict) and value and depth < 2:
+        return [(key, *path) for inner in sorted(value) for path in
+                _leaves(inner, value[inner], depth + 1)]
+    return [(key,)]
 
 
 def _check_markup(record, result: WriteResult) -> None:
@@ -128,28 +138,32 @@ def _check_name_split(record, people, result: WriteResult) -> None:
 
 
 def _check_reading(records, result: WriteResult) -> None:
-    """Read the page back and report every record that would not come back
-    as written: a name that reads as a title, an abstract that reads as one."""
+    """Read the page back and report, field by field, every record that
+    would not come back as written: a name that reads as a title, an
+    organisation that reads as a person, an abstract that reads as a title."""
     from .reader import read
 
     back = read(result.text).records
-    for position, record in enumerate(records):
+    by_title: dict[str, list] = {}
+    for got in back:
+        by_title.setdefault(_visible(got.data)["title"], []).append(got)
+    for record in records:
         wanted = _visible(record.data)
-        got = _visible(back[position].data) if position < len(back) else None
-        if got == wanted:
-            continue
-        what = next((k for k in wanted if got is None or got[k] != wanted[k]), "title")
-        result.diagnostics.append(make(
-            "field-altered", f"the page would not read back as written: its {what} would be "
-            f"read differently (the lines of an entry can look like another entry's)",
-            record=record.id, file=record.origin.file, line=record.origin.line,
-            pointer=f"/{what}"))
-        if got is None or got["title"] != wanted["title"]:
-            break  # entries after a merged or split one are shifted: one report says it
+        candidates = by_title.get(wanted["title"]) or []
+        got = _visible(candidates.pop(0).data) if candidates else None
+        for what in wanted:
+            if got is not None and got[what] == wanted[what]:
+                continue
+            result.diagnostics.append(make(
+                "field-altered", f"the page would not read back as written: its {what} "
+                "would be read differently (the lines of an entry can look like "
+                "another entry's)", record=record.id, file=record.origin.file,
+                line=record.origin.line, pointer=f"/{what}"))
 
 
 def _visible(data: dict) -> dict:
     people, _ = split_others(data.get("author"))
     return {"title": _one_line(data.get("title") or "") or UNTITLED,
-            "author": [_one_line(display_name(p)) for p in people],
+            # a person and an institution of the same words are not the same name
+            "author": [(_one_line(display_name(p)), "literal" in p) for p in people],
             "abstract": _one_line(data.get("abstract") or "")}
