@@ -71,9 +71,10 @@ def list_styles(query: str | None = None) -> list[tuple[str, str]]:
     return items
 
 
-def load_style(style: str, locale: str, *, xml: str | None = None):
+def load_style(style: str, locale: str | None, *, xml: str | None = None):
     """citeproc-py's style object for a style name or path (or, with ``xml``,
-    for the style's text), with the locale terms it lacks added."""
+    for the style's text), with the locale terms it lacks added.  Without a
+    locale, the style's default-locale (or en-US) is used."""
     from citeproc import CitationStylesStyle
 
     source = io.BytesIO(xml.encode("utf-8")) if xml is not None else str(style_path(style))
