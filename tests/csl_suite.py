@@ -73,7 +73,8 @@ def run_fixture(fixture: Fixture) -> str:
 
     csl = load_style(fixture.name, None, xml=fixture.sections["CSL"])
     items, incomplete = [], {}
-    for item in fixture.json("INPUT"):
+    for number, item in enumerate(fixture.json("INPUT"), 1):
+        item.setdefault("id", f"item-{number}")  # a few fixtures leave ids out
         data, cut = prepare_item(item)
         items.append(data)
         if cut:

@@ -7,7 +7,33 @@ import re
 def install() -> None:
     from citeproc import model
 
+    _patch_plain_strings(model)
     _patch_title_case(model)
+
+
+def _as_cased(text):
+    """citeproc-py's String (or MixedString of them) for a plain str."""
+    from citeproc.string import MixedString, String
+
+    if isinstance(text, MixedString):
+        return MixedString([_as_cased(part) for part in text])
+    if isinstance(text, str) and not isinstance(text, String):
+        return String(text)
+    return text
+
+
+def _patch_plain_strings(model) -> None:
+    """citeproc-py cases only its own String type; given names, some terms
+    and number text reach text-case as plain str, and capitalize-first or
+    title raise AttributeError (92 catalogue styles failed on the seed)."""
+    original = model.TextCased.case
+
+    def case(self, text, language=None):
+        if type(text) is str:
+            return str(original(self, _as_cased(text), language))
+        return original(self, _as_cased(text), language)
+
+    model.TextCased.case = case
 
 
 def _patch_title_case(model) -> None:
