@@ -45,9 +45,26 @@ _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
 _SPACE_BEFORE_COMMA = re.compile(r"(?<=[.\w]) +,")
 
 
+def split_margin(text: str, output: str) -> str:
+    """second-field-align's marked left margin (patches.display): a space
+    after it in text, citeproc-js's two divisions in HTML."""
+    from .patches.display import MARGIN_END, MARGIN_START
+
+    start, end = text.find(MARGIN_START), text.find(MARGIN_END)
+    if start < 0 or end < start:
+        return text
+    before, margin, rest = text[:start], text[start + 1:end], text[end + 1:]
+    if output == "html":
+        return (f'{before}<div class="csl-left-margin">{margin}</div>'
+                f'<div class="csl-right-inline">{rest}</div>')
+    return f"{before}{margin} {rest.lstrip()}"
+
+
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
-    text = " ".join(text.split())
+    text = split_margin(text, output)
+    if output != "html":
+        text = " ".join(text.split())
     text = _NUMBER_LABEL.sub(r"\1 ", text)
     text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
     text = _SPACE_BEFORE_COMMA.sub(",", text)

@@ -8,7 +8,8 @@ so they can be offered upstream.  :func:`install` applies them all once.
                CSL 1.0.2's newer name variables
     groups     group suppression, cs:substitute not repeating what it printed
     numbers    page ranges, label plurals, hyphenated variable names
-    text_case  title case of untagged text and hyphenated words
+    text_case  title case of untagged text and hyphenated words; text-case on plain strings
+    display    second-field-align's left margin
     speed      memoized lookups, parallel sort keys
 """
 from __future__ import annotations
@@ -20,8 +21,8 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import groups, names, numbers, speed, text_case
+    from . import display, groups, names, numbers, speed, text_case
 
-    for module in (names, groups, numbers, text_case, speed):
+    for module in (names, groups, numbers, text_case, display, speed):
         module.install()
     _INSTALLED = True

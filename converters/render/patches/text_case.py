@@ -9,6 +9,19 @@ def install() -> None:
 
     _patch_plain_strings(model)
     _patch_title_case(model)
+    model.TextCased._stop_words = sorted(set(model.TextCased._stop_words) | _PREPOSITIONS)
+
+
+# Title case leaves prepositions low, as citeproc-js and pandoc do ("Memory
+# before In-Context Learning"); citeproc-py knows only CSL's 26 stop words.
+_PREPOSITIONS = {
+    "about", "above", "across", "after", "against", "along", "alongside", "amid", "amidst",
+    "among", "amongst", "around", "aside", "astride", "athwart", "atop", "barring", "before",
+    "behind", "below", "beneath", "beside", "besides", "between", "beyond", "circa", "despite",
+    "during", "except", "given", "inside", "lest", "like", "near", "next",
+    "notwithstanding", "off", "out", "per", "plus", "qua", "sans", "since", "than", "through",
+    "throughout", "toward", "towards", "under", "underneath", "until", "unto", "upon",
+    "versus", "vs", "vs.", "v.", "within", "without"}
 
 
 def _as_cased(text):
@@ -36,26 +49,47 @@ def _patch_plain_strings(model) -> None:
     model.TextCased.case = case
 
 
+def _title(self, text):
+    """CSL 1.0.2 title case: lower-case words are capitalized except stop
+    words, which stay low unless first, last or after a colon (citeproc-py
+    also capitalizes them after any period, "Ed. And Translator"), a stop
+    word recognised with the punctuation around it ("beyond:")."""
+    words = list(text.words())
+    output, previous = [], ":"
+    for index, word in enumerate(words):
+        if word.islower():
+            core = str(word).strip(".,;:!?()[]\"'“”‘’").lower()
+            if core in self._stop_words and 0 < index < len(words) - 1 \
+                    and previous not in ":?!":
+                word = word.soft_lower()
+            else:
+                word = word.capitalize_first()
+        previous = str(word)[-1:]
+        output.append(word)
+    return " ".join(str(w) for w in output)
+
+
 def _patch_title_case(model) -> None:
     """citeproc-py title-cases only text whose language it was told is
     English; labels and terms ("ed.", "trans.") are told nothing.  Untagged
-    text is taken as English, as CSL 1.0.2 does for an English locale."""
+    text is taken as English, as CSL 1.0.2 does for an English locale.
+    Hyphenated words are title-cased part by part ("Higher-Dimensional",
+    "Digital-to-RF": stop words stay low)."""
     original = model.TextCased.case
 
     def case(self, text, language=None):
         language = language or "en"
-        result = original(self, text, language)
-        if self.get("text-case") == "title" and language == "en" and "-" in str(result) \
-                and isinstance(result, str):
-            # hyphenated words are title-cased part by part ("Higher-Dimensional",
-            # "Digital-to-RF": stop words stay low)
+        if self.get("text-case") == "title" and language == "en":
+            result = _title(self, text)
+        else:
+            return original(self, text, language)
+        if "-" in result:
             def part(match):
                 word = match.group(1)
                 return word if word in self._stop_words else word[:1].upper() + word[1:]
 
-            text = re.sub(r"(?<=\w-)([a-z][\w']*)", part, str(result))
-            text = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, text)
-            result = type(result)(text)
+            result = re.sub(r"(?<=\w-)([a-z][\w']*)", part, result)
+            result = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, result)
         return result
 
     model.TextCased.case = case
