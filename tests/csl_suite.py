@@ -67,7 +67,7 @@ def normalise(text: str) -> str:
 def run_fixture(fixture: Fixture) -> str:
     """Our output for a fixture, in the suite's HTML."""
     from converters.render import load_style, run
-    from converters.render.finishing import finish_entry
+    from converters.render.finishing import finish_citation, finish_entry
     from converters.render.records import prepare_item, source_for
     from converters.render.styles import locale_option
 
@@ -81,13 +81,13 @@ def run_fixture(fixture: Fixture) -> str:
             incomplete[str(item["id"]).lower()] = cut
     source = source_for(items, incomplete)
     clusters = fixture.json("CITATION-ITEMS")
+    piq = locale_option(csl, "punctuation-in-quote")
     if fixture.mode == "citation":
         clusters = clusters or [[{"id": item["id"]} for item in items]]
         citations, _ = run(csl, source, clusters, output="html", register_all=False)
-        return "\n".join(citations)
+        return "\n".join(finish_citation(c, "html", piq) for c in citations)
     citations, pairs = run(csl, source, clusters or [], output="html",
                            register_all=not clusters)
-    piq = locale_option(csl, "punctuation-in-quote")
     body = "\n".join(f'  <div class="csl-entry">{finish_entry(text, "html", piq)}</div>'
                      for _, text in pairs)
     return f'<div class="csl-bib-body">\n{body}\n</div>'

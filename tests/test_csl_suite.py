@@ -10,7 +10,7 @@ from conftest import corpus
 # Measured on this code; raise them as fixes land, never lower them.
 # (Before the rendering package: bibliography 123/197, citation 397/605
 # with 4 raising; pandoc 3.9 passes 175 bibliography fixtures.)
-FLOORS = {"bibliography": 123, "citation": 397}
+FLOORS = {"bibliography": 137, "citation": 419}
 
 
 def test_csl_test_suite_floors():
@@ -20,7 +20,7 @@ def test_csl_test_suite_floors():
     raised = [f"{o.fixture.name}: {o.output}" for o in outcomes if o.status == "raised"]
     for mode, floor in FLOORS.items():
         assert by_mode[mode]["passed"] >= floor, (mode, by_mode[mode])
-    assert len(raised) <= 4, raised
+    assert not raised, raised
 
 
 def test_fixture_reader_reads_every_section():

@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic, make
 from . import patches
 from .cites import CiteSyntaxError, parse_cluster
 from .disambiguation import add_year_suffixes
-from .finishing import finish_entry, substitute_repeats, to_markdown
+from .finishing import finish_citation, finish_entry, substitute_repeats, to_markdown
 from .parallel import fork_map, set_threshold, should_split
 from .records import as_records, prepare, source_for
 from .styles import (bibliography_option, citation_option, has_bibliography, load_style,
@@ -75,6 +75,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
                            register_all=not cite, parallel_from=parallel_from)
     piq = locale_option(csl, "punctuation-in-quote")
     entries = [finish_entry(text, output, piq) for _, text in pairs]
+    citations = [finish_citation(text, output, piq) for text in citations]
     substitute = bibliography_option(csl, "subsequent-author-substitute")
     if substitute is not None:
         by_key = {str(r.id).lower(): r for r in records}

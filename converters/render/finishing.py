@@ -33,6 +33,20 @@ def nested_quotes(text: str) -> str:
     return "".join(out)
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def typographic_html(text: str) -> str:
+    """Smart quotes and apostrophes in the text of HTML, tags untouched
+    (citeproc-js prints “John’s Book” in HTML too)."""
+    parts = _TAG.split(text)
+    # the text between tags, smartened as one string so quotes pair across tags
+    joined = "\ue003".join(parts[0::2])
+    done = nested_quotes(smart_quotes(joined.replace("&#39;", "'").replace("&quot;", '"')))
+    parts[0::2] = done.split("\ue003")
+    return "".join(parts)
+
+
 def punctuation_in_quote(text: str) -> str:
     return re.sub(r"([”’])([.,])", r"\2\1", text)
 
@@ -45,24 +59,24 @@ _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
 _SPACE_BEFORE_COMMA = re.compile(r"(?<=[.\w]) +,")
 
 
-def split_margin(text: str, output: str) -> str:
-    """second-field-align's marked left margin (patches.display): a space
-    after it in text, citeproc-js's two divisions in HTML."""
-    from .patches.display import MARGIN_END, MARGIN_START
+_DISPLAY = re.compile("\ue000([\\w-]+)\ue001(.*?)\ue002", re.S)
 
-    start, end = text.find(MARGIN_START), text.find(MARGIN_END)
-    if start < 0 or end < start:
+
+def displays(text: str, output: str) -> str:
+    """Parts marked with a display (patches.display): citeproc-js's
+    divisions in HTML; in text, a space after a left margin and a blank
+    between blocks."""
+    if "\ue000" not in text:
         return text
-    before, margin, rest = text[:start], text[start + 1:end], text[end + 1:]
     if output == "html":
-        return (f'{before}<div class="csl-left-margin">{margin}</div>'
-                f'<div class="csl-right-inline">{rest}</div>')
-    return f"{before}{margin} {rest.lstrip()}"
+        return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
+    return _DISPLAY.sub(lambda m: f" {m.group(2)} " if m.group(1) != "right-inline"
+                        else m.group(2), text).strip()
 
 
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
-    text = split_margin(text, output)
+    text = displays(text, output)
     if output != "html":
         text = " ".join(text.split())
     text = _NUMBER_LABEL.sub(r"\1 ", text)
@@ -70,8 +84,21 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = _SPACE_BEFORE_COMMA.sub(",", text)
     if output == "text":
         text = nested_quotes(smart_quotes(html_lib.unescape(text)))
+    else:
+        text = typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
+        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
+    return text
+
+
+def finish_citation(text: str, output: str, piq: bool) -> str:
+    """One rendered citation, with the typography of entries."""
+    if output == "text":
+        text = nested_quotes(smart_quotes(html_lib.unescape(text)))
+    else:
+        text = typographic_html(text)
+    if piq:
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
     return text
 

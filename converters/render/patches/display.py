@@ -1,41 +1,62 @@
-"""Display: the bibliography's second-field-align.
+"""Display: the ``display`` attribute and the bibliography's
+second-field-align, which citeproc-py ignores.
 
-citeproc-py ignores it and runs the citation number into the text
-("(1)Krishna" where citeproc-js and pandoc print "(1) Krishna").  The
-layout's first rendered child is the left margin: it is marked here with
-two private-use characters, and finishing.split_margin turns the marks into
-citeproc-js's ``csl-left-margin`` / ``csl-right-inline`` divisions (HTML)
-or a space (text).  (display_SecondFieldAlignClone,
-display_SecondFieldAlignMigratePunctuation, magic_SecondFieldAlign)
+Without them the citation number runs into the text ("(1)Krishna" where
+citeproc-js and pandoc print "(1) Krishna") and an indented abstract runs
+into the entry.  Rendering marks each displayed part with private-use
+characters, ``\\ue000KIND\\ue001text\\ue002``; finishing.displays turns the
+marks into citeproc-js's ``<div class="csl-KIND">`` (HTML) or spacing
+(text).  second-field-align makes the layout's first rendered child the
+left margin and the rest, with the layout's suffix, the right-inline part.
+(display_SecondFieldAlignClone, display_SecondFieldAlignMigratePunctuation,
+display_DisplayBlock, display_AuthorAsHeading, magic_SecondFieldAlign)
 """
 from __future__ import annotations
 
-MARGIN_START, MARGIN_END = "\ue000", "\ue001"
+START, MIDDLE, END = "\ue000", "\ue001", "\ue002"
+
+
+def mark(kind: str, text) -> str:
+    return f"{START}{kind}{MIDDLE}{text}{END}"
 
 
 def install() -> None:
     from citeproc import model
 
+    for cls in (model.Text, model.Group, model.Names, model.Date, model.Number):
+        _mark_display(cls)
     original = model.Layout.render_bibliography
 
     def render_bibliography(self, citation_items):
-        parent = self.getparent()
-        if not parent.get("second-field-align"):
+        if not self.getparent().get("second-field-align"):
             return original(self, citation_items)
         output_items = []
         for item in citation_items:
             self.repressed = {}
-            text = _render_marked(self, item, model)
-            text = self.format(self.wrap(text)) if text is not None else None
+            text = _render_aligned(self, item, model)
             if text is not None:
-                output_items.append(text)
+                output_items.append(self.format(text))
         return output_items
 
     model.Layout.render_bibliography = render_bibliography
 
 
-def _render_marked(layout, item, model):
-    """Layout.render_children, with the first child's text marked."""
+def _mark_display(cls) -> None:
+    original = cls.render
+
+    def render(self, *args, **kwargs):
+        text = original(self, *args, **kwargs)
+        kind = self.get("display")
+        if text is None or not kind or START in str(text):
+            return text
+        return mark(kind, text)
+
+    cls.render = render
+
+
+def _render_aligned(layout, item, model):
+    """Layout.render_children with the first child's text as the left
+    margin and the rest, with the layout's affixes, as the right part."""
     from citeproc.string import join
 
     output = []
@@ -48,5 +69,11 @@ def _render_marked(layout, item, model):
             output.append(text)
     if not output:
         return None
-    first = MARGIN_START + str(output[0]) + MARGIN_END
-    return first + str(join(output[1:], "")) if len(output) > 1 else first
+    margin = str(output[0])
+    if START not in margin:
+        margin = mark("left-margin", margin)
+    rest = layout.wrap(join(output[1:], "")) if len(output) > 1 else layout.wrap("")
+    rest = str(rest)
+    if START not in rest:
+        rest = mark("right-inline", rest)
+    return margin + rest
