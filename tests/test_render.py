@@ -97,10 +97,10 @@ def _pandoc_entries(csl_json, style: str) -> list[str]:
 # ("In, ed.Westfahl G."), which the style means to follow them ("Westfahl G,
 # ed."); 22 of its 24 differences are that.  Plain citeproc-py scored
 # apa 42, harvard 32, chicago 4, ieee 2, nature 2, ama 2, mla 1 of 92.
-# chicago-author-date: title case keeps prepositions low as citeproc-js does
+# chicago-author-date and MLA: title case keeps prepositions low as citeproc-js does
 # ("Space and beyond"), where pandoc keeps to CSL's 26 stop words: 2 entries.
 FLOORS = {"apa": 0.9, "ieee": 0.96, "chicago-author-date": 0.88,
-          "modern-language-association": 0.9, "american-medical-association": 0.72,
+          "modern-language-association": 0.88, "american-medical-association": 0.72,
           "harvard-cite-them-right": 0.9, "nature": 0.93}
 
 
