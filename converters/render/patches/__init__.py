@@ -9,7 +9,8 @@ so they can be offered upstream.  :func:`install` applies them all once.
     groups     group suppression, cs:substitute not repeating what it printed
     numbers    page ranges, label plurals, hyphenated variable names
     text_case  title case of untagged text and hyphenated words; text-case on plain strings
-    display    second-field-align's left margin
+    display    the display attribute, second-field-align
+    collapse   cite grouping and collapsing
     speed      memoized lookups, parallel sort keys
 """
 from __future__ import annotations
@@ -21,8 +22,8 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import display, groups, names, numbers, speed, text_case
+    from . import collapse, display, groups, names, numbers, speed, text_case
 
-    for module in (names, groups, numbers, text_case, display, speed):
+    for module in (names, groups, numbers, text_case, display, collapse, speed):
         module.install()
     _INSTALLED = True
