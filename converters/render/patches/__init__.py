@@ -11,6 +11,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     text_case  title case of untagged text and hyphenated words; text-case on plain strings
     display    the display attribute, second-field-align
     collapse   cite grouping and collapsing
+    year_suffix  implicit year suffixes
     speed      memoized lookups, parallel sort keys
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import collapse, display, groups, names, numbers, speed, text_case
+    from . import collapse, display, groups, names, numbers, speed, text_case, year_suffix
 
-    for module in (names, groups, numbers, text_case, display, collapse, speed):
+    for module in (names, groups, numbers, text_case, display, collapse, year_suffix, speed):
         module.install()
     _INSTALLED = True

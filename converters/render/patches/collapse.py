@@ -139,13 +139,16 @@ def _collapse_names(rendered, delimiter, collapse, citation):
                 pieces[-1].append(str(suffix))
                 continue
             pieces.append([rest, item])
-        texts = []
-        for piece in pieces:
+        joined = ""
+        for index, piece in enumerate(pieces):
             text, suffixes = piece[0], piece[2:]
             if suffixes:
                 text += suffix_delimiter + _suffix_ranges(suffixes, collapse, suffix_delimiter)
-            texts.append(text)
-        parts.append((group_delimiter.join(texts), after))
+            if index:
+                # after a run of collapsed suffixes comes after-collapse-delimiter
+                joined += after if len(pieces[index - 1]) > 2 else group_delimiter
+            joined += text
+        parts.append((joined, after))
     return parts
 
 

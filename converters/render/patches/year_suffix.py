@@ -1,0 +1,52 @@
+"""Implicit year suffixes: a style that asks for year-suffix disambiguation
+but never prints the year-suffix variable gets the suffix after the year of
+the first issued date it renders, once a cite or entry (CSL 1.0.2 §
+Disambiguation).  citeproc-py prints none.  (disambiguate_ImplicitYearSuffixOnceOnly,
+magic_ImplicitYearSuffixDelimiter, disambiguate_YearSuffixMacroSameYearImplicit)
+"""
+from __future__ import annotations
+
+import re
+
+_EXPLICIT: dict[int, tuple] = {}
+_DONE = "bibconv-year-suffix"
+
+
+def _prints_suffix(root) -> bool:
+    hit = _EXPLICIT.get(id(root))
+    if hit is None or hit[0] is not root:
+        found = bool(root.xpath('//cs:text[@variable="year-suffix"]',
+                                namespaces={"cs": "http://purl.org/net/xbiblio/csl"}))
+        hit = _EXPLICIT[id(root)] = (root, found)  # the root kept alive with its id
+    return hit[1]
+
+
+def install() -> None:
+    from citeproc import model
+
+    original = model.Date.render
+
+    def render(self, item, *args, **kwargs):
+        text = original(self, item, *args, **kwargs)
+        variable = self.get("variable")
+        if not text or variable != "issued" or kwargs.get("sort_options"):
+            return text
+        try:
+            suffix = item.reference.get("year_suffix")
+            year = str(item.reference["issued"].get("year", ""))
+            layout = self.get_layout()
+        except Exception:
+            return text
+        if not suffix or not year or _prints_suffix(self.get_root()):
+            return text
+        repressed = getattr(layout, "repressed", None)
+        if repressed is None or repressed.get(_DONE):
+            return text
+        rendered = str(text)
+        match = re.search(r"(?<!\d)" + re.escape(year) + r"(?!\d)", rendered)
+        if match is None:
+            return text
+        repressed[_DONE] = True
+        return rendered[:match.end()] + suffix + rendered[match.end():]
+
+    model.Date.render = render
