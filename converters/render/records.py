@@ -53,8 +53,8 @@ def prepare_item(item: dict, *, markup: bool = True) -> tuple[dict, set[str]]:
             people, others = split_others(value)
             people = [{k: v for k, v in p.items() if k in _NAME_PARTS} for p in people
                       if p.get("family") or p.get("literal") or p.get("given")]
-            people = [p if ("family" in p or "literal" in p) else {"family": p["given"]}
-                      for p in people]
+            people = [_particles(p) if ("family" in p or "literal" in p)
+                      else {"family": p["given"]} for p in people]
             if others:
                 cut.add(key.replace("-", "_"))
             if people:
@@ -72,6 +72,26 @@ def prepare_item(item: dict, *, markup: bool = True) -> tuple[dict, set[str]]:
                 and not date.get("literal"):
             data[key] = dict(date, literal=date["raw"])
     return data, cut
+
+
+# A family name starting with lower-case words ("van Heel", "de la Cruz")
+# holds a non-dropping particle; citeproc-js splits it off, so the name
+# sorts under Heel and "demote-non-dropping-particle" can act on it.
+_PARTICLE = re.compile(r"^((?:[a-z]+\s+)+)(?=[A-Z\u00C0-\u00DE])")
+
+
+def _particles(person: dict) -> dict:
+    family = person.get("family")
+    if not isinstance(family, str) or "non-dropping-particle" in person or " " not in family:
+        return person
+    match = _PARTICLE.match(family)
+    if match is None or match.end() >= len(family):
+        return person
+    particle = match.group(1)
+    rest = family[match.end():]
+    if not rest[:1].isupper():
+        return person
+    return dict(person, family=rest, **{"non-dropping-particle": particle.strip()})
 
 
 def _is_names(value) -> bool:

@@ -12,6 +12,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     display    the display attribute, second-field-align
     collapse   cite grouping and collapsing
     year_suffix  implicit year suffixes
+    sorting    accents aside in sort keys
     speed      memoized lookups, parallel sort keys
 """
 from __future__ import annotations
@@ -23,8 +24,10 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import collapse, display, groups, names, numbers, speed, text_case, year_suffix
+    from . import (collapse, display, groups, names, numbers, sorting, speed, text_case,
+                   year_suffix)
 
-    for module in (names, groups, numbers, text_case, display, collapse, year_suffix, speed):
+    for module in (names, groups, numbers, text_case, display, collapse, year_suffix, sorting,
+                   speed):
         module.install()
     _INSTALLED = True

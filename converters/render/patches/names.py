@@ -17,6 +17,7 @@ def install() -> None:
     _add_name_variables()
     _patch_incomplete(model)
     _patch_initialize(model)
+    _patch_sort_particles(model)
 
 
 def _add_name_variables() -> None:
@@ -83,5 +84,25 @@ def _patch_initialize(model) -> None:
             for name, before in zip(names, saved):
                 dict.clear(name)
                 dict.update(name, before)
+
+    model.Name.process = process
+
+
+def _patch_sort_particles(model) -> None:
+    """Names in sort keys rendered by a macro.  With
+    demote-non-dropping-particle="sort-only" the particle goes after the
+    given name ("Heel, M van" sorts under H; citeproc-py sorts it under V),
+    and names are compared one by one: no "and", and a delimiter that sorts
+    before any letter ("van Heel and Schatz" came before "van Heel,
+    Harauz").  (sort_NameParticleInNameSortTrue and ACM on real references)"""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if not sort_options:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        overrides = dict(sort_options, **{"and": None, "delimiter": "\x01"})
+        if self.get_option("demote-non-dropping-particle", context, sort_options) == "sort-only":
+            overrides["demote-non-dropping-particle"] = "display-and-sort"
+        return original(self, item, variable, context, overrides, **kwargs)
 
     model.Name.process = process
