@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic, make
 from . import patches
 from .cites import CiteSyntaxError, parse_cluster
-from .disambiguation import add_year_suffixes
+from .disambiguation import add_year_suffixes_by_citation
 from .finishing import finish_citation, finish_entry, substitute_repeats, to_markdown
 from .parallel import fork_map, set_threshold, should_split
 from .records import as_records, prepare, source_for
-from .styles import (bibliography_option, citation_option, has_bibliography, load_style,
+from .styles import (NS, bibliography_option, citation_option, has_bibliography, load_style,
                      locale_option, prints_variable)
 
 
@@ -127,8 +127,11 @@ def run(csl, source, clusters: list[list[dict]], *, output: str = "text",
             warnings.simplefilter("ignore")
             bibliography.sort()  # citeproc-py sorts only when asked
     if citation_option(csl, "disambiguate-add-year-suffix") == "true":
-        add_year_suffixes([bibliography.source[str(item.key)] for item in bibliography.items],
-                          prints_variable(csl, "original-date"))
+        layout = csl.root.find(f"{NS}citation").find(f"{NS}layout")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            add_year_suffixes_by_citation(bibliography, layout,
+                                          prints_variable(csl, "original-date"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         texts = [str(bibliography.cite(c, lambda item: None)) for c in citations]

@@ -48,7 +48,9 @@ def typographic_html(text: str) -> str:
 
 
 def punctuation_in_quote(text: str) -> str:
-    return re.sub(r"([”’])([.,])", r"\2\1", text)
+    """A period or comma after a closing quote goes inside it, across the
+    end tags between them (“Book A.”</i> for “Book A”</i>.)."""
+    return re.sub(r"([”’])((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
 
 
 _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")

@@ -114,6 +114,10 @@ def _collapse_names(rendered, delimiter, collapse, citation):
     by_key: dict = {}
     for item, text in rendered:
         key = _names_key(item)
+        year = _year(item)
+        if year and str(year) in text:
+            # cites group by the names they print ("Doe et al." for two lists)
+            key = ("printed", text.split(str(year))[0].strip())
         if key is not None and key in by_key:
             by_key[key].append((item, text))
         else:
@@ -142,7 +146,12 @@ def _collapse_names(rendered, delimiter, collapse, citation):
         joined = ""
         for index, piece in enumerate(pieces):
             text, suffixes = piece[0], piece[2:]
-            if suffixes:
+            own = str(piece[1].reference.get("year_suffix") or "")
+            if suffixes and own and text.endswith(own):
+                # the piece's own suffix starts the run: "2000a–e"
+                text = text[:-len(own)] + _suffix_ranges([own] + suffixes, collapse,
+                                                         suffix_delimiter)
+            elif suffixes:
                 text += suffix_delimiter + _suffix_ranges(suffixes, collapse, suffix_delimiter)
             if index:
                 # after a run of collapsed suffixes comes after-collapse-delimiter
