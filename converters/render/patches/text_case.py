@@ -42,6 +42,8 @@ def _patch_plain_strings(model) -> None:
     original = model.TextCased.case
 
     def case(self, text, language=None):
+        if self.get("text-case") is None:
+            return text
         if type(text) is str:
             return str(original(self, _as_cased(text), language))
         return original(self, _as_cased(text), language)
