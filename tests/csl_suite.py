@@ -67,9 +67,8 @@ def normalise(text: str) -> str:
 def run_fixture(fixture: Fixture) -> str:
     """Our output for a fixture, in the suite's HTML."""
     from converters.render import load_style, run
-    from converters.render.finishing import finish_citation, finish_entry
+    from converters.render.engine import finish
     from converters.render.records import prepare_item, source_for
-    from converters.render.styles import locale_option
 
     csl = load_style(fixture.name, None, xml=fixture.sections["CSL"])
     items, incomplete = [], {}
@@ -81,15 +80,15 @@ def run_fixture(fixture: Fixture) -> str:
             incomplete[str(item["id"]).lower()] = cut
     source = source_for(items, incomplete)
     clusters = fixture.json("CITATION-ITEMS")
-    piq = locale_option(csl, "punctuation-in-quote")
+    authors = {str(item["id"]).lower(): item.get("author") or [] for item in items}
     if fixture.mode == "citation":
         clusters = clusters or [[{"id": item["id"]} for item in items]]
         citations, _ = run(csl, source, clusters, output="html", register_all=False)
-        return "\n".join(finish_citation(c, "html", piq) for c in citations)
+        return "\n".join(finish(csl, [], citations, "html", authors)[1])
     citations, pairs = run(csl, source, clusters or [], output="html",
                            register_all=not clusters)
-    body = "\n".join(f'  <div class="csl-entry">{finish_entry(text, "html", piq)}</div>'
-                     for _, text in pairs)
+    entries, _ = finish(csl, pairs, [], "html", authors)
+    body = "\n".join(f'  <div class="csl-entry">{entry}</div>' for entry in entries)
     return f'<div class="csl-bib-body">\n{body}\n</div>'
 
 

@@ -73,20 +73,27 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         clusters = [[{"id": r.id}] for r in records]
     citations, pairs = run(csl, source, clusters, output=output,
                            register_all=not cite, parallel_from=parallel_from)
-    piq = locale_option(csl, "punctuation-in-quote")
-    entries = [finish_entry(text, output, piq) for _, text in pairs]
-    citations = [finish_citation(text, output, piq) for text in citations]
-    substitute = bibliography_option(csl, "subsequent-author-substitute")
-    if substitute is not None:
-        by_key = {str(r.id).lower(): r for r in records}
-        authors = [tuple(by_key[k].data.get("author") or []) if k in by_key else ()
-                   for k, _ in pairs]
-        entries = substitute_repeats(entries, authors, substitute)
+    authors = {str(r.id).lower(): r.data.get("author") or [] for r in records}
+    entries, citations = finish(csl, pairs, citations, output, authors)
     if output == "markdown":
         entries = [to_markdown(e) for e in entries]
         citations = [to_markdown(c) for c in citations]
     result.entries, result.citations = entries, citations
     return result
+
+
+def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str], list[str]]:
+    """Entries and citations as citeproc-py gave them -> finished text.
+    ``authors`` maps a lower-cased id to its author list, for
+    subsequent-author-substitute."""
+    piq = locale_option(csl, "punctuation-in-quote")
+    entries = [finish_entry(text, output, piq) for _, text in pairs]
+    citations = [finish_citation(text, output, piq) for text in citations]
+    substitute = bibliography_option(csl, "subsequent-author-substitute")
+    if substitute is not None:
+        entries = substitute_repeats(entries, [tuple(authors.get(k) or ()) for k, _ in pairs],
+                                     substitute)
+    return entries, citations
 
 
 def citation_item(cite: dict):

@@ -96,12 +96,12 @@ def _year(item):
 
 
 def _shared_words(first: str, text: str) -> int:
-    """Length of the words two texts start with (the names they share)."""
+    """Length of the words two texts start with (the names they share);
+    never the whole of ``text``, whose last word (the year) stays."""
     common = 0
     while common < min(len(first), len(text)) and first[common] == text[common]:
         common += 1
-    if common == len(first) == len(text):
-        return common
+    common = min(common, len(text) - 1)
     cut = text.rfind(" ", 0, common + 1)
     return cut + 1 if cut >= 0 else 0
 
