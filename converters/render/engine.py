@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic, make
 from . import patches
 from .cites import CiteSyntaxError, parse_cluster
-from .disambiguation import add_year_suffixes_by_citation
+from .disambiguation import add_names, add_year_suffixes_by_citation
 from .finishing import finish_citation, finish_entry, substitute_repeats, to_markdown
 from .parallel import fork_map, set_threshold, should_split
 from .records import as_records, prepare, source_for
@@ -133,12 +133,18 @@ def run(csl, source, clusters: list[list[dict]], *, output: str = "text",
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             bibliography.sort()  # citeproc-py sorts only when asked
-    if citation_option(csl, "disambiguate-add-year-suffix") == "true":
-        layout = csl.root.find(f"{NS}citation").find(f"{NS}layout")
+    layout = csl.root.find(f"{NS}citation").find(f"{NS}layout") \
+        if csl.root.find(f"{NS}citation") is not None else None
+    printed = None
+    if layout is not None and citation_option(csl, "disambiguate-add-names") == "true":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            printed = add_names(bibliography, layout)
+    if layout is not None and citation_option(csl, "disambiguate-add-year-suffix") == "true":
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             add_year_suffixes_by_citation(bibliography, layout,
-                                          prints_variable(csl, "original-date"))
+                                          prints_variable(csl, "original-date"), printed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         texts = [str(bibliography.cite(c, lambda item: None)) for c in citations]

@@ -15,6 +15,7 @@ def install() -> None:
     from citeproc import model
 
     _add_name_variables()
+    _patch_names_shown(model)  # first: the patches below wrap it
     _patch_incomplete(model)
     _patch_initialize(model)
     _patch_sort_particles(model)
@@ -103,6 +104,44 @@ def _patch_sort_particles(model) -> None:
         overrides = dict(sort_options, **{"and": None, "delimiter": "\x01"})
         if self.get_option("demote-non-dropping-particle", context, sort_options) == "sort-only":
             overrides["demote-non-dropping-particle"] = "display-and-sort"
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+
+
+def names_shown(reference) -> int | None:
+    return vars(reference).get("bibconv_names_shown")
+
+
+def set_names_shown(reference, count: int | None) -> None:
+    # object.__setattr__: citeproc's Reference turns attributes into variables
+    object.__setattr__(reference, "bibconv_names_shown", count)
+
+
+def _in_citation(element) -> bool:
+    try:
+        return bool(element.xpath_search("./ancestor::cs:citation"))
+    except Exception:
+        return False
+
+
+def _patch_names_shown(model) -> None:
+    """disambiguate-add-names: a citation shows as many names of a reference
+    as disambiguation chose (set on the reference by
+    disambiguation.add_names); citeproc-py never adds any.
+    (disambiguate_AddNamesSuccess, disambiguate_AndreaEg1a)"""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        count = names_shown(item.reference)
+        sorting = bool(sort_options) and "name-as-sort-order" in sort_options
+        if count is None or sorting or not _in_citation(context if context is not None
+                                                        else self):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        overrides = dict(sort_options or {}, **{
+            "et-al-use-first": str(count), "et-al-subsequent-use-first": str(count)})
+        if count >= len(item.reference.get(variable, [])):
+            overrides["et-al-min"] = overrides["et-al-subsequent-min"] = "10000"
         return original(self, item, variable, context, overrides, **kwargs)
 
     model.Name.process = process
