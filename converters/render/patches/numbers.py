@@ -1,6 +1,10 @@
 """Numbers, labels and variable names."""
 from __future__ import annotations
 
+import re
+
+from . import sorting
+
 
 def install() -> None:
     from citeproc import model
@@ -21,12 +25,18 @@ def empty(reference, variable: str) -> bool:
 def _patch_page_ranges(model) -> None:
     """page-range-format: citeproc-py's minimal-two cuts "1-23" to "1–3" (a
     negative index).  The last page is shortened only when both pages have
-    the same number of digits, never below what the format keeps.
-    (page_Chicago, page_Minimal, page_MinimalTwo)"""
+    the same number of digits, never below what the format keeps; a range
+    abbreviated in the data is expanded first.  (page_Expand, page_Minimal)"""
 
     def _format_last_page(self, first, last):
         range_format = self.get_root().get_option("page-range-format")
-        if not (first.isdigit() and last.isdigit()) or len(first) != len(last):
+        if not (first.isdigit() and last.isdigit()):
+            return last
+        if range_format and len(last) < len(first):
+            # an abbreviated range in the data ("250-61") is expanded first,
+            # as citeproc-js does, then shortened as the format says
+            last = first[:len(first) - len(last)] + last
+        if len(first) != len(last):
             return last
         common = 0
         while common < len(first) and first[common] == last[common]:
@@ -45,6 +55,12 @@ def _patch_page_ranges(model) -> None:
         return last
 
     model.FormatNumber._format_last_page = _format_last_page
+
+
+_NUMBER = r"[A-Za-z]*\d+[A-Za-z]*"
+# separators: - – , & and a word between spaces (the locale's "and")
+_SEVERAL_NUMBERS = re.compile(
+    rf"{_NUMBER}(?:(?:\s*[-–,&]\s*|,?\s+[^\W\d_]+\s+){_NUMBER})+(?![\w./])")
 
 
 def _patch_label_plural(model) -> None:
@@ -68,13 +84,18 @@ def _patch_label_plural(model) -> None:
                 return int(str(value)) > 1
             except ValueError:
                 pass
-        return self.RE_MULTIPLE_NUMBERS.search(str(value)) is not None
+        # plural only for a numeric value holding several numbers ("1-3",
+        # "2, 4", "5 & 7"); "1.2r3pre" or "61/736,527" are one thing each,
+        # as citeproc-js reads them ("Version 1.1-12" too: not numeric)
+        return _SEVERAL_NUMBERS.match(str(value).strip()) is not None
 
     model.Label._is_plural = _is_plural
     process = model.Label.process
 
     def label(self, item, variable=None, plural=None, context=None, **kwargs):
         own = variable is None
+        if not own and sorting.active():
+            return None  # a names label is no part of a sort key ("Gaonkar (Ed.)")
         name = self.get("variable") if own else variable
         if own and name and name != "locator" and empty(item.reference, name):
             return None

@@ -3,7 +3,16 @@ before "Juve", as citeproc-js's locale collation does; citeproc-py compares
 code points and puts "ö" after "z")."""
 from __future__ import annotations
 
+import threading
 import unicodedata
+
+_STATE = threading.local()
+
+
+def active() -> bool:
+    """Whether sort keys are being rendered (citeproc-py does not always
+    pass its sort options down, through cs:substitute and cs:choose)."""
+    return getattr(_STATE, "depth", 0) > 0
 
 
 def collation_key(value):
@@ -19,6 +28,11 @@ def install() -> None:
     original = model.Key.sort_keys
 
     def sort_keys(self, items, context):
-        return [collation_key(key) for key in original(self, items, context)]
+        _STATE.depth = getattr(_STATE, "depth", 0) + 1
+        try:
+            keys = original(self, items, context)
+        finally:
+            _STATE.depth -= 1
+        return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
