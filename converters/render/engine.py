@@ -25,6 +25,7 @@ from .styles import (NS, bibliography_option, citation_option, has_bibliography,
 class RenderResult:
     entries: list[str] = field(default_factory=list)     # the bibliography, in style order
     citations: list[str] = field(default_factory=list)   # one per cited cluster
+    keys: list[str] = field(default_factory=list)        # the (lower-cased) id of each entry
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def text(self, output: str = "text") -> str:
@@ -79,6 +80,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         entries = [to_markdown(e) for e in entries]
         citations = [to_markdown(c) for c in citations]
     result.entries, result.citations = entries, citations
+    result.keys = [key for key, _ in pairs]
     return result
 
 

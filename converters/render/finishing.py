@@ -50,7 +50,7 @@ def typographic_html(text: str) -> str:
 def punctuation_in_quote(text: str) -> str:
     """A period or comma after a closing quote goes inside it, across the
     end tags between them (“Book A.”</i> for “Book A”</i>.)."""
-    return re.sub(r"([”’])((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+    return re.sub(r"([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
 
 
 _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
