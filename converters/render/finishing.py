@@ -39,6 +39,8 @@ _TAG = re.compile(r"(<[^>]*>)")
 def typographic_html(text: str) -> str:
     """Smart quotes and apostrophes in the text of HTML, tags untouched
     (citeproc-js prints “John’s Book” in HTML too)."""
+    text = text.replace("<sc>", '<span style="font-variant:small-caps;">').replace(
+        "</sc>", "</span>")  # small capitals in the data, as the style prints them
     parts = _TAG.split(text)
     # the text between tags, smartened as one string so quotes pair across tags
     joined = "\ue003".join(parts[0::2])

@@ -51,6 +51,19 @@ def _patch_plain_strings(model) -> None:
     model.TextCased.case = case
 
 
+def _capitalize(word):
+    """The first letter up, after any opening quote or bracket (“New")."""
+    from citeproc.string import NoCase
+
+    if isinstance(word, NoCase):
+        return word
+    text = str(word)
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1:]
+    return text
+
+
 def _title(self, text):
     """CSL 1.0.2 title case: lower-case words are capitalized except stop
     words, which stay low unless first, last or after a colon (citeproc-py
@@ -65,7 +78,7 @@ def _title(self, text):
                     and previous not in ":?!":
                 word = word.soft_lower()
             else:
-                word = word.capitalize_first()
+                word = _capitalize(word)
         previous = str(word)[-1:]
         output.append(word)
     return " ".join(str(w) for w in output)
@@ -85,12 +98,12 @@ def _patch_title_case(model) -> None:
             result = _title(self, text)
         else:
             return original(self, text, language)
-        if "-" in result:
+        if "-" in result or "–" in result or "/" in result:
             def part(match):
                 word = match.group(1)
                 return word if word in self._stop_words else word[:1].upper() + word[1:]
 
-            result = re.sub(r"(?<=\w-)([a-z][\w']*)", part, result)
+            result = re.sub(r"(?<=\w[-–/])([a-z][\w']*)", part, result)
             result = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, result)
         return result
 
