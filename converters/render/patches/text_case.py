@@ -58,10 +58,10 @@ def _capitalize(word):
     if isinstance(word, NoCase):
         return word
     text = str(word)
-    for index, char in enumerate(text):
-        if char.isalpha():
-            return text[:index] + char.upper() + text[index + 1:]
-    return text
+    index = 0
+    while index < len(text) - 1 and text[index] in "“\"‘«([¿¡":
+        index += 1  # not an apostrophe: "’t Hooft" keeps its "t"
+    return text[:index] + text[index].upper() + text[index + 1:] if text else text
 
 
 def _title(self, text):
