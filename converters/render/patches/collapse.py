@@ -4,9 +4,12 @@ citeproc-py ignores: "[1]–[3]" for "[1], [2], [3]", "Smith 1900, 2000" for
 
 Each cite renders as before; cites by the same names are then moved next
 to the first of them (cite grouping) and the repeated names cut from the
-text, found as the text the cites share.  (collapse_AuthorCollapse,
-collapse_CitationNumberRangesWithAffixes, collapse_YearSuffixCollapse and
-others: see tests/csl_suite.py --group collapse)
+text, found as the text the cites share.  (24 fixtures: collapse_AuthorCollapse,
+collapse_CitationNumberRangesMixed 1-3, collapse_CitationNumberRangesWithAffixes
+(and Grouped), collapse_NumericDuplicate 1-2, collapse_TrailingDelimiter,
+collapse_YearSuffixCollapse (NoRange, NoYearSuffixDelimiter),
+bugreports_BadDelimiterBeforeCollapse, bugreports_CitationSortsWithEtAl,
+bugreports_SortSecondaryKey, bugreports_disambigHang, ...)
 """
 from __future__ import annotations
 

@@ -8,8 +8,10 @@ characters, ``\\ue000KIND\\ue001text\\ue002``; finishing.displays turns the
 marks into citeproc-js's ``<div class="csl-KIND">`` (HTML) or spacing
 (text).  second-field-align makes the layout's first rendered child the
 left margin and the rest, with the layout's suffix, the right-inline part.
-(display_SecondFieldAlignClone, display_SecondFieldAlignMigratePunctuation,
-display_DisplayBlock, display_AuthorAsHeading, magic_SecondFieldAlign)
+(display_DisplayBlock, display_SecondFieldAlignClone,
+display_SecondFieldAlignMigratePunctuation, magic_SecondFieldAlign,
+bugreports_DuplicateSpaces, bugreports_IeeePunctuation, bugreports_UndefinedStr,
+sort_DateMacroSortWithSecondFieldAlign)
 """
 from __future__ import annotations
 

@@ -31,8 +31,8 @@ def _patch_group(model) -> None:
     them are empty.  citeproc-py counts text from a term inside a choose as a
     rendered variable, which leaves "Preprint at." or "[Online]." behind.
     Variable calls are tracked as they happen, so only the branches a choose
-    takes count.  (group_SuppressTermWhenNoOutputFromPartialDate,
-    group_SuppressWithEmptyNestedDateNode)"""
+    takes count.  (bugreports_LegislationCrash, bugreports_NoTitle,
+    magic_SuppressDuplicateVariableRendering, with the substitution patch)"""
     for leaf in (model.Text, model.Number, model.Date, model.Names):
         _track_leaf(leaf, model)
     original = model.Group.process
@@ -107,8 +107,7 @@ def _patch_substitution(model) -> None:
     """CSL: what a cs:substitute renders is not rendered again in the same
     entry (an editor standing in for the author is not repeated as editor;
     a title standing in is not repeated as title).  citeproc-py only
-    remembers a directly named text variable and only text elements check.
-    (name_SubstituteMacroInheritDecorations, sort_BibliographyCitationNumberDescendingViaMacro)"""
+    remembers a directly named text variable and only text elements check."""
     from citeproc.source import VariableError
 
     substitute = model.Substitute.render

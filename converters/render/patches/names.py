@@ -33,7 +33,8 @@ def _add_name_variables() -> None:
 
 def _patch_incomplete(model) -> None:
     """A list known to be incomplete (the reference is marked by
-    records.mark_incomplete) ends in "et al.", whatever its length."""
+    records.mark_incomplete) ends in "et al.", whatever its length (bibconv's
+    own convention: no fixture covers it; tests/test_render.py does)."""
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -95,7 +96,8 @@ def _patch_sort_particles(model) -> None:
     given name ("Heel, M van" sorts under H; citeproc-py sorts it under V),
     and names are compared one by one: no "and", and a delimiter that sorts
     before any letter ("van Heel and Schatz" came before "van Heel,
-    Harauz").  (sort_NameParticleInNameSortTrue and ACM on real references)"""
+    Harauz").  (sort_WithAndInOneEntry, name_FirstInitialFullForm; ACM on
+    the JATS references)"""
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -129,7 +131,8 @@ def _patch_names_shown(model) -> None:
     """disambiguate-add-names: a citation shows as many names of a reference
     as disambiguation chose (set on the reference by
     disambiguation.add_names); citeproc-py never adds any.
-    (disambiguate_AddNamesSuccess, disambiguate_AndreaEg1a)"""
+    (disambiguate_AddNamesSuccess, disambiguate_ByCiteIncremental1 and 2,
+    disambiguate_SetsOfNames)"""
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):

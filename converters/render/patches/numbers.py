@@ -26,7 +26,8 @@ def _patch_page_ranges(model) -> None:
     """page-range-format: citeproc-py's minimal-two cuts "1-23" to "1–3" (a
     negative index).  The last page is shortened only when both pages have
     the same number of digits, never below what the format keeps; a range
-    abbreviated in the data is expanded first.  (page_Expand, page_Minimal)"""
+    abbreviated in the data is expanded first.  (page_Chicago16; APA on the
+    JATS references: "250–61" -> "250–261")"""
 
     def _format_last_page(self, first, last):
         range_format = self.get_root().get_option("page-range-format")
@@ -67,7 +68,8 @@ def _patch_label_plural(model) -> None:
     """citeproc-py reads "number-of-volumes" from the citation instead of the
     reference when choosing "vol." or "vols.", fails, and drops the label.
     And a label stands only beside a variable that has a value (CSL 1.0.2);
-    citeproc-py prints "vol" in "(3 vol)" where the volume is missing."""
+    citeproc-py prints "vol" in "(3 vol)" where the volume is missing.
+    (label_PluralNumberOfVolumes)"""
     from citeproc.source import VariableError
 
     def _is_plural(self, item):
@@ -108,7 +110,9 @@ def _patch_hyphenated_variables() -> None:
     """citeproc-py stores "number-of-volumes" as number_of_volumes but some
     elements (cs:number, names roles) look it up with the hyphen, find
     nothing, and print nothing ("5 vols." and "container-author" go
-    missing).  Look up both spellings."""
+    missing).  Look up both spellings.  (bugreports_GreekStyleProblems,
+    bugreports_GreekStyleTwoEditors, bugreports_StyleError001,
+    bugreports_UndefinedInName3: the patches of this module together)"""
     from citeproc.source import Reference, VariableError
 
     getitem, contains = Reference.__getitem__, Reference.__contains__

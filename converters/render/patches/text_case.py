@@ -85,7 +85,10 @@ def _title(self, text):
 
 
 def _patch_title_case(model) -> None:
-    """citeproc-py title-cases only text whose language it was told is
+    """(bugreports_TitleCase, textcase_AfterQuote, textcase_InQuotes,
+    textcase_StopWordBeforeHyphen, textcase_TitleCapitalization2,
+    textcase_TitleCaseWithHyphens, textcase_TitleWithEmDash,
+    textcase_TitleWithEnDash.)  citeproc-py title-cases only text whose language it was told is
     English; labels and terms ("ed.", "trans.") are told nothing.  Untagged
     text is taken as English, as CSL 1.0.2 does for an English locale.
     Hyphenated words are title-cased part by part ("Higher-Dimensional",

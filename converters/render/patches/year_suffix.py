@@ -1,8 +1,11 @@
 """Implicit year suffixes: a style that asks for year-suffix disambiguation
 but never prints the year-suffix variable gets the suffix after the year of
 the first issued date it renders, once a cite or entry (CSL 1.0.2 §
-Disambiguation).  citeproc-py prints none.  (disambiguate_ImplicitYearSuffixOnceOnly,
-magic_ImplicitYearSuffixDelimiter, disambiguate_YearSuffixMacroSameYearImplicit)
+Disambiguation).  citeproc-py prints none.  (14 fixtures:
+disambiguate_ImplicitYearSuffixOnceOnly, disambiguate_NoTextElementUsesYearSuffixVariable,
+disambiguate_YearSuffixMixedDates, disambiguate_YearSuffixWithMixedCreatorTypes,
+magic_ImplicitYearSuffixDelimiter, magic_ImplicitYearSuffixExplicitDelimiter,
+punctuation_DefaultYearSuffixDelimiter, bugreports_YearSuffixInHarvard1, ...)
 """
 from __future__ import annotations
 
