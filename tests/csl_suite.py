@@ -10,6 +10,7 @@ bibliography features citeproc-py lacks (BIBENTRIES, BIBSECTION) are
 counted, not run.
 
     python tests/csl_suite.py [FOLDER] [-v] [--group name] [--show FIXTURE]
+    python tests/csl_suite.py --attribute   # the fixtures each patch module makes pass
 """
 from __future__ import annotations
 
@@ -144,6 +145,33 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+PATCH_MODULES = ["names", "groups", "numbers", "text_case", "display", "collapse",
+                 "year_suffix", "sorting"]
+
+
+def attribute(folder: Path) -> dict[str, list[str]]:
+    """patch module -> the fixtures that fail with it left out (each run in
+    a fresh process, the module's install() made a no-op)."""
+    import subprocess
+
+    probe = ("import sys, json; sys.path[:0] = [{tests!r}, {root!r}]\n"
+             "import converters.render.patches.{module} as m\n"
+             "if {off}: m.install = lambda: None\n"
+             "import csl_suite; from pathlib import Path\n"
+             "print(json.dumps([o.fixture.name for o in csl_suite.run_all(Path({folder!r}))"
+             " if o.status == 'passed']))")
+    here = Path(__file__).resolve().parent
+
+    def passed(module: str, off: bool) -> set[str]:
+        code = probe.format(tests=str(here), root=str(here.parent), module=module, off=off,
+                            folder=str(folder))
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        return set(json.loads(done.stdout))
+
+    everything = passed("names", False)
+    return {m: sorted(everything - passed(m, True)) for m in PATCH_MODULES}
+
+
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     folder = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / \
@@ -152,6 +180,10 @@ def main(argv: list[str]) -> None:
     if args and Path(args[0]).is_dir():
         folder = Path(args.pop(0))
     only = argv[argv.index("--group") + 1] if "--group" in argv else None
+    if "--attribute" in argv:
+        for module, names in attribute(folder).items():
+            print(f"{module} ({len(names)}): {' '.join(names)}")
+        return
     if "--show" in argv:
         name = argv[argv.index("--show") + 1]
         outcome = run_all(folder, name)[0]
