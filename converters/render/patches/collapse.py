@@ -138,7 +138,7 @@ def _collapse_names(rendered, delimiter, collapse, citation):
         for item, text in group[1:]:
             shared = _shared_words(first_text, text)
             rest = text[shared:] if shared and _plain(item) else text
-            previous_text, previous_item = pieces[-1][0], pieces[-1][1]
+            previous_item = pieces[-1][1]
             suffix = item.reference.get("year_suffix")
             if (collapse.startswith("year-suffix") and suffix and _plain(item)
                     and _year(item) == _year(previous_item)
