@@ -98,7 +98,7 @@ def _patch_title_case(model) -> None:
     def case(self, text, language=None):
         language = language or "en"
         if self.get("text-case") == "title" and language == "en":
-            result = _title(self, text)
+            result = _title(self, _as_cased(text))
         else:
             return original(self, text, language)
         if "-" in result or "–" in result or "/" in result:
