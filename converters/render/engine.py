@@ -16,6 +16,7 @@ from .cites import CiteSyntaxError, parse_cluster
 from .disambiguation import add_names, add_year_suffixes_by_citation
 from .finishing import finish_citation, finish_entry, substitute_repeats, to_markdown
 from .parallel import fork_map, set_threshold, should_split
+from .patches.speed import clear_caches
 from .records import as_records, prepare, source_for
 from .styles import (NS, bibliography_option, citation_option, has_bibliography, load_style,
                      locale_option, prints_variable)
@@ -118,6 +119,7 @@ def run(csl, source, clusters: list[list[dict]], *, output: str = "text",
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 
     patches.install()
+    clear_caches()  # the last render's style is let go
     chosen = formatter.html if output in ("html", "markdown") else formatter.plain
     bibliography = CitationStylesBibliography(csl, source, chosen)
     set_threshold(bibliography, parallel_from)

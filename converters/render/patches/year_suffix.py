@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_EXPLICIT: dict[int, tuple] = {}
+_EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
 _DONE = "bibconv-year-suffix"
 
 
@@ -26,6 +26,10 @@ def _prints_suffix(root) -> bool:
 
 def install() -> None:
     from citeproc import model
+
+    from .speed import _CACHES
+
+    _CACHES.append(_EXPLICIT)
 
     original = model.Date.render
 
