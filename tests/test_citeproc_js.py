@@ -14,9 +14,12 @@ from conftest import corpus
 
 # Measured on this code (identical entries, records with incomplete name
 # lists left out on both sides); raise them as fixes land.
-MEAN_FLOOR = 0.80
-POPULAR_FLOORS = {"apa": 0.97, "the-lancet": 0.97, "american-chemical-society": 0.9,
-                  "ieee": 0.9, "nature": 0.95, "vancouver": 0.9}
+# Measured: mean 86.0% over 74 styles, 37 of them at 95% or more (before the
+# rendering package: 73.7%, 5 styles; ACS, the Lancet and RSC at 0%).
+MEAN_FLOOR = 0.85
+POPULAR_FLOORS = {"apa": 0.97, "the-lancet": 0.97, "american-chemical-society": 0.95,
+                  "royal-society-of-chemistry": 0.97, "ieee": 0.9, "nature": 0.97,
+                  "association-for-computing-machinery": 0.94, "chicago-author-date": 0.9}
 
 
 def _found():
