@@ -10,7 +10,7 @@ from conftest import corpus
 # Measured on this code; raise them as fixes land, never lower them.
 # (Before the rendering package: bibliography 123/197, citation 397/605
 # with 4 raising; pandoc 3.9 passes 175 bibliography fixtures.)
-FLOORS = {"bibliography": 143, "citation": 460}
+FLOORS = {"bibliography": 145, "citation": 466}
 
 
 def test_csl_test_suite_floors():

@@ -61,6 +61,9 @@ def _render_aligned(layout, item, model):
     margin and the rest, with the layout's affixes, as the right part."""
     from citeproc.string import join
 
+    from .year_suffix import begin_item
+
+    begin_item()
     output = []
     for child in layout.iterchildren():
         try:

@@ -10,9 +10,22 @@ punctuation_DefaultYearSuffixDelimiter, bugreports_YearSuffixInHarvard1, ...)
 from __future__ import annotations
 
 import re
+import threading
 
 _EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
-_DONE = "bibconv-year-suffix"
+
+
+class _Item(threading.local):
+    shown = False  # the suffix of the cite or entry being rendered is printed
+
+
+_ITEM = _Item()
+
+
+def begin_item() -> None:
+    """A cite or entry starts rendering (Layout.render_children, and
+    display's own loop over the layout's children)."""
+    _ITEM.shown = False
 
 
 def _prints_suffix(root) -> bool:
@@ -31,6 +44,13 @@ def install() -> None:
 
     _CACHES.append(_EXPLICIT)
 
+    render_children = model.Layout.render_children
+
+    def layout_render_children(self, item, *args, **kwargs):
+        begin_item()
+        return render_children(self, item, *args, **kwargs)
+
+    model.Layout.render_children = layout_render_children
     original = model.Date.render
 
     def render(self, item, *args, **kwargs):
@@ -41,19 +61,15 @@ def install() -> None:
         try:
             suffix = item.reference.get("year_suffix")
             year = str(item.reference["issued"].get("year", ""))
-            layout = self.get_layout()
         except Exception:
             return text
-        if not suffix or not year or _prints_suffix(self.get_root()):
-            return text
-        repressed = getattr(layout, "repressed", None)
-        if repressed is None or repressed.get(_DONE):
+        if not suffix or not year or _ITEM.shown or _prints_suffix(self.get_root()):
             return text
         rendered = str(text)
         match = re.search(r"(?<!\d)" + re.escape(year) + r"(?!\d)", rendered)
         if match is None:
             return text
-        repressed[_DONE] = True
+        _ITEM.shown = True
         return rendered[:match.end()] + suffix + rendered[match.end():]
 
     model.Date.render = render
