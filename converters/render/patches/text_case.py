@@ -38,11 +38,14 @@ def _as_cased(text):
 def _patch_plain_strings(model) -> None:
     """citeproc-py cases only its own String type; given names, some terms
     and number text reach text-case as plain str, and capitalize-first or
-    title raise AttributeError (92 catalogue styles failed on the seed)."""
+    title raise AttributeError (92 catalogue styles failed on the seed);
+    empty text and name counts raised too (french4, gayana-botanica)."""
     original = model.TextCased.case
 
     def case(self, text, language=None):
-        if self.get("text-case") is None:
+        # a name count (an int) or empty text has no case to change
+        if self.get("text-case") is None or not isinstance(text, (str, list)) \
+                or not str(text):
             return text
         if type(text) is str:
             return str(original(self, _as_cased(text), language))
@@ -97,6 +100,8 @@ def _patch_title_case(model) -> None:
 
     def case(self, text, language=None):
         language = language or "en"
+        if not isinstance(text, (str, list)) or not str(text):
+            return text
         if self.get("text-case") == "title" and language == "en":
             result = _title(self, _as_cased(text))
         else:
