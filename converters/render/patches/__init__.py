@@ -13,6 +13,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     collapse   cite grouping and collapsing
     year_suffix  implicit year suffixes
     sorting    accents aside in sort keys
+    dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
 """
 from __future__ import annotations
@@ -24,10 +25,10 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import (collapse, display, groups, names, numbers, sorting, speed, text_case,
+    from . import (collapse, dates, display, groups, names, numbers, sorting, speed, text_case,
                    year_suffix)
 
-    for module in (names, groups, numbers, text_case, display, collapse, year_suffix, sorting,
-                   speed):
+    for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
+                   sorting, speed):
         module.install()
     _INSTALLED = True
