@@ -1,0 +1,20 @@
+"""Citations and bibliographies in any CSL style, through citeproc-py.
+
+    styles.py          find, list and load styles; read their options
+    records.py         records -> citeproc-py's input
+    cites.py           citation clusters in pandoc's syntax ([@key, p. 5; @key2])
+    disambiguation.py  year suffixes
+    patches/           the fixes to citeproc-py, one module a kind of fix
+    finishing.py       typography after rendering, Markdown
+    parallel.py        long lists rendered by forked processes
+    engine.py          one render, the steps above in order
+"""
+from __future__ import annotations
+
+from .cites import CiteSyntaxError, parse_cluster
+from .engine import RenderResult, render, run
+from .parallel import PARALLEL_FROM
+from .styles import StyleError, list_styles, load_style, style_path
+
+__all__ = ["render", "run", "RenderResult", "StyleError", "list_styles", "style_path",
+           "load_style", "parse_cluster", "CiteSyntaxError", "PARALLEL_FROM"]

@@ -1,0 +1,140 @@
+"""The text after citeproc-py: finished the way pandoc and citeproc-js print
+it: a space after a citation-number label, punctuation inside closing
+quotes where the locale asks for it, ``subsequent-author-substitute``
+("———."), smart apostrophes and quotes, no doubled punctuation, Markdown."""
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+_SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(r"(^|[\s(\[])'"), r"\1‘"),
+          (re.compile(r"'"), "’"), (re.compile(r'(^|[\s(\[])"'), r"\1“"),
+          (re.compile(r'"'), "”")]
+
+
+def smart_quotes(text: str) -> str:
+    for pattern, replacement in _SMART:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def nested_quotes(text: str) -> str:
+    """Quotes inside quotes alternate: “a ‘b’ c”."""
+    out, depth = [], 0
+    for char in text:
+        if char == "“":
+            out.append("‘" if depth % 2 else "“")
+            depth += 1
+        elif char == "”" and depth:
+            depth -= 1
+            out.append("’" if depth % 2 else "”")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def typographic_html(text: str) -> str:
+    """Smart quotes and apostrophes in the text of HTML, tags untouched
+    (citeproc-js prints “John’s Book” in HTML too)."""
+    text = text.replace("<sc>", '<span style="font-variant:small-caps;">').replace(
+        "</sc>", "</span>")  # small capitals in the data, as the style prints them
+    parts = _TAG.split(text)
+    # the text between tags, smartened as one string so quotes pair across tags
+    joined = "\ue003".join(parts[0::2])
+    done = nested_quotes(smart_quotes(joined.replace("&#39;", "'").replace("&quot;", '"')))
+    parts[0::2] = done.split("\ue003")
+    return "".join(parts)
+
+
+def punctuation_in_quote(text: str) -> str:
+    """A period or comma after a closing quote goes inside it, across the
+    end tags between them (“Book A.”</i> for “Book A”</i>.)."""
+    return re.sub(r"([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+
+
+_NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
+# "faithful?." and "Ed.." : a period after a mark that ends the sentence
+# already (not an ellipsis's).
+_DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
+# an empty part between delimiters leaves "no. 2. , Stuttgart"
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=[.\w]) +,")
+
+
+_DISPLAY = re.compile("\ue000([\\w-]+)\ue001(.*?)\ue002", re.S)
+
+
+def displays(text: str, output: str) -> str:
+    """Parts marked with a display (patches.display): citeproc-js's
+    divisions in HTML; in text, a space after a left margin and a blank
+    between blocks."""
+    if "\ue000" not in text:
+        return text
+    if output == "html":
+        return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
+    return _DISPLAY.sub(lambda m: f" {m.group(2)} " if m.group(1) != "right-inline"
+                        else m.group(2), text).strip()
+
+
+def finish_entry(text: str, output: str, piq: bool) -> str:
+    """One rendered bibliography entry, tidied."""
+    text = displays(text, output)
+    if output != "html":
+        text = " ".join(text.split())
+    text = _NUMBER_LABEL.sub(r"\1 ", text)
+    text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
+    text = _SPACE_BEFORE_COMMA.sub(",", text)
+    if output == "text":
+        text = nested_quotes(smart_quotes(html_lib.unescape(text)))
+    else:
+        text = typographic_html(text)
+    if piq:
+        # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
+        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
+    return text
+
+
+def finish_citation(text: str, output: str, piq: bool) -> str:
+    """One rendered citation, with the typography of entries."""
+    if output == "text":
+        text = nested_quotes(smart_quotes(html_lib.unescape(text)))
+    else:
+        text = typographic_html(text)
+    if piq:
+        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
+    return text
+
+
+def substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
+    """subsequent-author-substitute: a repeated author list is replaced.
+    The names end where the last author's last name part does, within the
+    text the two entries share."""
+    out = list(entries)
+    for i in range(1, len(entries)):
+        if not authors[i] or authors[i] != authors[i - 1]:
+            continue
+        previous, current = entries[i - 1], entries[i]
+        common = 0
+        while common < min(len(previous), len(current)) and previous[common] == current[common]:
+            common += 1
+        prefix = current[:common]
+        last = authors[i][-1]
+        parts = [p for p in re.split(r"[\s,.]+", " ".join(
+            str(last.get(k, "")) for k in ("family", "given", "literal"))) if p]
+        parts += [p[0] for p in parts]  # initials
+        end = max((m.end() for part in parts
+                   for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", prefix)),
+                  default=-1)
+        if end > 0:
+            out[i] = substitute + current[end:]
+    return out
+
+
+def to_markdown(text: str) -> str:
+    text = re.sub(r"</?i>", "*", text)
+    text = re.sub(r"</?b>", "**", text)
+    text = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>', r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html_lib.unescape(text)

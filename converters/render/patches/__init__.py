@@ -1,0 +1,34 @@
+"""The fidelity layer: small patches that make citeproc-py follow CSL 1.0.2
+where it does not (and where citeproc-js and pandoc's citeproc, our
+references, do).  One module a kind of fix; each patch says what
+citeproc-py gets wrong and names the CSL test-suite fixtures it makes pass,
+so they can be offered upstream.  :func:`install` applies them all once.
+
+    names      incomplete lists end in "et al.", initialize="false",
+               CSL 1.0.2's newer name variables
+    groups     group suppression, cs:substitute not repeating what it printed
+    numbers    page ranges, label plurals, hyphenated variable names
+    text_case  title case of untagged text and hyphenated words; text-case on plain strings
+    display    the display attribute, second-field-align
+    collapse   cite grouping and collapsing
+    year_suffix  implicit year suffixes
+    sorting    accents aside in sort keys
+    dates      date ranges citeproc-py cannot render
+    speed      memoized lookups, parallel sort keys
+"""
+from __future__ import annotations
+
+_INSTALLED = False
+
+
+def install() -> None:
+    global _INSTALLED
+    if _INSTALLED:
+        return
+    from . import (collapse, dates, display, groups, names, numbers, sorting, speed, text_case,
+                   year_suffix)
+
+    for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
+                   sorting, speed):
+        module.install()
+    _INSTALLED = True

@@ -1,0 +1,138 @@
+"""Groups and substitution: what is printed, and what is suppressed.
+
+Both patches follow the rendering as it descends: which variables a group
+called and whether they gave text, what a cs:substitute printed.  That is
+call-stack state, kept per thread and empty between renders."""
+from __future__ import annotations
+
+import threading
+
+
+class _Trace(threading.local):
+    def __init__(self):
+        # per open cs:group: [a variable was called, a called variable gave text]
+        self.frames: list[list[bool]] = []
+        # per open cs:substitute: (tag, variable) of what it rendered
+        self.collecting: list[list[tuple[str, str]]] = []
+
+
+_TRACE = _Trace()
+
+
+def install() -> None:
+    from citeproc import model
+
+    _patch_group(model)
+    _patch_substitution(model)
+
+
+def _patch_group(model) -> None:
+    """CSL 1.0.2: a group is suppressed when it calls variables and all of
+    them are empty.  citeproc-py counts text from a term inside a choose as a
+    rendered variable, which leaves "Preprint at." or "[Online]." behind.
+    Variable calls are tracked as they happen, so only the branches a choose
+    takes count.  (bugreports_LegislationCrash, bugreports_NoTitle,
+    magic_SuppressDuplicateVariableRendering, with the substitution patch)"""
+    for leaf in (model.Text, model.Number, model.Date, model.Names):
+        _track_leaf(leaf, model)
+    original = model.Group.process
+
+    def process(self, item, context=None, **kwargs):
+        frames = _TRACE.frames
+        frames.append([False, False])
+        try:
+            text = original(self, item, context=context, **kwargs)
+        finally:
+            called, rendered = frames.pop()
+            if frames:
+                frames[-1][0] |= called
+                frames[-1][1] |= rendered
+        if called and not rendered:
+            raise model.VariableError
+        return text
+
+    model.Group.process = process
+
+
+def _track_leaf(cls, model) -> None:
+    original = cls.render
+
+    def render(self, item, *args, **kwargs):
+        variable = self.get("variable")
+        macro = self.get("macro") if cls is model.Text else None
+        if variable and _repressed(self, variable, kwargs.get("context")):
+            raise model.VariableError  # already printed as a substitute
+        # year-suffix appears only when disambiguation adds one; citeproc-js
+        # and pandoc do not let its absence suppress a group.
+        if (not variable and not macro) or variable == "year-suffix":
+            return original(self, item, *args, **kwargs)
+        frames, collecting = _TRACE.frames, _TRACE.collecting
+        if not frames:
+            text = original(self, item, *args, **kwargs)
+            if text and variable and collecting:
+                collecting[-1].append((self.tag, variable))
+            return text
+        frame = frames[-1]
+        if macro:
+            # A macro counts as one variable: it is there if it gives text.
+            frames.append([False, False])
+            try:
+                text = original(self, item, *args, **kwargs)
+            finally:
+                called, _ = frames.pop()
+            frame[0] |= called or bool(text)
+            frame[1] |= bool(text)
+            return text
+        frame[0] = True
+        text = original(self, item, *args, **kwargs)  # VariableError passes up
+        if text:
+            frame[1] = True
+            if collecting:
+                collecting[-1].append((self.tag, variable))
+        return text
+
+    cls.render = render
+
+
+def _repressed(element, variable: str, context) -> bool:
+    try:
+        layout = (context if context is not None else element).get_layout()
+    except (IndexError, AttributeError):
+        return False
+    repressed = getattr(layout, "repressed", None) or {}
+    return variable in repressed.get(element.tag, ())
+
+
+def _patch_substitution(model) -> None:
+    """CSL: what a cs:substitute renders is not rendered again in the same
+    entry (an editor standing in for the author is not repeated as editor;
+    a title standing in is not repeated as title).  citeproc-py only
+    remembers a directly named text variable and only text elements check."""
+    from citeproc.source import VariableError
+
+    substitute = model.Substitute.render
+
+    def render(self, item, context=None, **kwargs):
+        _TRACE.collecting.append([])
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+        finally:
+            rendered = _TRACE.collecting.pop()
+        if text:
+            layout = (context if context is not None else self).get_layout()
+            for tag, variable in rendered:
+                layout.repressed.setdefault(tag, []).append(variable)
+        return text
+
+    model.Substitute.render = render
+
+    names = model.Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        layout = (context if context is not None else self).get_layout()
+        repressed = layout.repressed.get(self.tag, [])
+        if repressed and any(v in repressed for v in self.get("variable", "").split()):
+            raise VariableError
+        return names(self, item, names_context=names_context, context=context, **kwargs)
+
+    model.Names.process = process

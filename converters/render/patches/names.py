@@ -1,0 +1,150 @@
+"""Names: what citeproc-py gets wrong about name lists."""
+from __future__ import annotations
+
+import re
+
+from ..records import incomplete_variables
+
+# CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
+_NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
+                "editor_translator", "executive_producer", "guest", "host", "narrator",
+                "organizer", "performer", "producer", "script_writer", "series_creator")
+
+
+def install() -> None:
+    from citeproc import model
+
+    _add_name_variables()
+    _patch_names_shown(model)  # first: the patches below wrap it
+    _patch_incomplete(model)
+    _patch_initialize(model)
+    _patch_sort_particles(model)
+
+
+def _add_name_variables() -> None:
+    import citeproc
+    import citeproc.source.json as source_json
+
+    for name in _NEWER_NAMES:
+        if name not in citeproc.NAMES:
+            citeproc.NAMES.append(name)
+    source_json.NAMES = citeproc.NAMES
+
+
+def _patch_incomplete(model) -> None:
+    """A list known to be incomplete (the reference is marked by
+    records.mark_incomplete) ends in "et al.", whatever its length (bibconv's
+    own convention: no fixture covers it; tests/test_render.py does)."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        incomplete = variable in incomplete_variables(item.reference)
+        if not incomplete or sort_options:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        known = len(item.reference.get(variable, []))
+        try:
+            use_first = int(self.get_option("et-al-use-first", context))
+        except (TypeError, ValueError, AttributeError):
+            use_first = known
+        if known < 2:
+            text = original(self, item, variable, context, None, **kwargs)
+            return f"{text} {self.et_al()}" if text else text
+        # Let citeproc's own truncation run, with the names we have as the
+        # first ones and no "and" before a last name we do not know.
+        overrides = {"et-al-min": str(known), "et-al-use-first": str(min(use_first, known)),
+                     "et-al-use-last": "false", "et-al-subsequent-min": str(known),
+                     "et-al-subsequent-use-first": str(min(use_first, known))}
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+
+
+def _patch_initialize(model) -> None:
+    """CSL 1.0.2's ``initialize="false"``: keep given names whole, only
+    punctuate the initials already in them ("Nanda H" -> "Nanda H.").
+    citeproc-py ignores the attribute and initializes everything."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if self.get("initialize", "true") != "false":
+            return original(self, item, variable, context, sort_options, **kwargs)
+        mark = self.get_option("initialize-with", context, sort_options)
+        names = item.reference.get(variable, [])
+        if mark is None or not names:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        saved = [dict(n) for n in names]
+        try:
+            for name in names:
+                given = name.get("given")
+                if given:
+                    dict.__setitem__(name, "given", re.sub(
+                        r"(?<![\w.])([A-Z])(?![\w.])", lambda m: m.group(1) + mark.rstrip(),
+                        given))
+            overrides = dict(sort_options or {}, **{"initialize-with": None})
+            return original(self, item, variable, context, overrides, **kwargs)
+        finally:
+            for name, before in zip(names, saved):
+                dict.clear(name)
+                dict.update(name, before)
+
+    model.Name.process = process
+
+
+def _patch_sort_particles(model) -> None:
+    """Names in sort keys rendered by a macro.  With
+    demote-non-dropping-particle="sort-only" the particle goes after the
+    given name ("Heel, M van" sorts under H; citeproc-py sorts it under V),
+    and names are compared one by one: no "and", and a delimiter that sorts
+    before any letter ("van Heel and Schatz" came before "van Heel,
+    Harauz").  (sort_WithAndInOneEntry, name_FirstInitialFullForm; ACM on
+    the JATS references)"""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if not sort_options:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        overrides = dict(sort_options, **{"and": None, "delimiter": "\x01"})
+        if self.get_option("demote-non-dropping-particle", context, sort_options) == "sort-only":
+            overrides["demote-non-dropping-particle"] = "display-and-sort"
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+
+
+def names_shown(reference) -> int | None:
+    return vars(reference).get("bibconv_names_shown")
+
+
+def set_names_shown(reference, count: int | None) -> None:
+    # object.__setattr__: citeproc's Reference turns attributes into variables
+    object.__setattr__(reference, "bibconv_names_shown", count)
+
+
+def _in_citation(element) -> bool:
+    try:
+        return bool(element.xpath_search("./ancestor::cs:citation"))
+    except Exception:
+        return False
+
+
+def _patch_names_shown(model) -> None:
+    """disambiguate-add-names: a citation shows as many names of a reference
+    as disambiguation chose (set on the reference by
+    disambiguation.add_names); citeproc-py never adds any.
+    (disambiguate_AddNamesSuccess, disambiguate_ByCiteIncremental1 and 2,
+    disambiguate_SetsOfNames)"""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        count = names_shown(item.reference)
+        sorting = bool(sort_options) and "name-as-sort-order" in sort_options
+        if count is None or sorting or not _in_citation(context if context is not None
+                                                        else self):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        overrides = dict(sort_options or {}, **{
+            "et-al-use-first": str(count), "et-al-subsequent-use-first": str(count)})
+        if count >= len(item.reference.get(variable, [])):
+            overrides["et-al-min"] = overrides["et-al-subsequent-min"] = "10000"
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process

