@@ -118,9 +118,10 @@ def _parser() -> argparse.ArgumentParser:
                       help="locale for terms, dates and punctuation (default: en-US)")
     cite.add_argument("-t", "--to", dest="output", choices=["text", "html", "markdown"],
                       default="text", help="output format (default: text)")
-    cite.add_argument("--cite", action="append", default=[], metavar="KEY,...",
-                      help="ids to cite together in one citation (repeatable: one "
-                           "citation each); the bibliography then holds the cited records")
+    cite.add_argument("--cite", action="append", default=[], metavar="CITATION",
+                      help='one citation as pandoc writes it: "[@key, p. 5; see @key2]" '
+                           "(or ids: key1,key2); repeatable, one citation each; the "
+                           "bibliography then holds the cited records")
     cite.add_argument("-o", "--output", dest="out", metavar="FILE",
                       help="write to FILE instead of standard output")
     cite.set_defaults(run=_cite)

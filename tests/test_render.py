@@ -172,3 +172,13 @@ def test_display_layouts_in_text_and_html(seed):
     html = render(seed, style="american-chemical-society", output="html").entries
     assert html[0].startswith('<div class="csl-left-margin">(1)</div>'
                               '<div class="csl-right-inline">')
+
+
+def test_render_is_callable_after_the_package_is_imported():
+    import converters.render  # binds converters.render to the package
+
+    result = converters.render([{"id": "a", "type": "book", "title": "T",
+                                 "author": [{"family": "Knuth", "given": "Donald"}],
+                                 "issued": {"date-parts": [[1984]]}}], style="apa",
+                               cite=["[@a, p. 5]"])
+    assert result.citations == ["(Knuth, 1984, p. 5)"]

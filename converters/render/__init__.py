@@ -11,6 +11,9 @@
 """
 from __future__ import annotations
 
+import sys
+import types
+
 from .cites import CiteSyntaxError, parse_cluster
 from .engine import RenderResult, render, run
 from .parallel import PARALLEL_FROM
@@ -18,3 +21,15 @@ from .styles import StyleError, list_styles, load_style, style_path
 
 __all__ = ["render", "run", "RenderResult", "StyleError", "list_styles", "style_path",
            "load_style", "parse_cluster", "CiteSyntaxError", "PARALLEL_FROM"]
+
+
+class _CallablePackage(types.ModuleType):
+    """``converters.render(...)`` is the function, but once this package has
+    been imported Python binds ``converters.render`` to the package itself:
+    calling the package calls the function, so both spellings keep working."""
+
+    def __call__(self, *args, **kwargs):
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
