@@ -86,23 +86,17 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = _NUMBER_LABEL.sub(r"\1 ", text)
     text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
     text = _SPACE_BEFORE_COMMA.sub(",", text)
+    return finish_citation(text, output, piq)
+
+
+def finish_citation(text: str, output: str, piq: bool) -> str:
+    """One rendered citation; entries end with the same typography."""
     if output == "text":
         text = nested_quotes(smart_quotes(html_lib.unescape(text)))
     else:
         text = typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
-        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
-    return text
-
-
-def finish_citation(text: str, output: str, piq: bool) -> str:
-    """One rendered citation, with the typography of entries."""
-    if output == "text":
-        text = nested_quotes(smart_quotes(html_lib.unescape(text)))
-    else:
-        text = typographic_html(text)
-    if piq:
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
     return text
 
