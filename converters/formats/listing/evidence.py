@@ -14,11 +14,14 @@ is a name (positive) rather than a title (negative):
   acronyms and CamelCase ("TeX", "GaN"), and words that the page itself uses
   in lower case in its abstracts;
 * the head nouns of organisations ("Institute", "Consortium"): organisations
-  sign papers too, and their names are made of ordinary words.
+  sign papers too, and their names are made of ordinary words;
+* for a word neither list knows, its spelling (letter trigrams of given
+  names against ordinary words: "Shashank" against "Exciton").
 
-Surnames are often ordinary words (Smith, Young, Cross), so a word in last
-position counts against a name less than one in first position, where a given
-name is expected.
+Each is a feature by its place in the line (a given name is expected first;
+surnames are often ordinary words: Smith, Young, Cross), and ``WEIGHTS``,
+fitted on generated pages by benchmarks/listing_train.py, turns them into the
+log-odds.
 """
 from __future__ import annotations
 
