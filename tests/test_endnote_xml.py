@@ -1,11 +1,7 @@
 """EndNote XML: EndNote's shape, safe parsing, broken documents, round trips."""
 from __future__ import annotations
 
-from hypothesis import given
-
 import converters
-from test_ris import HOLDS
-from test_roundtrip_properties import SETTINGS, _comparable, records
 
 SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xml><records>
@@ -83,26 +79,6 @@ def test_written_xml_reads_back_in_zotero_importer_shape():
     back = converters.read(text, "endnote-xml").records
     assert [r.data for r in back][0]["author"] == records[0].data["author"]
 
-
-@SETTINGS
-@given(records)
-def test_round_trip_gives_back_what_endnote_xml_holds(items):
-    written = converters.write(items, "endnote-xml")
-    assert written.text == converters.write(items, "endnote-xml").text
-    back = converters.read(written.text, "endnote-xml").records
-    assert [r.id for r in back] == [i["id"] for i in items]
-    dropped = {(d.record, d.location.pointer) for d in written.diagnostics}
-    for before, after in zip(items, back):
-        assert after.data["type"] == before["type"]
-        for field in HOLDS & set(before):
-            value = before[field]
-            if (before["id"], f"/{field}") in dropped and field != "issued":
-                continue  # reported: this type's record has no place for it
-            if field == "issued" and len(value["date-parts"]) > 1:
-                assert (before["id"], "/issued") in dropped
-                value = {"date-parts": value["date-parts"][:1]}
-            assert _comparable(field, value) == _comparable(field, after.data.get(field)), \
-                (field, value, after.data.get(field))
 
 
 HOSTILE = {
