@@ -79,8 +79,9 @@ def strip_markup(text) -> str:
 
 def is_others(name) -> bool:
     """True for the "et al." marker name."""
-    return isinstance(name, dict) and name.get("literal", "").strip().lower() in {
-        "others", "et al.", "et al", "et. al."} and len(name) == 1
+    from .vocabulary import is_others_word
+
+    return isinstance(name, dict) and len(name) == 1 and is_others_word(name.get("literal", ""))
 
 
 def split_others(names) -> tuple[list, bool]:

@@ -8,6 +8,8 @@ mapping/biblatex.js.
 """
 from __future__ import annotations
 
+from .. import vocabulary
+
 # entry type -> (CSL type, default genre).  Read direction.
 TYPES: dict[str, tuple[str, str | None]] = {
     "article": ("article-journal", None),      # entrysubtype magazine/newspaper refine it
@@ -236,11 +238,8 @@ IETF_TO_LANGID = {"en-US": "american", "en-GB": "british", "en-AU": "australian"
                   "es-ES": "spanish", "it-IT": "italian", "la": "latin", "nl-NL": "dutch",
                   "pt-PT": "portuguese", "pt-BR": "brazilian", "ru-RU": "russian"}
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
-               "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-               "sept": 9}
+MONTHS = vocabulary.MONTHS
+MONTH_NAMES = vocabulary.MONTH_NAMES
 MONTH_MACROS = {k: n for k, n in
                 zip(MONTHS, ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"])}

@@ -7,6 +7,8 @@ other); the reading side also accepts what real files use (eLife's "web",
 """
 from __future__ import annotations
 
+from .. import vocabulary
+
 # publication-type -> CSL type (read)
 READ_TYPES = {
     "journal": "article-journal", "book": "book", "chapter": "chapter",
@@ -68,5 +70,4 @@ CSL_NAME_VARIABLES = frozenset("""author chair collection-editor compiler compos
 
 PUB_IDS = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS = vocabulary.MONTHS

@@ -12,6 +12,8 @@ in ``READ_DIFFERS_FROM_ZOTERO`` (the conformance test names them too).
 """
 from __future__ import annotations
 
+from .. import vocabulary
+
 TYPES: list[tuple[str, str]] = [
     ("JOUR", "article-journal"), ("BOOK", "book"), ("CHAP", "chapter"),
     ("CPAPER", "paper-conference"), ("CONF", "paper-conference"), ("THES", "thesis"),
@@ -173,5 +175,4 @@ CARRIED_CUSTOM = ("author-count", "abstract-truncated")
 ET_AL = frozenset({"et al.", "et al", "et. al.", "others", "et al.,"})
 ET_AL_WRITE = "et al."
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS = vocabulary.MONTHS
