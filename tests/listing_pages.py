@@ -184,11 +184,17 @@ def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float
     rng = random.Random(seed)
     name_like = [e for e in entries if _name_like(e.title)]
     chosen: list[Entry] = []
+    # A page lists each work once: a title already on the page is drawn again.
+    used: set[str] = set()
     for _ in range(size):
-        if chosen and not chosen[-1].abstract and name_like and rng.random() < hard:
-            source = rng.choice(name_like)
+        unused = [e for e in name_like if e.title not in used]
+        if chosen and not chosen[-1].abstract and unused and rng.random() < hard:
+            source = rng.choice(unused)
         else:
             source = rng.choice(entries)
+            while source.title in used and len(used) < len(entries):
+                source = rng.choice(entries)
+        used.add(source.title)
         chosen.append(_shape(source, rng, chosen[-1] if chosen else None))
 
     blank_between = rng.random() < 0.3
@@ -224,17 +230,20 @@ def score(records, truth: list[Entry]) -> dict[str, object]:
                          data.get("abstract"), declared if incomplete else None))
     exact, misses = 0, []
     by_kind: dict[str, list[int]] = {}
-    # Align by title: a merged or split entry shifts everything after it.
-    index = {}
+    # Align by title, in page order: a merged or split entry shifts
+    # everything after it, and a title may occur twice on a page.
+    index: dict[str, list[int]] = {}
     for i, entry in enumerate(got):
-        index.setdefault(entry.title, i)
+        index.setdefault(entry.title, []).append(i)
+    position = 0
     for entry in truth:
         counts = by_kind.setdefault(entry.kind, [0, 0])
         counts[1] += 1
-        found = index.get(entry.title)
+        found = next((i for i in index.get(entry.title, ()) if i >= position), None)
         if found is None:
             misses.append((entry.kind, "title not read", entry.title))
             continue
+        position = found + 1
         mine = got[found]
         problems = []
         if mine.authors != entry.authors:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .evidence import IMPOSSIBLE, emissions, name_style, page_context
+from .evidence import IMPOSSIBLE, emissions, name_shaped, name_style, page_context
 from .layout import AUTHORS_SHOWN, author_marker
 
 T, A, B = 0, 1, 2
@@ -18,10 +18,13 @@ LABELS = (T, A, B)
 
 # Grammar T A* B? as transition scores; a missing pair is impossible.
 TRANSITION = {
-    (T, A): 0.0, (T, B): -2.0, (T, T): -3.0,
-    (A, A): 0.0, (A, B): 0.0, (A, T): -1.0,
+    (T, A): 0.0, (T, B): -2.0, (T, T): -2.0,
+    (A, A): 0.0, (A, B): 0.0, (A, T): -1.5,
     (B, T): 0.0,
 }
+# Few titles could be a name at all: the prior of a name-shaped line being
+# a title, beside what its words say (those weights are class-balanced).
+NAME_SHAPED_TITLE = 0.0
 # An entry's authors are mostly written alike: a line written otherwise
 # ("Solar Cells" after "J. Smith" and "K. Lee") is less likely one of them.
 OTHER_STYLE = -1.5
@@ -41,6 +44,9 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     which reading that is."""
     context = page_context([text for _, text, _ in lines])
     emit = [emissions(text, context) for _, text, _ in lines]
+    for i, (_, text, _) in enumerate(lines):
+        if NAME_SHAPED_TITLE and emit[i][T] != IMPOSSIBLE and name_shaped(text):
+            emit[i] = (emit[i][T] + NAME_SHAPED_TITLE, emit[i][A], emit[i][B])
     if context.marked:
         _folded_lists(lines, emit)
     # Blank lines anywhere between entries: take them as the separators.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # The languages of titles and abstracts we expect on publication pages.
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
@@ -64,7 +64,7 @@ def given_name_popularity(word: str) -> int:
     return names.get(lower) or names.get(fold(lower), 0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frequencies(language: str, wordlist: str) -> dict[str, float]:
     from wordfreq import get_frequency_dict
 

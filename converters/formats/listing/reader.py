@@ -14,7 +14,8 @@ from ...ids import IdAllocator, base_id
 from ...model import OTHERS, Origin, ReadResult, Record
 from ...names import parse_display_name
 from .evidence import is_organisation
-from .labelling import A, B, T, label as label_lines
+from .labelling import A, B, T
+from .labelling import label as label_lines
 from .layout import ABSTRACT_MARKER, HEADING, author_marker
 
 WHAT = {T: "the title of a new entry", A: "an author", B: "an abstract"}
@@ -60,7 +61,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
 
     labels, margins = label_lines(lines)
     entries: list[dict] = []
-    for (number, text_, _), label, (margin, alternative) in zip(lines, labels, margins):
+    for (number, text_, _), label, (margin, alternative) in zip(lines, labels, margins, strict=True):
         if label != T and not entries:
             # The page starts with what cannot be a title (an abstract cut
             # by the page, say): an entry without a title holds it.
@@ -99,8 +100,9 @@ def _record(entry: dict, source: str | None) -> Record:
         data["title"] = title
         origin.fields["title"] = title_line
 
-    names, declared = [], None
-    for number, text in entry["authors"]:
+    names: list[dict] = []
+    declared = None
+    for _, text in entry["authors"]:
         marker = author_marker(text)
         if marker:
             text = text[:marker.start()]

@@ -7,7 +7,6 @@ from ...model import WriteResult, split_others, strip_markup
 from ...names import display_name, parse_display_name
 from .layout import ABSTRACT_CUT_BYTES, AUTHORS_SHOWN, SEE_MORE, cut
 
-
 # Everything the listing can hold; other variables are reported on write.
 _HELD = {"id", "title", "author", "abstract", "custom"}
 _HELD_CUSTOM = {"author-count", "abstract-truncated"}
@@ -26,12 +25,12 @@ def _entry_lines(data: dict, page: bool) -> list[str]:
     people, incomplete = split_others(data.get("author"))
     names = [_one_line(display_name(p)) for p in people]
     custom = data.get("custom") or {}
-    declared = custom.get("author-count")
-    total = max(declared or 0, len(names))
+    declared = custom.get("author-count") or 0
+    total = max(declared, len(names))
     if page and total > AUTHORS_SHOWN and names:
         shown = min(AUTHORS_SHOWN - 1, len(names))
         names[shown - 1] += f" … (see {total - shown} more)"
-    elif names and (declared or 0) > len(names):
+    elif names and declared > len(names):
         names[-1] += f" … (see {declared - len(names)} more)"
     elif names and incomplete:
         names[-1] += " … (see more)"
@@ -150,9 +149,9 @@ def _check_reading(records, result: WriteResult) -> None:
     for record in records:
         wanted = _visible(record.data)
         candidates = by_title.get(wanted["title"]) or []
-        got = _visible(candidates.pop(0).data) if candidates else None
+        read_back = _visible(candidates.pop(0).data) if candidates else None
         for what in wanted:
-            if got is not None and got[what] == wanted[what]:
+            if read_back is not None and read_back[what] == wanted[what]:
                 continue
             result.diagnostics.append(make(
                 "field-altered", f"the page would not read back as written: its {what} "
