@@ -20,15 +20,16 @@ from __future__ import annotations
 import json
 import re
 
-from .. import names as display_names
-from ..dates import numbers as _numbers
-from ..dates import whole_number
-from ..diagnostics import has_errors, make
-from ..ids import IdAllocator, base_id
-from ..mapping import jats as M
-from ..model import (OTHERS, Origin, ReadResult, Record, WriteResult, split_others,
+from ... import names as display_names
+from ...dates import numbers as _numbers
+from ...dates import whole_number
+from ...diagnostics import has_errors, make
+from ...ids import IdAllocator, base_id
+from ...mapping import jats as M
+from ...model import (OTHERS, Origin, ReadResult, Record, WriteResult, split_others,
                      strip_markup)
-from ..xmlsafe import local, parse, text_of
+from ...xmlsafe import local, parse, text_of
+from . import plaintext
 
 XLINK = "http://www.w3.org/1999/xlink"
 MML = "http://www.w3.org/1998/Math/MathML"
@@ -229,7 +230,7 @@ def _date_from(element) -> dict | None:
     iso = element.get("iso-8601-date") or (year_el.get("iso-8601-date")
                                            if year_el is not None else None)
     if iso:
-        from .. import dates
+        from ... import dates
 
         parsed = dates.parse(iso)
         if parsed:
@@ -250,7 +251,7 @@ def _date_from(element) -> dict | None:
 def _access_date(text: str | None) -> dict | None:
     if not text:
         return None
-    from .. import dates
+    from ... import dates
 
     iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
     if iso:
@@ -284,6 +285,7 @@ def _citation(citation) -> dict:
         csl_type = "chapter"
     data["type"] = csl_type
 
+    sponsors: list = []
     for group in _kids(citation, "person-group"):
         role = M.PERSON_GROUPS.get((group.get("person-group-type") or "author").lower(),
                                    "contributor")
@@ -291,17 +293,28 @@ def _citation(citation) -> dict:
                 group.get("custom-type") in M.CSL_NAME_VARIABLES:
             role = group.get("custom-type")
         people = _people(group)
-        if people:
+        if (group.get("person-group-type") or "").lower() == "sponsor":
+            sponsors.extend(people)
+        elif people:
             data.setdefault(role, []).extend(people)
     loose = _people(citation)  # NLM 2.3 and PLOS put names straight in
     if loose and "author" not in data:
         data["author"] = loose
+    if sponsors:
+        # a trial's sponsor stands where its author would (Citing Medicine)
+        data.setdefault("author" if "author" not in data else "contributor",
+                        []).extend(sponsors)
     for role in list(data):
         if isinstance(data[role], list):
             people, incomplete = split_others(data[role])
             data[role] = people + ([dict(OTHERS)] if incomplete else [])
 
     title = article_title or chapter_title or part_title or data_title
+    if not title and _rich(_kid(citation, "trans-title")):
+        # only the title's translation is given: it is the title a reader
+        # sees; the flag writes it back as <trans-title>
+        title = _rich(_kid(citation, "trans-title"))
+        data.setdefault("custom", {})["trans-title"] = True
     if title:
         data["title"] = title
         if source:
@@ -317,7 +330,7 @@ def _citation(citation) -> dict:
         data["issued"] = date
     conf_date = _kid(citation, "conf-date")
     if conf_date is not None:
-        from .. import dates
+        from ... import dates
 
         event = dates.parse(conf_date.get("iso-8601-date") or "") if conf_date.get(
             "iso-8601-date") else None
@@ -389,7 +402,10 @@ def _citation(citation) -> dict:
             if kind_id == "custom" and pub_id.get("custom-type"):
                 kind_id = pub_id.get("custom-type")
             data.setdefault("custom", {}).setdefault("pub-ids", {})[kind_id or "other"] = value
-    for link in _kids(citation, "ext-link", "uri"):
+    # a link stands alone or inside a comment ("Available from: <ext-link>")
+    links = _kids(citation, "ext-link", "uri") + [
+        link for comment in _kids(citation, "comment") for link in _kids(comment, "ext-link", "uri")]
+    for link in links:
         href = link.get(f"{{{XLINK}}}href") or _text(link)
         link_type = (link.get("ext-link-type") or "uri").lower()
         if href and link_type == "doi" and "DOI" not in data:
@@ -399,6 +415,8 @@ def _citation(citation) -> dict:
 
     if not any(k in data for k in ("title", "container-title", "author", "note")):
         _untagged(citation, data)
+    else:
+        _leading_names(citation, data)
     return data
 
 
@@ -471,56 +489,39 @@ def _read_annotations(citation, data: dict) -> None:
         data.setdefault("custom", {})[kind[len(CUSTOM_PREFIX):]] = value
 
 
-# Vancouver: "Surname AB, Surname CD, et al. Title. Journal. 2020;12(3):45-67."
-_VANCOUVER_NAME = re.compile(r"^[\w'’\-]+(?: [\w'’\-]+)* [A-Z]{1,3}$")
-
-
 def _untagged(citation, data: dict) -> None:
     """A citation with no tagged parts: keep its text, and read what its
-    punctuation makes plain (authors, title, source, year, volume, pages)."""
-    text = text_of(citation, {"annotation"})
-    # a leading number, or what is left of one beside a separate <label>
-    text = re.sub(r"^\s*(\[?\d+\]?[.)]?\s+)?[.\s]*", "", text)
+    punctuation makes plain (plaintext.py); when it does not open with a
+    name list, only its first year and its first sentence as the title."""
+    text = plaintext.strip_label(text_of(citation, {"annotation"}))
     if not text:
         return
     data["note"] = text
     data.setdefault("custom", {})["citation-text"] = True
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
-    if year:
-        data.setdefault("issued", {"date-parts": [[int(year.group(1))]]})
-    parts = [p.strip() for p in re.split(r"(?<=[^A-Z ][.?!])\s+|(?<=\b[A-Z]{2}\.)\s+", text)]
-    if len(parts) < 3:
-        data.setdefault("title", parts[0].rstrip("."))
+    found = plaintext.parse_citation(text)
+    if "issued" not in found:
+        year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+        if year:
+            found["issued"] = {"date-parts": [[int(year.group(1))]]}
+    if "title" not in found:
+        found["title"] = re.split(r"(?<=[^A-Z ][.?!])\s+|(?<=\b[A-Z]{2}\.)\s+",
+                                  text)[0].strip().rstrip(".")
+    shape = found.pop("type", None)
+    if (shape, data.get("type")) in (("chapter", "book"), ("chapter", "document"),
+                                     ("article-journal", "document")):
+        data["type"] = shape
+    for key, value in found.items():
+        data.setdefault(key, value)
+
+
+def _leading_names(citation, data: dict) -> None:
+    """Names printed as text before a mixed citation's first tag."""
+    if local(citation.tag) != "mixed-citation" or not len(citation) or \
+            any(k in data for k in ("author", "editor")):
         return
-    authors = [a.strip() for a in parts[0].rstrip(".").split(",") if a.strip()]
-    people = []
-    for author in authors:
-        if author.lower() in ("et al", "et al."):
-            people.append(dict(OTHERS))
-        elif _VANCOUVER_NAME.match(author):
-            surname, initials = author.rsplit(" ", 1)
-            people.append({"family": surname, "given": initials})
-        else:
-            people = []
-            break
-    if people:
-        data["author"] = people
-        rest = parts[1:]
-    else:
-        rest = parts
-    if rest:
-        data["title"] = rest[0].rstrip(".")
-    details = " ".join(rest[1:])
-    numbers = re.search(r";\s*(\w+)(?:\(([^)]+)\))?:\s*([\w-]+)", details)
-    if numbers:
-        data.setdefault("volume", numbers.group(1))
-        if numbers.group(2):
-            data.setdefault("issue", numbers.group(2))
-        data.setdefault("page", numbers.group(3))
-    if len(rest) > 1 and "container-title" not in data:
-        source = rest[1].rstrip(".")
-        if not re.match(r"^\d", source):
-            data["container-title"] = source
+    found = plaintext.leading_names(citation.text)
+    if found:
+        data[found[0]] = found[1]
 
 
 def _best_citation(ref):
@@ -1026,11 +1027,12 @@ _PUB_ID_TYPES = frozenset(
     "accession archive ark art-access-id arxiv coden doaj doi handle index isbn manuscript "
     "medline mr other pii pmcid pmid publisher-id sici std-designation zbl".split())
 # custom facts an element-citation holds in elements of their own
-_CUSTOM_NATIVE = frozenset({"elocation-id", "arxiv", "pub-ids", "citation-text"})
+_CUSTOM_NATIVE = frozenset({"elocation-id", "arxiv", "pub-ids", "citation-text",
+                            "trans-title"})
 
 
 # flags that ride on another variable's element; without it they are notes
-_RIDES_ON = {"elocation-id": "page", "citation-text": "note"}
+_RIDES_ON = {"elocation-id": "page", "citation-text": "note", "trans-title": "title"}
 
 
 def _write_custom(citation, custom: dict, data: dict) -> None:
@@ -1094,7 +1096,8 @@ def _element_citation(ref, data: dict, problems: list | None = None) -> list[str
             _sub_rich(citation, "source", title)
     else:
         if title:
-            _sub_rich(citation, "article-title", title)
+            _sub_rich(citation, "trans-title" if (data.get("custom") or {}).get(
+                "trans-title") else "article-title", title)
         if container:
             _sub_rich(citation, "source", container)
     _write_issued(citation, data.get("issued"), problems)
