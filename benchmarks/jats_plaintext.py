@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from converters.formats.jats import _best_citation, _citation  # noqa: E402
+from converters.formats.jats import _best_citation as best_citation  # noqa: E402
+from converters.formats.jats import _citation as read_citation  # noqa: E402
 from converters.xmlsafe import local, parse  # noqa: E402
 
 FIELDS = ("author", "title", "container-title", "year", "volume", "issue", "page")
@@ -55,11 +56,11 @@ def coverage(files: list[Path]) -> Counter:
     counts: Counter = Counter()
     for path in files:
         for ref in refs(path):
-            citation, _ = _best_citation(ref)
+            citation, _ = best_citation(ref)
             if citation is None:
                 continue
             counts["refs"] += 1
-            data = _citation(citation)
+            data = read_citation(citation)
             names = bool(data.get("author") or data.get("editor"))
             if (data.get("custom") or {}).get("citation-text"):
                 counts["plain-text"] += 1
@@ -79,7 +80,7 @@ def scielo(files: list[Path]) -> dict[str, Counter]:
             kinds = {local(c.tag): c for c in ref}
             if "mixed-citation" not in kinds or "element-citation" not in kinds:
                 continue
-            tagged, plain = _citation(kinds["element-citation"]), _citation(
+            tagged, plain = read_citation(kinds["element-citation"]), read_citation(
                 kinds["mixed-citation"])
             for field in FIELDS:
                 want, got = _value(tagged, field), _value(plain, field)

@@ -28,6 +28,7 @@ from ...ids import IdAllocator, base_id
 from ...mapping import jats as M
 from ...model import (OTHERS, Origin, ReadResult, Record, WriteResult, split_others,
                      strip_markup)
+from ...vocabulary import strip_doi_prefix
 from ...xmlsafe import local, parse, text_of
 from . import plaintext
 
@@ -248,10 +249,16 @@ def _date_from(element) -> dict | None:
     return {"date-parts": [part]}
 
 
-def _access_date(text: str | None) -> dict | None:
+def _access_date(iso: str | None, text: str | None) -> dict | None:
+    """A <date-in-citation>: its iso-8601-date (any year, "-333-11-05"
+    too), else a date in its text ("2011 Jul 12", "2011-07-12")."""
+    from ... import dates
+
+    if iso and dates.parse(iso):
+        return dates.parse(iso)
+    text = iso or text
     if not text:
         return None
-    from ... import dates
 
     iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
     if iso:
@@ -345,7 +352,7 @@ def _citation(citation) -> dict:
             if how in ("literal", "raw") and _text(element):
                 accessed = {how: _text(element)}
             else:
-                accessed = _access_date(element.get("iso-8601-date") or _text(element))
+                accessed = _access_date(element.get("iso-8601-date"), _text(element))
             if accessed:
                 data["accessed"] = accessed
 
@@ -393,8 +400,7 @@ def _citation(citation) -> dict:
         if not value:
             continue
         if kind_id in M.PUB_IDS:
-            data.setdefault(M.PUB_IDS[kind_id], re.sub(r"^https?://(dx\.)?doi\.org/", "",
-                                                       value) if kind_id == "doi" else value)
+            data.setdefault(M.PUB_IDS[kind_id], bare_doi(value) if kind_id == "doi" else value)
         elif kind_id == "arxiv":
             data.setdefault("custom", {})["arxiv"] = value
             data.setdefault("URL", f"https://arxiv.org/abs/{value}")
@@ -409,11 +415,12 @@ def _citation(citation) -> dict:
         href = link.get(f"{{{XLINK}}}href") or _text(link)
         link_type = (link.get("ext-link-type") or "uri").lower()
         if href and link_type == "doi" and "DOI" not in data:
-            data["DOI"] = re.sub(r"^https?://(dx\.)?doi\.org/", "", href)
+            data["DOI"] = bare_doi(href)
         elif href and "URL" not in data:
             data["URL"] = href
 
-    if not any(k in data for k in ("title", "container-title", "author", "note")):
+    if not any(k in data for k in ("title", "container-title", "author", "note")) and \
+            all(local(c.tag) in _TEXT_MARKUP for c in citation if isinstance(c.tag, str)):
         _untagged(citation, data)
     else:
         _leading_names(citation, data)
@@ -487,6 +494,21 @@ def _read_annotations(citation, data: dict) -> None:
         except ValueError:
             value = text
         data.setdefault("custom", {})[kind[len(CUSTOM_PREFIX):]] = value
+
+
+# What a citation's text may hold and still be plain text, not tagged parts
+_TEXT_MARKUP = frozenset({"italic", "bold", "sup", "sub", "sc", "label", "ext-link", "uri",
+                          "named-content", "styled-content", "monospace", "underline", "x",
+                          "break", "inline-formula", "roman", "sans-serif", "overline"})
+
+
+def bare_doi(value: str) -> str:
+    """"doi: http://dx.doi.org/10.1/x" -> "10.1/x": every prefix, however
+    many a publisher stacked."""
+    bare = strip_doi_prefix(value)
+    while bare != value:
+        value, bare = bare, strip_doi_prefix(bare)
+    return bare
 
 
 def _untagged(citation, data: dict) -> None:
@@ -985,7 +1007,10 @@ def _write_issued(citation, date, problems: list) -> None:
                 _sub(citation, "string-date", str(date[how]), content_type=how)
                 return
         return
-    end = _valid_parts(parts[1])[0] if len(parts) > 1 else []
+    end, end_season, _ = _valid_parts(parts[1]) if len(parts) > 1 else ([], None, None)
+    if end and (season or end_season or date.get("season")):
+        problems.append(("issued", "a range of seasons: <season> holds one; written as the "
+                                   "years and the first season"))
     circa = "circa" if date.get("circa") else None
     if end:
         # a range: ISO 8601's interval in the attribute, both years in the text
@@ -1006,6 +1031,9 @@ def _write_issued(citation, date, problems: list) -> None:
 def _write_accessed(citation, date, problems: list) -> None:
     if not isinstance(date, dict):
         return
+    for flag in ("circa", "season"):
+        if date.get(flag) and date.get("date-parts"):
+            problems.append(("accessed", f"<date-in-citation> has no {flag}; left out"))
     parts = date.get("date-parts") or []
     start, _, problem = _valid_parts(parts[0]) if parts else ([], None, None)
     if problem:
