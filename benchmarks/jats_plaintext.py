@@ -22,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from converters.formats.jats import _best_citation as best_citation  # noqa: E402
-from converters.formats.jats import _citation as read_citation  # noqa: E402
+from converters.formats.jats import best_citation, read_citation  # noqa: E402
 from converters.xmlsafe import local, parse  # noqa: E402
 
 FIELDS = ("author", "title", "container-title", "year", "volume", "issue", "page")
@@ -74,7 +73,7 @@ def coverage(files: list[Path]) -> Counter:
 
 
 def scielo(files: list[Path]) -> dict[str, Counter]:
-    table = {f: Counter() for f in FIELDS}
+    table: dict[str, Counter] = {f: Counter() for f in FIELDS}
     for path in files:
         for ref in refs(path):
             kinds = {local(c.tag): c for c in ref}
