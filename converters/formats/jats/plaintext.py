@@ -33,11 +33,12 @@ _LABEL = re.compile(r"^\s*(?:\[?\d+\]?[.)]?\s+)?[.\s]*")
 # Where a title (or any other part) ends: a full stop, a question or an
 # exclamation mark followed by a capital, a digit or an opening bracket;
 # not after an initial ("et al. respond" goes on).
-_PART_END = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z\u00C0-\u00DE\d\[(“\"])")
+_PART_END = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z\u00C0-\u00DE\d\[(“\"¿¡])")
+# "Journal. 2001 Jan;3(2):1-5", "Journal [Internet]. 2011 Mar 18 [cited ...]; 16(3):227-34"
 _JOURNAL_NLM = re.compile(
-    rf"^(?P<container>[^.;:]+?)\.?\s+(?P<year>{_YEAR})(?:\s+(?P<month>[A-Za-z]{{3,9}})"
-    r"(?:-[A-Za-z]{3,9})?)?(?:\s+\d{1,2})?\s*[;:]\s*(?P<volume>\w+)\s*"
-    r"(?:\(\s*(?P<issue>[^)]+?)\s*\))?\s*:\s*(?P<page>\w+(?:[-–]\w+)?)\.?(?:\s|$)")
+    rf"^(?P<container>[^.;:\[]+?)\.?(?:\s*\[[^\]]*\]\.?)?\s+(?P<year>{_YEAR})(?P<when>[^;:]*?)"
+    r"\s*(?:[;:]|,(?=\s*\d))\s*(?P<volume>\w+)\s*(?:\(\s*(?P<issue>[^)]+?)\s*\))?"
+    r"\s*(?::\s*(?P<page>\w+(?:[-–]\w+)?))?\.?(?:\s|$)")
 _JOURNAL_PLOS = re.compile(
     r"^(?P<container>[^.;:\d]+?)\.?\s+(?P<volume>\d\w*)\s*(?:\(\s*(?P<issue>[^)]+?)\s*\))?"
     r"\s*:\s*(?P<page>\w+(?:\s*[-–]\s*\w+)?)\.?(?:\s|$)")
@@ -91,7 +92,8 @@ def names(text: str) -> tuple[str, list[dict]] | None:
 
 def _year_parts(match) -> dict:
     part = [int(match.group("year"))]
-    month = month_number(match.groupdict().get("month"))
+    when = (match.groupdict().get("when") or "").split()
+    month = month_number(when[0]) if when else None
     if month:
         part.append(month)
     return {"date-parts": [part]}
@@ -129,10 +131,11 @@ def _tail(text: str) -> dict:
     or a book's publisher; nothing when the text has none of these shapes."""
     for shape in (_JOURNAL_NLM, _JOURNAL_PLOS):
         match = shape.match(text)
-        if match:
+        if match and (match.group("issue") or match.group("page")):
             found = {k: v for k, v in match.groupdict().items()
                      if v and k in ("container", "volume", "issue", "page")}
-            found["page"] = page_range(found["page"])
+            if "page" in found:
+                found["page"] = page_range(found["page"])
             if match.groupdict().get("year"):
                 found["issued"] = _year_parts(match)
             found["kind"] = "journal"
