@@ -201,12 +201,11 @@ _TEXT_MARKUP = frozenset({"italic", "bold", "sup", "sub", "sc", "label", "ext-li
 
 
 def bare_doi(value: str) -> str:
-    """"doi: http://dx.doi.org/10.1/x" -> "10.1/x": every prefix, however
-    many a publisher stacked."""
-    bare = strip_doi_prefix(value)
-    while bare != value:
-        value, bare = bare, strip_doi_prefix(bare)
-    return bare
+    """The DOI without the one prefix a DOI is usually written with
+    ("https://doi.org/", "doi:").  A pub-id that stacks two ("doi:
+    http://dx.doi.org/10...") keeps the second, so that validation still
+    sees the publisher's malformed <pub-id>."""
+    return strip_doi_prefix(value)
 
 
 def _untagged(citation, data: dict) -> None:
