@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import converters  # noqa: E402
-from converters.model import Record  # noqa: E402
+import converters
+from converters.model import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,8 +140,8 @@ def round_trip(records: list[Record], label: str, verbose: bool, fmt: str = "jat
     if len(back) != len(records):
         tally["records-lost"] += len(records) - len(back)
         return tally
-    for before, after in zip(records, back):
-        for field, kind, how in compare(before.data, after.data, reported.get(before.id, set())):
+    for before, after in zip(records, back, strict=False):
+        for field, kind, how in compare(before.data, after.data, reported.get(before.id or "", set())):
             tally[f"{how} {kind}"] += 1
             tally[f"{how} {kind}: {field}"] += 1
             if verbose and how == "silent":

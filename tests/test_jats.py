@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import time
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SEED, corpus, run_cli
 
 import converters
 from converters.model import split_others
 from converters.names import display_name
-
-from conftest import FIXTURES, SEED, corpus, run_cli
 
 HOSTILE = FIXTURES / "invalid" / "xml"
 
@@ -67,7 +67,7 @@ def test_etal_and_collab_and_legacy_citations():
 def test_scielo_mixed_and_element_citations_agree():
     """SciELO gives every reference twice; reading the plain-text version by
     its punctuation should find what the tagged version says."""
-    from converters.formats.jats import _citation
+    from converters.formats.jats import read_citation as _citation
     from converters.xmlsafe import local, parse
 
     agree = total = 0
@@ -131,7 +131,7 @@ def test_csljson_to_jats_to_csljson_keeps_the_citation_fields():
     records = converters.read(corpus("bibtex", "biblatex-examples.bib")).records
     back = converters.read(converters.write(records, "jats").text, "jats").records
     assert len(back) == len(records)
-    for before, after in zip(records, back):
+    for before, after in zip(records, back, strict=True):
         a, b = before.data, after.data
         for role in ("author", "editor"):
             assert a.get(role) == b.get(role), (before.id, role)
@@ -186,8 +186,8 @@ def test_hostile_xml_is_answered_fast_and_leaks_nothing(name, exit_code):
     assert b"Traceback" not in done.stderr
     if exit_code:
         assert str(HOSTILE / name).encode() in done.stderr
-    hostname = open("/etc/hostname", "rb").read().strip() if __import__("os").path.exists(
-        "/etc/hostname") else b"\x00"
+    etc_hostname = Path("/etc/hostname")
+    hostname = etc_hostname.read_bytes().strip() if etc_hostname.exists() else b"\x00"
     assert hostname not in done.stdout
     assert b"lollol" not in done.stdout
 

@@ -10,15 +10,14 @@ import re
 from datetime import date
 
 import pytest
+from conftest import FIXTURES, ROOT, SEED, corpus, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_jats import _assert_valid
 
 import converters
 from converters.model import Record
 from converters.xmlsafe import character_entity
-
-from conftest import FIXTURES, ROOT, SEED, corpus, run_cli
-from test_jats import _assert_valid
 
 JATS = FIXTURES / "jats"
 
