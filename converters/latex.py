@@ -58,7 +58,13 @@ LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX
          "eTeX": "ε-TeX", "SliTeX": "SliTeX", "PiCTeX": "PiCTeX", "ExTeX": "ExTeX",
          "LAMSTeX": "LAMS-TeX", "mf": "Metafont", "BibTeXe": "BibTeX", "TUB": "TUGboat",
          "TUGboat": "TUGboat", "plainTeX": "plain TeX", "XyM": "XyM", "PS": "PostScript",
-         "ConTeXT": "ConTeXt", "Dash": "—"}
+         "ConTeXT": "ConTeXt", "Dash": "—",
+         # from TUGboat's tugboat.def and bibnames.sty, which the TeX
+         # community's bibliographies (tugboat.bib, texbook3.bib) \input
+         "Thanh": "Hàn Thế Thành", "HanTheThanh": "Hàn Thế Thành", "CSTUG": "CSTUG", "TUG": "TUG",
+         "UKTUG": "UK TUG", "uktug": "UK TUG",
+         "AmSLaTeX": "AMS-LaTeX", "AMSLaTeX": "AMS-LaTeX", "AllTeX": "(La)TeX",
+         "TeXLive": "TeX Live", "XyMTeX": "XyMTeX", "XYMTeX": "XyMTeX", "MTeX": "MTeX"}
 
 _ITALIC = ("<i>", "</i>")
 _BOLD = ("<b>", "</b>")
@@ -361,6 +367,81 @@ class _Reader:
             # Unknown: drop the command itself; an argument that follows is
             # read as ordinary text by the main loop.
             self.unknown.add(name)
+
+
+# Names the decoder reads itself; a file's own definition of one of them
+# (often "\ifx\undefined\pdfTeX \def\pdfTeX{...}\fi") is not used.
+KNOWN = frozenset().union(ACCENTS, LETTERS, SYMBOLS, WORDS, LOGOS, FORMATTING, DECLARATIONS,
+                          SILENT_DECLARATIONS, TRANSPARENT, QUOTES, DROP_ARGUMENTS,
+                          CASE_COMMANDS, {"par", "href", "bibstring", "foreignlanguage",
+                                          "mkbibnamefamily", "mkbibnamegiven"})
+
+# \def\name{...}, \def\name#1{...}, \newcommand{\name}[1]{...} and kin.
+_DEFINITION = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*"
+    r"(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[\s*([01])\s*\])?\s*\{"
+    r"|\\[egx]?def\s*\\([A-Za-z]+)\s*(#1)?\s*\{")
+_CONTROL = re.compile(r"\\([A-Za-z]+)|\\.", re.DOTALL)
+MAX_EXPANSION = 100_000  # characters; a definition that calls itself stops here
+
+
+def definitions(text: str) -> dict[str, tuple[int, str]]:
+    """The macros a @preamble defines, with no or one argument, that the
+    decoder does not know: name -> (number of arguments, body).  Macros with
+    delimited or several arguments are left alone (dropped when read)."""
+    out: dict[str, tuple[int, str]] = {}
+    for match in _DEFINITION.finditer(text):
+        name = match.group(1) or match.group(2) or match.group(4)
+        if match.group(4):
+            arguments = 1 if match.group(5) else 0
+        else:
+            arguments = int(match.group(3) or 0)
+        end = closing_brace(text, match.end() - 1)
+        if end < len(text) and name not in KNOWN:
+            # \spacefactor's number is typesetting, not text
+            body = re.sub(r"\\spacefactor\s*[0-9]+\s*", "", text[match.end():end])
+            out.setdefault(name, (arguments, body))
+    return out
+
+
+def _argument(text: str, i: int) -> tuple[str, int]:
+    """A macro's argument at ``i`` (a braced group or one token) and the end."""
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    if i >= len(text):
+        return "", i
+    if text[i] == "{":
+        end = closing_brace(text, i)
+        return text[i + 1:end], end + 1
+    match = _CONTROL.match(text, i)
+    end = match.end() if match else i + 1
+    return text[i:end], end
+
+
+def expand(value: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> str:
+    """``value`` with the file's own macros (see :func:`definitions`)
+    replaced by their bodies, each in a group: one word to a name parser,
+    protected from case changes like a logo."""
+    if "\\" not in value or not macros or depth > 8:
+        return value
+    out, last = [], 0
+    for match in _CONTROL.finditer(value):
+        if match.start() < last or match.group(1) not in macros:
+            continue
+        arguments, body = macros[match.group(1)]
+        end = match.end()
+        if arguments:
+            argument, end = _argument(value, end)
+            body = body.replace("#1", argument)
+        elif value.startswith("{}", end):
+            end += 2
+        body = expand(body, macros, depth + 1)
+        out += [value[last:match.start()], "{{" + body + "}}" if body.startswith("\\")
+                else "{" + body + "}"]
+        last = end
+        if sum(map(len, out)) > MAX_EXPANSION:
+            break
+    return "".join(out) + value[last:] if out else value
 
 
 _NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")

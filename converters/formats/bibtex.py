@@ -194,6 +194,8 @@ class _Entry:
         self.fields: dict[str, str] = {}
         self.lines: dict[str, int] = {}
         self.biblatex = False  # written in BibLaTeX's data model
+        self.skipped = False  # reported and not a record; still a crossref parent
+        self.inherited: set[str] = set()
 
 
 def _split(text: str, source: str | None, result: ReadResult,
@@ -211,6 +213,7 @@ def _split(text: str, source: str | None, result: ReadResult,
     keys: dict[str, int] = {}
     meta = {"preambles": [], "comments": [], "strings": {}}
     refused: set[str] = set()  # macros refused as too large
+    defined = _preamble_definitions(library.blocks, bm)
 
     for block in library.blocks:
         line = (block.start_line or 0) + 1
@@ -248,7 +251,7 @@ def _split(text: str, source: str | None, result: ReadResult,
             result.diagnostics.append(make(
                 "field-duplicate", f"field {dupes} given twice; the first value is kept",
                 file=source, line=line, record=entry.key))
-            got = _entry(entry, macros, source, result, keys, refused)
+            got = _entry(entry, macros, source, result, keys, refused, defined)
             if got:
                 entries.append(got)
         elif isinstance(block, bm.ParsingFailedBlock):
@@ -257,10 +260,23 @@ def _split(text: str, source: str | None, result: ReadResult,
                 "syntax-error", f"entry skipped: {reason}", file=source, line=line,
                 record=_key_of(block.raw)))
         elif isinstance(block, bm.Entry):
-            got = _entry(block, macros, source, result, keys, refused)
+            got = _entry(block, macros, source, result, keys, refused, defined)
             if got:
                 entries.append(got)
     return entries, meta
+
+
+def _preamble_definitions(blocks, bm) -> dict[str, tuple[int, str]]:
+    """The simple macros the file's @preambles define (latex.definitions),
+    which LaTeX expands where a style prints the fields."""
+    text = []
+    for block in blocks:
+        if isinstance(block, bm.Preamble) and ("def" in block.value or "command" in block.value):
+            try:
+                text.append(_evaluate(block.value, {}))
+            except (_Undefined, _TooLarge):
+                text.append(block.value)
+    return latex.definitions("\n".join(text)) if text else {}
 
 
 def _key_of(raw: str | None) -> str | None:
@@ -268,7 +284,7 @@ def _key_of(raw: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _entry(block, macros, source, result, keys, refused) -> _Entry | None:
+def _entry(block, macros, source, result, keys, refused, defined=None) -> _Entry | None:
     line = (block.start_line or 0) + 1
     raw = block.raw or ""
     end_line = line + raw.count("\n")
@@ -300,7 +316,10 @@ def _entry(block, macros, source, result, keys, refused) -> _Entry | None:
                     "macro-undefined", f"entry skipped: field {field.key!r} uses the undefined "
                     f"macro {exc.name!r}", file=source, line=field_line,
                     record=key, pointer=f"/{name}"))
-                return None
+                # not a record, but still a crossref parent for the fields it
+                # has (BibTeX too reads the entry, with the macro empty)
+                entry.skipped = True
+                continue
             # BibTeX warns and goes on; the field is kept as written.
             value = field.value.strip()
             result.diagnostics.append(make(
@@ -315,6 +334,8 @@ def _entry(block, macros, source, result, keys, refused) -> _Entry | None:
             return None
         if "%" in value and "\n" in value and name not in M.VERBATIM:
             value = _COMMENT.sub("", value)
+        if defined and "\\" in value and name not in M.VERBATIM:
+            value = latex.expand(value, defined)
         if value.count("{") != value.count("}"):
             result.diagnostics.append(make(
                 "syntax-error", f"entry skipped: field {field.key!r} has unbalanced braces",
@@ -362,6 +383,13 @@ def _inherit(entries: list[_Entry], source: str | None, result: ReadResult) -> N
                         file=source, line=entry.lines.get(link, entry.line), record=entry.key))
                     continue
                 resolve(parent, trail + (entry.key,))
+                if parent.skipped:
+                    result.diagnostics.append(make(
+                        "macro-undefined", f"{link} target {target!r} was skipped for an "
+                        "undefined macro; its other fields are inherited",
+                        severity=Severity.WARNING, file=source,
+                        line=entry.lines.get(link, entry.line), record=entry.key,
+                        pointer=f"/{link}"))
                 # Names set by the biblatex mapping win over plain copies.
                 for name, value in parent.fields.items():
                     if link == "xdata":
@@ -372,7 +400,7 @@ def _inherit(entries: list[_Entry], source: str | None, result: ReadResult) -> N
                         if target_name not in entry.fields:
                             entry.fields[target_name] = value
                             entry.lines[target_name] = entry.lines.get(link, entry.line)
-                            entry.inherited = getattr(entry, "inherited", set()) | {target_name}
+                            entry.inherited.add(target_name)
 
     for entry in entries:
         resolve(entry, ())
@@ -470,6 +498,8 @@ def derive_titles(fields: dict, etype: str, english: bool) -> dict:
     joined = _join([_join(container[:2], ":"), container[2]], ".")
     if joined:
         out["container-title"] = joined
+        if periodical and not get("issuetitle"):
+            out["title"] = joined  # the whole periodical: its name is its title too
     if get("shorttitle") and (not has_main or chapterlike):
         out["title-short"] = t("shorttitle")
     elif out.get("title") and (subtitle or addon) and not has_main and title:
@@ -784,7 +814,7 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
         used.discard(M.FACT_PREFIX + "csl")  # not what bibconv writes: the same
     unmapped = {}
     for name, value in f.items():
-        if name in used or name in getattr(entry, "inherited", ()):
+        if name in used or name in entry.inherited:
             continue
         unmapped[name] = _verbatim(value) if name in M.VERBATIM else latex.rich(value)
         diagnostics.append(make(
@@ -834,8 +864,8 @@ def read(text: str, source: str | None = None, *, macros: dict | None = None,
     # splits in -f biblatex and never in -f bibtex.
     biblatex_file = 2 * sum(e.biblatex for e in entries) > len(entries)
     for entry in entries:
-        if entry.type == "xdata":
-            continue  # data containers, not works
+        if entry.type == "xdata" or entry.skipped:
+            continue  # data containers, not works; or reported as skipped
         if entry.type == "set":
             result.diagnostics.append(make(
                 "field-unmapped", f"@set {entry.key!r} groups other entries; CSL has no sets, "
@@ -1042,6 +1072,10 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
                 if k in source:
                     out[_field_name(k, biblatex)] = _braced(source[k])
             used.update(derived)
+    if etype == "periodical" and data.get("title") and data.get("title") == data.get(
+            "container-title") and "title" not in used:
+        out["title"] = _braced(enc(data["title"]))  # a whole periodical (see derive_titles)
+        used.update(("title", "container-title"))
     if "title" not in used and data.get("title"):
         out["title"] = _braced(_protect_title(data["title"], ascii_only) if english
                                else enc(data["title"]))
