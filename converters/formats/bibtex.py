@@ -392,6 +392,8 @@ def _inherit(entries: list[_Entry], source: str | None, result: ReadResult) -> N
                         pointer=f"/{link}"))
                 # Names set by the biblatex mapping win over plain copies.
                 for name, value in parent.fields.items():
+                    if name.startswith(M.FACT_PREFIX):
+                        continue  # bibconv's facts belong to the entry that has them
                     if link == "xdata":
                         targets = [] if name in ("xdata", "ids") else [name]
                     else:
@@ -616,8 +618,8 @@ def read_facts(fields: dict) -> dict:
     """bibconv-NAME fields -> custom facts (see write_facts)."""
     facts: dict = {}
     for name, text in fields.items():
-        if not name.startswith(M.FACT_PREFIX) or name in (M.FACT_PREFIX + "type",
-                                                          M.FACT_PREFIX + "csl"):
+        if not name.startswith(M.FACT_PREFIX) or name in (
+                M.FACT_PREFIX + "type", M.FACT_PREFIX + "csl", M.FACT_PREFIX + "entrytype"):
             continue
         try:
             value = json.loads(text)
@@ -656,7 +658,7 @@ def write_facts(custom: dict) -> dict:
     for name, value in custom.items():
         if name == "bibtex":
             continue
-        if _FACT_NAME.fullmatch(name) and name not in ("type", "custom", "csl"):
+        if _FACT_NAME.fullmatch(name) and name not in ("type", "custom", "csl", "entrytype"):
             out[M.FACT_PREFIX + name] = _braced(_fact_text(value))
         else:
             rest[name] = value
@@ -805,7 +807,16 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
                 if _names_back(written) == data.get(var):
                     data[var] = value
                 continue
-            data.setdefault(var, value)
+            if var not in CHECKED:
+                data.setdefault(var, value)
+        checked = {k: v for k, v in aside.items() if k in CHECKED} if isinstance(
+            aside, dict) else {}
+        if checked and _written_faithfully(csl_type, etype, checked, data):
+            for var, value in checked.items():
+                if value is None:
+                    data.pop(var, None)
+                else:
+                    data[var] = value
     facts = read_facts(f)
     used.update(k for k in f if k.startswith(M.FACT_PREFIX))
     if written_type and csl_type != written_type:
@@ -821,7 +832,8 @@ def _csl(entry: _Entry, source: str | None, diagnostics: list, lists: bool = Tru
             "field-unmapped", f"BibTeX field {name!r} has no CSL variable; kept in "
             "'custom.bibtex.fields'", file=source, line=entry.lines.get(name, entry.line),
             record=entry.key, pointer=f"/custom/bibtex/fields/{name}"))
-    bib: dict = {"type": etype}
+    kept_type = f.get(M.FACT_PREFIX + "entrytype", "").strip()
+    bib: dict = {"type": kept_type or etype}
     if unmapped:
         bib["fields"] = unmapped
     if source_fields:
@@ -994,11 +1006,16 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
             key = keys.claim(key)
         etype, fields, dropped, inexact = _fields(data, biblatex, ascii)
         for var in inexact:
+            what = (f"{variant} names cannot say all of {var!r} (a particle that does not "
+                    "drop, comma-suffix, static-ordering...); the exact list is"
+                    if var in M.WRITE_NAMES else
+                    f"{variant} fields would not give {var!r} back as it is (a season, "
+                    "circa, a range, a prefix, a default the entry type adds); the exact "
+                    "value is")
             result.diagnostics.append(make(
-                "field-set-aside", f"{variant} names cannot say all of {var!r} (a particle "
-                f"that does not drop, comma-suffix, static-ordering...); the exact list is "
-                f"kept in '{M.FACT_PREFIX}csl'", file=record.origin.file,
-                line=record.origin.line_of(var), record=key, pointer=f"/{var}"))
+                "field-set-aside", f"{what} kept in '{M.FACT_PREFIX}csl'",
+                file=record.origin.file, line=record.origin.line_of(var), record=key,
+                pointer=f"/{var}"))
         for var in dropped:
             result.diagnostics.append(make(
                 "field-set-aside", f"{variant} has no field for {var!r}; kept in "
@@ -1035,8 +1052,11 @@ def _names_back(text: str) -> list:
         return []
 
 
-def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, list, list]:
-    """CSL data -> (entry type, {field: written value}, CSL variables dropped)."""
+def _fields(data: dict, biblatex: bool, ascii_only: bool,
+            check: bool = True) -> tuple[str, dict, list, list]:
+    """CSL data -> (entry type, {field: written value}, CSL variables dropped,
+    CSL variables written inexactly).  ``check``: read the entry back and set
+    aside the variables of CHECKED that would not come back as they are."""
     custom = data.get("custom") or {}
     bib = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
     csl_type = data.get("type", "document")
@@ -1050,7 +1070,8 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
             etype = "inbook"
         if csl_type == "thesis" and "master" in str(data.get("genre", "")).lower():
             etype = "mastersthesis" if not biblatex else "thesis"
-    if not biblatex and etype not in _BIBTEX_TYPES:
+    downgraded = "" if biblatex or etype in _BIBTEX_TYPES else etype
+    if downgraded:
         etype = {"thesis": "phdthesis", "report": "techreport", "online": "misc",
                  "collection": "book", "mvbook": "book", "reference": "book",
                  "inreference": "incollection", "bookinbook": "inbook"}.get(etype, "misc")
@@ -1248,11 +1269,54 @@ def _fields(data: dict, biblatex: bool, ascii_only: bool) -> tuple[str, dict, li
     out.update(write_facts(custom))
     if read_type(etype, out) != csl_type:
         out[M.FACT_PREFIX + "type"] = _braced(csl_type)
+    # a BibLaTeX entry type BibTeX lacks (patent, collection, online...)
+    if downgraded:
+        out[M.FACT_PREFIX + "entrytype"] = _braced(downgraded)
     # CSL variables with no field here ride along for bibconv's own reader
     dropped = sorted(k for k in data if k not in used)
+    if check:
+        inexact += [v for v in CHECKED if v not in dropped and v not in inexact
+                    and _read_back(etype, out, biblatex).get(v) != data.get(v)]
     if dropped or inexact:
-        out[M.FACT_PREFIX + "csl"] = _braced(_fact_text({k: data[k] for k in dropped + inexact}))
+        out[M.FACT_PREFIX + "csl"] = _braced(_fact_text(
+            {k: data.get(k) for k in dropped + inexact}))
     return etype, out, dropped, inexact
+
+
+# Variables whose written form is read back on writing: what would not come
+# back the same (a season, circa on one date, a range, a DOI with a prefix,
+# a genre the entry type adds, a place read as a jurisdiction) is kept in
+# bibconv-csl and reported.
+CHECKED = ("issued", "accessed", "event-date", "original-date", "submitted", "DOI", "genre",
+           "publisher-place", "jurisdiction")
+
+
+def _read_back(etype: str, out: dict, biblatex: bool) -> dict:
+    """The CSL data the reader makes of an entry the writer wrote."""
+    entry = _Entry(etype, "entry", 0, 0)
+    for name, value in out.items():
+        if name == M.FACT_PREFIX + "csl":
+            continue
+        try:
+            entry.fields[M.ALIASES.get(name, name)] = _evaluate(value, {})
+        except (_Undefined, _TooLarge):
+            continue
+    return _csl(entry, None, [], biblatex).data
+
+
+def _written_faithfully(csl_type: str, etype: str, exact: dict, now: dict) -> bool:
+    """Whether the values ``now`` read from the fields are what the writer
+    made of the ``exact`` ones: then nobody has edited those fields, and the
+    exact values set aside in bibconv-csl stand for them."""
+    data = {"id": "entry", "type": csl_type, "custom": {"bibtex": {"type": etype}}}
+    data.update({k: v for k, v in exact.items() if v is not None})
+    biblatex = etype not in _BIBTEX_TYPES
+    try:
+        written_type, out, _, _ = _fields(data, biblatex, False, check=False)
+        back = _read_back(written_type, out, biblatex)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return False
+    return all(back.get(k) == now.get(k) for k in exact)
 
 
 _BIBTEX_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
