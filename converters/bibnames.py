@@ -65,9 +65,11 @@ def _split_top(text: str, separator: str) -> list[str]:
 def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
     """A raw (LaTeX) name list -> CSL names; "and others" -> a trailing
     {"literal": "others"}."""
-    from bibtexparser.middlewares.names import (InvalidNameError,
-                                                parse_single_name_into_parts,
-                                                split_multiple_persons_names)
+    from bibtexparser.middlewares.names import (
+        InvalidNameError,
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
 
     names = []
     for raw in split_multiple_persons_names(value):

@@ -6,11 +6,10 @@ import json
 import re
 
 import pytest
+from conftest import corpus
 
 import converters
 from converters import latex
-
-from conftest import corpus
 
 
 def one(text: str, **kw) -> dict:

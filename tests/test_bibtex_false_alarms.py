@@ -6,10 +6,9 @@ the real records of the corpora that raised the false alarms."""
 from __future__ import annotations
 
 import pytest
+from conftest import corpus
 
 import converters
-
-from conftest import corpus
 
 
 def read(text: str, **options):

@@ -30,7 +30,7 @@ def set_aside(written, var: str) -> bool:
                                    "report", "inreference", "bookinbook", "software"])
 def test_a_biblatex_entry_type_survives_bibtex(etype):
     source = one_entry(f"@{etype}{{k, title = {{T}}, author = {{A Bee}}, year = 2001}}")
-    written, back = through(source, "bibtex")
+    _, back = through(source, "bibtex")
     assert back["custom"]["bibtex"]["type"] == etype
     assert back["type"] == source["type"]
     again, _ = through(back, "biblatex")
@@ -82,7 +82,7 @@ def test_a_genre_the_entry_type_adds_is_not_invented():
 def test_a_place_on_a_patent_stays_a_place():
     data = {"id": "k", "type": "patent", "title": "T", "publisher-place": "Place"}
     for variant in ("bibtex", "biblatex"):
-        written, back = through(data, variant)
+        _, back = through(data, variant)
         assert back.get("publisher-place") == "Place" and "jurisdiction" not in back
 
 

@@ -114,9 +114,10 @@ WRITE_TYPES = _write_types()
 
 # Entry types whose "number" is a series number, and those whose "number" is
 # an issue (biblatex manual, 2.2.2 "number").
-SERIES_NUMBER_TYPES = frozenset("""book collection proceedings reference mvbook mvcollection
-mvproceedings mvreference bookinbook inbook incollection inproceedings inreference suppbook
-suppcollection""".split())
+SERIES_NUMBER_TYPES = frozenset({
+    "book", "collection", "proceedings", "reference", "mvbook", "mvcollection", "mvproceedings",
+    "mvreference", "bookinbook", "inbook", "incollection", "inproceedings", "inreference",
+    "suppbook", "suppcollection"})
 ARTICLE_TYPES = frozenset({"article", "periodical", "suppperiodical", "review"})
 CHAPTER_TYPES = frozenset({"inbook", "incollection", "inproceedings", "inreference",
                            "bookinbook"})
@@ -169,12 +170,27 @@ NOT_INHERITED = frozenset({"ids", "crossref", "xref", "entryset", "entrysubtype"
                            "relatedstring", "relatedtype", "shorthand", "shorthandintro",
                            "sortkey"})
 
+# How a child names its parent's titles; None: not inherited.
+_NOT_TITLES: dict[str, str | None] = {"shorttitle": None, "sorttitle": None,
+                                      "indextitle": None, "indexsorttitle": None}
 _MAIN = {"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon",
-         "shorttitle": None, "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+         **_NOT_TITLES}
 _BOOK = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon",
-         "shorttitle": None, "sorttitle": None, "indextitle": None, "indexsorttitle": None}
-_JOURNAL = {"title": "journaltitle", "subtitle": "journalsubtitle", "shorttitle": None,
-            "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+         **_NOT_TITLES}
+_JOURNAL = {"title": "journaltitle", "subtitle": "journalsubtitle", **_NOT_TITLES}
+
+
+# (parent types, child types, how the child names the parent's titles)
+_TITLE_INHERITANCE = [
+    (("mvbook",), ("book", "inbook", "bookinbook", "suppbook"), _MAIN),
+    (("mvcollection", "mvreference"),
+     ("collection", "reference", "incollection", "inreference", "suppcollection"), _MAIN),
+    (("mvproceedings",), ("proceedings", "inproceedings"), _MAIN),
+    (("book",), ("inbook", "bookinbook", "suppbook"), _BOOK),
+    (("collection", "reference"), ("incollection", "inreference", "suppcollection"), _BOOK),
+    (("proceedings",), ("inproceedings",), _BOOK),
+    (("periodical",), ("article", "suppperiodical"), _JOURNAL),
+]
 
 
 def inherited_name(parent: str, child: str, field: str) -> list[str]:
@@ -185,25 +201,11 @@ def inherited_name(parent: str, child: str, field: str) -> list[str]:
     if field == "author" and parent in ("mvbook", "book") and child in (
             "inbook", "bookinbook", "suppbook"):
         return ["bookauthor", "author"]
-    table = None
-    if parent == "mvbook" and child in ("book", "inbook", "bookinbook", "suppbook"):
-        table = _MAIN
-    elif parent in ("mvcollection", "mvreference") and child in (
-            "collection", "reference", "incollection", "inreference", "suppcollection"):
-        table = _MAIN
-    elif parent == "mvproceedings" and child in ("proceedings", "inproceedings"):
-        table = _MAIN
-    elif parent == "book" and child in ("inbook", "bookinbook", "suppbook"):
-        table = _BOOK
-    elif parent in ("collection", "reference") and child in (
-            "incollection", "inreference", "suppcollection"):
-        table = _BOOK
-    elif parent == "proceedings" and child == "inproceedings":
-        table = _BOOK
-    elif parent == "periodical" and child in ("article", "suppperiodical"):
-        table = _JOURNAL
+    table = next((names for parents, children, names in _TITLE_INHERITANCE
+                  if parent in parents and child in children), None)
     if table is not None and field in table:
-        return [table[field]] if table[field] else []
+        name = table[field]
+        return [name] if name else []
     return [field]
 
 
@@ -238,9 +240,9 @@ WRITE_LANGUAGES = {**{tag: name for name, tag in LANGUAGES.items()}, **PREFERRED
 
 MONTHS = vocabulary.MONTHS
 MONTH_NAMES = vocabulary.MONTH_NAMES
-MONTH_MACROS = {k: n for k, n in
-                zip(MONTHS, ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"])}
+# the month macros (jan ... dec) -> the month's English name
+MONTH_MACROS = {abbr: next(name.capitalize() for name, n in MONTH_NAMES.items() if n == number)
+                for abbr, number in MONTHS.items()}
 
 # eprint types whose identifier makes a URL (pandoc does the same).
 EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",

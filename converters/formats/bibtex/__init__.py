@@ -21,4 +21,4 @@ from .reader import read, read_biblatex
 from .split import sniff
 from .writer import write_biblatex, write_bibtex
 
-__all__ = ["read", "read_biblatex", "sniff", "write_bibtex", "write_biblatex"]
+__all__ = ["read", "read_biblatex", "sniff", "write_biblatex", "write_bibtex"]

@@ -7,7 +7,6 @@ import re
 from ... import latex
 from ...mapping import bibtex as M
 
-
 _QUOTE_TOKENS = re.compile(r'\\.|[{}"]', re.DOTALL)
 
 

@@ -154,6 +154,9 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
     elif isinstance(block, bm.Preamble):
         state.meta["preambles"].append(block.value)
     elif isinstance(block, bm.ExplicitComment):
+        entry = _misread_comment(block)
+        if entry is not None:
+            return _entry(entry, state)
         state.meta["comments"].append(block.comment)
     elif isinstance(block, bm.DuplicateBlockKeyBlock):
         state.report("key-duplicate", f"the key {block.key!r} is used again; this entry is "
@@ -171,6 +174,27 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
     elif isinstance(block, bm.Entry):
         return _entry(block, state)
     return None
+
+
+_COMMENT_LIKE = re.compile(r"\s*@\s*(comment[A-Za-z]+)\s*[{(]", re.IGNORECASE)
+
+
+def _misread_comment(block):
+    """An entry whose type begins with "comment" (biblatex's @commentary),
+    which the splitter takes for a @comment: split again as what it is."""
+    from bibtexparser.splitter import Splitter
+
+    raw = block.raw or ""
+    match = _COMMENT_LIKE.match(raw)
+    if match is None:
+        return None
+    etype = match.group(1)
+    text = raw[:match.start(1)] + "misc".ljust(len(etype)) + raw[match.end(1):]
+    blocks = Splitter("\n" * (block.start_line or 0) + text).split().blocks
+    if len(blocks) != 1 or not hasattr(blocks[0], "fields"):
+        return None
+    blocks[0].entry_type = etype
+    return blocks[0]
 
 
 def _string(block, state: _Splitting, line: int) -> None:

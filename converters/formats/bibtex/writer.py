@@ -110,9 +110,9 @@ def entry_type(data: dict, bib: dict, biblatex: bool) -> tuple[str, str]:
     """(the entry type to write, the BibLaTeX type BibTeX lacks or "")."""
     csl_type = data.get("type", "document")
     etype = bib.get("type")
-    if not etype or M.TYPES.get(etype, (None,))[0] != csl_type and not (
+    if not etype or (M.TYPES.get(etype, (None,))[0] != csl_type and not (
             etype == "unpublished" and csl_type == "speech") and not (
-            etype in ("article", "periodical") and csl_type.startswith("article-")):
+            etype in ("article", "periodical") and csl_type.startswith("article-"))):
         bibtex_type, biblatex_type = M.WRITE_TYPES.get(csl_type, ("misc", "misc"))
         etype = biblatex_type if biblatex else bibtex_type
         if csl_type == "chapter" and not data.get("editor"):
@@ -130,7 +130,7 @@ def entry_fields(data: dict, biblatex: bool, ascii_only: bool,
     CSL variables written inexactly).  ``check``: read the entry back and set
     aside the variables of kept.CHECKED that would not come back as they are."""
     custom = data.get("custom") or {}
-    bib = custom.get("bibtex") if isinstance(custom.get("bibtex"), dict) else {}
+    bib: dict = custom["bibtex"] if isinstance(custom.get("bibtex"), dict) else {}
     etype, downgraded = entry_type(data, bib, biblatex)
     w = Writing(data, etype, biblatex, ascii_only, bib, english_language(data.get("language")))
     for group in (write_titles, G.write_names, G.write_publisher, G.write_numbers,
