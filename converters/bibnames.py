@@ -99,6 +99,11 @@ def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
             else:
                 parts.first.extend(parts.von)
             parts.von = []
+        elif parts.von and "," not in raw and all(
+                re.fullmatch(r"[a-z]\.(-[a-z]\.)*", latex.plain(t)) for t in parts.von):
+            # "a. b. Smith": lower-case initials are given names, not a particle
+            parts.first.extend(parts.von)
+            parts.von = []
         name: dict = {}
         family = latex.plain(" ".join(parts.last))
         given = latex.plain(" ".join(parts.first))

@@ -121,6 +121,13 @@ class _Splitting:
     meta: dict = field(default_factory=lambda: {"preambles": [], "comments": [],
                                                 "strings": {}})
 
+    # first lines (1-based) of blocks and fields, by id(): counted here, as
+    # bibtexparser's own count drifts in values whose lines end with "\\"
+    lines: dict[int, int] = field(default_factory=dict)
+
+    def line_of(self, item) -> int:
+        return self.lines.get(id(item)) or (item.start_line or 0) + 1
+
     def report(self, code: str, message: str, line: int, **where) -> None:
         self.result.diagnostics.append(make(code, message, file=self.source, line=line,
                                             **where))
@@ -136,9 +143,11 @@ def split(text: str, source: str | None, result: ReadResult,
 
     library = Splitter(text).split()
     if "%" in text and _comment_trouble(library.blocks):
-        library = Splitter(_blank_field_comments(text)).split()
+        text = _blank_field_comments(text)  # the same lines, comments blank
+        library = Splitter(text).split()
     state = _Splitting(source, result, {} if macros is None else macros,
                        _preamble_definitions(library.blocks, bm))
+    _count_lines(text, library.blocks, state)
     entries: list[Entry] = []
     for block in library.blocks:
         got = _block(block, state, bm)
@@ -147,15 +156,41 @@ def split(text: str, source: str | None, result: ReadResult,
     return entries, state.meta
 
 
+def _count_lines(text: str, blocks, state: _Splitting) -> None:
+    """Each block's first line, found by its raw text in the file."""
+    pos, line = 0, 1
+    for block in blocks:
+        raw = getattr(block, "raw", None)
+        found = text.find(raw, pos) if raw else -1
+        if found >= 0:
+            line += text.count("\n", pos, found)
+            pos = found
+            state.lines[id(block)] = line
+            inner = getattr(block, "ignore_error_block", None)
+            if inner is not None:
+                state.lines[id(inner)] = line
+
+
+def _field_lines(block, line: int, state: _Splitting) -> None:
+    """Each field's line: where its name stands in the entry's raw text."""
+    raw, pos = block.raw or "", 0
+    for item in block.fields:
+        match = re.compile(r"(?:^|[\s,{(])(" + re.escape(item.key) + r")\s*=").search(raw, pos)
+        if match is not None:
+            state.lines[id(item)] = line + raw.count("\n", 0, match.start(1))
+            pos = match.end()
+
+
 def _block(block, state: _Splitting, bm) -> Entry | None:
-    line = (block.start_line or 0) + 1
+    line = state.line_of(block)
     if isinstance(block, bm.String):
         _string(block, state, line)
     elif isinstance(block, bm.Preamble):
         state.meta["preambles"].append(block.value)
     elif isinstance(block, bm.ExplicitComment):
-        entry = _misread_comment(block)
+        entry = _misread_comment(block, line)
         if entry is not None:
+            state.lines[id(entry)] = line
             return _entry(entry, state)
         state.meta["comments"].append(block.comment)
     elif isinstance(block, bm.DuplicateBlockKeyBlock):
@@ -179,7 +214,7 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
 _COMMENT_LIKE = re.compile(r"\s*@\s*(comment[A-Za-z]+)\s*[{(]", re.IGNORECASE)
 
 
-def _misread_comment(block):
+def _misread_comment(block, line: int):
     """An entry whose type begins with "comment" (biblatex's @commentary),
     which the splitter takes for a @comment: split again as what it is."""
     from bibtexparser.splitter import Splitter
@@ -190,7 +225,7 @@ def _misread_comment(block):
         return None
     etype = match.group(1)
     text = raw[:match.start(1)] + "misc".ljust(len(etype)) + raw[match.end(1):]
-    blocks = Splitter("\n" * (block.start_line or 0) + text).split().blocks
+    blocks = Splitter("\n" * (line - 1) + text).split().blocks
     if len(blocks) != 1 or not hasattr(blocks[0], "fields"):
         return None
     blocks[0].entry_type = etype
@@ -235,7 +270,8 @@ def _key_of(raw: str | None) -> str | None:
 
 
 def _entry(block, state: _Splitting) -> Entry | None:
-    line = (block.start_line or 0) + 1
+    line = state.line_of(block)
+    _field_lines(block, line, state)
     key = block.key
     if not key:
         state.report("syntax-error", "entry skipped: it has no key", line)
@@ -253,7 +289,7 @@ def _entry(block, state: _Splitting) -> Entry | None:
         if value is None:
             return None
         entry.fields[name] = value
-        entry.lines[name] = (item.start_line or 0) + 1
+        entry.lines[name] = state.line_of(item)
     lowered = key.lower()
     if lowered in state.keys:
         state.report("key-duplicate", f"the key {key!r} differs only in case from the entry "
@@ -270,7 +306,7 @@ _PARENT_ONLY = "\0parent only"
 def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
     """A field's value; None when it is refused and the entry skipped;
     _PARENT_ONLY when the entry is kept as a crossref parent only."""
-    line = (item.start_line or 0) + 1
+    line = state.line_of(item)
     where = {"record": entry.key, "pointer": f"/{name}"}
     try:
         value = evaluate(item.value, state.macros) if isinstance(item.value, str) else ""
@@ -292,7 +328,7 @@ def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
 
 
 def _undefined(item, name: str, macro: str, entry: Entry, state: _Splitting) -> str | None:
-    line = (item.start_line or 0) + 1
+    line = state.line_of(item)
     where = {"record": entry.key, "pointer": f"/{name}"}
     if macro.lower() in state.refused:
         state.report("value-too-large", f"entry skipped: field {item.key!r} uses "
