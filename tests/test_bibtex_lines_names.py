@@ -3,10 +3,10 @@ itself (bibtexparser's count drifts in values whose lines end with "\\\\"),
 and lower-case initials that are given names, not a particle."""
 from __future__ import annotations
 
+from conftest import corpus
+
 import converters
 from converters.bibnames import parse_names
-
-from conftest import corpus
 
 CONTENTS = "\n".join(f"   Part {i} / {i} \\\\" for i in range(30)) + "\n   Index / 341"
 FIXTURE = (f'@book{{first,\n  title = {{T}},\n  note = "{CONTENTS}",\n  year = 1990,\n}}\n\n'

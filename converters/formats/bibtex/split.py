@@ -217,6 +217,7 @@ _COMMENT_LIKE = re.compile(r"\s*@\s*(comment[A-Za-z]+)\s*[{(]", re.IGNORECASE)
 def _misread_comment(block, line: int):
     """An entry whose type begins with "comment" (biblatex's @commentary),
     which the splitter takes for a @comment: split again as what it is."""
+    from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
     raw = block.raw or ""
@@ -226,7 +227,7 @@ def _misread_comment(block, line: int):
     etype = match.group(1)
     text = raw[:match.start(1)] + "misc".ljust(len(etype)) + raw[match.end(1):]
     blocks = Splitter("\n" * (line - 1) + text).split().blocks
-    if len(blocks) != 1 or not hasattr(blocks[0], "fields"):
+    if len(blocks) != 1 or not isinstance(blocks[0], bm.Entry):
         return None
     blocks[0].entry_type = etype
     return blocks[0]
