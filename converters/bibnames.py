@@ -62,12 +62,31 @@ def _split_top(text: str, separator: str) -> list[str]:
     return out
 
 
+def _no_false_particle(parts, raw: str) -> None:
+    """Words BibTeX's rules take for a particle that are none."""
+    if parts.von and all(latex.plain(t)[:1].isupper() for t in parts.von):
+        # "{\AA}ke": BibTeX takes a special character's case from the
+        # letter it makes (upper here), so this is no particle
+        if "," in raw:
+            parts.last[:0] = parts.von
+        else:
+            parts.first.extend(parts.von)
+        parts.von = []
+    elif parts.von and "," not in raw and all(
+            re.fullmatch(r"[a-z]\.(-[a-z]\.)*", latex.plain(t)) for t in parts.von):
+        # "a. b. Smith": lower-case initials are given names, not a particle
+        parts.first.extend(parts.von)
+        parts.von = []
+
+
 def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
     """A raw (LaTeX) name list -> CSL names; "and others" -> a trailing
     {"literal": "others"}."""
-    from bibtexparser.middlewares.names import (InvalidNameError,
-                                                parse_single_name_into_parts,
-                                                split_multiple_persons_names)
+    from bibtexparser.middlewares.names import (
+        InvalidNameError,
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
 
     names = []
     for raw in split_multiple_persons_names(value):
@@ -89,14 +108,7 @@ def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
         except (InvalidNameError, ValueError, IndexError):
             names.append({"literal": latex.plain(raw)})
             continue
-        if parts.von and all(latex.plain(t)[:1].isupper() for t in parts.von):
-            # "{\AA}ke": BibTeX takes a special character's case from the
-            # letter it makes (upper here), so this is no particle
-            if "," in raw:
-                parts.last[:0] = parts.von
-            else:
-                parts.first.extend(parts.von)
-            parts.von = []
+        _no_false_particle(parts, raw)
         name: dict = {}
         family = latex.plain(" ".join(parts.last))
         given = latex.plain(" ".join(parts.first))

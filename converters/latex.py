@@ -58,7 +58,13 @@ LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX
          "eTeX": "ε-TeX", "SliTeX": "SliTeX", "PiCTeX": "PiCTeX", "ExTeX": "ExTeX",
          "LAMSTeX": "LAMS-TeX", "mf": "Metafont", "BibTeXe": "BibTeX", "TUB": "TUGboat",
          "TUGboat": "TUGboat", "plainTeX": "plain TeX", "XyM": "XyM", "PS": "PostScript",
-         "ConTeXT": "ConTeXt", "Dash": "—"}
+         "ConTeXT": "ConTeXt", "Dash": "—",
+         # from TUGboat's tugboat.def and bibnames.sty, which the TeX
+         # community's bibliographies (tugboat.bib, texbook3.bib) \input
+         "Thanh": "Hàn Thế Thành", "HanTheThanh": "Hàn Thế Thành", "CSTUG": "CSTUG", "TUG": "TUG",
+         "UKTUG": "UK TUG", "uktug": "UK TUG",
+         "AmSLaTeX": "AMS-LaTeX", "AMSLaTeX": "AMS-LaTeX", "AllTeX": "(La)TeX",
+         "TeXLive": "TeX Live", "XyMTeX": "XyMTeX", "XYMTeX": "XyMTeX", "MTeX": "MTeX"}
 
 _ITALIC = ("<i>", "</i>")
 _BOLD = ("<b>", "</b>")
@@ -202,6 +208,7 @@ class _Reader:
         self.emit(unicodedata.normalize("NFC", text[0] + mark) + text[1:], protected)
 
     def run(self, protected: bool = False, depth: int = 0) -> None:
+        """Decode up to the end of the current group (``depth`` > 0) or text."""
         s = self.s
         closers: list[str] = []   # tags opened by declarations in this group
         text: list[str] = []
@@ -223,73 +230,87 @@ class _Reader:
                 text.append(s[self.i:match.start()])
                 self.i = match.start()
             c = s[self.i]
-            if c == "\\":
-                flush()
-                name = self.control()
-                self.command(name, protected, closers)
-                continue
-            if c == "{":
-                flush()
-                self.i += 1
-                # A group at the top that is not a special character protects case.
-                # A group is case-protected unless it is a "special character"
-                # ({\"O}), which BibTeX treats as part of the word around it.
-                inner_protected = protected or not s.startswith("\\", self.i)
-                self.run(inner_protected, depth + 1)
-                continue
-            if c == "}":
-                if depth > 0:
-                    flush()
-                    for closing in reversed(closers):
-                        self.tag(closing)
-                    self.i += 1
-                    return
+            if c == "}" and depth == 0:
                 self.i += 1  # a stray closing brace: drop it
                 continue
-            if c == "$":
+            if c in "\\{}$":
                 flush()
-                end = s.find("$", self.i + 1)
-                if s.startswith("$$", self.i):
-                    end = s.find("$$", self.i + 2)
-                    end = -1 if end < 0 else end + 1
-                if end < 0:
-                    end = len(s) - 1
-                self.emit(s[self.i:end + 1], True)
-                self.i = end + 1
+                if self._structure(c, protected, depth, closers):
+                    return
                 continue
-            if c == "~":
-                text.append(NBSP)
-            elif c == "-" and s.startswith("---", self.i):
-                text.append("—")
-                self.i += 2
-            elif c == "-" and s.startswith("--", self.i):
-                text.append("–")
-                self.i += 1
-            elif c == "`" and s.startswith("``", self.i):
-                text.append("“")
-                self.i += 1
-            elif c == "'" and s.startswith("''", self.i):
-                text.append("”")
-                self.i += 1
-            elif c == "`":
-                text.append("‘")
-            elif c == "'":
-                text.append("’")
-            elif c == "\n" and self.paragraphs and re.match(r"[ \t\r]*\n", s[self.i + 1:]):
-                text.append(PARAGRAPH)
-            elif c in " \t\r\n":
-                if not text or text[-1] != " ":
-                    text.append(" ")
-            else:
-                text.append(c)
+            self._typography(c, text)
             self.i += 1
-            if self.i > n:
-                break
         flush()
         for closing in reversed(closers):
             self.tag(closing)
 
+    def _structure(self, c: str, protected: bool, depth: int, closers: list[str]) -> bool:
+        """A command, a group or math at the current place; True when it is
+        the brace that closes the group being read."""
+        s = self.s
+        if c == "\\":
+            self.command(self.control(), protected, closers)
+        elif c == "{":
+            self.i += 1
+            # A group is case-protected unless it is a "special character"
+            # ({\"O}), which BibTeX treats as part of the word around it.
+            self.run(protected or not s.startswith("\\", self.i), depth + 1)
+        elif c == "}":
+            for closing in reversed(closers):
+                self.tag(closing)
+            self.i += 1
+            return True
+        else:  # "$": math stays as written, dollars included
+            end = s.find("$", self.i + 1)
+            if s.startswith("$$", self.i):
+                end = s.find("$$", self.i + 2)
+                end = -1 if end < 0 else end + 1
+            if end < 0:
+                end = len(s) - 1
+            self.emit(s[self.i:end + 1], True)
+            self.i = end + 1
+        return False
+
+    def _typography(self, c: str, text: list[str]) -> None:
+        """Ties, dashes, quotes and spaces as pandoc's LaTeX reader types them."""
+        s = self.s
+        if c == "~":
+            text.append(NBSP)
+        elif c == "-" and s.startswith("---", self.i):
+            text.append("—")
+            self.i += 2
+        elif c == "-" and s.startswith("--", self.i):
+            text.append("–")
+            self.i += 1
+        elif c in "`'" and s.startswith(c * 2, self.i):
+            text.append("“" if c == "`" else "”")
+            self.i += 1
+        elif c in "`'":
+            text.append("‘" if c == "`" else "’")
+        elif c == "\n" and self.paragraphs and re.match(r"[ \t\r]*\n", s[self.i + 1:]):
+            text.append(PARAGRAPH)
+        elif c in " \t\r\n":
+            if not text or text[-1] != " ":
+                text.append(" ")
+        else:
+            text.append(c)
+
     def command(self, name: str, protected: bool, closers: list[str]) -> None:
+        if self._character(name, protected) or self._formatted(name, protected):
+            return
+        if name in DECLARATIONS:
+            opening, closing = DECLARATIONS[name]
+            self.tag(opening)
+            closers.append(closing)
+        elif name in SILENT_DECLARATIONS:
+            pass
+        elif not self._with_argument(name, protected) and name:
+            # Unknown: drop the command itself; an argument that follows is
+            # read as ordinary text by the main loop.
+            self.unknown.add(name)
+
+    def _character(self, name: str, protected: bool) -> bool:
+        """Accents, letters, symbols, words and logos."""
         if name in ACCENTS:
             self.accent(ACCENTS[name], protected)
         elif name in LETTERS:
@@ -304,63 +325,125 @@ class _Reader:
             self.emit(LOGOS[name], True)
             if self.s.startswith("{}", self.i):
                 self.i += 2
-        elif name in FORMATTING:
-            opening, closing = FORMATTING[name]
-            argument = self.group_text()
-            if argument is not None:
-                self.tag(opening)
-                # Small capitals are not recased (pandoc neither).
-                self.pieces.extend(self.sub(argument, protected or opening == _SC[0]))
-                self.tag(closing)
-        elif name in DECLARATIONS:
-            opening, closing = DECLARATIONS[name]
+        else:
+            return False
+        return True
+
+    def _formatted(self, name: str, protected: bool) -> bool:
+        if name not in FORMATTING:
+            return False
+        opening, closing = FORMATTING[name]
+        argument = self.group_text()
+        if argument is not None:
             self.tag(opening)
-            closers.append(closing)
-        elif name in SILENT_DECLARATIONS:
-            pass
-        elif name in TRANSPARENT:
-            argument = self.group_text()
-            if argument is not None:
-                self.pieces.extend(self.sub(argument, protected))
-        elif name in QUOTES:
-            argument = self.group_text()
-            if argument is not None:
-                opening, closing = QUOTES[name]
-                inner = protected or name in PROTECTED_QUOTES
-                self.emit(opening, protected)
-                self.pieces.extend(self.sub(argument, inner))
-                self.emit(closing, protected)
-        elif name in CASE_COMMANDS:
-            argument = self.group_text()
-            if argument is not None:
-                change = CASE_COMMANDS[name]
-                for piece in self.sub(argument, True):
-                    self.pieces.append(piece if piece.markup else
-                                       Piece(change(piece.text), True))
-        elif name in DROP_ARGUMENTS:
+            # Small capitals are not recased (pandoc neither).
+            self.pieces.extend(self.sub(argument, protected or opening == _SC[0]))
+            self.tag(closing)
+        return True
+
+    def _with_argument(self, name: str, protected: bool) -> bool:
+        """Commands that read their argument as text, quote it, recase it,
+        drop it, or take the second of two."""
+        if name in DROP_ARGUMENTS:
             for _ in range(DROP_ARGUMENTS[name]):
                 self.group_text()
-        elif name == "href":
-            self.group_text()
-            argument = self.group_text()
-            if argument is not None:
-                self.pieces.extend(self.sub(argument, protected))
+            return True
+        if name in ("href", "foreignlanguage"):
+            self.group_text()  # the URL, the language
+        elif name not in TRANSPARENT and name not in QUOTES and name not in CASE_COMMANDS \
+                and name not in ("bibstring", "mkbibnamefamily", "mkbibnamegiven"):
+            return False
+        argument = self.group_text()
+        if argument is None:
+            return True
+        if name in QUOTES:
+            opening, closing = QUOTES[name]
+            self.emit(opening, protected)
+            self.pieces.extend(self.sub(argument, protected or name in PROTECTED_QUOTES))
+            self.emit(closing, protected)
+        elif name in CASE_COMMANDS:
+            change = CASE_COMMANDS[name]
+            for piece in self.sub(argument, True):
+                self.pieces.append(piece if piece.markup else Piece(change(piece.text), True))
         elif name == "bibstring":
-            argument = self.group_text()
-            if argument is not None:
-                from .mapping.bibtex import TYPE_STRINGS
+            from .mapping.bibtex import TYPE_STRINGS
 
-                self.emit(TYPE_STRINGS.get(argument.strip(), argument.strip()), protected)
-        elif name in ("foreignlanguage", "mkbibnamefamily", "mkbibnamegiven"):
-            if name == "foreignlanguage":
-                self.group_text()
-            argument = self.group_text()
-            if argument is not None:
-                self.pieces.extend(self.sub(argument, protected))
-        elif name:
-            # Unknown: drop the command itself; an argument that follows is
-            # read as ordinary text by the main loop.
-            self.unknown.add(name)
+            self.emit(TYPE_STRINGS.get(argument.strip(), argument.strip()), protected)
+        else:
+            self.pieces.extend(self.sub(argument, protected))
+        return True
+
+
+# Names the decoder reads itself; a file's own definition of one of them
+# (often "\ifx\undefined\pdfTeX \def\pdfTeX{...}\fi") is not used.
+KNOWN = frozenset().union(ACCENTS, LETTERS, SYMBOLS, WORDS, LOGOS, FORMATTING, DECLARATIONS,
+                          SILENT_DECLARATIONS, TRANSPARENT, QUOTES, DROP_ARGUMENTS,
+                          CASE_COMMANDS, {"par", "href", "bibstring", "foreignlanguage",
+                                          "mkbibnamefamily", "mkbibnamegiven"})
+
+# \def\name{...}, \def\name#1{...}, \newcommand{\name}[1]{...} and kin.
+_DEFINITION = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*"
+    r"(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[\s*([01])\s*\])?\s*\{"
+    r"|\\[egx]?def\s*\\([A-Za-z]+)\s*(#1)?\s*\{")
+_CONTROL = re.compile(r"\\([A-Za-z]+)|\\.", re.DOTALL)
+MAX_EXPANSION = 100_000  # characters; a definition that calls itself stops here
+
+
+def definitions(text: str) -> dict[str, tuple[int, str]]:
+    """The macros a @preamble defines, with no or one argument, that the
+    decoder does not know: name -> (number of arguments, body).  Macros with
+    delimited or several arguments are left alone (dropped when read)."""
+    out: dict[str, tuple[int, str]] = {}
+    for match in _DEFINITION.finditer(text):
+        name = match.group(1) or match.group(2) or match.group(4)
+        arguments = (1 if match.group(5) else 0) if match.group(4) else int(match.group(3) or 0)
+        end = closing_brace(text, match.end() - 1)
+        if end < len(text) and name not in KNOWN:
+            # \spacefactor's number is typesetting, not text
+            body = re.sub(r"\\spacefactor\s*[0-9]+\s*", "", text[match.end():end])
+            out.setdefault(name, (arguments, body))
+    return out
+
+
+def _argument(text: str, i: int) -> tuple[str, int]:
+    """A macro's argument at ``i`` (a braced group or one token) and the end."""
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    if i >= len(text):
+        return "", i
+    if text[i] == "{":
+        end = closing_brace(text, i)
+        return text[i + 1:end], end + 1
+    match = _CONTROL.match(text, i)
+    end = match.end() if match else i + 1
+    return text[i:end], end
+
+
+def expand(value: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> str:
+    """``value`` with the file's own macros (see :func:`definitions`)
+    replaced by their bodies, each in a group: one word to a name parser,
+    protected from case changes like a logo."""
+    if "\\" not in value or not macros or depth > 8:
+        return value
+    out, last = [], 0
+    for match in _CONTROL.finditer(value):
+        if match.start() < last or match.group(1) not in macros:
+            continue
+        arguments, body = macros[match.group(1)]
+        end = match.end()
+        if arguments:
+            argument, end = _argument(value, end)
+            body = body.replace("#1", argument)
+        elif value.startswith("{}", end):
+            end += 2
+        body = expand(body, macros, depth + 1)
+        out += [value[last:match.start()], "{{" + body + "}}" if body.startswith("\\")
+                else "{" + body + "}"]
+        last = end
+        if sum(map(len, out)) > MAX_EXPANSION:
+            break
+    return "".join(out) + value[last:] if out else value
 
 
 _NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")
@@ -454,7 +537,8 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
     Outside protected pieces, a merely capitalised word ("Word", not "NASA",
     "iPhone" or "McDonald") is lower-cased, part by part when hyphenated
     ("Higher-Dimensional" -> "Higher-dimensional").  The title's first word,
-    and the first after a sentence or clause ends (. : ? !), are capitalised (so is the very first, as pandoc does)."""
+    and the first after a sentence or clause ends (. : ? !), are capitalised
+    (so is the very first, as pandoc does)."""
     out: list[Piece] = []
     state = "first"  # "first" word of all, "capital" after a clause, or "lower"
 
@@ -483,7 +567,7 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
             rest = [_lower_first(p) if _capitalised_only(p) else p for p in parts[2::2]]
             state = "capital" if ends_clause(word) else "lower"
             joined = [head]
-            for separator, part in zip(parts[1::2], rest):
+            for separator, part in zip(parts[1::2], rest, strict=False):
                 joined += [separator, part]
             return "".join(joined)
 

@@ -6,14 +6,14 @@ on the real files (skipped when the corpora are absent)."""
 from __future__ import annotations
 
 import json
+
 import pytest
+from conftest import corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import converters
 from converters.formats import bibtex as B
-
-from conftest import corpus
 
 
 def read(text: str, **options):

@@ -8,11 +8,10 @@ import re
 import subprocess
 
 import pytest
-
-import converters
-
 from conftest import SEED, corpus
 from peers import pandoc
+
+import converters
 
 FIELDS = ["type", "title", "author", "editor", "issued", "container-title", "publisher",
           "volume", "issue", "page", "DOI"]
@@ -198,7 +197,7 @@ def test_citation_js_conformance_suite():
             if source is None:
                 source = (folder / "input" / f"{label[5:]}.bib").read_text(encoding="utf-8")
             ours = converters.read(source, "bibtex").records
-            for mine, theirs in zip(ours, expected):
+            for mine, theirs in zip(ours, expected, strict=False):
                 total += 1
                 if all(_normal(f, mine.data.get(f)) == _normal(f, theirs.get(f))
                        for f in compared if f in theirs):

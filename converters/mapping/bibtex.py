@@ -71,53 +71,53 @@ TYPES: dict[str, tuple[str, str | None]] = {
     "newsarticle": ("article-newspaper", None),
 }
 
-# CSL type -> entry type, for each variant.  Write direction.
-WRITE_TYPES: dict[str, tuple[str, str]] = {   # csl type: (bibtex, biblatex)
+# CSL type -> entry type, for each variant.  Write direction, derived from
+# TYPES: the first entry type that reads as the CSL type (with no genre of
+# its own) is written, in BibTeX the nearest BibTeX type (BIBTEX_FALLBACK).
+# The exceptions below are named with their reason.
+BIBTEX_TYPES = frozenset({"article", "book", "booklet", "conference", "inbook", "incollection",
+                          "inproceedings", "manual", "mastersthesis", "misc", "phdthesis",
+                          "proceedings", "techreport", "unpublished"})
+BIBTEX_FALLBACK = {"thesis": "phdthesis", "report": "techreport", "online": "misc",
+                   "collection": "book", "mvbook": "book", "reference": "book",
+                   "inreference": "incollection", "bookinbook": "inbook"}  # else misc
+WRITE_TYPE_EXCEPTIONS: dict[str, tuple[str, str]] = {   # csl type: (bibtex, biblatex)
     "article": ("misc", "misc"),                # a preprint: biblatex's @article wants a
                                                 # journal, which a preprint lacks
-    "article-journal": ("article", "article"),
-    "article-magazine": ("article", "article"),
-    "article-newspaper": ("article", "article"),
-    "periodical": ("misc", "periodical"),
-    "book": ("book", "book"),
+    "article-magazine": ("article", "article"),   # with entrysubtype = magazine
+    "article-newspaper": ("article", "article"),  # with entrysubtype = newspaper
     "chapter": ("incollection", "incollection"),  # inbook when there is no editor
-    "paper-conference": ("inproceedings", "inproceedings"),
-    "entry-encyclopedia": ("incollection", "inreference"),
     "entry-dictionary": ("incollection", "inreference"),
     "entry": ("misc", "inreference"),
-    "pamphlet": ("booklet", "booklet"),
-    "report": ("techreport", "report"),
-    "thesis": ("phdthesis", "thesis"),          # mastersthesis when the genre says so
-    "webpage": ("misc", "online"),
     "post": ("misc", "online"),
     "post-weblog": ("misc", "online"),
-    "patent": ("misc", "patent"),
-    "dataset": ("misc", "dataset"),
-    "software": ("misc", "software"),
-    "manuscript": ("unpublished", "unpublished"),
-    "speech": ("unpublished", "unpublished"),
-    "graphic": ("misc", "artwork"),
-    "song": ("misc", "audio"),
-    "motion_picture": ("misc", "movie"),
-    "performance": ("misc", "performance"),
-    "legal_case": ("misc", "jurisdiction"),
-    "legislation": ("misc", "legislation"),
+    "speech": ("unpublished", "unpublished"),   # read back as speech by its event fields
     "bill": ("misc", "legislation"),
     "regulation": ("misc", "legislation"),
-    "treaty": ("misc", "legal"),
-    "personal_communication": ("misc", "letter"),
     "interview": ("misc", "misc"),
-    "review": ("article", "review"),
+    "review": ("article", "review"),            # a review appears in a journal
     "review-book": ("article", "review"),
-    "standard": ("techreport", "standard"),
-    "document": ("misc", "misc"),
+    "standard": ("techreport", "standard"),     # standards bodies publish them as reports
 }
+
+
+def _write_types() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for etype, (csl_type, genre) in TYPES.items():
+        if genre is None and csl_type not in out:
+            bibtex = etype if etype in BIBTEX_TYPES else BIBTEX_FALLBACK.get(etype, "misc")
+            out[csl_type] = (bibtex, etype)
+    return {**out, **WRITE_TYPE_EXCEPTIONS}
+
+
+WRITE_TYPES = _write_types()
 
 # Entry types whose "number" is a series number, and those whose "number" is
 # an issue (biblatex manual, 2.2.2 "number").
-SERIES_NUMBER_TYPES = frozenset("""book collection proceedings reference mvbook mvcollection
-mvproceedings mvreference bookinbook inbook incollection inproceedings inreference suppbook
-suppcollection""".split())
+SERIES_NUMBER_TYPES = frozenset({
+    "book", "collection", "proceedings", "reference", "mvbook", "mvcollection", "mvproceedings",
+    "mvreference", "bookinbook", "inbook", "incollection", "inproceedings", "inreference",
+    "suppbook", "suppcollection"})
 ARTICLE_TYPES = frozenset({"article", "periodical", "suppperiodical", "review"})
 CHAPTER_TYPES = frozenset({"inbook", "incollection", "inproceedings", "inreference",
                            "bookinbook"})
@@ -170,12 +170,27 @@ NOT_INHERITED = frozenset({"ids", "crossref", "xref", "entryset", "entrysubtype"
                            "relatedstring", "relatedtype", "shorthand", "shorthandintro",
                            "sortkey"})
 
+# How a child names its parent's titles; None: not inherited.
+_NOT_TITLES: dict[str, str | None] = {"shorttitle": None, "sorttitle": None,
+                                      "indextitle": None, "indexsorttitle": None}
 _MAIN = {"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon",
-         "shorttitle": None, "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+         **_NOT_TITLES}
 _BOOK = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon",
-         "shorttitle": None, "sorttitle": None, "indextitle": None, "indexsorttitle": None}
-_JOURNAL = {"title": "journaltitle", "subtitle": "journalsubtitle", "shorttitle": None,
-            "sorttitle": None, "indextitle": None, "indexsorttitle": None}
+         **_NOT_TITLES}
+_JOURNAL = {"title": "journaltitle", "subtitle": "journalsubtitle", **_NOT_TITLES}
+
+
+# (parent types, child types, how the child names the parent's titles)
+_TITLE_INHERITANCE = [
+    (("mvbook",), ("book", "inbook", "bookinbook", "suppbook"), _MAIN),
+    (("mvcollection", "mvreference"),
+     ("collection", "reference", "incollection", "inreference", "suppcollection"), _MAIN),
+    (("mvproceedings",), ("proceedings", "inproceedings"), _MAIN),
+    (("book",), ("inbook", "bookinbook", "suppbook"), _BOOK),
+    (("collection", "reference"), ("incollection", "inreference", "suppcollection"), _BOOK),
+    (("proceedings",), ("inproceedings",), _BOOK),
+    (("periodical",), ("article", "suppperiodical"), _JOURNAL),
+]
 
 
 def inherited_name(parent: str, child: str, field: str) -> list[str]:
@@ -186,25 +201,11 @@ def inherited_name(parent: str, child: str, field: str) -> list[str]:
     if field == "author" and parent in ("mvbook", "book") and child in (
             "inbook", "bookinbook", "suppbook"):
         return ["bookauthor", "author"]
-    table = None
-    if parent == "mvbook" and child in ("book", "inbook", "bookinbook", "suppbook"):
-        table = _MAIN
-    elif parent in ("mvcollection", "mvreference") and child in (
-            "collection", "reference", "incollection", "inreference", "suppcollection"):
-        table = _MAIN
-    elif parent == "mvproceedings" and child in ("proceedings", "inproceedings"):
-        table = _MAIN
-    elif parent == "book" and child in ("inbook", "bookinbook", "suppbook"):
-        table = _BOOK
-    elif parent in ("collection", "reference") and child in (
-            "incollection", "inreference", "suppcollection"):
-        table = _BOOK
-    elif parent == "proceedings" and child == "inproceedings":
-        table = _BOOK
-    elif parent == "periodical" and child in ("article", "suppperiodical"):
-        table = _JOURNAL
+    table = next((names for parents, children, names in _TITLE_INHERITANCE
+                  if parent in parents and child in children), None)
     if table is not None and field in table:
-        return [table[field]] if table[field] else []
+        name = table[field]
+        return [name] if name else []
     return [field]
 
 
@@ -232,17 +233,16 @@ LANGUAGE_VARIANTS = {("english", "british"): "en-GB", ("english", "uk"): "en-GB"
                      ("english", "american"): "en-US", ("english", "us"): "en-US",
                      ("english", "usmax"): "en-US", ("english", "australian"): "en-AU",
                      ("english", "newzealand"): "en-NZ"}
-IETF_TO_LANGID = {"en-US": "american", "en-GB": "british", "en-AU": "australian",
-                  "en-NZ": "newzealand", "en-CA": "canadian", "de-DE": "ngerman",
-                  "de-AT": "naustrian", "de-CH": "nswissgerman", "fr-FR": "french",
-                  "es-ES": "spanish", "it-IT": "italian", "la": "latin", "nl-NL": "dutch",
-                  "pt-PT": "portuguese", "pt-BR": "brazilian", "ru-RU": "russian"}
+# IETF tag -> langid, derived from LANGUAGES (the last name of a tag wins),
+# except where biblatex's usual name is another one.
+PREFERRED_LANGID = {"en-US": "american", "en-GB": "british", "fr-FR": "french"}
+WRITE_LANGUAGES = {**{tag: name for name, tag in LANGUAGES.items()}, **PREFERRED_LANGID}
 
 MONTHS = vocabulary.MONTHS
 MONTH_NAMES = vocabulary.MONTH_NAMES
-MONTH_MACROS = {k: n for k, n in
-                zip(MONTHS, ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"])}
+# the month macros (jan ... dec) -> the month's English name
+MONTH_MACROS = {abbr: next(name.capitalize() for name, n in MONTH_NAMES.items() if n == number)
+                for abbr, number in MONTHS.items()}
 
 # eprint types whose identifier makes a URL (pandoc does the same).
 EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
@@ -256,9 +256,11 @@ NAMES = {"author": "author", "editor": "editor", "translator": "translator",
          "commentator": "contributor", "annotator": "contributor",
          "introduction": "contributor", "foreword": "contributor", "afterword": "contributor",
          "holder": "contributor", "compiler": "compiler"}
-WRITE_NAMES = {"author": "author", "editor": "editor", "translator": "translator",
-               "container-author": "bookauthor", "director": "director",
-               "compiler": "compiler"}
+# CSL's "contributor" stands for several biblatex roles: it is not written
+# from CSL but from the original fields the reader keeps (custom.bibtex.source).
+MANY_TO_ONE_NAMES = tuple(k for k, v in NAMES.items() if v == "contributor")
+# The reverse, derived: the first field of each variable is written.
+WRITE_NAMES = {var: name for name, var in NAMES.items() if name not in MANY_TO_ONE_NAMES}
 
 # biblatex localisation keys that stand in "type" fields, in English.
 TYPE_STRINGS = {
@@ -272,6 +274,7 @@ TYPE_STRINGS = {
     "patrequk": "British patent request", "patrequs": "U.S. patent request",
     "jourser": "series", "newseries": "new series", "oldseries": "old series",
 }
+TYPE_STRING_KEYS = {text: key for key, text in TYPE_STRINGS.items()}
 
 # Fields the reader turns into CSL variables (after ALIASES).  A macro that
 # is undefined in one of these skips the entry; elsewhere BibTeX only warns,

@@ -1,0 +1,350 @@
+"""Cutting a .bib file into entries: bibtexparser v2's splitter finds the
+blocks and never aborts (a failed block keeps its line, so a broken entry is
+reported and the rest still read); we evaluate each value (evaluate.py),
+expand the simple macros of the file's @preambles and report what is wrong
+with the line it is on."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ... import latex
+from ...diagnostics import Severity, make
+from ...mapping import bibtex as M
+from ...model import ReadResult
+from .evaluate import COMMENT, MAX_VALUE, TooLarge, Undefined, evaluate
+
+# bibtexparser logs failed blocks itself; we report them as diagnostics, so
+# its records must not reach the user's terminal through logging's last resort.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
+
+
+def sniff(text: str) -> float:
+    head = text.lstrip("\ufeff \t\r\n")[:8192]
+    if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", head, re.MULTILINE):
+        return 0.9
+    return 0.0
+
+
+_TOKENS = re.compile(r'\\.|@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(]|[{}()"%]', re.DOTALL)
+
+
+def _blank_field_comments(text: str) -> str:
+    """The text with each comment between the fields of an entry ("% ..." to
+    the end of the line, outside any value) made blank, newlines kept.
+
+    Between fields biber and pandoc skip "%" to the end of the line (inside
+    a value see _COMMENT).  bibtexparser's splitter does not: it reads
+    "% note\n title" as a field name, or stops at a comma in the comment."""
+    spans: list[tuple[int, int]] = []
+    inside, closer, depth, quoted, skip_to = False, "}", 0, False, 0
+    for match in _TOKENS.finditer(text):
+        if match.start() < skip_to:
+            continue
+        token = match.group(0)
+        if not inside:
+            if match.group(1) is None:
+                continue
+            if match.group(1).lower() == "comment":  # its text is free
+                if token.endswith("{"):
+                    skip_to = latex.closing_brace(text, match.end() - 1) + 1
+                else:
+                    end = text.find(")", match.end())
+                    skip_to = len(text) if end < 0 else end + 1
+                continue
+            inside, closer, depth, quoted = True, "}" if token.endswith("{") else ")", 0, False
+            continue
+        if token.startswith("@"):  # "a@b{c}" inside a value: only its brace counts
+            token = token[-1]
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            if depth:
+                depth -= 1
+            elif closer == "}":
+                inside = False
+        elif token == ")" and not depth and not quoted and closer == ")":
+            inside = False
+        elif token == '"' and not depth:
+            quoted = not quoted
+        elif token == "%" and not depth and not quoted:
+            end = text.find("\n", match.start())
+            skip_to = len(text) if end < 0 else end
+            spans.append((match.start(), skip_to))
+    if not spans:
+        return text
+    out, last = [], 0
+    for begin, end in spans:
+        out += [text[last:begin], " " * (end - begin)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _comment_trouble(blocks) -> bool:
+    """Whether a "%" comment between fields confused the splitter."""
+    from bibtexparser import model as bm
+
+    for block in blocks:
+        if isinstance(block, bm.Entry):
+            if any("%" in f.key for f in block.fields):
+                return True
+        elif isinstance(block, bm.ParsingFailedBlock) and "%" in (block.raw or ""):
+            return True
+    return False
+
+
+@dataclass
+class Entry:
+    type: str
+    key: str
+    line: int
+    end_line: int
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    biblatex: bool = False  # written in BibLaTeX's data model
+    skipped: bool = False  # reported and not a record; still a crossref parent
+    inherited: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Splitting:
+    """One file being split: where it came from and what is known so far."""
+    source: str | None
+    result: ReadResult
+    macros: dict[str, str]  # @strings, shared with the next inputs of a run
+    defined: dict[str, tuple[int, str]]  # the @preambles' own macros
+    keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
+    refused: set[str] = field(default_factory=set)  # macros refused as too large
+    meta: dict = field(default_factory=lambda: {"preambles": [], "comments": [],
+                                                "strings": {}})
+
+    # first lines (1-based) of blocks and fields, by id(): counted here, as
+    # bibtexparser's own count drifts in values whose lines end with "\\"
+    lines: dict[int, int] = field(default_factory=dict)
+
+    def line_of(self, item) -> int:
+        return self.lines.get(id(item)) or (item.start_line or 0) + 1
+
+    def report(self, code: str, message: str, line: int, **where) -> None:
+        self.result.diagnostics.append(make(code, message, file=self.source, line=line,
+                                            **where))
+
+
+def split(text: str, source: str | None, result: ReadResult,
+          macros: dict[str, str] | None = None) -> tuple[list[Entry], dict]:
+    """Blocks -> entries and the file's meta (preambles, comments, strings),
+    with diagnostics.  ``macros`` (updated in place) may hold the @strings
+    of earlier inputs."""
+    from bibtexparser import model as bm
+    from bibtexparser.splitter import Splitter
+
+    library = Splitter(text).split()
+    if "%" in text and _comment_trouble(library.blocks):
+        text = _blank_field_comments(text)  # the same lines, comments blank
+        library = Splitter(text).split()
+    state = _Splitting(source, result, {} if macros is None else macros,
+                       _preamble_definitions(library.blocks, bm))
+    _count_lines(text, library.blocks, state)
+    entries: list[Entry] = []
+    for block in library.blocks:
+        got = _block(block, state, bm)
+        if got is not None:
+            entries.append(got)
+    return entries, state.meta
+
+
+def _count_lines(text: str, blocks, state: _Splitting) -> None:
+    """Each block's first line, found by its raw text in the file."""
+    pos, line = 0, 1
+    for block in blocks:
+        raw = getattr(block, "raw", None)
+        found = text.find(raw, pos) if raw else -1
+        if found >= 0:
+            line += text.count("\n", pos, found)
+            pos = found
+            state.lines[id(block)] = line
+            inner = getattr(block, "ignore_error_block", None)
+            if inner is not None:
+                state.lines[id(inner)] = line
+
+
+def _field_lines(block, line: int, state: _Splitting) -> None:
+    """Each field's line: where its name stands in the entry's raw text."""
+    raw, pos = block.raw or "", 0
+    for item in block.fields:
+        match = re.compile(r"(?:^|[\s,{(])(" + re.escape(item.key) + r")\s*=").search(raw, pos)
+        if match is not None:
+            state.lines[id(item)] = line + raw.count("\n", 0, match.start(1))
+            pos = match.end()
+
+
+def _block(block, state: _Splitting, bm) -> Entry | None:
+    line = state.line_of(block)
+    if isinstance(block, bm.String):
+        _string(block, state, line)
+    elif isinstance(block, bm.Preamble):
+        state.meta["preambles"].append(block.value)
+    elif isinstance(block, bm.ExplicitComment):
+        entry = _misread_comment(block, line)
+        if entry is not None:
+            state.lines[id(entry)] = line
+            return _entry(entry, state)
+        state.meta["comments"].append(block.comment)
+    elif isinstance(block, bm.DuplicateBlockKeyBlock):
+        state.report("key-duplicate", f"the key {block.key!r} is used again; this entry is "
+                     "skipped (the first one is kept)", line, record=block.key)
+    elif isinstance(block, bm.DuplicateFieldKeyBlock):
+        entry = block.ignore_error_block
+        dupes = ", ".join(sorted(block.duplicate_keys))
+        state.report("field-duplicate", f"field {dupes} given twice; the first value is "
+                     "kept", line, record=entry.key)
+        return _entry(entry, state)
+    elif isinstance(block, bm.ParsingFailedBlock):
+        reason = getattr(block.error, "abort_reason", None) or str(block.error)
+        state.report("syntax-error", f"entry skipped: {reason}", line,
+                     record=_key_of(block.raw))
+    elif isinstance(block, bm.Entry):
+        return _entry(block, state)
+    return None
+
+
+_COMMENT_LIKE = re.compile(r"\s*@\s*(comment[A-Za-z]+)\s*[{(]", re.IGNORECASE)
+
+
+def _misread_comment(block, line: int):
+    """An entry whose type begins with "comment" (biblatex's @commentary),
+    which the splitter takes for a @comment: split again as what it is."""
+    from bibtexparser import model as bm
+    from bibtexparser.splitter import Splitter
+
+    raw = block.raw or ""
+    match = _COMMENT_LIKE.match(raw)
+    if match is None:
+        return None
+    etype = match.group(1)
+    text = raw[:match.start(1)] + "misc".ljust(len(etype)) + raw[match.end(1):]
+    blocks = Splitter("\n" * (line - 1) + text).split().blocks
+    if len(blocks) != 1 or not isinstance(blocks[0], bm.Entry):
+        return None
+    blocks[0].entry_type = etype
+    return blocks[0]
+
+
+def _string(block, state: _Splitting, line: int) -> None:
+    try:
+        state.macros[block.key.lower()] = evaluate(block.value, state.macros)
+        state.meta["strings"][block.key] = block.value
+    except Undefined as exc:
+        if exc.name.lower() in state.refused:
+            state.refused.add(block.key.lower())
+            state.report("value-too-large", f"@string {block.key} refused: it uses "
+                         f"{exc.name!r}, refused as too large", line)
+            return
+        state.report("macro-undefined", f"@string {block.key} uses the undefined macro "
+                     f"{exc.name!r}", line)
+    except TooLarge:
+        state.refused.add(block.key.lower())
+        state.report("value-too-large", f"@string {block.key} refused: its value would "
+                     f"exceed {MAX_VALUE:,} characters (a chain of macros that doubles "
+                     "itself?); entries that use it are skipped", line)
+
+
+def _preamble_definitions(blocks, bm) -> dict[str, tuple[int, str]]:
+    """The simple macros the file's @preambles define (latex.definitions),
+    which LaTeX expands where a style prints the fields."""
+    text = []
+    for block in blocks:
+        if isinstance(block, bm.Preamble) and ("def" in block.value or "command" in block.value):
+            try:
+                text.append(evaluate(block.value, {}))
+            except (Undefined, TooLarge):
+                text.append(block.value)
+    return latex.definitions("\n".join(text)) if text else {}
+
+
+def _key_of(raw: str | None) -> str | None:
+    match = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)", raw or "")
+    return match.group(1) if match else None
+
+
+def _entry(block, state: _Splitting) -> Entry | None:
+    line = state.line_of(block)
+    _field_lines(block, line, state)
+    key = block.key
+    if not key:
+        state.report("syntax-error", "entry skipped: it has no key", line)
+        return None
+    entry = Entry(block.entry_type.lower(), key, line, line + (block.raw or "").count("\n"))
+    entry.biblatex = entry.type in M.BIBLATEX_TYPES or any(
+        f.key.lower() in M.BIBLATEX_MARKERS for f in block.fields)
+    for item in block.fields:
+        name = M.ALIASES.get(item.key.lower(), item.key.lower())
+        if name in entry.fields:
+            continue  # a duplicate field: the first value counts (reported above)
+        value = _value(item, name, entry, state)
+        if value is _PARENT_ONLY:
+            continue
+        if value is None:
+            return None
+        entry.fields[name] = value
+        entry.lines[name] = state.line_of(item)
+    lowered = key.lower()
+    if lowered in state.keys:
+        state.report("key-duplicate", f"the key {key!r} differs only in case from the entry "
+                     f"on line {state.keys[lowered]}; BibTeX treats them as one", line,
+                     severity=Severity.WARNING, record=key)
+    state.keys.setdefault(lowered, line)
+    return entry
+
+
+# A field _value refuses while the entry stays, as a crossref parent only.
+_PARENT_ONLY = "\0parent only"
+
+
+def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
+    """A field's value; None when it is refused and the entry skipped;
+    _PARENT_ONLY when the entry is kept as a crossref parent only."""
+    line = state.line_of(item)
+    where = {"record": entry.key, "pointer": f"/{name}"}
+    try:
+        value = evaluate(item.value, state.macros) if isinstance(item.value, str) else ""
+    except Undefined as exc:
+        return _undefined(item, name, exc.name, entry, state)
+    except TooLarge:
+        state.report("value-too-large", f"entry skipped: field {item.key!r} would exceed "
+                     f"{MAX_VALUE:,} characters", line, **where)
+        return None
+    if "%" in value and "\n" in value and name not in M.VERBATIM:
+        value = COMMENT.sub("", value)
+    if state.defined and "\\" in value and name not in M.VERBATIM:
+        value = latex.expand(value, state.defined)
+    if value.count("{") != value.count("}"):
+        state.report("syntax-error", f"entry skipped: field {item.key!r} has unbalanced "
+                     "braces", line, record=entry.key)
+        return None
+    return value
+
+
+def _undefined(item, name: str, macro: str, entry: Entry, state: _Splitting) -> str | None:
+    line = state.line_of(item)
+    where = {"record": entry.key, "pointer": f"/{name}"}
+    if macro.lower() in state.refused:
+        state.report("value-too-large", f"entry skipped: field {item.key!r} uses "
+                     f"{macro!r}, refused as too large", line, **where)
+        return None
+    if name in M.MAPPED or name.startswith(M.FACT_PREFIX):
+        state.report("macro-undefined", f"entry skipped: field {item.key!r} uses the "
+                     f"undefined macro {macro!r}", line, **where)
+        # not a record, but still a crossref parent for the fields it has
+        # (BibTeX too reads the entry, with the macro empty)
+        entry.skipped = True
+        return _PARENT_ONLY
+    # BibTeX warns and goes on; the field is kept as written.
+    value = item.value.strip()
+    state.report("macro-undefined", f"field {item.key!r} uses the undefined macro "
+                 f"{macro!r}; kept as the text {value!r}", line,
+                 severity=Severity.WARNING, **where)
+    return value

@@ -1,0 +1,150 @@
+"""Writing: CSL records -> BibTeX or BibLaTeX entries, each field group
+written by its pair in titles.py, groups.py and kept.py."""
+from __future__ import annotations
+
+import re
+
+from ... import vocabulary
+from ...diagnostics import Severity, make
+from ...ids import STOP_WORDS, IdAllocator, ascii_fold
+from ...mapping import bibtex as M
+from ...model import WriteResult
+from . import groups as G
+from .context import Writing
+from .kept import write_aside, write_kept
+from .titles import english_language, write_titles
+
+_KEY_BAD = re.compile(r"[\s,{}()\"#%'~=\\]")
+
+# Field order in written entries: what a reader looks for first.
+ORDER = ["author", "editor", "translator", "bookauthor", "director", "title", "subtitle",
+         "titleaddon", "maintitle", "booktitle", "journal", "journaltitle", "series",
+         "edition", "volume", "part", "volumes", "number", "issue", "chapter", "pages",
+         "pagetotal", "type", "institution", "school", "organization", "publisher",
+         "address", "location", "date", "year", "month", "day", "eventtitle", "eventdate",
+         "venue", "urldate", "doi", "isbn", "issn", "url", "eprint", "eprinttype",
+         "langid", "note", "addendum", "abstract", "keywords", "annotation", "annote"]
+
+
+def _make_key(data: dict, taken: IdAllocator) -> str:
+    family = ""
+    for name in data.get("author") or data.get("editor") or []:
+        family = name.get("family") or name.get("literal") or ""
+        if not vocabulary.is_others_word(family):
+            break
+    year = ""
+    issued = data.get("issued") or {}
+    parts = issued.get("date-parts") or []
+    if parts and parts[0]:
+        year = str(parts[0][0])
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_fold(str(data.get("title", ""))).lower())
+             if w not in STOP_WORDS]
+    base = re.sub(r"[^A-Za-z0-9]", "", ascii_fold(family)).lower() + year + (words[0] if words else "")
+    return taken.claim_suffixed(base or "entry")
+
+
+def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = None,
+           **options) -> WriteResult:
+    result = WriteResult()
+    blocks = []
+    if meta:
+        blocks += ["@comment{" + comment + "}" for comment in meta.get("comments", [])]
+        blocks += ["@preamble{" + preamble + "}" for preamble in meta.get("preambles", [])]
+        blocks += ["@string{" + key + " = " + value + "}"
+                   for key, value in meta.get("strings", {}).items()]
+    keys = IdAllocator()
+    for record in records:
+        key = _key(record, keys, result)
+        etype, fields, dropped, inexact = entry_fields(record.data, variant == "biblatex",
+                                                       ascii)
+        _report_set_aside(record, key, variant, dropped, inexact, result)
+        ordered = sorted(fields.items(), key=lambda kv: (
+            ORDER.index(kv[0]) if kv[0] in ORDER else len(ORDER), kv[0]))
+        width = max((len(k) for k, _ in ordered), default=0)
+        body = "".join(f"  {k.ljust(width)} = {v},\n" for k, v in ordered)
+        blocks.append(f"@{etype}{{{key},\n{body}}}")
+    result.text = "\n\n".join(blocks) + ("\n" if blocks else "")
+    return result
+
+
+def _key(record, keys: IdAllocator, result: WriteResult) -> str:
+    key = str(record.data.get("id") or "")
+    if not key:
+        key = _make_key(record.data, keys)
+        result.diagnostics.append(make(
+            "id-generated", f"the record had no id; written with key {key!r}",
+            file=record.origin.file, line=record.origin.line, record=key))
+        return key
+    if _KEY_BAD.search(key):
+        cleaned = _KEY_BAD.sub("-", key)
+        result.diagnostics.append(make(
+            "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
+            severity=Severity.WARNING, file=record.origin.file,
+            line=record.origin.line, record=key, pointer="/id"))
+        key = cleaned
+    return keys.claim(key)
+
+
+def _report_set_aside(record, key: str, variant: str, dropped: list, inexact: list,
+                      result: WriteResult) -> None:
+    for var in inexact:
+        what = (f"{variant} names cannot say all of {var!r} (a particle that does not "
+                "drop, comma-suffix, static-ordering...); the exact list is"
+                if var in M.WRITE_NAMES else
+                f"{variant} fields would not give {var!r} back as it is (a season, "
+                "circa, a range, a prefix, a default the entry type adds); the exact "
+                "value is")
+        result.diagnostics.append(make(
+            "field-set-aside", f"{what} kept in '{M.FACT_PREFIX}csl'",
+            file=record.origin.file, line=record.origin.line_of(var), record=key,
+            pointer=f"/{var}"))
+    for var in dropped:
+        result.diagnostics.append(make(
+            "field-set-aside", f"{variant} has no field for {var!r}; kept in "
+            f"'{M.FACT_PREFIX}csl', which BibTeX styles and biber ignore",
+            file=record.origin.file, line=record.origin.line_of(var), record=key,
+            pointer=f"/{var}"))
+
+
+def entry_type(data: dict, bib: dict, biblatex: bool) -> tuple[str, str]:
+    """(the entry type to write, the BibLaTeX type BibTeX lacks or "")."""
+    csl_type = data.get("type", "document")
+    etype = bib.get("type")
+    if not etype or (M.TYPES.get(etype, (None,))[0] != csl_type and not (
+            etype == "unpublished" and csl_type == "speech") and not (
+            etype in ("article", "periodical") and csl_type.startswith("article-"))):
+        bibtex_type, biblatex_type = M.WRITE_TYPES.get(csl_type, ("misc", "misc"))
+        etype = biblatex_type if biblatex else bibtex_type
+        if csl_type == "chapter" and not data.get("editor"):
+            etype = "inbook"
+        if csl_type == "thesis" and "master" in str(data.get("genre", "")).lower():
+            etype = "mastersthesis" if not biblatex else "thesis"
+    if biblatex or etype in M.BIBTEX_TYPES:
+        return etype, ""
+    return M.BIBTEX_FALLBACK.get(etype, "misc"), etype
+
+
+def entry_fields(data: dict, biblatex: bool, ascii_only: bool,
+                 check: bool = True) -> tuple[str, dict, list, list]:
+    """CSL data -> (entry type, {field: written value}, CSL variables dropped,
+    CSL variables written inexactly).  ``check``: read the entry back and set
+    aside the variables of kept.CHECKED that would not come back as they are."""
+    custom = data.get("custom") or {}
+    bib: dict = custom["bibtex"] if isinstance(custom.get("bibtex"), dict) else {}
+    etype, downgraded = entry_type(data, bib, biblatex)
+    w = Writing(data, etype, biblatex, ascii_only, bib, english_language(data.get("language")))
+    for group in (write_titles, G.write_names, G.write_publisher, G.write_numbers,
+                  G.write_notes, G.write_dates, G.write_pages, G.write_language,
+                  G.write_simple):
+        group(w)
+    write_kept(w, downgraded)
+    dropped = write_aside(w, check)
+    return etype, w.out, dropped, w.inexact
+
+
+def write_bibtex(records, **options) -> WriteResult:
+    return _write(records, variant="bibtex", **options)
+
+
+def write_biblatex(records, **options) -> WriteResult:
+    return _write(records, variant="biblatex", **options)
