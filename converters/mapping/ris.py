@@ -12,8 +12,6 @@ in ``READ_DIFFERS_FROM_ZOTERO`` (the conformance test names them too).
 """
 from __future__ import annotations
 
-from .. import vocabulary
-
 TYPES: list[tuple[str, str]] = [
     ("JOUR", "article-journal"), ("BOOK", "book"), ("CHAP", "chapter"),
     ("CPAPER", "paper-conference"), ("CONF", "paper-conference"), ("THES", "thesis"),
@@ -140,8 +138,16 @@ PROCITE_TAGS_BY_TYPE: dict[str, dict[str, str]] = {  # tag -> the tag it stands 
 
 NAME_ROLES = frozenset({"author", "editor", "collection-editor", "translator", "composer",
                         "performer", "producer", "recipient", "illustrator", "director"})
-NAME_WRITE = {"author": "AU", "editor": "A2", "collection-editor": "A3",
-              "translator": "A4"}
+# A1 before AU, as Zotero reads them (the order names are gathered in).
+NAME_READ_ORDER = ("A1", "AU", "A2", "ED", "A3", "A4")
+# Older spellings that are read but never written.
+READ_ONLY_NAME_TAGS = frozenset({"A1", "ED"})
+# role -> tag, derived: the first tag of NAME_TAGS for each role.
+NAME_WRITE: dict[str, str] = {}
+for _tag, _role in NAME_TAGS.items():
+    if _tag not in READ_ONLY_NAME_TAGS:
+        NAME_WRITE.setdefault(_role, _tag)
+NAME_WRITE_TAGS = tuple(NAME_WRITE.values())
 
 # Simple tags: tag -> CSL variable (text).
 SIMPLE = {
@@ -172,7 +178,6 @@ LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "
 NOTE_PREFIX = "bibconv:"
 CARRIED_CUSTOM = ("author-count", "abstract-truncated")
 
-ET_AL = frozenset({"et al.", "et al", "et. al.", "others", "et al.,"})
+# "et al." as RIS files write it: vocabulary.OTHERS_WORDS and these.
+ET_AL_MORE = frozenset({"et al.,"})
 ET_AL_WRITE = "et al."
-
-MONTHS = vocabulary.MONTHS
