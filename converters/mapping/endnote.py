@@ -68,3 +68,13 @@ SIMPLE = {"volume": "volume", "edition": "edition", "section": "section",
           "remote-database-name": "archive", "remote-database-provider": "source",
           "abstract": "abstract", "pages": "page"}
 SIMPLE_WRITE = {v: k for k, v in SIMPLE.items()}
+
+# Under <titles> and <periodical>: element -> CSL variable (the
+# secondary title depends on the type: see WHOLE_WORKS).
+TITLES = {"tertiary-title": "collection-title", "alt-title": "container-title-short",
+          "short-title": "title-short"}
+PERIODICAL = {"full-title": "container-title", "abbr-1": "container-title-short"}
+
+# Types whose <number> is the issue (elsewhere it is the work's number).
+PERIODICAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper",
+                              "paper-conference"})
