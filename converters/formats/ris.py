@@ -438,10 +438,24 @@ def _read_notes(r: _Reading) -> dict:
     return carried
 
 
+def _read_typed_extras(r: _Reading, unknown: dict) -> None:
+    """Tags outside rispy's list that this type gives a meaning (a patent's OP)."""
+    for tag in M.TYPED_EXTRA_TAGS:
+        if r.meaning(tag, None) and unknown.get(tag):
+            r.fields[tag] = unknown.pop(tag)
+            r.put_text(tag, None)
+
+
 def _finish(r: _Reading, unknown: dict, labelled: dict, carried: dict) -> None:
-    """ProCite's labelled notes, then what no CSL variable took, into custom."""
+    """ProCite's labelled notes, an abbreviation standing for its container,
+    then what no CSL variable took, into custom."""
     for var, value in labelled.items():
         r.put(var, value, "N1")
+    if r.data["type"] in M.ABBREVIATION_IS_CONTAINER and "container-title" not in r.data:
+        short = r.data.get("container-title-short")
+        r.put("container-title", short, None)
+        if short and "container-title-short" in r.where:
+            r.where["container-title"] = r.where["container-title-short"]
     for tag, value in r.fields.items():
         if tag not in r.used:
             r.custom_ris[tag] = _all(value)
@@ -468,6 +482,7 @@ def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
     _read_texts(r)
     _read_ids(r)
     carried = _read_notes(r)
+    _read_typed_extras(r, unknown)
     _finish(r, unknown, labelled, carried)
     return r.data, r.where
 
@@ -665,13 +680,15 @@ def _write_pages(e: _Entry) -> None:
 
 
 def _write_simple(e: _Entry) -> None:
-    tags = list(M.SIMPLE) + ["SP"]
+    tags = list(M.SIMPLE) + ["SP"] + list(M.TYPED_EXTRA_TAGS)
     for var in M.SIMPLE_WRITE:
         if e.data.get(var) in (None, ""):
             continue
         tag = e.tag_for(var, tags, dict(M.SIMPLE, SP="page"))
-        if tag is None or tag.lower() in e.out:
+        if tag is None or tag.lower() in e.out or tag in e.unknown:
             e.no_tag(var, repr(var))
+        elif tag in M.TYPED_EXTRA_TAGS:  # a tag rispy is not told of
+            e.unknown[tag] = [_one_line(e.data[var])]
         else:
             e.out[tag.lower()] = _one_line(e.data[var])
 
@@ -724,7 +741,7 @@ def _write_notes_and_kept(e: _Entry) -> None:
             e.out[tag.lower()] = (existing if isinstance(existing, list) else [existing]) + \
                 [_one_line(v) for v in values]
             continue
-        e.unknown[tag] = [_one_line(v) for v in values]
+        e.unknown.setdefault(tag, []).extend(_one_line(v) for v in values)
 
 
 def _report_the_rest(e: _Entry) -> None:

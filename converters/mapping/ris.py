@@ -112,11 +112,17 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     # a recording's performer (A2) is its primary creator, as in Zotero and CSL
     "MUSIC": {"AU": "composer", "A1": "composer", "A2": "author"},
     "SOUND": {"AU": "composer", "A1": "composer", "A2": "author"},
-    "PAT": {"A2": None, "A3": None, "VL": "version", "IS": "number", "M1": "call-number"},
+    # OP holds a patent's priority numbers, which Zotero's CSL export gives as
+    # "issue" (CSL has no variable of their own)
+    "PAT": {"A2": None, "A3": None, "VL": "version", "IS": "number", "M1": "call-number",
+            "OP": "issue"},
     "PCOMM": {"A2": "recipient"}, "ICOMM": {"A2": "recipient"},
     "RPRT": {"A2": "collection-editor", "A3": None, "A4": None},
     "THES": {"A3": None, "SP": "number-of-pages", "VL": "genre"},
-    "WEB": {"A2": "collection-editor", "SP": None, "VL": None, "M1": None},
+    # EndNote's Web Page: T2 is its "Series Title"; the site's name, when
+    # given, is in J2 ("Periodical Title"), which then stands for it (below)
+    "WEB": {"A2": "collection-editor", "SP": None, "VL": None, "M1": None,
+            "T2": "collection-title"},
     "ELEC": {"A2": "collection-editor"},
 }
 # ProCite and Reference Manager exports put what RIS has no tag for in
@@ -163,6 +169,15 @@ DATE_TAGS = ("DA", "PY", "Y1")  # DA is the full date; PY/Y1 the year (Y1 deprec
 ACCESSED_TAG = "Y2"
 JOURNAL_FULL = ("JF",)  # JO is the standard abbreviation: the container only when alone
 JOURNAL_ABBREVIATED = ("J2", "JA", "J1")
+# An abbreviated title with no full one stands for the container too (as
+# Zotero reads it: publishers such as Nature give only JA), in the CSL types
+# that have a container.
+ABBREVIATION_IS_CONTAINER = frozenset({
+    "article-journal", "article-magazine", "article-newspaper", "paper-conference",
+    "chapter", "entry-dictionary", "entry-encyclopedia", "post-weblog", "webpage", "post"})
+# Tags a type gives a meaning (TAGS_BY_TYPE) that rispy is not told of:
+# read from and written to its unknown tags.
+TYPED_EXTRA_TAGS = ("OP",)
 
 # Every tag the reader knows (rispy is handed this list as its mapping; the
 # rest it gives back as unknown and bibconv keeps them verbatim).
