@@ -590,6 +590,7 @@ class _Entry:
         self.whole = self.csl_type in M.WHOLE_WORK_TYPES
         self.out: dict = {"ty": self.ris_type}
         self.unknown: dict = {}
+        self.typed: set[str] = set()  # variables written through TAGS_BY_TYPE
 
     def means(self, tag: str, default: str | None) -> str | None:
         return self.overrides[tag] if tag in self.overrides else default
@@ -623,20 +624,25 @@ def _write_names(e: _Entry) -> None:
             if value:
                 e.no_tag(role, repr(role))
             continue
-        people, incomplete = split_others(value if isinstance(value, list) else [])
-        names = [n for n in (format_name(p) for p in people if isinstance(p, dict)) if n]
-        if incomplete:
-            names.append(M.ET_AL_WRITE)
+        names = _name_values(value)
         if names:
             e.out[tag.lower()] = names
+
+
+def _name_values(value) -> list[str]:
+    """A CSL name list as RIS names, "et al." last when it is incomplete."""
+    people, incomplete = split_others(value if isinstance(value, list) else [])
+    names = [n for n in (format_name(p) for p in people if isinstance(p, dict)) if n]
+    return names + ([M.ET_AL_WRITE] if incomplete else [])
 
 
 def _write_titles(e: _Entry) -> None:
     data, out = e.data, e.out
     if data.get("container-title"):
-        tag = e.tag_for("container-title", ("T2", "C3"), {"T2": "container-title"})
+        tag = e.tag_for("container-title", ("T2", "C3", "A2"), {"T2": "container-title"})
         if tag and not e.whole:
-            out[tag.lower()] = _one_line(data["container-title"])
+            text = _one_line(data["container-title"])
+            out[tag.lower()] = [text] if tag in M.LIST_TAGS else text
         else:  # a book has no container; T2 would read back as its series
             e.no_tag("container-title", "a container title")
     if data.get("event-title"):
@@ -691,6 +697,24 @@ def _write_simple(e: _Entry) -> None:
             e.unknown[tag] = [_one_line(e.data[var])]
         else:
             e.out[tag.lower()] = _one_line(e.data[var])
+
+
+def _write_typed(e: _Entry) -> None:
+    """The variables only this type has a tag for (TAGS_BY_TYPE: a book's
+    number of pages in SP, a film's producer in A3), written through it."""
+    for tag, var in e.overrides.items():
+        value = e.data.get(var) if var else None
+        if var is None or var in _HELD or tag in M.READ_ONLY_NAME_TAGS or \
+                value in (None, "", []) or tag.lower() in e.out or tag in e.unknown:
+            continue
+        values = _name_values(value) if var in M.NAME_ROLES else [_one_line(value)]
+        if not values or var in e.typed:
+            continue
+        if tag in M.KNOWN_TAGS:
+            e.out[tag.lower()] = values if tag in M.LIST_TAGS else values[0]
+        else:
+            e.unknown[tag] = values
+        e.typed.add(var)
 
 
 def _write_texts(e: _Entry) -> None:
@@ -750,7 +774,7 @@ def _report_the_rest(e: _Entry) -> None:
         if key not in M.CARRIED_CUSTOM and key != "ris":
             e.drop(f"custom/{key}", f"RIS has no place for custom {key!r}")
     for key in e.data:
-        if key not in _HELD:
+        if key not in _HELD and key not in e.typed:
             e.drop(key, f"RIS has no tag for {key!r}")
 
 
@@ -759,7 +783,8 @@ def _entry(data: dict, dropped: list) -> tuple[dict, dict]:
     hold is appended to ``dropped`` as (variable, why)."""
     e = _Entry(data, dropped)
     for step in (_write_head, _write_names, _write_titles, _write_dates, _write_pages,
-                 _write_simple, _write_texts, _write_notes_and_kept, _report_the_rest):
+                 _write_simple, _write_typed, _write_texts, _write_notes_and_kept,
+                 _report_the_rest):
         step(e)
     return e.out, e.unknown
 
