@@ -1,6 +1,8 @@
 """EndNote XML: EndNote's shape, safe parsing, broken documents, round trips."""
 from __future__ import annotations
 
+import pytest
+
 import converters
 
 SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -105,3 +107,32 @@ def test_hostile_xml_is_refused_or_read_without_expansion():
         assert "aaaaaaaaaa" not in str([r.data for r in result.records]), name
         if name != "remote-dtd":
             assert any(d.severity.value == "error" for d in result.diagnostics), name
+
+
+def test_sniffer_scores_real_endnote_high_and_jats_nothing():
+    """The registry chooses among the .xml formats by these scores."""
+    import glob
+    import json
+
+    from conftest import FIXTURES, corpus
+    from converters.formats import jats
+    from converters.formats.endnote_xml import sniff
+
+    endnote = [p.read_text(encoding="utf-8-sig") for p in
+               sorted((FIXTURES / "endnote" / "jabref").glob("*.xml"))]
+    try:
+        cases = json.loads(corpus("zotero-translator-tests", "Endnote-XML.testcases.json")
+                           .read_text(encoding="utf-8"))
+        endnote += [case["input"] for case in cases]
+    except pytest.skip.Exception:  # the shared corpus is absent: the fixtures alone
+        pass
+    assert len(endnote) >= 7
+    for text in endnote:
+        assert sniff(text) >= 0.9 and sniff(text) > jats.sniff(text)
+    articles = [open(p, encoding="utf-8", errors="replace").read() for p in
+                sorted(glob.glob(str(FIXTURES / "jats" / "**" / "*.xml"), recursive=True))]
+    assert articles
+    for text in articles + [SAMPLE.replace("<records>", "<ref-list>")]:
+        assert sniff(text) == 0.0
+    assert sniff("<?xml version='1.0'?>\n<article><front/><back><ref-list/></back></article>") \
+        == 0.0
