@@ -8,7 +8,8 @@ import converters
 SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xml><records>
 <record><ref-type name="Journal Article">17</ref-type>
- <contributors><authors><author><style face="normal" font="default" size="100%">Chapman, A. G.</style></author>
+ <contributors><authors>
+  <author><style face="normal" font="default" size="100%">Chapman, A. G.</style></author>
   <author>van der Berg, Jan</author><author>et al.</author></authors></contributors>
  <titles><title><style face="normal">Seizures and <style face="italic">mice</style></style></title>
   <secondary-title>Epilepsia</secondary-title></titles>
@@ -36,7 +37,7 @@ def test_endnote_shape_with_style_wrappers():
         ("Epilepsia", "1-9", "12", "3")
     assert data["issued"] == {"date-parts": [[2001, 5, 12]]}
     assert data["DOI"] == "10.1000/ABC" and data["keyword"] == "a, b"
-    assert result.records[0].origin.line == 3 and result.records[0].origin.fields["DOI"] == 11
+    assert result.records[0].origin.line == 3 and result.records[0].origin.fields["DOI"] == 12
 
 
 def test_a_broken_document_keeps_the_records_before_the_break():
@@ -79,7 +80,7 @@ def test_written_xml_reads_back_in_zotero_importer_shape():
     assert record.find("electronic-resource-num").text == "10.1000/ABC"
     assert record.find("dates/year").text == "2001"
     back = converters.read(text, "endnote-xml").records
-    assert [r.data for r in back][0]["author"] == records[0].data["author"]
+    assert back[0].data["author"] == records[0].data["author"]
 
 
 
@@ -111,10 +112,10 @@ def test_hostile_xml_is_refused_or_read_without_expansion():
 
 def test_sniffer_scores_real_endnote_high_and_jats_nothing():
     """The registry chooses among the .xml formats by these scores."""
-    import glob
     import json
 
     from conftest import FIXTURES, corpus
+
     from converters.formats import jats
     from converters.formats.endnote_xml import sniff
 
@@ -129,8 +130,8 @@ def test_sniffer_scores_real_endnote_high_and_jats_nothing():
     assert len(endnote) >= 7
     for text in endnote:
         assert sniff(text) >= 0.9 and sniff(text) > jats.sniff(text)
-    articles = [open(p, encoding="utf-8", errors="replace").read() for p in
-                sorted(glob.glob(str(FIXTURES / "jats" / "**" / "*.xml"), recursive=True))]
+    articles = [p.read_text(encoding="utf-8", errors="replace") for p in
+                sorted((FIXTURES / "jats").rglob("*.xml"))]
     assert articles
     for text in articles + [SAMPLE.replace("<records>", "<ref-list>")]:
         assert sniff(text) == 0.0

@@ -15,10 +15,11 @@ import json
 import re
 
 import pytest
+from conftest import corpus
 
 import converters
-from conftest import corpus
 from converters.model import split_others
+from converters.vocabulary import MONTHS
 
 # -- Zotero -> CSL, from zotero-schema's "csl" block and its base fields ----------
 
@@ -84,8 +85,6 @@ HOLDS = {
               "newspaperArticle", "patent", "report", "statute"},
 }
 
-MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 ROLES_COMPARED = ("author", "editor")  # the creators a citation names
 
 # What bibconv reads differently from Zotero, on purpose (field, RIS type: why).
@@ -218,7 +217,7 @@ def _compare(cases: list, fmt: str):
             lost.append((number, len(result.records), len(expected)))
             continue
         tags = _ris_types(case["input"]) if fmt == "ris" else [""] * len(expected)
-        for index, (record, item) in enumerate(zip(result.records, expected)):
+        for index, (record, item) in enumerate(zip(result.records, expected, strict=True)):
             items += 1
             ours, theirs = comparable(record.data), comparable(zotero_to_csl(item))
             wrong = [f for f in ours if ours[f] != theirs[f]

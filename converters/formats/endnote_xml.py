@@ -22,6 +22,7 @@ from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_other
 from ..xmlsafe import local, parse, text_of
 from .ris import _is_isbn, carried_notes, carried_value, format_name, parse_date, parse_name
 
+
 def sniff(text: str) -> float:
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if head.startswith("<") and re.search(r"<xml>\s*<records>\s*<record>", head):
@@ -77,7 +78,7 @@ class _Reading:
     """One ``<record>`` on its way to CSL: the item, its lines, and the
     facts kept in ``custom``."""
 
-    def __init__(self, element):
+    def __init__(self, element) -> None:
         self.element = element
         self.data: dict = {}
         self.where: dict[str, int] = {}
@@ -280,7 +281,7 @@ class _Writing:
     """One CSL item on its way to a ``<record>``, and what EndNote XML
     cannot hold (var, why)."""
 
-    def __init__(self, records_el, data: dict, dropped: list):
+    def __init__(self, records_el, data: dict, dropped: list) -> None:
         self.data = data
         self.dropped = dropped
         self.csl_type = data.get("type") or "document"

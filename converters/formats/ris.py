@@ -115,7 +115,7 @@ def _parser():
                            enforce_list_tags=False)
 
 
-def _parse(entries: list) -> dict:
+def _parse(entries: list) -> tuple[dict, dict]:
     """One record's lines -> {tag: value or [values]} through rispy."""
     lines = [f"{tag}  - {value}" if tag else value for _, tag, value in entries]
     lines.append("ER  - ")
@@ -182,17 +182,18 @@ def parse_date(text: str) -> dict | None:
             if day and 1 <= day <= 31:
                 part.append(day)
         return {"date-parts": [part]}
-    year = re.search(r"\b(1\d{3}|20\d{2})\b", text)
-    if not year:
+    found_year = re.search(r"\b(1\d{3}|20\d{2})\b", text)
+    if not found_year:
         return None
-    part = [int(year.group(1))]
-    month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", text, re.I)
-    if month:
-        part.append(vocabulary.MONTHS[month.group(1).lower()])
-        rest = text.replace(year.group(1), " ").replace(month.group(0), " ")
-        day = re.search(r"\b(\d{1,2})\b", rest)
-        if day and 1 <= int(day.group(1)) <= 31:
-            part.append(int(day.group(1)))
+    part = [int(found_year.group(1))]
+    found_month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?",
+                            text, re.I)
+    if found_month:
+        part.append(vocabulary.MONTHS[found_month.group(1).lower()])
+        rest = text.replace(found_year.group(1), " ").replace(found_month.group(0), " ")
+        found_day = re.search(r"\b(\d{1,2})\b", rest)
+        if found_day and 1 <= int(found_day.group(1)) <= 31:
+            part.append(int(found_day.group(1)))
     return {"date-parts": [part]}
 
 
@@ -260,7 +261,7 @@ class _Reading:
     """One record's tags on their way to CSL: what has been read (and from
     which line), the tags used, and what is kept verbatim in custom.ris."""
 
-    def __init__(self, ris_type: str, fields: dict, lines: dict):
+    def __init__(self, ris_type: str, fields: dict, lines: dict) -> None:
         self.ris_type = ris_type
         self.fields = fields
         self.lines = lines
@@ -284,7 +285,7 @@ class _Reading:
 
     def meaning(self, tag: str, default: str | None) -> str | None:
         """What ``tag`` stands for in this record's type."""
-        return self.overrides[tag] if tag in self.overrides else default
+        return self.overrides.get(tag, default)
 
     def put_text(self, tag: str, default: str | None) -> None:
         """A text tag, read by what it means in this type."""
@@ -581,7 +582,7 @@ class _Entry:
     """One CSL item on its way to RIS: rispy's entry (lower-case tags), the
     tags rispy does not know, and what RIS cannot hold (var, why)."""
 
-    def __init__(self, data: dict, dropped: list):
+    def __init__(self, data: dict, dropped: list) -> None:
         self.data = data
         self.dropped = dropped
         self.csl_type = data.get("type") or "document"
@@ -593,7 +594,7 @@ class _Entry:
         self.typed: set[str] = set()  # variables written through TAGS_BY_TYPE
 
     def means(self, tag: str, default: str | None) -> str | None:
-        return self.overrides[tag] if tag in self.overrides else default
+        return self.overrides.get(tag, default)
 
     def tag_for(self, var: str, tags, default_map: dict) -> str | None:
         """The tag that reads back as ``var`` in this type (None: none does)."""
@@ -808,8 +809,6 @@ class _Writer:
 
 
 def write(records, **options) -> WriteResult:
-    import rispy
-
     result = WriteResult()
     writer = _Writer.make()
     entries = []

@@ -81,9 +81,9 @@ NAME_TAGS = {"AU": "author", "A1": "author", "A2": "editor", "ED": "editor",
 # export gives each type its own reading of T2, A2, SP, VL, M1 ... (its
 # "every type" reference export labels them).  tag -> CSL variable, or None
 # for "no CSL variable: keep the value verbatim in custom.ris".
-_BOOKS = {"A2": "collection-editor", "A3": "editor", "SP": "number-of-pages",
+_BOOKS: dict[str, str | None] = {"A2": "collection-editor", "A3": "editor", "SP": "number-of-pages",
           "M1": "collection-number"}
-_IMAGES = {"A2": None, "SP": None, "VL": "dimensions", "T2": None, "M1": "number"}
+_IMAGES: dict[str, str | None] = {"A2": None, "SP": None, "VL": "dimensions", "T2": None, "M1": "number"}
 TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "BOOK": _BOOKS, "EBOOK": _BOOKS, "SER": _BOOKS, "CLSWK": _BOOKS,
     "EDBOOK": dict(_BOOKS, AU="editor", A1="editor"),
