@@ -18,6 +18,7 @@ import pytest
 from conftest import corpus
 
 import converters
+from converters.mapping import ris as RIS_MAPPING
 from converters.model import split_others
 from converters.vocabulary import MONTHS
 
@@ -96,14 +97,8 @@ ROLES_COMPARED = ("author", "editor")  # the creators a citation names
 # better word for; citation-js's RIS mapping (the other peer) reads all of
 # them as bibconv does.
 DELIBERATE = {
-    ("type", "UNPB"): "EndNote's Unpublished Work: Zotero has no UNPB in its type table (it "
-                      "lists 'UNPD') and falls back to a journal article; bibconv reads CSL "
-                      "'article' (a working paper or preprint), citation-js 'manuscript'",
+    **{("type", tag): why for tag, why in RIS_MAPPING.READ_DIFFERS_FROM_ZOTERO.items()},
     ("issue", "UNPB"): "follows the type: an unpublished work's M1 is its number, not an issue",
-    ("type", "STAND"): "a standard is CSL 1.0.2 'standard' (citation-js too); Zotero's RIS "
-                       "importer predates its own 'standard' type and says report",
-    ("type", "GEN"): "a generic record with no journal is CSL 'document' (citation-js too); "
-                     "Zotero imports every GEN as a journal article",
     **{("container", t): "Zotero lets J2 (here EndNote's 'Abbreviation' or a second "
                          "'Periodical Title') replace the book, dictionary, encyclopedia or "
                          "blog title read from T2, and the full title is lost; bibconv keeps "

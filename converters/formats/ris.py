@@ -816,10 +816,7 @@ def write(records, **options) -> WriteResult:
         data = record.data if isinstance(record.data, dict) else {}
         dropped: list = []
         entry, unknown = _entry(data, dropped)
-        # RIS tags in the order people expect: TY first, ER last, ID near the end
-        order = ["ty", "ti", "au", "a2", "a3", "a4", "t2", "j2", "t3", "py", "da", "vl", "is",
-                 "sp", "ep", "m1", "pb", "cy", "et", "sn", "do", "ur", "ab", "kw", "la"]
-        ordered = {k: entry[k] for k in order if k in entry}
+        ordered = {k: entry[k] for k in M.WRITE_ORDER if k in entry}
         ordered.update({k: v for k, v in entry.items() if k not in ordered})
         if unknown:
             ordered["unknown"] = unknown

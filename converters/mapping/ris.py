@@ -52,12 +52,17 @@ for _ris, _csl in TYPES:
 WRITE_TYPES.update(WRITE_EXCEPTIONS)
 DEFAULT_WRITE_TYPE = "GEN"
 
-# Where bibconv's reading deliberately differs from Zotero's (tag: why).
+# Where bibconv's reading of a type deliberately differs from Zotero's
+# (tag: why); tests/test_zotero_conformance.py names these and the field
+# readings that differ.
 READ_DIFFERS_FROM_ZOTERO = {
-    "UNPB": "an unpublished work is CSL 'article' (a preprint), not a journal article",
-    "STAND": "CSL 1.0.2 has 'standard'; Zotero's importer predates it and says report",
-    "GEN": "a generic record with no journal is CSL 'document'; Zotero always makes "
-           "it a journal article",
+    "UNPB": "EndNote's Unpublished Work: Zotero has no UNPB in its type table (it lists "
+            "'UNPD') and falls back to a journal article; bibconv reads CSL 'article' (a "
+            "working paper or preprint), citation-js 'manuscript'",
+    "STAND": "a standard is CSL 1.0.2 'standard' (citation-js too); Zotero's RIS importer "
+             "predates its own 'standard' type and says report",
+    "GEN": "a generic record with no journal is CSL 'document' (citation-js too); Zotero "
+           "imports every GEN as a journal article",
 }
 
 # Types whose T2 is a series, not a container (the work is a whole book,
@@ -186,6 +191,10 @@ KNOWN_TAGS = sorted(set(
      "AU", "A1", "A2", "A3", "A4", "ED", "PY", "Y1", "DA", "Y2", "SP", "EP", "AB", "N2",
      "KW", "UR", "L1", "L2", "L3", "L4", "DO", "SN", "N1", "C1", "C2", "C3", "C4", "C5",
      "C6", "C7", "C8"] + list(SIMPLE)))
+# The order tags are written in: TY first, ER last, ID near the end (the
+# rest follow in the order they were made).
+WRITE_ORDER = ("ty", "ti", "au", "a2", "a3", "a4", "t2", "j2", "t3", "py", "da", "vl", "is",
+               "sp", "ep", "m1", "pb", "cy", "et", "sn", "do", "ur", "ab", "kw", "la")
 LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 
 # custom facts bibconv carries in N1 notes, "bibconv:KEY=VALUE" (RIS has no
