@@ -176,3 +176,24 @@ def test_seed_output_is_golden(fmt, name, update_golden):
     from conftest import check_golden
 
     check_golden(name, converters.convert(SEED, fmt).text, update_golden)
+
+
+def test_a_second_tag_for_one_variable_is_kept_not_lost():
+    """PubMed gives IS and M1, exporters TI and T1, two SN lines: the later
+    tag's different value is kept in custom.ris, reported, and written back."""
+    text = ("TY  - JOUR\nTI  - The title\nT1  - Another title\nT2  - J. Tests\n"
+            "JF  - Journal of Tests\nIS  - 3\nM1  - Copyright 2016 NLM\nSN  - 1234-5679\n"
+            "SN  - 2187-5626\nPY  - 2016\nER  - \n")
+    result = converters.read(text, "ris")
+    data = result.records[0].data
+    assert (data["title"], data["container-title"], data["issue"], data["ISSN"]) == \
+        ("The title", "Journal of Tests", "3", "1234-5679")
+    assert data["custom"]["ris"] == {"T1": ["Another title"], "T2": ["J. Tests"],
+                                     "M1": ["Copyright 2016 NLM"], "SN": ["2187-5626"]}
+    kept = [(d.location.line, d.message) for d in result.diagnostics]
+    assert (3, "RIS tag T1 gives a second value for a variable already read; kept in "
+            "custom.ris") \
+        in [(line, message) for line, message in kept]
+    back = converters.read(converters.write(result.records, "ris").text, "ris").records[0]
+    assert back.data["custom"]["ris"] == data["custom"]["ris"]
+    assert back.data["ISSN"] == "1234-5679"

@@ -271,13 +271,25 @@ class _Reading:
         self.where: dict[str, int] = {}
         self.custom_ris: dict[str, list[str]] = {}
         self.used = {"TY", "ER"}
+        self.shadowed: set[str] = set()  # tags whose variable another tag gave first
+        self.repeated: set[str] = set()  # one-value tags given more than once
 
     def first(self, tag: str) -> str:
         return _first(self.fields.get(tag))
 
-    def put(self, var: str, value, tag: str | None) -> None:
-        """Set ``var`` unless an earlier tag has (the first tag wins)."""
-        if value in (None, "", []) or var in self.data:
+    def put(self, var: str, value, tag: str | None, keep: bool = True) -> None:
+        """Set ``var`` unless an earlier tag has (the first tag wins); a
+        different value of a later tag is kept in custom.ris (with ``keep``),
+        not lost."""
+        if value in (None, "", []):
+            return
+        if var in self.data:
+            if keep and tag is not None and tag in self.fields and isinstance(value, str) \
+                    and value != self.data[var]:
+                kept = self.custom_ris.setdefault(tag, [])
+                if value not in kept:
+                    kept.append(value)
+                self.shadowed.add(tag)
             return
         self.data[var] = value
         if tag in self.lines:
@@ -324,8 +336,8 @@ def _read_titles(r: _Reading) -> None:
         r.put("container-title", r.first(tag), tag)
         r.used.add(tag)
     r.put_text("T2", "collection-title" if r.whole else "container-title")
-    journal = r.first("JO")
-    r.put("container-title", journal, "JO")
+    journal = r.first("JO")  # the container when alone, else its abbreviation
+    r.put("container-title", journal, "JO", keep=False)
     r.used.add("JO")
     for tag in M.JOURNAL_ABBREVIATED:
         r.put("container-title-short", r.first(tag), tag)
@@ -447,11 +459,25 @@ def _read_typed_extras(r: _Reading, unknown: dict) -> None:
             r.put_text(tag, None)
 
 
+def _keep_repeats(r: _Reading) -> None:
+    """A tag that holds one value but is given again (two T2 lines): the
+    first is read, the others are kept in custom.ris."""
+    for tag, value in r.fields.items():
+        if not isinstance(value, list) or tag in M.LIST_TAGS or tag in M.ALL_VALUES_READ:
+            continue
+        values = _all(value)
+        kept = r.custom_ris.setdefault(tag, [])
+        extras = [v for v in values[1:] if v != values[0] and v not in kept]
+        if extras:
+            kept.extend(extras)
+            r.repeated.add(tag)
+
+
 def _finish(r: _Reading, unknown: dict, labelled: dict, carried: dict) -> None:
     """ProCite's labelled notes, an abbreviation standing for its container,
     then what no CSL variable took, into custom."""
     for var, value in labelled.items():
-        r.put(var, value, "N1")
+        r.put(var, value, "N1", keep=False)  # the record's own tags come first
     if r.data["type"] in M.ABBREVIATION_IS_CONTAINER and "container-title" not in r.data:
         short = r.data.get("container-title-short")
         r.put("container-title", short, None)
@@ -471,8 +497,9 @@ def _finish(r: _Reading, unknown: dict, labelled: dict, carried: dict) -> None:
 
 
 def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
-            procite: bool = False) -> tuple[dict, dict]:
-    """(CSL item, CSL variable -> line)."""
+            procite: bool = False) -> tuple[dict, dict, dict]:
+    """(CSL item, CSL variable -> line, tag -> why it is kept in custom.ris
+    when it has a CSL variable)."""
     labelled = _procite(ris_type, fields) if procite else {}
     r = _Reading(ris_type, fields, lines)
     _read_type(r)
@@ -484,8 +511,11 @@ def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
     _read_ids(r)
     carried = _read_notes(r)
     _read_typed_extras(r, unknown)
+    _keep_repeats(r)
     _finish(r, unknown, labelled, carried)
-    return r.data, r.where
+    return r.data, r.where, {tag: "gives a second value for a variable already read"
+                             for tag in r.shadowed} | \
+        {tag: "is given more than once: the first is read" for tag in r.repeated}
 
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
@@ -514,7 +544,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
             result.diagnostics.append(make(
                 "field-unmapped", f"unknown RIS type {ris_type!r}; read as 'document'",
                 file=source, line=start))
-        data, where = _to_csl(ris_type, fields, unknown, lines, procite)
+        data, where, shadowed = _to_csl(ris_type, fields, unknown, lines, procite)
         if len(data) <= 1:
             result.diagnostics.append(make(
                 "record-invalid", "the record holds nothing but its type; skipped",
@@ -524,8 +554,9 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
         record_id = ids.claim(wanted)
         data = {"id": record_id, **data}
         for tag in sorted((data.get("custom") or {}).get("ris", {})):
+            why = shadowed.get(tag, "has no CSL variable")
             result.diagnostics.append(make(
-                "field-unmapped", f"RIS tag {tag} has no CSL variable; kept in custom.ris",
+                "field-unmapped", f"RIS tag {tag} {why}; kept in custom.ris",
                 file=source, line=lines.get(tag, start), record=record_id,
                 pointer=f"/custom/ris/{tag}"))
         result.records.append(Record(data, Origin(source, start, end, where)))
@@ -761,11 +792,10 @@ def _write_notes_and_kept(e: _Entry) -> None:
         if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)):
             e.drop(f"custom/ris/{tag}", f"{tag!r} is not a RIS tag")
             continue
-        if tag.lower() in e.out:  # a second value of a tag bibconv already wrote
-            existing = e.out[tag.lower()]
-            e.out[tag.lower()] = (existing if isinstance(existing, list) else [existing]) + \
-                [_one_line(v) for v in values]
+        if tag.lower() in e.out and tag in M.LIST_TAGS:  # more values of a list tag
+            e.out[tag.lower()] = list(e.out[tag.lower()]) + [_one_line(v) for v in values]
             continue
+        # a tag of its own, or a second line of a tag bibconv already wrote
         e.unknown.setdefault(tag, []).extend(_one_line(v) for v in values)
 
 

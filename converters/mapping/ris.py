@@ -195,6 +195,9 @@ KNOWN_TAGS = sorted(set(
 # rest follow in the order they were made).
 WRITE_ORDER = ("ty", "ti", "au", "a2", "a3", "a4", "t2", "j2", "t3", "py", "da", "vl", "is",
                "sp", "ep", "m1", "pb", "cy", "et", "sn", "do", "ur", "ab", "kw", "la")
+# One-value tags whose every value the reader takes (the others keep the
+# first and custom.ris the rest).
+ALL_VALUES_READ = frozenset({"SN"})
 LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 
 # custom facts bibconv carries in N1 notes, "bibconv:KEY=VALUE" (RIS has no
