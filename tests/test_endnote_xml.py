@@ -137,3 +137,37 @@ def test_sniffer_scores_real_endnote_high_and_jats_nothing():
         assert sniff(text) == 0.0
     assert sniff("<?xml version='1.0'?>\n<article><front/><back><ref-list/></back></article>") \
         == 0.0
+
+
+KEPT = """<?xml version="1.0" encoding="UTF-8"?>
+<xml><records><record>
+ <database name="My EndNote Library.enl">My EndNote Library.enl</database>
+ <source-app name="EndNote" version="20.0">EndNote</source-app><rec-number>7</rec-number>
+ <ref-type name="Book">6</ref-type>
+ <auth-address><style face="normal" font="default" size="100%">Univ Chicago, IL</style></auth-address>
+ <titles><title>First title</title><title>Second title</title>
+  <translated-title>Titre</translated-title></titles>
+ <alt-periodical><full-title>Ecology</full-title></alt-periodical>
+ <isbn>978-1-234-56789-7; 978-0-306-40615-7</isbn>
+ <custom1>Shelf 3</custom1>
+</record></records></xml>
+"""
+
+
+def test_what_no_variable_takes_is_kept_reported_and_written_back():
+    result = converters.read(KEPT, "endnote-xml")
+    data = result.records[0].data
+    assert data["title"] == "First title" and data["ISBN"] == "978-1-234-56789-7"
+    kept = {"auth-address": ["Univ Chicago, IL"], "titles/title": ["Second title"],
+            "titles/translated-title": ["Titre"], "alt-periodical/full-title": ["Ecology"],
+            "isbn": ["978-0-306-40615-7"], "custom1": ["Shelf 3"]}
+    assert data["custom"]["endnote"] == kept
+    reported = sorted(d.message.split()[2] for d in result.diagnostics
+                      if d.code == "field-unmapped")
+    assert reported == sorted(kept)  # one report each; the library bookkeeping is not one
+    assert all(d.location.line for d in result.diagnostics)
+    back = converters.read(converters.write(result.records, "endnote-xml").text,
+                           "endnote-xml").records[0].data
+    assert back["custom"]["endnote"] == kept and back["title"] == "First title"
+    ris = converters.write(result.records, "ris")
+    assert [d.location.pointer for d in ris.diagnostics] == ["/custom/endnote"]

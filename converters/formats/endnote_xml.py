@@ -20,7 +20,7 @@ from ..mapping import endnote as M
 from ..mapping import ris as RIS
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
 from ..xmlsafe import local, parse, text_of
-from .ris import _is_isbn, carried_notes, carried_value, format_name, parse_date, parse_name
+from .ris import carried_notes, carried_value, format_name, parse_date, parse_name, serial_kind
 
 
 def sniff(text: str) -> float:
@@ -83,10 +83,27 @@ class _Reading:
         self.data: dict = {}
         self.where: dict[str, int] = {}
         self.custom: dict = {}
+        self.kept: dict[str, list[str]] = {}  # element path -> texts (custom.endnote)
+        self.kept_lines: dict[str, int] = {}
 
-    def put(self, var: str, value, node) -> None:
-        """Set ``var`` unless an earlier element has (the first one wins)."""
-        if value in (None, "", []) or var in self.data:
+    def keep(self, path: str, texts: list[str], line: int | None) -> None:
+        kept = self.kept.setdefault(path, [])
+        kept.extend(t for t in texts if t not in kept)
+        if line:
+            self.kept_lines.setdefault(path, line)
+
+    def put(self, var: str, value, node, keep: bool = True) -> None:
+        """Set ``var`` unless an earlier element has (the first one wins); a
+        different text of a later element is kept in custom.endnote."""
+        if value in (None, "", []):
+            return
+        if var in self.data:
+            if keep and node is not None and isinstance(value, str) and \
+                    value != self.data[var]:
+                parent = node.getparent()
+                path = local(node.tag) if parent is self.element else \
+                    f"{local(parent.tag)}/{local(node.tag)}"
+                self.keep(path, [value], node.sourceline)
             return
         self.data[var] = value
         if node is not None and node.sourceline:
@@ -164,10 +181,7 @@ def _read_numbers(r: _Reading) -> None:
                _kid(r.element, "number"))
     isbn = _kid(r.element, "isbn")
     for value in [v.strip() for v in re.split(r"[;\r\n]+", _text(isbn)) if v.strip()]:
-        if _is_isbn(value) or r.data["type"] in ("book", "chapter"):
-            r.put("ISBN", value, isbn)
-        else:
-            r.put("ISSN", value, isbn)
+        r.put(serial_kind(value, r.data["type"]), value, isbn)
     doi_node = _kid(r.element, "electronic-resource-num")
     doi = vocabulary.strip_doi_prefix(_text(doi_node))
     if re.match(r"10\.\d+/\S", doi):
@@ -210,14 +224,63 @@ def _read_notes(r: _Reading) -> None:
         r.custom["label"] = _text(label)
 
 
-def _record(element, source: str | None) -> tuple[dict, dict]:
+def _parts(node) -> list:
+    """The elements ``node`` groups (EndNote's ``<style>`` runs are text)."""
+    return [child for child in node if isinstance(child.tag, str) and
+            local(child.tag) != "style"]
+
+
+def _texts(node) -> list[str]:
+    """An element's text, or its children's when it only groups them
+    (``<translated-authors><author>``)."""
+    children = _parts(node)
+    if children and not (node.text or "").strip():
+        return [t for t in (_text(child) for child in children) if t]
+    return [_text(node)] if _text(node) else []
+
+
+def _kept_parts(r: _Reading, child) -> list:
+    """(path, element) of what the reader leaves in one child of <record>:
+    unread elements, unread children of a group, and second copies of an
+    element read once."""
+    name = local(child.tag)
+    if name in M.BOOKKEEPING or name in M.READ_EVERY_COPY:
+        return []
+    if name in M.READ_CHILDREN or (name not in M.READ_ELEMENTS and _parts(child)):
+        known = M.READ_CHILDREN.get(name, frozenset())
+        seen: set[str] = set()
+        parts = []
+        for part in _parts(child):
+            sub = local(part.tag)
+            if sub not in known or sub in seen:
+                parts.append((f"{name}/{sub}", part))
+            seen.add(sub)
+        return parts
+    if name not in M.READ_ELEMENTS or _kid(r.element, name) is not child:
+        return [(name, child)]
+    return []
+
+
+def _read_kept(r: _Reading) -> None:
+    """What no CSL variable takes, kept as custom.endnote (path -> texts)."""
+    for child in r.element:
+        if isinstance(child.tag, str):
+            for path, node in _kept_parts(r, child):
+                r.keep(path, _texts(node), node.sourceline)
+    kept = {path: texts for path, texts in r.kept.items() if texts}
+    if kept:
+        r.custom["endnote"] = kept
+
+
+def _record(element, source: str | None) -> tuple[dict, dict, dict]:
+    """(CSL item, variable -> line, kept element path -> line)."""
     r = _Reading(element)
     for step in (_read_type, _read_contributors, _read_titles, _read_dates, _read_numbers,
-                 _read_links, _read_notes):
+                 _read_links, _read_notes, _read_kept):
         step(r)
     if r.custom:
         r.data["custom"] = r.custom
-    return r.data, r.where
+    return r.data, r.where, r.kept_lines
 
 
 def _text_lines(node) -> list[str]:
@@ -237,7 +300,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
     for element in root.iter():
         if local(element.tag) != "record":
             continue
-        data, where = _record(element, source)
+        data, where, kept = _record(element, source)
         if not set(data) - {"type", "custom"}:
             result.diagnostics.append(make(
                 "record-invalid", "a <record> with nothing in it is skipped", file=source,
@@ -247,6 +310,11 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
         record_id = ids.claim(label if label and re.fullmatch(r"\S+", label)
                               else base_id(data))
         last = max((e.sourceline or 0) for e in element.iter()) or element.sourceline
+        for path, line in kept.items():
+            result.diagnostics.append(make(
+                "field-unmapped", f"EndNote element {path} has no CSL variable; kept in "
+                "custom.endnote", file=source, line=line, record=record_id,
+                pointer=f"/custom/endnote/{path.replace('/', '~1')}"))
         result.records.append(Record({"id": record_id, **data},
                                      Origin(source, element.sourceline, last, where)))
     if not result.records and not any(d.severity.value == "error" for d in result.diagnostics):
@@ -261,7 +329,7 @@ _HELD = {"id", "type", "author", "editor", "collection-editor", "translator", "t
          "container-title", "container-title-short", "collection-title", "title-short",
          "issued", "issue", "number", "ISBN", "ISSN", "DOI", "keyword", "URL", "note",
          "custom"} | set(M.SIMPLE_WRITE)
-_CUSTOM_HELD = set(RIS.CARRIED_CUSTOM) | {"label", "urls", "electronic-resource-num"}
+_CUSTOM_HELD = set(RIS.CARRIED_CUSTOM) | {"label", "urls", "electronic-resource-num", "endnote"}
 
 
 def _plain(value) -> str:
@@ -400,6 +468,24 @@ def _write_tail(w: _Writing) -> None:
                 _sub(pdfs, "url", url)
 
 
+def _write_kept(w: _Writing) -> None:
+    """custom.endnote written back: ``name`` as elements of the record,
+    ``group/name`` inside the record's ``group`` element."""
+    kept = w.custom.get("endnote")
+    for path, values in (kept.items() if isinstance(kept, dict) else []):
+        parent_name, _, name = str(path).rpartition("/")
+        if not re.fullmatch(r"[A-Za-z][\w.-]*", name) or "/" in parent_name or \
+                (parent_name and not re.fullmatch(r"[A-Za-z][\w.-]*", parent_name)):
+            w.dropped.append((f"custom/endnote/{path}", f"{path!r} is not an element path"))
+            continue
+        parent = w.record
+        if parent_name:
+            parent = _kid(w.record, parent_name)
+            parent = parent if parent is not None else _sub(w.record, parent_name)
+        for value in values if isinstance(values, list) else [values]:
+            _sub(parent, name, value)
+
+
 def _report_the_rest(w: _Writing) -> None:
     for key in w.data:
         if key not in _HELD:
@@ -412,7 +498,7 @@ def _report_the_rest(w: _Writing) -> None:
 def _record_element(records_el, data: dict, dropped: list) -> None:
     w = _Writing(records_el, data, dropped)
     for step in (_write_type, _write_contributors, _write_titles, _write_numbers,
-                 _write_tail, _report_the_rest):
+                 _write_tail, _write_kept, _report_the_rest):
         step(w)
 
 

@@ -220,6 +220,15 @@ def _is_isbn(value: str) -> bool:
     return len(digits) in (10, 13) and not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value.strip())
 
 
+def serial_kind(value: str, csl_type: str) -> str:
+    """"ISBN" or "ISSN" for a serial number as RIS's SN and EndNote's <isbn>
+    give it (one field for both): an ISSN's shape wins, then an ISBN's, then
+    the type (a book's number is its ISBN)."""
+    if re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value):
+        return "ISSN"
+    return "ISBN" if _is_isbn(value) or csl_type in ("book", "chapter") else "ISSN"
+
+
 _LABELLED = re.compile(r"^([A-Za-z,()\s]+?)\s*:\s*(.*)$", re.S)
 
 
@@ -422,11 +431,7 @@ def _read_ids(r: _Reading) -> None:
         r.custom_ris["DO"] = _all(r.fields["DO"])
     r.used.add("DO")
     for value in _all(r.fields.get("SN")):
-        isbn = _is_isbn(value) or r.data["type"] in ("book", "chapter")
-        if isbn and not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value):
-            r.put("ISBN", value, "SN")
-        else:
-            r.put("ISSN", value, "SN")
+        r.put(serial_kind(value, r.data["type"]), value, "SN")
     r.used.add("SN")
 
 
