@@ -94,8 +94,8 @@ ROLES_COMPARED = ("author", "editor")  # the creators a citation names
 # grant's only periodical title in J2 is its container; a patent's OP is its
 # priority numbers, CSL "issue" in Zotero's export).  These remain because
 # Zotero's reading there loses what bibconv keeps, or names a type CSL has a
-# better word for; citation-js's RIS mapping (the other peer) reads all of
-# them as bibconv does.
+# better word for; citation-js's RIS mapping (the other peer) parts from
+# Zotero on all of them too, as bibconv does (but for UNPB, its 'manuscript').
 DELIBERATE = {
     **{("type", tag): why for tag, why in RIS_MAPPING.READ_DIFFERS_FROM_ZOTERO.items()},
     ("issue", "UNPB"): "follows the type: an unpublished work's M1 is its number, not an issue",
