@@ -8,8 +8,10 @@ into CSL.  The dialects real files use are accepted: a BOM, CRLF, ``TY -``
 with one space, ``ER  -`` with or without its trailing space, names in
 ``AU`` or ``A1``, dates in ``DA``, ``PY`` or ``Y1`` with slashes, the journal
 in ``T2``, ``JO``, ``JF`` or ``J2``, the abstract in ``AB`` or ``N2``, a DOI
-with or without ``https://doi.org/``.  Tags with no CSL variable are kept in
-``custom.ris`` (and reported as ``field-unmapped``), and written back.
+with or without ``https://doi.org/``.  Tags with no CSL variable, and the
+later values of a variable two tags give (or of a one-value tag given
+twice), are kept in ``custom.ris`` (and reported as ``field-unmapped``), and
+written back: nothing read is lost.
 
 Writing goes through rispy's writer.  An incomplete author list ends in
 ``AU  - et al.`` (what users of EndNote and Zotero type, and what reads back
