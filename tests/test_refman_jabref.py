@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import FIXTURES
 
 import converters
-from conftest import FIXTURES
 from converters.model import split_others
 
 PAIRS = sorted((path, "ris") for path in (FIXTURES / "ris" / "jabref").glob("*.ris")) + \
@@ -61,7 +61,7 @@ def test_jabref_samples_read_as_jabref_reads_them(path, fmt):
         return
     theirs = _jabref(path.with_suffix(".bib"))
     assert len(result.records) == len(theirs)  # no record lost
-    for ours, jabref in zip(result.records, theirs):
+    for ours, jabref in zip(result.records, theirs, strict=True):
         a, b = _facts(ours.data), _facts(jabref.data)
         for field in a:
             if a[field] != b[field]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
-
-import converters
 from conftest import FIXTURES, SEED, run_cli
+from hypothesis import given
 from test_roundtrip_properties import SETTINGS, _comparable, records
 from test_validation import SEED_FINDINGS, findings
+
+import converters
 
 RIS = FIXTURES / "ris"
 
@@ -62,7 +62,7 @@ def test_seed_through_the_format_and_back_keeps_records_and_findings(tmp_path, f
     items = json.loads(back.stdout)
     seed = converters.read(SEED).records
     assert [i["id"] for i in items] == [r.id for r in seed]
-    for item, record in zip(items, seed):
+    for item, record in zip(items, seed, strict=True):
         for field in ("title", "author", "abstract"):
             assert item.get(field) == record.data.get(field), (record.id, field)
         assert item.get("custom", {}).get("author-count") == \
@@ -119,7 +119,7 @@ def test_round_trip_gives_back_what_the_format_holds_and_reports_the_rest(fmt, i
     back = converters.read(written.text, fmt).records
     assert [r.id for r in back] == [i["id"] for i in items]
     dropped = {(d.record, d.location.pointer) for d in written.diagnostics}
-    for before, after in zip(items, back):
+    for before, after in zip(items, back, strict=True):
         assert after.data["type"] == before["type"]
         for field in HOLDS & set(before):
             value = before[field]
@@ -136,7 +136,6 @@ def test_round_trip_gives_back_what_the_format_holds_and_reports_the_rest(fmt, i
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
 from test_roundtrip_properties import EXAMPLES, loose_items  # noqa: E402
 
 ris_lines = st.lists(st.one_of(
@@ -177,3 +176,24 @@ def test_seed_output_is_golden(fmt, name, update_golden):
     from conftest import check_golden
 
     check_golden(name, converters.convert(SEED, fmt).text, update_golden)
+
+
+def test_a_second_tag_for_one_variable_is_kept_not_lost():
+    """PubMed gives IS and M1, exporters TI and T1, two SN lines: the later
+    tag's different value is kept in custom.ris, reported, and written back."""
+    text = ("TY  - JOUR\nTI  - The title\nT1  - Another title\nT2  - J. Tests\n"
+            "JF  - Journal of Tests\nIS  - 3\nM1  - Copyright 2016 NLM\nSN  - 1234-5679\n"
+            "SN  - 2187-5626\nPY  - 2016\nER  - \n")
+    result = converters.read(text, "ris")
+    data = result.records[0].data
+    assert (data["title"], data["container-title"], data["issue"], data["ISSN"]) == \
+        ("The title", "Journal of Tests", "3", "1234-5679")
+    assert data["custom"]["ris"] == {"T1": ["Another title"], "T2": ["J. Tests"],
+                                     "M1": ["Copyright 2016 NLM"], "SN": ["2187-5626"]}
+    kept = [(d.location.line, d.message) for d in result.diagnostics]
+    assert (3, "RIS tag T1 gives a second value for a variable already read; kept in "
+            "custom.ris") \
+        in [(line, message) for line, message in kept]
+    back = converters.read(converters.write(result.records, "ris").text, "ris").records[0]
+    assert back.data["custom"]["ris"] == data["custom"]["ris"]
+    assert back.data["ISSN"] == "1234-5679"

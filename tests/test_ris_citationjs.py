@@ -11,9 +11,9 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import ROOT, SEED, corpus
 
 import converters
-from conftest import ROOT, SEED, corpus
 from converters.model import split_others, strip_markup
 
 PEERS = os.environ.get("BIBCONV_NPM_PEERS", str(ROOT.parent / "npm-peers"))
@@ -66,7 +66,7 @@ def test_citation_js_reads_our_ris_to_the_same_facts(source):
     theirs = _citation_js(ris)
     assert len(theirs) == len(records)
     agree, differences = 0, []
-    for record, item in zip(records, theirs):
+    for record, item in zip(records, theirs, strict=True):
         ours = _facts(dict(record.data, author=[
             {"family": _particle_family(p)} if "family" in p else p
             for p in record.data.get("author") or []]))

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .. import vocabulary
 from ..diagnostics import make
 from ..ids import IdAllocator, base_id
 from ..mapping import endnote as M
 from ..mapping import ris as RIS
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
 from ..xmlsafe import local, parse, text_of
-from .ris import _is_isbn, format_name, parse_date, parse_name
-
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+from .ris import carried_notes, carried_value, format_name, parse_date, parse_name, serial_kind
 
 
 def sniff(text: str) -> float:
@@ -75,29 +74,59 @@ def _rich(element) -> str:
     return text if strip_markup(text).strip() else ""
 
 
-def _record(element, source: str | None) -> tuple[dict, dict]:
-    data: dict = {}
-    where: dict[str, int] = {}
-    custom: dict = {}
+class _Reading:
+    """One ``<record>`` on its way to CSL: the item, its lines, and the
+    facts kept in ``custom``."""
 
-    def put(var, value, node):
-        if value in (None, "", []) or var in data:
+    def __init__(self, element) -> None:
+        self.element = element
+        self.data: dict = {}
+        self.where: dict[str, int] = {}
+        self.custom: dict = {}
+        self.kept: dict[str, list[str]] = {}  # element path -> texts (custom.endnote)
+        self.kept_lines: dict[str, int] = {}
+
+    def keep(self, path: str, texts: list[str], line: int | None) -> None:
+        kept = self.kept.setdefault(path, [])
+        kept.extend(t for t in texts if t not in kept)
+        if line:
+            self.kept_lines.setdefault(path, line)
+
+    def put(self, var: str, value, node, keep: bool = True) -> None:
+        """Set ``var`` unless an earlier element has (the first one wins); a
+        different text of a later element is kept in custom.endnote."""
+        if value in (None, "", []):
             return
-        data[var] = value
+        if var in self.data:
+            if keep and node is not None and isinstance(value, str) and \
+                    value != self.data[var]:
+                parent = node.getparent()
+                path = local(node.tag) if parent is self.element else \
+                    f"{local(parent.tag)}/{local(node.tag)}"
+                self.keep(path, [value], node.sourceline)
+            return
+        self.data[var] = value
         if node is not None and node.sourceline:
-            where[var] = node.sourceline
+            self.where[var] = node.sourceline
 
-    ref_type = _kid(element, "ref-type")
+    def put_text(self, var: str, node) -> None:
+        self.put(var, _text(node), node)
+
+
+def _read_type(r: _Reading) -> None:
+    ref_type = _kid(r.element, "ref-type")
     name = (ref_type.get("name") or "").strip().lower() if ref_type is not None else ""
     number = _text(ref_type)
     csl_type = M.READ_TYPES.get(name) or (M.READ_NUMBERS.get(int(number))
                                           if number.isdigit() and not name else None)
-    data["type"] = csl_type or "document"
+    r.data["type"] = csl_type or "document"
     if ref_type is not None and csl_type is None:
-        custom["endnote-type"] = ref_type.get("name") or number
+        r.custom["endnote-type"] = ref_type.get("name") or number
 
-    contributors = _kid(element, "contributors")
-    groups = M.BOOK_CONTRIBUTORS if data["type"] == "book" else M.CONTRIBUTORS
+
+def _read_contributors(r: _Reading) -> None:
+    contributors = _kid(r.element, "contributors")
+    groups = M.BOOK_CONTRIBUTORS if r.data["type"] == "book" else M.CONTRIBUTORS
     for group in (contributors if contributors is not None else []):
         role = groups.get(local(group.tag))
         if role is None:
@@ -105,94 +134,153 @@ def _record(element, source: str | None) -> tuple[dict, dict]:
         names = [parse_name(_text(a)) for a in group if local(a.tag) == "author"]
         names = [n for n in names if n]
         if names:
-            people, incomplete = split_others(data.get(role, []) + names)
+            people, incomplete = split_others(r.data.get(role, []) + names)
             people = [n for n in people if n != OTHERS]
-            data[role] = people + ([dict(OTHERS)] if incomplete else [])
-            where.setdefault(role, group.sourceline)
+            r.data[role] = people + ([dict(OTHERS)] if incomplete else [])
+            r.where.setdefault(role, group.sourceline)
 
-    titles = _kid(element, "titles")
-    whole = data["type"] in M.WHOLE_WORKS
+
+def _read_titles(r: _Reading) -> None:
+    titles = _kid(r.element, "titles")
     if titles is not None:
-        put("title", _rich(_kid(titles, "title")), _kid(titles, "title"))
-        secondary = _kid(titles, "secondary-title")
-        put("collection-title" if whole else "container-title", _text(secondary), secondary)
-        put("collection-title", _text(_kid(titles, "tertiary-title")),
-            _kid(titles, "tertiary-title"))
-        put("container-title-short", _text(_kid(titles, "alt-title")),
-            _kid(titles, "alt-title"))
-        put("title-short", _text(_kid(titles, "short-title")), _kid(titles, "short-title"))
-    periodical = _kid(element, "periodical")
+        r.put("title", _rich(_kid(titles, "title")), _kid(titles, "title"))
+        whole = r.data["type"] in M.WHOLE_WORKS
+        r.put_text("collection-title" if whole else "container-title",
+                   _kid(titles, "secondary-title"))
+        for tag, var in M.TITLES.items():
+            r.put_text(var, _kid(titles, tag))
+    periodical = _kid(r.element, "periodical")
     if periodical is not None:
-        put("container-title", _text(_kid(periodical, "full-title")),
-            _kid(periodical, "full-title"))
-        put("container-title-short", _text(_kid(periodical, "abbr-1")),
-            _kid(periodical, "abbr-1"))
+        for tag, var in M.PERIODICAL.items():
+            r.put_text(var, _kid(periodical, tag))
 
-    dates = _kid(element, "dates")
-    if dates is not None:
-        year_node = _kid(dates, "year")
-        year = parse_date(_text(year_node))
-        full = None
-        pub_dates = _kid(dates, "pub-dates")
-        if pub_dates is not None:
-            date_text = _text(_kid(pub_dates, "date"))
-            full = parse_date(date_text) if re.match(r"\d{4}", date_text) else \
-                parse_date(f"{date_text} {_text(year_node)}")
-        if full and year and full["date-parts"][0][0] == year["date-parts"][0][0]:
-            put("issued", full, pub_dates)
-        put("issued", year or full, year_node)
 
+def _read_dates(r: _Reading) -> None:
+    dates = _kid(r.element, "dates")
+    if dates is None:
+        return
+    year_node = _kid(dates, "year")
+    year = parse_date(_text(year_node))
+    full = None
+    pub_dates = _kid(dates, "pub-dates")
+    if pub_dates is not None:
+        date_text = _text(_kid(pub_dates, "date"))
+        full = parse_date(date_text) if re.match(r"\d{4}", date_text) else \
+            parse_date(f"{date_text} {_text(year_node)}")
+    if full and year and full["date-parts"][0][0] == year["date-parts"][0][0]:
+        r.put("issued", full, pub_dates)
+    r.put("issued", year or full, year_node)
+
+
+def _read_numbers(r: _Reading) -> None:
+    """The simple elements, the number (an issue in a periodical), ISBN or
+    ISSN, and the DOI."""
     for tag, var in M.SIMPLE.items():
-        node = _kid(element, tag)
-        put(var, _text(node), node)
-    number_node = _kid(element, "number")
-    periodical_types = ("article-journal", "article-magazine", "article-newspaper",
-                        "paper-conference")
-    put("issue" if data["type"] in periodical_types else "number", _text(number_node),
-        number_node)
-    isbn = _kid(element, "isbn")
+        r.put_text(var, _kid(r.element, tag))
+    r.put_text("issue" if r.data["type"] in M.PERIODICAL_TYPES else "number",
+               _kid(r.element, "number"))
+    isbn = _kid(r.element, "isbn")
     for value in [v.strip() for v in re.split(r"[;\r\n]+", _text(isbn)) if v.strip()]:
-        if _is_isbn(value) or data["type"] in ("book", "chapter"):
-            put("ISBN", value, isbn)
-        else:
-            put("ISSN", value, isbn)
-    doi_node = _kid(element, "electronic-resource-num")
-    doi = _DOI_PREFIX.sub("", _text(doi_node))
+        r.put(serial_kind(value, r.data["type"]), value, isbn)
+    doi_node = _kid(r.element, "electronic-resource-num")
+    doi = vocabulary.strip_doi_prefix(_text(doi_node))
     if re.match(r"10\.\d+/\S", doi):
-        put("DOI", doi, doi_node)
+        r.put("DOI", doi, doi_node)
     elif doi:
-        custom["electronic-resource-num"] = doi
-    keywords = _kid(element, "keywords")
+        r.custom["electronic-resource-num"] = doi
+
+
+def _read_links(r: _Reading) -> None:
+    keywords = _kid(r.element, "keywords")
     if keywords is not None:
         words = [_text(k) for k in keywords if local(k.tag) == "keyword" and _text(k)]
-        put("keyword", ", ".join(words), keywords)
-    urls = _kid(element, "urls")
+        r.put("keyword", ", ".join(words), keywords)
+    urls = _kid(r.element, "urls")
     if urls is not None:
         related = _kid(urls, "related-urls")
         links = [_text(u) for u in (related if related is not None else [])
                  if local(u.tag) == "url" and _text(u)]
-        put("URL", links[0] if links else None, related)
+        r.put("URL", links[0] if links else None, related)
         pdfs = [_text(u) for u in urls.iter() if local(u.tag) == "url" and _text(u)
                 and _text(u) not in links[:1]]
         if pdfs:
-            custom["urls"] = pdfs
-    notes_node = _kid(element, "notes")
+            r.custom["urls"] = pdfs
+
+
+def _read_notes(r: _Reading) -> None:
+    """The notes, less the ``bibconv:key=value`` facts; the label."""
+    notes_node = _kid(r.element, "notes")
     notes = []
     for line in _text_lines(notes_node):
         if line.startswith(RIS.NOTE_PREFIX) and "=" in line:
             key, _, value = line[len(RIS.NOTE_PREFIX):].partition("=")
             if key in RIS.CARRIED_CUSTOM:
-                custom[key] = (int(value) if value.isdigit() else
-                               value == "true" if value in ("true", "false") else value)
+                r.custom[key] = carried_value(value)
                 continue
         notes.append(line)
-    put("note", "\n".join(notes), notes_node)
-    label = _kid(element, "label")
+    r.put("note", "\n".join(notes), notes_node)
+    label = _kid(r.element, "label")
     if _text(label):
-        custom["label"] = _text(label)
-    if custom:
-        data["custom"] = custom
-    return data, where
+        r.custom["label"] = _text(label)
+
+
+def _parts(node) -> list:
+    """The elements ``node`` groups (EndNote's ``<style>`` runs are text)."""
+    return [child for child in node if isinstance(child.tag, str) and
+            local(child.tag) != "style"]
+
+
+def _texts(node) -> list[str]:
+    """An element's text, or its children's when it only groups them
+    (``<translated-authors><author>``)."""
+    children = _parts(node)
+    if children and not (node.text or "").strip():
+        return [t for t in (_text(child) for child in children) if t]
+    return [_text(node)] if _text(node) else []
+
+
+def _kept_parts(r: _Reading, child) -> list:
+    """(path, element) of what the reader leaves in one child of <record>:
+    unread elements, unread children of a group, and second copies of an
+    element read once."""
+    name = local(child.tag)
+    if name in M.BOOKKEEPING or name in M.READ_EVERY_COPY:
+        return []
+    if name in M.READ_CHILDREN or (name not in M.READ_ELEMENTS and _parts(child)):
+        known = M.READ_CHILDREN.get(name, frozenset())
+        seen: set[str] = set()
+        parts = []
+        for part in _parts(child):
+            sub = local(part.tag)
+            if sub not in known or sub in seen:
+                parts.append((f"{name}/{sub}", part))
+            seen.add(sub)
+        return parts
+    if name not in M.READ_ELEMENTS or _kid(r.element, name) is not child:
+        return [(name, child)]
+    return []
+
+
+def _read_kept(r: _Reading) -> None:
+    """What no CSL variable takes, kept as custom.endnote (path -> texts)."""
+    for child in r.element:
+        if isinstance(child.tag, str):
+            for path, node in _kept_parts(r, child):
+                r.keep(path, _texts(node), node.sourceline)
+    kept = {path: texts for path, texts in r.kept.items() if texts}
+    if kept:
+        r.custom["endnote"] = kept
+
+
+def _record(element, source: str | None) -> tuple[dict, dict, dict]:
+    """(CSL item, variable -> line, kept element path -> line)."""
+    r = _Reading(element)
+    for step in (_read_type, _read_contributors, _read_titles, _read_dates, _read_numbers,
+                 _read_links, _read_notes, _read_kept):
+        step(r)
+    if r.custom:
+        r.data["custom"] = r.custom
+    return r.data, r.where, r.kept_lines
 
 
 def _text_lines(node) -> list[str]:
@@ -212,7 +300,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
     for element in root.iter():
         if local(element.tag) != "record":
             continue
-        data, where = _record(element, source)
+        data, where, kept = _record(element, source)
         if not set(data) - {"type", "custom"}:
             result.diagnostics.append(make(
                 "record-invalid", "a <record> with nothing in it is skipped", file=source,
@@ -222,6 +310,11 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
         record_id = ids.claim(label if label and re.fullmatch(r"\S+", label)
                               else base_id(data))
         last = max((e.sourceline or 0) for e in element.iter()) or element.sourceline
+        for path, line in kept.items():
+            result.diagnostics.append(make(
+                "field-unmapped", f"EndNote element {path} has no CSL variable; kept in "
+                "custom.endnote", file=source, line=line, record=record_id,
+                pointer=f"/custom/endnote/{path.replace('/', '~1')}"))
         result.records.append(Record({"id": record_id, **data},
                                      Origin(source, element.sourceline, last, where)))
     if not result.records and not any(d.severity.value == "error" for d in result.diagnostics):
@@ -236,130 +329,177 @@ _HELD = {"id", "type", "author", "editor", "collection-editor", "translator", "t
          "container-title", "container-title-short", "collection-title", "title-short",
          "issued", "issue", "number", "ISBN", "ISSN", "DOI", "keyword", "URL", "note",
          "custom"} | set(M.SIMPLE_WRITE)
-_CUSTOM_HELD = set(RIS.CARRIED_CUSTOM) | {"label", "urls", "electronic-resource-num"}
+_CUSTOM_HELD = set(RIS.CARRIED_CUSTOM) | {"label", "urls", "electronic-resource-num", "endnote"}
 
 
 def _plain(value) -> str:
     return " ".join(strip_markup(str(value)).split())
 
 
-def _record_element(records_el, data: dict, dropped: list) -> None:
+def _sub(parent, tag: str, text=None, **attributes):
     from lxml import etree
 
-    def sub(parent, tag, text=None, **attributes):
-        node = etree.SubElement(parent, tag, {k: str(v) for k, v in attributes.items()})
-        if text is not None:
-            node.text = _plain(text)
-        return node
+    node = etree.SubElement(parent, tag, {k: str(v) for k, v in attributes.items()})
+    if text is not None:
+        node.text = _plain(text)
+    return node
 
-    record = sub(records_el, "record")
-    sub(record, "source-app", "bibconv", name="bibconv")
-    csl_type = data.get("type") or "document"
-    name, number = M.WRITE_TYPES.get(csl_type, M.DEFAULT_WRITE_TYPE)
-    if csl_type not in M.WRITE_TYPES:
-        dropped.append(("type", f"EndNote has no type for {csl_type!r}; written as {name}"))
-    sub(record, "ref-type", str(number), name=name)
+
+class _Writing:
+    """One CSL item on its way to a ``<record>``, and what EndNote XML
+    cannot hold (var, why)."""
+
+    def __init__(self, records_el, data: dict, dropped: list) -> None:
+        self.data = data
+        self.dropped = dropped
+        self.csl_type = data.get("type") or "document"
+        self.name, self.number = M.WRITE_TYPES.get(self.csl_type, M.DEFAULT_WRITE_TYPE)
+        self.whole = self.csl_type in M.WHOLE_WORKS
+        self.record = _sub(records_el, "record")
+        custom = data.get("custom")
+        self.custom: dict = custom if isinstance(custom, dict) else {}
+
+    def has(self, var: str) -> bool:
+        return self.data.get(var) not in (None, "")
+
+    def simple(self, *variables: str) -> None:
+        """The simple elements for ``variables``, in that order."""
+        for var in variables:
+            if self.has(var):
+                _sub(self.record, M.SIMPLE_WRITE[var], self.data[var])
+
+
+def _write_type(w: _Writing) -> None:
+    _sub(w.record, "source-app", "bibconv", name="bibconv")
+    if w.csl_type not in M.WRITE_TYPES:
+        w.dropped.append(("type", f"EndNote has no type for {w.csl_type!r}; written as "
+                                  f"{w.name}"))
+    _sub(w.record, "ref-type", str(w.number), name=w.name)
+
+
+def _write_contributors(w: _Writing) -> None:
     groups = []
-    roles = M.BOOK_CONTRIBUTORS_WRITE if csl_type == "book" else M.CONTRIBUTORS_WRITE
+    roles = M.BOOK_CONTRIBUTORS_WRITE if w.csl_type == "book" else M.CONTRIBUTORS_WRITE
     for role, group in sorted(roles.items(), key=lambda kv: kv[1]):
-        people, incomplete = split_others(data.get(role) if isinstance(data.get(role), list)
-                                          else [])
-        names = [format_name(p) for p in people if isinstance(p, dict)]
-        names = [n for n in names if n] + ([RIS.ET_AL_WRITE] if incomplete else [])
+        value = w.data.get(role)
+        people, incomplete = split_others(value if isinstance(value, list) else [])
+        names = [n for n in (format_name(p) for p in people if isinstance(p, dict)) if n]
+        names += [RIS.ET_AL_WRITE] if incomplete else []
         if names:
             groups.append((group, names))
     if groups:
-        contributors = sub(record, "contributors")
+        contributors = _sub(w.record, "contributors")
         for group, names in groups:
-            group_el = sub(contributors, group)
+            group_el = _sub(contributors, group)
             for person in names:
-                sub(group_el, "author", person)
-    whole = csl_type in M.WHOLE_WORKS
-    titles = sub(record, "titles")
+                _sub(group_el, "author", person)
+
+
+def _write_titles(w: _Writing) -> None:
+    data = w.data
+    titles = _sub(w.record, "titles")
     if data.get("title"):
-        _styled(sub(titles, "title"), str(data["title"]))
-    if data.get("container-title") and not whole:
-        sub(titles, "secondary-title", data["container-title"])
-    elif data.get("container-title"):
-        dropped.append(("container-title", f"an EndNote {name}'s secondary title is its "
-                                           "series; the container title is left out"))
-    series = data.get("collection-title")
-    if series:
-        sub(titles, "secondary-title" if whole else "tertiary-title", series)
-    if data.get("container-title-short"):
-        sub(titles, "alt-title", data["container-title-short"])
-    if data.get("title-short"):
-        sub(titles, "short-title", data["title-short"])
-    if data.get("container-title") and not whole:
-        periodical = sub(record, "periodical")
-        sub(periodical, "full-title", data["container-title"])
-        if data.get("container-title-short"):
-            sub(periodical, "abbr-1", data["container-title-short"])
-    for var in ("page", "volume"):
-        if data.get(var) not in (None, ""):
-            sub(record, M.SIMPLE_WRITE[var], data[var])
-    periodical_types = ("article-journal", "article-magazine", "article-newspaper",
-                        "paper-conference")
-    if data.get("issue") not in (None, ""):
-        sub(record, "number", data["issue"])
-        if data.get("number") not in (None, ""):
-            dropped.append(("number", "EndNote's <number> already holds the issue"))
-    elif data.get("number") not in (None, ""):
-        sub(record, "number", data["number"])
-        if csl_type in periodical_types:
-            dropped.append(("number", "a periodical's <number> is read back as its issue"))
-    for var in ("edition", "section", "number-of-volumes"):
-        if data.get(var) not in (None, ""):
-            sub(record, M.SIMPLE_WRITE[var], data[var])
-    if data.get("keyword"):
-        keywords = sub(record, "keywords")
-        for word in re.split(r"[,;]", _plain(data["keyword"])):
+        _styled(_sub(titles, "title"), str(data["title"]))
+    container = data.get("container-title")
+    if container and not w.whole:
+        _sub(titles, "secondary-title", container)
+    elif container:
+        w.dropped.append(("container-title", f"an EndNote {w.name}'s secondary title is its "
+                                             "series; the container title is left out"))
+    if data.get("collection-title"):
+        _sub(titles, "secondary-title" if w.whole else "tertiary-title",
+             data["collection-title"])
+    for tag, var in M.TITLES.items():
+        if var != "collection-title" and data.get(var):
+            _sub(titles, tag, data[var])
+    if container and not w.whole:
+        periodical = _sub(w.record, "periodical")
+        for tag, var in M.PERIODICAL.items():
+            if data.get(var):
+                _sub(periodical, tag, data[var])
+
+
+def _write_numbers(w: _Writing) -> None:
+    w.simple("page", "volume")
+    if w.has("issue"):
+        _sub(w.record, "number", w.data["issue"])
+        if w.has("number"):
+            w.dropped.append(("number", "EndNote's <number> already holds the issue"))
+    elif w.has("number"):
+        _sub(w.record, "number", w.data["number"])
+        if w.csl_type in M.PERIODICAL_TYPES:
+            w.dropped.append(("number", "a periodical's <number> is read back as its issue"))
+    w.simple("edition", "section", "number-of-volumes")
+    if w.data.get("keyword"):
+        keywords = _sub(w.record, "keywords")
+        for word in re.split(r"[,;]", _plain(w.data["keyword"])):
             if word.strip():
-                sub(keywords, "keyword", word.strip())
-    _dates(record, data, dropped, sub)
-    for var in ("publisher-place", "publisher"):
-        if data.get(var):
-            sub(record, M.SIMPLE_WRITE[var], data[var])
-    serials = [data[v] for v in ("ISBN", "ISSN") if data.get(v)]
+                _sub(keywords, "keyword", word.strip())
+    _dates(w.record, w.data, w.dropped, _sub)
+    w.simple("publisher-place", "publisher")
+    serials = [w.data[v] for v in ("ISBN", "ISSN") if w.data.get(v)]
     if serials:
-        sub(record, "isbn", "; ".join(_plain(s) for s in serials))
-    for var in ("call-number", "archive_location", "archive", "source", "genre",
-                "language"):
-        if data.get(var):
-            sub(record, M.SIMPLE_WRITE[var], data[var])
-    if data.get("abstract"):
-        sub(record, "abstract", data["abstract"])
-    custom = data.get("custom") if isinstance(data.get("custom"), dict) else {}
-    notes = [_plain(data["note"])] if data.get("note") else []
-    for key in RIS.CARRIED_CUSTOM:
-        value = custom.get(key)
-        if value not in (None, False, ""):
-            notes.append(f"{RIS.NOTE_PREFIX}{key}="
-                         f"{str(value).lower() if value is True else value}")
+        _sub(w.record, "isbn", "; ".join(_plain(s) for s in serials))
+    w.simple("call-number", "archive_location", "archive", "source", "genre", "language",
+             "abstract")
+
+
+def _write_tail(w: _Writing) -> None:
+    """Notes (with the carried facts), DOI, label and URLs."""
+    data, custom = w.data, w.custom
+    notes = ([_plain(data["note"])] if data.get("note") else []) + carried_notes(custom)
     if notes:
-        node = sub(record, "notes")
+        node = _sub(w.record, "notes")
         node.text = "\n".join(notes)
     doi = data.get("DOI") or custom.get("electronic-resource-num")
     if doi:
-        sub(record, "electronic-resource-num", doi)
+        _sub(w.record, "electronic-resource-num", doi)
     label = custom.get("label") or data.get("id")
     if label:
-        sub(record, "label", label)
+        _sub(w.record, "label", label)
     extra = [u for u in custom.get("urls") or [] if isinstance(u, str)]
     if data.get("URL") or extra:
-        urls = sub(record, "urls")
+        urls = _sub(w.record, "urls")
         if data.get("URL"):
-            sub(sub(urls, "related-urls"), "url", data["URL"])
+            _sub(_sub(urls, "related-urls"), "url", data["URL"])
         if extra:
-            pdfs = sub(urls, "pdf-urls")
+            pdfs = _sub(urls, "pdf-urls")
             for url in extra:
-                sub(pdfs, "url", url)
-    for key in data:
+                _sub(pdfs, "url", url)
+
+
+def _write_kept(w: _Writing) -> None:
+    """custom.endnote written back: ``name`` as elements of the record,
+    ``group/name`` inside the record's ``group`` element."""
+    kept = w.custom.get("endnote")
+    for path, values in (kept.items() if isinstance(kept, dict) else []):
+        parent_name, _, name = str(path).rpartition("/")
+        if not re.fullmatch(r"[A-Za-z][\w.-]*", name) or "/" in parent_name or \
+                (parent_name and not re.fullmatch(r"[A-Za-z][\w.-]*", parent_name)):
+            w.dropped.append((f"custom/endnote/{path}", f"{path!r} is not an element path"))
+            continue
+        parent = w.record
+        if parent_name:
+            parent = _kid(w.record, parent_name)
+            parent = parent if parent is not None else _sub(w.record, parent_name)
+        for value in values if isinstance(values, list) else [values]:
+            _sub(parent, name, value)
+
+
+def _report_the_rest(w: _Writing) -> None:
+    for key in w.data:
         if key not in _HELD:
-            dropped.append((key, f"EndNote XML has no field for {key!r}"))
-    for key in custom:
+            w.dropped.append((key, f"EndNote XML has no field for {key!r}"))
+    for key in w.custom:
         if key not in _CUSTOM_HELD:
-            dropped.append((f"custom/{key}", f"EndNote XML has no place for custom {key!r}"))
+            w.dropped.append((f"custom/{key}", f"EndNote XML has no place for custom {key!r}"))
+
+
+def _record_element(records_el, data: dict, dropped: list) -> None:
+    w = _Writing(records_el, data, dropped)
+    for step in (_write_type, _write_contributors, _write_titles, _write_numbers,
+                 _write_tail, _write_kept, _report_the_rest):
+        step(w)
 
 
 _MARKUP = re.compile(r"<(/?)(b|i|sup|sub)>")
@@ -373,7 +513,7 @@ def _styled(element, text: str) -> None:
     if not _MARKUP.search(text):
         element.text = _plain(text)
         return
-    faces = {"b": "bold", "i": "italic", "sup": "superscript", "sub": "subscript"}
+    faces = {tag: face for face, tag in _FACES}  # the reverse of reading
     active: list[str] = []
     position = 0
     for match in list(_MARKUP.finditer(text)) + [None]:

@@ -8,8 +8,10 @@ into CSL.  The dialects real files use are accepted: a BOM, CRLF, ``TY -``
 with one space, ``ER  -`` with or without its trailing space, names in
 ``AU`` or ``A1``, dates in ``DA``, ``PY`` or ``Y1`` with slashes, the journal
 in ``T2``, ``JO``, ``JF`` or ``J2``, the abstract in ``AB`` or ``N2``, a DOI
-with or without ``https://doi.org/``.  Tags with no CSL variable are kept in
-``custom.ris`` (and reported as ``field-unmapped``), and written back.
+with or without ``https://doi.org/``.  Tags with no CSL variable, and the
+later values of a variable two tags give (or of a one-value tag given
+twice), are kept in ``custom.ris`` (and reported as ``field-unmapped``), and
+written back: nothing read is lost.
 
 Writing goes through rispy's writer.  An incomplete author list ends in
 ``AU  - et al.`` (what users of EndNote and Zotero type, and what reads back
@@ -23,6 +25,7 @@ import re
 from functools import lru_cache
 
 from .. import names as display_names
+from .. import vocabulary
 from ..diagnostics import Severity, make
 from ..ids import IdAllocator, base_id
 from ..mapping import ris as M
@@ -32,7 +35,6 @@ from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_other
 # over a long value: a 10 MB abstract must not be searched backwards)
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])[ \t]{1,3}-[ \t]?")
 _HEADER = re.compile(r"^\s*\d+\.\s*$")  # rispy's and some exporters' "1." before a record
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 def sniff(text: str) -> float:
@@ -115,7 +117,7 @@ def _parser():
                            enforce_list_tags=False)
 
 
-def _parse(entries: list) -> dict:
+def _parse(entries: list) -> tuple[dict, dict]:
     """One record's lines -> {tag: value or [values]} through rispy."""
     lines = [f"{tag}  - {value}" if tag else value for _, tag, value in entries]
     lines.append("ER  - ")
@@ -143,7 +145,7 @@ def parse_name(text: str) -> dict | None:
     text = " ".join(text.split()).strip()
     if not text:
         return None
-    if text.lower() in M.ET_AL:
+    if vocabulary.is_others_word(text) or text.lower() in M.ET_AL_MORE:
         return dict(OTHERS)
     if "," not in text:
         return {"literal": text}
@@ -182,17 +184,18 @@ def parse_date(text: str) -> dict | None:
             if day and 1 <= day <= 31:
                 part.append(day)
         return {"date-parts": [part]}
-    year = re.search(r"\b(1\d{3}|20\d{2})\b", text)
-    if not year:
+    found_year = re.search(r"\b(1\d{3}|20\d{2})\b", text)
+    if not found_year:
         return None
-    part = [int(year.group(1))]
-    month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", text, re.I)
-    if month:
-        part.append(M.MONTHS[month.group(1).lower()])
-        rest = text.replace(year.group(1), " ").replace(month.group(0), " ")
-        day = re.search(r"\b(\d{1,2})\b", rest)
-        if day and 1 <= int(day.group(1)) <= 31:
-            part.append(int(day.group(1)))
+    part = [int(found_year.group(1))]
+    found_month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?",
+                            text, re.I)
+    if found_month:
+        part.append(vocabulary.MONTHS[found_month.group(1).lower()])
+        rest = text.replace(found_year.group(1), " ").replace(found_month.group(0), " ")
+        found_day = re.search(r"\b(\d{1,2})\b", rest)
+        if found_day and 1 <= int(found_day.group(1)) <= 31:
+            part.append(int(found_day.group(1)))
     return {"date-parts": [part]}
 
 
@@ -217,6 +220,15 @@ def _date(fields: dict) -> tuple[dict | None, str | None]:
 def _is_isbn(value: str) -> bool:
     digits = re.sub(r"[^0-9Xx]", "", value)
     return len(digits) in (10, 13) and not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value.strip())
+
+
+def serial_kind(value: str, csl_type: str) -> str:
+    """"ISBN" or "ISSN" for a serial number as RIS's SN and EndNote's <isbn>
+    give it (one field for both): an ISSN's shape wins, then an ISBN's, then
+    the type (a book's number is its ISBN)."""
+    if re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value):
+        return "ISSN"
+    return "ISBN" if _is_isbn(value) or csl_type in ("book", "chapter") else "ISSN"
 
 
 _LABELLED = re.compile(r"^([A-Za-z,()\s]+?)\s*:\s*(.*)$", re.S)
@@ -256,178 +268,261 @@ def _procite(ris_type: str, fields: dict) -> dict:
     return found
 
 
-def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
-            procite: bool = False) -> tuple[dict, dict]:
-    """(CSL item, CSL variable -> line)."""
-    labelled = _procite(ris_type, fields) if procite else {}
-    data: dict = {}
-    where: dict[str, int] = {}
-    custom_ris: dict[str, list[str]] = {}
-    used = {"TY", "ER"}
+class _Reading:
+    """One record's tags on their way to CSL: what has been read (and from
+    which line), the tags used, and what is kept verbatim in custom.ris."""
 
-    def put(var, value, tag):
+    def __init__(self, ris_type: str, fields: dict, lines: dict) -> None:
+        self.ris_type = ris_type
+        self.fields = fields
+        self.lines = lines
+        self.overrides = M.TAGS_BY_TYPE.get(ris_type, {})
+        self.whole = ris_type in M.WHOLE_WORKS
+        self.data: dict = {}
+        self.where: dict[str, int] = {}
+        self.custom_ris: dict[str, list[str]] = {}
+        self.used = {"TY", "ER"}
+        self.shadowed: set[str] = set()  # tags whose variable another tag gave first
+        self.repeated: set[str] = set()  # one-value tags given more than once
+
+    def first(self, tag: str) -> str:
+        return _first(self.fields.get(tag))
+
+    def put(self, var: str, value, tag: str | None, keep: bool = True) -> None:
+        """Set ``var`` unless an earlier tag has (the first tag wins); a
+        different value of a later tag is kept in custom.ris (with ``keep``),
+        not lost."""
         if value in (None, "", []):
             return
-        if var not in data:
-            data[var] = value
-            if tag in lines:
-                where.setdefault(var, lines[tag])
-
-    csl_type = M.READ_TYPES.get(ris_type, "document")
-    has_journal = any(fields.get(t) for t in M.JOURNAL_FULL + ("T2",))
-    if ris_type == "GEN" and has_journal:
-        csl_type = "article-journal"
-    data["type"] = csl_type
-
-    if fields.get("ID"):
-        data["id"] = _first(fields["ID"])
-        used.add("ID")
-
-    for tag in M.TITLE_TAGS:
-        put("title", _first(fields.get(tag)), tag)
-        used.add(tag)
-    whole = ris_type in M.WHOLE_WORKS
-    if fields.get("BT"):  # old RIS: the book's title (of a book, or around a chapter)
-        put("title" if whole else "container-title", _first(fields["BT"]), "BT")
-        used.add("BT")
-    for tag in M.JOURNAL_FULL:
-        put("container-title", _first(fields.get(tag)), tag)
-        used.add(tag)
-    overrides = M.TAGS_BY_TYPE.get(ris_type, {})
-
-    def meaning(tag, default):
-        return overrides.get(tag, default) if tag in overrides else default
-
-    def put_text(tag, default):
-        """A text tag, read by what it means in this type."""
-        used.add(tag)
-        value = _first(fields.get(tag))
-        if not value:
+        if var in self.data:
+            if keep and tag is not None and tag in self.fields and isinstance(value, str) \
+                    and value != self.data[var]:
+                kept = self.custom_ris.setdefault(tag, [])
+                if value not in kept:
+                    kept.append(value)
+                self.shadowed.add(tag)
             return
-        var = meaning(tag, default)
+        self.data[var] = value
+        if tag in self.lines:
+            self.where.setdefault(var, self.lines[tag])
+
+    def meaning(self, tag: str, default: str | None) -> str | None:
+        """What ``tag`` stands for in this record's type."""
+        return self.overrides.get(tag, default)
+
+    def put_text(self, tag: str, default: str | None) -> None:
+        """A text tag, read by what it means in this type."""
+        self.used.add(tag)
+        if not self.first(tag):
+            return
+        var = self.meaning(tag, default)
         if var is None:
-            custom_ris[tag] = _all(fields[tag])
+            self.custom_ris[tag] = _all(self.fields[tag])
         elif var in M.NAME_ROLES:
-            data.setdefault(var, []).extend(
-                n for n in (parse_name(v) for v in _all(fields[tag])) if n)
-            where.setdefault(var, lines.get(tag))
+            self.data.setdefault(var, []).extend(
+                n for n in (parse_name(v) for v in _all(self.fields[tag])) if n)
+            self.where.setdefault(var, self.lines.get(tag))  # type: ignore[arg-type]
         else:
-            put(var, value, tag)
+            self.put(var, self.first(tag), tag)
 
-    put_text("T2", "collection-title" if whole else "container-title")
-    if fields.get("JO"):
-        put("container-title", _first(fields["JO"]), "JO")
-        used.add("JO")
+
+def _read_type(r: _Reading) -> None:
+    csl_type = M.READ_TYPES.get(r.ris_type, "document")
+    if r.ris_type == "GEN" and any(r.fields.get(t) for t in M.JOURNAL_FULL + ("T2",)):
+        csl_type = "article-journal"  # a generic record in a journal
+    r.data["type"] = csl_type
+    if r.fields.get("ID"):
+        r.data["id"] = r.first("ID")
+    r.used.add("ID")
+
+
+def _read_titles(r: _Reading) -> None:
+    for tag in M.TITLE_TAGS:
+        r.put("title", r.first(tag), tag)
+        r.used.add(tag)
+    if r.fields.get("BT"):  # old RIS: the book's title (of a book, or around a chapter)
+        r.put("title" if r.whole else "container-title", r.first("BT"), "BT")
+    r.used.add("BT")
+    for tag in M.JOURNAL_FULL:
+        r.put("container-title", r.first(tag), tag)
+        r.used.add(tag)
+    r.put_text("T2", "collection-title" if r.whole else "container-title")
+    journal = r.first("JO")  # the container when alone, else its abbreviation
+    r.put("container-title", journal, "JO", keep=False)
+    r.used.add("JO")
     for tag in M.JOURNAL_ABBREVIATED:
-        put("container-title-short", _first(fields.get(tag)), tag)
-        used.add(tag)
-    if fields.get("JO") and data.get("container-title") != _first(fields["JO"]):
-        put("container-title-short", _first(fields["JO"]), "JO")
-    put_text("T3", "collection-title")
-    if "C3" in overrides:
-        put_text("C3", None)
+        r.put("container-title-short", r.first(tag), tag)
+        r.used.add(tag)
+    if journal and r.data.get("container-title") != journal:
+        r.put("container-title-short", journal, "JO")
+    r.put_text("T3", "collection-title")
+    if "C3" in r.overrides:
+        r.put_text("C3", None)
 
-    for tag in ("A1", "AU", "A2", "ED", "A3", "A4"):  # A1 before AU, as Zotero reads them
-        used.add(tag)
-        role = meaning(tag, M.NAME_TAGS[tag])
+
+def _read_names(r: _Reading) -> None:
+    for tag in M.NAME_READ_ORDER:
+        r.used.add(tag)
+        role = r.meaning(tag, M.NAME_TAGS[tag])
         if role is None or role not in M.NAME_ROLES:
-            if fields.get(tag):
+            if r.fields.get(tag):
                 if role is None:
-                    custom_ris[tag] = _all(fields[tag])
+                    r.custom_ris[tag] = _all(r.fields[tag])
                 else:
-                    put(role, _first(fields[tag]), tag)
+                    r.put(role, r.first(tag), tag)
             continue
-        names = [n for n in (parse_name(v) for v in _all(fields.get(tag))) if n]
+        names = [n for n in (parse_name(v) for v in _all(r.fields.get(tag))) if n]
         if not names:
             continue
-        people, incomplete = split_others(data.get(role, []) + names)
+        people, incomplete = split_others(r.data.get(role, []) + names)
         stray = [n for n in people if n == OTHERS]
         people = [n for n in people if n != OTHERS]
-        data[role] = people + ([dict(OTHERS)] if incomplete or stray else [])
-        if tag in lines:
-            where.setdefault(role, lines[tag])
+        r.data[role] = people + ([dict(OTHERS)] if incomplete or stray else [])
+        if tag in r.lines:
+            r.where.setdefault(role, r.lines[tag])
 
-    issued, date_tag = _date(fields)
+
+def _read_dates(r: _Reading) -> None:
+    issued, date_tag = _date(r.fields)
     if issued:
-        put("issued", issued, date_tag)
-    used.update(M.DATE_TAGS)
-    accessed = parse_date(_first(fields.get(M.ACCESSED_TAG)))
+        r.put("issued", issued, date_tag)
+    r.used.update(M.DATE_TAGS)
+    accessed = parse_date(r.first(M.ACCESSED_TAG))
     if accessed:
-        put("accessed", accessed, M.ACCESSED_TAG)
-    elif fields.get(M.ACCESSED_TAG):
-        custom_ris["Y2"] = _all(fields["Y2"])
-    used.add(M.ACCESSED_TAG)
+        r.put("accessed", accessed, M.ACCESSED_TAG)
+    elif r.fields.get(M.ACCESSED_TAG):
+        r.custom_ris[M.ACCESSED_TAG] = _all(r.fields[M.ACCESSED_TAG])
+    r.used.add(M.ACCESSED_TAG)
 
-    start, end = _first(fields.get("SP")), _first(fields.get("EP"))
-    if meaning("SP", "page") == "page":
-        if start or end:
-            page = f"{start}-{end}" if start and end and end != start and "-" not in start \
-                else (start or end)
-            put("page", page, "SP" if start else "EP")
-        used.update(("SP", "EP"))
-    else:
-        put_text("SP", "page")
 
+def _read_pages(r: _Reading) -> None:
+    if r.meaning("SP", "page") != "page":
+        r.put_text("SP", "page")
+        return
+    start, end = r.first("SP"), r.first("EP")
+    if start or end:
+        page = f"{start}-{end}" if start and end and end != start and "-" not in start \
+            else (start or end)
+        r.put("page", page, "SP" if start else "EP")
+    r.used.update(("SP", "EP"))
+
+
+def _read_texts(r: _Reading) -> None:
+    """The simple tags, the abstract, keywords and links."""
     for tag, var in M.SIMPLE.items():
-        put_text(tag, var)
-
-    abstract = _first(fields.get("AB")) or _first(fields.get("N2"))
-    put("abstract", abstract, "AB" if fields.get("AB") else "N2")
-    if fields.get("AB") and fields.get("N2") and _first(fields["N2"]) != abstract:
-        custom_ris["N2"] = _all(fields["N2"])
-    used.update(("AB", "N2"))
-
-    keywords = _all(fields.get("KW"))
-    put("keyword", ", ".join(keywords), "KW")
-    used.add("KW")
-
-    urls = [u for value in _all(fields.get("UR")) for u in value.split() if u]
-    put("URL", urls[0] if urls else None, "UR")
+        r.put_text(tag, var)
+    abstract = r.first("AB") or r.first("N2")
+    r.put("abstract", abstract, "AB" if r.fields.get("AB") else "N2")
+    if r.fields.get("AB") and r.fields.get("N2") and r.first("N2") != abstract:
+        r.custom_ris["N2"] = _all(r.fields["N2"])
+    r.used.update(("AB", "N2"))
+    r.put("keyword", ", ".join(_all(r.fields.get("KW"))), "KW")
+    r.used.add("KW")
+    urls = [u for value in _all(r.fields.get("UR")) for u in value.split() if u]
+    r.put("URL", urls[0] if urls else None, "UR")
     if len(urls) > 1:
-        custom_ris["UR"] = urls[1:]
-    used.add("UR")
+        r.custom_ris["UR"] = urls[1:]
+    r.used.add("UR")
 
-    doi = _DOI_PREFIX.sub("", _first(fields.get("DO")))
+
+def _read_ids(r: _Reading) -> None:
+    doi = vocabulary.strip_doi_prefix(r.first("DO"))
     if re.match(r"10\.\d+/\S", doi):
-        put("DOI", doi, "DO")
+        r.put("DOI", doi, "DO")
     elif doi:  # not a DOI (a placeholder, a bare suffix): kept as it was
-        custom_ris["DO"] = _all(fields["DO"])
-    used.add("DO")
+        r.custom_ris["DO"] = _all(r.fields["DO"])
+    r.used.add("DO")
+    for value in _all(r.fields.get("SN")):
+        r.put(serial_kind(value, r.data["type"]), value, "SN")
+    r.used.add("SN")
 
-    for value in _all(fields.get("SN")):
-        isbn = _is_isbn(value) or csl_type in ("book", "chapter")
-        if isbn and not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value):
-            put("ISBN", value, "SN")
-        else:
-            put("ISSN", value, "SN")
-    used.add("SN")
 
+def carried_value(text: str):
+    """A carried fact's value as written in a ``bibconv:key=value`` note."""
+    return int(text) if text.isdigit() else text == "true" if text in ("true", "false") \
+        else text
+
+
+def _read_notes(r: _Reading) -> dict:
+    """The notes, less the ``bibconv:key=value`` facts (returned)."""
     notes, carried = [], {}
-    for note in _all(fields.get("N1")):
+    for note in _all(r.fields.get("N1")):
         if note.startswith(M.NOTE_PREFIX) and "=" in note:
             key, _, value = note[len(M.NOTE_PREFIX):].partition("=")
             if key in M.CARRIED_CUSTOM:
-                carried[key] = (int(value) if value.isdigit() else
-                                value == "true" if value in ("true", "false") else value)
+                carried[key] = carried_value(value)
                 continue
         notes.append(note)
-    put("note", "\n".join(notes), "N1")
-    used.add("N1")
+    r.put("note", "\n".join(notes), "N1")
+    r.used.add("N1")
+    return carried
 
+
+def _read_typed_extras(r: _Reading, unknown: dict) -> None:
+    """Tags outside rispy's list that this type gives a meaning (a patent's OP)."""
+    for tag in M.TYPED_EXTRA_TAGS:
+        if r.meaning(tag, None) and unknown.get(tag):
+            r.fields[tag] = unknown.pop(tag)
+            r.put_text(tag, None)
+
+
+def _keep_repeats(r: _Reading) -> None:
+    """A tag that holds one value but is given again (two T2 lines): the
+    first is read, the others are kept in custom.ris."""
+    for tag, value in r.fields.items():
+        if not isinstance(value, list) or tag in M.LIST_TAGS or tag in M.ALL_VALUES_READ:
+            continue
+        values = _all(value)
+        kept = r.custom_ris.setdefault(tag, [])
+        extras = [v for v in values[1:] if v != values[0] and v not in kept]
+        if extras:
+            kept.extend(extras)
+            r.repeated.add(tag)
+
+
+def _finish(r: _Reading, unknown: dict, labelled: dict, carried: dict) -> None:
+    """ProCite's labelled notes, an abbreviation standing for its container,
+    then what no CSL variable took, into custom."""
     for var, value in labelled.items():
-        put(var, value, "N1")
-    for tag, value in fields.items():
-        if tag not in used:
-            custom_ris[tag] = _all(value)
+        r.put(var, value, "N1", keep=False)  # the record's own tags come first
+    if r.data["type"] in M.ABBREVIATION_IS_CONTAINER and "container-title" not in r.data:
+        short = r.data.get("container-title-short")
+        r.put("container-title", short, None)
+        if short and "container-title-short" in r.where:
+            r.where["container-title"] = r.where["container-title-short"]
+    for tag, value in r.fields.items():
+        if tag not in r.used:
+            r.custom_ris[tag] = _all(value)
     for tag, values in unknown.items():
-        custom_ris[tag] = [v for v in values if str(v).strip()]
-    custom_ris = {k: v for k, v in custom_ris.items() if v}
+        r.custom_ris[tag] = [v for v in values if str(v).strip()]
+    custom_ris = {k: v for k, v in r.custom_ris.items() if v}
     custom: dict = dict(carried)
     if custom_ris:
         custom["ris"] = custom_ris
     if custom:
-        data["custom"] = custom
-    return data, where
+        r.data["custom"] = custom
+
+
+def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
+            procite: bool = False) -> tuple[dict, dict, dict]:
+    """(CSL item, CSL variable -> line, tag -> why it is kept in custom.ris
+    when it has a CSL variable)."""
+    labelled = _procite(ris_type, fields) if procite else {}
+    r = _Reading(ris_type, fields, lines)
+    _read_type(r)
+    _read_titles(r)
+    _read_names(r)
+    _read_dates(r)
+    _read_pages(r)
+    _read_texts(r)
+    _read_ids(r)
+    carried = _read_notes(r)
+    _read_typed_extras(r, unknown)
+    _keep_repeats(r)
+    _finish(r, unknown, labelled, carried)
+    return r.data, r.where, {tag: "gives a second value for a variable already read"
+                             for tag in r.shadowed} | \
+        {tag: "is given more than once: the first is read" for tag in r.repeated}
 
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
@@ -456,7 +551,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
             result.diagnostics.append(make(
                 "field-unmapped", f"unknown RIS type {ris_type!r}; read as 'document'",
                 file=source, line=start))
-        data, where = _to_csl(ris_type, fields, unknown, lines, procite)
+        data, where, shadowed = _to_csl(ris_type, fields, unknown, lines, procite)
         if len(data) <= 1:
             result.diagnostics.append(make(
                 "record-invalid", "the record holds nothing but its type; skipped",
@@ -466,8 +561,9 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
         record_id = ids.claim(wanted)
         data = {"id": record_id, **data}
         for tag in sorted((data.get("custom") or {}).get("ris", {})):
+            why = shadowed.get(tag, "has no CSL variable")
             result.diagnostics.append(make(
-                "field-unmapped", f"RIS tag {tag} has no CSL variable; kept in custom.ris",
+                "field-unmapped", f"RIS tag {tag} {why}; kept in custom.ris",
                 file=source, line=lines.get(tag, start), record=record_id,
                 pointer=f"/custom/ris/{tag}"))
         result.records.append(Record(data, Origin(source, start, end, where)))
@@ -520,90 +616,148 @@ _HELD = {"id", "type", "title", "container-title", "container-title-short", "eve
          "DOI", "ISBN", "ISSN", "note", "custom"} | set(M.SIMPLE_WRITE) | set(M.NAME_WRITE)
 
 
-def _entry(data: dict, dropped: list) -> dict:
-    csl_type = data.get("type") or "document"
-    ris_type = M.WRITE_TYPES.get(csl_type, M.DEFAULT_WRITE_TYPE)
-    if csl_type not in M.WRITE_TYPES and data.get("type"):
-        dropped.append(("type", f"RIS has no type for {csl_type!r}; written as "
-                                f"{M.DEFAULT_WRITE_TYPE}"))
-    out: dict = {"ty": ris_type}
-    if data.get("id") is not None:
-        out["id"] = _one_line(data["id"])
-    if data.get("title"):
-        out["ti"] = _one_line(data["title"])
-    overrides = M.TAGS_BY_TYPE.get(ris_type, {})
+class _Entry:
+    """One CSL item on its way to RIS: rispy's entry (lower-case tags), the
+    tags rispy does not know, and what RIS cannot hold (var, why)."""
 
-    def means(tag, default):
-        return overrides.get(tag, default) if tag in overrides else default
+    def __init__(self, data: dict, dropped: list) -> None:
+        self.data = data
+        self.dropped = dropped
+        self.csl_type = data.get("type") or "document"
+        self.ris_type = M.WRITE_TYPES.get(self.csl_type, M.DEFAULT_WRITE_TYPE)
+        self.overrides = M.TAGS_BY_TYPE.get(self.ris_type, {})
+        self.whole = self.csl_type in M.WHOLE_WORK_TYPES
+        self.out: dict = {"ty": self.ris_type}
+        self.unknown: dict = {}
+        self.typed: set[str] = set()  # variables written through TAGS_BY_TYPE
 
-    def tag_for(var, tags, default_map):
+    def means(self, tag: str, default: str | None) -> str | None:
+        return self.overrides.get(tag, default)
+
+    def tag_for(self, var: str, tags, default_map: dict) -> str | None:
         """The tag that reads back as ``var`` in this type (None: none does)."""
-        return next((t for t in tags if means(t, default_map.get(t)) == var), None)
+        return next((t for t in tags if self.means(t, default_map.get(t)) == var), None)
 
+    def drop(self, var: str, why: str) -> None:
+        self.dropped.append((var, why))
+
+    def no_tag(self, var: str, what: str) -> None:
+        self.drop(var, f"a RIS {self.ris_type} record has no tag for {what}")
+
+
+def _write_head(e: _Entry) -> None:
+    if e.csl_type not in M.WRITE_TYPES and e.data.get("type"):
+        e.drop("type", f"RIS has no type for {e.csl_type!r}; written as "
+                       f"{M.DEFAULT_WRITE_TYPE}")
+    if e.data.get("id") is not None:
+        e.out["id"] = _one_line(e.data["id"])
+    if e.data.get("title"):
+        e.out["ti"] = _one_line(e.data["title"])
+
+
+def _write_names(e: _Entry) -> None:
     for role in M.NAME_WRITE:
-        tag = tag_for(role, ("AU", "A2", "A3", "A4"), M.NAME_TAGS)
+        tag = e.tag_for(role, M.NAME_WRITE_TAGS, M.NAME_TAGS)
+        value = e.data.get(role)
         if tag is None:
-            if data.get(role):
-                dropped.append((role, f"a RIS {ris_type} record has no tag for {role!r}"))
+            if value:
+                e.no_tag(role, repr(role))
             continue
-        people, incomplete = split_others(data.get(role) if isinstance(data.get(role), list)
-                                          else [])
-        names = [format_name(p) for p in people if isinstance(p, dict)]
-        names = [n for n in names if n]
-        if incomplete:
-            names.append(M.ET_AL_WRITE)
+        names = _name_values(value)
         if names:
-            out[tag.lower()] = names
-    whole = csl_type in M.WHOLE_WORK_TYPES
+            e.out[tag.lower()] = names
+
+
+def _name_values(value) -> list[str]:
+    """A CSL name list as RIS names, "et al." last when it is incomplete."""
+    people, incomplete = split_others(value if isinstance(value, list) else [])
+    names = [n for n in (format_name(p) for p in people if isinstance(p, dict)) if n]
+    return names + ([M.ET_AL_WRITE] if incomplete else [])
+
+
+def _write_titles(e: _Entry) -> None:
+    data, out = e.data, e.out
     if data.get("container-title"):
-        tag = tag_for("container-title", ("T2", "C3"), {"T2": "container-title"})
-        if tag and not whole:
-            out[tag.lower()] = _one_line(data["container-title"])
+        tag = e.tag_for("container-title", ("T2", "C3", "A2"), {"T2": "container-title"})
+        if tag and not e.whole:
+            text = _one_line(data["container-title"])
+            out[tag.lower()] = [text] if tag in M.LIST_TAGS else text
         else:  # a book has no container; T2 would read back as its series
-            dropped.append(("container-title", f"a RIS {ris_type} record has no tag for "
-                                               "a container title"))
+            e.no_tag("container-title", "a container title")
     if data.get("event-title"):
-        tag = tag_for("event-title", ("T2",), {})
+        tag = e.tag_for("event-title", ("T2",), {})
         if tag and tag.lower() not in out:
             out[tag.lower()] = _one_line(data["event-title"])
         else:
-            dropped.append(("event-title", f"a RIS {ris_type} record has no tag for "
-                                           "the event's title"))
+            e.no_tag("event-title", "the event's title")
     if data.get("container-title-short"):
         out["j2"] = _one_line(data["container-title-short"])
     if data.get("collection-title"):
-        out["t2" if whole and "t2" not in out else "t3"] = _one_line(data["collection-title"])
-    year, full, lost = _date_out(data.get("issued"))
+        out["t2" if e.whole and "t2" not in out else "t3"] = _one_line(data["collection-title"])
+
+
+def _write_dates(e: _Entry) -> None:
+    year, full, lost = _date_out(e.data.get("issued"))
     if year:
-        out["py"] = year
+        e.out["py"] = year
     if full:
-        out["da"] = full
-    if "issued" in data and lost:
-        dropped.append(("issued", "RIS holds one date: a range's end, a season or 'circa' "
-                                  "is left out" if year else "a date RIS cannot hold"))
-    year, full, lost = _date_out(data.get("accessed"))
+        e.out["da"] = full
+    if "issued" in e.data and lost:
+        e.drop("issued", "RIS holds one date: a range's end, a season or 'circa' is left "
+                         "out" if year else "a date RIS cannot hold")
+    year, full, lost = _date_out(e.data.get("accessed"))
     if year:
-        out["y2"] = full or year
-    elif "accessed" in data:
-        dropped.append(("accessed", "an access date RIS cannot hold"))
-    page = _one_line(data.get("page") or "")
-    if page and means("SP", "page") != "page":
-        dropped.append(("page", f"a RIS {ris_type} record's SP is not its pages"))
-        page = ""
-    if page:
-        match = re.fullmatch(r"([^\s\-–]+)\s*[-–]+\s*([^\s\-–]+)", page)
-        if match:
-            out["sp"], out["ep"] = match.group(1), match.group(2)
+        e.out["y2"] = full or year
+    elif "accessed" in e.data:
+        e.drop("accessed", "an access date RIS cannot hold")
+
+
+def _write_pages(e: _Entry) -> None:
+    page = _one_line(e.data.get("page") or "")
+    if page and e.means("SP", "page") != "page":
+        e.drop("page", f"a RIS {e.ris_type} record's SP is not its pages")
+    elif page:
+        pair = vocabulary.split_page_range(page)
+        if pair:
+            e.out["sp"], e.out["ep"] = pair
         else:
-            out["sp"] = page
+            e.out["sp"] = page
+
+
+def _write_simple(e: _Entry) -> None:
+    tags = list(M.SIMPLE) + ["SP"] + list(M.TYPED_EXTRA_TAGS)
     for var in M.SIMPLE_WRITE:
-        if data.get(var) in (None, ""):
+        if e.data.get(var) in (None, ""):
             continue
-        tag = tag_for(var, list(M.SIMPLE) + ["SP"], dict(M.SIMPLE, SP="page"))
-        if tag is None or tag.lower() in out:
-            dropped.append((var, f"a RIS {ris_type} record has no tag for {var!r}"))
+        tag = e.tag_for(var, tags, dict(M.SIMPLE, SP="page"))
+        if tag is None or tag.lower() in e.out or tag in e.unknown:
+            e.no_tag(var, repr(var))
+        elif tag in M.TYPED_EXTRA_TAGS:  # a tag rispy is not told of
+            e.unknown[tag] = [_one_line(e.data[var])]
         else:
-            out[tag.lower()] = _one_line(data[var])
+            e.out[tag.lower()] = _one_line(e.data[var])
+
+
+def _write_typed(e: _Entry) -> None:
+    """The variables only this type has a tag for (TAGS_BY_TYPE: a book's
+    number of pages in SP, a film's producer in A3), written through it."""
+    for tag, var in e.overrides.items():
+        value = e.data.get(var) if var else None
+        if var is None or var in _HELD or tag in M.READ_ONLY_NAME_TAGS or \
+                value in (None, "", []) or tag.lower() in e.out or tag in e.unknown:
+            continue
+        values = _name_values(value) if var in M.NAME_ROLES else [_one_line(value)]
+        if not values or var in e.typed:
+            continue
+        if tag in M.KNOWN_TAGS:
+            e.out[tag.lower()] = values if tag in M.LIST_TAGS else values[0]
+        else:
+            e.unknown[tag] = values
+        e.typed.add(var)
+
+
+def _write_texts(e: _Entry) -> None:
+    data, out = e.data, e.out
     if data.get("abstract"):
         out["ab"] = _one_line(data["abstract"])
     if data.get("keyword"):
@@ -616,34 +770,61 @@ def _entry(data: dict, dropped: list) -> dict:
     serials = [data[v] for v in ("ISBN", "ISSN") if data.get(v)]
     if serials:
         out["sn"] = "; ".join(_one_line(s) for s in serials)
-    notes = [_one_line(data["note"])] if data.get("note") else []
-    custom = data.get("custom") if isinstance(data.get("custom"), dict) else {}
+
+
+def carried_notes(custom: dict) -> list[str]:
+    """The ``bibconv:key=value`` notes for the facts bibconv carries."""
+    notes = []
     for key in M.CARRIED_CUSTOM:
         value = custom.get(key)
         if value not in (None, False, ""):
             notes.append(f"{M.NOTE_PREFIX}{key}={str(value).lower() if value is True else value}")
+    return notes
+
+
+def _custom(data: dict) -> dict:
+    custom = data.get("custom")
+    return custom if isinstance(custom, dict) else {}
+
+
+def _write_notes_and_kept(e: _Entry) -> None:
+    """The note, the carried facts, and the tags kept in custom.ris."""
+    custom = _custom(e.data)
+    notes = ([_one_line(e.data["note"])] if e.data.get("note") else []) + carried_notes(custom)
     if notes:
-        out["n1"] = notes
+        e.out["n1"] = notes
     kept = custom.get("ris") if isinstance(custom.get("ris"), dict) else {}
-    unknown: dict = {}
-    for tag, values in kept.items():
+    for tag, values in (kept or {}).items():
         values = values if isinstance(values, list) else [values]
         if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)):
-            dropped.append((f"custom/ris/{tag}", f"{tag!r} is not a RIS tag"))
+            e.drop(f"custom/ris/{tag}", f"{tag!r} is not a RIS tag")
             continue
-        if tag.lower() in out:  # a second value of a tag bibconv already wrote
-            existing = out[tag.lower()]
-            out[tag.lower()] = (existing if isinstance(existing, list) else [existing]) + \
-                [_one_line(v) for v in values]
+        if tag.lower() in e.out and tag in M.LIST_TAGS:  # more values of a list tag
+            e.out[tag.lower()] = list(e.out[tag.lower()]) + [_one_line(v) for v in values]
             continue
-        unknown[tag] = [_one_line(v) for v in values]
+        # a tag of its own, or a second line of a tag bibconv already wrote
+        e.unknown.setdefault(tag, []).extend(_one_line(v) for v in values)
+
+
+def _report_the_rest(e: _Entry) -> None:
+    custom = _custom(e.data)
     for key in custom:
         if key not in M.CARRIED_CUSTOM and key != "ris":
-            dropped.append((f"custom/{key}", f"RIS has no place for custom {key!r}"))
-    for key in data:
-        if key not in _HELD:
-            dropped.append((key, f"RIS has no tag for {key!r}"))
-    return out, unknown
+            e.drop(f"custom/{key}", f"RIS has no place for custom {key!r}")
+    for key in e.data:
+        if key not in _HELD and key not in e.typed:
+            e.drop(key, f"RIS has no tag for {key!r}")
+
+
+def _entry(data: dict, dropped: list) -> tuple[dict, dict]:
+    """(rispy's entry, tags rispy does not know -> values); what RIS cannot
+    hold is appended to ``dropped`` as (variable, why)."""
+    e = _Entry(data, dropped)
+    for step in (_write_head, _write_names, _write_titles, _write_dates, _write_pages,
+                 _write_simple, _write_typed, _write_texts, _write_notes_and_kept,
+                 _report_the_rest):
+        step(e)
+    return e.out, e.unknown
 
 
 class _Writer:
@@ -665,8 +846,6 @@ class _Writer:
 
 
 def write(records, **options) -> WriteResult:
-    import rispy
-
     result = WriteResult()
     writer = _Writer.make()
     entries = []
@@ -674,10 +853,7 @@ def write(records, **options) -> WriteResult:
         data = record.data if isinstance(record.data, dict) else {}
         dropped: list = []
         entry, unknown = _entry(data, dropped)
-        # RIS tags in the order people expect: TY first, ER last, ID near the end
-        order = ["ty", "ti", "au", "a2", "a3", "a4", "t2", "j2", "t3", "py", "da", "vl", "is",
-                 "sp", "ep", "m1", "pb", "cy", "et", "sn", "do", "ur", "ab", "kw", "la"]
-        ordered = {k: entry[k] for k in order if k in entry}
+        ordered = {k: entry[k] for k in M.WRITE_ORDER if k in entry}
         ordered.update({k: v for k, v in entry.items() if k not in ordered})
         if unknown:
             ordered["unknown"] = unknown

@@ -68,3 +68,28 @@ SIMPLE = {"volume": "volume", "edition": "edition", "section": "section",
           "remote-database-name": "archive", "remote-database-provider": "source",
           "abstract": "abstract", "pages": "page"}
 SIMPLE_WRITE = {v: k for k, v in SIMPLE.items()}
+
+# Under <titles> and <periodical>: element -> CSL variable (the
+# secondary title depends on the type: see WHOLE_WORKS).
+TITLES = {"tertiary-title": "collection-title", "alt-title": "container-title-short",
+          "short-title": "title-short"}
+PERIODICAL = {"full-title": "container-title", "abbr-1": "container-title-short"}
+
+# Types whose <number> is the issue (elsewhere it is the work's number).
+PERIODICAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper",
+                              "paper-conference"})
+
+# What the reader takes: top-level elements, and the children it reads of
+# the elements that group others.  Any other element is kept verbatim in
+# custom.endnote (path -> texts), reported, and written back.
+READ_ELEMENTS = frozenset({"ref-type", "contributors", "titles", "periodical", "dates", "number",
+                           "isbn", "electronic-resource-num", "keywords", "urls", "notes",
+                           "label"} | set(SIMPLE))
+READ_CHILDREN = {"titles": frozenset({"title", "secondary-title"} | set(TITLES)),
+                 "periodical": frozenset(PERIODICAL), "dates": frozenset({"year", "pub-dates"}),
+                 "contributors": frozenset(CONTRIBUTORS), "keywords": frozenset({"keyword"})}
+# EndNote's library bookkeeping (which library, which program, the record's
+# number in it): not facts about the work, so neither kept nor reported.
+BOOKKEEPING = frozenset({"database", "source-app", "rec-number", "foreign-keys"})
+# Elements whose every copy the reader takes (all authors, keywords, links).
+READ_EVERY_COPY = frozenset({"contributors", "keywords", "urls"})

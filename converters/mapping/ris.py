@@ -12,8 +12,6 @@ in ``READ_DIFFERS_FROM_ZOTERO`` (the conformance test names them too).
 """
 from __future__ import annotations
 
-from .. import vocabulary
-
 TYPES: list[tuple[str, str]] = [
     ("JOUR", "article-journal"), ("BOOK", "book"), ("CHAP", "chapter"),
     ("CPAPER", "paper-conference"), ("CONF", "paper-conference"), ("THES", "thesis"),
@@ -54,12 +52,17 @@ for _ris, _csl in TYPES:
 WRITE_TYPES.update(WRITE_EXCEPTIONS)
 DEFAULT_WRITE_TYPE = "GEN"
 
-# Where bibconv's reading deliberately differs from Zotero's (tag: why).
+# Where bibconv's reading of a type deliberately differs from Zotero's
+# (tag: why); tests/test_zotero_conformance.py names these and the field
+# readings that differ.
 READ_DIFFERS_FROM_ZOTERO = {
-    "UNPB": "an unpublished work is CSL 'article' (a preprint), not a journal article",
-    "STAND": "CSL 1.0.2 has 'standard'; Zotero's importer predates it and says report",
-    "GEN": "a generic record with no journal is CSL 'document'; Zotero always makes "
-           "it a journal article",
+    "UNPB": "EndNote's Unpublished Work: Zotero has no UNPB in its type table (it lists "
+            "'UNPD') and falls back to a journal article; bibconv reads CSL 'article' (a "
+            "working paper or preprint), citation-js 'manuscript'",
+    "STAND": "a standard is CSL 1.0.2 'standard' (citation-js too); Zotero's RIS importer "
+             "predates its own 'standard' type and says report",
+    "GEN": "a generic record with no journal is CSL 'document' (citation-js too); Zotero "
+           "imports every GEN as a journal article",
 }
 
 # Types whose T2 is a series, not a container (the work is a whole book,
@@ -83,9 +86,9 @@ NAME_TAGS = {"AU": "author", "A1": "author", "A2": "editor", "ED": "editor",
 # export gives each type its own reading of T2, A2, SP, VL, M1 ... (its
 # "every type" reference export labels them).  tag -> CSL variable, or None
 # for "no CSL variable: keep the value verbatim in custom.ris".
-_BOOKS = {"A2": "collection-editor", "A3": "editor", "SP": "number-of-pages",
+_BOOKS: dict[str, str | None] = {"A2": "collection-editor", "A3": "editor", "SP": "number-of-pages",
           "M1": "collection-number"}
-_IMAGES = {"A2": None, "SP": None, "VL": "dimensions", "T2": None, "M1": "number"}
+_IMAGES: dict[str, str | None] = {"A2": None, "SP": None, "VL": "dimensions", "T2": None, "M1": "number"}
 TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "BOOK": _BOOKS, "EBOOK": _BOOKS, "SER": _BOOKS, "CLSWK": _BOOKS,
     "EDBOOK": dict(_BOOKS, AU="editor", A1="editor"),
@@ -114,11 +117,17 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     # a recording's performer (A2) is its primary creator, as in Zotero and CSL
     "MUSIC": {"AU": "composer", "A1": "composer", "A2": "author"},
     "SOUND": {"AU": "composer", "A1": "composer", "A2": "author"},
-    "PAT": {"A2": None, "A3": None, "VL": "version", "IS": "number", "M1": "call-number"},
+    # OP holds a patent's priority numbers, which Zotero's CSL export gives as
+    # "issue" (CSL has no variable of their own)
+    "PAT": {"A2": None, "A3": None, "VL": "version", "IS": "number", "M1": "call-number",
+            "OP": "issue"},
     "PCOMM": {"A2": "recipient"}, "ICOMM": {"A2": "recipient"},
     "RPRT": {"A2": "collection-editor", "A3": None, "A4": None},
     "THES": {"A3": None, "SP": "number-of-pages", "VL": "genre"},
-    "WEB": {"A2": "collection-editor", "SP": None, "VL": None, "M1": None},
+    # EndNote's Web Page: T2 is its "Series Title"; the site's name, when
+    # given, is in J2 ("Periodical Title"), which then stands for it (below)
+    "WEB": {"A2": "collection-editor", "SP": None, "VL": None, "M1": None,
+            "T2": "collection-title"},
     "ELEC": {"A2": "collection-editor"},
 }
 # ProCite and Reference Manager exports put what RIS has no tag for in
@@ -140,8 +149,16 @@ PROCITE_TAGS_BY_TYPE: dict[str, dict[str, str]] = {  # tag -> the tag it stands 
 
 NAME_ROLES = frozenset({"author", "editor", "collection-editor", "translator", "composer",
                         "performer", "producer", "recipient", "illustrator", "director"})
-NAME_WRITE = {"author": "AU", "editor": "A2", "collection-editor": "A3",
-              "translator": "A4"}
+# A1 before AU, as Zotero reads them (the order names are gathered in).
+NAME_READ_ORDER = ("A1", "AU", "A2", "ED", "A3", "A4")
+# Older spellings that are read but never written.
+READ_ONLY_NAME_TAGS = frozenset({"A1", "ED"})
+# role -> tag, derived: the first tag of NAME_TAGS for each role.
+NAME_WRITE: dict[str, str] = {}
+for _tag, _role in NAME_TAGS.items():
+    if _tag not in READ_ONLY_NAME_TAGS:
+        NAME_WRITE.setdefault(_role, _tag)
+NAME_WRITE_TAGS = tuple(NAME_WRITE.values())
 
 # Simple tags: tag -> CSL variable (text).
 SIMPLE = {
@@ -157,6 +174,15 @@ DATE_TAGS = ("DA", "PY", "Y1")  # DA is the full date; PY/Y1 the year (Y1 deprec
 ACCESSED_TAG = "Y2"
 JOURNAL_FULL = ("JF",)  # JO is the standard abbreviation: the container only when alone
 JOURNAL_ABBREVIATED = ("J2", "JA", "J1")
+# An abbreviated title with no full one stands for the container too (as
+# Zotero reads it: publishers such as Nature give only JA), in the CSL types
+# that have a container.
+ABBREVIATION_IS_CONTAINER = frozenset({
+    "article-journal", "article-magazine", "article-newspaper", "paper-conference",
+    "chapter", "entry-dictionary", "entry-encyclopedia", "post-weblog", "webpage", "post"})
+# Tags a type gives a meaning (TAGS_BY_TYPE) that rispy is not told of:
+# read from and written to its unknown tags.
+TYPED_EXTRA_TAGS = ("OP",)
 
 # Every tag the reader knows (rispy is handed this list as its mapping; the
 # rest it gives back as unknown and bibconv keeps them verbatim).
@@ -165,6 +191,13 @@ KNOWN_TAGS = sorted(set(
      "AU", "A1", "A2", "A3", "A4", "ED", "PY", "Y1", "DA", "Y2", "SP", "EP", "AB", "N2",
      "KW", "UR", "L1", "L2", "L3", "L4", "DO", "SN", "N1", "C1", "C2", "C3", "C4", "C5",
      "C6", "C7", "C8"] + list(SIMPLE)))
+# The order tags are written in: TY first, ER last, ID near the end (the
+# rest follow in the order they were made).
+WRITE_ORDER = ("ty", "ti", "au", "a2", "a3", "a4", "t2", "j2", "t3", "py", "da", "vl", "is",
+               "sp", "ep", "m1", "pb", "cy", "et", "sn", "do", "ur", "ab", "kw", "la")
+# One-value tags whose every value the reader takes (the others keep the
+# first and custom.ris the rest).
+ALL_VALUES_READ = frozenset({"SN"})
 LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "L3", "L4"]
 
 # custom facts bibconv carries in N1 notes, "bibconv:KEY=VALUE" (RIS has no
@@ -172,7 +205,6 @@ LIST_TAGS = ["AU", "A1", "A2", "A3", "A4", "ED", "KW", "N1", "UR", "L1", "L2", "
 NOTE_PREFIX = "bibconv:"
 CARRIED_CUSTOM = ("author-count", "abstract-truncated")
 
-ET_AL = frozenset({"et al.", "et al", "et. al.", "others", "et al.,"})
+# "et al." as RIS files write it: vocabulary.OTHERS_WORDS and these.
+ET_AL_MORE = frozenset({"et al.,"})
 ET_AL_WRITE = "et al."
-
-MONTHS = vocabulary.MONTHS
