@@ -7,6 +7,8 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from .richtext import resolve
+
 _SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(r"(^|[\s(\[])'"), r"\1‘"),
           (re.compile(r"'"), "’"), (re.compile(r'(^|[\s(\[])"'), r"\1“"),
           (re.compile(r'"'), "”")]
@@ -80,7 +82,7 @@ def displays(text: str, output: str) -> str:
 
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
-    text = displays(text, output)
+    text = displays(resolve(text, "text" if output == "text" else "html"), output)
     if output != "html":
         text = " ".join(text.split())
     text = _NUMBER_LABEL.sub(r"\1 ", text)
@@ -91,6 +93,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
+    text = resolve(text, "text" if output == "text" else "html")
     if output == "text":
         text = nested_quotes(smart_quotes(html_lib.unescape(text)))
     else:

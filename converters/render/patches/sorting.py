@@ -7,6 +7,8 @@ from __future__ import annotations
 import threading
 import unicodedata
 
+from ..richtext import strip_marks
+
 _STATE = threading.local()
 
 
@@ -19,6 +21,7 @@ def active() -> bool:
 def collation_key(value):
     if not isinstance(value, str) or value.isascii():
         return value
+    value = strip_marks(value)  # rich text sorts by its text
     decomposed = unicodedata.normalize("NFKD", str(value))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
