@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..richtext import MARK_CHARS
+
 
 def install() -> None:
     from citeproc import model
@@ -21,7 +23,10 @@ _PREPOSITIONS = {
     "during", "except", "given", "inside", "lest", "like", "near", "next",
     "notwithstanding", "off", "out", "per", "plus", "qua", "sans", "since", "than", "through",
     "throughout", "toward", "towards", "under", "underneath", "until", "unto", "upon",
-    "versus", "vs", "vs.", "v.", "within", "without"}
+    "versus", "vs", "vs.", "v.", "within", "without",
+    # the rest of citeproc-js's list: particles and Latin/French small words
+    "afore", "al", "anenst", "apropos", "apud", "c", "ca", "de", "et", "forenenst", "modulo",
+    "pro", "thru", "thruout", "van", "von"}
 
 
 def _as_cased(text):
@@ -62,7 +67,7 @@ def _capitalize(word):
         return word
     text = str(word)
     index = 0
-    while index < len(text) - 1 and text[index] in "“\"‘«([¿¡":
+    while index < len(text) - 1 and (text[index] in "“\"‘«([¿¡" or text[index] in MARK_CHARS):
         index += 1  # not an apostrophe: "’t Hooft" keeps its "t"
     return text[:index] + text[index].upper() + text[index + 1:] if text else text
 
