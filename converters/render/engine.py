@@ -18,6 +18,7 @@ from .finishing import finish_citation, finish_entry, substitute_repeats, to_mar
 from .parallel import fork_map, set_threshold, should_split
 from .patches.speed import clear_caches
 from .records import as_records, prepare, source_for
+from .richtext import mark
 from .styles import (NS, bibliography_option, citation_option, has_bibliography, load_style,
                      locale_option, prints_variable)
 
@@ -103,7 +104,8 @@ def citation_item(cite: dict):
     """A CSL citation item (dict) -> citeproc-py's CitationItem."""
     from citeproc import CitationItem, Locator
 
-    extra = {k: cite[k] for k in ("prefix", "suffix") if cite.get(k)}
+    # the writer's prefix and suffix are rich text, as field values are
+    extra = {k: mark(str(cite[k])) for k in ("prefix", "suffix") if cite.get(k)}
     if cite.get("locator") not in (None, ""):
         extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
     return CitationItem(str(cite["id"]), **extra)

@@ -1,23 +1,13 @@
 """The text after citeproc-py: finished the way pandoc and citeproc-js print
 it: a space after a citation-number label, punctuation inside closing
 quotes where the locale asks for it, ``subsequent-author-substitute``
-("———."), smart apostrophes and quotes, no doubled punctuation, Markdown."""
+("———."), quotes within quotes, no doubled punctuation, Markdown."""
 from __future__ import annotations
 
 import html as html_lib
 import re
 
 from .richtext import resolve
-
-_SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(r"(^|[\s(\[])'"), r"\1‘"),
-          (re.compile(r"'"), "’"), (re.compile(r'(^|[\s(\[])"'), r"\1“"),
-          (re.compile(r'"'), "”")]
-
-
-def smart_quotes(text: str) -> str:
-    for pattern, replacement in _SMART:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def nested_quotes(text: str) -> str:
@@ -39,14 +29,15 @@ _TAG = re.compile(r"(<[^>]*>)")
 
 
 def typographic_html(text: str) -> str:
-    """Smart quotes and apostrophes in the text of HTML, tags untouched
-    (citeproc-js prints “John’s Book” in HTML too)."""
+    """Quotes within quotes alternate in the text of HTML, tags untouched
+    (the data's straight quotes were made typographic before rendering:
+    richtext)."""
     text = text.replace("<sc>", '<span style="font-variant:small-caps;">').replace(
         "</sc>", "</span>")  # small capitals in the data, as the style prints them
     parts = _TAG.split(text)
     # the text between tags, smartened as one string so quotes pair across tags
     joined = "\ue003".join(parts[0::2])
-    done = nested_quotes(smart_quotes(joined.replace("&#39;", "'").replace("&quot;", '"')))
+    done = nested_quotes(joined)
     parts[0::2] = done.split("\ue003")
     return "".join(parts)
 
@@ -95,7 +86,7 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
     text = resolve(text, "text" if output == "text" else "html")
     if output == "text":
-        text = nested_quotes(smart_quotes(html_lib.unescape(text)))
+        text = nested_quotes(html_lib.unescape(text))
     else:
         text = typographic_html(text)
     if piq:

@@ -11,7 +11,7 @@ import re
 import warnings
 
 from ..model import Record, split_others
-from .richtext import has_markup, mark
+from .richtext import has_markup, mark, smart_quotes
 
 _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
                "literal")
@@ -55,7 +55,7 @@ def prepare_item(item: dict) -> tuple[dict, set[str]]:
             data[key] = mark(value)
         elif _is_names(value):
             people, others = split_others(value)
-            people = [{k: v for k, v in p.items() if k in _NAME_PARTS} for p in people
+            people = [{k: _name_part(v) for k, v in p.items() if k in _NAME_PARTS} for p in people
                       if p.get("family") or p.get("literal") or p.get("given")]
             people = [_particles(p) if ("family" in p or "literal" in p)
                       else {"family": p["given"]} for p in people]
@@ -96,6 +96,11 @@ def _particles(person: dict) -> dict:
     if not rest[:1].isupper():
         return person
     return dict(person, family=rest, **{"non-dropping-particle": particle.strip()})
+
+
+def _name_part(value):
+    """A name's apostrophe is typographic, as in other text ("O’Carroll")."""
+    return smart_quotes(value) if isinstance(value, str) and "'" in value else value
 
 
 def _is_names(value) -> bool:

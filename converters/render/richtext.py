@@ -44,16 +44,33 @@ _NOCASE_OPEN = '<span class="nocase">'
 
 
 def has_markup(text: str) -> bool:
-    return "<" in text or ">" in text or "&" in text
+    return "<" in text or ">" in text or "&" in text or "'" in text or '"' in text
 
 
 def mark(text: str) -> str:
     """A field value with its markup as marks (nocase spans kept as tags,
-    for citeproc-py to read)."""
-    if not has_markup(text):
-        return text
-    tokens = _tokens(text)
-    return "".join(_literal(t) if isinstance(t, str) else t[1] for t in tokens)
+    for citeproc-py to read) and its straight quotes made typographic."""
+    if "<" in text or ">" in text or "&" in text:
+        text = "".join(_literal(t) if isinstance(t, str) else t[1] for t in _tokens(text))
+    if "'" in text or '"' in text:  # the nocase tag's own quotes aside
+        text = smart_quotes(text.replace(_NOCASE_OPEN, "\ue01d")).replace("\ue01d",
+                                                                           _NOCASE_OPEN)
+    return text
+
+
+# Straight quotes of the data, as citeproc-js reads them: an apostrophe
+# within a word, else opening after a space, bracket or opening tag, else
+# closing.
+# (A style's own straight quotes, in affixes, are printed as they are.)
+_AFTER = r"(^|[\s(\[\u2014\u2013/\ue010\ue012\ue014\ue016\ue018\ue01d])"
+_SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(_AFTER + "'"), "\\1‘"),
+          (re.compile("'"), "’"), (re.compile(_AFTER + '"'), "\\1“"), (re.compile('"'), "”")]
+
+
+def smart_quotes(text: str) -> str:
+    for pattern, replacement in _SMART:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _tokens(text: str) -> list:
