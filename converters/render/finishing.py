@@ -52,8 +52,8 @@ _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
-# an empty part between delimiters leaves "no. 2. , Stuttgart"
-_SPACE_BEFORE_COMMA = re.compile(r"(?<=[.\w]) +,")
+# the space a display part adds in text, none before punctuation
+_DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
 
 _DISPLAY = re.compile("\ue000([\\w-]+)\ue001(.*?)\ue002", re.S)
@@ -67,8 +67,9 @@ def displays(text: str, output: str) -> str:
         return text
     if output == "html":
         return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
-    return _DISPLAY.sub(lambda m: f" {m.group(2)} " if m.group(1) != "right-inline"
-                        else m.group(2), text).strip()
+    text = _DISPLAY.sub(lambda m: f"\ue004{m.group(2)}\ue004" if m.group(1) != "right-inline"
+                        else m.group(2), text)
+    return _DISPLAY_SPACE.sub("", text).replace("\ue004", " ").strip()
 
 
 def finish_entry(text: str, output: str, piq: bool) -> str:
@@ -78,7 +79,6 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
         text = " ".join(text.split())
     text = _NUMBER_LABEL.sub(r"\1 ", text)
     text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
-    text = _SPACE_BEFORE_COMMA.sub(",", text)
     return finish_citation(text, output, piq)
 
 

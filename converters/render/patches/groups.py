@@ -49,6 +49,10 @@ def _patch_group(model) -> None:
                 frames[-1][1] |= rendered
         if called and not rendered:
             raise model.VariableError
+        if frames and text:
+            # a group that printed counts as printed text for its parent, as
+            # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
+            frames[-1][1] = True
         return text
 
     model.Group.process = process
