@@ -71,22 +71,14 @@ def _track_leaf(cls, model) -> None:
         if (not variable and not macro) or variable == "year-suffix":
             return original(self, item, *args, **kwargs)
         frames, collecting = _TRACE.frames, _TRACE.collecting
+        if macro:
+            return _render_macro(original, self, item, args, kwargs)
         if not frames:
             text = original(self, item, *args, **kwargs)
             if text and variable and collecting:
                 collecting[-1].append((self.tag, variable))
             return text
         frame = frames[-1]
-        if macro:
-            # A macro counts as one variable: it is there if it gives text.
-            frames.append([False, False])
-            try:
-                text = original(self, item, *args, **kwargs)
-            finally:
-                called, _ = frames.pop()
-            frame[0] |= called or bool(text)
-            frame[1] |= bool(text)
-            return text
         frame[0] = True
         text = original(self, item, *args, **kwargs)  # VariableError passes up
         if text:
@@ -96,6 +88,25 @@ def _track_leaf(cls, model) -> None:
         return text
 
     cls.render = render
+
+
+def _render_macro(original, element, item, args, kwargs):
+    """A macro is suppressed, as a group is, when it calls variables and
+    all are empty (citeproc-js: no "(translated by )" without a
+    translator); for its group it counts as one variable, there if it
+    gives text."""
+    frames = _TRACE.frames
+    frames.append([False, False])
+    try:
+        text = original(element, item, *args, **kwargs)
+    finally:
+        called, rendered = frames.pop()
+    if called and not rendered:
+        text = None
+    if frames:
+        frames[-1][0] |= called or bool(text)
+        frames[-1][1] |= bool(text)
+    return text
 
 
 def _repressed(element, variable: str, context) -> bool:
