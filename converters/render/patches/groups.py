@@ -24,6 +24,7 @@ def install() -> None:
 
     _patch_group(model)
     _patch_substitution(model)
+    _patch_substituted_suffix(model)
 
 
 def _patch_group(model) -> None:
@@ -151,3 +152,19 @@ def _patch_substitution(model) -> None:
         return names(self, item, names_context=names_context, context=context, **kwargs)
 
     model.Names.process = process
+
+
+def _patch_substituted_suffix(model) -> None:
+    """A cs:names whose substitute printed the same suffix does not add it
+    again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
+    editor and publisher stand in with the author's ": "), as citeproc-js
+    prints it."""
+    original = model.Names.markup
+
+    def markup(self, text):
+        suffix = self.get("suffix", "")
+        if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix):
+            return self.get("prefix", "") + self.format(text)
+        return original(self, text)
+
+    model.Names.markup = markup

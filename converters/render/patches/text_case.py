@@ -111,12 +111,13 @@ def _patch_title_case(model) -> None:
             result = _title(self, _as_cased(text))
         else:
             return original(self, text, language)
-        if "-" in result or "–" in result or "/" in result:
+        if any(mark in result for mark in "-–—/"):
             def part(match):
                 word = match.group(1)
                 return word if word in self._stop_words else word[:1].upper() + word[1:]
 
-            result = re.sub(r"(?<=\w[-–/])([a-z][\w']*)", part, result)
+            # after a hyphen, dash or slash, also after a bracket: "E(Z)-Dependent"
+            result = re.sub(r"(?<=[\w)][-–—/])([a-z][\w']*)", part, result)
             result = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, result)
         return result
 
