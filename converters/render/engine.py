@@ -76,7 +76,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         clusters = [[{"id": r.id}] for r in records]
     citations, pairs = run(csl, source, clusters, output=output,
                            register_all=not cite, parallel_from=parallel_from)
-    authors = {str(r.id).lower(): r.data.get("author") or [] for r in records}
+    authors = {str(r.id).lower(): _first_names(r.data) for r in records}
     entries, citations = finish(csl, pairs, citations, output, authors)
     if output == "markdown":
         entries = [to_markdown(e) for e in entries]
@@ -84,6 +84,16 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     result.entries, result.citations = entries, citations
     result.keys = [key for key, _ in pairs]
     return result
+
+
+# The names an entry leads with when it has no author (cs:substitute's usual order).
+_LEADING_NAMES = ("author", "editor", "translator", "composer", "director", "container-author")
+
+
+def _first_names(data: dict) -> list:
+    """The name list subsequent-author-substitute compares: the author's,
+    else the editor's or whoever stands in."""
+    return next((data[k] for k in _LEADING_NAMES if data.get(k)), [])
 
 
 def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str], list[str]]:

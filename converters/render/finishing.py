@@ -110,7 +110,8 @@ def substitute_repeats(entries: list[str], authors: list, substitute: str) -> li
         prefix = current[:common]
         last = authors[i][-1]
         parts = [p for p in re.split(r"[\s,.]+", " ".join(
-            str(last.get(k, "")) for k in ("family", "given", "literal"))) if p]
+            str(last.get(k, "")) for k in ("family", "given", "literal", "non-dropping-particle",
+                                           "dropping-particle", "suffix"))) if p]
         parts += [p[0] for p in parts]  # initials
         end = max((m.end() for part in parts
                    for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", prefix)),

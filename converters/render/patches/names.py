@@ -20,6 +20,7 @@ def install() -> None:
     _patch_incomplete(model)
     _patch_initialize(model)
     _patch_sort_particles(model)
+    _patch_substitute_inherits(model)
 
 
 def _add_name_variables() -> None:
@@ -67,6 +68,24 @@ def _names_shown_count(name, item, variable, context, options) -> int:
     if count > 1 and et_al_min and count >= et_al_min:
         return min(count, name.get_option("et-al-use-first", context, options))
     return count
+
+
+def _patch_substitute_inherits(model) -> None:
+    """A cs:names without a cs:name inside a cs:substitute takes the
+    substituted cs:names' name and label, also when a cs:choose stands
+    between them (citeproc-py looks only at the substitute's direct
+    children): Chicago's "Gaonkar, Dilip Parameshwar, ed." for an edited
+    book, not "D. P. Gaonkar"."""
+    original = model.Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        if names_context is None and self.name is None:
+            found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+            if found:
+                names_context = found[0]
+        return original(self, item, names_context=names_context, context=context, **kwargs)
+
+    model.Names.process = process
 
 
 def _patch_incomplete(model) -> None:
