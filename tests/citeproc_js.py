@@ -141,8 +141,8 @@ def compare(styles: list[str], found, diffs: list | None = None
     print "et al." for them by design, which citeproc-js has no way to be
     told (their count is printed).  With ``diffs``, each entry that
     differs is appended to it as (style, input, id, ours, citeproc-js's)."""
-    from converters.render import render
     from converters.model import Record
+    from converters.render import render
 
     sources = inputs()
     table: dict[str, dict[str, tuple[int, int]]] = {}
@@ -157,18 +157,19 @@ def compare(styles: list[str], found, diffs: list | None = None
         jobs = [{"style": str(catalogue() / f"{s}.csl"), "lang": "en-US", "items": items}
                 for s in styles]
         results = run_citeproc_js(jobs, found)
-        for style, theirs in zip(styles, results):
+        for style, theirs in zip(styles, results, strict=False):
             try:
                 result = render(records, style=style)
                 ids = result.keys if result.entries else [str(r.id).lower() for r in records]
                 texts = result.entries or result.citations
             except Exception as exc:  # counted as no agreement, and shown
                 ids, texts = ["-"], [f"{type(exc).__name__}: {exc}"]
-            ours = [(k, t) for k, t in zip(ids, texts) if k not in left_out]
+            ours = [(k, t) for k, t in zip(ids, texts, strict=False) if k not in left_out]
             if theirs.get("entries"):
-                pairs = zip(theirs.get("ids") or [], theirs["entries"])
+                pairs = zip(theirs.get("ids") or [], theirs["entries"], strict=False)
             else:
-                pairs = zip([item["id"] for item in items], theirs.get("citations") or [])
+                pairs = zip([item["id"] for item in items], theirs.get("citations") or [],
+                            strict=False)
             reference = [(str(k).lower(), t) for k, t in pairs if str(k).lower() not in left_out]
             table.setdefault(style, {})[name] = (
                 agreement([t for _, t in ours], [t for _, t in reference]), len(reference))

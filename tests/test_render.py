@@ -6,12 +6,11 @@ import collections
 import subprocess
 
 import pytest
+from conftest import SEED, corpus, run_cli
+from peers import pandoc
 
 import converters
 from converters.render import list_styles, render, style_path
-
-from conftest import SEED, corpus, run_cli
-from peers import pandoc
 
 STYLES = ["apa", "ieee", "chicago-author-date", "modern-language-association",
           "american-medical-association", "harvard-cite-them-right", "nature"]

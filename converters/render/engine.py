@@ -19,8 +19,15 @@ from .parallel import fork_map, set_threshold, should_split
 from .patches.speed import clear_caches
 from .records import as_records, prepare, source_for
 from .richtext import mark
-from .styles import (NS, bibliography_option, citation_option, has_bibliography, load_style,
-                     locale_option, prints_variable)
+from .styles import (
+    NS,
+    bibliography_option,
+    citation_option,
+    has_bibliography,
+    load_style,
+    locale_option,
+    prints_variable,
+)
 
 
 @dataclass

@@ -85,10 +85,8 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
     text = resolve(text, "text" if output == "text" else "html")
-    if output == "text":
-        text = nested_quotes(html_lib.unescape(text))
-    else:
-        text = typographic_html(text)
+    text = nested_quotes(html_lib.unescape(text)) if output == "text" \
+        else typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))

@@ -140,7 +140,7 @@ def _patch_initialize(model) -> None:
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
-            for name, before in zip(names, saved):
+            for name, before in zip(names, saved, strict=True):
                 dict.clear(name)
                 dict.update(name, before)
 

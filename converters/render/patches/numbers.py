@@ -31,7 +31,7 @@ def _patch_is_numeric(model) -> None:
         results = []
         for variable in self.get("is-numeric").split():
             key = variable.replace("-", "_")
-            value = item.reference[key] if key in item.reference else None
+            value = item.reference.get(key)
             results.append(value is not None and bool(_NUMERIC.match(str(value))))
         return results
 
