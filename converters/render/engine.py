@@ -122,7 +122,7 @@ def citation_item(cite: dict):
     from citeproc import CitationItem, Locator
 
     # the writer's prefix and suffix are rich text, as field values are
-    extra = {k: mark(str(cite[k])) for k in ("prefix", "suffix") if cite.get(k)}
+    extra = {k: mark(str(cite[k]), nocase=False) for k in ("prefix", "suffix") if cite.get(k)}
     if cite.get("locator") not in (None, ""):
         extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
     return CitationItem(str(cite["id"]), **extra)

@@ -45,7 +45,12 @@ def typographic_html(text: str) -> str:
 def punctuation_in_quote(text: str) -> str:
     """A period or comma after a closing quote goes inside it, across the
     end tags between them (“Book A.”</i> for “Book A”</i>.)."""
-    return re.sub(r"([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+    for _ in range(3):  # through quotes within quotes: “This is ‘The One.’”
+        moved = re.sub(r"([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+        if moved == text:
+            break
+        text = moved
+    return text
 
 
 _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")

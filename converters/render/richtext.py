@@ -47,30 +47,38 @@ def has_markup(text: str) -> bool:
     return "<" in text or ">" in text or "&" in text or "'" in text or '"' in text
 
 
-def mark(text: str) -> str:
+def mark(text: str, *, nocase: bool = True) -> str:
     """A field value with its markup as marks (nocase spans kept as tags,
-    for citeproc-py to read) and its straight quotes made typographic."""
+    for citeproc-py to read; without ``nocase``, as for a cite's prefix,
+    which citeproc-py does not read, dropped) and its straight quotes made
+    typographic."""
     if "<" in text or ">" in text or "&" in text:
         text = "".join(_literal(t) if isinstance(t, str) else t[1] for t in _tokens(text))
+        if not nocase:
+            text = _without_nocase(text)
     if "'" in text or '"' in text:  # the nocase tag's own quotes aside
         text = smart_quotes(text.replace(_NOCASE_OPEN, "\ue01d")).replace("\ue01d",
                                                                            _NOCASE_OPEN)
     return text
 
 
-# Straight quotes of the data, as citeproc-js reads them: an apostrophe
-# within a word, else opening after a space, bracket or opening tag, else
-# closing.
-# (A style's own straight quotes, in affixes, are printed as they are.)
-_AFTER = r"(^|[\s(\[\u2014\u2013/\ue010\ue012\ue014\ue016\ue018\ue01d])"
-_SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(_AFTER + "'"), "\\1‘"),
-          (re.compile("'"), "’"), (re.compile(_AFTER + '"'), "\\1“"), (re.compile('"'), "”")]
+# Straight quotes of the data, as citeproc-js reads them: a pair of quotes
+# (single or double: an opening one after a space, bracket or opening tag,
+# a closing one before a non-letter) is a quotation, printed with the
+# locale's quotes (“ ”, alternating when nested: finishing); any other
+# single quote is an apostrophe (’), an unpaired double quote stays.
+_AFTER = "(^|[\\s(\\[\u2014\u2013/\ue010\ue012\ue014\ue016\ue018\ue01d])"
+_PAIRS = [re.compile(_AFTER + q + r"(?=\S)(.*?)(?<=\S)" + q + r"(?!\w)", re.S) for q in "\"'"]
 
 
 def smart_quotes(text: str) -> str:
-    for pattern, replacement in _SMART:
-        text = pattern.sub(replacement, text)
-    return text
+    for pattern in _PAIRS:
+        while True:
+            changed = pattern.sub(lambda m: f"{m.group(1)}“{m.group(2)}”", text)
+            if changed == text:
+                break
+            text = changed
+    return text.replace("'", "’")
 
 
 def _tokens(text: str) -> list:
@@ -96,10 +104,26 @@ def _tokens(text: str) -> list:
             continue
         index, open_kind = stack[opened]  # tags opened inside it, never closed, stay text
         del stack[opened:]
-        out[index] = (open_kind, _open_output(open_kind))
-        out.append((open_kind, _close_output(open_kind)))
+        opening, closing_output = _open_output(open_kind), _close_output(open_kind)
+        if open_kind in _IMPLICIT_NOCASE and all(k != "nocase" for _, k in stack):
+            # small capitals, superscripts and subscripts keep their case
+            # (textcase_ImplicitNocase); nocase spans inside are then redundant
+            # and would nest, which citeproc-py does not read
+            for j in range(index + 1, len(out)):
+                if isinstance(out[j], tuple) and "span" in out[j][1]:
+                    out[j] = (out[j][0], _without_nocase(out[j][1]))
+            opening, closing_output = opening + _NOCASE_OPEN, "</span>" + closing_output
+        out[index] = (open_kind, opening)
+        out.append((open_kind, closing_output))
     out.append(text[end:])
     return out
+
+
+_IMPLICIT_NOCASE = ("sc", "sup", "sub")
+
+
+def _without_nocase(output: str) -> str:
+    return output.replace(_NOCASE_OPEN, "").replace("</span>", "")
 
 
 def _kind(match) -> tuple[bool, str]:

@@ -76,20 +76,26 @@ def _title(self, text):
     """CSL 1.0.2 title case: lower-case words are capitalized except stop
     words, which stay low unless first, last or after a colon (citeproc-py
     also capitalizes them after any period, "Ed. And Translator"), a stop
-    word recognised with the punctuation around it ("beyond:")."""
-    words = list(text.words())
-    output, previous = [], ":"
-    for index, word in enumerate(words):
-        if word.islower():
-            core = str(word).strip(".,;:!?()[]\"'“”‘’").lower()
-            if core in self._stop_words and 0 < index < len(words) - 1 \
-                    and previous not in ":?!":
-                word = word.soft_lower()
-            else:
+    word recognised with the punctuation around it ("beyond:").  Words in
+    a nocase span stay as they are, and the spacing of the text is kept
+    (citeproc-py put a space on each side of a nocase span)."""
+    from citeproc.string import MixedString, NoCase
+
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    tokens = [(part, isinstance(segment, NoCase)) for segment in segments
+              for part in re.split(r"(\s+)", str(segment)) if part]
+    words = [i for i, (part, _) in enumerate(tokens) if not part.isspace()]
+    previous = ":"
+    for number, i in enumerate(words):
+        word, nocase = tokens[i]
+        if not nocase and word.islower():
+            core = word.strip(".,;:!?()[]\"'“”‘’").lower()
+            if not (core in self._stop_words and 0 < number < len(words) - 1
+                    and previous not in ":?!"):
                 word = _capitalize(word)
-        previous = str(word)[-1:]
-        output.append(word)
-    return " ".join(str(w) for w in output)
+        previous = word[-1:]
+        tokens[i] = (word, nocase)
+    return "".join(part for part, _ in tokens)
 
 
 def _patch_title_case(model) -> None:
