@@ -21,6 +21,7 @@ def install() -> None:
     _patch_initialize(model)
     _patch_sort_particles(model)
     _patch_substitute_inherits(model)
+    _patch_sort_et_al(model)
 
 
 def _add_name_variables() -> None:
@@ -86,6 +87,21 @@ def _patch_substitute_inherits(model) -> None:
         return original(self, item, names_context=names_context, context=context, **kwargs)
 
     model.Names.process = process
+
+
+def _patch_sort_et_al(model) -> None:
+    """In sort keys a shortened name list has no "et al." (CSL: names-min
+    and names-use-first shorten it; citeproc-js leaves the term out), so
+    "Adler, I." alone and "Adler, I., et al." tie and their titles decide,
+    as citeproc-js sorts MLA on the JATS references."""
+    from . import sorting
+
+    original = model.Name.et_al
+
+    def et_al(self):
+        return "" if sorting.active() else original(self)
+
+    model.Name.et_al = et_al
 
 
 def _patch_incomplete(model) -> None:

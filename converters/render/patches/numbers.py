@@ -61,8 +61,8 @@ def _patch_page_ranges(model) -> None:
             # an abbreviated range in the data ("250-61") is expanded first,
             # as citeproc-js does, then shortened as the format says
             last = first[:len(first) - len(last)] + last
-        if len(first) != len(last):
-            return last
+        if len(first) != len(last) or first == last:
+            return last  # "157–157" stays whole, as citeproc-js prints it
         common = 0
         while common < len(first) and first[common] == last[common]:
             common += 1
