@@ -46,7 +46,8 @@ def punctuation_in_quote(text: str) -> str:
     """A period or comma after a closing quote goes inside it, across the
     end tags between them (“Book A.”</i> for “Book A”</i>.)."""
     for _ in range(3):  # through quotes within quotes: “This is ‘The One.’”
-        moved = re.sub(r"([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+        # not into a quote that already ends in a period: “Signalhorn.”,
+        moved = re.sub(r"(?<!\.)([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
         if moved == text:
             break
         text = moved
