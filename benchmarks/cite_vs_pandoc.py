@@ -16,8 +16,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-import generate  # noqa: E402
-from bibtex_vs_pandoc import find_pandoc  # noqa: E402
+import generate
+from bibtex_vs_pandoc import find_pandoc
 
 
 def median(command: list[str], runs: int) -> float:

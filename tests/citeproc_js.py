@@ -134,13 +134,15 @@ def _incomplete(record) -> bool:
                if isinstance(v, list) and v and isinstance(v[0], dict))
 
 
-def compare(styles: list[str], found) -> dict[str, dict[str, tuple[int, int]]]:
+def compare(styles: list[str], found, diffs: list | None = None
+            ) -> dict[str, dict[str, tuple[int, int]]]:
     """style -> input name -> (identical entries, citeproc-js's entries).
     Records with an incomplete name list are left out on both sides: we
     print "et al." for them by design, which citeproc-js has no way to be
-    told (their count is printed)."""
-    from converters.render import render
+    told (their count is printed).  With ``diffs``, each entry that
+    differs is appended to it as (style, input, id, ours, citeproc-js's)."""
     from converters.model import Record
+    from converters.render import render
 
     sources = inputs()
     table: dict[str, dict[str, tuple[int, int]]] = {}
@@ -155,24 +157,31 @@ def compare(styles: list[str], found) -> dict[str, dict[str, tuple[int, int]]]:
         jobs = [{"style": str(catalogue() / f"{s}.csl"), "lang": "en-US", "items": items}
                 for s in styles]
         results = run_citeproc_js(jobs, found)
-        for style, theirs in zip(styles, results):
+        for style, theirs in zip(styles, results, strict=False):
             try:
                 result = render(records, style=style)
-                if result.entries:
-                    ours = [e for e, k in zip(result.entries, result.keys) if k not in left_out]
-                else:
-                    ours = [c for c, r in zip(result.citations, records)
-                            if str(r.id).lower() not in left_out]
+                ids = result.keys if result.entries else [str(r.id).lower() for r in records]
+                texts = result.entries or result.citations
             except Exception as exc:  # counted as no agreement, and shown
-                ours = [f"{type(exc).__name__}: {exc}"]
+                ids, texts = ["-"], [f"{type(exc).__name__}: {exc}"]
+            ours = [(k, t) for k, t in zip(ids, texts, strict=False) if k not in left_out]
             if theirs.get("entries"):
-                reference = [e for e, k in zip(theirs["entries"], theirs.get("ids") or [])
-                             if str(k).lower() not in left_out]
+                pairs = zip(theirs.get("ids") or [], theirs["entries"], strict=False)
             else:
-                reference = [c for c, item in zip(theirs.get("citations") or [], items)
-                             if item["id"] not in left_out]
-            table.setdefault(style, {})[name] = (agreement(ours, reference), len(reference))
+                pairs = zip([item["id"] for item in items], theirs.get("citations") or [],
+                            strict=False)
+            reference = [(str(k).lower(), t) for k, t in pairs if str(k).lower() not in left_out]
+            table.setdefault(style, {})[name] = (
+                agreement([t for _, t in ours], [t for _, t in reference]), len(reference))
+            if diffs is not None:
+                diffs += differences(style, name, dict(ours), dict(reference))
     return table
+
+
+def differences(style: str, name: str, ours: dict, theirs: dict) -> list[tuple]:
+    """(style, input, id, ours, citeproc-js's) for each entry that differs."""
+    return [(style, name, key, ours.get(key, ""), text) for key, text in theirs.items()
+            if normalise(ours.get(key, "")) != normalise(text)]
 
 
 def show(table) -> str:
@@ -198,7 +207,11 @@ def main(argv: list[str]) -> None:
         sys.exit("node or the citeproc package is missing (npm install --prefix ../npm-citeproc citeproc)")
     count = int(argv[argv.index("--styles") + 1]) if "--styles" in argv else 50
     styles = argv[argv.index("--only") + 1].split(",") if "--only" in argv else sampled_styles(count)
-    print(show(compare(styles, found)))
+    diffs: list | None = [] if "--diffs" in argv else None
+    print(show(compare(styles, found, diffs)))
+    if diffs:
+        path = Path(argv[argv.index("--diffs") + 1])
+        path.write_text(json.dumps(diffs, ensure_ascii=False, indent=0), encoding="utf-8")
 
 
 if __name__ == "__main__":

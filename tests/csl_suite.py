@@ -68,7 +68,7 @@ def normalise(text: str) -> str:
 def run_fixture(fixture: Fixture) -> str:
     """Our output for a fixture, in the suite's HTML."""
     from converters.render import load_style, run
-    from converters.render.engine import finish
+    from converters.render.engine import _first_names, finish
     from converters.render.records import prepare_item, source_for
 
     csl = load_style(fixture.name, None, xml=fixture.sections["CSL"])
@@ -81,7 +81,7 @@ def run_fixture(fixture: Fixture) -> str:
             incomplete[str(item["id"]).lower()] = cut
     source = source_for(items, incomplete)
     clusters = fixture.json("CITATION-ITEMS")
-    authors = {str(item["id"]).lower(): item.get("author") or [] for item in items}
+    authors = {str(item["id"]).lower(): _first_names(item) for item in items}
     if fixture.mode == "citation":
         clusters = clusters or [[{"id": item["id"]} for item in items]]
         citations, _ = run(csl, source, clusters, output="html", register_all=False)

@@ -6,10 +6,8 @@ style, drops below its recorded floor.  Skips when node or the package is
 absent (install: npm install --prefix ../npm-citeproc citeproc)."""
 from __future__ import annotations
 
-import pytest
-
 import citeproc_js
-
+import pytest
 from conftest import corpus
 
 # Measured on this code (identical entries, records with incomplete name

@@ -3,14 +3,14 @@ pass counts by fixture group are printed; the test fails when a count drops
 below the recorded floor, or when any fixture raises."""
 from __future__ import annotations
 
-from csl_suite import counts, run_all, table
-
 from conftest import corpus
+from csl_suite import counts, run_all, table
 
 # Measured on this code; raise them as fixes land, never lower them.
 # (Before the rendering package: bibliography 123/197, citation 397/605
-# with 4 raising; pandoc 3.9 passes 175 bibliography fixtures.)
-FLOORS = {"bibliography": 145, "citation": 466}
+# with 4 raising; then 145 and 466; since rich text, quotes, collation
+# and the name fixes 152 and 485.  pandoc 3.9 passes 175 and 553.)
+FLOORS = {"bibliography": 152, "citation": 485}
 
 
 def test_csl_test_suite_floors():

@@ -6,12 +6,11 @@ import collections
 import subprocess
 
 import pytest
+from conftest import SEED, corpus, run_cli
+from peers import pandoc
 
 import converters
 from converters.render import list_styles, render, style_path
-
-from conftest import SEED, corpus, run_cli
-from peers import pandoc
 
 STYLES = ["apa", "ieee", "chicago-author-date", "modern-language-association",
           "american-medical-association", "harvard-cite-them-right", "nature"]
@@ -99,7 +98,10 @@ def _pandoc_entries(csl_json, style: str) -> list[str]:
 # apa 42, harvard 32, chicago 4, ieee 2, nature 2, ama 2, mla 1 of 92.
 # chicago-author-date and MLA: title case keeps prepositions low as citeproc-js does
 # ("Space and beyond"), where pandoc keeps to CSL's 26 stop words: 2 entries.
-FLOORS = {"apa": 0.9, "ieee": 0.96, "chicago-author-date": 0.88,
+# ieee: 84/90 since IEEE's "[Online]." and "no. 2. , Stuttgart" are printed
+# as citeproc-js prints them (the style's own group and delimiter), where
+# pandoc leaves them out; the 6 differences are those 4 and 2 quotes.
+FLOORS = {"apa": 0.9, "ieee": 0.93, "chicago-author-date": 0.88,
           "modern-language-association": 0.88, "american-medical-association": 0.72,
           "harvard-cite-them-right": 0.9, "nature": 0.93}
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED, corpus, run_cli
 
 import converters
 from converters.render import render
-
-from conftest import SEED, corpus, run_cli
 
 
 def _catalogue() -> list[str]:

@@ -19,8 +19,18 @@ from .engine import RenderResult, render, run
 from .parallel import PARALLEL_FROM
 from .styles import StyleError, list_styles, load_style, style_path
 
-__all__ = ["render", "run", "RenderResult", "StyleError", "list_styles", "style_path",
-           "load_style", "parse_cluster", "CiteSyntaxError", "PARALLEL_FROM"]
+__all__ = [
+    "PARALLEL_FROM",
+    "CiteSyntaxError",
+    "RenderResult",
+    "StyleError",
+    "list_styles",
+    "load_style",
+    "parse_cluster",
+    "render",
+    "run",
+    "style_path",
+]
 
 
 class _CallablePackage(types.ModuleType):

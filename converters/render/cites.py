@@ -56,7 +56,9 @@ def parse_cluster(text: str) -> list[dict]:
 
 def _split(text: str) -> list[str]:
     """Cites are separated by semicolons outside braces."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += char == "{"
         depth -= char == "}"

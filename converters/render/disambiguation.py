@@ -69,7 +69,7 @@ def _print_all(bibliography, layout) -> dict:
 
     texts = fork_map(print_chunk, chosen) if should_split(chosen, bibliography) \
         else print_chunk(chosen)
-    return {item.key: text for item, text in zip(chosen, texts)}
+    return {item.key: text for item, text in zip(chosen, texts, strict=False)}
 
 
 def add_names(bibliography, layout) -> dict:
@@ -129,7 +129,7 @@ def add_year_suffixes_by_citation(bibliography, layout, prints_original: bool = 
     first: dict = {}
     if printed is None:
         printed = _print_all(bibliography, layout)
-    for index, (item, reference) in enumerate(zip(bibliography.items, references)):
+    for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
         text = printed.get(item.key)
         keys = [("printed", text)] if text else []
         names = _names_and_years(reference, prints_original)

@@ -18,8 +18,16 @@ from .finishing import finish_citation, finish_entry, substitute_repeats, to_mar
 from .parallel import fork_map, set_threshold, should_split
 from .patches.speed import clear_caches
 from .records import as_records, prepare, source_for
-from .styles import (NS, bibliography_option, citation_option, has_bibliography, load_style,
-                     locale_option, prints_variable)
+from .richtext import mark
+from .styles import (
+    NS,
+    bibliography_option,
+    citation_option,
+    has_bibliography,
+    load_style,
+    locale_option,
+    prints_variable,
+)
 
 
 @dataclass
@@ -75,7 +83,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         clusters = [[{"id": r.id}] for r in records]
     citations, pairs = run(csl, source, clusters, output=output,
                            register_all=not cite, parallel_from=parallel_from)
-    authors = {str(r.id).lower(): r.data.get("author") or [] for r in records}
+    authors = {str(r.id).lower(): _first_names(r.data) for r in records}
     entries, citations = finish(csl, pairs, citations, output, authors)
     if output == "markdown":
         entries = [to_markdown(e) for e in entries]
@@ -83,6 +91,16 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     result.entries, result.citations = entries, citations
     result.keys = [key for key, _ in pairs]
     return result
+
+
+# The names an entry leads with when it has no author (cs:substitute's usual order).
+_LEADING_NAMES = ("author", "editor", "translator", "composer", "director", "container-author")
+
+
+def _first_names(data: dict) -> list:
+    """The name list subsequent-author-substitute compares: the author's,
+    else the editor's or whoever stands in."""
+    return next((data[k] for k in _LEADING_NAMES if data.get(k)), [])
 
 
 def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str], list[str]]:
@@ -103,7 +121,8 @@ def citation_item(cite: dict):
     """A CSL citation item (dict) -> citeproc-py's CitationItem."""
     from citeproc import CitationItem, Locator
 
-    extra = {k: cite[k] for k in ("prefix", "suffix") if cite.get(k)}
+    # the writer's prefix and suffix are rich text, as field values are
+    extra = {k: mark(str(cite[k]), nocase=False) for k in ("prefix", "suffix") if cite.get(k)}
     if cite.get("locator") not in (None, ""):
         extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
     return CitationItem(str(cite["id"]), **extra)

@@ -1,21 +1,13 @@
 """The text after citeproc-py: finished the way pandoc and citeproc-js print
 it: a space after a citation-number label, punctuation inside closing
 quotes where the locale asks for it, ``subsequent-author-substitute``
-("———."), smart apostrophes and quotes, no doubled punctuation, Markdown."""
+("———."), quotes within quotes, no doubled punctuation, Markdown."""
 from __future__ import annotations
 
 import html as html_lib
 import re
 
-_SMART = [(re.compile(r"(?<=\w)'(?=\w)"), "’"), (re.compile(r"(^|[\s(\[])'"), r"\1‘"),
-          (re.compile(r"'"), "’"), (re.compile(r'(^|[\s(\[])"'), r"\1“"),
-          (re.compile(r'"'), "”")]
-
-
-def smart_quotes(text: str) -> str:
-    for pattern, replacement in _SMART:
-        text = pattern.sub(replacement, text)
-    return text
+from .richtext import resolve
 
 
 def nested_quotes(text: str) -> str:
@@ -37,14 +29,15 @@ _TAG = re.compile(r"(<[^>]*>)")
 
 
 def typographic_html(text: str) -> str:
-    """Smart quotes and apostrophes in the text of HTML, tags untouched
-    (citeproc-js prints “John’s Book” in HTML too)."""
+    """Quotes within quotes alternate in the text of HTML, tags untouched
+    (the data's straight quotes were made typographic before rendering:
+    richtext)."""
     text = text.replace("<sc>", '<span style="font-variant:small-caps;">').replace(
         "</sc>", "</span>")  # small capitals in the data, as the style prints them
     parts = _TAG.split(text)
     # the text between tags, smartened as one string so quotes pair across tags
     joined = "\ue003".join(parts[0::2])
-    done = nested_quotes(smart_quotes(joined.replace("&#39;", "'").replace("&quot;", '"')))
+    done = nested_quotes(joined)
     parts[0::2] = done.split("\ue003")
     return "".join(parts)
 
@@ -52,15 +45,21 @@ def typographic_html(text: str) -> str:
 def punctuation_in_quote(text: str) -> str:
     """A period or comma after a closing quote goes inside it, across the
     end tags between them (“Book A.”</i> for “Book A”</i>.)."""
-    return re.sub(r"([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+    for _ in range(3):  # through quotes within quotes: “This is ‘The One.’”
+        # not into a quote that already ends in a period: “Signalhorn.”,
+        moved = re.sub(r"(?<!\.)([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+        if moved == text:
+            break
+        text = moved
+    return text
 
 
 _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
-# an empty part between delimiters leaves "no. 2. , Stuttgart"
-_SPACE_BEFORE_COMMA = re.compile(r"(?<=[.\w]) +,")
+# the space a display part adds in text, none before punctuation
+_DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
 
 _DISPLAY = re.compile("\ue000([\\w-]+)\ue001(.*?)\ue002", re.S)
@@ -74,27 +73,26 @@ def displays(text: str, output: str) -> str:
         return text
     if output == "html":
         return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
-    return _DISPLAY.sub(lambda m: f" {m.group(2)} " if m.group(1) != "right-inline"
-                        else m.group(2), text).strip()
+    text = _DISPLAY.sub(lambda m: f"\ue004{m.group(2)}\ue004" if m.group(1) != "right-inline"
+                        else m.group(2), text)
+    return _DISPLAY_SPACE.sub("", text).replace("\ue004", " ").strip()
 
 
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
-    text = displays(text, output)
+    text = displays(resolve(text, "text" if output == "text" else "html"), output)
     if output != "html":
         text = " ".join(text.split())
     text = _NUMBER_LABEL.sub(r"\1 ", text)
     text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
-    text = _SPACE_BEFORE_COMMA.sub(",", text)
     return finish_citation(text, output, piq)
 
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
-    if output == "text":
-        text = nested_quotes(smart_quotes(html_lib.unescape(text)))
-    else:
-        text = typographic_html(text)
+    text = resolve(text, "text" if output == "text" else "html")
+    text = nested_quotes(html_lib.unescape(text)) if output == "text" \
+        else typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
@@ -116,7 +114,8 @@ def substitute_repeats(entries: list[str], authors: list, substitute: str) -> li
         prefix = current[:common]
         last = authors[i][-1]
         parts = [p for p in re.split(r"[\s,.]+", " ".join(
-            str(last.get(k, "")) for k in ("family", "given", "literal"))) if p]
+            str(last.get(k, "")) for k in ("family", "given", "literal", "non-dropping-particle",
+                                           "dropping-particle", "suffix"))) if p]
         parts += [p[0] for p in parts]  # initials
         end = max((m.end() for part in parts
                    for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", prefix)),

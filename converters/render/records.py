@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 import warnings
 
-from ..model import Record, split_others, strip_markup
+from ..model import Record, split_others
+from .richtext import has_markup, mark, smart_quotes
 
 _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
                "literal")
-_SMALL_CAPS = re.compile(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>')
+# identifiers, never printed as text, and numbers (their "&" is read)
+_NOT_TEXT = frozenset({"id", "type", "language", "page", "page-first", "volume", "issue",
+                       "number", "edition", "chapter-number", "collection-number",
+                       "number-of-pages", "number-of-volumes", "locator", "citation-number"})
 
 
 def as_records(records) -> list[Record]:
@@ -26,19 +30,19 @@ def prepare(records: list[Record]) -> tuple[list[dict], dict[str, set[str]]]:
     (lower-cased id -> variables)."""
     items, incomplete = [], {}
     for record in records:
-        data, cut = prepare_item(record.data, markup=False)
+        data, cut = prepare_item(record.data)
         if cut:
             incomplete[str(record.id).lower()] = cut
         items.append(data)
     return items, incomplete
 
 
-def prepare_item(item: dict, *, markup: bool = True) -> tuple[dict, set[str]]:
+def prepare_item(item: dict) -> tuple[dict, set[str]]:
     """One CSL item made safe for citeproc-py, and the name variables that
     end in "others".  Name variables citeproc-py does not know are left out
     (it would take them for text and fail); an item without a type is read
-    as a document, as CSL processors do; with ``markup=False`` rich text
-    becomes plain (small capitals as capitals)."""
+    as a document, as CSL processors do; rich text in values is marked up
+    for citeproc-py (richtext)."""
     from citeproc import NAMES
 
     data = {k: v for k, v in item.items() if k != "custom"}
@@ -47,11 +51,11 @@ def prepare_item(item: dict, *, markup: bool = True) -> tuple[dict, set[str]]:
     for key in [k for k, v in data.items() if _is_names(v) and k.replace("-", "_") not in NAMES]:
         del data[key]
     for key, value in list(data.items()):
-        if isinstance(value, str) and "<" in value and not markup:
-            data[key] = strip_markup(_SMALL_CAPS.sub(lambda m: m.group(1).upper(), value))
+        if isinstance(value, str) and has_markup(value) and key not in _NOT_TEXT:
+            data[key] = mark(value)
         elif _is_names(value):
             people, others = split_others(value)
-            people = [{k: v for k, v in p.items() if k in _NAME_PARTS} for p in people
+            people = [{k: _name_part(v) for k, v in p.items() if k in _NAME_PARTS} for p in people
                       if p.get("family") or p.get("literal") or p.get("given")]
             people = [_particles(p) if ("family" in p or "literal" in p)
                       else {"family": p["given"]} for p in people]
@@ -92,6 +96,11 @@ def _particles(person: dict) -> dict:
     if not rest[:1].isupper():
         return person
     return dict(person, family=rest, **{"non-dropping-particle": particle.strip()})
+
+
+def _name_part(value):
+    """A name's apostrophe is typographic, as in other text ("O’Carroll")."""
+    return smart_quotes(value) if isinstance(value, str) and "'" in value else value
 
 
 def _is_names(value) -> bool:

@@ -85,7 +85,19 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
     except Exception as exc:
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     _add_missing_terms(csl)
+    _mark_values(csl)
     return csl
+
+
+def _mark_values(csl) -> None:
+    """Rich text in a cs:text value ("Speak, <b>friend</b>") is read as in
+    data (flipflop_BoldfaceNodeLevelMarkup)."""
+    from .richtext import has_markup, mark
+
+    for text in csl.root.iter(f"{NS}text"):
+        value = text.get("value")
+        if value and has_markup(value):
+            text.set("value", mark(value))
 
 
 # CSL 1.0.2 terms that citeproc-py's locale files lack, with the

@@ -25,8 +25,7 @@ def install() -> None:
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import (collapse, dates, display, groups, names, numbers, sorting, speed, text_case,
-                   year_suffix)
+    from . import collapse, dates, display, groups, names, numbers, sorting, speed, text_case, year_suffix
 
     for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
                    sorting, speed):

@@ -1,4 +1,4 @@
-"""Dates: citeproc-py fails on some date ranges whose ends share a part
+"""Dates: seasons given as text; and citeproc-py fails on some date ranges whose ends share a part
 ("TypeError: 'NoneType' object is not callable" in render_date_range, 22
 catalogue styles on biblatex-examples, analytical-sciences among them).
 Such a range is rendered as its first date rather than not at all."""
@@ -8,6 +8,28 @@ from __future__ import annotations
 def install() -> None:
     from citeproc import model
 
+    _patch_ranges(model)
+    _patch_season_text(model)
+
+
+def _patch_season_text(model) -> None:
+    """A season given as text ("season": "Mar-Apr", as JATS gives it) is
+    printed in the month's place, as citeproc-js does; citeproc-py knows
+    only seasons 1 to 4 and printed nothing.  (No fixture changes; the
+    JATS references do, in every style that prints a month.)"""
+    original = model.Date_Part.process
+
+    def process(self, date, context=None):
+        if self.get("name") == "month" and not dict.get(date, "month"):
+            season = dict.get(date, "season")
+            if isinstance(season, str) and not season.strip().isdigit() and season.strip():
+                return season.strip()
+        return original(self, date, context)
+
+    model.Date_Part.process = process
+
+
+def _patch_ranges(model) -> None:
     original = model.Date.process
 
     def process(self, item, variable=None, *args, **kwargs):

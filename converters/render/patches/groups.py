@@ -24,6 +24,7 @@ def install() -> None:
 
     _patch_group(model)
     _patch_substitution(model)
+    _patch_substituted_suffix(model)
 
 
 def _patch_group(model) -> None:
@@ -49,6 +50,10 @@ def _patch_group(model) -> None:
                 frames[-1][1] |= rendered
         if called and not rendered:
             raise model.VariableError
+        if frames and text:
+            # a group that printed counts as printed text for its parent, as
+            # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
+            frames[-1][1] = True
         return text
 
     model.Group.process = process
@@ -67,22 +72,14 @@ def _track_leaf(cls, model) -> None:
         if (not variable and not macro) or variable == "year-suffix":
             return original(self, item, *args, **kwargs)
         frames, collecting = _TRACE.frames, _TRACE.collecting
+        if macro:
+            return _render_macro(original, self, item, args, kwargs)
         if not frames:
             text = original(self, item, *args, **kwargs)
             if text and variable and collecting:
                 collecting[-1].append((self.tag, variable))
             return text
         frame = frames[-1]
-        if macro:
-            # A macro counts as one variable: it is there if it gives text.
-            frames.append([False, False])
-            try:
-                text = original(self, item, *args, **kwargs)
-            finally:
-                called, _ = frames.pop()
-            frame[0] |= called or bool(text)
-            frame[1] |= bool(text)
-            return text
         frame[0] = True
         text = original(self, item, *args, **kwargs)  # VariableError passes up
         if text:
@@ -92,6 +89,25 @@ def _track_leaf(cls, model) -> None:
         return text
 
     cls.render = render
+
+
+def _render_macro(original, element, item, args, kwargs):
+    """A macro is suppressed, as a group is, when it calls variables and
+    all are empty (citeproc-js: no "(translated by )" without a
+    translator); for its group it counts as one variable, there if it
+    gives text."""
+    frames = _TRACE.frames
+    frames.append([False, False])
+    try:
+        text = original(element, item, *args, **kwargs)
+    finally:
+        called, rendered = frames.pop()
+    if called and not rendered:
+        text = None
+    if frames:
+        frames[-1][0] |= called or bool(text)
+        frames[-1][1] |= bool(text)
+    return text
 
 
 def _repressed(element, variable: str, context) -> bool:
@@ -136,3 +152,19 @@ def _patch_substitution(model) -> None:
         return names(self, item, names_context=names_context, context=context, **kwargs)
 
     model.Names.process = process
+
+
+def _patch_substituted_suffix(model) -> None:
+    """A cs:names whose substitute printed the same suffix does not add it
+    again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
+    editor and publisher stand in with the author's ": "), as citeproc-js
+    prints it."""
+    original = model.Names.markup
+
+    def markup(self, text):
+        suffix = self.get("suffix", "")
+        if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix):
+            return self.get("prefix", "") + self.format(text)
+        return original(self, text)
+
+    model.Names.markup = markup

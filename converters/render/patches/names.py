@@ -15,10 +15,13 @@ def install() -> None:
     from citeproc import model
 
     _add_name_variables()
-    _patch_names_shown(model)  # first: the patches below wrap it
+    _patch_after_inverted_name(model)  # innermost: it sees the options the others set
+    _patch_names_shown(model)
     _patch_incomplete(model)
     _patch_initialize(model)
     _patch_sort_particles(model)
+    _patch_substitute_inherits(model)
+    _patch_sort_et_al(model)
 
 
 def _add_name_variables() -> None:
@@ -29,6 +32,76 @@ def _add_name_variables() -> None:
         if name not in citeproc.NAMES:
             citeproc.NAMES.append(name)
     source_json.NAMES = citeproc.NAMES
+
+
+def _patch_after_inverted_name(model) -> None:
+    """delimiter-precedes-last and delimiter-precedes-et-al
+    "after-inverted-name": the delimiter comes only after a name printed
+    family name first (citeproc-py knows "always", "never", "contextual").
+    (name_AfterInvertedName, name_DelimiterAfterInverted)"""
+    original = model.Name.process
+    options = ("delimiter-precedes-last", "delimiter-precedes-et-al")
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        wanted = [o for o in options
+                  if self.get_option(o, context, sort_options) == "after-inverted-name"]
+        if not wanted:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        shown = _names_shown_count(self, item, variable, context, sort_options)
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        names = item.reference.get(variable, [])
+        overrides = dict(sort_options or {})
+        for option in wanted:
+            # the name before "and" is the last but one; before "et al." the last shown
+            index = shown - 2 if option == "delimiter-precedes-last" else shown - 1
+            inverted = 0 <= index < len(names) and "family" in names[index] and (
+                order == "all" or (order == "first" and index == 0))  # a literal name is not
+            overrides[option] = "always" if inverted else "never"
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+
+
+def _names_shown_count(name, item, variable, context, options) -> int:
+    """How many names of the list citeproc-py will print before et al."""
+    count = len(item.reference.get(variable, []))
+    et_al_min = name.get_option("et-al-min", context, options)
+    if count > 1 and et_al_min and count >= et_al_min:
+        return min(count, name.get_option("et-al-use-first", context, options))
+    return count
+
+
+def _patch_substitute_inherits(model) -> None:
+    """A cs:names without a cs:name inside a cs:substitute takes the
+    substituted cs:names' name and label, also when a cs:choose stands
+    between them (citeproc-py looks only at the substitute's direct
+    children): Chicago's "Gaonkar, Dilip Parameshwar, ed." for an edited
+    book, not "D. P. Gaonkar"."""
+    original = model.Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        if names_context is None and self.name is None:
+            found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+            if found:
+                names_context = found[0]
+        return original(self, item, names_context=names_context, context=context, **kwargs)
+
+    model.Names.process = process
+
+
+def _patch_sort_et_al(model) -> None:
+    """In sort keys a shortened name list has no "et al." (CSL: names-min
+    and names-use-first shorten it; citeproc-js leaves the term out), so
+    "Adler, I." alone and "Adler, I., et al." tie and their titles decide,
+    as citeproc-js sorts MLA on the JATS references."""
+    from . import sorting
+
+    original = model.Name.et_al
+
+    def et_al(self):
+        return "" if sorting.active() else original(self)
+
+    model.Name.et_al = et_al
 
 
 def _patch_incomplete(model) -> None:
@@ -83,7 +156,7 @@ def _patch_initialize(model) -> None:
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
-            for name, before in zip(names, saved):
+            for name, before in zip(names, saved, strict=True):
                 dict.clear(name)
                 dict.update(name, before)
 

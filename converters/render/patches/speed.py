@@ -34,7 +34,7 @@ def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
 
     def cached(self, *args, **kwargs):
         anchor = self.get_root() if per_root else self
-        key = (id(anchor), args, tuple(sorted(kwargs.items())))
+        key = (id(anchor), args, tuple(sorted(kwargs.items()))) if kwargs else (id(anchor), args)
         hit = cache.get(key)
         if hit is None or hit[0] is not anchor:
             try:
@@ -60,6 +60,12 @@ def _patch_lookups(model) -> None:
     _memoize(model.Locale, "get_term")
     _memoize(model.Parent, "calls_variable")
     _memoize(model.Text, "calls_variable")
+    # The root, the formatter and the style options of an element: a
+    # million, 400,000 and 70,000 lookups for 1,000 APA entries.
+    _memoize(model.CitationStylesElement, "get_root")
+    _memoize(model.CitationStylesElement, "get_formatter")
+    _memoize(model.CitationStylesElement, "get_option")
+    _memoize(model.Locale, "get_option")
 
     # A citation item's reference is looked up through three attribute
     # lookups each time (400,000 times for 1,000 entries); keep it.

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..richtext import MARK_CHARS
+
 
 def install() -> None:
     from citeproc import model
@@ -21,7 +23,10 @@ _PREPOSITIONS = {
     "during", "except", "given", "inside", "lest", "like", "near", "next",
     "notwithstanding", "off", "out", "per", "plus", "qua", "sans", "since", "than", "through",
     "throughout", "toward", "towards", "under", "underneath", "until", "unto", "upon",
-    "versus", "vs", "vs.", "v.", "within", "without"}
+    "versus", "vs", "vs.", "v.", "within", "without",
+    # the rest of citeproc-js's list: particles and Latin/French small words
+    "afore", "al", "anenst", "apropos", "apud", "c", "ca", "de", "et", "forenenst", "modulo",
+    "pro", "thru", "thruout", "van", "von"}
 
 
 def _as_cased(text):
@@ -62,7 +67,7 @@ def _capitalize(word):
         return word
     text = str(word)
     index = 0
-    while index < len(text) - 1 and text[index] in "“\"‘«([¿¡":
+    while index < len(text) - 1 and (text[index] in "“\"‘«([¿¡" or text[index] in MARK_CHARS):
         index += 1  # not an apostrophe: "’t Hooft" keeps its "t"
     return text[:index] + text[index].upper() + text[index + 1:] if text else text
 
@@ -71,20 +76,26 @@ def _title(self, text):
     """CSL 1.0.2 title case: lower-case words are capitalized except stop
     words, which stay low unless first, last or after a colon (citeproc-py
     also capitalizes them after any period, "Ed. And Translator"), a stop
-    word recognised with the punctuation around it ("beyond:")."""
-    words = list(text.words())
-    output, previous = [], ":"
-    for index, word in enumerate(words):
-        if word.islower():
-            core = str(word).strip(".,;:!?()[]\"'“”‘’").lower()
-            if core in self._stop_words and 0 < index < len(words) - 1 \
-                    and previous not in ":?!":
-                word = word.soft_lower()
-            else:
+    word recognised with the punctuation around it ("beyond:").  Words in
+    a nocase span stay as they are, and the spacing of the text is kept
+    (citeproc-py put a space on each side of a nocase span)."""
+    from citeproc.string import MixedString, NoCase
+
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    tokens = [(part, isinstance(segment, NoCase)) for segment in segments
+              for part in re.split(r"(\s+)", str(segment)) if part]
+    words = [i for i, (part, _) in enumerate(tokens) if not part.isspace()]
+    previous = ":"
+    for number, i in enumerate(words):
+        word, nocase = tokens[i]
+        if not nocase and word.islower():
+            core = word.strip(".,;:!?()[]\"'“”‘’").lower()
+            if not (core in self._stop_words and 0 < number < len(words) - 1
+                    and previous not in ":?!"):
                 word = _capitalize(word)
-        previous = str(word)[-1:]
-        output.append(word)
-    return " ".join(str(w) for w in output)
+        previous = word[-1:]
+        tokens[i] = (word, nocase)
+    return "".join(part for part, _ in tokens)
 
 
 def _patch_title_case(model) -> None:
@@ -106,12 +117,13 @@ def _patch_title_case(model) -> None:
             result = _title(self, _as_cased(text))
         else:
             return original(self, text, language)
-        if "-" in result or "–" in result or "/" in result:
+        if any(mark in result for mark in "-–—/"):
             def part(match):
                 word = match.group(1)
                 return word if word in self._stop_words else word[:1].upper() + word[1:]
 
-            result = re.sub(r"(?<=\w[-–/])([a-z][\w']*)", part, result)
+            # after a hyphen, dash or slash, also after a bracket: "E(Z)-Dependent"
+            result = re.sub(r"(?<=[\w)][-–—/])([a-z][\w']*)", part, result)
             result = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, result)
         return result
 
