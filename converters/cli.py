@@ -32,6 +32,20 @@ def _add_inputs(command: argparse.ArgumentParser) -> None:
                          help="encoding of the inputs (default: UTF-8, or as a BOM says)")
 
 
+def _add_scale(command: argparse.ArgumentParser) -> None:
+    """--jobs, --scheduler and --stream: large inputs, one shard an input."""
+    scale = command.add_argument_group(
+        "large inputs", "read and write record by record, one shard an INPUT (globs such "
+        "as 'dump/*.jsonl.gz' are expanded); see README 'Large inputs'")
+    scale.add_argument("--stream", action="store_true",
+                       help="stream record by record in this process (implied by the next two)")
+    scale.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="shards in N local processes")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="shards on the Dask distributed cluster at ADDRESS "
+                            "(tcp://host:8786; needs bibconv[cluster])")
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -69,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-v", "--verbose", action="store_true",
                          help="also show info diagnostics (fields kept in 'custom', ids made)")
     convert.add_argument("-q", "--quiet", action="store_true",
-                         help="show errors only")
+                         help="show errors only, and no progress line")
+    _add_scale(convert)
     convert.set_defaults(run=_convert)
 
     validate = commands.add_parser(
@@ -101,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
                                "unless NO_COLOR is set)")
     validate.add_argument("--list-rules", action="store_true",
                           help="print every rule with its code, severity and source, and exit")
+    validate.add_argument("-q", "--quiet", action="store_true",
+                          help="no progress line on the terminal")
+    _add_scale(validate)
     validate.set_defaults(run=_validate)
 
     cite = commands.add_parser(
@@ -143,10 +161,32 @@ def _parser() -> argparse.ArgumentParser:
 def _inputs(args) -> list[str]:
     """The INPUT arguments, standard input when there are none; waiting on a
     terminal for records nobody will type is a usage error."""
-    inputs = args.inputs or ["-"]
+    inputs = _expand(args.inputs) or ["-"]
     if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
         raise UsageError("no input: name a file, or pipe records into standard input")
     return inputs
+
+
+def _expand(patterns: list[str]) -> list[str]:
+    """Globs ('dump/*.jsonl.gz', quoted so the shell leaves them) expanded,
+    in sorted order; a name that exists is taken as it is."""
+    import glob
+
+    inputs = []
+    for pattern in patterns:
+        if pattern == "-" or os.path.exists(pattern) or not glob.has_magic(pattern):
+            inputs.append(pattern)
+            continue
+        found = sorted(glob.glob(pattern, recursive=True))
+        if not found:
+            raise UsageError(f"no file matches {pattern!r}")
+        inputs.extend(found)
+    return inputs
+
+
+def _sharded(args) -> bool:
+    return bool(getattr(args, "stream", False) or getattr(args, "jobs", None)
+                or getattr(args, "scheduler", None))
 
 
 def _refuse_inputs(inputs: list[str], outputs) -> None:
@@ -264,13 +304,18 @@ def _convert(args) -> int:
         _format(registry, args.from_, "read")
     to = args.to
     if to is None:
-        by_suffix = registry.for_path(output) if output and not _is_folder(output) else None
+        from .scale.compression import strip_suffix
+
+        by_suffix = (registry.for_path(strip_suffix(output))
+                     if output and not _is_folder(output) else None)
         if by_suffix is None:
             raise UsageError("say which format to write with -t/--to "
                              "(see 'bibconv formats')")
         to = by_suffix.name
     writer = _format(registry, to, "write")
     to_folder = bool(output) and _is_folder(output)
+    if _sharded(args):
+        return _convert_sharded(args, inputs, output, writer)
     if to_folder and not writer.one_record_per_file:
         raise UsageError(f"format {writer.name!r} writes one file; give -o a file name")
     if output and not to_folder:
@@ -306,6 +351,94 @@ def _convert(args) -> int:
     else:
         _emit(output, result.text)
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _scale_inputs(args, inputs: list[str]) -> None:
+    if "-" in inputs:
+        raise UsageError("--stream, --jobs and --scheduler read files, not standard input")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
+
+
+def _progress(args, shards: int):
+    from .scale.progress import Progress
+
+    return Progress(shards, enabled=None if not args.quiet else False)
+
+
+def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int:
+    """convert --stream/--jobs/--scheduler: one output shard an input with
+    -o DIR/, else the shards' parts joined in input order."""
+    import tempfile
+
+    from .diagnostics import Severity
+    from .scale.plan import execute, output_shards, part_shards
+    from .scale.shards import Job
+
+    _scale_inputs(args, inputs)
+    if writer.streamer is None:
+        raise UsageError(f"format {writer.name!r} is not written in streams; "
+                         "drop --stream/--jobs/--scheduler")
+    options = _writer_options(args, writer)
+    job = Job("convert", args.from_, args.encoding, writer.name, options)
+    folder_out = bool(output) and _is_folder(output)
+    where = output if folder_out else os.path.dirname(os.path.abspath(output or "."))
+    try:
+        os.makedirs(where, exist_ok=True)
+    except OSError as exc:
+        from .textio import OutputError
+
+        raise OutputError(output or where, exc.strerror or str(exc)) from None
+    with tempfile.TemporaryDirectory(prefix=".bibconv-", dir=None if output is None
+                                     else where) as folder:
+        shards = (output_shards(inputs, output, writer.suffixes[0] if writer.suffixes else "")
+                  if folder_out else part_shards(inputs, folder))
+        _refuse_inputs(inputs, [s.output for s in shards if folder_out] or
+                       ([output] if output else []))
+        progress = _progress(args, len(shards))
+        run = execute(job, shards, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
+                      progress=progress)
+        progress.close()
+        errors = False
+        shown = []
+        for diagnostic in run.diagnostics():
+            errors = errors or diagnostic.severity is Severity.ERROR
+            shown.append(diagnostic)
+            if len(shown) >= 1000:
+                _show(shown, verbose=args.verbose, quiet=args.quiet)
+                shown.clear()
+        _show(shown, verbose=args.verbose, quiet=args.quiet)
+        if not run.records and errors:
+            return EXIT_FAILED
+        if not folder_out:
+            _join_parts(writer, options, shards, run, output)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _join_parts(writer, options: dict, shards, run, output: str | None) -> None:
+    """The one output: the shards' parts in input order, to a temporary file
+    renamed into place, or to standard output."""
+    from .scale.compression import wrap_output
+    from .scale.shards import assemble
+    from .textio import OutputError
+
+    frame = writer._get("streamer").frame(options)
+    parts = ((shard.output, result.wrote) for shard, result in zip(shards, run.results))
+    if output is None:
+        sys.stdout.flush()
+        assemble(frame, parts, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    target = os.path.realpath(output)
+    temporary = f"{target}.bibconv-{os.getpid()}.tmp"
+    try:
+        with open(temporary, "wb") as raw:
+            handle = wrap_output(output, raw)
+            assemble(frame, parts, handle)
+            handle.close()
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise OutputError(output, exc.strerror or str(exc)) from None
 
 
 def _codes(value: str | None) -> set[str] | None:
@@ -354,6 +487,8 @@ def _validate(args) -> int:
             from .registry import default_registry
 
             _format(default_registry(), args.from_, "read")
+        if _sharded(args):
+            return _validate_sharded(args, inputs, output, select, ignore)
         result = validate(inputs, from_=args.from_, encoding=args.encoding,
                           profiles=args.schema, select=select, ignore=ignore)
     except ProfileError as exc:
@@ -361,9 +496,7 @@ def _validate(args) -> int:
 
     shown = [d for d in result.diagnostics
              if args.verbose or d.severity is not Severity.INFO]
-    color = args.color == "always" or (
-        args.color == "auto" and output is None and sys.stdout.isatty()
-        and not os.environ.get("NO_COLOR"))
+    color = _color(args, output)
     report = Report(shown, [(r.origin.file, r.id, r.origin.line) for r in result.records],
                     result.files, color=color)
     _emit(output, REPORTERS[args.output_format](report))
@@ -374,6 +507,63 @@ def _validate(args) -> int:
     if threshold is not None and any(d.severity.rank >= threshold for d in shown):
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _color(args, output: str | None) -> bool:
+    return args.color == "always" or (
+        args.color == "auto" and output is None and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR"))
+
+
+def _validate_sharded(args, inputs: list[str], output: str | None, select, ignore) -> int:
+    """validate --stream/--jobs/--scheduler: each shard checked where it
+    runs, duplicates found across shards, one report in input order."""
+    import tempfile
+
+    from .diagnostics import Severity
+    from .scale.plan import execute
+    from .scale.report import report
+    from .scale.shards import Job, Shard
+
+    _scale_inputs(args, inputs)
+    job = Job("validate", args.from_, args.encoding, profiles=tuple(args.schema),
+              select=frozenset(select) if select else None,
+              ignore=frozenset(ignore) if ignore else None)
+    shards = [Shard(index, path) for index, path in enumerate(inputs)]
+    threshold = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank,
+                 "never": None}[args.fail_on]
+    failing = False
+
+    def shown(diagnostics):
+        nonlocal failing
+        for diagnostic in diagnostics:
+            if args.verbose or diagnostic.severity is not Severity.INFO:
+                failing = failing or (threshold is not None
+                                      and diagnostic.severity.rank >= threshold)
+                yield diagnostic
+
+    with tempfile.TemporaryDirectory(prefix="bibconv-") as folder:
+        progress = _progress(args, len(shards))
+        run = execute(job, shards, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
+                      list_records=args.output_format == "junit", progress=progress)
+        progress.close()
+        ids = [i for r in run.results for i in r.ids] if args.output_format == "junit" else None
+        pieces = report(args.output_format, shown(run.diagnostics()), records=run.records,
+                        ids=ids, files=inputs, color=_color(args, output))
+        _emit_pieces(output, pieces)
+    if any(r.unreadable for r in run.results):
+        return EXIT_FAILED
+    return EXIT_PARTIAL if failing else EXIT_OK
+
+
+def _emit_pieces(output: str | None, pieces) -> None:
+    """A report made in pieces, to standard output as they come, or to its
+    file (written whole: see textio.write_outputs)."""
+    if output:
+        _emit(output, "".join(pieces))
+        return
+    for piece in pieces:
+        _emit(None, piece)
 
 
 def _cite(args) -> int:
