@@ -185,7 +185,7 @@ def _expand(patterns: list[str]) -> list[str]:
 
 
 def _sharded(args) -> bool:
-    return bool(getattr(args, "stream", False) or getattr(args, "jobs", None)
+    return bool(getattr(args, "stream", False) or getattr(args, "jobs", None) is not None
                 or getattr(args, "scheduler", None))
 
 

@@ -37,7 +37,7 @@ def run_cluster(address: str, job: Job, shards: list[Shard], *, list_records: bo
     import dask.bag as db
     from distributed import Client, as_completed
 
-    with Client(address, set_as_default=False) as client:
+    with Client(address) as client:
         done = [client.submit(run_shard, job, shard, None, list_records, pure=False)
                 for shard in shards]
         summaries = [client.submit(_summary, future, pure=False) for future in done]

@@ -41,3 +41,34 @@ class StreamIds:
             os.unlink(self._path)
         except OSError:
             pass
+
+
+class SeenKeys:
+    """BibTeX keys of the earlier chunks of one file (case folded, with the
+    key as written and its line), so that a key repeated in a later chunk
+    is treated as the reader treats it within one text."""
+
+    def __init__(self, folder: str | None = None):
+        handle, self._path = tempfile.mkstemp(prefix=".bibconv-keys-", suffix=".db",
+                                              dir=folder)
+        os.close(handle)
+        self._db = sqlite3.connect(self._path)
+        self._db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;"
+            "CREATE TABLE seen (folded TEXT PRIMARY KEY, key TEXT, line INTEGER)"
+            " WITHOUT ROWID;")
+
+    def earlier(self, key: str) -> tuple[str, int] | None:
+        return self._db.execute("SELECT key, line FROM seen WHERE folded = ?",
+                                (key.lower(),)).fetchone()
+
+    def add(self, pairs) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
+                             [(key.lower(), key, line) for key, line in pairs])
+
+    def close(self) -> None:
+        self._db.close()
+        try:
+            os.unlink(self._path)
+        except OSError:
+            pass

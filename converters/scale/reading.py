@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import io
 from collections.abc import Iterator
+from typing import TextIO
 
 from ..diagnostics import make
 from ..model import ReadResult
@@ -64,14 +65,39 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
     yield from _chunks(path, fmt, streamer, options)
 
 
+def _text(path: str) -> TextIO:
+    return io.TextIOWrapper(open_input(path), encoding="utf-8-sig", newline="")
+
+
 def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadResult]:
-    lines_read = 0
+    from .bibkeys import skip_repeats, warn_case
+    from .crossref import lend, parents, returned
+    from .idstore import SeenKeys
+
+    lines_read, any_records = 0, False
+    empty = []  # "no entries found" is said of a file, not of a chunk of @comments
+    seen = SeenKeys() if streamer.keys_once else None
     with open_input(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
+            lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
             for first_line, chunk in streamer(text):
                 lines_read = first_line + chunk.count("\n")
-                yield shifted(fmt.read(chunk, path, **options), first_line - 1)
+                said: list = []
+                if seen:
+                    chunk, said, cased = skip_repeats(chunk, first_line, seen, path)
+                chunk, borrowed, last = lend(chunk, first_line, lent)
+                got = returned(fmt.read(chunk, path, **options), borrowed, last)
+                got = shifted(got, first_line - 1)
+                got.diagnostics[:0] = said
+                if seen and cased:
+                    warn_case(got, cased, path)
+                any_records = any_records or bool(got.records)
+                empty.extend(d for d in got.diagnostics if d.code == "input-empty")
+                got.diagnostics = [d for d in got.diagnostics if d.code != "input-empty"]
+                yield got
+            if empty and not any_records:
+                yield ReadResult([], empty[:1])
         except UnicodeDecodeError as exc:
             yield ReadResult([], [make(
                 "encoding-invalid", f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8; "
@@ -80,3 +106,6 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         except (OSError, EOFError) as exc:  # a truncated or corrupt archive
             yield ReadResult([], [make("input-unreadable", f"cannot decompress: {exc}",
                                        file=path, line=lines_read + 1)])
+        finally:
+            if seen:
+                seen.close()

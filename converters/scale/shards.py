@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostic, make
+from ..diagnostics import Diagnostic, Severity, make
 from ..model import Record
 from .compression import wrap_output
 from .streams import Frame
@@ -78,7 +78,7 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     try:
         for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
                                  shared={}, **options):
-            found, records = _checked(job, chunk.diagnostics, chunk.records, sink)
+            found, records = _checked(job, chunk, sink)
             if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
                 result.unreadable = True
             kept = [d for d in found if selected(d.code, job.select, job.ignore)]
@@ -92,6 +92,9 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
             result.records += len(records)
             if progress:
                 progress(len(records))
+        if sink:
+            last = [d for d in sink.finish() if selected(d.code, job.select, job.ignore)]
+            spill.add(last) if spill else result.diagnostics.extend(last)
     finally:
         if spill:
             spill.close()
@@ -133,16 +136,16 @@ def diagnostics_of(result: ShardResult) -> Iterator[Diagnostic]:
                     return
 
 
-def _checked(job: Job, diagnostics: list, records: list[Record], sink) -> tuple[list, list]:
+def _checked(job: Job, chunk, sink) -> tuple[list, list]:
     """A chunk's diagnostics after shapes are mended, ids given, the records
     written (convert) or checked (validate)."""
     from ..wellformed import check
 
-    found = list(diagnostics)
-    records, mended = check(records)
+    found = list(chunk.diagnostics)
+    records, mended = check(chunk.records)
     found.extend(mended)
     if sink is not None:
-        found.extend(sink.write(records))
+        found.extend(sink.write(records, chunk.meta))
     else:
         from ..validation import validate
 
@@ -170,9 +173,31 @@ class _Sink:
         self.raw = open(self.temporary, "wb") if self.temporary else None
         self.handle = wrap_output(self.target, self.raw) if self.raw and self.whole else self.raw
         self.count = 0
+        self.started = False  # some text written: the next batch needs a separator
+        self.dropped: dict[str, int] = {}
 
-    def write(self, records: list[Record]) -> list[Diagnostic]:
+    def _meta(self, meta: dict, found: list) -> dict:
+        """A chunk's file-level blocks (BibTeX's @string ...) for a writer
+        that takes them, written before the chunk's records; else noted."""
+        if not any(meta.values()):
+            return self.options
+        if "meta" in (self.writer.writer_options or {}):
+            return {**self.options, "meta": meta}
+        for kind, value in meta.items():
+            self.dropped[kind] = self.dropped.get(kind, 0) + len(value)
+        return self.options
+
+    def finish(self) -> list[Diagnostic]:
+        """What is said once a shard: the file-level blocks the writer has no place for."""
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.dropped.items() if n)
+        if not kinds:
+            return []
+        return [make("field-dropped", f"{self.writer.name} has no place for BibTeX's "
+                     f"file-level blocks ({kinds})", severity=Severity.INFO)]
+
+    def write(self, records: list[Record], meta: dict | None = None) -> list[Diagnostic]:
         found: list[Diagnostic] = []
+        options = self._meta(meta or {}, found)
         for record in records:
             wanted = record.id or "record"
             got = self.ids.claim(wanted)
@@ -182,30 +207,31 @@ class _Sink:
                     f"{got!r}", file=record.origin.file, line=record.origin.line, record=got,
                     pointer="/id"))
             record.data["id"] = got
-        if not records:
+        if not records and options is self.options:
             return found
-        out = self.writer.write(records, **self.options)
+        out = self.writer.write(records, **options)
         found.extend(out.diagnostics)
         text = self.frame.body(out.text)
-        if self.handle is not None:
-            lead = self.frame.separator if self.count else (
+        if self.handle is not None and text:
+            lead = self.frame.separator if self.started else (
                 self.frame.head if self.whole else "")
             self.handle.write((lead + text).encode("utf-8"))
+            self.started = True
         self.count += len(records)
         return found
 
     def close(self) -> bool:
         self.ids.close()
         if self.handle is None:
-            return bool(self.count)
+            return self.started
         if self.whole:
-            self.handle.write((self.frame.tail if self.count else self.frame.empty)
+            self.handle.write((self.frame.tail if self.started else self.frame.empty)
                               .encode("utf-8"))
         self.handle.close()
         if self.raw is not self.handle:
             self.raw.close()  # type: ignore[union-attr]
         os.replace(self.temporary, self.target)  # type: ignore[arg-type]
-        return bool(self.count)
+        return self.started
 
 
 def assemble(frame: Frame, parts: Iterator[tuple[str, bool]], out) -> None:

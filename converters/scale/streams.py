@@ -10,6 +10,7 @@ JSON object, a Crossref response) goes whole to the reader, as before.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Callable, TextIO
@@ -37,8 +38,16 @@ def shifted(result: ReadResult, by: int) -> ReadResult:
     return result
 
 
+_ON_LINE = re.compile(r"\bon line (\d+)")
+
+
 def _moved(diagnostic: Diagnostic, by: int) -> Diagnostic:
+    """The diagnostic's line, and another line its message names ("the
+    entry on line 12"), moved down ``by`` lines."""
     where = diagnostic.location
+    if "on line " in diagnostic.message:
+        diagnostic = replace(diagnostic, message=_ON_LINE.sub(
+            lambda m: f"on line {int(m.group(1)) + by}", diagnostic.message))
     if where is None or where.line is None:
         return diagnostic
     return replace(diagnostic, location=Location(where.file, where.line + by, where.column,
@@ -47,9 +56,10 @@ def _moved(diagnostic: Diagnostic, by: int) -> Diagnostic:
 
 # -- CSL-JSON: JSON Lines, or an array (compact or pretty) ---------------------
 
-def json_chunks(handle: TextIO, batch: int = BATCH) -> Chunks:
+def json_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
     """JSON Lines in runs of ``batch`` lines; an array in runs of items;
     anything else (one object, items keyed by id, a Crossref response) whole."""
+    batch = batch or BATCH
     first = _first_content_line(handle)
     if first is None:
         return
@@ -142,24 +152,38 @@ def _items(buffer: str, batch: int) -> tuple[int, int, bool]:
 
 # -- BibTeX: runs of entries ---------------------------------------------------
 
-def bibtex_chunks(handle: TextIO, batch: int = BATCH) -> Chunks:
-    """Runs of ``batch`` entries, cut before a line that opens a block
-    (``@``) where the braces so far are balanced.  An unbalanced entry keeps
-    its run open until another ``@`` starts a line at its first column after
-    a long stretch (the reader reports the broken entry and goes on)."""
-    lines: list[str] = []
-    start, number, depth, entries = 1, 0, 0, 0
+def _entry_starts(handle: TextIO) -> Iterator[tuple[int, str | None, list[str]]]:
+    """(line, the block's first line or None, the lines it adds) for each
+    line: where a block opens (``@`` where the braces so far balance; after
+    a long unbalanced stretch, ``@`` at the first column) and what follows."""
+    number, depth, stretch = 0, 0, 0
     for line in handle:
         number += 1
-        opens = line.lstrip().startswith("@")
-        if opens and (depth <= 0 or (line[0] == "@" and len(lines) > 10_000)):
-            if entries >= batch:
-                yield start, "".join(lines)
-                lines, start, entries = [], number, 0
-            depth = 0
-            entries += 1
-        lines.append(line)
+        stretch += 1
+        if line.lstrip().startswith("@") and (depth <= 0 or (line[0] == "@"
+                                                             and stretch > 10_000)):
+            depth, stretch = 0, 0
+            yield number, line, [line]
+        else:
+            yield number, None, [line]
         depth += line.count("{") - line.count("}")
+
+
+def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
+    """Runs of ``batch`` blocks, cut before a line that opens a block.  An
+    unbalanced entry keeps its run open until another ``@`` starts a line at
+    its first column after a long stretch (the reader reports the broken
+    entry and goes on).  Crossref parents are lent by converters.scale.crossref."""
+    batch = batch or BATCH
+    lines: list[str] = []
+    start, blocks = 1, 0
+    for number, opening, added in _entry_starts(handle):
+        if opening is not None:
+            if blocks >= batch:
+                yield start, "".join(lines)
+                lines, start, blocks = [], number, 0
+            blocks += 1
+        lines.extend(added)
     if lines:
         yield start, "".join(lines)
 
@@ -190,8 +214,13 @@ class Streamer:
 
     chunks: Callable[..., Chunks]
     frame: Callable[[dict], Frame] = lambda options: Frame()
+    # Record ids are keys the reader keeps once a file (BibTeX): a key seen
+    # in an earlier chunk is skipped, or warned about when only its case differs.
+    keys_once: bool = False
+    # Entries name parents (crossref, xref) a chunk is lent (converters.scale.crossref).
+    lends_parents: bool = False
 
-    def __call__(self, handle: TextIO, batch: int = BATCH) -> Chunks:
+    def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
         return self.chunks(handle, batch)
 
 
@@ -203,4 +232,5 @@ def _csljson_frame(options: dict) -> Frame:
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)
-BIBTEX = Streamer(bibtex_chunks, lambda options: Frame(separator="\n"))
+BIBTEX = Streamer(bibtex_chunks, lambda options: Frame(separator="\n"), keys_once=True,
+                  lends_parents=True)
