@@ -196,7 +196,7 @@ def _refuse_inputs(inputs: list[str], outputs) -> None:
     and inode, so FIFOs and terminals (which are not replaced) never are."""
     from .textio import identity
 
-    named = {}
+    named: dict[tuple[int, int], str] = {}
     for source in inputs:
         key = identity(source)
         if key is not None:
@@ -313,7 +313,7 @@ def _convert(args) -> int:
                              "(see 'bibconv formats')")
         to = by_suffix.name
     writer = _format(registry, to, "write")
-    to_folder = bool(output) and _is_folder(output)
+    to_folder = output is not None and _is_folder(output)
     if _sharded(args):
         return _convert_sharded(args, inputs, output, writer)
     if to_folder and not writer.one_record_per_file:
@@ -332,25 +332,37 @@ def _convert(args) -> int:
     if writer.one_record_per_file and len(result.records) > 1 and not to_folder:
         raise UsageError(f"{len(result.records)} records: format {writer.name!r} holds one "
                          "record a file; give -o a folder (DIR/)")
-    if to_folder:
-        from .textio import OutputError, write_outputs
-
-        suffix = writer.suffixes[0] if writer.suffixes else ""
-        names = [name + suffix for name in (result.output.files or {})]
-        unsafe = [n for n in names if os.path.basename(n) != n or n in (".", "..")]
-        if unsafe:  # a writer's bug, never a reason to write outside DIR
-            raise RuntimeError(f"writer {writer.name!r} named a file {unsafe[0]!r}")
-        files = {os.path.join(output, name): text
-                 for name, text in zip(names, (result.output.files or {}).values())}
-        _refuse_inputs(inputs, files)
-        try:
-            os.makedirs(output, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(output, exc.strerror or str(exc)) from None
-        write_outputs(files)
+    if to_folder and output is not None:
+        _write_folder(writer, result.output.files if result.output else None, output, inputs)
     else:
         _emit(output, result.text)
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _write_folder(writer, written: dict[str, str] | None, output: str,
+                  inputs: list[str]) -> None:
+    """-o DIR/ for a format of one record a file: a file a record."""
+    from .textio import write_outputs
+
+    suffix = writer.suffixes[0] if writer.suffixes else ""
+    names = [name + suffix for name in (written or {})]
+    unsafe = [n for n in names if os.path.basename(n) != n or n in (".", "..")]
+    if unsafe:  # a writer's bug, never a reason to write outside DIR
+        raise RuntimeError(f"writer {writer.name!r} named a file {unsafe[0]!r}")
+    files = {os.path.join(output, name): text
+             for name, text in zip(names, (written or {}).values(), strict=True)}
+    _refuse_inputs(inputs, files)
+    _make_folder(output)
+    write_outputs(files)
+
+
+def _make_folder(path: str) -> None:
+    from .textio import OutputError
+
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
 
 
 def _scale_inputs(args, inputs: list[str]) -> None:
@@ -381,17 +393,12 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
                          "drop --stream/--jobs/--scheduler")
     options = _writer_options(args, writer)
     job = Job("convert", args.from_, args.encoding, writer.name, options)
-    folder_out = bool(output) and _is_folder(output)
-    where = output if folder_out else os.path.dirname(os.path.abspath(output or "."))
-    try:
-        os.makedirs(where, exist_ok=True)
-    except OSError as exc:
-        from .textio import OutputError
-
-        raise OutputError(output or where, exc.strerror or str(exc)) from None
+    folder_out = output is not None and _is_folder(output)
+    where = output if output and folder_out else os.path.dirname(os.path.abspath(output or "."))
+    _make_folder(where)
     with tempfile.TemporaryDirectory(prefix=".bibconv-", dir=None if output is None
                                      else where) as folder:
-        shards = (output_shards(inputs, output, writer.suffixes[0] if writer.suffixes else "")
+        shards = (output_shards(inputs, where, writer.suffixes[0] if writer.suffixes else "")
                   if folder_out else part_shards(inputs, folder))
         _refuse_inputs(inputs, [s.output for s in shards if folder_out] or
                        ([output] if output else []))
@@ -423,7 +430,8 @@ def _join_parts(writer, options: dict, shards, run, output: str | None) -> None:
     from .textio import OutputError
 
     frame = writer._get("streamer").frame(options)
-    parts = ((shard.output, result.wrote) for shard, result in zip(shards, run.results))
+    parts = ((shard.output, result.wrote) for shard, result in zip(shards, run.results,
+                                                                    strict=True))
     if output is None:
         sys.stdout.flush()
         assemble(frame, parts, sys.stdout.buffer)
@@ -625,7 +633,7 @@ def _formats(args) -> int:
                                         if fmt.aliases else "")))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
     return EXIT_OK
 
 

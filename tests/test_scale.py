@@ -13,18 +13,17 @@ import random
 import sys
 
 import pytest
-
 from conftest import ROOT, corpus, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import records as generated  # noqa: E402
+from generate import records as generated
 
-from converters import api  # noqa: E402
-from converters.registry import default_registry  # noqa: E402
-from converters.scale import streams  # noqa: E402
-from converters.scale.plan import execute, part_shards  # noqa: E402
-from converters.scale.progress import Progress  # noqa: E402
-from converters.scale.shards import Job, assemble  # noqa: E402
+from converters import api
+from converters.registry import default_registry
+from converters.scale import streams
+from converters.scale.plan import execute, part_shards
+from converters.scale.progress import Progress
+from converters.scale.shards import Job, assemble
 
 
 def _where(diagnostics, lines: bool = True) -> list[tuple]:
@@ -49,7 +48,7 @@ def _streamed(path, to: str, tmp_path, **job) -> tuple[str, list]:
     diagnostics = list(run.diagnostics())
     out = io.BytesIO()
     frame = default_registry().get(to)._get("streamer").frame(job.get("write_options", {}))
-    assemble(frame, ((s.output, r.wrote) for s, r in zip(shards, run.results)), out)
+    assemble(frame, ((s.output, r.wrote) for s, r in zip(shards, run.results, strict=True)), out)
     return out.getvalue().decode("utf-8"), diagnostics
 
 
@@ -201,7 +200,7 @@ def test_globs_jobs_and_one_output_shard_an_input(tmp_path):
 
 
 def test_duplicates_across_shards_name_both_files_and_lines(tmp_path):
-    folder, paths = _shards(tmp_path)
+    _, paths = _shards(tmp_path)
     whole = run_cli("validate", *paths)
     local = run_cli("validate", *paths, "--jobs", "2")
     assert local.returncode == whole.returncode == 1

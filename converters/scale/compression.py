@@ -5,10 +5,11 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
-from typing import IO, Callable
+from collections.abc import Callable
+from typing import IO, Any
 
 # (suffix, magic bytes, opener)
-CODECS: tuple[tuple[str, bytes, Callable[..., IO[bytes]]], ...] = (
+CODECS: tuple[tuple[str, bytes, Callable[..., Any]], ...] = (
     (".gz", b"\x1f\x8b", gzip.open),
     (".bz2", b"BZh", bz2.open),
     (".xz", b"\xfd7zXZ\x00", lzma.open),
@@ -25,7 +26,7 @@ def strip_suffix(path: str) -> str:
     return path
 
 
-def codec_of(path: str, head: bytes = b"") -> Callable[..., IO[bytes]] | None:
+def codec_of(path: str, head: bytes = b"") -> Callable[..., Any] | None:
     """The opener for ``path``: its first bytes decide, else its suffix."""
     for _, magic, opener in CODECS:
         if head.startswith(magic):
@@ -40,7 +41,7 @@ def codec_of(path: str, head: bytes = b"") -> Callable[..., IO[bytes]] | None:
 def open_input(path: str) -> IO[bytes]:
     """A binary stream of ``path``'s content, decompressed when it is
     compressed (by magic bytes; a misleading suffix does not matter)."""
-    raw = open(path, "rb")
+    raw = open(path, "rb")  # noqa: SIM115 (returned, or closed by the decompressor)
     head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""
     for _, magic, opener in CODECS:
         if head.startswith(magic):
@@ -65,7 +66,8 @@ def wrap_output(path: str, raw: IO[bytes]) -> IO[bytes]:
     same bytes."""
     lower = path.lower()
     if lower.endswith(".gz"):
-        return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+        return gzip.GzipFile(filename="", mode="wb", fileobj=raw,  # type: ignore[return-value]
+                             mtime=0)
     for suffix, _, opener in CODECS:
         if lower.endswith(suffix):
             return opener(raw, "wb")

@@ -66,7 +66,8 @@ class BucketWriter:
         handle = self._files.get(bucket)
         if handle is None:
             path = os.path.join(self._folder, f"{bucket:03d}-{self._shard:06d}.jsonl")
-            handle = self._files[bucket] = open(path, "w", encoding="utf-8")
+            handle = self._files[bucket] = open(  # noqa: SIM115 (closed by close())
+                path, "w", encoding="utf-8")
         handle.write(json.dumps(row, ensure_ascii=False) + "\n")  # type: ignore[attr-defined]
 
     def close(self) -> None:
@@ -126,7 +127,8 @@ def findings(groups: Iterable[tuple[str, list]], *, profiles=None, select=None,
     for members in components(groups):
         records = [Record(data, Origin(file, line, None, dict(fields)))
                    for _, (data, file, line, fields) in members]
-        positions = {id(record): position for record, (position, _) in zip(records, members)}
+        positions = {id(record): position for record, (position, _) in zip(records, members,
+                                                                               strict=True)}
         by_line = {(r.origin.file, r.id): positions[id(r)] for r in records}
         for diagnostic in validate(records, profiles=profiles, select=select, ignore=ignore):
             if diagnostic.code == "duplicate-record":

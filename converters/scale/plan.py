@@ -4,7 +4,7 @@ joined in input order, and the duplicates found across shards."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic
@@ -70,6 +70,7 @@ def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,
     from .duplicates import candidates_from_buckets, findings
 
     run = Run()
+    groups: Iterable[tuple[str, list]]
     if scheduler:
         from .cluster import run_cluster
 

@@ -55,7 +55,7 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
         return
     fmt = choose(registry, from_, path, head)
     streamer = fmt._get("streamer") if fmt is not None and fmt.streamer else None
-    if streamer is None or not head.strip() or not _streamable(head, encoding):
+    if fmt is None or streamer is None or not head.strip() or not _streamable(head, encoding):
         yield read(path, fmt.name if fmt else None, encoding=encoding, registry=registry,
                    shared=shared, **options)
         return
@@ -75,7 +75,7 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
     from .idstore import SeenKeys
 
     lines_read, any_records = 0, False
-    empty = []  # "no entries found" is said of a file, not of a chunk of @comments
+    empty: list = []  # "no entries found" is said of a file, not of a chunk of @comments
     seen = SeenKeys() if streamer.keys_once else None
     with open_input(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")

@@ -38,5 +38,5 @@ def report(output_format: str, diagnostics: Iterable[Diagnostic], *, records: in
         yield text[:text.rindex("\n", 0, len(text) - 1) + 1]  # less the summary line
     # The summary line, by the reporter itself, from the counts.
     summary = Report([], listed, files)
-    summary.count = counts.__getitem__  # type: ignore[method-assign]
+    summary.count = counts.__getitem__  # type: ignore[method-assign,assignment]
     yield reporter(summary)

@@ -110,7 +110,7 @@ class _Spill:
 
     def __init__(self, folder: str, index: int):
         self.path = os.path.join(folder, f"diagnostics-{index:06d}.pickle")
-        self.handle = open(self.path, "wb")
+        self.handle = open(self.path, "wb")  # noqa: SIM115 (closed by close())
 
     def add(self, diagnostics: list) -> None:
         import pickle
@@ -170,8 +170,10 @@ class _Sink:
         folder = os.path.dirname(os.path.abspath(self.target or "."))
         self.temporary = f"{self.target}.bibconv-{os.getpid()}.tmp" if self.target else None
         self.ids = StreamIds(folder)
-        self.raw = open(self.temporary, "wb") if self.temporary else None
-        self.handle = wrap_output(self.target, self.raw) if self.raw and self.whole else self.raw
+        self.raw = (open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
+                    if self.temporary else None)
+        self.handle = (wrap_output(self.target, self.raw) if self.raw and self.target
+                       and self.whole else self.raw)
         self.count = 0
         self.started = False  # some text written: the next batch needs a separator
         self.dropped: dict[str, int] = {}

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Callable, TextIO
+from typing import TextIO
 
 from ..diagnostics import Diagnostic, Location
 from ..model import ReadResult
@@ -74,9 +74,7 @@ def json_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
 
 
 def _first_content_line(handle: TextIO) -> tuple[int, str] | None:
-    number = 0
-    for line in handle:
-        number += 1
+    for number, line in enumerate(handle, 1):
         if line.strip():
             return number, line.lstrip("\ufeff")
     return None
@@ -156,9 +154,8 @@ def _entry_starts(handle: TextIO) -> Iterator[tuple[int, str | None, list[str]]]
     """(line, the block's first line or None, the lines it adds) for each
     line: where a block opens (``@`` where the braces so far balance; after
     a long unbalanced stretch, ``@`` at the first column) and what follows."""
-    number, depth, stretch = 0, 0, 0
-    for line in handle:
-        number += 1
+    depth, stretch = 0, 0
+    for number, line in enumerate(handle, 1):
         stretch += 1
         if line.lstrip().startswith("@") and (depth <= 0 or (line[0] == "@"
                                                              and stretch > 10_000)):
