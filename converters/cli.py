@@ -395,9 +395,13 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
     job = Job("convert", args.from_, args.encoding, writer.name, options)
     folder_out = output is not None and _is_folder(output)
     where = output if output and folder_out else os.path.dirname(os.path.abspath(output or "."))
-    _make_folder(where)
-    with tempfile.TemporaryDirectory(prefix=".bibconv-", dir=None if output is None
-                                     else where) as folder:
+    if folder_out:
+        _make_folder(where)
+    elif not os.path.isdir(where):
+        from .textio import OutputError
+
+        raise OutputError(output or where, "its folder does not exist")
+    with tempfile.TemporaryDirectory(prefix="bibconv-") as folder:
         shards = (output_shards(inputs, where, writer.suffixes[0] if writer.suffixes else "")
                   if folder_out else part_shards(inputs, folder))
         _refuse_inputs(inputs, [s.output for s in shards if folder_out] or
@@ -437,14 +441,19 @@ def _join_parts(writer, options: dict, shards, run, output: str | None) -> None:
         assemble(frame, parts, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    target = os.path.realpath(output)
-    temporary = f"{target}.bibconv-{os.getpid()}.tmp"
+    from .textio import plan
+
+    how, target = plan(output)  # a FIFO or a device (/dev/stdout) is written, not replaced
+    temporary = f"{target}.bibconv-{os.getpid()}.tmp" if how == "replace" else target
     try:
         with open(temporary, "wb") as raw:
             handle = wrap_output(output, raw)
             assemble(frame, parts, handle)
             handle.close()
-        os.replace(temporary, target)
+        if temporary != target:
+            os.replace(temporary, target)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         raise OutputError(output, exc.strerror or str(exc)) from None
 

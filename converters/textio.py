@@ -152,6 +152,13 @@ def _plan(path: str) -> tuple[str, str]:
     return "replace", target
 
 
+def plan(path: str) -> tuple[str, str]:
+    """How ``path`` is written (see _plan): ("replace", the file to replace
+    through a temporary beside it) or ("direct", what to open and write).
+    Raises OutputError for a folder or an unreadable path."""
+    return _plan(path)
+
+
 def _temporary(target: str, text: str, encoding: str) -> str:
     """Write ``text`` to a new temporary file beside ``target``, with the
     mode (and, where allowed, the owner) ``target`` has or would get."""

@@ -258,3 +258,31 @@ def test_usage_errors(tmp_path):
                  ("convert", paths[0], "-t", "jats", "--stream")):
         got = run_cli(*args, input=b"[]")
         assert got.returncode == 2 and b"error" in got.stderr, args
+
+
+def test_validate_streamed_finds_what_the_whole_run_finds_on_the_corpora(tmp_path):
+    for path in _bib_files()[:4] + _csl_files(4):
+        whole = run_cli("validate", path, "--output-format", "json", timeout=300)
+        streamed = run_cli("validate", path, "--stream", "--output-format", "json",
+                           timeout=300)
+        assert streamed.returncode == whole.returncode, path.name
+        got, want = json.loads(streamed.stdout), json.loads(whole.stdout)
+        key = lambda d: json.dumps(d, sort_keys=True)  # noqa: E731
+        lines = path.name not in _WHOLE_READ_LINES_WRONG
+        if not lines:
+            for d in got["diagnostics"] + want["diagnostics"]:
+                d["line"] = 0
+        assert sorted(got["diagnostics"], key=key) == sorted(want["diagnostics"], key=key)
+        assert got["summary"] == want["summary"], path.name
+
+
+def test_where_a_sharded_output_goes(tmp_path):
+    _, paths = _shards(tmp_path)
+    missing = run_cli("convert", paths[0], "-t", "bibtex", "--stream",
+                      "-o", tmp_path / "nowhere" / "out.bib")
+    assert missing.returncode == 2 and b"nowhere" in missing.stderr
+    assert not (tmp_path / "nowhere").exists()
+    assert run_cli("convert", paths[0], "-t", "bibtex", "--stream",
+                   "-o", "/dev/null").returncode == 0
+    onto_input = run_cli("convert", paths[0], "-t", "csljson", "--stream", "-o", paths[0])
+    assert onto_input.returncode == 2 and b"refusing" in onto_input.stderr
