@@ -74,8 +74,8 @@ def write(n: int, out: str) -> None:
     opener = gzip.open if target.suffix == ".gz" else open
     stem = target.with_suffix("") if target.suffix == ".gz" else target
     if stem.suffix == ".bib":
-        from converters.registry import default_registry
         from converters.model import Record
+        from converters.registry import default_registry
         from converters.wellformed import check
 
         writer = default_registry().get("bibtex")
