@@ -44,6 +44,22 @@ def _add_scale(command: argparse.ArgumentParser) -> None:
     scale.add_argument("--scheduler", metavar="ADDRESS",
                        help="shards on the Dask distributed cluster at ADDRESS "
                             "(tcp://host:8786; needs bibconv[cluster])")
+    scale.add_argument("--split", type=_size, default=256 << 20, metavar="SIZE",
+                       help="cut a plain JSON Lines input larger than SIZE (bytes, or with "
+                            "K, M, G) into tasks of about SIZE (default: 256M)")
+
+
+def _size(text: str) -> int:
+    """'256M' -> bytes."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    unit = units.get(text[-1:].upper(), 1)
+    try:
+        value = int(text[:-1] if unit > 1 else text) * unit
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 256M)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("a size is more than 0")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -383,8 +399,7 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
     -o DIR/, else the shards' parts joined in input order."""
     import tempfile
 
-    from .diagnostics import Severity
-    from .scale.plan import execute, output_shards, part_shards
+    from .scale.plan import execute, join_cut_shards, output_shards, part_shards, split
     from .scale.shards import Job
 
     _scale_inputs(args, inputs)
@@ -406,34 +421,45 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
                   if folder_out else part_shards(inputs, folder))
         _refuse_inputs(inputs, [s.output for s in shards if folder_out] or
                        ([output] if output else []))
-        progress = _progress(args, len(shards))
-        run = execute(job, shards, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
+        plan = split(shards, args.split, folder)
+        progress = _progress(args, len(plan.tasks))
+        run = execute(job, plan.tasks, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
                       progress=progress)
         progress.close()
-        errors = False
-        shown = []
-        for diagnostic in run.diagnostics():
-            errors = errors or diagnostic.severity is Severity.ERROR
-            shown.append(diagnostic)
-            if len(shown) >= 1000:
-                _show(shown, verbose=args.verbose, quiet=args.quiet)
-                shown.clear()
-        _show(shown, verbose=args.verbose, quiet=args.quiet)
+        errors = _show_all(args, run)
         if not run.records and errors:
             return EXIT_FAILED
+        frame = writer._get("streamer").frame(options)
+        join_cut_shards(plan, run, frame)
         if not folder_out:
-            _join_parts(writer, options, shards, run, output)
+            _join_parts(frame, plan.tasks, run, output)
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
-def _join_parts(writer, options: dict, shards, run, output: str | None) -> None:
+def _show_all(args, run) -> bool:
+    """A sharded run's diagnostics to stderr, a thousand at a time; whether
+    any is an error."""
+    from .diagnostics import Severity
+
+    errors = False
+    shown = []
+    for diagnostic in run.diagnostics():
+        errors = errors or diagnostic.severity is Severity.ERROR
+        shown.append(diagnostic)
+        if len(shown) >= 1000:
+            _show(shown, verbose=args.verbose, quiet=args.quiet)
+            shown.clear()
+    _show(shown, verbose=args.verbose, quiet=args.quiet)
+    return errors
+
+
+def _join_parts(frame, shards, run, output: str | None) -> None:
     """The one output: the shards' parts in input order, to a temporary file
     renamed into place, or to standard output."""
     from .scale.compression import wrap_output
     from .scale.shards import assemble
     from .textio import OutputError
 
-    frame = writer._get("streamer").frame(options)
     parts = ((shard.output, result.wrote) for shard, result in zip(shards, run.results,
                                                                     strict=True))
     if output is None:
@@ -546,7 +572,10 @@ def _validate_sharded(args, inputs: list[str], output: str | None, select, ignor
     job = Job("validate", args.from_, args.encoding, profiles=tuple(args.schema),
               select=frozenset(select) if select else None,
               ignore=frozenset(ignore) if ignore else None)
-    shards = [Shard(index, path) for index, path in enumerate(inputs)]
+    from .scale.plan import split
+
+    shards = split([Shard(index, path) for index, path in enumerate(inputs)], args.split,
+                   "").tasks
     threshold = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank,
                  "never": None}[args.fail_on]
     failing = False
@@ -576,11 +605,27 @@ def _validate_sharded(args, inputs: list[str], output: str | None, select, ignor
 def _emit_pieces(output: str | None, pieces) -> None:
     """A report made in pieces, to standard output as they come, or to its
     file (written whole: see textio.write_outputs)."""
-    if output:
-        _emit(output, "".join(pieces))
+    if not output:
+        for piece in pieces:
+            _emit(None, piece)
         return
-    for piece in pieces:
-        _emit(None, piece)
+    from .textio import OutputError, plan
+
+    how, target = plan(output)  # as write_outputs does, but a piece at a time
+    temporary = f"{target}.bibconv-{os.getpid()}.tmp" if how == "replace" else target
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            for piece in pieces:
+                handle.write(piece)
+        if temporary != target:
+            os.replace(temporary, target)
+    except OSError as exc:
+        if temporary != target:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        raise OutputError(output, exc.strerror or str(exc)) from None
 
 
 def _cite(args) -> int:

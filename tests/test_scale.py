@@ -286,3 +286,24 @@ def test_where_a_sharded_output_goes(tmp_path):
                    "-o", "/dev/null").returncode == 0
     onto_input = run_cli("convert", paths[0], "-t", "csljson", "--stream", "-o", paths[0])
     assert onto_input.returncode == 2 and b"refusing" in onto_input.stderr
+
+
+def test_a_large_json_lines_input_cut_in_byte_ranges_reads_as_one(tmp_path):
+    items = generated(300)
+    items[250] = dict(items[20], id="again-20")
+    path = _jsonl(tmp_path / "big.jsonl", items, bad_at=[173])
+    size = path.stat().st_size
+    whole = run_cli("convert", path, "-t", "bibtex", "--stream")
+    cut = run_cli("convert", path, "-t", "bibtex", "--jobs", "2", "--split", str(size // 7))
+    assert cut.returncode == whole.returncode == 1
+    assert cut.stdout == whole.stdout and cut.stderr == whole.stderr
+    assert f"{path}:174:".encode() in cut.stderr and b" error syntax-error " in cut.stderr
+    report = run_cli("validate", path, "--stream")
+    cut_report = run_cli("validate", path, "--jobs", "2", "--split", str(size // 7))
+    # the same findings; within a part, a chunk's reader findings come first
+    assert sorted(cut_report.stdout.splitlines()) == sorted(report.stdout.splitlines())
+    assert b"big.jsonl:251: warning duplicate-record" in cut_report.stdout
+    out = run_cli("convert", path, "-t", "bibtex", "--split", str(size // 5), "--stream",
+                  "-o", f"{tmp_path / 'out'}/")
+    assert (tmp_path / "out" / "big.bib").read_bytes() == whole.stdout
+    assert run_cli("convert", path, "-t", "bibtex", "--split", "0").returncode == 2

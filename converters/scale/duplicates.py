@@ -75,20 +75,30 @@ class BucketWriter:
             handle.close()  # type: ignore[attr-defined]
 
 
+def _rows_of(paths: list[str]) -> Iterator[tuple[str, list, object]]:
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                yield json.loads(line)
+
+
 def candidates_from_buckets(folder: str) -> Iterator[tuple[str, list]]:
-    """(key, members) for each key two or more records share, one bucket in
-    memory at a time."""
+    """(key, members) for each key two or more records share, one bucket at
+    a time: its keys counted first, then only the shared keys' records kept."""
     names = sorted(os.listdir(folder))
     for bucket in range(BUCKETS):
         prefix = f"{bucket:03d}-"
+        paths = [os.path.join(folder, name) for name in names if name.startswith(prefix)]
+        counts: dict[str, int] = {}
+        for key, _, _ in _rows_of(paths):
+            counts[key] = counts.get(key, 0) + 1
+        shared = {key for key, n in counts.items() if n > 1}
+        del counts
         groups: dict[str, list] = {}
-        for name in names:
-            if name.startswith(prefix):
-                with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                    for line in handle:
-                        key, position, kept = json.loads(line)
-                        groups.setdefault(key, []).append((tuple(position), kept))
-        yield from ((key, members) for key, members in groups.items() if len(members) > 1)
+        for key, position, kept in _rows_of(paths) if shared else ():
+            if key in shared:
+                groups.setdefault(key, []).append((tuple(position), kept))
+        yield from groups.items()
 
 
 def components(groups: Iterable[tuple[str, list]]) -> list[list[tuple]]:

@@ -61,6 +61,53 @@ def part_shards(paths: list[str], folder: str) -> list[Shard]:
             for index, path in enumerate(paths)]
 
 
+@dataclass
+class Split:
+    """Tasks for shards, a large plain JSON Lines shard cut into byte ranges;
+    ``joins``: the output file of a cut shard and the parts that make it."""
+
+    tasks: list[Shard] = field(default_factory=list)
+    joins: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+def split(shards: list[Shard], limit: int, folder: str) -> Split:
+    """Tasks numbered in input order (findings and outputs follow that
+    order); a cut shard's parts are bodies written to ``folder``."""
+    from .ranges import byte_ranges
+
+    plan = Split()
+    for shard in shards:
+        ranges = byte_ranges(shard.path, limit)
+        if len(ranges) == 1:
+            plan.tasks.append(replace(shard, index=len(plan.tasks)))
+            continue
+        numbers = []
+        for byte_range in ranges:
+            numbers.append(len(plan.tasks))
+            part = os.path.join(folder, f"range-{len(plan.tasks):06d}")
+            plan.tasks.append(replace(shard, index=len(plan.tasks), output=part, whole=False,
+                                      byte_range=byte_range))
+        if shard.output and shard.whole:
+            plan.joins.append((shard.output, numbers))
+    return plan
+
+
+def join_cut_shards(plan: Split, run: Run, frame) -> None:
+    """The output file of each cut shard, from its parts (compressed as its
+    name says), through a temporary file renamed into place."""
+    from .compression import wrap_output
+    from .shards import assemble
+
+    for target, numbers in plan.joins:
+        temporary = f"{target}.bibconv-{os.getpid()}.tmp"
+        with open(temporary, "wb") as raw:
+            handle = wrap_output(target, raw)
+            assemble(frame, ((plan.tasks[n].output or "", run.results[n].wrote)
+                             for n in numbers), handle)
+            handle.close()
+        os.replace(temporary, target)
+
+
 def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,
             scheduler: str | None = None, list_records: bool = False,
             progress: Callable[[int, bool], None] | None = None) -> Run:

@@ -43,6 +43,7 @@ def _streamable(head: bytes, encoding: str | None) -> bool:
 
 def read_stream(path: str, registry: Registry, *, from_: str | None = None,
                 encoding: str | None = None, shared: dict | None = None,
+                byte_range: tuple[int, int | None] = (0, None),
                 **options) -> Iterator[ReadResult]:
     """Chunks of ``path``'s records.  Unreadable, empty or undecodable input
     gives one ReadResult with the diagnostic, as ``api.read`` does."""
@@ -62,7 +63,26 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
     if shared is not None:
         for name in fmt.shared_options:
             options.setdefault(name, shared.setdefault(name, {}))
+    if byte_range != (0, None):
+        yield from _range(path, fmt, byte_range, options)
+        return
     yield from _chunks(path, fmt, streamer, options)
+
+
+def _range(path: str, fmt: Format, byte_range, options: dict) -> Iterator[ReadResult]:
+    """The JSON Lines that start in ``byte_range`` (see converters.scale.ranges)."""
+    from .ranges import range_lines
+    from .streams import line_chunks
+
+    first, lines = range_lines(path, *byte_range)
+    number = first
+    try:
+        for number, chunk in line_chunks(first, lines):
+            yield shifted(fmt.read(chunk, path, **options), number - 1)
+    except UnicodeDecodeError as exc:
+        yield ReadResult([], [make(
+            "encoding-invalid", f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8; "
+            "the rest of this part is not read", file=path, line=number)])
 
 
 def _text(path: str) -> TextIO:

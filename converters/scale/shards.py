@@ -36,6 +36,7 @@ class Shard:
     path: str
     output: str | None = None  # the file this shard writes
     whole: bool = True  # output gets head and tail (one file a shard), else a body part
+    byte_range: tuple[int, int | None] = (0, None)  # a part of a large input
 
 
 @dataclass
@@ -77,7 +78,7 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     result.spill = spill.path if spill else None
     try:
         for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
-                                 shared={}, **options):
+                                 shared={}, byte_range=shard.byte_range, **options):
             found, records = _checked(job, chunk, sink)
             if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
                 result.unreadable = True

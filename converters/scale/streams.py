@@ -88,7 +88,14 @@ def _is_whole_object(line: str) -> bool:
         return False
 
 
-def _line_chunks(number: int, line: str, handle: TextIO, batch: int) -> Chunks:
+def line_chunks(first_line: int, lines: Iterator[str], batch: int | None = None) -> Chunks:
+    """JSON Lines from an iterator of lines, the first numbered ``first_line``."""
+    first = next(lines, None)
+    if first is not None:
+        yield from _line_chunks(first_line, first, lines, batch or BATCH)
+
+
+def _line_chunks(number: int, line: str, handle, batch: int) -> Chunks:
     lines, start = [line], number
     for line in handle:
         number += 1
