@@ -305,5 +305,6 @@ def test_a_large_json_lines_input_cut_in_byte_ranges_reads_as_one(tmp_path):
     assert b"big.jsonl:251: warning duplicate-record" in cut_report.stdout
     out = run_cli("convert", path, "-t", "bibtex", "--split", str(size // 5), "--stream",
                   "-o", f"{tmp_path / 'out'}/")
+    assert out.returncode == 1
     assert (tmp_path / "out" / "big.bib").read_bytes() == whole.stdout
     assert run_cli("convert", path, "-t", "bibtex", "--split", "0").returncode == 2
