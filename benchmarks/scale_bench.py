@@ -77,7 +77,7 @@ def memory(args, work: Path) -> None:
         source = generate(n, work / f"g{n}.jsonl")
         if args.command == "convert":
             got = bibconv("convert", str(source), "-t", "bibtex", "--stream",
-                          "-o", str(work / f"g{n}.bib"))
+                          "-o", str(work / f"c{n}.bib"))
         else:
             got = bibconv("validate", str(source), "--stream", "-o", str(work / f"v{n}.txt"))
         print(_row(f"{args.command} --stream jsonl", n, got, base, base_n), flush=True)

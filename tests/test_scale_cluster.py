@@ -42,23 +42,27 @@ def _dump(folder, shards: int = 4, size: int = 50):
 def test_a_local_cluster_gives_the_bytes_and_findings_of_the_local_run(tmp_path):
     paths = _dump(tmp_path / "dump")
     pattern = str(tmp_path / "dump" / "shard-*")
-    local_report = run_cli("validate", pattern, "--jobs", "2", "--output-format", "json")
-    local_out = run_cli("convert", pattern, "-t", "bibtex", "--jobs", "2",
+    # --split 8K: the plain shards are cut in byte ranges, a task each
+    local_report = run_cli("validate", pattern, "--jobs", "2", "--split", "8K",
+                           "--output-format", "json")
+    local_out = run_cli("convert", pattern, "-t", "bibtex", "--jobs", "2", "--split", "8K",
                         "-o", f"{tmp_path / 'local'}/")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                        host="127.0.0.1", dashboard_address=None)
     try:
         address = cluster.scheduler_address
-        report = run_cli("validate", pattern, "--scheduler", address, "--output-format",
-                         "json", timeout=300)
+        report = run_cli("validate", pattern, "--scheduler", address, "--split", "8K",
+                         "--output-format", "json", timeout=300)
         out = run_cli("convert", pattern, "-t", "bibtex", "--scheduler", address,
-                      "-o", f"{tmp_path / 'cluster'}/", timeout=300)
+                      "--split", "8K", "-o", f"{tmp_path / 'cluster'}/", timeout=300)
     finally:
         cluster.close()
     assert report.returncode == local_report.returncode == 1, report.stderr
     assert report.stdout == local_report.stdout
     assert out.returncode == local_out.returncode, out.stderr
     assert out.stderr == local_out.stderr
+    whole = run_cli("convert", paths[0], "-t", "bibtex")
+    assert (tmp_path / "cluster" / "shard-0.bib").read_bytes() == whole.stdout
     names = sorted(p.name for p in (tmp_path / "local").iterdir())
     assert names == ["shard-0.bib", "shard-1.bib.gz", "shard-2.bib", "shard-3.bib"]
     for name in names:
