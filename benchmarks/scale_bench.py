@@ -148,7 +148,7 @@ def parallel(args, work: Path) -> None:
                 got = bibconv(command, pattern, *flags, *extra)
                 print(_row(f"{command} {name}", args.size, got, None, None)
                       + (f"   wall x{got['seconds'] / base[command]['seconds']:.2f} of --stream"
-                         if base else ""), flush=True)
+                         if base and command in base else ""), flush=True)
                 if name == "--stream":
                     base = (base or {}) | {command: got}
     finally:
