@@ -32,6 +32,36 @@ def _add_inputs(command: argparse.ArgumentParser) -> None:
                          help="encoding of the inputs (default: UTF-8, or as a BOM says)")
 
 
+def _add_scale(command: argparse.ArgumentParser) -> None:
+    """--jobs, --scheduler and --stream: large inputs, one shard an input."""
+    scale = command.add_argument_group(
+        "large inputs", "read and write record by record, one shard an INPUT (globs such "
+        "as 'dump/*.jsonl.gz' are expanded); see README 'Large inputs'")
+    scale.add_argument("--stream", action="store_true",
+                       help="stream record by record in this process (implied by the next two)")
+    scale.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="shards in N local processes")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="shards on the Dask distributed cluster at ADDRESS "
+                            "(tcp://host:8786; needs bibconv[cluster])")
+    scale.add_argument("--split", type=_size, default=256 << 20, metavar="SIZE",
+                       help="cut a plain JSON Lines input larger than SIZE (bytes, or with "
+                            "K, M, G) into tasks of about SIZE (default: 256M)")
+
+
+def _size(text: str) -> int:
+    """'256M' -> bytes."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    unit = units.get(text[-1:].upper(), 1)
+    try:
+        value = int(text[:-1] if unit > 1 else text) * unit
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 256M)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("a size is more than 0")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -69,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-v", "--verbose", action="store_true",
                          help="also show info diagnostics (fields kept in 'custom', ids made)")
     convert.add_argument("-q", "--quiet", action="store_true",
-                         help="show errors only")
+                         help="show errors only, and no progress line")
+    _add_scale(convert)
     convert.set_defaults(run=_convert)
 
     validate = commands.add_parser(
@@ -101,6 +132,9 @@ def _parser() -> argparse.ArgumentParser:
                                "unless NO_COLOR is set)")
     validate.add_argument("--list-rules", action="store_true",
                           help="print every rule with its code, severity and source, and exit")
+    validate.add_argument("-q", "--quiet", action="store_true",
+                          help="no progress line on the terminal")
+    _add_scale(validate)
     validate.set_defaults(run=_validate)
 
     cite = commands.add_parser(
@@ -143,10 +177,32 @@ def _parser() -> argparse.ArgumentParser:
 def _inputs(args) -> list[str]:
     """The INPUT arguments, standard input when there are none; waiting on a
     terminal for records nobody will type is a usage error."""
-    inputs = args.inputs or ["-"]
+    inputs = _expand(args.inputs) or ["-"]
     if inputs == ["-"] and sys.stdin is not None and sys.stdin.isatty():
         raise UsageError("no input: name a file, or pipe records into standard input")
     return inputs
+
+
+def _expand(patterns: list[str]) -> list[str]:
+    """Globs ('dump/*.jsonl.gz', quoted so the shell leaves them) expanded,
+    in sorted order; a name that exists is taken as it is."""
+    import glob
+
+    inputs = []
+    for pattern in patterns:
+        if pattern == "-" or os.path.exists(pattern) or not glob.has_magic(pattern):
+            inputs.append(pattern)
+            continue
+        found = sorted(glob.glob(pattern, recursive=True))
+        if not found:
+            raise UsageError(f"no file matches {pattern!r}")
+        inputs.extend(found)
+    return inputs
+
+
+def _sharded(args) -> bool:
+    return bool(getattr(args, "stream", False) or getattr(args, "jobs", None) is not None
+                or getattr(args, "scheduler", None))
 
 
 def _refuse_inputs(inputs: list[str], outputs) -> None:
@@ -156,7 +212,7 @@ def _refuse_inputs(inputs: list[str], outputs) -> None:
     and inode, so FIFOs and terminals (which are not replaced) never are."""
     from .textio import identity
 
-    named = {}
+    named: dict[tuple[int, int], str] = {}
     for source in inputs:
         key = identity(source)
         if key is not None:
@@ -264,13 +320,18 @@ def _convert(args) -> int:
         _format(registry, args.from_, "read")
     to = args.to
     if to is None:
-        by_suffix = registry.for_path(output) if output and not _is_folder(output) else None
+        from .scale.compression import strip_suffix
+
+        by_suffix = (registry.for_path(strip_suffix(output))
+                     if output and not _is_folder(output) else None)
         if by_suffix is None:
             raise UsageError("say which format to write with -t/--to "
                              "(see 'bibconv formats')")
         to = by_suffix.name
     writer = _format(registry, to, "write")
-    to_folder = bool(output) and _is_folder(output)
+    to_folder = output is not None and _is_folder(output)
+    if _sharded(args):
+        return _convert_sharded(args, inputs, output, writer)
     if to_folder and not writer.one_record_per_file:
         raise UsageError(f"format {writer.name!r} writes one file; give -o a file name")
     if output and not to_folder:
@@ -287,25 +348,140 @@ def _convert(args) -> int:
     if writer.one_record_per_file and len(result.records) > 1 and not to_folder:
         raise UsageError(f"{len(result.records)} records: format {writer.name!r} holds one "
                          "record a file; give -o a folder (DIR/)")
-    if to_folder:
-        from .textio import OutputError, write_outputs
-
-        suffix = writer.suffixes[0] if writer.suffixes else ""
-        names = [name + suffix for name in (result.output.files or {})]
-        unsafe = [n for n in names if os.path.basename(n) != n or n in (".", "..")]
-        if unsafe:  # a writer's bug, never a reason to write outside DIR
-            raise RuntimeError(f"writer {writer.name!r} named a file {unsafe[0]!r}")
-        files = {os.path.join(output, name): text
-                 for name, text in zip(names, (result.output.files or {}).values())}
-        _refuse_inputs(inputs, files)
-        try:
-            os.makedirs(output, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(output, exc.strerror or str(exc)) from None
-        write_outputs(files)
+    if to_folder and output is not None:
+        _write_folder(writer, result.output.files if result.output else None, output, inputs)
     else:
         _emit(output, result.text)
     return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _write_folder(writer, written: dict[str, str] | None, output: str,
+                  inputs: list[str]) -> None:
+    """-o DIR/ for a format of one record a file: a file a record."""
+    from .textio import write_outputs
+
+    suffix = writer.suffixes[0] if writer.suffixes else ""
+    names = [name + suffix for name in (written or {})]
+    unsafe = [n for n in names if os.path.basename(n) != n or n in (".", "..")]
+    if unsafe:  # a writer's bug, never a reason to write outside DIR
+        raise RuntimeError(f"writer {writer.name!r} named a file {unsafe[0]!r}")
+    files = {os.path.join(output, name): text
+             for name, text in zip(names, (written or {}).values(), strict=True)}
+    _refuse_inputs(inputs, files)
+    _make_folder(output)
+    write_outputs(files)
+
+
+def _make_folder(path: str) -> None:
+    from .textio import OutputError
+
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
+
+
+def _scale_inputs(args, inputs: list[str]) -> None:
+    if "-" in inputs:
+        raise UsageError("--stream, --jobs and --scheduler read files, not standard input")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
+
+
+def _progress(args, shards: int):
+    from .scale.progress import Progress
+
+    return Progress(shards, enabled=None if not args.quiet else False)
+
+
+def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int:
+    """convert --stream/--jobs/--scheduler: one output shard an input with
+    -o DIR/, else the shards' parts joined in input order."""
+    import tempfile
+
+    from .scale.plan import execute, join_cut_shards, output_shards, part_shards, split
+    from .scale.shards import Job
+
+    _scale_inputs(args, inputs)
+    if writer.streamer is None:
+        raise UsageError(f"format {writer.name!r} is not written in streams; "
+                         "drop --stream/--jobs/--scheduler")
+    options = _writer_options(args, writer)
+    job = Job("convert", args.from_, args.encoding, writer.name, options)
+    folder_out = output is not None and _is_folder(output)
+    where = output if output and folder_out else os.path.dirname(os.path.abspath(output or "."))
+    if folder_out:
+        _make_folder(where)
+    elif not os.path.isdir(where):
+        from .textio import OutputError
+
+        raise OutputError(output or where, "its folder does not exist")
+    with tempfile.TemporaryDirectory(prefix="bibconv-") as folder:
+        shards = (output_shards(inputs, where, writer.suffixes[0] if writer.suffixes else "")
+                  if folder_out else part_shards(inputs, folder))
+        _refuse_inputs(inputs, [s.output for s in shards if folder_out] or
+                       ([output] if output else []))
+        plan = split(shards, args.split, folder)
+        progress = _progress(args, len(plan.tasks))
+        run = execute(job, plan.tasks, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
+                      progress=progress)
+        progress.close()
+        errors = _show_all(args, run)
+        if not run.records and errors:
+            return EXIT_FAILED
+        frame = writer._get("streamer").frame(options)
+        join_cut_shards(plan, run, frame)
+        if not folder_out:
+            _join_parts(frame, plan.tasks, run, output)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _show_all(args, run) -> bool:
+    """A sharded run's diagnostics to stderr, a thousand at a time; whether
+    any is an error."""
+    from .diagnostics import Severity
+
+    errors = False
+    shown = []
+    for diagnostic in run.diagnostics():
+        errors = errors or diagnostic.severity is Severity.ERROR
+        shown.append(diagnostic)
+        if len(shown) >= 1000:
+            _show(shown, verbose=args.verbose, quiet=args.quiet)
+            shown.clear()
+    _show(shown, verbose=args.verbose, quiet=args.quiet)
+    return errors
+
+
+def _join_parts(frame, shards, run, output: str | None) -> None:
+    """The one output: the shards' parts in input order, to a temporary file
+    renamed into place, or to standard output."""
+    from .scale.compression import wrap_output
+    from .scale.shards import assemble
+    from .textio import OutputError
+
+    parts = ((shard.output, result.wrote) for shard, result in zip(shards, run.results,
+                                                                    strict=True))
+    if output is None:
+        sys.stdout.flush()
+        assemble(frame, parts, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    from .textio import plan
+
+    how, target = plan(output)  # a FIFO or a device (/dev/stdout) is written, not replaced
+    temporary = f"{target}.bibconv-{os.getpid()}.tmp" if how == "replace" else target
+    try:
+        with open(temporary, "wb") as raw:
+            handle = wrap_output(output, raw)
+            assemble(frame, parts, handle)
+            handle.close()
+        if temporary != target:
+            os.replace(temporary, target)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(output, exc.strerror or str(exc)) from None
 
 
 def _codes(value: str | None) -> set[str] | None:
@@ -354,6 +530,8 @@ def _validate(args) -> int:
             from .registry import default_registry
 
             _format(default_registry(), args.from_, "read")
+        if _sharded(args):
+            return _validate_sharded(args, inputs, output, select, ignore)
         result = validate(inputs, from_=args.from_, encoding=args.encoding,
                           profiles=args.schema, select=select, ignore=ignore)
     except ProfileError as exc:
@@ -361,9 +539,7 @@ def _validate(args) -> int:
 
     shown = [d for d in result.diagnostics
              if args.verbose or d.severity is not Severity.INFO]
-    color = args.color == "always" or (
-        args.color == "auto" and output is None and sys.stdout.isatty()
-        and not os.environ.get("NO_COLOR"))
+    color = _color(args, output)
     report = Report(shown, [(r.origin.file, r.id, r.origin.line) for r in result.records],
                     result.files, color=color)
     _emit(output, REPORTERS[args.output_format](report))
@@ -374,6 +550,82 @@ def _validate(args) -> int:
     if threshold is not None and any(d.severity.rank >= threshold for d in shown):
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _color(args, output: str | None) -> bool:
+    return args.color == "always" or (
+        args.color == "auto" and output is None and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR"))
+
+
+def _validate_sharded(args, inputs: list[str], output: str | None, select, ignore) -> int:
+    """validate --stream/--jobs/--scheduler: each shard checked where it
+    runs, duplicates found across shards, one report in input order."""
+    import tempfile
+
+    from .diagnostics import Severity
+    from .scale.plan import execute
+    from .scale.report import report
+    from .scale.shards import Job, Shard
+
+    _scale_inputs(args, inputs)
+    job = Job("validate", args.from_, args.encoding, profiles=tuple(args.schema),
+              select=frozenset(select) if select else None,
+              ignore=frozenset(ignore) if ignore else None)
+    from .scale.plan import split
+
+    shards = split([Shard(index, path) for index, path in enumerate(inputs)], args.split,
+                   "").tasks
+    threshold = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank,
+                 "never": None}[args.fail_on]
+    failing = False
+
+    def shown(diagnostics):
+        nonlocal failing
+        for diagnostic in diagnostics:
+            if args.verbose or diagnostic.severity is not Severity.INFO:
+                failing = failing or (threshold is not None
+                                      and diagnostic.severity.rank >= threshold)
+                yield diagnostic
+
+    with tempfile.TemporaryDirectory(prefix="bibconv-") as folder:
+        progress = _progress(args, len(shards))
+        run = execute(job, shards, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
+                      list_records=args.output_format == "junit", progress=progress)
+        progress.close()
+        ids = [i for r in run.results for i in r.ids] if args.output_format == "junit" else None
+        pieces = report(args.output_format, shown(run.diagnostics()), records=run.records,
+                        ids=ids, files=inputs, color=_color(args, output))
+        _emit_pieces(output, pieces)
+    if any(r.unreadable for r in run.results):
+        return EXIT_FAILED
+    return EXIT_PARTIAL if failing else EXIT_OK
+
+
+def _emit_pieces(output: str | None, pieces) -> None:
+    """A report made in pieces, to standard output as they come, or to its
+    file (written whole: see textio.write_outputs)."""
+    if not output:
+        for piece in pieces:
+            _emit(None, piece)
+        return
+    from .textio import OutputError, plan
+
+    how, target = plan(output)  # as write_outputs does, but a piece at a time
+    temporary = f"{target}.bibconv-{os.getpid()}.tmp" if how == "replace" else target
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            for piece in pieces:
+                handle.write(piece)
+        if temporary != target:
+            os.replace(temporary, target)
+    except OSError as exc:
+        if temporary != target:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        raise OutputError(output, exc.strerror or str(exc)) from None
 
 
 def _cite(args) -> int:
@@ -435,7 +687,7 @@ def _formats(args) -> int:
                                         if fmt.aliases else "")))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3])
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
     return EXIT_OK
 
 

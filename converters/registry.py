@@ -78,6 +78,9 @@ class Format:
     # allowed, or dict (set by the library, e.g. BibTeX's file-level blocks,
     # never from the command line).  None: not declared, nothing is checked.
     writer_options: dict | None = None
+    # How the format is read and written in streams (converters.scale.streams.Streamer):
+    # None reads each input whole.
+    streamer: Callable | str | None = None
     origin: str = "built-in"
     _loaded: dict = field(default_factory=dict, repr=False)
 
@@ -172,11 +175,13 @@ BUILTIN = [
            suffixes=(".bib", ".bibtex"), aliases=("bib",),
            reader="converters.formats.bibtex:read",
            writer="converters.formats.bibtex:write_bibtex",
-           sniffer="converters.formats.bibtex:sniff", writer_options=_BIBTEX_OPTIONS),
+           sniffer="converters.formats.bibtex:sniff", writer_options=_BIBTEX_OPTIONS,
+           streamer="converters.scale.streams:BIBTEX"),
     Format("biblatex", "BibLaTeX (.bib): dates, journaltitle, location and the rest of its "
            "data model", suffixes=(), aliases=("biber",),
            reader="converters.formats.bibtex:read_biblatex",
-           writer="converters.formats.bibtex:write_biblatex", writer_options=_BIBTEX_OPTIONS),
+           writer="converters.formats.bibtex:write_biblatex", writer_options=_BIBTEX_OPTIONS,
+           streamer="converters.scale.streams:BIBTEX"),
     Format("jats", "JATS XML reference list (<ref-list> of element-citations); reads "
            "JATS 1.0-1.3 and NLM 2.3/3.0 references", suffixes=(".xml", ".nxml", ".jats"),
            aliases=("jats-refs", "jats-xml"),
@@ -206,7 +211,8 @@ BUILTIN = [
            reader="converters.formats.csljson:read",
            writer="converters.formats.csljson:write",
            sniffer="converters.formats.csljson:sniff",
-           writer_options={"lines": bool, "csl_version": ("1.0", "1.0.2")}),
+           writer_options={"lines": bool, "csl_version": ("1.0", "1.0.2")},
+           streamer="converters.scale.streams:CSLJSON"),
 ]
 
 

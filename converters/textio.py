@@ -90,7 +90,20 @@ def read_source(path: str, encoding: str | None = None, stdin=None
             label = path
     except OSError as exc:
         return None, [make("input-unreadable", exc.strerror or str(exc), file=path)]
+    data, problem = _decompressed(data)
+    if problem:
+        return None, [make("input-unreadable", f"cannot decompress: {problem}", file=label)]
     return decode(data, label, encoding)
+
+
+def _decompressed(data: bytes) -> tuple[bytes, str | None]:
+    """gzip, bzip2 or xz content (told by its first bytes) decompressed."""
+    from .scale.compression import decompress
+
+    try:
+        return decompress(data), None
+    except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt
+        return data, str(exc) or type(exc).__name__
 
 
 class OutputError(Exception):
@@ -139,6 +152,13 @@ def _plan(path: str) -> tuple[str, str]:
     return "replace", target
 
 
+def plan(path: str) -> tuple[str, str]:
+    """How ``path`` is written (see _plan): ("replace", the file to replace
+    through a temporary beside it) or ("direct", what to open and write).
+    Raises OutputError for a folder or an unreadable path."""
+    return _plan(path)
+
+
 def _temporary(target: str, text: str, encoding: str) -> str:
     """Write ``text`` to a new temporary file beside ``target``, with the
     mode (and, where allowed, the owner) ``target`` has or would get."""
@@ -147,8 +167,8 @@ def _temporary(target: str, text: str, encoding: str) -> str:
     folder = os.path.dirname(target) or "."
     fd, tmp = tempfile.mkstemp(prefix=".bibconv-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_encoded(target, text, encoding))
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -168,6 +188,23 @@ def _temporary(target: str, text: str, encoding: str) -> str:
         _remove(tmp)
         raise
     return tmp
+
+
+def _encoded(path: str, text: str, encoding: str) -> bytes:
+    """The bytes written for ``path``: compressed when its suffix says so
+    (.gz, .bz2, .xz)."""
+    from .scale.compression import SUFFIXES, wrap_output
+
+    data = text.encode(encoding)
+    if not path.lower().endswith(SUFFIXES):
+        return data
+    import io
+
+    buffer = io.BytesIO()
+    handle = wrap_output(path, buffer)
+    handle.write(data)
+    handle.close()  # flushes the compressor; a passed-in stream stays open
+    return buffer.getvalue()
 
 
 def _remove(path: str) -> None:
@@ -206,8 +243,8 @@ def write_outputs(files: dict[str, str], encoding: str = "utf-8") -> None:
     for path, (how, target) in plans.items():
         if how == "direct":
             try:
-                with open(target, "w", encoding=encoding, newline="") as handle:
-                    handle.write(files[path])
+                with open(target, "wb") as handle:
+                    handle.write(_encoded(path, files[path], encoding))
             except OSError as exc:
                 raise OutputError(path, exc.strerror or str(exc)) from None
 

@@ -1,0 +1,64 @@
+"""BibTeX keys once a file, across the chunks of a stream, as the reader
+keeps them within one text: an entry whose key an earlier chunk used is
+skipped (its lines blanked, so the others keep theirs), and one whose key
+differs only in case is read with a warning."""
+from __future__ import annotations
+
+import io
+
+from ..diagnostics import Diagnostic, Severity, make
+from ..model import ReadResult
+from .crossref import _KEY
+from .idstore import SeenKeys
+from .streams import _entry_starts
+
+
+def _blocks(chunk: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, key) of each keyed block of the chunk, lines
+    counted in the chunk."""
+    found: list[list] = []
+    for number, opening, _ in _entry_starts(io.StringIO(chunk)):
+        if opening is not None:
+            if found:
+                found[-1][1] = number - 1
+            key = _KEY.match(opening.lstrip())
+            found.append([number, number, key.group(1) if key else None])
+        elif found:
+            found[-1][1] = number
+    return [(first, last, key) for first, last, key in found if key]
+
+
+def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str
+                 ) -> tuple[str, list[Diagnostic], dict]:
+    """The chunk less the entries whose exact key an earlier chunk used; the
+    diagnostics for them; the earlier (key, line) of keys differing in case."""
+    blocks = _blocks(chunk)
+    said: list[Diagnostic] = []
+    lines: list[str] | None = None
+    cased: dict[str, tuple[str, int]] = {}
+    for first, last, key in blocks:
+        earlier = seen.earlier(key)
+        if earlier is not None and earlier[0] != key:
+            cased[key.lower()] = earlier
+        if earlier is not None and earlier[0] == key:
+            lines = lines or chunk.splitlines(keepends=True)
+            for index in range(first - 1, last):
+                lines[index] = "\n"
+            said.append(make("key-duplicate", f"the key {key!r} is used again; this entry "
+                             "is skipped (the first one is kept)",
+                             file=path, line=first + first_line - 1, record=key))
+    seen.add((key, first + first_line - 1) for first, _, key in blocks
+             if seen.earlier(key) is None)
+    return ("".join(lines) if lines else chunk), said, cased
+
+
+def warn_case(result: ReadResult, cased: dict, path: str) -> ReadResult:
+    """A record whose key differs only in case from an earlier chunk's."""
+    for record in result.records:
+        earlier = cased.get((record.id or "").lower())
+        if earlier and earlier[0] != record.id:
+            result.diagnostics.append(make(
+                "key-duplicate", f"the key {record.id!r} differs only in case from the entry "
+                f"on line {earlier[1]}; BibTeX treats them as one", severity=Severity.WARNING,
+                file=path, line=record.origin.line, record=record.id))
+    return result

@@ -1,0 +1,74 @@
+"""Unique ids over a stream of any length: IdAllocator's rule (a repeat
+gets -2, -3 ...) with the ids taken kept in a temporary SQLite file, so a
+million records cost no more memory than a thousand."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+
+
+class StreamIds:
+    def __init__(self, folder: str | None = None):
+        handle, self._path = tempfile.mkstemp(prefix=".bibconv-ids-", suffix=".db", dir=folder)
+        os.close(handle)
+        self._db = sqlite3.connect(self._path)
+        self._db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;"
+            "CREATE TABLE taken (id TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "CREATE TABLE last (id TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;")
+
+    def _take(self, candidate: str) -> bool:
+        return self._db.execute("INSERT OR IGNORE INTO taken VALUES (?)",
+                                (candidate,)).rowcount == 1
+
+    def claim(self, wanted: str) -> str:
+        if self._take(wanted):
+            return wanted
+        row = self._db.execute("SELECT n FROM last WHERE id = ?", (wanted,)).fetchone()
+        n = row[0] if row else 1
+        while True:
+            n += 1
+            candidate = f"{wanted}-{n}"
+            if self._take(candidate):
+                break
+        self._db.execute("INSERT OR REPLACE INTO last VALUES (?, ?)", (wanted, n))
+        return candidate
+
+    def close(self) -> None:
+        self._db.close()
+        try:
+            os.unlink(self._path)
+        except OSError:
+            pass
+
+
+class SeenKeys:
+    """BibTeX keys of the earlier chunks of one file (case folded, with the
+    key as written and its line), so that a key repeated in a later chunk
+    is treated as the reader treats it within one text."""
+
+    def __init__(self, folder: str | None = None):
+        handle, self._path = tempfile.mkstemp(prefix=".bibconv-keys-", suffix=".db",
+                                              dir=folder)
+        os.close(handle)
+        self._db = sqlite3.connect(self._path)
+        self._db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;"
+            "CREATE TABLE seen (folded TEXT PRIMARY KEY, key TEXT, line INTEGER)"
+            " WITHOUT ROWID;")
+
+    def earlier(self, key: str) -> tuple[str, int] | None:
+        return self._db.execute("SELECT key, line FROM seen WHERE folded = ?",
+                                (key.lower(),)).fetchone()
+
+    def add(self, pairs) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
+                             [(key.lower(), key, line) for key, line in pairs])
+
+    def close(self) -> None:
+        self._db.close()
+        try:
+            os.unlink(self._path)
+        except OSError:
+            pass

@@ -1,0 +1,131 @@
+"""One input read as a stream of ReadResults, a chunk of records each: the
+format chosen as ``api.read`` chooses it (-f, the suffix, the content), the
+file decompressed by its first bytes, each chunk read by the format's own
+reader with its lines put back.  A format without a streamer, or text that
+is not UTF-8 (UTF-16, --encoding), is read whole, as before."""
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterator
+from typing import TextIO
+
+from ..diagnostics import make
+from ..model import ReadResult
+from ..registry import Format, Registry
+from .compression import open_input, strip_suffix
+from .streams import shifted
+
+_SNIFF = 1 << 16  # characters the content is judged by
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
+              codecs.BOM_UTF16_BE)
+
+
+def _head(path: str) -> bytes:
+    with open_input(path) as handle:
+        return handle.read(_SNIFF)
+
+
+def choose(registry: Registry, from_: str | None, path: str, head: bytes) -> Format | None:
+    """The reader for ``path``: named, by suffix (less .gz/.bz2/.xz), or sniffed."""
+    if from_:
+        return registry.get(from_)
+    by_suffix = registry.for_path(strip_suffix(path))
+    if by_suffix is not None and by_suffix.can_read:
+        return by_suffix
+    return registry.sniff(head.decode("utf-8", "replace"))
+
+
+def _streamable(head: bytes, encoding: str | None) -> bool:
+    wide = head.startswith(_WIDE_BOMS) or b"\x00" in head[:4096]
+    return not wide and (encoding is None or codecs.lookup(encoding).name == "utf-8")
+
+
+def read_stream(path: str, registry: Registry, *, from_: str | None = None,
+                encoding: str | None = None, shared: dict | None = None,
+                byte_range: tuple[int, int | None] = (0, None),
+                **options) -> Iterator[ReadResult]:
+    """Chunks of ``path``'s records.  Unreadable, empty or undecodable input
+    gives one ReadResult with the diagnostic, as ``api.read`` does."""
+    from ..api import read
+
+    try:
+        head = _head(path)
+    except (OSError, EOFError, ValueError) as exc:
+        yield ReadResult([], [make("input-unreadable", str(exc), file=path)])
+        return
+    fmt = choose(registry, from_, path, head)
+    streamer = fmt._get("streamer") if fmt is not None and fmt.streamer else None
+    if fmt is None or streamer is None or not head.strip() or not _streamable(head, encoding):
+        yield read(path, fmt.name if fmt else None, encoding=encoding, registry=registry,
+                   shared=shared, **options)
+        return
+    if shared is not None:
+        for name in fmt.shared_options:
+            options.setdefault(name, shared.setdefault(name, {}))
+    if byte_range != (0, None):
+        yield from _range(path, fmt, byte_range, options)
+        return
+    yield from _chunks(path, fmt, streamer, options)
+
+
+def _range(path: str, fmt: Format, byte_range, options: dict) -> Iterator[ReadResult]:
+    """The JSON Lines that start in ``byte_range`` (see converters.scale.ranges)."""
+    from .ranges import range_lines
+    from .streams import line_chunks
+
+    first, lines = range_lines(path, *byte_range)
+    number = first
+    try:
+        for number, chunk in line_chunks(first, lines):
+            yield shifted(fmt.read(chunk, path, **options), number - 1)
+    except UnicodeDecodeError as exc:
+        yield ReadResult([], [make(
+            "encoding-invalid", f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8; "
+            "the rest of this part is not read", file=path, line=number)])
+
+
+def _text(path: str) -> TextIO:
+    return io.TextIOWrapper(open_input(path), encoding="utf-8-sig", newline="")
+
+
+def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadResult]:
+    from .bibkeys import skip_repeats, warn_case
+    from .crossref import lend, parents, returned
+    from .idstore import SeenKeys
+
+    lines_read, any_records = 0, False
+    empty: list = []  # "no entries found" is said of a file, not of a chunk of @comments
+    seen = SeenKeys() if streamer.keys_once else None
+    with open_input(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
+            for first_line, chunk in streamer(text):
+                lines_read = first_line + chunk.count("\n")
+                said: list = []
+                if seen:
+                    chunk, said, cased = skip_repeats(chunk, first_line, seen, path)
+                chunk, borrowed, last = lend(chunk, first_line, lent)
+                got = returned(fmt.read(chunk, path, **options), borrowed, last)
+                got = shifted(got, first_line - 1)
+                got.diagnostics[:0] = said
+                if seen and cased:
+                    warn_case(got, cased, path)
+                any_records = any_records or bool(got.records)
+                empty.extend(d for d in got.diagnostics if d.code == "input-empty")
+                got.diagnostics = [d for d in got.diagnostics if d.code != "input-empty"]
+                yield got
+            if empty and not any_records:
+                yield ReadResult([], empty[:1])
+        except UnicodeDecodeError as exc:
+            yield ReadResult([], [make(
+                "encoding-invalid", f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8; "
+                "the rest of the file is not read; if the file uses another encoding, say "
+                "which with --encoding", file=path, line=lines_read + 1)])
+        except (OSError, EOFError) as exc:  # a truncated or corrupt archive
+            yield ReadResult([], [make("input-unreadable", f"cannot decompress: {exc}",
+                                       file=path, line=lines_read + 1)])
+        finally:
+            if seen:
+                seen.close()

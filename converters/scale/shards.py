@@ -1,0 +1,256 @@
+"""One shard's work, the same in this process, in a local pool or on a
+Dask worker: read an input as a stream, mend shapes, give ids, write the
+output shard (or a part of the one output) and check the records; return
+the diagnostics and the duplicate keys.  Library code: never prints."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..diagnostics import Diagnostic, Severity, make
+from ..model import Record
+from .compression import wrap_output
+from .streams import Frame
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every shard of one command shares."""
+
+    command: str  # "convert" or "validate"
+    from_: str | None = None
+    encoding: str | None = None
+    to: str | None = None
+    write_options: dict = field(default_factory=dict)
+    profiles: tuple = ()
+    select: frozenset | None = None
+    ignore: frozenset | None = None
+    keys_folder: str | None = None  # local runs: the bucket files; None: rows returned
+    spill_folder: str | None = None  # local runs: diagnostics kept on disk, not in memory
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    path: str
+    output: str | None = None  # the file this shard writes
+    whole: bool = True  # output gets head and tail (one file a shard), else a body part
+    byte_range: tuple[int, int | None] = (0, None)  # a part of a large input
+
+
+@dataclass
+class ShardResult:
+    index: int
+    path: str
+    records: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unreadable: bool = False
+    wrote: bool = False  # the body holds at least one record
+    rows: list = field(default_factory=list)
+    spill: str | None = None  # a file of pickled lists of diagnostics, in order
+    ids: list = field(default_factory=list)  # (file, id, line) for reports that list records
+
+
+def _registry():
+    from ..registry import default_registry
+
+    return default_registry()
+
+
+UNREADABLE = frozenset({"input-unreadable", "input-empty", "encoding-invalid", "input-binary",
+                        "format-unknown", "syntax-error", "nesting-too-deep"})
+
+
+def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = None,
+              list_records: bool = False) -> ShardResult:
+    """Do ``job`` on one input; ``progress`` hears the records of each chunk."""
+    from ..validation import selected
+    from .duplicates import BucketWriter, rows
+    from .reading import read_stream
+
+    registry = _registry()
+    result = ShardResult(shard.index, shard.path)
+    buckets = BucketWriter(job.keys_folder, shard.index) if job.keys_folder else None
+    sink = _Sink(registry.get(job.to), job, shard) if job.command == "convert" else None
+    options = {"article": True} if job.command == "validate" else {}
+    spill = _Spill(job.spill_folder, shard.index) if job.spill_folder else None
+    result.spill = spill.path if spill else None
+    try:
+        for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
+                                 shared={}, byte_range=shard.byte_range, **options):
+            found, records = _checked(job, chunk, sink)
+            if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
+                result.unreadable = True
+            kept = [d for d in found if selected(d.code, job.select, job.ignore)]
+            spill.add(kept) if spill else result.diagnostics.extend(kept)
+            for number, record in enumerate(records, result.records):
+                for row in rows(record, (shard.index, number)) if job.command == "validate" \
+                        else ():
+                    buckets.add(row) if buckets else result.rows.append(row)
+                if list_records:
+                    result.ids.append((record.origin.file, record.id, record.origin.line))
+            result.records += len(records)
+            if progress:
+                progress(len(records))
+        if sink:
+            last = [d for d in sink.finish() if selected(d.code, job.select, job.ignore)]
+            spill.add(last) if spill else result.diagnostics.extend(last)
+    finally:
+        if spill:
+            spill.close()
+        if buckets:
+            buckets.close()
+        if sink:
+            result.wrote = sink.close()
+    return result
+
+
+class _Spill:
+    """A shard's diagnostics on disk, chunk by chunk (see read_spill)."""
+
+    def __init__(self, folder: str, index: int):
+        self.path = os.path.join(folder, f"diagnostics-{index:06d}.pickle")
+        self.handle = open(self.path, "wb")  # noqa: SIM115 (closed by close())
+
+    def add(self, diagnostics: list) -> None:
+        import pickle
+
+        if diagnostics:
+            pickle.dump(diagnostics, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def diagnostics_of(result: ShardResult) -> Iterator[Diagnostic]:
+    """A shard's diagnostics in order, from memory or from its spill file."""
+    yield from result.diagnostics
+    if result.spill:
+        import pickle
+
+        with open(result.spill, "rb") as handle:
+            while True:
+                try:
+                    yield from pickle.load(handle)
+                except EOFError:
+                    return
+
+
+def _checked(job: Job, chunk, sink) -> tuple[list, list]:
+    """A chunk's diagnostics after shapes are mended, ids given, the records
+    written (convert) or checked (validate)."""
+    from ..wellformed import check
+
+    found = list(chunk.diagnostics)
+    records, mended = check(chunk.records)
+    found.extend(mended)
+    if sink is not None:
+        found.extend(sink.write(records, chunk.meta))
+    else:
+        from ..validation import validate
+
+        ignore = set(job.ignore or ()) | {"duplicate-record"}
+        found.extend(validate(records, profiles=list(job.profiles), select=job.select,
+                              ignore=ignore))
+    return found, records
+
+
+class _Sink:
+    """The output of one shard, written batch by batch through a temporary
+    file renamed into place when the shard is done."""
+
+    def __init__(self, writer, job: Job, shard: Shard):
+        from .idstore import StreamIds
+
+        self.writer, self.options = writer, dict(job.write_options)
+        streamer = writer._get("streamer")
+        self.frame: Frame = streamer.frame(self.options) if streamer else Frame()
+        self.target = shard.output
+        self.whole = shard.whole
+        folder = os.path.dirname(os.path.abspath(self.target or "."))
+        self.temporary = f"{self.target}.bibconv-{os.getpid()}.tmp" if self.target else None
+        self.ids = StreamIds(folder)
+        self.raw = (open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
+                    if self.temporary else None)
+        self.handle = (wrap_output(self.target, self.raw) if self.raw and self.target
+                       and self.whole else self.raw)
+        self.count = 0
+        self.started = False  # some text written: the next batch needs a separator
+        self.dropped: dict[str, int] = {}
+
+    def _meta(self, meta: dict, found: list) -> dict:
+        """A chunk's file-level blocks (BibTeX's @string ...) for a writer
+        that takes them, written before the chunk's records; else noted."""
+        if not any(meta.values()):
+            return self.options
+        if "meta" in (self.writer.writer_options or {}):
+            return {**self.options, "meta": meta}
+        for kind, value in meta.items():
+            self.dropped[kind] = self.dropped.get(kind, 0) + len(value)
+        return self.options
+
+    def finish(self) -> list[Diagnostic]:
+        """What is said once a shard: the file-level blocks the writer has no place for."""
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.dropped.items() if n)
+        if not kinds:
+            return []
+        return [make("field-dropped", f"{self.writer.name} has no place for BibTeX's "
+                     f"file-level blocks ({kinds})", severity=Severity.INFO)]
+
+    def write(self, records: list[Record], meta: dict | None = None) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        options = self._meta(meta or {}, found)
+        for record in records:
+            wanted = record.id or "record"
+            got = self.ids.claim(wanted)
+            if got != wanted:
+                found.append(make(
+                    "id-duplicate", f"id {wanted!r} is used by an earlier record; renamed "
+                    f"{got!r}", file=record.origin.file, line=record.origin.line, record=got,
+                    pointer="/id"))
+            record.data["id"] = got
+        if not records and options is self.options:
+            return found
+        out = self.writer.write(records, **options)
+        found.extend(out.diagnostics)
+        text = self.frame.body(out.text)
+        if self.handle is not None and text:
+            lead = self.frame.separator if self.started else (
+                self.frame.head if self.whole else "")
+            self.handle.write((lead + text).encode("utf-8"))
+            self.started = True
+        self.count += len(records)
+        return found
+
+    def close(self) -> bool:
+        self.ids.close()
+        if self.handle is None:
+            return self.started
+        if self.whole:
+            self.handle.write((self.frame.tail if self.started else self.frame.empty)
+                              .encode("utf-8"))
+        self.handle.close()
+        if self.raw is not self.handle:
+            self.raw.close()  # type: ignore[union-attr]
+        os.replace(self.temporary, self.target)  # type: ignore[arg-type]
+        return self.started
+
+
+def assemble(frame: Frame, parts: Iterator[tuple[str, bool]], out) -> None:
+    """The one output from the shards' body parts (path, holds records), in
+    input order, onto the binary stream ``out``; each part removed once copied."""
+    import shutil
+
+    written = False
+    for path, holds in parts:
+        if holds:
+            out.write((frame.separator if written else frame.head).encode("utf-8"))
+            with open(path, "rb") as part:
+                shutil.copyfileobj(part, out, 1 << 20)
+            written = True
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    out.write((frame.tail if written else frame.empty).encode("utf-8"))

@@ -1,0 +1,240 @@
+"""Streaming readers: a file cut into chunks of whole records, each chunk
+read by the format's own reader, its lines put back where they were.
+
+A splitter takes a text stream and yields ``(first line, chunk text)``; the
+chunk is something the format's reader reads as it is (a run of JSON Lines,
+``[`` + a run of array items + ``]``, a run of BibTeX entries).  Memory is
+bounded by a chunk, never by the file.  What a splitter cannot cut (a single
+JSON object, a Crossref response) goes whole to the reader, as before.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import TextIO
+
+from ..diagnostics import Diagnostic, Location
+from ..model import ReadResult
+
+Chunks = Iterator[tuple[int, str]]
+BATCH = 500  # records a chunk: large enough to amortise a reader call
+
+
+def shifted(result: ReadResult, by: int) -> ReadResult:
+    """``result`` with every line moved down ``by`` lines (a chunk read
+    alone starts at line 1; in its file it starts further on)."""
+    if not by:
+        return result
+    for record in result.records:
+        origin = record.origin
+        if origin.line is not None:
+            origin.line += by
+        if origin.end_line is not None:
+            origin.end_line += by
+        origin.fields = {k: v + by for k, v in origin.fields.items()}
+    result.diagnostics = [_moved(d, by) for d in result.diagnostics]
+    return result
+
+
+_ON_LINE = re.compile(r"\bon line (\d+)")
+
+
+def _moved(diagnostic: Diagnostic, by: int) -> Diagnostic:
+    """The diagnostic's line, and another line its message names ("the
+    entry on line 12"), moved down ``by`` lines."""
+    where = diagnostic.location
+    if "on line " in diagnostic.message:
+        diagnostic = replace(diagnostic, message=_ON_LINE.sub(
+            lambda m: f"on line {int(m.group(1)) + by}", diagnostic.message))
+    if where is None or where.line is None:
+        return diagnostic
+    return replace(diagnostic, location=Location(where.file, where.line + by, where.column,
+                                                 where.pointer))
+
+
+# -- CSL-JSON: JSON Lines, or an array (compact or pretty) ---------------------
+
+def json_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
+    """JSON Lines in runs of ``batch`` lines; an array in runs of items;
+    anything else (one object, items keyed by id, a Crossref response) whole."""
+    batch = batch or BATCH
+    first = _first_content_line(handle)
+    if first is None:
+        return
+    number, line = first
+    stripped = line.lstrip()
+    if stripped.startswith("["):
+        yield from _array_chunks(number, line, handle, batch)
+    elif _is_whole_object(stripped):
+        yield from _line_chunks(number, line, handle, batch)
+    else:
+        yield number, line + handle.read()
+
+
+def _first_content_line(handle: TextIO) -> tuple[int, str] | None:
+    for number, line in enumerate(handle, 1):
+        if line.strip():
+            return number, line.lstrip("\ufeff")
+    return None
+
+
+def _is_whole_object(line: str) -> bool:
+    """A line that is one JSON object by itself: the first of JSON Lines."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def line_chunks(first_line: int, lines: Iterator[str], batch: int | None = None) -> Chunks:
+    """JSON Lines from an iterator of lines, the first numbered ``first_line``."""
+    first = next(lines, None)
+    if first is not None:
+        yield from _line_chunks(first_line, first, lines, batch or BATCH)
+
+
+def _line_chunks(number: int, line: str, handle, batch: int) -> Chunks:
+    lines, start = [line], number
+    for line in handle:
+        number += 1
+        lines.append(line)
+        if len(lines) >= batch:
+            yield start, "".join(lines)
+            lines, start = [], number + 1
+    if lines:
+        yield start, "".join(lines)
+
+
+_DECODER = json.JSONDecoder()
+_READ = 1 << 20  # characters read at a time
+_LARGEST = 1 << 28  # an item larger than this is not waited for: the reader reports it
+
+
+def _array_chunks(number: int, line: str, handle: TextIO, batch: int) -> Chunks:
+    """Items of a top-level array, ``batch`` at a time, each run re-wrapped
+    as ``[`` + its original text + ``]`` so that lines stay where they were.
+    An item that does not decode ends the cutting: the rest goes whole to
+    the reader, which reports it and reads what follows."""
+    buffer = line[line.index("[") + 1:]
+    line_of_buffer = number
+    eof = False
+    while True:
+        cut, count, broken = _items(buffer, batch)
+        if count and (count >= batch or eof or broken):
+            yield line_of_buffer, "[" + buffer[:cut] + "]"
+            line_of_buffer += buffer.count("\n", 0, cut)
+            buffer = buffer[cut:].lstrip(",")
+            continue
+        if eof or (broken and len(buffer) > _LARGEST):
+            rest = buffer.strip().rstrip("]").strip()
+            if rest:
+                yield line_of_buffer, "[" + buffer + handle.read()
+            return
+        more = handle.read(_READ + len(buffer))
+        eof = not more
+        buffer += more
+
+
+def _items(buffer: str, batch: int) -> tuple[int, int, bool]:
+    """(end of the last whole item, items, whether decoding stopped early)
+    for up to ``batch`` items at the start of ``buffer``."""
+    position, count, cut = 0, 0, 0
+    size = len(buffer)
+    while count < batch:
+        while position < size and buffer[position] in " \t\r\n,":
+            position += 1
+        if position >= size or buffer[position] == "]":
+            return cut, count, False
+        try:
+            _, position = _DECODER.raw_decode(buffer, position)
+        except ValueError:
+            return cut, count, True
+        count, cut = count + 1, position
+    return cut, count, False
+
+
+# -- BibTeX: runs of entries ---------------------------------------------------
+
+def _entry_starts(handle: TextIO) -> Iterator[tuple[int, str | None, list[str]]]:
+    """(line, the block's first line or None, the lines it adds) for each
+    line: where a block opens (``@`` where the braces so far balance; after
+    a long unbalanced stretch, ``@`` at the first column) and what follows."""
+    depth, stretch = 0, 0
+    for number, line in enumerate(handle, 1):
+        stretch += 1
+        if line.lstrip().startswith("@") and (depth <= 0 or (line[0] == "@"
+                                                             and stretch > 10_000)):
+            depth, stretch = 0, 0
+            yield number, line, [line]
+        else:
+            yield number, None, [line]
+        depth += line.count("{") - line.count("}")
+
+
+def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
+    """Runs of ``batch`` blocks, cut before a line that opens a block.  An
+    unbalanced entry keeps its run open until another ``@`` starts a line at
+    its first column after a long stretch (the reader reports the broken
+    entry and goes on).  Crossref parents are lent by converters.scale.crossref."""
+    batch = batch or BATCH
+    lines: list[str] = []
+    start, blocks = 1, 0
+    for number, opening, added in _entry_starts(handle):
+        if opening is not None:
+            if blocks >= batch:
+                yield start, "".join(lines)
+                lines, start, blocks = [], number, 0
+            blocks += 1
+        lines.extend(added)
+    if lines:
+        yield start, "".join(lines)
+
+
+# -- writers: one output from many batches -------------------------------------
+
+@dataclass(frozen=True)
+class Frame:
+    """How a writer's outputs for consecutive batches make one file: each
+    batch's text less ``cut`` characters at each end, ``separator`` between,
+    ``head``/``tail`` around, ``empty`` when there was no record at all."""
+
+    head: str = ""
+    separator: str = ""
+    tail: str = ""
+    empty: str = ""
+    cut: tuple[int, int] = (0, 0)
+
+    def body(self, text: str) -> str:
+        start, end = self.cut
+        return text[start:len(text) - end]
+
+
+@dataclass(frozen=True)
+class Streamer:
+    """What a format declares to be streamed (``Format.streamer``): how its
+    input is cut into chunks, and how its writer's batches join."""
+
+    chunks: Callable[..., Chunks]
+    frame: Callable[[dict], Frame] = lambda options: Frame()
+    # Record ids are keys the reader keeps once a file (BibTeX): a key seen
+    # in an earlier chunk is skipped, or warned about when only its case differs.
+    keys_once: bool = False
+    # Entries name parents (crossref, xref) a chunk is lent (converters.scale.crossref).
+    lends_parents: bool = False
+
+    def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
+        return self.chunks(handle, batch)
+
+
+def _csljson_frame(options: dict) -> Frame:
+    # json.dumps(items, indent=2): "[\n  {...},\n  {...}\n]\n"
+    if options.get("lines"):
+        return Frame()
+    return Frame("[\n", ",\n", "\n]\n", "[]\n", (2, 3))
+
+
+CSLJSON = Streamer(json_chunks, _csljson_frame)
+BIBTEX = Streamer(bibtex_chunks, lambda options: Frame(separator="\n"), keys_once=True,
+                  lends_parents=True)
