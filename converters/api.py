@@ -17,8 +17,9 @@ def _choose_reader(registry: Registry, format: str | None, path: str | None,
     if format:
         return registry.get(format)
     if path and path != "-":
-        by_suffix = registry.for_path(path)
-        if by_suffix is not None and by_suffix.can_read:
+        # Several formats may claim a suffix (.xml): their sniffers choose.
+        by_suffix = registry.for_path(path, text, readable=True)
+        if by_suffix is not None:
             return by_suffix
     return registry.sniff(text)
 

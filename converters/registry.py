@@ -191,7 +191,7 @@ BUILTIN = [
            writer="converters.formats.ris:write",
            sniffer="converters.formats.ris:sniff", writer_options={}),
     Format("endnote-xml", "EndNote XML (<xml><records><record>), as EndNote exports and "
-           "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml"),
+           "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml", ".xml"),
            aliases=("endnote", "enxml"),
            reader="converters.formats.endnote_xml:read",
            writer="converters.formats.endnote_xml:write",
@@ -283,15 +283,31 @@ class Registry:
             raise FormatError(f"unknown format {name!r} (known: {known})")
         return fmt
 
-    def for_path(self, path: str) -> Format | None:
-        """The format whose longest suffix ends ``path`` (``.csl.json`` beats ``.json``)."""
+    def claimants(self, path: str) -> list[Format]:
+        """The formats whose longest suffix ends ``path`` (``.csl.json`` beats
+        ``.json``), in the order they were registered; several may claim one
+        suffix (``.xml``)."""
         lower = path.lower()
-        best, best_len = None, 0
+        found: list[Format] = []
+        best_len = 0
         for fmt in self.all():
-            for suffix in fmt.suffixes:
-                if lower.endswith(suffix.lower()) and len(suffix) > best_len:
-                    best, best_len = fmt, len(suffix)
-        return best
+            length = max((len(s) for s in fmt.suffixes if lower.endswith(s.lower())), default=0)
+            if length > best_len:
+                found, best_len = [fmt], length
+            elif length and length == best_len:
+                found.append(fmt)
+        return found
+
+    def for_path(self, path: str, text: str | None = None, *,
+                 readable: bool = False) -> Format | None:
+        """The format ``path``'s suffix names.  When several claim it and
+        ``text`` is given, their sniffers choose (the first registered when
+        none recognises the text); without ``text``, the first registered."""
+        claimants = [f for f in self.claimants(path) if f.can_read or not readable]
+        if len(claimants) > 1 and text is not None:
+            scores = [fmt.sniff(text) for fmt in claimants]
+            return claimants[scores.index(max(scores))]
+        return claimants[0] if claimants else None
 
     def sniff(self, text: str, *, readable: bool = True) -> Format | None:
         """The format whose sniffer is most confident about ``text``."""
