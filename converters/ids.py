@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .model import strip_markup
+from .vocabulary import is_others_word
 
 # Letters NFKD does not decompose into ASCII.
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
@@ -34,7 +35,7 @@ def base_id(data: dict) -> str:
     parts = []
     for name in data.get("author") or data.get("editor") or []:
         family = name.get("family") or name.get("literal") or ""
-        if family and family.lower() != "others":
+        if family and not is_others_word(family):
             words = _words(family)
             if words:
                 parts.append("".join(words))

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Callable, Iterable, Iterator
 
 from ..model import is_others, split_others
+from ..vocabulary import DOI_PREFIX_PATTERN, is_others_word, split_page_range, strip_doi_prefix
 
 Finding = tuple[str, str]  # (message, JSON pointer)
 CHECKS: dict[str, Callable[[dict], Iterable[Finding]]] = {}
@@ -31,7 +32,7 @@ def check(code: str):
 # ("DOI: http://dx.doi.org/10.7554/eLife.02304.001"), a bare DOI link, a
 # copyright or licence line.  They say nothing about whether the text is whole.
 _DOI_TRAILER = re.compile(
-    r"\s*(?:DOI\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+\s*$",
+    r"\s*(?:DOI\s*:?\s*)?" + DOI_PREFIX_PATTERN + r"?10\.\d{4,9}/\S+\s*$",
     re.IGNORECASE)
 # A copyright or licence statement starts a sentence of its own and runs to
 # the end ("… © 2010 Elsevier B.V. All rights reserved").
@@ -146,8 +147,8 @@ def authors_incomplete(data: dict) -> Iterator[Finding]:
 
 def _others_person(name) -> bool:
     # "and others" parsed as a person by a sloppy tool: {"family": "others"}
-    return isinstance(name, dict) and not name.get("given") and str(
-        name.get("family", "")).strip().lower() in {"others", "et al.", "et al"}
+    return isinstance(name, dict) and not name.get("given") and is_others_word(
+        str(name.get("family", "")))
 
 
 # -- identifiers ------------------------------------------------------------
@@ -304,19 +305,16 @@ def _date_problem(part) -> str | None:
     return None
 
 
-_RANGE = re.compile(r"^\s*(\d+)\s*[-–—]+\s*(\d+)\s*$")
-
-
 @check("pages-invalid")
 def pages_invalid(data: dict) -> Iterator[Finding]:
     value = data.get("page")
     if not isinstance(value, str):
         return
     for piece in value.split(","):
-        match = _RANGE.match(piece)
-        if not match:
+        pair = split_page_range(piece)
+        if not pair or not (pair[0].isdecimal() and pair[1].isdecimal()):
             continue
-        first, last = match.groups()
+        first, last = pair
         # "236802-1" is page 1 of article 236802 (APS and AIP write it so).
         if len(first) >= 5 and len(last) <= 2:
             continue
@@ -356,7 +354,7 @@ def _doi_key(data: dict) -> str | None:
     doi = data.get("DOI")
     if not isinstance(doi, str):
         return None
-    key = re.sub(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip().lower())
+    key = strip_doi_prefix(doi.strip().lower())
     return key if re.match(r"^10[./]\S+$", key) else None
 
 
