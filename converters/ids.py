@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from .model import strip_markup
 from .vocabulary import is_others_word
@@ -56,7 +57,7 @@ class IdAllocator:
     def __init__(self, taken=()):
         self._taken = set(taken)
         self._last: dict[str, int] = {}
-        self._suffixes: dict[str, object] = {}
+        self._suffixes: dict[str, Iterator[str]] = {}
 
     def claim(self, wanted: str) -> str:
         if wanted not in self._taken:
@@ -86,7 +87,7 @@ class IdAllocator:
         raise AssertionError("unreachable")
 
 
-def _letters():
+def _letters() -> Iterator[str]:
     import itertools
     import string
 

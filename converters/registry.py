@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .protocols import Reader, Sniffer, Writer
 
 READER_GROUP = "bibconv.readers"
 WRITER_GROUP = "bibconv.writers"
@@ -57,9 +60,10 @@ class Format:
     description: str = ""
     suffixes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    reader: Callable | str | None = None
-    writer: Callable | str | None = None
-    sniffer: Callable | str | None = None
+    # A callable, or "module:attribute" imported on first use.
+    reader: Reader | str | None = None
+    writer: Writer | str | None = None
+    sniffer: Sniffer | str | None = None
     # Capabilities the core reads (declared, never guessed from the name):
     # the format holds one record a file (written into a folder, one file each).
     one_record_per_file: bool = False
@@ -128,7 +132,7 @@ class Format:
         against what the writer declares (an undeclared writer gets true/false
         for those words and text for the rest)."""
         declared = self.writer_options
-        options = {}
+        options: dict[str, Any] = {}
         for key, text in texts.items():
             kind = None if declared is None else declared.get(key, OptionError)
             if kind is OptionError:

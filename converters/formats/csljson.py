@@ -60,7 +60,7 @@ class _Source:
         return self._newlines[line - 1] + 1 if line else 0
 
     def skip(self, offset: int) -> int:
-        return _WS.match(self.text, offset).end()
+        return _WS.match(self.text, offset).end()  # type: ignore[union-attr]  # matches ""
 
 
 class _Broken(Exception):
@@ -274,10 +274,10 @@ def _parse_array(src: _Source, pos: int, result: ReadResult, top: bool = True):
             item, pos, fields = _item(src, start)
         except _Broken as broken:
             result.diagnostics.append(broken.diagnostic)
-            pos = _recover(src, start, broken, indent, top)
-            if pos is None or src.skip(pos) >= len(text):
+            recovered = _recover(src, start, broken, indent, top)
+            if recovered is None or src.skip(recovered) >= len(text):
                 return  # one message for the break, not another for the end
-            pos = src.skip(pos)
+            pos = src.skip(recovered)
             if text.startswith("{", pos):
                 after_comma = False
                 continue  # recovery found the next item itself
@@ -455,7 +455,7 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
     fact: numbers where CSL wants strings, lists of strings (Crossref's ISSN),
     date strings, over-long or empty date-parts, and name objects carrying
     extra properties (ORCID, affiliation), which move to custom."""
-    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    custom: dict = item["custom"] if isinstance(item.get("custom"), dict) else {}
     for key, value in list(item.items()):
         kind = kinds.get(key)
         if kind == "string":
@@ -590,7 +590,7 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
                                 f"a CSL item is a JSON object, not {type(item).__name__}",
                                 file=src_name, line=line))
         return None
-    schema, kinds = _schema_parts()
+    _schema, kinds = _schema_parts()
     record_id = item.get("id")
     record_id = str(record_id) if isinstance(record_id, (str, int)) else None
 

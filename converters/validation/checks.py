@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import is_others, split_others
 from ..vocabulary import DOI_PREFIX_PATTERN, is_others_word, split_page_range, strip_doi_prefix
@@ -168,7 +168,7 @@ def identifier_values(value) -> list[tuple[str, str]]:
     "0-226-10392-7 (hardcover), 0-226-10393-5 (paperback)" gives two; the
     qualifiers are kept in what was written, placeholders ("??") give none."""
     texts = value if isinstance(value, list) else [value]
-    found = []
+    found: list[tuple[str, str]] = []
     for text in texts:
         if not isinstance(text, str):
             continue
@@ -207,7 +207,7 @@ def _standard_numbers(data: dict, variable: str, module: str, other: str):
     checked = [(n, w) for n, w in numbers
                if _DOI_LIKE.fullmatch(n) or len(re.sub(r"[\s-]", "", n)) >= 8]
     if numbers and not checked:
-        text = value if isinstance(value, str) else "; ".join(map(str, value))
+        text = value if isinstance(value, str) else "; ".join(map(str, value or ()))
         yield f"{variable} field holds no {variable}: {' '.join(text.split())!r}", f"/{variable}"
     for number, written in checked:
         shown = written if written == number else f"{number} (in {written!r})"
@@ -289,7 +289,9 @@ def _date_problem(part) -> str | None:
         return f"{part!r} is not a date of whole numbers"
     if not numbers:
         return "an empty date"
-    year, month, day = (numbers + [None, None])[:3]
+    year = numbers[0]
+    month: int | None = numbers[1] if len(numbers) > 1 else None
+    day: int | None = numbers[2] if len(numbers) > 2 else None
     if not -9999 <= year <= 9999:
         return f"year {year} is out of range"
     if month is not None:
@@ -451,8 +453,9 @@ def duplicates(records) -> Iterator[tuple[int, str, str]]:
                 continue  # only a title in common: too little to call it one work
             matched = ["title"] + (["authors"] if people else []) + \
                 (["year"] if _year(data) else [])
-            yield (index, f"same work as record {_where(records[earlier])}: same "
-                          f"{', '.join(matched[:-1]) + ' and ' + matched[-1] if len(matched) > 1 else matched[0]}, "
+            same = (", ".join(matched[:-1]) + " and " + matched[-1] if len(matched) > 1
+                    else matched[0])
+            yield (index, f"same work as record {_where(records[earlier])}: same {same}, "
                           f"nothing (edition, volume, issue, pages) tells them apart", "/title")
             break
         by_title.setdefault(key, []).append(index)
