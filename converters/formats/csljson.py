@@ -250,18 +250,7 @@ def _parse_array(src: _Source, pos: int, result: ReadResult, top: bool = True):
     after_comma = False
     while True:
         if text.startswith("]", pos):
-            if after_comma:
-                line, column = src.where(pos)
-                result.diagnostics.append(make(
-                    "syntax-error", "invalid JSON: a comma before ']'",
-                    file=src.name, line=line, column=column))
-            if top:
-                tail = src.skip(pos + 1)
-                if tail < len(text):
-                    line, column = src.where(tail)
-                    result.diagnostics.append(make(
-                        "syntax-error", "unexpected text after the end of the array",
-                        file=src.name, line=line, column=column))
+            _close_array(src, pos, after_comma, top, result)
             return
         start = pos
         if first:
@@ -283,30 +272,56 @@ def _parse_array(src: _Source, pos: int, result: ReadResult, top: bool = True):
                 continue  # recovery found the next item itself
         else:
             yield item, start, pos, fields
-        pos = src.skip(pos)
-        after_comma = text.startswith(",", pos)
-        if after_comma:
-            pos = src.skip(pos + 1)
-            continue
-        if text.startswith("]", pos):
-            continue
+        following, after_comma = _separator(src, pos, indent, result)
+        if following is None:
+            return
+        pos = following
+
+
+def _close_array(src: _Source, pos: int, after_comma: bool, top: bool,
+                 result: ReadResult) -> None:
+    """The array ends at ``pos`` (its ']'): report a trailing comma, and text
+    after the array when it is the whole input."""
+    if after_comma:
         line, column = src.where(pos)
-        if text.startswith("{", pos):  # two items with no comma between
-            result.diagnostics.append(make(
-                "syntax-error", "invalid JSON: expected ',' between items",
-                file=src.name, line=line, column=column))
-            continue
-        found = "the end of the file" if pos >= len(text) else repr(text[pos])
         result.diagnostics.append(make(
-            "syntax-error", f"invalid JSON: expected ',' or ']' but found {found}",
+            "syntax-error", "invalid JSON: a comma before ']'",
             file=src.name, line=line, column=column))
-        if pos >= len(text):
-            return
-        resumed = (_resync(src, pos, indent) if indent is not None else None) \
-            or _next_item(src, pos)
-        if resumed is None:
-            return
-        pos = resumed
+    if top:
+        tail = src.skip(pos + 1)
+        if tail < len(src.text):
+            line, column = src.where(tail)
+            result.diagnostics.append(make(
+                "syntax-error", "unexpected text after the end of the array",
+                file=src.name, line=line, column=column))
+
+
+def _separator(src: _Source, pos: int, indent: str | None,
+               result: ReadResult) -> tuple[int | None, bool]:
+    """After an item that ends at ``pos``: where the next item (or the ']')
+    starts and whether a comma came first; None when the array cannot go on.
+    A missing comma is reported and reading goes on at the next item."""
+    text = src.text
+    pos = src.skip(pos)
+    if text.startswith(",", pos):
+        return src.skip(pos + 1), True
+    if text.startswith("]", pos):
+        return pos, False
+    line, column = src.where(pos)
+    if text.startswith("{", pos):  # two items with no comma between
+        result.diagnostics.append(make(
+            "syntax-error", "invalid JSON: expected ',' between items",
+            file=src.name, line=line, column=column))
+        return pos, False
+    found = "the end of the file" if pos >= len(text) else repr(text[pos])
+    result.diagnostics.append(make(
+        "syntax-error", f"invalid JSON: expected ',' or ']' but found {found}",
+        file=src.name, line=line, column=column))
+    if pos >= len(text):
+        return None, False
+    resumed = (_resync(src, pos, indent) if indent is not None else None) \
+        or _next_item(src, pos)
+    return resumed, False
 
 
 # A Crossref REST API response: {"status": "ok", "message-type": "work" or
@@ -581,6 +596,49 @@ def _suggest(word: str, choices) -> list[str]:
     return list(dict.fromkeys(found))[:3]
 
 
+def _set_aside_unknown(item: dict, kinds: dict[str, str], note) -> None:
+    """Other tools' names for CSL variables read as CSL's; keys CSL does not
+    know moved into ``custom``, each noted."""
+    for theirs, ours in _ALIASES.items():
+        if theirs in item and ours not in item and item[theirs] not in ([], "", None):
+            item[ours] = item.pop(theirs)
+    unknown = [key for key in item if key not in kinds]
+    if unknown:
+        custom = item.get("custom")
+        if not isinstance(custom, dict):
+            custom = {}
+        for key in unknown:
+            custom.setdefault(key, item.pop(key))
+            note(key, f"{key!r} is not a CSL variable; kept in 'custom'")
+        item["custom"] = custom
+
+
+def _invalid_fields(item: dict) -> dict[str, str] | tuple[str | None, str]:
+    """What the CSL schema rejects in ``item``: the fields to drop (key ->
+    why), or (key or None, why) when the whole item must be skipped (a bad
+    id or type, or a fault of the item itself).  A missing id is not a fault:
+    the reader gives one."""
+    drop: dict[str, str] = {}
+    errors = () if _is_valid(item) else _get_validator().iter_errors(item)
+    for error in errors:
+        path = list(error.absolute_path)
+        if not path:
+            if error.validator == "required" and "'id'" in error.message:
+                continue  # an id is generated by the caller
+            return None, error.message
+        key = path[0]
+        if key in ("id", "type"):
+            message = error.message
+            if key == "type" and error.validator == "enum":
+                close = _suggest(str(error.instance), error.validator_value)
+                message = f"{error.instance!r} is not a CSL item type" + (
+                    f" (did you mean {' or '.join(map(repr, close))}?)" if close else "")
+            return key, message
+        pointer = "/" + "/".join(str(p) for p in path)
+        drop.setdefault(key, f"{pointer}: {error.message}")
+    return drop
+
+
 def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int,
                    diagnostics: list) -> dict | None:
     """Check one item against the CSL structure.  Returns the item to keep
@@ -598,45 +656,18 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
         diagnostics.append(make(code, message, file=src_name, line=fields.get(key, line),
                                 record=record_id, pointer=f"/{key}", severity=severity))
 
-    for theirs, ours in _ALIASES.items():
-        if theirs in item and ours not in item and item[theirs] not in ([], "", None):
-            item[ours] = item.pop(theirs)
-    unknown = [key for key in item if key not in kinds]
-    if unknown:
-        custom = item.get("custom")
-        if not isinstance(custom, dict):
-            custom = {}
-        for key in unknown:
-            custom.setdefault(key, item.pop(key))
-            note(key, f"{key!r} is not a CSL variable; kept in 'custom'")
-        item["custom"] = custom
+    _set_aside_unknown(item, kinds, note)
     _coerce(item, kinds, note)
     _mend_type(item, note)
-
-    drop: dict[str, str] = {}
-    errors = () if _is_valid(item) else _get_validator().iter_errors(item)
-    for error in errors:
-        path = list(error.absolute_path)
-        if not path:
-            if error.validator == "required" and "'id'" in error.message:
-                continue  # an id is generated below
-            diagnostics.append(make("record-invalid", f"item skipped: {error.message}",
-                                    file=src_name, line=line, record=record_id))
-            return None
-        key = path[0]
-        if key in ("id", "type"):
-            message = error.message
-            if key == "type" and error.validator == "enum":
-                close = _suggest(str(error.instance), error.validator_value)
-                message = f"{error.instance!r} is not a CSL item type" + (
-                    f" (did you mean {' or '.join(map(repr, close))}?)" if close else "")
-            diagnostics.append(make(
-                "record-invalid", f"item skipped: {key!r}: {message}",
-                file=src_name, line=fields.get(key, line), record=record_id,
-                pointer=f"/{key}"))
-            return None
-        pointer = "/" + "/".join(str(p) for p in path)
-        drop.setdefault(key, f"{pointer}: {error.message}")
+    drop = _invalid_fields(item)
+    if isinstance(drop, tuple):  # the whole item is unusable
+        key, message = drop
+        diagnostics.append(make(
+            "record-invalid", f"item skipped: {key!r}: {message}" if key else
+            f"item skipped: {message}", file=src_name,
+            line=fields.get(key, line) if key else line, record=record_id,
+            pointer=f"/{key}" if key else None))
+        return None
     for key, why in drop.items():
         del item[key]
         diagnostics.append(make(
