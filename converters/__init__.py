@@ -7,10 +7,19 @@
 The public functions are imported on first use so that ``import converters``
 (and the CLI's start-up) stays cheap.
 """
+# The one place the version is written: pyproject.toml reads it from here.
 __version__ = "0.1.0"
 
-__all__ = ["read", "write", "convert", "validate", "render", "Record", "Diagnostic",
-           "Severity"]
+__all__ = [
+    "Diagnostic",
+    "Record",
+    "Severity",
+    "convert",
+    "read",
+    "render",
+    "validate",
+    "write",
+]
 
 
 def __getattr__(name):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic, Severity, make
+from .diagnostics import Diagnostic, Severity, has_errors, make
 from .ids import IdAllocator
 from .model import ReadResult, Record, WriteResult
 from .registry import Format, FormatError, Registry, default_registry
@@ -17,8 +17,9 @@ def _choose_reader(registry: Registry, format: str | None, path: str | None,
     if format:
         return registry.get(format)
     if path and path != "-":
-        by_suffix = registry.for_path(path)
-        if by_suffix is not None and by_suffix.can_read:
+        # Several formats may claim a suffix (.xml): their sniffers choose.
+        by_suffix = registry.for_path(path, text, readable=True)
+        if by_suffix is not None:
             return by_suffix
     return registry.sniff(text)
 
@@ -31,7 +32,13 @@ def read(source, format: str | None = None, *, encoding: str | None = None,
     newline, or does not look like a file name, is read as text.  ``shared``
     carries what a format shares across the inputs of one collection (BibTeX's
     @string macros): pass the same dict to each read."""
-    registry = registry or default_registry()
+    return _read(source, format, encoding=encoding, registry=registry, shared=shared,
+                 options=options)[1]
+
+
+def _text_of(source, encoding: str | None, registry: Registry
+             ) -> tuple[str | None, list[Diagnostic], str | None, str | None]:
+    """(text, diagnostics, label, path) of a path, bytes or text."""
     path = None
     if isinstance(source, os.PathLike):
         path = os.fspath(source)
@@ -40,25 +47,38 @@ def read(source, format: str | None = None, *, encoding: str | None = None,
         path = source
     if path is not None:
         text, diagnostics = read_source(path, encoding)
-        label = "<stdin>" if path == "-" else path
-    elif isinstance(source, (bytes, bytearray)):
+        return text, diagnostics, ("<stdin>" if path == "-" else path), path
+    if isinstance(source, (bytes, bytearray)):
         text, diagnostics = decode(bytes(source), None, encoding)
-        label = None
-    else:
-        text, diagnostics, label = source, [], None
+        return text, diagnostics, None, None
+    return source, [], None, None
+
+
+def _read(source, format: str | None = None, *, encoding: str | None = None,
+          registry: Registry | None = None, shared: dict | None = None,
+          front_matter: bool = False, options: dict | None = None
+          ) -> tuple[Format | None, ReadResult]:
+    """:func:`read`, also saying which format read the input.  With
+    ``front_matter`` a format that has front matter also returns the
+    document's own record (what validate checks)."""
+    registry = registry or default_registry()
+    options = dict(options or {})
+    text, diagnostics, label, path = _text_of(source, encoding, registry)
     if text is None:
-        return ReadResult([], diagnostics)
+        return None, ReadResult([], diagnostics)
     fmt = _choose_reader(registry, format, path, text)
     if fmt is None:
-        return ReadResult([], diagnostics + [make(
+        return None, ReadResult([], diagnostics + [make(
             "format-unknown", "cannot tell the format of this input; name it with -f/--from",
             file=label)])
     if shared is not None:
         for name in fmt.shared_options:
             options.setdefault(name, shared.setdefault(name, {}))
+    if front_matter and fmt.front_matter_option:
+        options.setdefault(fmt.front_matter_option, True)
     result = fmt.read(text, label, **options)
     result.diagnostics[:0] = diagnostics
-    return result
+    return fmt, result
 
 
 def write(records, format: str, *, registry: Registry | None = None,
@@ -129,16 +149,15 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     result = ConvertResult()
     meta: dict = {}
     shared: dict = {}
+    blocks_from: list[str] = []
     for source in inputs:
-        got = read(source, from_, encoding=encoding, registry=registry, shared=shared,
-                   **(read_options or {}))
+        fmt, got = _read(source, from_, encoding=encoding, registry=registry, shared=shared,
+                         options=read_options)
         result.diagnostics.extend(got.diagnostics)
-        for key, value in got.meta.items():
-            if isinstance(value, dict):
-                meta.setdefault(key, {}).update(value)
-            else:
-                meta.setdefault(key, []).extend(value)
-        if not got.records and any(d.severity.value == "error" for d in got.diagnostics):
+        if got.meta and fmt is not None and fmt.name not in blocks_from:
+            blocks_from.append(fmt.name)
+        _merge_blocks(meta, got.meta)
+        if not got.records and has_errors(got.diagnostics):
             result.inputs_failed += 1
         result.records.extend(got.records)
     # Shapes first: an id may lose a control character and meet another.
@@ -147,16 +166,25 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     unique_ids(result.records, result.diagnostics)
     options = dict(write_options or {})
     if any(meta.values()):
-        if "meta" in (writer.writer_options or {}):
+        if writer.file_blocks:
             options.setdefault("meta", meta)
         else:
             kinds = ", ".join(f"{len(v)} {k}" for k, v in meta.items() if v)
             result.diagnostics.append(make(
-                "field-dropped", f"{writer.name} has no place for BibTeX's file-level "
-                f"blocks ({kinds})", severity=Severity.INFO))
+                "field-dropped", f"{writer.name} has no place for the file-level blocks "
+                f"of {' and '.join(blocks_from)} ({kinds})", severity=Severity.INFO))
     result.output = _write(writer, result.records, options, checked=True)
     result.diagnostics.extend(result.output.diagnostics)
     return result
+
+
+def _merge_blocks(into: dict, blocks: dict) -> None:
+    """One collection's file-level blocks: mappings merged, lists joined."""
+    for key, value in blocks.items():
+        if isinstance(value, dict):
+            into.setdefault(key, {}).update(value)
+        else:
+            into.setdefault(key, []).extend(value)
 
 
 # Reader codes that mean a whole input could not be read at all.
@@ -192,9 +220,9 @@ def validate(inputs, *, from_: str | None = None, encoding: str | None = None,
     else:
         shared: dict = {}
         for source in inputs:
-            # article=True: a JATS article is checked with its own record too
-            got = read(source, from_, encoding=encoding, registry=registry, shared=shared,
-                       article=True)
+            # front_matter: an article is checked with its own record too
+            _, got = _read(source, from_, encoding=encoding, registry=registry,
+                           shared=shared, front_matter=True)
             label = ("<stdin>" if source == "-" else os.fspath(source)
                      if isinstance(source, (str, os.PathLike)) and "\n" not in str(source)
                      else "<text>")

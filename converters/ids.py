@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from .model import strip_markup
+from .vocabulary import is_others_word
 
 # Letters NFKD does not decompose into ASCII.
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
@@ -34,7 +36,7 @@ def base_id(data: dict) -> str:
     parts = []
     for name in data.get("author") or data.get("editor") or []:
         family = name.get("family") or name.get("literal") or ""
-        if family and family.lower() != "others":
+        if family and not is_others_word(family):
             words = _words(family)
             if words:
                 parts.append("".join(words))
@@ -55,7 +57,7 @@ class IdAllocator:
     def __init__(self, taken=()):
         self._taken = set(taken)
         self._last: dict[str, int] = {}
-        self._suffixes: dict[str, object] = {}
+        self._suffixes: dict[str, Iterator[str]] = {}
 
     def claim(self, wanted: str) -> str:
         if wanted not in self._taken:
@@ -85,7 +87,7 @@ class IdAllocator:
         raise AssertionError("unreachable")
 
 
-def _letters():
+def _letters() -> Iterator[str]:
     import itertools
     import string
 

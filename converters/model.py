@@ -44,10 +44,6 @@ class Record:
         value = self.data.get("id")
         return None if value is None else str(value)
 
-    @property
-    def custom(self) -> dict:
-        return self.data.setdefault("custom", {})
-
 
 @dataclass
 class ReadResult:

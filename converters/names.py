@@ -71,7 +71,7 @@ def _split_by_position(text: str) -> dict:
     it kept with it as CSL's non-dropping particle."""
     words = text.split()
     family = [words.pop()]
-    particles = []
+    particles: list[str] = []
     while len(words) > 1 and words[-1].islower() and words[-1] in _constants().prefixes:
         particles.insert(0, words.pop())
     name = {"family": " ".join(family), "given": " ".join(words)}
@@ -126,7 +126,7 @@ def split_given(given: str) -> dict:
     format keeps a particle that sorts with the given names) -> CSL's given
     and dropping-particle."""
     words = given.split()
-    particles = []
+    particles: list[str] = []
     # Given names written all in lower case ("maría josé") are just that:
     # then, as for a lone word, only a listed particle counts.
     lower = not any(_is_capitalised(w) for w in words)

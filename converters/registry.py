@@ -7,15 +7,22 @@ stays fast.  Other packages add formats through the entry-point groups
 format name and it loads a callable (a reader ``read(text, source, **options)
 -> ReadResult`` or a writer ``write(records, **options) -> WriteResult``).
 Optional attributes on that callable describe it further: ``suffixes``,
-``aliases``, ``description``, ``sniff`` (text -> score between 0 and 1) and
-``one_record_per_file``; on a writer, ``options``: the options it accepts
-(see ``Format.writer_options``).
+``aliases``, ``description``, ``sniff`` (text -> score between 0 and 1),
+``one_record_per_file``, ``shared_options``, ``front_matter_option`` and
+``file_blocks`` (see ``Format``); on a writer, ``options``: the options it
+accepts (see ``Format.writer_options``).
+
+What a format can do is declared on its ``Format``; the core (api.py,
+cli.py) reads those declarations and never tests a format's name.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .protocols import Reader, Sniffer, Writer
 
 READER_GROUP = "bibconv.readers"
 WRITER_GROUP = "bibconv.writers"
@@ -47,33 +54,30 @@ def _resolve(target):
     return getattr(importlib.import_module(module), attribute)
 
 
-def _accepted(function, options: dict) -> dict:
-    """The options a plugin's function takes (all, if it takes **options):
-    an option meant for one reader (jats's article=True) must not break
-    another's."""
-    if not options:
-        return options
-    import inspect
-
-    try:
-        parameters = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return options
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
-        return options
-    return {k: v for k, v in options.items() if k in parameters}
-
-
 @dataclass
 class Format:
     name: str
     description: str = ""
     suffixes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    reader: Callable | str | None = None
-    writer: Callable | str | None = None
-    sniffer: Callable | str | None = None
+    # A callable, or "module:attribute" imported on first use.
+    reader: Reader | str | None = None
+    writer: Writer | str | None = None
+    sniffer: Sniffer | str | None = None
+    # Capabilities the core reads (declared, never guessed from the name):
+    # the format holds one record a file (written into a folder, one file each).
     one_record_per_file: bool = False
+    # Reader options whose value the inputs of one collection share: each a
+    # dict the reader reads and adds to (BibTeX's @string macros).
+    shared_options: tuple[str, ...] = ()
+    # The reader option that also yields the document's own record, its front
+    # matter, set when the document itself is checked (JATS's ``article``).
+    # None: the format has no front matter.
+    front_matter_option: str | None = None
+    # The reader returns blocks that belong to the file, not to a record
+    # (``ReadResult.meta``), and the writer takes them back as its ``meta``
+    # option (BibTeX's @preamble, @comment and @string).
+    file_blocks: bool = False
     # The options the writer takes: name -> bool, str, a tuple of the values
     # allowed, or dict (set by the library, e.g. BibTeX's file-level blocks,
     # never from the command line).  None: not declared, nothing is checked.
@@ -94,20 +98,13 @@ class Format:
         return self.reader is not None
 
     @property
-    def shared_options(self) -> tuple[str, ...]:
-        """Reader options whose value one collection's inputs share (a dict
-        the reader reads and adds to: BibTeX's @string macros)."""
-        return tuple(getattr(self._get("reader"), "shared_options", ())) if self.can_read else ()
-
-    @property
     def can_write(self) -> bool:
         return self.writer is not None
 
     def read(self, text: str, source: str | None = None, **options):
         if not self.can_read:
             raise FormatError(f"format {self.name!r} can only be written")
-        reader = self._get("reader")
-        return reader(text, source, **_accepted(reader, options))
+        return self._get("reader")(text, source, **options)
 
     def write(self, records, **options):
         if not self.can_write:
@@ -138,7 +135,7 @@ class Format:
         against what the writer declares (an undeclared writer gets true/false
         for those words and text for the rest)."""
         declared = self.writer_options
-        options = {}
+        options: dict[str, Any] = {}
         for key, text in texts.items():
             kind = None if declared is None else declared.get(key, OptionError)
             if kind is OptionError:
@@ -176,18 +173,21 @@ BUILTIN = [
            reader="converters.formats.bibtex:read",
            writer="converters.formats.bibtex:write_bibtex",
            sniffer="converters.formats.bibtex:sniff", writer_options=_BIBTEX_OPTIONS,
+           shared_options=("macros",), file_blocks=True,
            streamer="converters.scale.streams:BIBTEX"),
     Format("biblatex", "BibLaTeX (.bib): dates, journaltitle, location and the rest of its "
            "data model", suffixes=(), aliases=("biber",),
            reader="converters.formats.bibtex:read_biblatex",
            writer="converters.formats.bibtex:write_biblatex", writer_options=_BIBTEX_OPTIONS,
+           shared_options=("macros",), file_blocks=True,
            streamer="converters.scale.streams:BIBTEX"),
     Format("jats", "JATS XML reference list (<ref-list> of element-citations); reads "
            "JATS 1.0-1.3 and NLM 2.3/3.0 references", suffixes=(".xml", ".nxml", ".jats"),
            aliases=("jats-refs", "jats-xml"),
            reader="converters.formats.jats:read",
            writer="converters.formats.jats:write",
-           sniffer="converters.formats.jats:sniff", writer_options={}),
+           sniffer="converters.formats.jats:sniff", writer_options={},
+           front_matter_option="article"),
     Format("jats-article", "JATS XML article front matter (title, contributors, abstract); "
            "one record a file", suffixes=(".xml",), aliases=("jats-front",),
            reader="converters.formats.jats:read_article",
@@ -200,7 +200,7 @@ BUILTIN = [
            writer="converters.formats.ris:write",
            sniffer="converters.formats.ris:sniff", writer_options={}),
     Format("endnote-xml", "EndNote XML (<xml><records><record>), as EndNote exports and "
-           "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml"),
+           "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml", ".xml"),
            aliases=("endnote", "enxml"),
            reader="converters.formats.endnote_xml:read",
            writer="converters.formats.endnote_xml:write",
@@ -214,6 +214,16 @@ BUILTIN = [
            writer_options={"lines": bool, "csl_version": ("1.0", "1.0.2")},
            streamer="converters.scale.streams:CSLJSON"),
 ]
+
+
+def _declare(fmt: Format, target) -> None:
+    """A plugin's capabilities, from attributes on its reader or writer."""
+    fmt.one_record_per_file = fmt.one_record_per_file or bool(
+        getattr(target, "one_record_per_file", False))
+    fmt.shared_options = fmt.shared_options or tuple(getattr(target, "shared_options", ()))
+    fmt.front_matter_option = fmt.front_matter_option or getattr(
+        target, "front_matter_option", None)
+    fmt.file_blocks = fmt.file_blocks or bool(getattr(target, "file_blocks", False))
 
 
 class Registry:
@@ -256,8 +266,7 @@ class Registry:
                 fmt.suffixes = fmt.suffixes or tuple(getattr(target, "suffixes", ()))
                 fmt.aliases = fmt.aliases or tuple(getattr(target, "aliases", ()))
                 fmt.sniffer = fmt.sniffer or getattr(target, "sniff", None)
-                fmt.one_record_per_file = fmt.one_record_per_file or bool(
-                    getattr(target, "one_record_per_file", False))
+                _declare(fmt, target)
                 if role == "writer" and getattr(target, "options", None) is not None:
                     fmt.writer_options = dict(target.options)
 
@@ -284,15 +293,31 @@ class Registry:
             raise FormatError(f"unknown format {name!r} (known: {known})")
         return fmt
 
-    def for_path(self, path: str) -> Format | None:
-        """The format whose longest suffix ends ``path`` (``.csl.json`` beats ``.json``)."""
+    def claimants(self, path: str) -> list[Format]:
+        """The formats whose longest suffix ends ``path`` (``.csl.json`` beats
+        ``.json``), in the order they were registered; several may claim one
+        suffix (``.xml``)."""
         lower = path.lower()
-        best, best_len = None, 0
+        found: list[Format] = []
+        best_len = 0
         for fmt in self.all():
-            for suffix in fmt.suffixes:
-                if lower.endswith(suffix.lower()) and len(suffix) > best_len:
-                    best, best_len = fmt, len(suffix)
-        return best
+            length = max((len(s) for s in fmt.suffixes if lower.endswith(s.lower())), default=0)
+            if length > best_len:
+                found, best_len = [fmt], length
+            elif length and length == best_len:
+                found.append(fmt)
+        return found
+
+    def for_path(self, path: str, text: str | None = None, *,
+                 readable: bool = False) -> Format | None:
+        """The format ``path``'s suffix names.  When several claim it and
+        ``text`` is given, their sniffers choose (the first registered when
+        none recognises the text); without ``text``, the first registered."""
+        claimants = [f for f in self.claimants(path) if f.can_read or not readable]
+        if len(claimants) > 1 and text is not None:
+            scores = [fmt.sniff(text) for fmt in claimants]
+            return claimants[scores.index(max(scores))]
+        return claimants[0] if claimants else None
 
     def sniff(self, text: str, *, readable: bool = True) -> Format | None:
         """The format whose sniffer is most confident about ``text``."""

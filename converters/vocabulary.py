@@ -29,8 +29,10 @@ def month_number(text: str | None) -> int | None:
     return MONTH_NAMES.get(word) or (MONTHS.get(word) if len(word) == 3 else None)
 
 
-# https://doi.org/, http://dx.doi.org/ and "doi:" in front of a DOI.
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+# https://doi.org/, http://dx.doi.org/ and "doi:" in front of a DOI (the
+# pattern, for expressions that look for a DOI inside other text).
+DOI_PREFIX_PATTERN = r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)"
+_DOI_PREFIX = re.compile(r"^\s*" + DOI_PREFIX_PATTERN, re.I)
 
 
 def strip_doi_prefix(value: str) -> str:

@@ -113,14 +113,14 @@ class _Checker:
                     out[clean_key] = new
             return out if changed else value
         if isinstance(value, (list, tuple)):
-            out = []
+            items: list = []
             changed = isinstance(value, tuple)
             for index, item in enumerate(value):
                 new = self.value(item, f"{pointer}/{index}")
                 changed = changed or new is not item
                 if new is not _DROP:
-                    out.append(new)
-            return out if changed else value
+                    items.append(new)
+            return items if changed else value
         self.note("value-invalid", pointer,
                   f"a {type(value).__name__} is not a JSON value; left out")
         return _DROP

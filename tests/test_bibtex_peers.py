@@ -40,6 +40,7 @@ def _differences(ours: dict[str, dict], theirs: list[dict]) -> list[tuple[str, s
     return out
 
 
+@pytest.mark.slow
 def test_agreement_with_pandoc_on_biblatex_examples():
     path = corpus("bibtex", "biblatex-examples.bib")
     theirs = _pandoc_csl(path)
@@ -58,6 +59,7 @@ def test_agreement_with_pandoc_on_biblatex_examples():
     assert not unexplained
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("variant", ["bibtex", "biblatex"])
 @pytest.mark.parametrize("source", ["seed", "biblatex-examples.bib"])
 def test_pandoc_reads_back_what_we_write(tmp_path, variant, source):
@@ -98,6 +100,7 @@ def _biber_problems(path) -> int:
     return len(re.findall(r"Datamodel", done.stdout + done.stderr))
 
 
+@pytest.mark.slow
 def test_biber_finds_no_more_datamodel_problems_in_ours(tmp_path):
     source = tmp_path / "source.bib"
     source.write_bytes(corpus("bibtex", "biblatex-examples.bib").read_bytes())

@@ -95,3 +95,37 @@ def test_a_plugin_reader_without_options_still_validates():
     registry = Registry([Format("strict", reader=strict_reader)])
     result = converters.validate("A title", from_="strict", registry=registry)
     assert [r.data["title"] for r in result.records] == ["A title"]
+
+
+def test_formats_sharing_a_suffix_are_chosen_by_their_sniffers(tmp_path):
+    """.xml is claimed by jats, jats-article and endnote-xml: a real EndNote
+    export named .xml reads as EndNote XML, not as a JATS reference list."""
+    import json
+
+    from conftest import corpus
+
+    cases = json.loads(corpus("zotero-translator-tests", "Endnote-XML.testcases.json")
+                       .read_text(encoding="utf-8"))
+    registry = default_registry()
+    assert [f.name for f in registry.claimants("export.xml")] == ["jats", "jats-article",
+                                                                 "endnote-xml"]
+    for number, case in enumerate(cases):
+        path = tmp_path / f"export{number}.xml"
+        path.write_text(case["input"], encoding="utf-8")
+        assert registry.for_path(str(path), case["input"], readable=True).name == "endnote-xml"
+        named = converters.read(path, "endnote-xml")
+        guessed = converters.read(path)
+        assert len(guessed.records) == len(case["items"]) == len(named.records)
+        assert [r.data for r in guessed.records] == [r.data for r in named.records]
+
+
+def test_a_suffix_shared_by_formats_still_names_one_without_text():
+    registry = default_registry()
+    assert registry.for_path("out.xml").name == "jats"  # what -o out.xml writes
+    front = "<article><front><article-meta><title-group><article-title>T" \
+            "</article-title></title-group></article-meta></front></article>"
+    assert registry.for_path("a.xml", front).name == "jats-article"
+    refs = "<article><back><ref-list><ref id='r1'><element-citation>" \
+           "<source>S</source></element-citation></ref></ref-list></back></article>"
+    assert registry.for_path("a.xml", refs).name == "jats"
+    assert registry.for_path("a.xml", "not xml at all").name == "jats"  # none sniffs: the first

@@ -43,3 +43,26 @@ def test_wheel_installs_and_converts_from_another_folder(tmp_path):
                             "print(r.data_dir('schemas'))"], cwd=elsewhere,
                            capture_output=True, text=True)
     assert str(env_dir) in where.stdout, where.stderr
+
+
+def test_one_version_and_the_licence_travel_in_the_wheel(tmp_path):
+    """The version is written once (converters.__version__, read by the
+    build); the MIT licence file ships in the wheel."""
+    import zipfile
+
+    import converters
+
+    pytest.importorskip("build")
+    dist = tmp_path / "dist"
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist),
+                            str(ROOT)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+    wheel = next(dist.glob("bibconv-*.whl"))
+    assert wheel.name.startswith(f"bibconv-{converters.__version__}-")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+    licences = [n for n in names if n.endswith("/LICENSE")]
+    assert licences and b"MIT License" in (ROOT / "LICENSE").read_bytes()
+    assert f"Version: {converters.__version__}\n".encode() in metadata
+    assert b"License-Expression: MIT" in metadata or b"License: MIT" in metadata

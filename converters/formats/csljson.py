@@ -60,7 +60,7 @@ class _Source:
         return self._newlines[line - 1] + 1 if line else 0
 
     def skip(self, offset: int) -> int:
-        return _WS.match(self.text, offset).end()
+        return _WS.match(self.text, offset).end()  # type: ignore[union-attr]  # matches ""
 
 
 class _Broken(Exception):
@@ -250,18 +250,7 @@ def _parse_array(src: _Source, pos: int, result: ReadResult, top: bool = True):
     after_comma = False
     while True:
         if text.startswith("]", pos):
-            if after_comma:
-                line, column = src.where(pos)
-                result.diagnostics.append(make(
-                    "syntax-error", "invalid JSON: a comma before ']'",
-                    file=src.name, line=line, column=column))
-            if top:
-                tail = src.skip(pos + 1)
-                if tail < len(text):
-                    line, column = src.where(tail)
-                    result.diagnostics.append(make(
-                        "syntax-error", "unexpected text after the end of the array",
-                        file=src.name, line=line, column=column))
+            _close_array(src, pos, after_comma, top, result)
             return
         start = pos
         if first:
@@ -274,39 +263,65 @@ def _parse_array(src: _Source, pos: int, result: ReadResult, top: bool = True):
             item, pos, fields = _item(src, start)
         except _Broken as broken:
             result.diagnostics.append(broken.diagnostic)
-            pos = _recover(src, start, broken, indent, top)
-            if pos is None or src.skip(pos) >= len(text):
+            recovered = _recover(src, start, broken, indent, top)
+            if recovered is None or src.skip(recovered) >= len(text):
                 return  # one message for the break, not another for the end
-            pos = src.skip(pos)
+            pos = src.skip(recovered)
             if text.startswith("{", pos):
                 after_comma = False
                 continue  # recovery found the next item itself
         else:
             yield item, start, pos, fields
-        pos = src.skip(pos)
-        after_comma = text.startswith(",", pos)
-        if after_comma:
-            pos = src.skip(pos + 1)
-            continue
-        if text.startswith("]", pos):
-            continue
+        following, after_comma = _separator(src, pos, indent, result)
+        if following is None:
+            return
+        pos = following
+
+
+def _close_array(src: _Source, pos: int, after_comma: bool, top: bool,
+                 result: ReadResult) -> None:
+    """The array ends at ``pos`` (its ']'): report a trailing comma, and text
+    after the array when it is the whole input."""
+    if after_comma:
         line, column = src.where(pos)
-        if text.startswith("{", pos):  # two items with no comma between
-            result.diagnostics.append(make(
-                "syntax-error", "invalid JSON: expected ',' between items",
-                file=src.name, line=line, column=column))
-            continue
-        found = "the end of the file" if pos >= len(text) else repr(text[pos])
         result.diagnostics.append(make(
-            "syntax-error", f"invalid JSON: expected ',' or ']' but found {found}",
+            "syntax-error", "invalid JSON: a comma before ']'",
             file=src.name, line=line, column=column))
-        if pos >= len(text):
-            return
-        resumed = (_resync(src, pos, indent) if indent is not None else None) \
-            or _next_item(src, pos)
-        if resumed is None:
-            return
-        pos = resumed
+    if top:
+        tail = src.skip(pos + 1)
+        if tail < len(src.text):
+            line, column = src.where(tail)
+            result.diagnostics.append(make(
+                "syntax-error", "unexpected text after the end of the array",
+                file=src.name, line=line, column=column))
+
+
+def _separator(src: _Source, pos: int, indent: str | None,
+               result: ReadResult) -> tuple[int | None, bool]:
+    """After an item that ends at ``pos``: where the next item (or the ']')
+    starts and whether a comma came first; None when the array cannot go on.
+    A missing comma is reported and reading goes on at the next item."""
+    text = src.text
+    pos = src.skip(pos)
+    if text.startswith(",", pos):
+        return src.skip(pos + 1), True
+    if text.startswith("]", pos):
+        return pos, False
+    line, column = src.where(pos)
+    if text.startswith("{", pos):  # two items with no comma between
+        result.diagnostics.append(make(
+            "syntax-error", "invalid JSON: expected ',' between items",
+            file=src.name, line=line, column=column))
+        return pos, False
+    found = "the end of the file" if pos >= len(text) else repr(text[pos])
+    result.diagnostics.append(make(
+        "syntax-error", f"invalid JSON: expected ',' or ']' but found {found}",
+        file=src.name, line=line, column=column))
+    if pos >= len(text):
+        return None, False
+    resumed = (_resync(src, pos, indent) if indent is not None else None) \
+        or _next_item(src, pos)
+    return resumed, False
 
 
 # A Crossref REST API response: {"status": "ok", "message-type": "work" or
@@ -455,7 +470,7 @@ def _coerce(item: dict, kinds: dict[str, str], note) -> None:
     fact: numbers where CSL wants strings, lists of strings (Crossref's ISSN),
     date strings, over-long or empty date-parts, and name objects carrying
     extra properties (ORCID, affiliation), which move to custom."""
-    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    custom: dict = item["custom"] if isinstance(item.get("custom"), dict) else {}
     for key, value in list(item.items()):
         kind = kinds.get(key)
         if kind == "string":
@@ -581,23 +596,9 @@ def _suggest(word: str, choices) -> list[str]:
     return list(dict.fromkeys(found))[:3]
 
 
-def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int,
-                   diagnostics: list) -> dict | None:
-    """Check one item against the CSL structure.  Returns the item to keep
-    (possibly without its bad fields) or None when it must be skipped."""
-    if not isinstance(item, dict):
-        diagnostics.append(make("record-invalid",
-                                f"a CSL item is a JSON object, not {type(item).__name__}",
-                                file=src_name, line=line))
-        return None
-    schema, kinds = _schema_parts()
-    record_id = item.get("id")
-    record_id = str(record_id) if isinstance(record_id, (str, int)) else None
-
-    def note(key, message, code="field-unmapped", severity=None):
-        diagnostics.append(make(code, message, file=src_name, line=fields.get(key, line),
-                                record=record_id, pointer=f"/{key}", severity=severity))
-
+def _set_aside_unknown(item: dict, kinds: dict[str, str], note) -> None:
+    """Other tools' names for CSL variables read as CSL's; keys CSL does not
+    know moved into ``custom``, each noted."""
     for theirs, ours in _ALIASES.items():
         if theirs in item and ours not in item and item[theirs] not in ([], "", None):
             item[ours] = item.pop(theirs)
@@ -610,19 +611,21 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
             custom.setdefault(key, item.pop(key))
             note(key, f"{key!r} is not a CSL variable; kept in 'custom'")
         item["custom"] = custom
-    _coerce(item, kinds, note)
-    _mend_type(item, note)
 
+
+def _invalid_fields(item: dict) -> dict[str, str] | tuple[str | None, str]:
+    """What the CSL schema rejects in ``item``: the fields to drop (key ->
+    why), or (key or None, why) when the whole item must be skipped (a bad
+    id or type, or a fault of the item itself).  A missing id is not a fault:
+    the reader gives one."""
     drop: dict[str, str] = {}
     errors = () if _is_valid(item) else _get_validator().iter_errors(item)
     for error in errors:
         path = list(error.absolute_path)
         if not path:
             if error.validator == "required" and "'id'" in error.message:
-                continue  # an id is generated below
-            diagnostics.append(make("record-invalid", f"item skipped: {error.message}",
-                                    file=src_name, line=line, record=record_id))
-            return None
+                continue  # an id is generated by the caller
+            return None, error.message
         key = path[0]
         if key in ("id", "type"):
             message = error.message
@@ -630,13 +633,41 @@ def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int
                 close = _suggest(str(error.instance), error.validator_value)
                 message = f"{error.instance!r} is not a CSL item type" + (
                     f" (did you mean {' or '.join(map(repr, close))}?)" if close else "")
-            diagnostics.append(make(
-                "record-invalid", f"item skipped: {key!r}: {message}",
-                file=src_name, line=fields.get(key, line), record=record_id,
-                pointer=f"/{key}"))
-            return None
+            return key, message
         pointer = "/" + "/".join(str(p) for p in path)
         drop.setdefault(key, f"{pointer}: {error.message}")
+    return drop
+
+
+def normalise_item(item, fields: dict[str, int], src_name: str | None, line: int,
+                   diagnostics: list) -> dict | None:
+    """Check one item against the CSL structure.  Returns the item to keep
+    (possibly without its bad fields) or None when it must be skipped."""
+    if not isinstance(item, dict):
+        diagnostics.append(make("record-invalid",
+                                f"a CSL item is a JSON object, not {type(item).__name__}",
+                                file=src_name, line=line))
+        return None
+    _schema, kinds = _schema_parts()
+    record_id = item.get("id")
+    record_id = str(record_id) if isinstance(record_id, (str, int)) else None
+
+    def note(key, message, code="field-unmapped", severity=None):
+        diagnostics.append(make(code, message, file=src_name, line=fields.get(key, line),
+                                record=record_id, pointer=f"/{key}", severity=severity))
+
+    _set_aside_unknown(item, kinds, note)
+    _coerce(item, kinds, note)
+    _mend_type(item, note)
+    drop = _invalid_fields(item)
+    if isinstance(drop, tuple):  # the whole item is unusable
+        key, message = drop
+        diagnostics.append(make(
+            "record-invalid", f"item skipped: {key!r}: {message}" if key else
+            f"item skipped: {message}", file=src_name,
+            line=fields.get(key, line) if key else line, record=record_id,
+            pointer=f"/{key}" if key else None))
+        return None
     for key, why in drop.items():
         del item[key]
         diagnostics.append(make(

@@ -11,7 +11,7 @@ from ..diagnostics import CATALOGUE, Diagnostic, Location
 from .checks import CHECKS, duplicates
 from .profiles import ProfileError, ProfileRule, load_profile, load_severities
 
-__all__ = ["validate", "rules", "ProfileError", "Diagnostic"]
+__all__ = ["Diagnostic", "ProfileError", "rules", "validate"]
 
 
 def selected(code: str, select=None, ignore=None) -> bool:
@@ -44,11 +44,12 @@ def rules(profiles=None) -> list[tuple[str, str, str, str]]:
         rows[code] = (code, rule.severity.value, where, rule.summary)
     rows["profile-violation"] = rows["profile-violation"][:2] + ("profile",) + \
         rows["profile-violation"][3:]
-    for rule in _rules(profiles):
-        summary = rule.message or "the record breaks a rule of the profile"
-        where = "profile" if rule.source.endswith(os.path.join("profiles", "submission.json")) \
-            else os.path.basename(rule.source)
-        rows[rule.code] = (rule.code, rule.severity.value, where, summary)
+    for profile_rule in _rules(profiles):
+        summary = profile_rule.message or "the record breaks a rule of the profile"
+        source = profile_rule.source
+        where = "profile" if source.endswith(os.path.join("profiles", "submission.json")) \
+            else os.path.basename(source)
+        rows[profile_rule.code] = (profile_rule.code, profile_rule.severity.value, where, summary)
     for code, severity in _severities(profiles).items():
         if code in rows:
             rows[code] = (code, severity.value if severity else "off") + rows[code][2:]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import is_others, split_others
+from ..vocabulary import DOI_PREFIX_PATTERN, is_others_word, split_page_range, strip_doi_prefix
 
 Finding = tuple[str, str]  # (message, JSON pointer)
 CHECKS: dict[str, Callable[[dict], Iterable[Finding]]] = {}
@@ -31,7 +32,7 @@ def check(code: str):
 # ("DOI: http://dx.doi.org/10.7554/eLife.02304.001"), a bare DOI link, a
 # copyright or licence line.  They say nothing about whether the text is whole.
 _DOI_TRAILER = re.compile(
-    r"\s*(?:DOI\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+\s*$",
+    r"\s*(?:DOI\s*:?\s*)?" + DOI_PREFIX_PATTERN + r"?10\.\d{4,9}/\S+\s*$",
     re.IGNORECASE)
 # A copyright or licence statement starts a sentence of its own and runs to
 # the end ("… © 2010 Elsevier B.V. All rights reserved").
@@ -146,8 +147,8 @@ def authors_incomplete(data: dict) -> Iterator[Finding]:
 
 def _others_person(name) -> bool:
     # "and others" parsed as a person by a sloppy tool: {"family": "others"}
-    return isinstance(name, dict) and not name.get("given") and str(
-        name.get("family", "")).strip().lower() in {"others", "et al.", "et al"}
+    return isinstance(name, dict) and not name.get("given") and is_others_word(
+        str(name.get("family", "")))
 
 
 # -- identifiers ------------------------------------------------------------
@@ -167,7 +168,7 @@ def identifier_values(value) -> list[tuple[str, str]]:
     "0-226-10392-7 (hardcover), 0-226-10393-5 (paperback)" gives two; the
     qualifiers are kept in what was written, placeholders ("??") give none."""
     texts = value if isinstance(value, list) else [value]
-    found = []
+    found: list[tuple[str, str]] = []
     for text in texts:
         if not isinstance(text, str):
             continue
@@ -206,7 +207,7 @@ def _standard_numbers(data: dict, variable: str, module: str, other: str):
     checked = [(n, w) for n, w in numbers
                if _DOI_LIKE.fullmatch(n) or len(re.sub(r"[\s-]", "", n)) >= 8]
     if numbers and not checked:
-        text = value if isinstance(value, str) else "; ".join(map(str, value))
+        text = value if isinstance(value, str) else "; ".join(map(str, value or ()))
         yield f"{variable} field holds no {variable}: {' '.join(text.split())!r}", f"/{variable}"
     for number, written in checked:
         shown = written if written == number else f"{number} (in {written!r})"
@@ -288,7 +289,9 @@ def _date_problem(part) -> str | None:
         return f"{part!r} is not a date of whole numbers"
     if not numbers:
         return "an empty date"
-    year, month, day = (numbers + [None, None])[:3]
+    year = numbers[0]
+    month: int | None = numbers[1] if len(numbers) > 1 else None
+    day: int | None = numbers[2] if len(numbers) > 2 else None
     if not -9999 <= year <= 9999:
         return f"year {year} is out of range"
     if month is not None:
@@ -304,19 +307,16 @@ def _date_problem(part) -> str | None:
     return None
 
 
-_RANGE = re.compile(r"^\s*(\d+)\s*[-–—]+\s*(\d+)\s*$")
-
-
 @check("pages-invalid")
 def pages_invalid(data: dict) -> Iterator[Finding]:
     value = data.get("page")
     if not isinstance(value, str):
         return
     for piece in value.split(","):
-        match = _RANGE.match(piece)
-        if not match:
+        pair = split_page_range(piece)
+        if not pair or not (pair[0].isdecimal() and pair[1].isdecimal()):
             continue
-        first, last = match.groups()
+        first, last = pair
         # "236802-1" is page 1 of article 236802 (APS and AIP write it so).
         if len(first) >= 5 and len(last) <= 2:
             continue
@@ -356,7 +356,7 @@ def _doi_key(data: dict) -> str | None:
     doi = data.get("DOI")
     if not isinstance(doi, str):
         return None
-    key = re.sub(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip().lower())
+    key = strip_doi_prefix(doi.strip().lower())
     return key if re.match(r"^10[./]\S+$", key) else None
 
 
@@ -453,8 +453,9 @@ def duplicates(records) -> Iterator[tuple[int, str, str]]:
                 continue  # only a title in common: too little to call it one work
             matched = ["title"] + (["authors"] if people else []) + \
                 (["year"] if _year(data) else [])
-            yield (index, f"same work as record {_where(records[earlier])}: same "
-                          f"{', '.join(matched[:-1]) + ' and ' + matched[-1] if len(matched) > 1 else matched[0]}, "
+            same = (", ".join(matched[:-1]) + " and " + matched[-1] if len(matched) > 1
+                    else matched[0])
+            yield (index, f"same work as record {_where(records[earlier])}: same {same}, "
                           f"nothing (edition, volume, issue, pages) tells them apart", "/title")
             break
         by_title.setdefault(key, []).append(index)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Severity
 from ..resources import data_dir
@@ -27,9 +28,9 @@ class ProfileRule:
     severity: Severity
     message: str | None
     pointer: str | None
-    validator: object  # a jsonschema validator for this rule's schema
+    validator: Any  # a jsonschema validator for this rule's schema
     source: str
-    is_valid: object = None  # a fast yes/no check; jsonschema explains failures
+    is_valid: Any = None  # a fast yes/no check; jsonschema explains failures
 
     def __post_init__(self):
         from ..schemacheck import fast_predicate

@@ -10,6 +10,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..diagnostics import CATALOGUE, Diagnostic, Severity
 
@@ -52,7 +53,7 @@ def displayable(d: Diagnostic) -> Diagnostic:
     if (message, record, file, pointer) == (d.message, d.record, d.location.file,
                                             d.location.pointer):
         return d
-    return replace(d, message=message, record=record,
+    return replace(d, message=message or "", record=record,
                    location=replace(d.location, file=file, pointer=pointer))
 
 
@@ -123,17 +124,18 @@ def sarif(report: Report) -> str:
                       "shortDescription": {"text": summary},
                       "defaultConfiguration": {"level": level}})
     results = []
-    for given, d in zip(report.diagnostics, report.shown):
+    for given, d in zip(report.diagnostics, report.shown, strict=False):
         result = {"ruleId": d.code, "ruleIndex": index[d.code],
                   "level": _SARIF_LEVEL[d.severity], "message": {"text": d.message}}
         loc = d.location
         if loc.file:
-            physical = {"artifactLocation": {"uri": _uri(given.location.file)}}
+            physical: dict[str, Any] = {
+                "artifactLocation": {"uri": _uri(given.location.file or loc.file)}}
             if loc.line:
                 physical["region"] = {"startLine": loc.line}
                 if loc.column:
                     physical["region"]["startColumn"] = loc.column
-            location = {"physicalLocation": physical}
+            location: dict[str, Any] = {"physicalLocation": physical}
             if d.record:
                 location["logicalLocations"] = [{"name": d.record, "kind": "object",
                                                  "fullyQualifiedName": d.record
@@ -204,7 +206,7 @@ def junit(report: Report) -> str:
     from xml.etree import ElementTree as ET
 
     by_record: dict[tuple, list[Diagnostic]] = {}
-    for given, d in zip(report.diagnostics, report.shown):
+    for given, d in zip(report.diagnostics, report.shown, strict=False):
         by_record.setdefault((given.location.file, given.record), []).append(d)
     cases = [(file, record) for file, record, _ in report.records]
     known = set(cases)  # once: a set built per case made 40,000 records take minutes
