@@ -21,7 +21,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+import itertools
+
 import listing_pages  # noqa: E402
+
 from converters.formats.listing import labelling  # noqa: E402
 from converters.formats.listing.layout import HEADING  # noqa: E402
 
@@ -47,6 +50,7 @@ KNOBS = {
     "NO_ABSTRACT_WEIGHT": (*_constant("NO_ABSTRACT_WEIGHT"), [2.0, 5.0, 10.0, 20.0]),
     "HIDDEN_NAMES": (*_constant("HIDDEN_NAMES"), [0.5, 1.5, 3.0]),
     "NAME_SHAPED_TITLE": (*_constant("NAME_SHAPED_TITLE"), [-1.5, -1.0, -0.5, 0.0, 0.5]),
+    "REPEATED_NAME": (*_constant("REPEATED_NAME"), [0.0, 1.0, 2.0, 3.0, 4.0, 6.0]),
 }
 
 
@@ -67,7 +71,7 @@ def pages(corpora: str, seeds: range):
             lines = lines[1:]
         truth = [LABEL[label] for _, label in page.labels]
         starts = [i for i, t in enumerate(truth) if t == labelling.T] + [len(truth)]
-        yield lines, truth, list(zip(starts, starts[1:]))
+        yield lines, truth, list(itertools.pairwise(starts))
 
 
 def exact_share(book) -> float:
