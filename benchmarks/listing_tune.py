@@ -14,14 +14,13 @@ constants found, to be reviewed and copied into labelling.py.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
-
-import itertools
 
 import listing_pages  # noqa: E402
 
