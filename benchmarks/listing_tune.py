@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 import listing_pages  # noqa: E402
 
 from converters.formats.listing import labelling  # noqa: E402
-from converters.formats.listing.layout import HEADING  # noqa: E402
+from converters.formats.listing.reader import page_lines  # noqa: E402
 
 LABEL = {"T": labelling.T, "A": labelling.A, "B": labelling.B}
 
@@ -57,17 +57,7 @@ def pages(corpora: str, seeds: range):
     pools = [listing_pages.pool(corpora, kind) for kind in ("bib", "jats")]
     for seed in seeds:
         page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
-        lines, blank, number = [], False, 0
-        for raw in page.text.splitlines():
-            number += 1
-            text = " ".join(raw.split())
-            if not text:
-                blank = True
-                continue
-            lines.append((number, text, blank))
-            blank = False
-        if lines and HEADING.match(lines[0][1]):
-            lines = lines[1:]
+        lines = page_lines(page.text)
         truth = [LABEL[label] for _, label in page.labels]
         starts = [i for i, t in enumerate(truth) if t == labelling.T] + [len(truth)]
         yield lines, truth, list(itertools.pairwise(starts))
