@@ -14,6 +14,7 @@ constants found, to be reviewed and copied into labelling.py.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -22,8 +23,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 import listing_pages  # noqa: E402
+
 from converters.formats.listing import labelling  # noqa: E402
-from converters.formats.listing.layout import HEADING  # noqa: E402
+from converters.formats.listing.reader import page_lines  # noqa: E402
 
 LABEL = {"T": labelling.T, "A": labelling.A, "B": labelling.B}
 
@@ -47,6 +49,7 @@ KNOBS = {
     "NO_ABSTRACT_WEIGHT": (*_constant("NO_ABSTRACT_WEIGHT"), [2.0, 5.0, 10.0, 20.0]),
     "HIDDEN_NAMES": (*_constant("HIDDEN_NAMES"), [0.5, 1.5, 3.0]),
     "NAME_SHAPED_TITLE": (*_constant("NAME_SHAPED_TITLE"), [-1.5, -1.0, -0.5, 0.0, 0.5]),
+    "REPEATED_NAME": (*_constant("REPEATED_NAME"), [0.0, 1.0, 2.0, 3.0, 4.0, 6.0]),
 }
 
 
@@ -54,20 +57,10 @@ def pages(corpora: str, seeds: range):
     pools = [listing_pages.pool(corpora, kind) for kind in ("bib", "jats")]
     for seed in seeds:
         page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
-        lines, blank, number = [], False, 0
-        for raw in page.text.splitlines():
-            number += 1
-            text = " ".join(raw.split())
-            if not text:
-                blank = True
-                continue
-            lines.append((number, text, blank))
-            blank = False
-        if lines and HEADING.match(lines[0][1]):
-            lines = lines[1:]
+        lines = page_lines(page.text)
         truth = [LABEL[label] for _, label in page.labels]
         starts = [i for i, t in enumerate(truth) if t == labelling.T] + [len(truth)]
-        yield lines, truth, list(zip(starts, starts[1:]))
+        yield lines, truth, list(itertools.pairwise(starts))
 
 
 def exact_share(book) -> float:

@@ -65,3 +65,31 @@ def test_pages_follow_the_display_rules(pools):
             assert lines[start - 19] == title.title
     for entry in page.truth:
         assert entry.title in lines
+
+
+# Two entries without a clear abstract share an author whose name neither
+# lexicon knows ("Kar Wei Ng"): alone, each occurrence reads as the title of
+# an entry; a page lists each work once, so a line it shows twice is a name.
+REPEATED_AUTHOR_PAGE = """\
+Wurtzite-Phased InP Micropillars Grown on Silicon with Low Surface Recombination Velocity
+Kun Li
+Kar Wei Ng
+Thai-Truong D. Tran
+Hao Sun
+Fanglu Lu
+MAPS: contents of issue 46 (2015)
+Hans Hagen
+High Brightness InP Micropillars Grown on Silicon with Fermi Level Splitting
+Thai-Truong D. Tran
+Hao Sun
+Kar Wei Ng
+Fanglu Lu
+We report InP micropillars grown on silicon whose emission shows a splitting of the Fermi level.
+"""
+
+
+def test_a_name_the_page_repeats_is_read_as_a_name():
+    records = converters.read(REPEATED_AUTHOR_PAGE, "listing").records
+    assert [r.data["title"][:20] for r in records] == [
+        "Wurtzite-Phased InP ", "MAPS: contents of is", "High Brightness InP "]
+    assert [len(r.data["author"]) for r in records] == [5, 1, 4]

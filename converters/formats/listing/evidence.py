@@ -171,8 +171,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
     for index, raw in enumerate(tokens):
         place = "first" if index == 0 else "last" if index == last else "middle"
         token = raw.strip(",")
-        if index == 0 and (token in _TITLE_OPENERS or (token == "A" and len(tokens) > 1
-                           and tokens[1].islower() and tokens[1] not in PARTICLES)):
+        if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
         if _is_initial(token, place):
@@ -219,6 +218,15 @@ def features(text: str, context: PageContext) -> dict[str, float]:
                 word = min(parts, key=lexicon.ordinary_frequency).strip("'’.")
         _word_features(f, word, place, context, line_ordinary)
     return f
+
+
+def _article(tokens: list[str]) -> bool:
+    """Is a line's first "A" the article rather than an initial?  It is
+    before a lower-case word ("A foundation for ...") and in a line whose
+    other words include a title's function words ("A History of the ...")."""
+    return len(tokens) > 1 and (
+        (tokens[1].islower() and tokens[1] not in PARTICLES)
+        or any(t in _FUNCTION_WORDS for t in tokens[2:]))
 
 
 def _word_features(f: dict, word: str, place: str, context: PageContext,

@@ -9,6 +9,7 @@ small margin is reported as ``listing-ambiguous``).
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from .evidence import IMPOSSIBLE, emissions, name_shaped, name_style, page_context
 from .layout import AUTHORS_SHOWN, author_marker
@@ -25,6 +26,8 @@ TRANSITION = {
 # Few titles could be a name at all: the prior of a name-shaped line being
 # a title, beside what its words say (those weights are class-balanced).
 NAME_SHAPED_TITLE = 0.0
+# A name-shaped line the page shows more than once: how much likelier a name.
+REPEATED_NAME = 2.0
 # An entry's authors are mostly written alike: a line written otherwise
 # ("Solar Cells" after "J. Smith" and "K. Lee") is less likely one of them.
 OTHER_STYLE = -1.5
@@ -44,9 +47,17 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     which reading that is."""
     context = page_context([text for _, text, _ in lines])
     emit = [emissions(text, context) for _, text, _ in lines]
+    seen = Counter(text for _, text, _ in lines)
     for i, (_, text, _) in enumerate(lines):
-        if NAME_SHAPED_TITLE and emit[i][T] != IMPOSSIBLE and name_shaped(text):
-            emit[i] = (emit[i][T] + NAME_SHAPED_TITLE, emit[i][A], emit[i][B])
+        if emit[i][A] == IMPOSSIBLE or not name_shaped(text):
+            continue
+        title, author, abstract = emit[i]
+        if NAME_SHAPED_TITLE:
+            title += NAME_SHAPED_TITLE
+        if seen[text] > 1:
+            # A page lists each work once, while its authors recur.
+            title, author = title - REPEATED_NAME / 2, author + REPEATED_NAME / 2
+        emit[i] = (title, author, abstract)
     if context.marked:
         _folded_lists(lines, emit)
     # Blank lines anywhere between entries: take them as the separators.

@@ -42,8 +42,9 @@ def sniff(text: str) -> float:
     return 0.1  # plain lines of text: the fallback
 
 
-def read(text: str, source: str | None = None, **options) -> ReadResult:
-    result = ReadResult()
+def page_lines(text: str) -> list[tuple[int, str, bool]]:
+    """The page's non-blank lines, spaces tidied, the heading left out: (line
+    number, text, whether a blank line comes before)."""
     lines: list[tuple[int, str, bool]] = []
     blank = False
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
@@ -55,6 +56,12 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
         blank = False
     if lines and HEADING.match(lines[0][1]):
         lines = lines[1:]
+    return lines
+
+
+def read(text: str, source: str | None = None, **options) -> ReadResult:
+    result = ReadResult()
+    lines = page_lines(text)
     if not lines:
         result.diagnostics.append(make("input-empty", "the listing has no entries", file=source))
         return result
