@@ -51,7 +51,8 @@ def punctuation_in_quote(text: str) -> str:
         if moved == text:
             break
         text = moved
-    return text
+    # a period after a quote that ends in one is absorbed: “… immunity.”
+    return re.sub(r"(?<=[.?!])([”’»›]|&#187;)((?:</[a-z]+>)*)\.", r"\1\2", text)
 
 
 _NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")

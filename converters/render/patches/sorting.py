@@ -1,7 +1,8 @@
-"""Sorting: keys compared as a reader would, accents aside ("Jönsson"
-before "Juve", as citeproc-js's locale collation does; citeproc-py compares
-code points and puts "ö" after "z").  No fixture covers it; ACM on the
-JATS references ("Jönsson" and "Juve") does."""
+"""Sorting: keys compared as citeproc-js's collator compares them, accents,
+case and punctuation aside ("Jönsson" before "Juve"; citeproc-py compares
+code points and puts "ö" after "z").  (sort_NameVariable,
+sort_ConditionalMacroDates, sort_DropNameLabelInSort, with the names patch
+sort_AguStyleReverseGroups; ACM on the JATS references.)"""
 from __future__ import annotations
 
 import re
