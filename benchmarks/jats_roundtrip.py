@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import converters
 from converters.model import Record
+from converters.vocabulary import strip_doi_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,13 +55,16 @@ def _date(value):
 def normalise(variable: str, value):
     """The documented normalisations a round trip may make (README): dates
     as _date says, names as _name says, numbers as strings, a page range's
-    dash ("--", "–") written as a hyphen, layout whitespace collapsed."""
+    dash ("--", "–") written as a hyphen, a DOI without its usual prefix,
+    layout whitespace collapsed."""
     if variable in ("issued", "accessed", "original-date", "event-date", "submitted"):
         return _date(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
         value = " ".join(value.split())
+        if variable == "DOI":  # a DOI's usual prefix ("https://doi.org/", "doi:")
+            value = strip_doi_prefix(value)
         if variable == "page":
             value = re.sub(r"\s*(?:--|–|-)\s*", "-", value)
         return value
