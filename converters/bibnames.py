@@ -72,9 +72,10 @@ def _no_false_particle(parts, raw: str) -> None:
         else:
             parts.first.extend(parts.von)
         parts.von = []
-    elif parts.von and "," not in raw and all(
+    elif parts.von and not parts.first and "," not in raw and all(
             re.fullmatch(r"[a-z]\.(-[a-z]\.)*", latex.plain(t)) for t in parts.von):
-        # "a. b. Smith": lower-case initials are given names, not a particle
+        # "a. b. Smith": lower-case initials before the family name are given
+        # names ("Stephan v. Bechtolsheim" keeps its abbreviated particle)
         parts.first.extend(parts.von)
         parts.von = []
 

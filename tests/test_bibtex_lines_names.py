@@ -33,7 +33,10 @@ def test_texbook3_entries_are_reported_on_their_own_lines():
 
 def test_lower_case_initials_are_given_names():
     assert parse_names("a. b. Smith") == [{"family": "Smith", "given": "a. b."}]
-    assert parse_names("J. a. Smith") == [{"family": "Smith", "given": "J. a."}]
+    assert parse_names("a. Smith and b.-c. Jones") == [
+        {"family": "Smith", "given": "a."}, {"family": "Jones", "given": "b.-c."}]
+    assert parse_names("Stephan v. Bechtolsheim") == [
+        {"family": "Bechtolsheim", "given": "Stephan", "dropping-particle": "v."}]
     # particles stay particles
     assert parse_names("Ludwig van Beethoven")[0]["dropping-particle"] == "van"
     assert parse_names("Jean de la Fontaine")[0]["dropping-particle"] == "de la"
