@@ -84,7 +84,7 @@ class Format:
     writer_options: dict | None = None
     # How the format is read and written in streams (converters.scale.streams.Streamer):
     # None reads each input whole.
-    streamer: Callable | str | None = None
+    streamer: Any = None  # a Streamer, or "module:attribute" loaded on first use
     origin: str = "built-in"
     _loaded: dict = field(default_factory=dict, repr=False)
 

@@ -5,7 +5,7 @@ checkout or an editable install keeps them beside the package."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -18,7 +18,7 @@ def data_dir(kind: str) -> Path:
     raise FileNotFoundError(f"bibconv's {kind}/ folder is missing from this installation")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict:
     with open(data_dir("schemas") / name, encoding="utf-8") as handle:
         return json.load(handle)

@@ -6,7 +6,7 @@ consulted only for the records that fail, to say why and where.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 
 def fast_predicate(schema: dict) -> Callable[[object], bool] | None:

@@ -23,7 +23,7 @@ def month_number(text: str | None) -> int | None:
     if text is None:
         return None
     word = str(text).strip().lower().rstrip(".")
-    if word.isdigit():
+    if word.isascii() and word.isdigit():  # "²" is a digit to str.isdigit, not to int()
         number = int(word)
         return number if 1 <= number <= 12 else None
     return MONTH_NAMES.get(word) or (MONTHS.get(word) if len(word) == 3 else None)

@@ -217,7 +217,17 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             if len(parts) > 1 and not lexicon.given_name_popularity(word):
                 word = min(parts, key=lexicon.ordinary_frequency).strip("'’.")
         _word_features(f, word, place, context, line_ordinary)
+    if f["organisation"]:
+        # An organisation's name is made of a language's ordinary words
+        # ("World Health Organization"): they tell nothing against it.
+        for key in _ORDINARY_FEATURES:
+            f[key] = 0.0
     return f
+
+
+_ORDINARY_FEATURES = tuple(f"{kind} {place}" for kind in ("ordinary word", "known word")
+                           for place in ("first", "middle", "last")) + (
+    "ordinary line", "vocabulary ending", "plural noun", "word of the page")
 
 
 def _article(tokens: list[str]) -> bool:
