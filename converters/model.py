@@ -74,10 +74,14 @@ def strip_markup(text) -> str:
 
 
 def is_others(name) -> bool:
-    """True for the "et al." marker name."""
+    """True for the "et al." marker name: "others" (BibTeX's keyword is
+    lower-case; "{Others}" is somebody's name) or "et al." in any case."""
     from .vocabulary import is_others_word
 
-    return isinstance(name, dict) and len(name) == 1 and is_others_word(name.get("literal", ""))
+    if not (isinstance(name, dict) and len(name) == 1):
+        return False
+    literal = str(name.get("literal", "")).strip()
+    return literal == "others" or (literal.lower() != "others" and is_others_word(literal))
 
 
 def split_others(names) -> tuple[list, bool]:
