@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import converters
 from converters.formats import jats
 from converters.model import Record
 
@@ -62,3 +63,13 @@ def test_a_range_of_seasons_is_reported():
     back, problems = _through({"type": "book", "title": "T",
                                "issued": {"date-parts": [[2017]], "season": 2}})
     assert back["issued"] == {"date-parts": [[2017]], "season": 2} and not problems
+
+
+def test_a_book_with_a_container_but_no_title_says_what_becomes_of_it():
+    record = {"id": "a", "type": "book", "container-title": "Handbook of Things",
+              "issued": {"date-parts": [[2001]]}}
+    written = converters.write([record], "jats")
+    back = converters.read(written.text, "jats").records[0].data
+    assert back.get("title") == "Handbook of Things"
+    assert [d.location.pointer for d in written.diagnostics
+            if d.code == "field-dropped"] == ["/container-title"]

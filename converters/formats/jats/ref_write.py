@@ -101,7 +101,7 @@ _SOURCE_TITLED = frozenset({"book", "thesis", "report", "software", "data", "web
                             "patent"})
 
 
-def _write_titles(citation, data: dict, kind: str) -> None:
+def _write_titles(citation, data: dict, kind: str, problems: list) -> None:
     title, container = data.get("title"), data.get("container-title")
     csl_type = data.get("type", "document")
     if kind == "chapter":
@@ -109,6 +109,11 @@ def _write_titles(citation, data: dict, kind: str) -> None:
     elif csl_type in M.SOURCE_IS_TITLE or kind in _SOURCE_TITLED:
         if title and not container:
             title, container = None, title
+        elif container and not title:
+            # A book's <source> is its own title: a container with no title
+            # would come back as the title.
+            problems.append(("container-title", "a book-like reference without a title has "
+                             "no place for it; written as <source>, read back as the title"))
         title_tag = "article-title" if kind != "data" else "data-title"
     else:
         title_tag = "trans-title" if (data.get("custom") or {}).get("trans-title") else \
@@ -162,7 +167,7 @@ def element_citation(ref, data: dict, problems: list | None = None) -> list[str]
     citation, kind = _write_type(ref, data)
     exact_names = _write_names(citation, data)
     _write_language(citation, data, problems)
-    _write_titles(citation, data, kind)
+    _write_titles(citation, data, kind, problems)
     write_issued(citation, data.get("issued"), problems)
     _write_elements(citation, data, problems)
     _write_ids(citation, data)
