@@ -149,13 +149,10 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     result = ConvertResult()
     meta: dict = {}
     shared: dict = {}
-    blocks_from: list[str] = []
     for source in inputs:
-        fmt, got = _read(source, from_, encoding=encoding, registry=registry, shared=shared,
+        _, got = _read(source, from_, encoding=encoding, registry=registry, shared=shared,
                          options=read_options)
         result.diagnostics.extend(got.diagnostics)
-        if got.meta and fmt is not None and fmt.name not in blocks_from:
-            blocks_from.append(fmt.name)
         _merge_blocks(meta, got.meta)
         if not got.records and has_errors(got.diagnostics):
             result.inputs_failed += 1
@@ -171,8 +168,8 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
         else:
             kinds = ", ".join(f"{len(v)} {k}" for k, v in meta.items() if v)
             result.diagnostics.append(make(
-                "field-dropped", f"{writer.name} has no place for the file-level blocks "
-                f"of {' and '.join(blocks_from)} ({kinds})", severity=Severity.INFO))
+                "field-dropped", f"{writer.name} has no place for the input's file-level "
+                f"blocks ({kinds})", severity=Severity.INFO))
     result.output = _write(writer, result.records, options, checked=True)
     result.diagnostics.extend(result.output.diagnostics)
     return result

@@ -399,9 +399,14 @@ def definitions(text: str) -> dict[str, tuple[int, str]]:
         name = match.group(1) or match.group(2) or match.group(4)
         arguments = (1 if match.group(5) else 0) if match.group(4) else int(match.group(3) or 0)
         end = closing_brace(text, match.end() - 1)
+        body = text[match.end():end]
+        if arguments and "#1" not in body:
+            # A stand-in that throws its argument away ("\bibcyr{...}" as
+            # "---" where Cyrillic cannot be typeset): the text is the data.
+            continue
         if end < len(text) and name not in KNOWN:
             # \spacefactor's number is typesetting, not text
-            body = re.sub(r"\\spacefactor\s*[0-9]+\s*", "", text[match.end():end])
+            body = re.sub(r"\\spacefactor\s*[0-9]+\s*", "", body)
             out.setdefault(name, (arguments, body))
     return out
 

@@ -119,3 +119,13 @@ def test_no_bibtex_false_alarm_left_for_authors_or_titles():
         result = converters.read(corpus("bibtex", name))
         untitled = [r.id for r in result.records if not r.data.get("title")]
         assert untitled == [], (name, untitled[:10])
+
+
+def test_a_preamble_stand_in_that_drops_its_argument_is_not_applied():
+    # JabRef libraries carry "\bibcyr" as "---" for documents that cannot set
+    # Cyrillic; applying it would replace every such title with a dash.
+    text = ('@PREAMBLE{"\\@ifundefined{bibcyr}{\\newcommand{\\bibcyr}[1]{---}}{}"}\n'
+            '@article{k, title = {\\bibcyr{Влияние освещения}}, author = {Klier, E.},'
+            ' year = 1955}\n')
+    record = converters.read(text, "bibtex").records[0]
+    assert record.data["title"] == "Влияние освещения"

@@ -180,11 +180,11 @@ class _Sink:
         self.dropped: dict[str, int] = {}
 
     def _meta(self, meta: dict, found: list) -> dict:
-        """A chunk's file-level blocks (BibTeX's @string ...) for a writer
+        """A chunk's file-level blocks (@string, @preamble ...) for a writer
         that takes them, written before the chunk's records; else noted."""
         if not any(meta.values()):
             return self.options
-        if "meta" in (self.writer.writer_options or {}):
+        if self.writer.file_blocks:
             return {**self.options, "meta": meta}
         for kind, value in meta.items():
             self.dropped[kind] = self.dropped.get(kind, 0) + len(value)
@@ -195,7 +195,7 @@ class _Sink:
         kinds = ", ".join(f"{n} {kind}" for kind, n in self.dropped.items() if n)
         if not kinds:
             return []
-        return [make("field-dropped", f"{self.writer.name} has no place for BibTeX's "
+        return [make("field-dropped", f"{self.writer.name} has no place for the input's "
                      f"file-level blocks ({kinds})", severity=Severity.INFO)]
 
     def write(self, records: list[Record], meta: dict | None = None) -> list[Diagnostic]:

@@ -133,6 +133,9 @@ class _Splitting:
                                             **where))
 
 
+PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
+
+
 def split(text: str, source: str | None, result: ReadResult,
           macros: dict[str, str] | None = None) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
@@ -145,8 +148,14 @@ def split(text: str, source: str | None, result: ReadResult,
     if "%" in text and _comment_trouble(library.blocks):
         text = _blank_field_comments(text)  # the same lines, comments blank
         library = Splitter(text).split()
-    state = _Splitting(source, result, {} if macros is None else macros,
-                       _preamble_definitions(library.blocks, bm))
+    macros = {} if macros is None else macros
+    # The @preambles' macros ride in the shared dict under a key no @string
+    # can have: LaTeX defines them for the whole bibliography, so a later
+    # input (or a later chunk of a streamed file) uses them too.
+    defined: dict[str, tuple[int, str]] = macros.setdefault(  # type: ignore[assignment]
+        PREAMBLE_MACROS, {})  # type: ignore[arg-type]
+    defined.update(_preamble_definitions(library.blocks, bm))
+    state = _Splitting(source, result, macros, defined)
     _count_lines(text, library.blocks, state)
     entries: list[Entry] = []
     for block in library.blocks:
