@@ -726,11 +726,12 @@ def main(argv=None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # --help and --version end here, before the imports
     from .registry import FormatError
+    from .scale import ClusterError
     from .textio import OutputError
 
     try:
         return args.run(args)
-    except (UsageError, FormatError) as exc:
+    except (UsageError, FormatError, ClusterError) as exc:
         print(f"bibconv {args.command}: error: {exc.args[0] if exc.args else exc}",
               file=sys.stderr)
         return EXIT_FAILED

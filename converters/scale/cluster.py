@@ -33,11 +33,19 @@ def run_cluster(address: str, job: Job, shards: list[Shard], *, list_records: bo
                 ) -> tuple[list[ShardResult], list]:
     """(the shards' results in input order, the groups of records that share
     a key) computed on the cluster at ``address``."""
-    import dask
-    import dask.bag as db
-    from distributed import Client, as_completed
+    from . import ClusterError
 
-    with Client(address) as client:
+    try:
+        import dask
+        import dask.bag as db
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        raise ClusterError("--scheduler needs Dask: pip install 'bibconv[cluster]'") from exc
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
         done = [client.submit(run_shard, job, shard, None, list_records, pure=False)
                 for shard in shards]
         summaries = [client.submit(_summary, future, pure=False) for future in done]

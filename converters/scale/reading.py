@@ -43,10 +43,12 @@ def _streamable(head: bytes, encoding: str | None) -> bool:
 
 def read_stream(path: str, registry: Registry, *, from_: str | None = None,
                 encoding: str | None = None, shared: dict | None = None,
-                byte_range: tuple[int, int | None] = (0, None),
+                byte_range: tuple[int, int | None] = (0, None), front_matter: bool = False,
                 **options) -> Iterator[ReadResult]:
     """Chunks of ``path``'s records.  Unreadable, empty or undecodable input
-    gives one ReadResult with the diagnostic, as ``api.read`` does."""
+    gives one ReadResult with the diagnostic, as ``api.read`` does.
+    ``front_matter``: ask a format that declares one for its front-matter
+    record too (validation checks the article itself)."""
     from ..api import read
 
     try:
@@ -55,6 +57,8 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
         yield ReadResult([], [make("input-unreadable", str(exc), file=path)])
         return
     fmt = choose(registry, from_, path, head)
+    if front_matter and fmt is not None and fmt.front_matter_option:
+        options.setdefault(fmt.front_matter_option, True)
     streamer = fmt._get("streamer") if fmt is not None and fmt.streamer else None
     if fmt is None or streamer is None or not head.strip() or not _streamable(head, encoding):
         yield read(path, fmt.name if fmt else None, encoding=encoding, registry=registry,

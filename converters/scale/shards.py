@@ -73,12 +73,12 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     result = ShardResult(shard.index, shard.path)
     buckets = BucketWriter(job.keys_folder, shard.index) if job.keys_folder else None
     sink = _Sink(registry.get(job.to), job, shard) if job.command == "convert" else None
-    options = {"article": True} if job.command == "validate" else {}
     spill = _Spill(job.spill_folder, shard.index) if job.spill_folder else None
     result.spill = spill.path if spill else None
     try:
         for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
-                                 shared={}, byte_range=shard.byte_range, **options):
+                                 shared={}, byte_range=shard.byte_range,
+                                 front_matter=job.command == "validate"):
             found, records = _checked(job, chunk, sink)
             if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
                 result.unreadable = True
