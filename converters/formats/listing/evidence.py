@@ -174,55 +174,68 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
-        if _is_initial(token, place):
-            f["initial first" if place == "first" else "initials"] += 1
+        if _shape_features(f, token, place):
             continue
-        if token in SUFFIXES:
-            f["suffix"] += 1
-            continue
-        if token.islower():
-            if token in PARTICLES and place == "middle":
-                f["particle"] += 1
-            elif token in _FUNCTION_WORDS:
-                f["function word"] += 1  # no name has "of" or "with" in it
-            else:
-                f["lower-case word"] += 1
-                if lexicon.ordinary_frequency(token) >= 3.0:
-                    f["no ordinary word"] = 0.0
-            continue
-        if token.isupper() and len(token) > 1:
-            f["acronym"] += 1
-            continue
-        if _CAMEL.search(token) and not _SURNAME_PREFIX.match(token):
-            f["camel case"] += 1
-            continue
-        if token.endswith(".") and len(token) > 4:
-            f["sentence end"] += 1
-            continue
-        parts = [p for p in re.split(r"[-‐]", token) if p]
-        if not parts:
-            continue  # a lone dash
-        if len(parts) > 1 and any(p.islower() for p in parts) and not (
-                place == "first" and lexicon.given_name_popularity(parts[0])):
-            f["lower-case part"] += 1  # "Text-to-Image", but not "Zhi-min"
-            continue
-        if _SURNAME_PREFIX.match(token):
-            f["surname prefix"] += 1  # McLean, O'Neil, D'Oro, DeWitt
-            continue
-        word = token.strip("'’.")
-        if place == "first":
-            # "Jean-Pierre": the first part tells; "Der-Hsien": a compound is
-            # an ordinary word only as far as its least ordinary part is.
-            word = parts[0].strip("'’.")
-            if len(parts) > 1 and not lexicon.given_name_popularity(word):
-                word = min(parts, key=lexicon.ordinary_frequency).strip("'’.")
-        _word_features(f, word, place, context, line_ordinary)
+        word = _word_to_look_up(f, token, place)
+        if word is not None:
+            _word_features(f, word, place, context, line_ordinary)
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
         # ("World Health Organization"): they tell nothing against it.
         for key in _ORDINARY_FEATURES:
             f[key] = 0.0
     return f
+
+
+def _shape_features(f: dict, token: str, place: str) -> bool:
+    """Count a token its shape alone tells (an initial, a suffix, a lower-case
+    word, an acronym, CamelCase, a sentence's last word); False for a word
+    the lexicons must judge."""
+    if _is_initial(token, place):
+        f["initial first" if place == "first" else "initials"] += 1
+    elif token in SUFFIXES:
+        f["suffix"] += 1
+    elif token.islower():
+        if token in PARTICLES and place == "middle":
+            f["particle"] += 1
+        elif token in _FUNCTION_WORDS:
+            f["function word"] += 1  # no name has "of" or "with" in it
+        else:
+            f["lower-case word"] += 1
+            if lexicon.ordinary_frequency(token) >= 3.0:
+                f["no ordinary word"] = 0.0
+    elif token.isupper() and len(token) > 1:
+        f["acronym"] += 1
+    elif _CAMEL.search(token) and not _SURNAME_PREFIX.match(token):
+        f["camel case"] += 1
+    elif token.endswith(".") and len(token) > 4:
+        f["sentence end"] += 1
+    else:
+        return False
+    return True
+
+
+def _word_to_look_up(f: dict, token: str, place: str) -> str | None:
+    """The word of ``token`` the lexicons judge, or None when its hyphens or
+    a surname prefix told already."""
+    parts = [p for p in re.split(r"[-‐]", token) if p]
+    if not parts:
+        return None  # a lone dash
+    if len(parts) > 1 and any(p.islower() for p in parts) and not (
+            place == "first" and lexicon.given_name_popularity(parts[0])):
+        f["lower-case part"] += 1  # "Text-to-Image", but not "Zhi-min"
+        return None
+    if _SURNAME_PREFIX.match(token):
+        f["surname prefix"] += 1  # McLean, O'Neil, D'Oro, DeWitt
+        return None
+    if place != "first":
+        return token.strip("'’.")
+    # "Jean-Pierre": the first part tells; "Der-Hsien": a compound is an
+    # ordinary word only as far as its least ordinary part is.
+    word = parts[0].strip("'’.")
+    if len(parts) > 1 and not lexicon.given_name_popularity(word):
+        word = min(parts, key=lexicon.ordinary_frequency).strip("'’.")
+    return word
 
 
 _ORDINARY_FEATURES = tuple(f"{kind} {place}" for kind in ("ordinary word", "known word")
