@@ -310,7 +310,7 @@ def _format(registry, name: str, role: str):
 
 def _convert(args) -> int:
     from .api import convert
-    from .diagnostics import Severity
+    from .diagnostics import has_errors
     from .registry import default_registry
 
     registry = default_registry()
@@ -342,7 +342,7 @@ def _convert(args) -> int:
                      registry=registry, write_options=options)
     _show(result.diagnostics, verbose=args.verbose, quiet=args.quiet)
 
-    errors = any(d.severity is Severity.ERROR for d in result.diagnostics)
+    errors = has_errors(result.diagnostics)
     if not result.records and errors:
         return EXIT_FAILED
     if writer.one_record_per_file and len(result.records) > 1 and not to_folder:
@@ -630,7 +630,7 @@ def _emit_pieces(output: str | None, pieces) -> None:
 
 def _cite(args) -> int:
     from .api import read
-    from .diagnostics import Severity
+    from .diagnostics import has_errors
     from .registry import default_registry
     from .render import PARALLEL_FROM, StyleError, render
     from .wellformed import check
@@ -645,7 +645,7 @@ def _cite(args) -> int:
     for source in inputs:
         got = read(source, args.from_, encoding=args.encoding)
         diagnostics.extend(got.diagnostics)
-        if not got.records and any(d.severity is Severity.ERROR for d in got.diagnostics):
+        if not got.records and has_errors(got.diagnostics):
             unreadable = True
         records.extend(got.records)
     records, mended = check(records)  # the renderer sees what a writer would
@@ -660,7 +660,7 @@ def _cite(args) -> int:
     if unreadable and not records:
         return EXIT_FAILED
     _emit(output, result.text(args.output))
-    return EXIT_PARTIAL if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
+    return EXIT_PARTIAL if has_errors(diagnostics) else EXIT_OK
 
 
 def _styles(args) -> int:
