@@ -20,7 +20,7 @@ from listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
 
 SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 FLOORS = {  # entries read exactly, of 300
-    ("bib", "natural"): 292, ("bib", "hard"): 277,
+    ("bib", "natural"): 287, ("bib", "hard"): 287,
     ("jats", "natural"): 290, ("jats", "hard"): 287,
 }
 
