@@ -8,15 +8,30 @@ import sqlite3
 import tempfile
 
 
-class StreamIds:
-    def __init__(self, folder: str | None = None):
-        handle, self._path = tempfile.mkstemp(prefix=".bibconv-ids-", suffix=".db", dir=folder)
+class _TemporaryTables:
+    """Tables in a temporary SQLite file, removed on close: fast settings,
+    since nothing here must survive a crash."""
+
+    def __init__(self, folder: str | None, name: str, tables: str):
+        handle, self._path = tempfile.mkstemp(prefix=f".bibconv-{name}-", suffix=".db",
+                                              dir=folder)
         os.close(handle)
         self._db = sqlite3.connect(self._path)
         self._db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;"
-            "CREATE TABLE taken (id TEXT PRIMARY KEY) WITHOUT ROWID;"
-            "CREATE TABLE last (id TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;")
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;" + tables)
+
+    def close(self) -> None:
+        self._db.close()
+        try:
+            os.unlink(self._path)
+        except OSError:
+            pass
+
+
+class StreamIds(_TemporaryTables):
+    def __init__(self, folder: str | None = None):
+        super().__init__(folder, "ids", "CREATE TABLE taken (id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                         "CREATE TABLE last (id TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;")
 
     def _take(self, candidate: str) -> bool:
         return self._db.execute("INSERT OR IGNORE INTO taken VALUES (?)",
@@ -35,28 +50,15 @@ class StreamIds:
         self._db.execute("INSERT OR REPLACE INTO last VALUES (?, ?)", (wanted, n))
         return candidate
 
-    def close(self) -> None:
-        self._db.close()
-        try:
-            os.unlink(self._path)
-        except OSError:
-            pass
 
-
-class SeenKeys:
+class SeenKeys(_TemporaryTables):
     """BibTeX keys of the earlier chunks of one file (case folded, with the
     key as written and its line), so that a key repeated in a later chunk
     is treated as the reader treats it within one text."""
 
     def __init__(self, folder: str | None = None):
-        handle, self._path = tempfile.mkstemp(prefix=".bibconv-keys-", suffix=".db",
-                                              dir=folder)
-        os.close(handle)
-        self._db = sqlite3.connect(self._path)
-        self._db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;"
-            "CREATE TABLE seen (folded TEXT PRIMARY KEY, key TEXT, line INTEGER)"
-            " WITHOUT ROWID;")
+        super().__init__(folder, "keys", "CREATE TABLE seen (folded TEXT PRIMARY KEY, "
+                         "key TEXT, line INTEGER) WITHOUT ROWID;")
 
     def earlier(self, key: str) -> tuple[str, int] | None:
         return self._db.execute("SELECT key, line FROM seen WHERE folded = ?",
@@ -65,10 +67,3 @@ class SeenKeys:
     def add(self, pairs) -> None:
         self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
                              [(key.lower(), key, line) for key, line in pairs])
-
-    def close(self) -> None:
-        self._db.close()
-        try:
-            os.unlink(self._path)
-        except OSError:
-            pass
