@@ -466,12 +466,6 @@ def decode(value: str, paragraphs: bool = False) -> list[Piece]:
     return _tidy(reader.pieces)
 
 
-def decode_with_unknown(value: str) -> tuple[list[Piece], set[str]]:
-    reader = _Reader(value)
-    reader.run()
-    return _tidy(reader.pieces), reader.unknown
-
-
 def _tidy(pieces: list[Piece]) -> list[Piece]:
     """Collapse whitespace across pieces and trim the ends."""
     out: list[Piece] = []
