@@ -38,6 +38,7 @@ _NOT_IN_NAMES = re.compile(r"[0-9:;?!\[\]/{}<>=+*#@|\"$%^~_]")
 _INITIAL = re.compile(
     r"^(?:[A-Z][a-z]?\.(?:-[A-Z][a-z]?\.)?"   # J.  Yu.  Ch.  J.-P.  M.-A.
     r"|(?:[A-Z]\.){2,3}"                      # D.A.  M.T.
+    r"|(?:[A-Z]\.){1,3}[A-Z]"                 # A.M  B.Z (the last stop left out)
     r"|[A-Z](?:-[A-Z])?"                      # J  J-P (no stop)
     r"|[a-z]\.)$")                            # a. (a lower-cased initial, as typed)
 _COMPACT_INITIALS = re.compile(r"^[A-Z]{2,4}$")   # Vancouver style: "JD Smith", "MRDO Latorre"
@@ -50,7 +51,8 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von|Fitz|Al-|El-)[A-Z][a-z]+$")
 PARTICLES = frozenset("""van von der den de del della di da das dos do du la le les ter ten bin ibn al el y i
 e zu dalla degli af av""".split())
-SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd"})
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "Jnr", "Jnr.", "Snr", "Snr.", "II", "III", "IV",
+                      "2nd", "3rd"})
 # Head nouns of organisations that author papers.
 ORGANISATION = frozenset("""institute institut instituto university universität université universidad
 consortium committee group office center centre association society council agency
@@ -420,6 +422,23 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
     return title, author, abstract
 
 
+def person_keys(text: str) -> list[tuple[str, str]]:
+    """(surname, first initial) of a name line read in either order ("Hannah
+    J. Joyce", "Joyce HJ"), folded, for finding the same person written
+    another way; none for a line of fewer than two words."""
+    tokens = [t.strip(",.") for t in _ASIDE_TEXT.sub(" ", text).replace(",", " ").split()]
+    tokens = [t for t in tokens if t and t not in SUFFIXES]
+    if len(tokens) < 2:
+        return []
+    keys = []
+    first, last = tokens[0], tokens[-1]
+    if len(last) > 1 and not _COMPACT_INITIALS.match(last):
+        keys.append((lexicon.fold(last), lexicon.fold(first[0])))
+    if len(first) > 1 and not _COMPACT_INITIALS.match(first):
+        keys.append((lexicon.fold(first), lexicon.fold(last[0])))
+    return keys
+
+
 def name_style(text: str) -> str | None:
     """How a name line is written: an entry's authors are mostly written
     alike ("J. Smith" among initials, "John Smith" among full names)."""
@@ -433,7 +452,9 @@ def name_style(text: str) -> str | None:
         return None  # organisations sign beside people written any way
     if text.isupper():
         return "capitals"
-    first = tokens[0]
+    first, last = tokens[0], tokens[-1]
     if _INITIAL.match(first) or _COMPACT_INITIALS.match(first):
         return "initials"
+    if len(tokens) > 1 and _COMPACT_INITIALS.match(last):
+        return "initials"  # Vancouver's own order: "Pagon RA" beside "PF Chinnery"
     return "full"

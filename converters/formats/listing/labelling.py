@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .evidence import IMPOSSIBLE, emissions, name_shaped, name_style, page_context
+from .evidence import (IMPOSSIBLE, emissions, name_shaped, name_style, page_context,
+                       person_keys)
 from .layout import AUTHORS_SHOWN, author_marker
 
 T, A, B = 0, 1, 2
@@ -48,13 +49,14 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     context = page_context([text for _, text, _ in lines])
     emit = [emissions(text, context) for _, text, _ in lines]
     seen = Counter(text for _, text, _ in lines)
+    people = _people(lines, emit)
     for i, (_, text, _) in enumerate(lines):
         if emit[i][A] == IMPOSSIBLE or not name_shaped(text):
             continue
         title, author, abstract = emit[i]
         if NAME_SHAPED_TITLE:
             title += NAME_SHAPED_TITLE
-        if seen[text] > 1:
+        if seen[text] > 1 or _known_person(text, people, emit[i][A]):
             # A page lists each work once, while its authors recur.
             title, author = title - REPEATED_NAME / 2, author + REPEATED_NAME / 2
         emit[i] = (title, author, abstract)
@@ -71,6 +73,39 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     _hidden_names(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
+
+
+# An author score above which a line's own words vouch for a person, so
+# that its surname and initial tell about the page's other lines.
+SURE_PERSON = 1.5
+
+
+def _people(lines, emit) -> Counter:
+    """Surname-and-initial keys of the lines the page surely names people by,
+    and the words of every name-shaped line in order-free form (a person is
+    written "Given Surname" in one entry and "Surname Given" in another)."""
+    people: Counter = Counter()
+    for (_, text, _), scores in zip(lines, emit):
+        if scores[A] >= SURE_PERSON:
+            people.update(set(person_keys(text)))
+        if scores[A] != IMPOSSIBLE and name_shaped(text):
+            people[_words_in_any_order(text)] += 1
+    return people
+
+
+def _words_in_any_order(text: str) -> tuple[str, ...]:
+    return ("words",) + tuple(sorted(text.replace(",", " ").split()))
+
+
+def _known_person(text: str, people: Counter, author: float) -> bool:
+    """Is ``text`` a person the page names elsewhere, written another way
+    ("Chennupati Jagadish" beside "C. Jagadish")?  A lab's page lists the
+    same people again and again; a title seldom shares a surname and an
+    initial with one of them."""
+    own = set(person_keys(text))
+    if any(people[key] > (author >= SURE_PERSON) for key in own):
+        return True
+    return len(text.split()) > 1 and people[_words_in_any_order(text)] > 1
 
 
 # How often an author list ends without an abstract after it, before the
