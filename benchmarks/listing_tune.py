@@ -50,6 +50,8 @@ KNOBS = {
     "HIDDEN_NAMES": (*_constant("HIDDEN_NAMES"), [0.5, 1.5, 3.0]),
     "NAME_SHAPED_TITLE": (*_constant("NAME_SHAPED_TITLE"), [-1.5, -1.0, -0.5, 0.0, 0.5]),
     "REPEATED_NAME": (*_constant("REPEATED_NAME"), [0.0, 1.0, 2.0, 3.0, 4.0, 6.0]),
+    "UNCUT_ABSTRACT": (*_constant("UNCUT_ABSTRACT"), [0.0, -0.5, -1.0, -2.0, -3.0]),
+    "SURE_PERSON": (*_constant("SURE_PERSON"), [1.0, 1.5, 2.0, 3.0]),
 }
 
 

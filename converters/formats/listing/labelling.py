@@ -13,7 +13,7 @@ from collections import Counter
 
 from .evidence import (IMPOSSIBLE, emissions, name_shaped, name_style, page_context,
                        person_keys)
-from .layout import AUTHORS_SHOWN, author_marker
+from .layout import ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
 
 T, A, B = 0, 1, 2
 LABELS = (T, A, B)
@@ -62,6 +62,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
         emit[i] = (title, author, abstract)
     if context.marked:
         _folded_lists(lines, emit)
+        _uncut_abstracts(lines, emit)
     # Blank lines anywhere between entries: take them as the separators.
     blank_separated = any(blank for _, _, blank in lines[1:])
     enter = [_entering(i, blank, blank_separated) for i, (_, _, blank) in enumerate(lines)]
@@ -125,6 +126,21 @@ def _fitted_to(labels: list[int]) -> dict:
     fitted[A, T] += math.log(rate / NO_ABSTRACT_RATE)
     fitted[A, B] += math.log((1 - rate) / (1 - NO_ABSTRACT_RATE))
     return fitted
+
+
+# On a page that cuts long abstracts, most abstracts carry its marker: an
+# uncut line is an abstract only when short, and a short title ending in a
+# full stop reads just like one ("A general multivariate extension of ...").
+UNCUT_ABSTRACT = 0.0
+
+
+def _uncut_abstracts(lines, emit) -> None:
+    if not UNCUT_ABSTRACT:
+        return
+    for i, (_, text, _) in enumerate(lines):
+        title, author, abstract = emit[i]
+        if abstract != IMPOSSIBLE and not ABSTRACT_MARKER.search(text):
+            emit[i] = (title, author, abstract + UNCUT_ABSTRACT)
 
 
 # After "… (see N more)" the page lists hidden names of the same entry.
