@@ -20,7 +20,7 @@ LABELS = (T, A, B)
 
 # Grammar T A* B? as transition scores; a missing pair is impossible.
 TRANSITION = {
-    (T, A): 0.0, (T, B): -2.0, (T, T): -2.0,
+    (T, A): 0.0, (T, B): -3.0, (T, T): -1.0,
     (A, A): 0.0, (A, B): 0.0, (A, T): -1.5,
     (B, T): 0.0,
 }
@@ -28,11 +28,11 @@ TRANSITION = {
 # a title, beside what its words say (those weights are class-balanced).
 NAME_SHAPED_TITLE = 0.0
 # A name-shaped line the page shows more than once: how much likelier a name.
-REPEATED_NAME = 2.0
+REPEATED_NAME = 3.0
 # An entry's authors are mostly written alike: a line written otherwise
 # ("Solar Cells" after "J. Smith" and "K. Lee") is less likely one of them.
 OTHER_STYLE = -1.5
-CONFIDENT_NAME = 0.75  # an author score of a name the words alone vouch for
+CONFIDENT_NAME = 0.5  # an author score of a name the words alone vouch for
 # Ending the page: an entry that ends on its title has neither authors nor
 # abstract, one that ends on an author has no abstract.
 AT_END = {T: -3.0, A: -1.0, B: 0.0}
@@ -78,7 +78,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
 
 # An author score above which a line's own words vouch for a person, so
 # that its surname and initial tell about the page's other lines.
-SURE_PERSON = 1.5
+SURE_PERSON = 1.0
 
 
 def _people(lines, emit) -> Counter:
@@ -112,7 +112,7 @@ def _known_person(text: str, people: Counter, author: float) -> bool:
 # How often an author list ends without an abstract after it, before the
 # page says otherwise, and how many entries' worth of belief that is.
 NO_ABSTRACT_RATE = 0.3
-NO_ABSTRACT_WEIGHT = 5.0
+NO_ABSTRACT_WEIGHT = 2.0
 
 
 def _fitted_to(labels: list[int]) -> dict:
@@ -131,7 +131,7 @@ def _fitted_to(labels: list[int]) -> dict:
 # On a page that cuts long abstracts, most abstracts carry its marker: an
 # uncut line is an abstract only when short, and a short title ending in a
 # full stop reads just like one ("A general multivariate extension of ...").
-UNCUT_ABSTRACT = 0.0
+UNCUT_ABSTRACT = -1.0
 
 
 def _uncut_abstracts(lines, emit) -> None:
@@ -144,7 +144,7 @@ def _uncut_abstracts(lines, emit) -> None:
 
 
 # After "… (see N more)" the page lists hidden names of the same entry.
-HIDDEN_NAMES = 1.5
+HIDDEN_NAMES = 0.5
 
 
 def _hidden_names(lines, alike) -> None:
