@@ -184,8 +184,9 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             _word_features(f, word, place, context, line_ordinary)
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
-        # ("World Health Organization"): they tell nothing against it.
-        for key in _ORDINARY_FEATURES:
+        # ("World Health Organization") and of its own brands ("LaTeX Project
+        # Team"): they tell nothing against it.
+        for key in _ORDINARY_FEATURES + ("camel case", "acronym"):
             f[key] = 0.0
     return f
 
@@ -384,8 +385,16 @@ WEIGHTS = {
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 
 
+# What catalogues write where the author is not known: a name, whatever
+# its words say.
+PLACEHOLDER_AUTHORS = frozenset({"anonymous", "anon", "anon.", "unknown", "n.n.", "nn"})
+PLACEHOLDER_EVIDENCE = 4.0
+
+
 def name_evidence(text: str, context: PageContext) -> float:
     """Log-odds that a name-shaped line is a name rather than a title."""
+    if text.strip().lower() in PLACEHOLDER_AUTHORS:
+        return PLACEHOLDER_EVIDENCE
     f = features(text, context)
     return WEIGHTS["bias"] + sum(WEIGHTS[k] * v for k, v in f.items())
 
