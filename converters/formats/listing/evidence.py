@@ -406,6 +406,11 @@ def _sentences(text: str) -> int:
     return len(re.findall(r"[.!?][\"”’)]?\s+(?=[A-Z])", text)) + 1
 
 
+_ABSTRACT_OPENER = re.compile(
+    r"^(?:We|Our|Here,? we|In this (?:paper|study|work|article)|This (?:paper|study|work|"
+    r"article|report|chapter|thesis|review))\s")
+
+
 def _lowercase_share(text: str) -> float:
     words = [w for w in text.split() if w[:1].isalpha()]
     if not words:
@@ -451,6 +456,11 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
         abstract = min(0.0, abstract + 1.0)
     if sentence_like and words >= 4:
         abstract = min(0.0, abstract + 4.0)
+        if _ABSTRACT_OPENER.match(text):
+            # "We show ...", "This paper ...": an author speaking, which a
+            # title that ends in a full stop does not do.
+            title -= 2.0
+            abstract += 1.0
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
     elif not _SENTENCE_END.search(text):

@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .evidence import (IMPOSSIBLE, emissions, name_shaped, name_style, page_context,
-                       person_keys)
+from .evidence import IMPOSSIBLE, emissions, name_shaped, name_style, page_context, person_keys
 from .layout import ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
 
 T, A, B = 0, 1, 2
@@ -86,7 +85,7 @@ def _people(lines, emit) -> Counter:
     and the words of every name-shaped line in order-free form (a person is
     written "Given Surname" in one entry and "Surname Given" in another)."""
     people: Counter = Counter()
-    for (_, text, _), scores in zip(lines, emit):
+    for (_, text, _), scores in zip(lines, emit, strict=True):
         if scores[A] >= SURE_PERSON:
             people.update(set(person_keys(text)))
         if scores[A] != IMPOSSIBLE and name_shaped(text):
