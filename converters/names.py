@@ -7,6 +7,7 @@ a name are not a second person.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -39,6 +40,9 @@ def _parse_uncached(text: str) -> dict:
         return {"literal": ""}
     if " " not in text and "," not in text:
         return {"literal": text}
+    vancouver = _vancouver(text.split())
+    if vancouver:
+        return vancouver
     human = HumanName(text, constants=_constants())
     given = " ".join(p for p in (human.first, human.middle) if p)
     last = human.last.split()
@@ -63,6 +67,31 @@ def _parse_uncached(text: str) -> dict:
         # "Jr. Nick Short" moved "Jr."): split by position instead, so that
         # every word the page shows stays in the name.
         return _split_by_position(text)
+    return name
+
+
+# Initials written after the surname, as Vancouver and MEDLINE write names
+# ("Pagon RA", "Smith RJH", "Stephens K"); Roman numerals are suffixes.
+_TRAILING_INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Z]\.){1,3})$")
+_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI", "JR", "SR"})
+
+
+def _vancouver(words: list[str]) -> dict | None:
+    """Surname first, initials last: nameparser would take the initials
+    for the family name ("Dolan CR" -> family "CR")."""
+    if len(words) < 2 or words[-1] in _NUMERALS or not _TRAILING_INITIALS.match(words[-1]):
+        return None
+    surname = words[:-1]
+    if any(_TRAILING_INITIALS.match(w) or w.endswith(".") for w in surname):
+        return None  # "J K Rowling", "A. B. Smith": initials first
+    particles = []
+    while len(surname) > 1 and surname[0].islower() and surname[0] in _constants().prefixes:
+        particles.append(surname.pop(0))
+    if not all(_is_capitalised(w) for w in surname):
+        return None
+    name = {"family": " ".join(surname), "given": words[-1]}
+    if particles:
+        name["non-dropping-particle"] = " ".join(particles)
     return name
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import random
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -219,7 +220,7 @@ def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float
 def score(records, truth: list[Entry]) -> dict[str, object]:
     """Entries read exactly, and what went wrong with the others, by kind."""
     from converters.model import split_others
-    from converters.names import display_name
+    from converters.names import display_name, parse_display_name
 
     got = []
     for record in records:
@@ -228,6 +229,10 @@ def score(records, truth: list[Entry]) -> dict[str, object]:
         declared = (data.get("custom") or {}).get("author-count")
         got.append(Entry(data.get("title") or "", [display_name(p) for p in people],
                          data.get("abstract"), declared if incomplete else None))
+    # Names the page writes surname first ("Pagon RA") come back given name
+    # first: the same name, so the truth is put in the order records give.
+    truth = [dataclasses.replace(e, authors=[display_name(parse_display_name(a))
+                                             for a in e.authors]) for e in truth]
     exact, misses = 0, []
     by_kind: dict[str, list[int]] = {}
     # Align by title, in page order: a merged or split entry shifts
