@@ -23,9 +23,9 @@ on both); ``make_page(pool, seed)`` returns ``Page(text, truth)``.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
-import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
