@@ -59,7 +59,13 @@ consortium committee group office center centre association society council agen
 department organization organisation corporation foundation collaboration
 collaborative incorporated laboratory laboratories ministry network project team
 initiative programme program bureau commission board federation alliance service
-services company inc ltd gmbh authority administration""".split())
+services company inc ltd gmbh authority administration institution institutes centers centres
+academy consortia""".split())
+# Head nouns that open an organisation's name in the languages that put
+# adjectives after the noun ("Instituto Nacional de Câncer", "Ministério da Saúde").
+ORGANISATION_OPENERS = frozenset("""instituto institut istituto universidad universidade università
+université ministério ministerio ministère ministero secretaria secretaría fundação fundación
+fondazione conselho consejo agência agencia centro centre""".split())
 # Endings of ordinary vocabulary, rare in names (surnames mostly in last place).
 _VOCABULARY_ENDING = re.compile(
     r"(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ics|ical|ism|isms|ogy|ologies"
@@ -105,7 +111,7 @@ def is_organisation(text: str) -> bool:
 
 # Words that join an organisation's head noun to what it is of or for.
 _ORGANISATION_JOINS = frozenset({"of", "for", "on", "de", "du", "des", "für", "di", "della",
-                                 "and", "&"})
+                                 "da", "do", "and", "&"})
 
 
 def _is_organisation(tokens: list[str]) -> bool:
@@ -113,9 +119,17 @@ def _is_organisation(tokens: list[str]) -> bool:
     follows ("Bureau of Labor Statistics", "LaTeX Project Team"); in a title
     the same nouns sit inside a phrase ("Mobile Service Robot Behavior")."""
     words = [t.strip(".,") for t in tokens]
+    if len(words) > 1 and words[0].lower() in ORGANISATION_OPENERS and words[0][:1].isupper():
+        return True
     for index, word in enumerate(words):
-        if word[:1].isupper() and word.lower() in ORGANISATION and (
-                index == len(words) - 1 or words[index + 1] in _ORGANISATION_JOINS):
+        if word.lower() not in ORGANISATION or (index and words[index - 1] in ("A", "An", "a", "an")):
+            continue  # "A Centre of Attention": an organisation is not one of many
+        if index == len(words) - 1:
+            # "TeX Development Fund committee": a lower-case head noun ends a
+            # name whose other words are all capitalised.
+            if word[:1].isupper() or (index and all(w[:1].isupper() for w in words[:-1])):
+                return True
+        elif word[:1].isupper() and words[index + 1] in _ORGANISATION_JOINS:
             return True
     return False
 
