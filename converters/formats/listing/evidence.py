@@ -200,7 +200,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         # An organisation's name is made of a language's ordinary words
         # ("World Health Organization") and of its own brands ("LaTeX Project
         # Team"): they tell nothing against it.
-        for key in _ORDINARY_FEATURES + ("camel case", "acronym"):
+        for key in _ORDINARY_FEATURES + ("camel case", "acronym", "function word"):
             f[key] = 0.0
     return f
 
@@ -369,7 +369,7 @@ WEIGHTS = {
     "suffix": 0.00,
     "particle": 1.74,
     "lower-case word": -1.45,
-    "function word": -0.10,
+    "function word": -2.00,  # set by hand: no name has "with" or "and" in it (organisations aside)
     "acronym": -0.75,
     "camel case": -1.95,
     "sentence end": 0.06,
