@@ -10,6 +10,7 @@ from ...ids import IdAllocator, base_id
 from ...mapping import ris as M
 from ...model import OTHERS, Origin, ReadResult, Record, split_others
 from .dialect import is_procite, procite
+from .stream import file_state
 from .tags import parse_record, split_records
 from .values import all_values, carried_value, first_value, parse_date, parse_name, record_date, serial_kind
 
@@ -268,8 +269,9 @@ def _to_csl(ris_type: str, fields: dict, unknown: dict, lines: dict,
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     result = ReadResult()
-    ids = IdAllocator()
-    procite_file = is_procite(text)
+    stream = file_state(text)  # a chunk of a stream: the file's ids and dialect
+    ids = stream.ids if stream else IdAllocator()
+    procite_file = stream.procite if stream else is_procite(text)
     for start, end, entries in split_records(text, source, result):
         ris_type = (entries[0][2] or "").strip().upper()
         lines: dict[str, int] = {}
