@@ -20,15 +20,24 @@ def all_values(value) -> list[str]:
     return [str(v).strip() for v in values if str(v or "").strip()]
 
 
+# "Yang Z", "Adler D.G.", "Troiano L P": a family name then initials, with
+# no comma (Vancouver order: Embase, EPPI-Reviewer, PubMed's own exports)
+_FAMILY_INITIALS = re.compile(r"^(\S*[a-z]\S*(?: \S+)*?) ([A-Z](?:\.?[ -]?[A-Z]){0,3}\.?)$")
+
+
 def parse_name(text: str) -> dict | None:
-    """A RIS name ("Family, Given[, Suffix]"; no comma: an organisation)."""
+    """A RIS name ("Family, Given[, Suffix]", "Family Initials"; else, with
+    no comma, an organisation)."""
     text = " ".join(text.split()).strip()
     if not text:
         return None
     if vocabulary.is_others_word(text) or text.lower() in M.ET_AL_MORE:
         return dict(OTHERS)
     if "," not in text:
-        return {"literal": text}
+        vancouver = _FAMILY_INITIALS.match(text)
+        if not vancouver:
+            return {"literal": text}
+        text = f"{vancouver.group(1)}, {vancouver.group(2)}"
     family, _, rest = text.partition(",")
     parts = [p.strip() for p in rest.split(",")]
     name: dict = {}
