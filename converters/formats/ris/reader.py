@@ -173,9 +173,12 @@ def _read_texts(r: _Reading) -> None:
 
 
 def _read_ids(r: _Reading) -> None:
-    doi = vocabulary.strip_doi_prefix(r.first("DO"))
+    given = vocabulary.strip_doi_prefix(r.first("DO"))
+    doi = given.split()[0] if given else ""  # a DOI holds no space
     if re.match(r"10\.\d+/\S", doi):
         r.put("DOI", doi, "DO")
+        if doi != given:  # more after it on the line (Rayyan puts its LK there): kept
+            r.custom_ris["DO"] = all_values(r.fields["DO"])
     elif doi:  # not a DOI (a placeholder, a bare suffix): kept as it was
         r.custom_ris["DO"] = all_values(r.fields["DO"])
     r.used.add("DO")
