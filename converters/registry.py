@@ -198,7 +198,8 @@ BUILTIN = [
            "Scopus and publishers' exports", suffixes=(".ris",), aliases=("refman",),
            reader="converters.formats.ris:read",
            writer="converters.formats.ris:write",
-           sniffer="converters.formats.ris:sniff", writer_options={}),
+           sniffer="converters.formats.ris:sniff", writer_options={},
+           streamer="converters.formats.ris.stream:STREAMER"),
     Format("endnote-xml", "EndNote XML (<xml><records><record>), as EndNote exports and "
            "Zotero imports it", suffixes=(".enl.xml", ".endnote.xml", ".xml"),
            aliases=("endnote", "enxml"),

@@ -88,28 +88,13 @@ HOLDS = {
 
 ROLES_COMPARED = ("author", "editor")  # the creators a citation names
 
-# What bibconv reads differently from Zotero, on purpose (field, RIS type: why).
-# Each was weighed as a user of Zotero, EndNote or Mendeley would: Zotero's
-# reading was adopted where it is what such a user expects (a web page's or a
+# What bibconv reads differently from Zotero, on purpose, (field, RIS type):
+# why, with the reasons in converters/mapping/ris.py.  Each was weighed as a
+# user of Zotero, EndNote or Mendeley would: Zotero's reading was adopted
+# where no value is lost and it is at least as right (a web page's or a
 # grant's only periodical title in J2 is its container; a patent's OP is its
-# priority numbers, CSL "issue" in Zotero's export).  These remain because
-# Zotero's reading there loses what bibconv keeps, or names a type CSL has a
-# better word for; citation-js's RIS mapping (the other peer) parts from
-# Zotero on all of them too, as bibconv does (but for UNPB, its 'manuscript').
-DELIBERATE = {
-    **{("type", tag): why for tag, why in RIS_MAPPING.READ_DIFFERS_FROM_ZOTERO.items()},
-    ("issue", "UNPB"): "follows the type: an unpublished work's M1 is its number, not an issue",
-    **{("container", t): "Zotero lets J2 (here EndNote's 'Abbreviation' or a second "
-                         "'Periodical Title') replace the book, dictionary, encyclopedia or "
-                         "blog title read from T2, and the full title is lost; bibconv keeps "
-                         "T2 as container-title and J2 as container-title-short (citation-js "
-                         "too)"
-       for t in ("CHAP", "DICT", "ENCYC", "BLOG")},
-    **{("title", t): "Zotero replaces the case name or act name (TI) by the short title (ST) "
-                     "and the full one is lost; bibconv keeps TI as title and ST as "
-                     "title-short (citation-js too)"
-       for t in ("CASE", "STAT")},
-}
+# priority numbers, CSL "issue" in Zotero's export).
+DELIBERATE = RIS_MAPPING.READ_DIFFERS_FROM_ZOTERO
 
 
 def _zotero_date(text: str | None):

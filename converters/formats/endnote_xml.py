@@ -20,7 +20,7 @@ from ..mapping import endnote as M
 from ..mapping import ris as RIS
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
 from ..xmlsafe import local, parse, text_of
-from .ris import carried_notes, carried_value, format_name, parse_date, parse_name, serial_kind
+from .ris.values import carried_notes, carried_value, format_name, parse_date, parse_name, serial_kind
 
 
 def sniff(text: str) -> float:

@@ -8,7 +8,8 @@ must differ from what reading gives, ``WRITE_EXCEPTIONS`` names it and why.
 The reading side follows Zotero's RIS import (the reference manager most
 people meet RIS through) and converts its item types to CSL with Zotero's
 own Zotero->CSL mapping; the few places where bibconv reads differently are
-in ``READ_DIFFERS_FROM_ZOTERO`` (the conformance test names them too).
+in ``READ_DIFFERS_FROM_ZOTERO``, each with its reason (the conformance test
+reads them from there).
 """
 from __future__ import annotations
 
@@ -52,17 +53,40 @@ for _ris, _csl in TYPES:
 WRITE_TYPES.update(WRITE_EXCEPTIONS)
 DEFAULT_WRITE_TYPE = "GEN"
 
-# Where bibconv's reading of a type deliberately differs from Zotero's
-# (tag: why); tests/test_zotero_conformance.py names these and the field
-# readings that differ.
-READ_DIFFERS_FROM_ZOTERO = {
-    "UNPB": "EndNote's Unpublished Work: Zotero has no UNPB in its type table (it lists "
-            "'UNPD') and falls back to a journal article; bibconv reads CSL 'article' (a "
-            "working paper or preprint), citation-js 'manuscript'",
-    "STAND": "a standard is CSL 1.0.2 'standard' (citation-js too); Zotero's RIS importer "
-             "predates its own 'standard' type and says report",
-    "GEN": "a generic record with no journal is CSL 'document' (citation-js too); Zotero "
-           "imports every GEN as a journal article",
+# Where bibconv reads a RIS file differently from Zotero's RIS import
+# (zotero/translators RIS.js, re-read at 2814370, "lastUpdated" 2026-01-05),
+# (compared fact, TY): why.  tests/test_zotero_conformance.py reads this.
+# Each was weighed against the RIS specification and EndNote's labels for the
+# tag in that type: bibconv's reading is kept where Zotero's loses a value or
+# names a type CSL has a truer word for.
+_J2_OVER_T2 = (
+    "EndNote labels T2 of this type the book's (dictionary's, encyclopedia's, weblog's) "
+    "title and J2 its 'Abbreviation' ('Periodical Title' for a blog); RIS.js stores T2 in "
+    "the type's own field (bookTitle...), J2 in journalAbbreviation, then its hack for "
+    "publishers that give only JA copies the abbreviation to publicationTitle, which "
+    "Zotero saves onto that same field: the T2 title is lost. bibconv keeps T2 as "
+    "container-title and J2 as container-title-short (citation-js too)")
+_ST_OVER_TI = (
+    "RIS.js reads TI as caseName/nameOfAct, then its hack for EndNote records without a "
+    "title copies ST to 'title', which Zotero saves onto that same field: the case or act "
+    "name is lost. bibconv keeps TI as title and ST as title-short (citation-js too)")
+_UNPB = ("EndNote's and the RIS specification's 'Unpublished Work': RIS.js lists 'UNPD' "
+         "(-> manuscript), not UNPB, so it falls to its default, a journal article; bibconv "
+         "reads CSL 'article' (working papers, preprints: EndNote gives it an institution, "
+         "department and number), citation-js 'manuscript'")
+READ_DIFFERS_FROM_ZOTERO: dict[tuple[str, str], str] = {
+    ("type", "UNPB"): _UNPB,
+    ("issue", "UNPB"): "follows the type: EndNote labels an unpublished work's M1 'Number' "
+                       "(CSL number); Zotero's journal-article reading makes it the issue",
+    ("type", "STAND"): "the RIS specification's and EndNote's 'Standard' is CSL 1.0.2 "
+                       "'standard' (citation-js too; Zotero's own 'standard' item type maps "
+                       "to it); RIS.js still imports STAND as a report",
+    ("type", "GEN"): "the RIS specification's 'Generic' with no journal is CSL 'document' "
+                     "(citation-js too; bibconv reads a GEN with a journal as an article); "
+                     "RIS.js imports every GEN as a journal article, even its own export of "
+                     "a document",
+    **{("container", tag): _J2_OVER_T2 for tag in ("CHAP", "DICT", "ENCYC", "BLOG")},
+    **{("title", tag): _ST_OVER_TI for tag in ("CASE", "STAT")},
 }
 
 # Types whose T2 is a series, not a container (the work is a whole book,
