@@ -91,21 +91,35 @@ class _Cutter:
         return bool(piece)
 
     def close_of(self, qname: str) -> int | None:
-        """Where the end tag of the ``qname`` element opened before ``pos`` ends."""
+        """Where the end tag of the ``qname`` element opened before ``pos``
+        ends (not one inside a comment or CDATA section)."""
         target, at = "</" + qname, self.pos
         while True:
             found = self.buf.find(target, at)
-            if found >= 0:
-                rest = _CLOSE_REST.match(self.buf, found + len(target))
-                if rest:
-                    return rest.end()
-                if found + len(target) + 256 < len(self.buf) or self.eof:
-                    at = found + 1
-                    continue
+            hidden = self._hidden(found) if found >= 0 else None
+            rest = _CLOSE_REST.match(self.buf, found + len(target)) if found >= 0 else None
+            if found >= 0 and hidden is not None and hidden >= 0:
+                at = hidden
+            elif found >= 0 and hidden is None and rest:
+                return rest.end()
+            elif found >= 0 and hidden is None and (
+                    found + len(target) + 256 < len(self.buf) or self.eof):
+                at = found + 1  # </ref-list, </reference ...
             elif self.eof or len(self.buf) - self.pos > _LARGEST:
                 return None
-            at = max(self.pos, len(self.buf) - len(target) - 256)
-            self.more()
+            else:
+                at = at if found >= 0 else max(self.pos, len(self.buf) - len(target))
+                self.more()
+
+    def _hidden(self, found: int) -> int | None:
+        """None when ``found`` is markup; else the end of the comment or
+        CDATA section that holds it (-1: not read yet)."""
+        for opening, closing in (("<![CDATA[", "]]>"), ("<!--", "-->")):
+            at = self.buf.rfind(opening, self.pos, found)
+            if at >= 0 and self.buf.find(closing, at, found) < 0:
+                end = self.buf.find(closing, found)
+                return end + len(closing) if end >= 0 else -1
+        return None
 
     def step(self) -> bool | None:
         """Read the next construct: True when a record element just ended,
