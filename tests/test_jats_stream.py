@@ -176,19 +176,26 @@ def _line_of(path: Path, marker: str) -> int:
 @pytest.mark.parametrize("batch", [1, 50, 500])
 def test_a_broken_ref_in_the_middle_is_one_finding_at_its_line(batch, monkeypatch, tmp_path):
     monkeypatch.setattr(streams, "BATCH", batch)
-    refs = _all_refs()[:300]
-    refs[150] = ('<ref id="broken"><element-citation publication-type="journal">'
-                 "<source>Lost</sourc></element-citation></ref>")
+    refs = _all_refs()[:1200]
+    middle = next(n for n in range(600, 1200) if "</source>" in refs[n])
+    clean = _reflist(tmp_path / "clean.xml", refs)
+    refs[middle] = refs[middle].replace("</source>", "</sourc>", 1)
     path = _reflist(tmp_path / "broken.xml", refs)
-    got, _ = _streamed(path)
+    got, chunks = _streamed(path)
+    assert chunks > 2
     errors = [d for d in got.diagnostics if d.severity.value == "error"]
-    line = _line_of(path, 'id="broken"')
+    line = _line_of(path, "</sourc>")
     assert [(d.code, d.location.file, d.location.line) for d in errors] == [
         ("syntax-error", str(path), line)]
     assert f"on line {line}" in errors[0].message  # libxml2's own line, moved too
-    ids = [r.id for r in got.records]
-    assert len(ids) == 300 and ids[150] == "broken"  # the good ones around it are read
-    _same_as_whole(path)
+    # every other record reads as in the file without the break (a chunk
+    # that does not parse is read again a record at a time: libxml2's
+    # recovery would lose the "&lt;" and "&amp;" of the records after it)
+    want = _records(api.read(str(clean), "jats"))
+    assert len(got.records) == len(want) == 1200
+    assert [r[0] for r in _records(got)] == [r[0] for r in want]
+    assert [r[1:] for n, r in enumerate(_records(got)) if n != middle] == [
+        (r[1], str(path), *r[3:]) for n, r in enumerate(want) if n != middle]
 
 
 def test_a_broken_article_in_a_set_is_one_finding_and_the_others_are_read(monkeypatch,
@@ -208,9 +215,8 @@ def test_a_broken_article_in_a_set_is_one_finding_and_the_others_are_read(monkey
     assert len(errors) == 1 and errors[0].location.file == str(path)
     assert errors[0].location.line == _line_of(path, "<italic>unclosed")
     titles = [r.data.get("title") for r in got.records]
-    assert len(titles) == 9 and all(titles)
-    # the chunks after the broken one are read as if it were not there
-    assert _records(ReadResult(got.records[6:])) == _records(ReadResult(whole.records[6:]))
+    assert len(titles) == 9 and all(titles)  # (libxml2's recovery of a whole read nests
+    assert titles[:5] == [r.data["title"] for r in whole.records[:5]]  # the rest in it)
 
 
 def test_chunks_stay_the_size_of_a_batch_whatever_the_file(tmp_path):
@@ -265,7 +271,7 @@ def test_a_minified_file_on_one_line_is_cut_with_lines_and_columns_kept(monkeypa
     # padded to the column, and the lines must still be right
     monkeypatch.setattr(streams, "BATCH", 1)
     path = corpus("jats-articles", "pmc", "mds526.nxml")
-    assert path.read_text(encoding="utf-8").count("\n") < 5
+    assert max(map(len, path.read_text(encoding="utf-8").split("\n"))) > 50_000
     assert _same_as_whole(path, front_matter=True) > 10
 
 

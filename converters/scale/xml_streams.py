@@ -53,6 +53,9 @@ class XmlChunk(str):
 
     ids: Any = None
     part: bool = False
+    first_line: int = 1  # the file's line of the chunk's first line
+    # where each record but the last ends (see _Run)
+    ends: list[tuple[int, str, str, int]] | None = None
 
 
 def _chunk(text: str, ids, part: bool) -> XmlChunk:
@@ -79,8 +82,9 @@ class _Cutter:
     buf: str = ""
     pos: int = 0
     eof: bool = False
-    line: int = 1  # the file's line at buf[0]
-    column: int = 0  # the column at buf[0]
+    line: int = 1  # the file's line at buf[counted]
+    column: int = 0  # the column at buf[counted]
+    counted: int = 0
     stack: list[tuple[str, str, str]] = field(default_factory=list)  # (qname, local, tag)
     doctype: str = ""
 
@@ -169,25 +173,52 @@ class _Cutter:
     def _ended(self, name: str) -> bool:
         return name in self.records and all(n != name for _, n, _ in self.stack)
 
-    def cut(self) -> tuple[str, str, int]:
-        """(the text read up to pos, the end tags that close it, the start
-        of the next chunk: its head) and the file's line of the next chunk's
-        first line; the buffer starts at pos afterwards."""
-        text = self.buf[:self.pos]
-        closes = "".join(f"</{q}>" for q, _, _ in reversed(self.stack))
+    def at(self) -> tuple[int, int]:
+        """The file's (line, column) at ``pos``, counted on from the last call."""
+        text = self.buf[self.counted:self.pos]
         breaks = text.count("\n")
         self.column = (self.column + len(text)) if not breaks else \
             len(text) - text.rfind("\n") - 1
         self.line += breaks
-        self.buf, self.pos = self.buf[self.pos:], 0
-        return text, closes, self.line
+        self.counted = self.pos
+        return self.line, self.column
 
-    def head(self) -> tuple[str, int]:
-        """The next chunk's opening and the file's line of its first line."""
+    def opening(self, line: int, column: int) -> tuple[str, int]:
+        """What opens a text that starts at (line, column) with the open
+        elements as they are: the DOCTYPE and their start tags on a line
+        of their own, spaces up to the column; and the file's line of that
+        text's first line."""
         opening = self.doctype + "".join(tag for _, _, tag in self.stack)
-        if self.line > 1 and self.column <= _PAD:
-            return opening + "\n" + " " * self.column, self.line - 1
-        return opening, self.line
+        if line > 1 and column <= _PAD:
+            return opening + "\n" + " " * column, line - 1
+        return opening, line
+
+    def closes(self) -> str:
+        return "".join(f"</{q}>" for q, _, _ in reversed(self.stack))
+
+    def drop(self) -> str:
+        """The text read up to ``pos``, taken out of the buffer."""
+        text, self.buf = self.buf[:self.pos], self.buf[self.pos:]
+        self.counted -= self.pos
+        self.pos = 0
+        return text
+
+
+@dataclass
+class _Run:
+    """The chunk being gathered: its opening, its first line, and where each
+    of its records ends (offset in its text, what closes the text there,
+    what opens the text after it, that text's first line)."""
+
+    head: str = ""
+    first_line: int = 1
+    ends: list[tuple[int, str, str, int]] = field(default_factory=list)
+
+    def chunk(self, text: str, closes: str, ids) -> XmlChunk:
+        chunk = _chunk(self.head + text + closes, ids, ids is not None)
+        chunk.first_line = self.first_line
+        chunk.ends = [(len(self.head) + at, *rest) for at, *rest in self.ends]
+        return chunk
 
 
 def element_chunks(handle: TextIO, records: frozenset[str], skip: frozenset[str],
@@ -197,26 +228,41 @@ def element_chunks(handle: TextIO, records: frozenset[str], skip: frozenset[str]
     or of about _CHUNK_CHARS characters; the whole input as one chunk when
     it holds no more than that."""
     cutter = _Cutter(handle, records, skip)
-    head, first_line, count, ids = "", 1, 0, None
+    run, ids = _Run(), None
     try:
-        while True:
-            ended = cutter.step()
-            if ended is None:
-                break
-            if not ended:
+        while (ended := cutter.step()) is not None:
+            if not ended or not cutter.stack:
                 continue
-            count += 1
-            if cutter.stack and (count >= batch or cutter.pos >= _CHUNK_CHARS):
+            after = cutter.opening(*cutter.at())
+            run.ends.append((cutter.pos, cutter.closes(), *after))
+            if len(run.ends) >= batch or cutter.pos >= _CHUNK_CHARS:
                 ids = ids or ids_factory()
-                text, closes, _ = cutter.cut()
-                yield first_line, _chunk(head + text + closes, ids, True)
-                (head, first_line), count = cutter.head(), 0
+                closes = run.ends[-1][1]
+                run.ends.pop()  # the chunk's own end
+                yield run.first_line, run.chunk(cutter.drop(), closes, ids)
+                run = _Run(*after)
         while cutter.more():
             pass
-        yield first_line, _chunk(head + cutter.buf, ids, ids is not None)
+        cutter.pos = len(cutter.buf)
+        yield run.first_line, run.chunk(cutter.drop(), "", ids)
     finally:
         if ids is not None and hasattr(ids, "close"):
             ids.close()
+
+
+def pieces(chunk: str) -> list[tuple[int, XmlChunk]]:
+    """A cut chunk as one document a record (lines moved by the first
+    number to be the chunk's): what a reader falls back to when the chunk
+    does not parse, so that a broken record costs only itself."""
+    ends = getattr(chunk, "ends", None)
+    if not ends or not getattr(chunk, "part", False):
+        return []
+    found, start, head, first = [], 0, "", chunk.first_line  # type: ignore[attr-defined]
+    for at, closes, after, line in [*ends, (len(chunk), "", "", 0)]:
+        piece = _chunk(head + chunk[start:at] + closes, chunk.ids, True)  # type: ignore[attr-defined]
+        found.append((first - chunk.first_line, piece))  # type: ignore[attr-defined]
+        start, head, first = at, after, line
+    return found
 
 
 def _not_written(options: dict) -> Frame:
@@ -255,3 +301,24 @@ def xml_streamer(records: tuple[str, ...], skip: tuple[str, ...]) -> ReadOnlyStr
         return element_chunks(handle, wanted, jumped, batch or streams.BATCH, stream_ids)
 
     return ReadOnlyStreamer(chunks)
+
+
+def reread_in_pieces(reader: Callable, text: str, source: str | None, diagnostics: list,
+                     **options):
+    """When a cut chunk did not parse (``diagnostics``): its records read one
+    document each, so that libxml2's recovery, which loses what follows a
+    break, loses nothing beyond the broken record; else None."""
+    from ..model import ReadResult
+    from .streams import shifted
+
+    if not any(d.code == "syntax-error" for d in diagnostics):
+        return None
+    parts = pieces(text)
+    if len(parts) < 2:
+        return None
+    result = ReadResult()
+    for by, piece in parts:
+        got = shifted(reader(piece, source, **options), by)
+        result.records.extend(got.records)
+        result.diagnostics.extend(got.diagnostics)
+    return result

@@ -29,3 +29,13 @@ def is_part(text: str) -> bool:
     """The text is a chunk of a longer file: decisions about the whole
     document are not made on it."""
     return bool(getattr(text, "part", False))
+
+
+def in_pieces(reader, text: str, source: str | None, diagnostics: list, **options):
+    """A streamed chunk that does not parse, read a record at a time
+    (converters.scale.xml_streams); None for any other text."""
+    if not getattr(text, "part", False):
+        return None
+    from ...scale.xml_streams import reread_in_pieces
+
+    return reread_in_pieces(reader, text, source, diagnostics, **options)

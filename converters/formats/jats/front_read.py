@@ -262,10 +262,13 @@ def read_article_root(root, source: str | None, require_content: bool = False
 def read_article(text: str, source: str | None = None, **options) -> ReadResult:
     """The article's front matter; in a file of many articles (a
     <pmc-articleset>), each article's, one record each."""
-    from .articles import articles_in
+    from .articles import articles_in, in_pieces
 
     result = ReadResult()
     root, diagnostics = parse(text, source)
+    broken = in_pieces(read_article, text, source, diagnostics, **options)
+    if broken is not None:
+        return broken
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result

@@ -13,7 +13,7 @@ from ...model import OTHERS, Origin, ReadResult, Record, split_others
 from ...vocabulary import strip_doi_prefix
 from ...xmlsafe import local, parse, text_of
 from . import plaintext
-from .articles import articles_in, is_part, shared_ids
+from .articles import articles_in, in_pieces, is_part, shared_ids
 from .date_elements import read_issued
 from .document import CUSTOM_PREFIX, REF_LIST_MARK
 from .elements import XLINK, kid, kids, last_line, rich, text_in
@@ -264,6 +264,9 @@ def read(text: str, source: str | None = None, *, article: bool = False,
     by article; a streamed chunk shares its file's ids (articles.py)."""
     result = ReadResult()
     root, diagnostics = parse(text, source)
+    broken = in_pieces(read, text, source, diagnostics, article=article, **options)
+    if broken is not None:
+        return broken
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
