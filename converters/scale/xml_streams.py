@@ -217,7 +217,8 @@ class _Run:
     def chunk(self, text: str, closes: str, ids) -> XmlChunk:
         chunk = _chunk(self.head + text + closes, ids, ids is not None)
         chunk.first_line = self.first_line
-        chunk.ends = [(len(self.head) + at, *rest) for at, *rest in self.ends]
+        chunk.ends = [(len(self.head) + at, closes, after, line)
+                      for at, closes, after, line in self.ends]
         return chunk
 
 
@@ -254,13 +255,13 @@ def pieces(chunk: str) -> list[tuple[int, XmlChunk]]:
     """A cut chunk as one document a record (lines moved by the first
     number to be the chunk's): what a reader falls back to when the chunk
     does not parse, so that a broken record costs only itself."""
-    ends = getattr(chunk, "ends", None)
-    if not ends or not getattr(chunk, "part", False):
+    if not isinstance(chunk, XmlChunk) or not chunk.ends or not chunk.part:
         return []
-    found, start, head, first = [], 0, "", chunk.first_line  # type: ignore[attr-defined]
-    for at, closes, after, line in [*ends, (len(chunk), "", "", 0)]:
-        piece = _chunk(head + chunk[start:at] + closes, chunk.ids, True)  # type: ignore[attr-defined]
-        found.append((first - chunk.first_line, piece))  # type: ignore[attr-defined]
+    found: list[tuple[int, XmlChunk]] = []
+    start, head, first = 0, "", chunk.first_line
+    for at, closes, after, line in [*chunk.ends, (len(chunk), "", "", 0)]:
+        piece = _chunk(head + chunk[start:at] + closes, chunk.ids, True)
+        found.append((first - chunk.first_line, piece))
         start, head, first = at, after, line
     return found
 
