@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from .streams import Chunks, Frame, Streamer
 
 _READ = 1 << 20  # characters read at a time
-_CHUNK_CHARS = 4 << 20  # a chunk ends at the first record end past this size
+_CHUNK_CHARS = 1 << 20  # a chunk ends at the first record end past this size (~15 MB of tree)
 _LARGEST = 1 << 26  # a tag or a record not closed within this many characters: stop cutting
 _PAD = 4096  # a column further right than this is not padded to (minified XML)
 
