@@ -187,13 +187,13 @@ BUILTIN = [
            reader="converters.formats.jats:read",
            writer="converters.formats.jats:write",
            sniffer="converters.formats.jats:sniff", writer_options={},
-           front_matter_option="article"),
+           front_matter_option="article", streamer="converters.formats.jats.stream:REFS"),
     Format("jats-article", "JATS XML article front matter (title, contributors, abstract); "
            "one record a file", suffixes=(".xml",), aliases=("jats-front",),
            reader="converters.formats.jats:read_article",
            writer="converters.formats.jats:write_article",
            sniffer="converters.formats.jats:sniff_article", one_record_per_file=True,
-           writer_options={}),
+           writer_options={}, streamer="converters.formats.jats.stream:ARTICLES"),
     Format("ris", "RIS (.ris), the tagged format of Zotero, EndNote, Mendeley, Web of Science, "
            "Scopus and publishers' exports", suffixes=(".ris",), aliases=("refman",),
            reader="converters.formats.ris:read",

@@ -132,6 +132,10 @@ def parse(text: str, source: str | None):
     except etree.XMLSyntaxError as exc:
         line, column = (exc.position if exc.position else (exc.lineno, None))
         message = str(exc.msg or exc).split(", line ")[0]
+        # libxml2 names the line a tag opened on ("tag mismatch: source
+        # line 12 and sourc"); said "on line 12", a streamed chunk's reader
+        # moves it with the rest (converters.scale.streams)
+        message = re.sub(r"(?<!on )\bline (\d+)", r"on line \1", message)
         if "amplification" in message:
             message = f"entity expansion refused, it would blow up ({message})"
         problem = make("syntax-error", f"not well-formed XML: {message}", file=source,

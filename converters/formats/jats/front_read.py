@@ -260,15 +260,28 @@ def read_article_root(root, source: str | None, require_content: bool = False
 
 
 def read_article(text: str, source: str | None = None, **options) -> ReadResult:
+    """The article's front matter; in a file of many articles (a
+    <pmc-articleset>), each article's, one record each."""
+    from .articles import articles_in, in_pieces
+
     result = ReadResult()
     root, diagnostics = parse(text, source)
+    broken = in_pieces(read_article, text, source, diagnostics, **options)
+    if broken is not None:
+        return broken
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
-    record = read_article_root(root, source, require_content=has_errors(diagnostics))
-    if record is None:
+    documents = articles_in(root)
+    for document in documents:
+        record = read_article_root(document, source, require_content=has_errors(diagnostics))
+        if record is not None:
+            result.records.append(record)
+        elif len(documents) > 1:
+            result.diagnostics.append(make(
+                "record-invalid", "an <article> with no <article-meta> is skipped",
+                file=source, line=document.sourceline))
+    if not result.records:
         result.diagnostics.append(make("input-empty", "the document has no <article-meta>",
                                        file=source))
-    else:
-        result.records.append(record)
     return result

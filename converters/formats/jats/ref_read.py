@@ -7,12 +7,13 @@ import json
 import re
 
 from ...diagnostics import has_errors, make
-from ...ids import IdAllocator, base_id
+from ...ids import base_id
 from ...mapping import jats as M
 from ...model import OTHERS, Origin, ReadResult, Record, split_others
 from ...vocabulary import strip_doi_prefix
 from ...xmlsafe import local, parse, text_of
 from . import plaintext
+from .articles import articles_in, in_pieces, is_part, shared_ids
 from .date_elements import read_issued
 from .document import CUSTOM_PREFIX, REF_LIST_MARK
 from .elements import XLINK, kid, kids, last_line, rich, text_in
@@ -257,35 +258,29 @@ def best_citation(ref):
 
 def read(text: str, source: str | None = None, *, article: bool = False,
          **options) -> ReadResult:
-    """Every <ref> of the document; with ``article=True`` the article's own
-    front matter first (what ``bibconv validate`` checks)."""
+    """Every <ref> of the document; with ``article=True`` each article's
+    own front matter before its references (what ``bibconv validate``
+    checks).  A file of many articles (a <pmc-articleset>) is read article
+    by article; a streamed chunk shares its file's ids (articles.py)."""
     result = ReadResult()
     root, diagnostics = parse(text, source)
+    broken = in_pieces(read, text, source, diagnostics, article=article, **options)
+    if broken is not None:
+        return broken
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
-    ids = IdAllocator()
-    if article and root.get("specific-use") != REF_LIST_MARK:
-        front = read_article_root(root, source, require_content=has_errors(diagnostics))
-        if front is not None:
-            front.data["id"] = ids.claim(front.id or "article")
-            result.records.append(front)
-    for ref in root.iter():
-        if local(ref.tag) != "ref":
-            continue
-        citation, _ = best_citation(ref)
-        if citation is None:
-            result.diagnostics.append(make(
-                "record-invalid", "a <ref> with no citation in it is skipped",
-                file=source, line=ref.sourceline, record=ref.get("id")))
-            continue
-        data = read_citation(citation)
-        record_id = ref.get("id") or base_id(data)
-        data = {"id": ids.claim(record_id), **data}
-        result.records.append(Record(data, Origin(source, ref.sourceline,
-                                                  last_line(ref))))
-    if not result.records and not article and root.get("specific-use") != REF_LIST_MARK \
-            and not has_errors(result.diagnostics):
+    ids = shared_ids(text)
+    documents = articles_in(root)
+    fronts = {d for d in documents if d.get("specific-use") != REF_LIST_MARK} if article \
+        else set()
+    for element in root.iter():
+        if element in fronts:
+            _front(element, source, has_errors(diagnostics), ids, result)
+        if local(element.tag) == "ref":
+            _ref(element, source, ids, result)
+    if not result.records and not article and documents == [root] and not is_part(text) \
+            and root.get("specific-use") != REF_LIST_MARK and not has_errors(result.diagnostics):
         # No references: the document is an article's front matter (what
         # the jats-article writer makes), so read that.
         front = read_article_root(root, source)
@@ -295,3 +290,23 @@ def read(text: str, source: str | None = None, *, article: bool = False,
         result.diagnostics.append(make("input-empty", "the document has neither <ref> "
                                        "elements nor <article-meta>", file=source))
     return result
+
+
+def _front(document, source: str | None, broken: bool, ids, result: ReadResult) -> None:
+    front = read_article_root(document, source, require_content=broken)
+    if front is not None:
+        front.data["id"] = ids.claim(front.id or "article")
+        result.records.append(front)
+
+
+def _ref(ref, source: str | None, ids, result: ReadResult) -> None:
+    citation, _ = best_citation(ref)
+    if citation is None:
+        result.diagnostics.append(make(
+            "record-invalid", "a <ref> with no citation in it is skipped",
+            file=source, line=ref.sourceline, record=ref.get("id")))
+        return
+    data = read_citation(citation)
+    record_id = ref.get("id") or base_id(data)
+    data = {"id": ids.claim(record_id), **data}
+    result.records.append(Record(data, Origin(source, ref.sourceline, last_line(ref))))
