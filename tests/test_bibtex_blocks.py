@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 from bibtexparser import model as bm
 from bibtexparser.splitter import Splitter
+from conftest import CORPORA, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from converters.formats.bibtex.blocks import split_blocks
 from converters.formats.bibtex.split import _field_lines, _Splitting
 from converters.model import ReadResult
-
-from conftest import CORPORA, ROOT
 
 
 def _describe(block) -> list:

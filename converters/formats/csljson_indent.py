@@ -16,7 +16,7 @@ import re
 try:
     import orjson
 except ImportError:  # an optional speed-up: the standard library writes the same
-    orjson = None
+    orjson = None  # type: ignore[assignment]
 
 _FLOAT_OR_NULL = re.compile(r'(?m)(?:^ *|": )(?:null|-?\d+[.eE])')
 

@@ -138,47 +138,49 @@ def _slow(text: str, start: int, end: int, lines: _Lines) -> list:
 
 def _fast(text: str, start: int, end: int, bm, lines: _Lines):
     """text[start:end] as one entry and the plain text after it, or None."""
-    head = _HEAD.match(text, start, end)
+    piece = text[start:end]  # short, and often narrower than the whole text
+    head = _HEAD.match(piece)
     if head is None or head.group(1).lower().startswith(_NOT_ENTRIES):
         return None
-    read = (_fields(text, start, head.end(), end) if head.group(3) == ","
-            else ([], [], [], head.end()))
+    read = _fields(piece, head.end()) if head.group(3) == "," else ([], [], [], head.end())
     if read is None:
         return None
     found, names, equals, pos = read
-    rest = text[pos:end]
+    rest, raw = piece[pos:], piece[:pos]
     if "@" in rest:
         return None
     base = lines.at(start)
-    if text.find("\\\n", start, pos) >= 0:  # bibtexparser's count stops there
-        field_lines = [lines.at(at) for _, _, at in found]
+    if "\\\n" in raw:  # bibtexparser's line count skips those newlines
+        field_lines = [lines.at(start + at) for _, _, at in found]
     else:
         field_lines = [base + n for n in equals]
     fields = [bm.Field(key=name, value=value, start_line=line)
-              for (name, value, _), line in zip(found, field_lines)]
+              for (name, value, _), line in zip(found, field_lines, strict=True)]
     entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
-                     fields=fields, start_line=base, raw=text[start:pos])
-    if text.count("=", start, pos) != len(fields):
+                     fields=fields, start_line=base, raw=raw)
+    if raw.count("=") != len(fields):
         names = None  # an "=" inside a value: split._field_lines searches as before
     comment = rest.strip()
     if not comment:
         return entry, names, None
-    first = pos + len(rest) - len(rest.lstrip())
+    first = start + pos + len(rest) - len(rest.lstrip())
     return entry, names, bm.ImplicitComment(comment=comment, raw=comment,
-                                           start_line=lines.at(first))
+                                            start_line=lines.at(first))
 
 
-def _fields(text: str, start: int, pos: int, end: int):
+def _fields(text: str, pos: int):
     """The fields from ``pos`` to the entry's closing brace: (name, value,
-    position of "="), the newlines since ``start`` before each name and
-    before each "=", and the position after the brace; None where the fast
-    path does not go."""
-    found, names, equals, seen = [], [], [], set()
-    newlines, counted = 0, start
+    position of "="), the newlines before each name and before each "=",
+    and the position after the brace; None where the fast path does not go."""
+    found: list[tuple[str, str, int]] = []
+    names: list[int] = []
+    equals: list[int] = []
+    seen: set[str] = set()
+    newlines, counted = 0, 0
     while True:
-        match = _FIELD.match(text, pos, end)
+        match = _FIELD.match(text, pos)
         if match is None:
-            tail = _TAIL.match(text, pos, end)
+            tail = _TAIL.match(text, pos)
             return None if tail is None else (found, names, equals, tail.end())
         name = match.group(1).strip()
         if name in seen:

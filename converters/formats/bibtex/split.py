@@ -188,7 +188,7 @@ def _field_lines(block, line: int, state: _Splitting) -> None:
     """Each field's line: where its name stands in the entry's raw text."""
     known = state.offsets.get(id(block))
     if known is not None:
-        for item, newlines in zip(block.fields, known):
+        for item, newlines in zip(block.fields, known, strict=True):
             state.lines[id(item)] = line + newlines
         return
     raw, pos = block.raw or "", 0
@@ -325,15 +325,14 @@ _PARENT_ONLY = "\0parent only"
 def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
     """A field's value; None when it is refused and the entry skipped;
     _PARENT_ONLY when the entry is kept as a crossref parent only."""
-    line = state.line_of(item)
-    where = {"record": entry.key, "pointer": f"/{name}"}
     try:
         value = evaluate(item.value, state.macros) if isinstance(item.value, str) else ""
     except Undefined as exc:
         return _undefined(item, name, exc.name, entry, state)
     except TooLarge:
         state.report("value-too-large", f"entry skipped: field {item.key!r} would exceed "
-                     f"{MAX_VALUE:,} characters", line, **where)
+                     f"{MAX_VALUE:,} characters", state.line_of(item), record=entry.key,
+                     pointer=f"/{name}")
         return None
     if "%" in value and "\n" in value and name not in M.VERBATIM:
         value = COMMENT.sub("", value)
@@ -341,7 +340,7 @@ def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
         value = latex.expand(value, state.defined)
     if value.count("{") != value.count("}"):
         state.report("syntax-error", f"entry skipped: field {item.key!r} has unbalanced "
-                     "braces", line, record=entry.key)
+                     "braces", state.line_of(item), record=entry.key)
         return None
     return value
 
