@@ -5,9 +5,11 @@ templates), each measured inside the measured process (scale_child.py).
     python benchmarks/scale_bench.py memory [--sizes 10000 100000] [--command convert]
         JSON Lines -> BibTeX (convert --stream) or validate --stream, per size:
         peak and time against the smallest size (flat memory, linear time)
-    python benchmarks/scale_bench.py peers [--size 10000] [--large 50000]
+    python benchmarks/scale_bench.py peers [--size 10000] [--large 50000] [--runs 3]
+                                           [--before DIR]
         BibTeX -> CSL-JSON beside pandoc 3.x and bibutils' bib2xml (each peer's
-        peak from the kernel's account of that one process, os.wait4)
+        peak from the kernel's account of that one process, os.wait4), medians
+        of rounds run in turn; --before DIR times another checkout beside
     python benchmarks/scale_bench.py parallel [--size 100000] [--shards 4]
         the same shards with --stream, --jobs 2 and on a LocalCluster of 2 workers
 
@@ -39,11 +41,20 @@ def generate(n: int, path: Path) -> Path:
     return path
 
 
-def bibconv(*args: str) -> dict:
-    """One bibconv run in its own process: its report of itself."""
-    done = subprocess.run(CHILD + list(args) + ["-q"], capture_output=True, text=True,
-                          cwd=HERE.parent)
+def bibconv(*args: str, checkout: Path | None = None) -> dict:
+    """One bibconv run in its own process: its report of itself.  ``checkout``:
+    another copy of bibconv (``git archive REV | tar -x -C DIR``) run instead."""
+    root = checkout or HERE.parent
+    env = {**os.environ, "PYTHONPATH": str(root)} if checkout else None
+    done = subprocess.run([sys.executable, str(root / "benchmarks" / "scale_child.py"),
+                           *args, "-q"], capture_output=True, text=True, cwd=root, env=env)
     return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def _median(runs: list[dict]) -> dict:
+    """The median run by wall time, with the largest peak of all."""
+    ordered = sorted(runs, key=lambda got: got["seconds"])
+    return {**ordered[len(ordered) // 2], "peak_kb": max(got["peak_kb"] for got in runs)}
 
 
 def peer(command: list[str], stdout=subprocess.DEVNULL) -> dict | None:
@@ -84,39 +95,58 @@ def memory(args, work: Path) -> None:
         base, base_n = (base, base_n) if base else (got, n)
 
 
-def peers(args, work: Path) -> None:
+def _peer_commands(args, work: Path, bib: Path) -> dict:
+    """name -> a function running it once, for the side-by-side at args.size."""
     from bibtex_vs_pandoc import find_pandoc
 
-    rows = {}
-    for n in (args.size, args.large):
-        bib = generate(n, work / f"g{n}.bib")
-        rows[("bibconv --stream", n)] = bibconv("convert", str(bib), "-t", "csljson",
-                                                "--stream", "-o", str(work / f"s{n}.json"))
-        rows[("bibconv", n)] = bibconv("convert", str(bib), "-t", "csljson",
-                                       "-o", str(work / f"w{n}.json"))
-        if n == args.size:
-            pandoc = find_pandoc()
-            if pandoc:
-                rows[("pandoc", n)] = peer([pandoc, "-f", "bibtex", "-t", "csljson", str(bib),
-                                            "-o", str(work / "p.json")])
-            bib2xml = shutil.which("bib2xml")
-            if bib2xml:
-                rows[("bib2xml", n)] = peer([bib2xml, str(bib)])
-    for (name, n), got in rows.items():
-        print(_row(name, n, got, None, None), flush=True)
-    ours = rows[("bibconv --stream", args.size)]
-    for name in ("pandoc", "bib2xml"):
-        other = rows.get((name, args.size))
-        if other is None:
-            print(f"{name}: not installed, no comparison")
-            continue
-        print(f"bibconv --stream / {name} at {args.size:,}: time x"
-              f"{ours['seconds'] / other['seconds']:.2f}, peak x"
-              f"{ours['peak_kb'] / other['peak_kb']:.2f}")
-    large = rows[("bibconv --stream", args.large)]
-    print(f"bibconv --stream peak at {args.large:,} / at {args.size:,}: x"
-          f"{large['peak_kb'] / ours['peak_kb']:.2f} (whole-file reader: x"
-          f"{rows[('bibconv', args.large)]['peak_kb'] / rows[('bibconv', args.size)]['peak_kb']:.2f})")
+    n = args.size
+    runs = {"bibconv --stream": lambda: bibconv("convert", str(bib), "-t", "csljson",
+                                                 "--stream", "-o", str(work / f"s{n}.json")),
+            "bibconv": lambda: bibconv("convert", str(bib), "-t", "csljson",
+                                       "-o", str(work / f"w{n}.json"))}
+    if args.before:
+        before = Path(args.before)
+        runs["before --stream"] = lambda: bibconv(
+            "convert", str(bib), "-t", "csljson", "--stream", "-o", str(work / "b.json"),
+            checkout=before)
+    pandoc, bib2xml = find_pandoc(), shutil.which("bib2xml")
+    if pandoc:
+        runs["pandoc"] = lambda: peer([pandoc, "-f", "bibtex", "-t", "csljson", str(bib),
+                                       "-o", str(work / "p.json")])
+    if bib2xml:
+        runs["bib2xml"] = lambda: peer([bib2xml, str(bib)])
+    return runs
+
+
+def peers(args, work: Path) -> None:
+    bib = generate(args.size, work / f"g{args.size}.bib")
+    commands = _peer_commands(args, work, bib)
+    taken: dict[str, list[dict]] = {name: [] for name in commands}
+    for _ in range(args.runs):  # round by round: each command sees the same load
+        for name, run in commands.items():
+            taken[name].append(run())
+    rows = {name: _median(runs) for name, runs in taken.items()}
+    for name, got in rows.items():
+        print(_row(f"{name} (median of {args.runs})", args.size, got, None, None), flush=True)
+    for ours in ("bibconv --stream", "bibconv", "before --stream"):
+        for other in ("pandoc", "bib2xml"):
+            if ours in rows and other in rows:
+                print(f"{ours} / {other} at {args.size:,}: time x"
+                      f"{rows[ours]['seconds'] / rows[other]['seconds']:.2f} (cpu x"
+                      f"{rows[ours]['cpu_seconds'] / rows[other]['cpu_seconds']:.2f}), peak x"
+                      f"{rows[ours]['peak_kb'] / rows[other]['peak_kb']:.2f}")
+    if args.large:
+        _large(args, work, rows["bibconv --stream"])
+
+
+def _large(args, work: Path, small: dict) -> None:
+    """--stream's peak at args.large against args.size (and the whole-file reader's)."""
+    n = args.large
+    bib = generate(n, work / f"g{n}.bib")
+    got = bibconv("convert", str(bib), "-t", "csljson", "--stream", "-o", str(work / "L.json"))
+    print(_row("bibconv --stream", n, got, None, None), flush=True)
+    print(f"bibconv --stream peak at {n:,} / at {args.size:,}: x"
+          f"{got['peak_kb'] / small['peak_kb']:.2f}")
 
 
 def parallel(args, work: Path) -> None:
@@ -162,7 +192,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--command", choices=["convert", "validate"], default="convert")
     parser.add_argument("--size", type=int, default=None)
-    parser.add_argument("--large", type=int, default=50_000)
+    parser.add_argument("--large", type=int, default=50_000, help="peers: --stream's peak "
+                        "here against --size (0: not run)")
+    parser.add_argument("--runs", type=int, default=1, help="peers: rounds, medians taken")
+    parser.add_argument("--before", default=None, help="peers: another checkout of bibconv "
+                        "timed beside (git archive REV | tar -x -C DIR)")
     parser.add_argument("--shards", type=int, default=4)
     parser.add_argument("--work", default=None, help="folder for the generated files "
                         "(kept between runs; default: a temporary folder)")

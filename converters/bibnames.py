@@ -7,6 +7,7 @@ is one literal; "others" is the et-al. marker; biblatex's extended form
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from . import latex
@@ -83,6 +84,13 @@ def _no_false_particle(parts, raw: str) -> None:
 def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
     """A raw (LaTeX) name list -> CSL names; "and others" -> a trailing
     {"literal": "others"}."""
+    return [dict(name) for name in _parse_names(value, useprefix)]
+
+
+# A library names the same people (and lists) again and again; the names
+# are copied out, so a caller may change its own.
+@functools.lru_cache(maxsize=4096)
+def _parse_names(value: str, useprefix: bool) -> tuple[dict, ...]:
     from bibtexparser.middlewares.names import (
         InvalidNameError,
         parse_single_name_into_parts,
@@ -130,7 +138,7 @@ def parse_names(value: str, *, useprefix: bool = False) -> list[dict]:
         if "family" not in name and "given" in name:
             name = {"family": name.pop("given"), **name}
         names.append(name)
-    return names
+    return tuple(names)
 
 
 def format_name(name: dict, encode) -> str:

@@ -13,6 +13,7 @@ output, uses pylatexenc's table of Unicode characters.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -113,6 +114,9 @@ _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 def closing_brace(text: str, start: int) -> int:
     """Index of the brace that closes the one at ``start`` (escaped braces
     do not count); the end of the text when it is never closed."""
+    close = text.find("}", start + 1) if text.startswith("{", start) else -1
+    if close > 0 and text.find("{", start + 1, close) < 0 and text.find("\\", start, close) < 0:
+        return close  # nothing nested or escaped before it (the usual case)
     depth = 0
     for match in _BRACES.finditer(text, start):
         token = match.group(0)
@@ -458,12 +462,19 @@ def decode(value: str, paragraphs: bool = False) -> list[Piece]:
     """Pieces of decoded text; see :func:`to_text` and :func:`to_rich`.
     ``paragraphs``: keep paragraph breaks (``\\par``, a blank line) as
     "\\n\\n", for abstracts; elsewhere they are spaces."""
+    return list(_decoded(value, paragraphs))
+
+
+# A title is decoded for CSL and again to see whether recasing changed it;
+# names, journals and publishers repeat.  Pieces are never changed in place.
+@functools.lru_cache(maxsize=8192)
+def _decoded(value: str, paragraphs: bool) -> tuple[Piece, ...]:
     if not _NEEDS_PARSE.search(value):
         value = value.strip()
-        return [Piece(value)] if value else []
+        return (Piece(value),) if value else ()
     reader = _Reader(value, paragraphs)
     reader.run()
-    return _tidy(reader.pieces)
+    return tuple(_tidy(reader.pieces))
 
 
 def _tidy(pieces: list[Piece]) -> list[Piece]:
@@ -507,11 +518,15 @@ def to_rich(pieces: list[Piece]) -> str:
     return "".join(p.text for p in pieces)
 
 
+# Journals, publishers, months and names come again and again in a library:
+# their text is kept (strings: nothing to copy).
+@functools.lru_cache(maxsize=8192)
 def plain(value: str) -> str:
     """A LaTeX value as plain Unicode text."""
     return to_text(decode(value))
 
 
+@functools.lru_cache(maxsize=8192)
 def rich(value: str, paragraphs: bool = False) -> str:
     """A LaTeX value as CSL-JSON rich text (``<i>`` and friends kept)."""
     text = to_rich(decode(value, paragraphs))

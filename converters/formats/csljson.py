@@ -723,6 +723,8 @@ def write(records, *, lines: bool = False, csl_version: str = "1.0",
     By default the output validates against the published CSL-JSON schema,
     so the CSL 1.0.2 variables it lacks (license, part-number ...) go into
     ``custom``; ``csl_version="1.0.2"`` keeps them as variables."""
+    from .csljson_indent import dumps
+
     _, kinds = _schema_parts()
     if csl_version != "1.0.2":
         kinds = {k: v for k, v in kinds.items() if k not in _newer_variables()}
@@ -744,5 +746,5 @@ def write(records, *, lines: bool = False, csl_version: str = "1.0",
     if lines:
         result.text = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
     else:
-        result.text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+        result.text = dumps(items) + "\n"  # json.dumps(indent=2)'s bytes, in C
     return result

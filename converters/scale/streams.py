@@ -164,7 +164,7 @@ def _entry_starts(handle: TextIO) -> Iterator[tuple[int, str | None, list[str]]]
     depth, stretch = 0, 0
     for number, line in enumerate(handle, 1):
         stretch += 1
-        if line.lstrip().startswith("@") and (depth <= 0 or (line[0] == "@"
+        if "@" in line and line.lstrip().startswith("@") and (depth <= 0 or (line[0] == "@"
                                                              and stretch > 10_000)):
             depth, stretch = 0, 0
             yield number, line, [line]

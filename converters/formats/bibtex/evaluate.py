@@ -43,6 +43,10 @@ MAX_VALUE = 1_000_000
 def evaluate(raw: str, macros: dict[str, str]) -> str:
     """A field's raw text -> its LaTeX value: braces and quotes removed at the
     top, macros expanded, ``#`` concatenated."""
+    if raw.startswith("{") and raw.endswith("}"):
+        inner = raw[1:-1]  # the usual "{text}": nothing to expand or join
+        if "{" not in inner and "}" not in inner and not inner.endswith("\\"):
+            return inner
     out, i, n = [], 0, len(raw)
     size = 0
     while i < n:

@@ -116,6 +116,8 @@ class _Splitting:
     result: ReadResult
     macros: dict[str, str]  # @strings, shared with the next inputs of a run
     defined: dict[str, tuple[int, str]]  # the @preambles' own macros
+    # entries cut by blocks.py: newlines before each field's name in its raw text
+    offsets: dict[int, list[int]] = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
     refused: set[str] = field(default_factory=set)  # macros refused as too large
     meta: dict = field(default_factory=lambda: {"preambles": [], "comments": [],
@@ -144,21 +146,23 @@ def split(text: str, source: str | None, result: ReadResult,
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
-    library = Splitter(text).split()
-    if "%" in text and _comment_trouble(library.blocks):
+    from .blocks import split_blocks
+
+    blocks, offsets = split_blocks(text) or (Splitter(text).split().blocks, {})
+    if "%" in text and _comment_trouble(blocks):
         text = _blank_field_comments(text)  # the same lines, comments blank
-        library = Splitter(text).split()
+        blocks, offsets = Splitter(text).split().blocks, {}
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
     # input (or a later chunk of a streamed file) uses them too.
     defined: dict[str, tuple[int, str]] = macros.setdefault(  # type: ignore[assignment]
         PREAMBLE_MACROS, {})  # type: ignore[arg-type]
-    defined.update(_preamble_definitions(library.blocks, bm))
-    state = _Splitting(source, result, macros, defined)
-    _count_lines(text, library.blocks, state)
+    defined.update(_preamble_definitions(blocks, bm))
+    state = _Splitting(source, result, macros, defined, offsets=offsets)
+    _count_lines(text, blocks, state)
     entries: list[Entry] = []
-    for block in library.blocks:
+    for block in blocks:
         got = _block(block, state, bm)
         if got is not None:
             entries.append(got)
@@ -182,6 +186,11 @@ def _count_lines(text: str, blocks, state: _Splitting) -> None:
 
 def _field_lines(block, line: int, state: _Splitting) -> None:
     """Each field's line: where its name stands in the entry's raw text."""
+    known = state.offsets.get(id(block))
+    if known is not None:
+        for item, newlines in zip(block.fields, known, strict=True):
+            state.lines[id(item)] = line + newlines
+        return
     raw, pos = block.raw or "", 0
     for item in block.fields:
         match = re.compile(r"(?:^|[\s,{(])(" + re.escape(item.key) + r")\s*=").search(raw, pos)
@@ -316,15 +325,14 @@ _PARENT_ONLY = "\0parent only"
 def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
     """A field's value; None when it is refused and the entry skipped;
     _PARENT_ONLY when the entry is kept as a crossref parent only."""
-    line = state.line_of(item)
-    where = {"record": entry.key, "pointer": f"/{name}"}
     try:
         value = evaluate(item.value, state.macros) if isinstance(item.value, str) else ""
     except Undefined as exc:
         return _undefined(item, name, exc.name, entry, state)
     except TooLarge:
         state.report("value-too-large", f"entry skipped: field {item.key!r} would exceed "
-                     f"{MAX_VALUE:,} characters", line, **where)
+                     f"{MAX_VALUE:,} characters", state.line_of(item), record=entry.key,
+                     pointer=f"/{name}")
         return None
     if "%" in value and "\n" in value and name not in M.VERBATIM:
         value = COMMENT.sub("", value)
@@ -332,7 +340,7 @@ def _value(item, name: str, entry: Entry, state: _Splitting) -> str | None:
         value = latex.expand(value, state.defined)
     if value.count("{") != value.count("}"):
         state.report("syntax-error", f"entry skipped: field {item.key!r} has unbalanced "
-                     "braces", line, record=entry.key)
+                     "braces", state.line_of(item), record=entry.key)
         return None
     return value
 

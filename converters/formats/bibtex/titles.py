@@ -7,6 +7,7 @@ while the CSL values are still what they gave, else from CSL, with braces
 around the capitals a style must not recase."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ... import latex
@@ -21,8 +22,11 @@ def english_language(language: str | None) -> bool:
 
 
 def _title(value: str | None, english: bool) -> str | None:
-    if value is None:
-        return None
+    return None if value is None else _rich_title(value, english)
+
+
+@functools.lru_cache(maxsize=4096)  # series, journals and venues repeat
+def _rich_title(value: str, english: bool) -> str:
     pieces = latex.decode(value)
     if english:
         pieces = latex.sentence_case(pieces)

@@ -1,0 +1,200 @@
+"""A .bib text cut into bibtexparser's blocks, quickly.
+
+bibtexparser v2's splitter walks the text mark by mark in Python; on a large
+file that is a quarter of the reading.  Here each well-formed entry
+(``@type{key, name = value, ...}`` with braced, quoted or bare values, no
+"%", nothing unusual) is read by a few regular expressions into the very
+``Entry`` and ``Field`` objects the splitter would have made; every other
+stretch of text (comments, @string, @preamble, broken entries, unusual
+quoting) is handed to bibtexparser's own splitter, so what it does with
+them, errors and lines included, stays exactly its own.
+
+Why the stretches can be cut apart: an ``@type{`` (or ``(``) that begins a
+line always starts a new block in bibtexparser, whatever came before (an
+unclosed block is aborted there).  So the text is cut at those points and
+each piece is read on its own: by the fast path when it is one well-formed
+entry followed by plain text, else by the splitter, which is given the next
+piece's opening mark too, so that a block left open ends exactly as it would
+in the whole text.  Entry keys repeated across pieces are found by one
+``Library``, as in the whole text."""
+from __future__ import annotations
+
+import re
+
+# An "@type{" / "@type(" at the start of a line (after blanks): bibtexparser's
+# block-start mark (r"@[\w]*( |\t)*" before "{" or "(") where it always cuts.
+_CUT = re.compile(r"^[^\S\n]*(@\w*[ \t]*[{(])", re.MULTILINE)
+
+# bibtexparser's marks are "{}\",=" not preceded by a backslash: a backslash
+# run and the character after it are text, whatever that character is.  "%"
+# is kept out of the fast path altogether (see split._blank_field_comments).
+# Each pattern is written "plain* (special plain*)*", where a special begins
+# with a character plain excludes: one way to match, no runaway backtracking.
+_NAME = r'[^{}",=@\\%]*'
+_ESCAPED = r"\\+[^%\\]"
+
+
+def _loop(plain: str, *special: str) -> str:
+    return f"{plain}*(?:(?:{'|'.join(special)}){plain}*)*"
+
+
+def _braced(depth: int) -> str:
+    special = [_ESCAPED] + ([_braced(depth - 1)] if depth > 1 else [])
+    return r"\{" + _loop(r"[^{}%\\]", *special) + r"\}"
+
+
+_QUOTED = '"' + _loop(r'[^"%\\]', _ESCAPED) + r'(?<!\{)"'  # '{"}' inside quotes: not here
+_VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4), _QUOTED)
+_HEAD = re.compile(r"@(\w+)[ \t]*\{(" + _NAME + r")([,}])")
+_FIELD = re.compile(f"({_NAME})=({_VALUE})([,}}])")
+_TAIL = re.compile(r"\s*\}")
+_NOT_ENTRIES = ("comment", "preamble", "string")
+
+
+class _Surprise(Exception):
+    """bibtexparser cut a piece where the reasoning above says it never does."""
+
+
+def split_blocks(text: str) -> tuple[list, dict[int, list[int]]] | None:
+    """bibtexparser's blocks for ``text`` (as ``Splitter(text).split().blocks``
+    gives them), and for the entries read here, the number of newlines in
+    the entry's raw text before each field's name (its line, found for
+    free).  None if bibtexparser surprised us: the caller splits the whole."""
+    try:
+        return _split_blocks(text)
+    except _Surprise:
+        return None
+
+
+def _split_blocks(text: str) -> tuple[list, dict[int, list[int]]]:
+    from bibtexparser import model as bm
+    from bibtexparser.library import Library
+
+    cuts = [m.start(1) for m in _CUT.finditer(text)]
+    bounds = [0, *cuts, len(text)] if not cuts or cuts[0] else [*cuts, len(text)]
+    blocks: list = []
+    lines = _Lines(text)
+    offsets: dict[int, list[int]] = {}
+    pending = -1  # start of the text not read yet, for bibtexparser
+    for index in range(len(bounds) - 1):
+        start, end = bounds[index], bounds[index + 1]
+        got = _fast(text, start, end, bm, lines) if text.startswith("@", start) else None
+        if got is None:
+            if pending < 0:
+                pending = start
+            continue
+        if pending >= 0:
+            blocks += _slow(text, pending, start, lines)
+            pending = -1
+        entry, names, comment = got
+        blocks.append(entry)
+        if names is not None:
+            offsets[id(entry)] = names
+        if comment is not None:
+            blocks.append(comment)
+    if pending >= 0:
+        blocks += _slow(text, pending, len(text), lines)
+    library = Library()
+    library.add(blocks, fail_on_duplicate_key=False)
+    return library.blocks, offsets
+
+
+class _Lines:
+    """bibtexparser's own 0-based line at a position: it counts the newlines
+    not preceded by a backslash.  Counted from the last position asked, so a
+    file is counted about once."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 0
+
+    def at(self, pos: int) -> int:
+        low, high = sorted((self.pos, pos))
+        step = self.text.count("\n", low, high) - self.text.count("\\\n", max(low - 1, 0), high)
+        self.line += step if pos >= self.pos else -step
+        self.pos = pos
+        return self.line
+
+
+def _slow(text: str, start: int, end: int, lines: _Lines) -> list:
+    """bibtexparser's blocks for text[start:end], lines counted as in the
+    whole text.  The next piece's opening mark is added so that a block left
+    open is cut there as in the whole text; the block it starts is dropped."""
+    from bibtexparser import model as bm
+    from bibtexparser.splitter import Splitter
+
+    tail = ""
+    if end < len(text):
+        mark = _CUT.match(text, end)
+        tail = mark.group(1) if mark else ""
+    splitter = Splitter(text[start:end] + tail)
+    splitter._current_line = splitter._implicit_comment_start_line = lines.at(start) - 1
+    blocks = splitter.split().blocks
+    if tail:
+        last = blocks.pop() if blocks else None
+        if not isinstance(last, bm.ParsingFailedBlock) or last.raw != tail:
+            raise _Surprise()
+    return blocks
+
+
+def _fast(text: str, start: int, end: int, bm, lines: _Lines):
+    """text[start:end] as one entry and the plain text after it, or None."""
+    piece = text[start:end]  # short, and often narrower than the whole text
+    head = _HEAD.match(piece)
+    if head is None or head.group(1).lower().startswith(_NOT_ENTRIES):
+        return None
+    read = _fields(piece, head.end()) if head.group(3) == "," else ([], [], [], head.end())
+    if read is None:
+        return None
+    found, names, equals, pos = read
+    rest, raw = piece[pos:], piece[:pos]
+    if "@" in rest:
+        return None
+    base = lines.at(start)
+    if "\\\n" in raw:  # bibtexparser's line count skips those newlines
+        field_lines = [lines.at(start + at) for _, _, at in found]
+    else:
+        field_lines = [base + n for n in equals]
+    fields = [bm.Field(key=name, value=value, start_line=line)
+              for (name, value, _), line in zip(found, field_lines, strict=True)]
+    entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
+                     fields=fields, start_line=base, raw=raw)
+    if raw.count("=") != len(fields):
+        names = None  # an "=" inside a value: split._field_lines searches as before
+    comment = rest.strip()
+    if not comment:
+        return entry, names, None
+    first = start + pos + len(rest) - len(rest.lstrip())
+    return entry, names, bm.ImplicitComment(comment=comment, raw=comment,
+                                            start_line=lines.at(first))
+
+
+def _fields(text: str, pos: int):
+    """The fields from ``pos`` to the entry's closing brace: (name, value,
+    position of "="), the newlines before each name and before each "=",
+    and the position after the brace; None where the fast path does not go."""
+    found: list[tuple[str, str, int]] = []
+    names: list[int] = []
+    equals: list[int] = []
+    seen: set[str] = set()
+    newlines, counted = 0, 0
+    while True:
+        match = _FIELD.match(text, pos)
+        if match is None:
+            tail = _TAIL.match(text, pos)
+            return None if tail is None else (found, names, equals, tail.end())
+        name = match.group(1).strip()
+        if name in seen:
+            return None  # bibtexparser's DuplicateFieldKeyBlock: its own path
+        seen.add(name)
+        spaced = match.group(1)
+        begins = match.start(1) + len(spaced) - len(spaced.lstrip())
+        newlines += text.count("\n", counted, begins)
+        names.append(newlines)
+        at = match.end(1)
+        newlines += text.count("\n", begins, at)
+        counted = at
+        found.append((name, match.group(2).strip(), at))
+        equals.append(newlines)
+        pos = match.end()
+        if match.group(3) == "}":
+            return found, names, equals, pos
