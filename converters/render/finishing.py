@@ -1,6 +1,5 @@
 """The text after citeproc-py: finished the way pandoc and citeproc-js print
-it: a space after a citation-number label, punctuation inside closing
-quotes where the locale asks for it, ``subsequent-author-substitute``
+it: punctuation inside closing quotes where the locale asks for it, ``subsequent-author-substitute``
 ("———."), quotes within quotes, no doubled punctuation, Markdown."""
 from __future__ import annotations
 
@@ -55,7 +54,6 @@ def punctuation_in_quote(text: str) -> str:
     return re.sub(r"(?<=[.?!])([”’»›]|&#187;)((?:</[a-z]+>)*)\.", r"\1\2", text)
 
 
-_NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
@@ -84,7 +82,6 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = displays(resolve(text, "text" if output == "text" else "html"), output)
     if output != "html":
         text = " ".join(text.split())
-    text = _NUMBER_LABEL.sub(r"\1 ", text)
     text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
     return finish_citation(text, output, piq)
 

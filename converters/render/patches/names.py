@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..records import incomplete_variables
+from . import sorting
 
 # CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
 _NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
@@ -16,6 +17,7 @@ def install() -> None:
 
     _add_name_variables()
     _patch_after_inverted_name(model)  # innermost: it sees the options the others set
+    _patch_literal_last(model)
     _patch_names_shown(model)
     _patch_incomplete(model)
     _patch_initialize(model)
@@ -57,6 +59,27 @@ def _patch_after_inverted_name(model) -> None:
             inverted = 0 <= index < len(names) and "family" in names[index] and (
                 order == "all" or (order == "first" and index == 0))  # a literal name is not
             overrides[option] = "always" if inverted else "never"
+        return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+
+
+def _patch_literal_last(model) -> None:
+    """A list that ends in an institution (a literal name) has the
+    delimiter before "and" when it holds three names or more, and not with
+    two, whatever delimiter-precedes-last says, as citeproc-js prints it
+    ("McQuilton, P., Thurmond, J., & FlyBase Consortium" in Nature, whose
+    setting is "never").  Found with small styles run through both
+    processors; no fixture covers it."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        names = item.reference.get(variable, [])
+        shown = _names_shown_count(self, item, variable, context, sort_options)
+        if sorting.active() or shown != len(names) or shown < 2 or "family" in names[-1] \
+                or variable in incomplete_variables(item.reference):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        overrides = dict(sort_options or {}, **{"delimiter-precedes-last": "contextual"})
         return original(self, item, variable, context, overrides, **kwargs)
 
     model.Name.process = process

@@ -11,6 +11,7 @@ def install() -> None:
 
     _patch_plain_strings(model)
     _patch_title_case(model)
+    _patch_output_language(model)
     model.TextCased._stop_words = sorted(set(model.TextCased._stop_words) | _PREPOSITIONS)
 
 
@@ -128,3 +129,27 @@ def _patch_title_case(model) -> None:
         return result
 
     model.TextCased.case = case
+
+
+def _patch_output_language(model) -> None:
+    """Text whose item gives no language is in the language of the locale
+    rendered with, not of the style's default-locale: citeproc-py left
+    titles uncased in a style written for Turkish rendered in English,
+    where citeproc-js title-cases them (ankara-universitesi-...; no
+    fixture changes)."""
+    set_locale_list = model.Style.set_locale_list
+
+    def set_locales(self, output_locale, validate=True):
+        set_locale_list(self, output_locale, validate=validate)
+        self.bibconv_language = str(output_locale).split("-")[0]
+
+    model.Style.set_locale_list = set_locales
+    process = model.Text.process
+
+    def text_process(self, item, context=None, **kwargs):
+        text, language = process(self, item, context=context, **kwargs)
+        if "language" not in item.reference:
+            language = getattr(self.get_root(), "bibconv_language", language)
+        return text, language
+
+    model.Text.process = text_process
