@@ -34,7 +34,8 @@ def _patch_group(model) -> None:
     Variable calls are tracked as they happen, so only the branches a choose
     takes count; citeproc-py's own test, which looks at the elements and
     not at what ran, is not applied (it suppressed "In" beside a macro
-    whose choose called nothing: alcohol-and-alcoholism's "In." for books).  (bugreports_LegislationCrash, bugreports_NoTitle,
+    whose choose called nothing: alcohol-and-alcoholism's "In." for books).
+    (bugreports_LegislationCrash, bugreports_NoTitle,
     magic_SuppressDuplicateVariableRendering, with the substitution patch)"""
     for leaf in (model.Text, model.Number, model.Date, model.Names):
         _track_leaf(leaf, model)
