@@ -97,6 +97,31 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
     return text
 
 
+_NAMES = re.compile("\ue006(.*?)\ue007", re.S)
+_NAME_MARKS = re.compile("[\ue006\ue007]")
+
+
+def strip_name_marks(text: str) -> str:
+    return _NAME_MARKS.sub("", text)
+
+
+def substitute_names(texts: list[str], substitute: str) -> list[str]:
+    """subsequent-author-substitute, rule complete-all, on entries as
+    rendered: the first marked name list (patches.names) of an entry that
+    prints the same names as the entry before's is replaced whole, its
+    cs:names' label and affixes kept.  The marks are removed."""
+    out = []
+    previous = None
+    for text in texts:
+        found = _NAMES.search(text)
+        names = strip_name_marks(found.group(1)).strip() if found else None
+        if found and names and names == previous:
+            text = text[:found.start()] + substitute + text[found.end():]
+        previous = names
+        out.append(strip_name_marks(text))
+    return out
+
+
 def substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
     """subsequent-author-substitute: a repeated author list is replaced.
     The names end where the last author's last name part does, within the

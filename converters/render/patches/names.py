@@ -24,6 +24,7 @@ def install() -> None:
     _patch_sort_particles(model)
     _patch_substitute_inherits(model)
     _patch_sort_et_al(model)
+    _patch_mark_substitutable(model)  # outermost: it marks what the others printed
 
 
 def _add_name_variables() -> None:
@@ -242,5 +243,43 @@ def _patch_names_shown(model) -> None:
         if count >= len(item.reference.get(variable, [])):
             overrides["et-al-min"] = overrides["et-al-subsequent-min"] = "10000"
         return original(self, item, variable, context, overrides, **kwargs)
+
+    model.Name.process = process
+
+
+# Around the name list of each cs:name in a bibliography whose style asks
+# for subsequent-author-substitute; finishing.substitute_names replaces the
+# first marked list of an entry when it repeats the entry before's.
+NAMES_START, NAMES_END = "\ue006", "\ue007"
+
+
+def _substitutes_authors(element) -> bool:
+    try:
+        found = element.xpath_search("./ancestor::cs:bibliography[@subsequent-author-substitute]")
+    except Exception:
+        return False
+    return bool(found)
+
+
+def _patch_mark_substitutable(model) -> None:
+    """subsequent-author-substitute replaces the names a cs:names printed,
+    "et al." and "and" included, but not its label or affixes (CSL 1.0.2;
+    citeproc-js prints "{———, editor}.").  The rendered list is marked so
+    that finishing compares and replaces exactly that; bibconv compared
+    the records' names and cut the text at the last name's last part, so
+    "Lauda, A.D." left its period behind ("—. (2004b)").  (aquitania,
+    journal-of-retailing, MLA.)"""
+    from citeproc.string import String
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = original(self, item, variable, context, sort_options, **kwargs)
+        if not text or isinstance(text, int) or sorting.active() \
+                or not _substitutes_authors(context if context is not None else self):
+            return text
+        if isinstance(text, str) and not isinstance(text, String):
+            return f"{NAMES_START}{text}{NAMES_END}"
+        return String(NAMES_START) + text + String(NAMES_END)
 
     model.Name.process = process
