@@ -21,6 +21,7 @@ def install() -> None:
     _patch_names_shown(model)
     _patch_incomplete(model)
     _patch_initialize(model)
+    _patch_abbreviated_given(model)
     _patch_sort_particles(model)
     _patch_substitute_inherits(model)
     _patch_sort_et_al(model)
@@ -156,6 +157,22 @@ def _patch_incomplete(model) -> None:
     model.Name.process = process
 
 
+# initials as written: "E", "E.B.", "J.-P." (letters, each with its period)
+_INITIALS = re.compile(r"(?<![\w.])[A-Z](?:\.-?[A-Z](?!\w))*\.?(?![\w.])")
+
+
+def punctuate_initials(given: str, mark: str) -> str:
+    """With initialize="false", the initials a given name already has are
+    written with the style's mark, as citeproc-js writes them ("Nanda H" ->
+    "Nanda H.", "E.B." and "J.-P." -> "E. B." and "J. P."), the rest kept."""
+
+    def punctuate(match: re.Match) -> str:
+        letters = [c for c in match.group(0) if c.isupper()]
+        return mark.join(letters) + mark.rstrip()
+
+    return _INITIALS.sub(punctuate, given)
+
+
 def _patch_initialize(model) -> None:
     """CSL 1.0.2's ``initialize="false"``: keep given names whole, only
     punctuate the initials already in them ("Nanda H" -> "Nanda H.").
@@ -174,9 +191,7 @@ def _patch_initialize(model) -> None:
             for name in names:
                 given = name.get("given")
                 if given:
-                    dict.__setitem__(name, "given", re.sub(
-                        r"(?<![\w.])([A-Z])(?![\w.])", lambda m: m.group(1) + mark.rstrip(),
-                        given))
+                    dict.__setitem__(name, "given", punctuate_initials(given, mark))
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
@@ -185,6 +200,33 @@ def _patch_initialize(model) -> None:
                 dict.update(name, before)
 
     model.Name.process = process
+
+
+# a given name written abbreviated: more than one letter, then a period ("Wm.", "EB.")
+_ABBREVIATED = re.compile(r"^[^\W\d_]{2,}\.$")
+
+
+def _patch_abbreviated_given(model) -> None:
+    """Initializing given names as citeproc-js does: a word already
+    abbreviated ("EB.", "Wm.") is kept as written (citeproc-py made "EB."
+    "E."), and a given name of lower-case words only ("de la") has no
+    initials to take (citeproc-py printed ". de . la .").  Found on the
+    JATS references ("Samanes, EB.") in every style that initializes; no
+    fixture changes."""
+    original = model.Name.initialize
+
+    def initialize(self, given, mark, context):
+        words = str(given).split()
+        if not any(w[:1].isupper() for w in words):
+            return given
+        if not any(_ABBREVIATED.match(w) for w in words):
+            return original(self, given, mark, context)
+        glue = " " if mark.endswith(" ") else ""
+        # the abbreviation's period is the style's: none with initialize-with=""
+        return glue.join(w[:-1] + mark.rstrip() if _ABBREVIATED.match(w)
+                         else original(self, w, mark, context) for w in words)
+
+    model.Name.initialize = initialize
 
 
 def _patch_sort_particles(model) -> None:
