@@ -57,6 +57,12 @@ def _patch_page_ranges(model) -> None:
 
     def _format_last_page(self, first, last):
         range_format = self.get_root().get_option("page-range-format")
+        prefixed = _PREFIXED.match(first), _PREFIXED.match(last)
+        if range_format not in (None, "expanded") and prefixed[0] and prefixed[1] \
+                and prefixed[0].group(1) == prefixed[1].group(1):
+            # "D706-D714" is shortened as 706-714 is, the letter not repeated
+            # ("D706–14"), as citeproc-js prints it
+            return _format_last_page(self, prefixed[0].group(2), prefixed[1].group(2))
         if not (first.isdigit() and last.isdigit()):
             return last
         if range_format and len(last) < len(first):
@@ -233,9 +239,25 @@ def _patch_text_ranges(model) -> None:
     model.FormatNumber._process = _process
 
 
-_ONE_RANGE = re.compile(rf"\s*{_TOKEN}\s*-\s*{_TOKEN}\s*")
+_ONE_RANGE = re.compile(rf"\s*({_TOKEN})\s*-\s*({_TOKEN})\s*")
+_PREFIXED = re.compile(r"^([A-Za-z]+)(\d+)$")
+_LETTERS = re.compile(r"^[A-Za-z]*")
 
 
 def _ranges_of_numbers(value: str) -> bool:
-    """Whether each hyphen of a number variable stands between two numbers."""
-    return all(_ONE_RANGE.fullmatch(part) for part in re.split(r"[,&]", value) if "-" in part)
+    """Whether each hyphen of a number variable stands between two numbers
+    with the same letters before them ("D706-D714", not "D706-714")."""
+    for part in re.split(r"[,&]", value):
+        if "-" not in part:
+            continue
+        found = _ONE_RANGE.fullmatch(part)
+        if found is None or _prefix(found.group(1)) != _prefix(found.group(2)):
+            return False
+    return True
+
+
+def _prefix(token: str) -> str:
+    if token.isalpha():  # a roman number
+        return ""
+    match = _LETTERS.match(token)
+    return match.group(0) if match else ""
