@@ -40,14 +40,6 @@ def _patch_is_numeric(model) -> None:
     model.If._is_numeric = _is_numeric
 
 
-def empty(reference, variable: str) -> bool:
-    try:
-        value = reference[variable]
-    except Exception:
-        return True
-    return value is None or (isinstance(value, (str, list)) and not value)
-
-
 def _patch_page_ranges(model) -> None:
     """page-range-format: citeproc-py's minimal-two cuts "1-23" to "1–3" (a
     negative index).  The last page is shortened only when both pages have
@@ -99,9 +91,10 @@ _SEVERAL_NUMBERS = re.compile(
 def _patch_label_plural(model) -> None:
     """citeproc-py reads "number-of-volumes" from the citation instead of the
     reference when choosing "vol." or "vols.", fails, and drops the label.
-    And a label stands only beside a variable that has a value (CSL 1.0.2);
-    citeproc-py prints "vol" in "(3 vol)" where the volume is missing.
-    (label_PluralNumberOfVolumes)"""
+    A label of an empty variable is printed, as citeproc-js prints it ("p."
+    alone); the group around it decides (patches.groups), so "(3 vol)"
+    without a volume is suppressed with its group.  A names label is no part
+    of a sort key.  (label_PluralNumberOfVolumes)"""
     from citeproc.source import VariableError
 
     def _is_plural(self, item):
@@ -127,12 +120,8 @@ def _patch_label_plural(model) -> None:
     process = model.Label.process
 
     def label(self, item, variable=None, plural=None, context=None, **kwargs):
-        own = variable is None
-        if not own and sorting.active():
+        if variable is not None and sorting.active():
             return None  # a names label is no part of a sort key ("Gaonkar (Ed.)")
-        name = self.get("variable") if own else variable
-        if own and name and name != "locator" and empty(item.reference, name):
-            return None
         return process(self, item, variable, plural, context, **kwargs)
 
     model.Label.process = label
