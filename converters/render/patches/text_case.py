@@ -12,6 +12,7 @@ def install() -> None:
     _patch_plain_strings(model)
     _patch_title_case(model)
     _patch_output_language(model)
+    _patch_macro_calls(model)
     model.TextCased._stop_words = sorted(set(model.TextCased._stop_words) | _PREPOSITIONS)
 
 
@@ -175,3 +176,27 @@ def _patch_output_language(model) -> None:
         return text, language
 
     model.Text.process = text_process
+
+
+def _patch_macro_calls(model) -> None:
+    """text-case on a cs:text that calls a macro changes nothing, as in
+    citeproc-js (2.4): bakhtiniana's substitute ``<text macro="title"
+    text-case="uppercase"/>`` prints the title as it is.  Found by running
+    small styles through both processors; no fixture changes."""
+    original = model.Text.markup
+
+    def markup(self, text, language):
+        if self.get("macro") is not None and self.get("text-case") is not None:
+            language = _UNCASED
+        return original(self, text, language)
+
+    model.Text.markup = markup
+    case = model.TextCased.case
+
+    def uncased(self, text, language=None):
+        return text if language is _UNCASED else case(self, text, language)
+
+    model.TextCased.case = uncased
+
+
+_UNCASED = "\x00uncased"  # the language a macro call's text is marked with
