@@ -86,6 +86,9 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     return finish_citation(text, output, piq)
 
 
+_PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
+
+
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
     text = resolve(text, "text" if output == "text" else "html")
@@ -94,7 +97,9 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
-    return text
+    # a period after a quote that ends in one is dropped, as citeproc-js
+    # drops it also where punctuation stays outside quotes (“Immunity.”.)
+    return _PERIOD_AFTER_QUOTED_PERIOD.sub(r"\1", text)
 
 
 _NAMES = re.compile("\ue006(.*?)\ue007", re.S)
