@@ -83,6 +83,8 @@ def _track_leaf(cls, model) -> None:
         variable = self.get("variable")
         macro = self.get("macro") if cls is model.Text else None
         if variable and _repressed(self, variable, kwargs.get("context")):
+            if _TRACE.frames:
+                _TRACE.frames[-1][0] = True  # called, and empty here
             raise model.VariableError  # already printed as a substitute
         # year-suffix appears only when disambiguation adds one; citeproc-js
         # and pandoc do not let its absence suppress a group.
