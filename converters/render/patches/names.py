@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 from ..records import incomplete_variables
 from . import sorting
@@ -25,6 +26,7 @@ def install() -> None:
     _patch_sort_particles(model)
     _patch_substitute_inherits(model)
     _patch_sort_et_al(model)
+    _patch_affixes_per_name(model)
     _patch_mark_substitutable(model)  # outermost: it marks what the others printed
 
 
@@ -173,6 +175,19 @@ def punctuate_initials(given: str, mark: str) -> str:
     return _INITIALS.sub(punctuate, given)
 
 
+def _inherited(name, option: str, context) -> str | None:
+    """A name option as CSL inherits it: the cs:name's, else its
+    citation's or bibliography's, else the style's (citeproc-py reads
+    initialize="false" on the cs:name only; wikipedia-fr-templates sets it
+    on the style)."""
+    value = name.get(option)
+    if value is None:
+        element = context if context is not None else name
+        found = element.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+        value = found[0].get(option) if found else None
+    return value if value is not None else name.get_root().get(option)
+
+
 def _patch_initialize(model) -> None:
     """CSL 1.0.2's ``initialize="false"``: keep given names whole, only
     punctuate the initials already in them ("Nanda H" -> "Nanda H.").
@@ -180,7 +195,7 @@ def _patch_initialize(model) -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if self.get("initialize", "true") != "false":
+        if _inherited(self, "initialize", context) != "false":
             return original(self, item, variable, context, sort_options, **kwargs)
         mark = self.get_option("initialize-with", context, sort_options)
         names = item.reference.get(variable, [])
@@ -325,3 +340,82 @@ def _patch_mark_substitutable(model) -> None:
         return String(NAMES_START) + text + String(NAMES_END)
 
     model.Name.process = process
+
+
+class _Affixed(threading.local):
+    element = 0  # id of the cs:name whose names just got their own affixes
+
+
+_AFFIXED = _Affixed()
+
+
+def _patch_affixes_per_name(model) -> None:
+    """The prefix and suffix of a cs:name go around each name, as
+    citeproc-js prints them ("Smith, J., Hitzemann., Roe, A." for
+    ``suffix="."``; "Kathleen Coburn ({{dir.}}), James Engell ({{dir.}})");
+    citeproc-py put them around the list.  Each shown name is rendered
+    alone and found, in order, in the list's text; when one is not found
+    the list keeps its affixes around it.  (frattura-ed-integrita-strutturale,
+    wikipedia-fr-templates; 236 catalogue styles have affixes on cs:name.)"""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        text = original(self, item, variable, context, sort_options, **kwargs)
+        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
+        if not (prefix or suffix) or not text or isinstance(text, int) or sorting.active():
+            return text
+        alone = _each_name(original, self, item, variable, (context, sort_options, kwargs))
+        found = _wrap_each(str(text), alone, prefix, suffix)
+        if found is None:
+            return text
+        _AFFIXED.element = id(self)
+        return found
+
+    model.Name.process = process
+    markup = model.Name.markup
+
+    def name_markup(self, text):
+        if _AFFIXED.element == id(self):
+            _AFFIXED.element = 0
+            return self.format(text) if text else None  # the affixes are on each name
+        return markup(self, text)
+
+    model.Name.markup = name_markup
+
+
+def _each_name(original, name, item, variable, call) -> list[str]:
+    """The text of each shown name rendered alone (an inverted first name
+    stays the only one inverted)."""
+    context, sort_options, kwargs = call
+    reference = item.reference
+    key = variable if dict.__contains__(reference, variable) else variable.replace("-", "_")
+    names = dict.get(reference, key) or []
+    shown = _names_shown_count(name, item, variable, context, sort_options)
+    order = name.get_option("name-as-sort-order", context, sort_options)
+    texts = []
+    try:
+        for index, person in enumerate(names[:shown]):
+            dict.__setitem__(reference, key, [person])
+            overrides = dict(sort_options or {})
+            if index and order == "first":
+                overrides["name-as-sort-order"] = None
+            texts.append(str(original(name, item, variable, context, overrides or None, **kwargs)))
+    finally:
+        dict.__setitem__(reference, key, names)
+    return texts
+
+
+def _wrap_each(text: str, names: list[str], prefix: str, suffix: str) -> str | None:
+    """``text`` with each of ``names``, found in order, wrapped in the
+    affixes (a period after a name ending in one not doubled); None when
+    one is not found."""
+    out, position = [], 0
+    for name in names:
+        start = text.find(name, position) if name else -1
+        if start < 0:
+            return None
+        end = start + len(name)
+        after = suffix[1:] if suffix.startswith(".") and name.endswith(".") else suffix
+        out += [text[position:start], prefix, name, after]
+        position = end
+    return "".join(out) + text[position:]
