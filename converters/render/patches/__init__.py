@@ -35,7 +35,8 @@ def install() -> None:
 
 # Patch modules added since, installed after the first set, once, in this order:
 #   conditions  type="a b" read as "one of these", as citeproc-js reads it
-LATER = ("conditions",)
+#   terms       a term form a locale lacks falls back as CSL says
+LATER = ("conditions", "terms")
 _install_first = install
 
 
