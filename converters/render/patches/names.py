@@ -160,7 +160,7 @@ def _patch_incomplete(model) -> None:
 
 
 # initials as written: "E", "E.B.", "J.-P." (letters, each with its period)
-_INITIALS = re.compile(r"(?<![\w.])[A-Z](?:\.-?[A-Z](?!\w))*\.?(?![\w.])")
+_INITIALS = re.compile(r"(?<![\w.])[A-Z](?:(?:\.-?|-)[A-Z](?!\w))*\.?(?![\w.])")
 
 
 def punctuate_initials(given: str, mark: str) -> str:
