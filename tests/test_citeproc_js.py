@@ -12,18 +12,21 @@ from conftest import corpus
 
 # Measured on this code (identical entries, records with incomplete name
 # lists left out on both sides); raise them as fixes land.
-# Measured: mean 95.0% over 74 styles, 53 of them at 95% or more (before
-# rich text, typographic data quotes and citeproc-js's collation: 87.9% and
-# 42; before the rendering package: 73.7% and 5 styles, ACS, the Lancet and
-# RSC at 0%).  ACM back from 93.6% to 98.1%: JATS italics are rich text now
-# and its sort follows citeproc-js's collator.
-MEAN_FLOOR = 0.95
-AT_95_FLOOR = 53
-POPULAR_FLOORS = {"apa": 0.98, "the-lancet": 0.98, "american-chemical-society": 0.97,
-                  "royal-society-of-chemistry": 0.97, "ieee": 0.98, "nature": 0.98,
+# Measured: mean 97.6% over 74 styles, 65 of them at 95% or more (before
+# the rules found by running small styles through citeproc-js -- group
+# suppression, type lists, number ranges, name affixes per name, title
+# case part by part, subsequent-author-substitute on the printed names --
+# 95.0% and 53; before rich text and collation 87.9% and 42; before the
+# rendering package 73.7% and 5).  A second sample of 30 other styles
+# (python tests/citeproc_js.py --seed 7 --styles 30) went from 84.0% to
+# the figure in the notes of issue 15.
+MEAN_FLOOR = 0.97
+AT_95_FLOOR = 65
+POPULAR_FLOORS = {"apa": 0.99, "the-lancet": 0.99, "american-chemical-society": 0.99,
+                  "royal-society-of-chemistry": 0.99, "ieee": 0.99, "nature": 0.99,
                   "association-for-computing-machinery": 0.98,
-                  "chicago-author-date": 0.94, "elsevier-harvard": 0.98,
-                  "american-medical-association": 0.98, "modern-language-association": 0.84}
+                  "chicago-author-date": 0.97, "elsevier-harvard": 0.98,
+                  "american-medical-association": 0.98, "modern-language-association": 0.87}
 
 
 def _found():

@@ -14,7 +14,14 @@ from ..diagnostics import Diagnostic, make
 from . import patches
 from .cites import CiteSyntaxError, parse_cluster
 from .disambiguation import add_names, add_year_suffixes_by_citation
-from .finishing import finish_citation, finish_entry, substitute_repeats, to_markdown
+from .finishing import (
+    finish_citation,
+    finish_entry,
+    strip_name_marks,
+    substitute_names,
+    substitute_repeats,
+    to_markdown,
+)
 from .parallel import fork_map, set_threshold, should_split
 from .patches.speed import clear_caches
 from .records import as_records, prepare, source_for
@@ -106,12 +113,17 @@ def _first_names(data: dict) -> list:
 def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str], list[str]]:
     """Entries and citations as citeproc-py gave them -> finished text.
     ``authors`` maps a lower-cased id to its author list, for
-    subsequent-author-substitute."""
+    subsequent-author-substitute's rules other than complete-all (which
+    compares the names as printed)."""
     piq = locale_option(csl, "punctuation-in-quote")
-    entries = [finish_entry(text, output, piq) for _, text in pairs]
-    citations = [finish_citation(text, output, piq) for text in citations]
+    texts = [text for _, text in pairs]
     substitute = bibliography_option(csl, "subsequent-author-substitute")
-    if substitute is not None:
+    rule = bibliography_option(csl, "subsequent-author-substitute-rule") or "complete-all"
+    if substitute is not None and rule == "complete-all":
+        texts = substitute_names(texts, substitute)
+    entries = [finish_entry(strip_name_marks(text), output, piq) for text in texts]
+    citations = [finish_citation(text, output, piq) for text in citations]
+    if substitute is not None and rule != "complete-all":
         entries = substitute_repeats(entries, [tuple(authors.get(k) or ()) for k, _ in pairs],
                                      substitute)
     return entries, citations

@@ -1,6 +1,5 @@
 """The text after citeproc-py: finished the way pandoc and citeproc-js print
-it: a space after a citation-number label, punctuation inside closing
-quotes where the locale asks for it, ``subsequent-author-substitute``
+it: punctuation inside closing quotes where the locale asks for it, ``subsequent-author-substitute``
 ("———."), quotes within quotes, no doubled punctuation, Markdown."""
 from __future__ import annotations
 
@@ -55,7 +54,6 @@ def punctuation_in_quote(text: str) -> str:
     return re.sub(r"(?<=[.?!])([”’»›]|&#187;)((?:</[a-z]+>)*)\.", r"\1\2", text)
 
 
-_NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d])")
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
@@ -84,9 +82,11 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = displays(resolve(text, "text" if output == "text" else "html"), output)
     if output != "html":
         text = " ".join(text.split())
-    text = _NUMBER_LABEL.sub(r"\1 ", text)
     text = _DOUBLE_PUNCTUATION.sub(r"\1", text)
     return finish_citation(text, output, piq)
+
+
+_PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
 
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
@@ -97,7 +97,34 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
-    return text
+    # a period after a quote that ends in one is dropped, as citeproc-js
+    # drops it also where punctuation stays outside quotes (“Immunity.”.)
+    return _PERIOD_AFTER_QUOTED_PERIOD.sub(r"\1", text)
+
+
+_NAMES = re.compile("\ue006(.*?)\ue007", re.S)
+_NAME_MARKS = re.compile("[\ue006\ue007]")
+
+
+def strip_name_marks(text: str) -> str:
+    return _NAME_MARKS.sub("", text)
+
+
+def substitute_names(texts: list[str], substitute: str) -> list[str]:
+    """subsequent-author-substitute, rule complete-all, on entries as
+    rendered: the first marked name list (patches.names) of an entry that
+    prints the same names as the entry before's is replaced whole, its
+    cs:names' label and affixes kept.  The marks are removed."""
+    out = []
+    previous = None
+    for text in texts:
+        found = _NAMES.search(text)
+        names = strip_name_marks(found.group(1)).strip() if found else None
+        if found and names and names == previous:
+            text = text[:found.start()] + substitute + text[found.end():]
+        previous = names
+        out.append(strip_name_marks(text))
+    return out
 
 
 def substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:

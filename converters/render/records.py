@@ -11,6 +11,7 @@ import re
 import warnings
 
 from ..model import Record, split_others
+from ..vocabulary import month_number
 from .richtext import has_markup, mark, smart_quotes
 
 _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
@@ -74,8 +75,38 @@ def prepare_item(item: dict) -> tuple[dict, set[str]]:
             del data[key]
         elif isinstance(date, dict) and not date.get("date-parts") and date.get("raw") \
                 and not date.get("literal"):
-            data[key] = dict(date, literal=date["raw"])
+            parts = parse_raw_date(str(date["raw"]))
+            data[key] = {"date-parts": [parts]} if parts else dict(date, literal=date["raw"])
     return data, cut
+
+
+_YEAR = r"(?P<year>\d{4})"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(?P<month>[A-Za-z]+\.?|\d{1,2})"
+_RAW_DATES = [re.compile(rf"^\s*{pattern}\s*$") for pattern in (
+    _YEAR, rf"{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_YEAR}[-/]{_MONTH}(?:[-/]{_DAY})?")]
+
+
+def parse_raw_date(raw: str) -> list[int] | None:
+    """A date given as text, as citeproc-js reads it ("September 9, 1993",
+    "9 Sept. 1993", "1993-09-09", "Mar 2001", "1993") -> date-parts; None
+    for text it would print as written."""
+    for pattern in _RAW_DATES:
+        match = pattern.match(raw)
+        if match is None:
+            continue
+        found = match.groupdict()
+        parts = [int(found["year"])]
+        if found.get("month"):
+            month = month_number(found["month"])
+            if month is None:
+                return None
+            parts.append(month)
+            if found.get("day"):
+                parts.append(int(found["day"]))
+        return parts
+    return None
 
 
 # A family name starting with lower-case words ("van Heel", "de la Cruz")

@@ -31,3 +31,25 @@ def install() -> None:
                    sorting, speed):
         module.install()
     _INSTALLED = True
+
+
+# Patch modules added since, installed after the first set, once, in this order:
+#   conditions  type="a b" read as "one of these", as citeproc-js reads it
+#   terms       a term form a locale lacks falls back as CSL says
+LATER = ("conditions", "terms")
+_install_first = install
+
+
+def install_all() -> None:
+    """install(), then the modules of LATER (each looked up when called, so
+    a harness may switch one off)."""
+    import importlib
+
+    first_time = not _INSTALLED
+    _install_first()
+    if first_time:
+        for name in LATER:
+            importlib.import_module(f"{__name__}.{name}").install()
+
+
+install = install_all  # the one entry point callers use

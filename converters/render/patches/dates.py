@@ -10,6 +10,7 @@ def install() -> None:
 
     _patch_ranges(model)
     _patch_season_text(model)
+    _patch_locale_delimiter(model)
 
 
 def _patch_season_text(model) -> None:
@@ -49,3 +50,20 @@ def _patch_ranges(model) -> None:
                 dict.__setitem__(reference, name, value)
 
     model.Date.process = process
+
+
+def _patch_locale_delimiter(model) -> None:
+    """A localized date format's own delimiter joins its parts (a style's
+    cs:locale with ``<date form="text" delimiter=" ">``): citeproc-py took
+    the calling cs:date's, none, and printed "2006Oct1" where citeproc-js
+    prints "2006 Oct 1" (radiographics).  (No fixture changes.)"""
+    original = model.Date.render_single_date
+
+    def render_single_date(self, date, show_parts=None, context=None):
+        if context is None or context is self or context.get("delimiter") is not None \
+                or self.get("delimiter") is None or not self.is_locale_date():
+            return original(self, date, show_parts, context)
+        parts = self.parts(date, show_parts, context)
+        return self.join(parts) if parts else None
+
+    model.Date.render_single_date = render_single_date

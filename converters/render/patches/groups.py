@@ -32,31 +32,48 @@ def _patch_group(model) -> None:
     them are empty.  citeproc-py counts text from a term inside a choose as a
     rendered variable, which leaves "Preprint at." or "[Online]." behind.
     Variable calls are tracked as they happen, so only the branches a choose
-    takes count.  (bugreports_LegislationCrash, bugreports_NoTitle,
+    takes count; citeproc-py's own test, which looks at the elements and
+    not at what ran, is not applied (it suppressed "In" beside a macro
+    whose choose called nothing: alcohol-and-alcoholism's "In." for books).
+    (bugreports_LegislationCrash, bugreports_NoTitle,
     magic_SuppressDuplicateVariableRendering, with the substitution patch)"""
     for leaf in (model.Text, model.Number, model.Date, model.Names):
         _track_leaf(leaf, model)
-    original = model.Group.process
 
     def process(self, item, context=None, **kwargs):
         frames = _TRACE.frames
         frames.append([False, False])
         try:
-            text = original(self, item, context=context, **kwargs)
+            output = _group_children(self, item, context, kwargs, model)
         finally:
             called, rendered = frames.pop()
             if frames:
-                frames[-1][0] |= called
-                frames[-1][1] |= rendered
-        if called and not rendered:
+                _close_into(frames[-1], called, rendered)
+        if not output or (called and not rendered):
             raise model.VariableError
-        if frames and text:
+        if frames:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return text
+        return self.join(output)
 
     model.Group.process = process
+
+
+def _group_children(group, item, context, kwargs, model) -> list:
+    """The texts of a group's children (a cs:choose's branch gets the
+    group's delimiter, as citeproc-py passes it)."""
+    output = []
+    delimiter = group.get("delimiter", "")
+    for child in group.iterchildren():
+        extra = {"delimiter": delimiter} if isinstance(child, model.Choose) else {}
+        try:
+            text = child.render(item, context=context, **kwargs, **extra)
+        except model.VariableError:
+            continue
+        if text is not None:
+            output.append(text)
+    return output
 
 
 def _track_leaf(cls, model) -> None:
@@ -66,6 +83,8 @@ def _track_leaf(cls, model) -> None:
         variable = self.get("variable")
         macro = self.get("macro") if cls is model.Text else None
         if variable and _repressed(self, variable, kwargs.get("context")):
+            if _TRACE.frames:
+                _TRACE.frames[-1][0] = True  # called, and empty here
             raise model.VariableError  # already printed as a substitute
         # year-suffix appears only when disambiguation adds one; citeproc-js
         # and pandoc do not let its absence suppress a group.
@@ -105,9 +124,20 @@ def _render_macro(original, element, item, args, kwargs):
     if called and not rendered:
         text = None
     if frames:
-        frames[-1][0] |= called or bool(text)
-        frames[-1][1] |= bool(text)
+        _close_into(frames[-1], called, bool(text))
     return text
+
+
+def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:
+    """A group or macro closes into the group around it.  As citeproc-js
+    does, one that called no variable clears its parent's record of empty
+    calls before it: "P. in:" is printed beside an empty page when a macro
+    that called nothing follows (a macro or group that called nothing
+    before the empty page does not save the group).  Found with small
+    styles run through both processors; clays-and-clay-minerals,
+    alcohol-and-alcoholism."""
+    parent[0] = called
+    parent[1] |= rendered
 
 
 def _repressed(element, variable: str, context) -> bool:

@@ -11,6 +11,8 @@ def install() -> None:
 
     _patch_plain_strings(model)
     _patch_title_case(model)
+    _patch_output_language(model)
+    _patch_macro_calls(model)
     model.TextCased._stop_words = sorted(set(model.TextCased._stop_words) | _PREPOSITIONS)
 
 
@@ -85,17 +87,49 @@ def _title(self, text):
     tokens = [(part, isinstance(segment, NoCase)) for segment in segments
               for part in re.split(r"(\s+)", str(segment)) if part]
     words = [i for i, (part, _) in enumerate(tokens) if not part.isspace()]
-    previous = ":"
+    previous, hyphen_seen = ":", False
     for number, i in enumerate(words):
         word, nocase = tokens[i]
-        if not nocase and word.islower():
-            core = word.strip(".,;:!?()[]\"'“”‘’").lower()
-            if not (core in self._stop_words and 0 < number < len(words) - 1
-                    and previous not in ":?!"):
-                word = _capitalize(word)
+        if not nocase:
+            word = _title_word(self, word, number == 0 or previous in ":?!",
+                               number == len(words) - 1, hyphen_seen)
         previous = word[-1:]
+        hyphen_seen = hyphen_seen or "-" in word
         tokens[i] = (word, nocase)
     return "".join(part for part, _ in tokens)
+
+
+# hyphens, dashes, slashes and periods join the parts of a word
+_WORD_PARTS = re.compile(r"([-–—/.])")
+
+
+def _title_word(self, word: str, first: bool, last: bool, hyphen_seen: bool) -> str:
+    """One word title-cased part by part, as citeproc-js does: a part with
+    a capital stays as it is ("PI3K/Akt/mTOR"), a stop word stays low
+    inside the title, a lone letter stays low unless first or hyphened
+    ("The Vitamin a", "e. coli", "u.s.", but "X-Ray"), and the rest is
+    capitalized ("arXiv.Org", "Higher-Dimensional", "Digital-to-RF").  The
+    first part of a hyphenated word is capitalized whatever it is until a
+    hyphenated word has been seen ("The On-Target One", but "Off- and
+    on-Target", "Well-Known e-Mail": citeproc-js's way, found by running
+    titles through it; textcase_StopWordBeforeHyphen)."""
+    parts = _WORD_PARTS.split(word)
+    for k in range(0, len(parts), 2):
+        part = parts[k]
+        if not part.islower():
+            continue
+        core = part.strip(".,;:!?()[]\"'“”‘’").lower()
+        edge = (first and k == 0) or (last and k == len(parts) - 1)
+        hyphened = (k > 0 and parts[k - 1] == "-") or (k + 1 < len(parts) and parts[k + 1] == "-")
+        if k == 0 and len(parts) > 1 and parts[1] == "-" and not hyphen_seen:
+            low = False
+        elif len(core) == 1 and core.isalpha():
+            low = not ((first and k == 0) or (hyphened and not hyphen_seen))
+        else:
+            low = core in self._stop_words and not edge
+        if not low:
+            parts[k] = _capitalize(part)
+    return "".join(parts)
 
 
 def _patch_title_case(model) -> None:
@@ -114,17 +148,55 @@ def _patch_title_case(model) -> None:
         if not isinstance(text, (str, list)) or not str(text):
             return text
         if self.get("text-case") == "title" and language == "en":
-            result = _title(self, _as_cased(text))
-        else:
-            return original(self, text, language)
-        if any(mark in result for mark in "-–—/"):
-            def part(match):
-                word = match.group(1)
-                return word if word in self._stop_words else word[:1].upper() + word[1:]
-
-            # after a hyphen, dash or slash, also after a bracket: "E(Z)-Dependent"
-            result = re.sub(r"(?<=[\w)][-–—/])([a-z][\w']*)", part, result)
-            result = re.sub(r"(?<![\w-])([a-z][\w']*)(?=-\w)", part, result)
-        return result
+            return _title(self, _as_cased(text))
+        return original(self, text, language)
 
     model.TextCased.case = case
+
+
+def _patch_output_language(model) -> None:
+    """Text whose item gives no language is in the language of the locale
+    rendered with, not of the style's default-locale: citeproc-py left
+    titles uncased in a style written for Turkish rendered in English,
+    where citeproc-js title-cases them (ankara-universitesi-...; no
+    fixture changes)."""
+    set_locale_list = model.Style.set_locale_list
+
+    def set_locales(self, output_locale, validate=True):
+        set_locale_list(self, output_locale, validate=validate)
+        self.bibconv_language = str(output_locale).split("-")[0]
+
+    model.Style.set_locale_list = set_locales
+    process = model.Text.process
+
+    def text_process(self, item, context=None, **kwargs):
+        text, language = process(self, item, context=context, **kwargs)
+        if "language" not in item.reference:
+            language = getattr(self.get_root(), "bibconv_language", language)
+        return text, language
+
+    model.Text.process = text_process
+
+
+def _patch_macro_calls(model) -> None:
+    """text-case on a cs:text that calls a macro changes nothing, as in
+    citeproc-js (2.4): bakhtiniana's substitute ``<text macro="title"
+    text-case="uppercase"/>`` prints the title as it is.  Found by running
+    small styles through both processors; no fixture changes."""
+    original = model.Text.markup
+
+    def markup(self, text, language):
+        if self.get("macro") is not None and self.get("text-case") is not None:
+            language = _UNCASED
+        return original(self, text, language)
+
+    model.Text.markup = markup
+    case = model.TextCased.case
+
+    def uncased(self, text, language=None):
+        return text if language is _UNCASED else case(self, text, language)
+
+    model.TextCased.case = uncased
+
+
+_UNCASED = "\x00uncased"  # the language a macro call's text is marked with
