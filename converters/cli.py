@@ -403,7 +403,7 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
     from .scale.shards import Job
 
     _scale_inputs(args, inputs)
-    if writer.streamer is None:
+    if writer.streamer is None or not writer._get("streamer").writes:
         raise UsageError(f"format {writer.name!r} is not written in streams; "
                          "drop --stream/--jobs/--scheduler")
     options = _writer_options(args, writer)

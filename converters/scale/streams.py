@@ -223,6 +223,8 @@ class Streamer:
     keys_once: bool = False
     # Entries name parents (crossref, xref) a chunk is lent (converters.scale.crossref).
     lends_parents: bool = False
+    # Batches of the format's writer can be joined into one output (JATS's cannot).
+    writes: bool = True
 
     def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
         return self.chunks(handle, batch)
