@@ -15,6 +15,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     sorting    accents aside in sort keys
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
+    givennames given names shown by disambiguation, disambiguate="true", running it once
 """
 from __future__ import annotations
 
@@ -30,4 +31,7 @@ def install() -> None:
     for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
                    sorting, speed):
         module.install()
+    from . import givennames  # after names: it wraps their Name.process
+
+    givennames.install()
     _INSTALLED = True
