@@ -15,6 +15,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     sorting    accents aside in sort keys
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
+    citation_label  a default citation-label, the year suffix after it
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
 from __future__ import annotations
@@ -34,4 +35,7 @@ def install() -> None:
     from . import givennames  # after names: it wraps their Name.process
 
     givennames.install()
+    from . import citation_label
+
+    citation_label.install()
     _INSTALLED = True

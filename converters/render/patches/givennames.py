@@ -145,10 +145,10 @@ def _patch_condition(model) -> None:
             _condition_index(self) < conditions_true(item.reference)
         match = self.get("match", "all")
         others = any(k not in ("disambiguate", "match") for k in self.attrib)
-        if match == "any" and holds or match == "all" and holds and not others \
-                or match == "none" and not holds and not others:
+        if (match == "any" and holds) or (match == "all" and holds and not others) \
+                or (match == "none" and not holds and not others):
             return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
-        if match == "all" and not holds or match == "none" and holds or not others:
+        if (match == "all" and not holds) or (match == "none" and holds) or not others:
             raise model.ConditionFailed
         return original(self, item, context=context, delimiter=delimiter, **kwargs)
 
