@@ -16,6 +16,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
     citation_label  a default citation-label, the year suffix after it
+    positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
 from __future__ import annotations
@@ -38,4 +39,7 @@ def install() -> None:
     from . import citation_label
 
     citation_label.install()
+    from . import positions
+
+    positions.install()
     _INSTALLED = True
