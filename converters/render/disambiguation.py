@@ -27,11 +27,20 @@ def _years(issued) -> tuple:
 
 
 def _printed(layout, item):
+    """How the item's cite prints, compared as citeproc-js compares cites:
+    without the accessed date (two visits to one page are one work)."""
     layout.repressed = {}
+    reference = item.reference
+    accessed = reference.get("accessed")
+    if accessed is not None:
+        dict.__delitem__(reference, "accessed")
     try:
         text = layout.render_children(item)
     except Exception:
         return None
+    finally:
+        if accessed is not None:
+            dict.__setitem__(reference, "accessed", accessed)
     return " ".join(str(text).split()) if text else None
 
 
