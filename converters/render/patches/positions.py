@@ -113,12 +113,21 @@ def _et_al_subsequent(model) -> None:
         first = _option(self, "et-al-subsequent-use-first", context, sort_options)
         if not minimum and not first:
             return original(self, item, variable, context, sort_options, **kwargs)
-        overrides = dict(sort_options or {})
+        # set on the element for this call: options passed as sort_options
+        # would read as sorting to the name patches outside this one
+        saved = {key: self.get(key) for key in ("et-al-min", "et-al-use-first")}
         if minimum:
-            overrides["et-al-min"] = str(minimum)
+            self.set("et-al-min", str(minimum))
         if first:
-            overrides["et-al-use-first"] = str(first)
-        return original(self, item, variable, context, overrides, **kwargs)
+            self.set("et-al-use-first", str(first))
+        try:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    self.attrib.pop(key, None)
+                else:
+                    self.set(key, value)
 
     model.Name.process = process
 
