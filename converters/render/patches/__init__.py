@@ -16,6 +16,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
     citation_label  a default citation-label, the year suffix after it
+    initials   initials as citeproc-js makes them
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -33,7 +34,10 @@ def install() -> None:
     for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
                    sorting, speed):
         module.install()
-    from . import givennames  # after names: it wraps their Name.process
+    from . import initials
+
+    initials.install()
+    from . import givennames  # after names and initials: it wraps their Name.process
 
     givennames.install()
     from . import citation_label
