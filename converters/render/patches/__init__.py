@@ -17,6 +17,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     speed      memoized lookups, parallel sort keys
     citation_label  a default citation-label, the year suffix after it
     initials   initials as citeproc-js makes them
+    punctuation  no punctuation mark doubled across closing markup
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -46,4 +47,7 @@ def install() -> None:
     from . import positions
 
     positions.install()
+    from . import punctuation
+
+    punctuation.install()
     _INSTALLED = True

@@ -1,0 +1,30 @@
+"""A suffix's punctuation mark is not doubled across closing markup:
+"<b>Doe Co.</b>" with suffix "." stays "<b>Doe Co.</b>", as citeproc-js
+prints it; citeproc-py compares the seam's last character, which is the
+tag's ">".  (bugreports_AsmJournals, bugreports_ContentPunctuationDuplicate1,
+punctuation_FieldDuplicates, bugreports_UndefinedNotString)
+"""
+from __future__ import annotations
+
+import re
+
+_CLOSING = re.compile(r"(?:</[a-z]+>)+$")
+
+
+def install() -> None:
+    from citeproc import model, string
+
+    original = string.normalize_seam
+
+    def normalize_seam(left, other):
+        text = str(left)
+        closed = _CLOSING.search(text)
+        if closed is not None and closed.start() > 0:
+            before = text[:closed.start()]
+            first = str(other)[:1]
+            if first == before[-1] and first in string.SEAM_PUNCTUATION:
+                return string._strip_first_char(other)
+        return original(left, other)
+
+    string.normalize_seam = normalize_seam
+    model.normalize_seam = normalize_seam
