@@ -18,6 +18,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     citation_label  a default citation-label, the year suffix after it
     initials   initials as citeproc-js makes them
     punctuation  no punctuation mark doubled across closing markup
+    author_substitute  subsequent-author-substitute on the first cs:names' output
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -50,4 +51,7 @@ def install() -> None:
     from . import punctuation
 
     punctuation.install()
+    from . import author_substitute
+
+    author_substitute.install()
     _INSTALLED = True
