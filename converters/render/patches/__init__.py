@@ -19,6 +19,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     initials   initials as citeproc-js makes them
     punctuation  no punctuation mark doubled across closing markup
     author_substitute  subsequent-author-substitute on the first cs:names' output
+    page_ranges  prefixed page ranges, chicago as chicago-15
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -54,4 +55,7 @@ def install() -> None:
     from . import author_substitute
 
     author_substitute.install()
+    from . import page_ranges
+
+    page_ranges.install()
     _INSTALLED = True
