@@ -20,6 +20,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     punctuation  no punctuation mark doubled across closing markup
     author_substitute  subsequent-author-substitute on the first cs:names' output
     page_ranges  prefixed page ranges, chicago as chicago-15
+    name_count  form="count" summed over variables
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -58,4 +59,7 @@ def install() -> None:
     from . import page_ranges
 
     page_ranges.install()
+    from . import name_count
+
+    name_count.install()
     _INSTALLED = True
