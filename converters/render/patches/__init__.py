@@ -21,6 +21,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     author_substitute  subsequent-author-substitute on the first cs:names' output
     page_ranges  prefixed page ranges, chicago as chicago-15
     name_count  form="count" summed over variables
+    name_parts  suffixes in given names, apostrophe particles, CJK names
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -62,4 +63,7 @@ def install() -> None:
     from . import name_count
 
     name_count.install()
+    from . import name_parts  # outermost of the Name.process patches: it reads the names
+
+    name_parts.install()
     _INSTALLED = True
