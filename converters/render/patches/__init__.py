@@ -22,6 +22,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     page_ranges  prefixed page ranges, chicago as chicago-15
     name_count  form="count" summed over variables
     name_parts  suffixes in given names, apostrophe particles, CJK names
+    et_al      et-al-use-first only where set, 0 prints none, CJK et-al term
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -63,6 +64,9 @@ def install() -> None:
     from . import name_count
 
     name_count.install()
+    from . import et_al
+
+    et_al.install()
     from . import name_parts  # outermost of the Name.process patches: it reads the names
 
     name_parts.install()
