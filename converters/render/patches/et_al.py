@@ -54,9 +54,14 @@ def install() -> None:
 
 
 def _cjk_et_al(name, text):
-    if not isinstance(text, str) or not text:
+    from citeproc.string import String
+
+    if not text:
         return text
     term = str(name.et_al() or "")
-    if term and _CJK_START.match(term) and text.endswith(" " + term):
-        return text.replace(" " + term, term)
+    printed = str(text)
+    before = printed[-len(term) - 2:-len(term) - 1]
+    if term and _CJK_START.match(term) and printed.endswith(" " + term) \
+            and before not in (",", ";", "、", ""):  # a delimiter keeps its space
+        return String(printed[:-len(term) - 1] + term)
     return text
