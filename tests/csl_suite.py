@@ -67,8 +67,10 @@ def normalise(text: str) -> str:
 
 def run_fixture(fixture: Fixture) -> str:
     """Our output for a fixture, in the suite's HTML."""
-    from converters.render import load_style, run
+    from converters.render import load_style, patches, run
     from converters.render.engine import _first_names, finish
+
+    patches.install()  # before prepare_item is looked up: a patch reads input fields
     from converters.render.records import prepare_item, source_for
 
     csl = load_style(fixture.name, None, xml=fixture.sections["CSL"])

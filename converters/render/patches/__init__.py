@@ -23,6 +23,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     name_count  form="count" summed over variables
     name_parts  suffixes in given names, apostrophe particles, CJK names
     et_al      et-al-use-first only where set, 0 prints none, CJK et-al term
+    input_fields  journalAbbreviation, variables in the note, comma-suffix
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
 """
@@ -64,6 +65,9 @@ def install() -> None:
     from . import name_count
 
     name_count.install()
+    from . import input_fields
+
+    input_fields.install()
     from . import et_al
 
     et_al.install()

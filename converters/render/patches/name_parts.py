@@ -23,7 +23,7 @@ def _inverted(order, form, index: int) -> bool:
     return form != "short" and (order == "all" or (order == "first" and index == 0))
 
 
-def _read(name, inverted: bool):
+def _read(name, inverted: bool, short: bool = False):
     """The name as printed, or None when it is printed as citeproc-py reads it."""
     from citeproc.source import Name
 
@@ -45,7 +45,8 @@ def _read(name, inverted: bool):
         if parts.get(particle, "").endswith(("'", "’")):
             parts["family"] = parts.pop(particle)[:-1] + "’" + parts["family"]
             changed = True
-    if parts.get("suffix") and (name.get("comma-suffix") or parts.get("comma-suffix")):
+    if parts.get("suffix") and not short and (name.get("comma-suffix")
+                                              or parts.get("comma-suffix")):
         parts["family"] = parts["family"] + ", " + parts.pop("suffix")
         changed = True
     parts.pop("comma-suffix", None)
@@ -63,7 +64,8 @@ def install() -> None:
             return original(self, item, variable, context, sort_options, **kwargs)
         order = self.get_option("name-as-sort-order", context, sort_options)
         form = self.get_option("form", context, sort_options)
-        read = [_read(name, _inverted(order, form, i)) for i, name in enumerate(names)]
+        read = [_read(name, _inverted(order, form, i), form == "short")
+                for i, name in enumerate(names)]
         if not any(read):
             return original(self, item, variable, context, sort_options, **kwargs)
         dict.__setitem__(item.reference, variable,

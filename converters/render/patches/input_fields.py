@@ -1,0 +1,98 @@
+"""Item fields citeproc-js reads before rendering, which citeproc-py's input
+lacks:
+
+- ``journalAbbreviation`` and ``shortTitle`` (Zotero's names) stand for
+  container-title-short and title-short;
+- lines of the note written ``variable: value`` set the variable when the
+  item lacks it ("container-title-short: Container", "event-date:
+  2004-10-01/2004-10-14", "reviewed-author: Hall || W.C.") and leave the note;
+- ``comma-suffix`` on a name is kept (as name_parts reads it: "John,! Jr.").
+
+(bugreports_ContainerTitleShort, variables_ContainerTitleShort2,
+number_LimitOrdinalsToDayOne, name_ArticularWithComma)
+"""
+from __future__ import annotations
+
+import re
+
+_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
+_LINE = re.compile(r"^\s*([a-z][a-z-]*[a-z])\s*:\s*(.+?)\s*$")
+_DATES = ("accessed", "event-date", "issued", "original-date", "submitted",
+          "available-date")
+
+
+def _known(key: str) -> bool:
+    import citeproc
+
+    return key.replace("-", "_") in citeproc.VARIABLES or key.replace("-", "_") in citeproc.NAMES
+
+
+def _date(value: str):
+    ends = []
+    for part in value.split("/")[:2]:
+        numbers = [int(n) for n in re.findall(r"\d+", part)[:3]]
+        if not numbers:
+            return None
+        ends.append(numbers)
+    return {"date-parts": ends}
+
+
+def _name(value: str) -> dict:
+    if "||" in value:
+        family, given = (p.strip() for p in value.split("||", 1))
+        return {"family": family, "given": given}
+    return {"literal": value.strip()}
+
+
+def read_fields(item: dict) -> dict:
+    """The item with the fields above read (a copy when any is)."""
+    import citeproc
+
+    data = dict(item)
+    for alias, variable in _ALIASES.items():
+        if data.get(alias) and not data.get(variable):
+            data[variable] = data[alias]
+    note, kept = data.get("note"), []
+    for line in str(note).splitlines() if isinstance(note, str) else []:
+        match = _LINE.match(line)
+        key = match.group(1) if match else None
+        if key is None or not _known(key) or key in data:
+            kept.append(line)
+            continue
+        if key in _DATES:
+            value = _date(match.group(2))
+        elif key.replace("-", "_") in citeproc.NAMES:
+            value = [*data.get(key, []), _name(match.group(2))]
+        else:
+            value = match.group(2)
+        if value is not None:
+            data[key] = value
+    if isinstance(note, str) and len(kept) != len(note.splitlines()):
+        data["note"] = "\n".join(kept)
+        if not data["note"].strip():
+            del data["note"]
+    for key, value in data.items():
+        if isinstance(value, list) and any(isinstance(p, dict) and p.get("comma-suffix")
+                                           for p in value):
+            data[key] = [_comma_suffix(p) for p in value]
+    return data
+
+
+def _comma_suffix(person):
+    if not isinstance(person, dict) or not person.get("comma-suffix") or not person.get("suffix"):
+        return person
+    suffix = person["suffix"]
+    person = {k: v for k, v in person.items() if k not in ("comma-suffix", "suffix")}
+    person["given"] = f"{person.get('given', '')},! {suffix}"
+    return person
+
+
+def install() -> None:
+    from .. import records
+
+    prepare_item = records.prepare_item
+
+    def prepare_read(item: dict):
+        return prepare_item(read_fields(item))
+
+    records.prepare_item = prepare_read
