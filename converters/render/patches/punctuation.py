@@ -28,3 +28,19 @@ def install() -> None:
 
     string.normalize_seam = normalize_seam
     model.normalize_seam = normalize_seam
+    install_right_inline()
+
+
+def install_right_inline() -> None:
+    """The right-inline part of an aligned entry ends without the spaces
+    the layout's suffix left (citeproc-js trims them; an entry without a
+    margin keeps them).  (variables_ContainerTitleShort,
+    variables_ContainerTitleShort2)"""
+    from . import display
+
+    original = display.mark
+
+    def mark(kind: str, text) -> str:
+        return original(kind, str(text).rstrip(" ") if kind == "right-inline" else text)
+
+    display.mark = mark
