@@ -8,7 +8,9 @@ lacks:
   2004-10-01/2004-10-14", "reviewed-author: Hall || W.C.") and leave the note;
 - ``comma-suffix`` on a name is kept (as name_parts reads it: "John,! Jr.").
 
-(bugreports_ContainerTitleShort, variables_ContainerTitleShort2,
+- a family name in double quotes is taken as written.
+
+(bugreports_ContainerTitleShort, bugreports_parseName, name_ParticleCaps3, variables_ContainerTitleShort2,
 number_LimitOrdinalsToDayOne, name_ArticularWithComma)
 """
 from __future__ import annotations
@@ -72,10 +74,21 @@ def read_fields(item: dict) -> dict:
         if not data["note"].strip():
             del data["note"]
     for key, value in data.items():
-        if isinstance(value, list) and any(isinstance(p, dict) and p.get("comma-suffix")
-                                           for p in value):
-            data[key] = [_comma_suffix(p) for p in value]
+        if isinstance(value, list) and any(isinstance(p, dict) for p in value):
+            data[key] = [_quoted(_comma_suffix(p)) for p in value]
     return data
+
+
+def _quoted(person):
+    """A family name in double quotes is taken as written: no particle is
+    read from it ("\"van Happel\"" sorts and prints as "van Happel")."""
+    if not isinstance(person, dict):
+        return person
+    family = person.get("family")
+    if isinstance(family, str) and len(family) > 2 and family[0] == family[-1] == '"':
+        person = dict(person, family=family[1:-1])
+        person.setdefault("non-dropping-particle", "")
+    return person
 
 
 def _comma_suffix(person):
