@@ -29,6 +29,7 @@ def install() -> None:
     string.normalize_seam = normalize_seam
     model.normalize_seam = normalize_seam
     install_right_inline()
+    install_number_label()
 
 
 def install_right_inline() -> None:
@@ -44,3 +45,12 @@ def install_right_inline() -> None:
         return original(kind, str(text).rstrip(" ") if kind == "right-inline" else text)
 
     display.mark = mark
+
+
+def install_number_label() -> None:
+    """A citation-number label followed by punctuation takes no space
+    before it: "[1]." (finishing spaced "[1]" from whatever followed).
+    (collapse_CitationNumberRangesOneOnly)"""
+    from .. import finishing
+
+    finishing._NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d.,;:!?])")
