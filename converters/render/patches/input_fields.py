@@ -8,9 +8,11 @@ lacks:
   2004-10-01/2004-10-14", "reviewed-author: Hall || W.C.") and leave the note;
 - ``comma-suffix`` on a name is kept (as name_parts reads it: "John,! Jr.").
 
-- a family name in double quotes is taken as written.
+- a family name in double quotes is taken as written; "al-One" is the
+  particle "al-" and the family name "One".
 
-(bugreports_ContainerTitleShort, bugreports_parseName, name_ParticleCaps3, variables_ContainerTitleShort2,
+(bugreports_ContainerTitleShort, bugreports_parseName, name_ParticleCaps3,
+name_HyphenatedNonDroppingParticle1 and 2, variables_ContainerTitleShort2,
 number_LimitOrdinalsToDayOne, name_ArticularWithComma)
 """
 from __future__ import annotations
@@ -85,6 +87,11 @@ def _quoted(person):
     if not isinstance(person, dict):
         return person
     family = person.get("family")
+    hyphened = re.match(r"^([a-z]+-)(\w.*)$", family) if isinstance(family, str) else None
+    if hyphened and "non-dropping-particle" not in person and hyphened.group(2)[0].isupper():
+        # "al-One": the particle "al-" and the family name "One"
+        return dict(person, family=hyphened.group(2),
+                    **{"non-dropping-particle": hyphened.group(1)})
     if isinstance(family, str) and len(family) > 2 and family[0] == family[-1] == '"':
         person = dict(person, family=family[1:-1])
         person.setdefault("non-dropping-particle", "")

@@ -4,7 +4,7 @@
   Jr." asks for the comma before it, as ``comma-suffix`` does) is the
   suffix; with ``comma-suffix`` a name printed given name first reads
   "Jeffrey Doe, Jr.";
-- a particle ending in an apostrophe joins the family name ("d'" + "Jones"
+- a particle ending in an apostrophe or a hyphen joins the family name ("d'" + "Jones"
   -> "John d’Jones");
 - a name written in CJK script is printed family name first, without a
   space ("我妻栄").
@@ -44,6 +44,9 @@ def _read(name, inverted: bool, short: bool = False):
     for particle in ("non-dropping-particle", "dropping-particle"):
         if parts.get(particle, "").endswith(("'", "’")):
             parts["family"] = parts.pop(particle)[:-1] + "’" + parts["family"]
+            changed = True
+        elif parts.get(particle, "").endswith("-"):
+            parts["family"] = parts.pop(particle) + parts["family"]
             changed = True
     if parts.get("suffix") and not short and (name.get("comma-suffix")
                                               or parts.get("comma-suffix")):
