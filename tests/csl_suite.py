@@ -148,7 +148,9 @@ def table(outcomes: list[Outcome]) -> str:
 
 
 PATCH_MODULES = ["names", "groups", "numbers", "text_case", "display", "collapse",
-                 "year_suffix", "sorting"]
+                 "year_suffix", "sorting", "initials", "givennames", "citation_label",
+                 "positions", "punctuation", "author_substitute", "page_ranges", "name_count",
+                 "input_fields", "et_al", "name_parts"]
 
 
 def attribute(folder: Path) -> dict[str, list[str]]:

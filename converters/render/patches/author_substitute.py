@@ -14,9 +14,10 @@ import threading
 
 
 class _State(threading.local):
-    first = False      # the entry's first cs:names is still to come
-    capturing = False  # the names printed are being collected
-    captured: list = []
+    def __init__(self) -> None:
+        self.first = False      # the entry's first cs:names is still to come
+        self.capturing = False  # the names printed are being collected
+        self.captured: list = []
 
 
 _STATE = _State()

@@ -4,7 +4,10 @@ citeproc-py ignores: "[1]–[3]" for "[1], [2], [3]", "Smith 1900, 2000" for
 
 Each cite renders as before; cites by the same names are then moved next
 to the first of them (cite grouping) and the repeated names cut from the
-text, found as the text the cites share.  (24 fixtures: collapse_AuthorCollapse,
+text, found as the text the cites share.  Without a citation sort the cites keep their order
+and only neighbours group; a cite-group-delimiter alone groups without
+collapsing.  (33 fixtures: collapse_AuthorCollapseNoDate,
+name_CiteGroupDelimiterWithYearSuffixCollapse 1-3, sort_CiteGroupDelimiter, collapse_AuthorCollapse,
 collapse_CitationNumberRangesMixed 1-3, collapse_CitationNumberRangesWithAffixes
 (and Grouped), collapse_NumericDuplicate 1-2, collapse_TrailingDelimiter,
 collapse_YearSuffixCollapse (NoRange, NoYearSuffixDelimiter),

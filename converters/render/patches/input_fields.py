@@ -59,16 +59,17 @@ def read_fields(item: dict) -> dict:
     note, kept = data.get("note"), []
     for line in str(note).splitlines() if isinstance(note, str) else []:
         match = _LINE.match(line)
-        key = match.group(1) if match else None
-        if key is None or not _known(key) or key in data:
+        if match is None or not _known(match.group(1)) or match.group(1) in data:
             kept.append(line)
             continue
+        key, text = match.group(1), match.group(2)
+        value: object
         if key in _DATES:
-            value = _date(match.group(2))
+            value = _date(text)
         elif key.replace("-", "_") in citeproc.NAMES:
-            value = [*data.get(key, []), _name(match.group(2))]
+            value = [*data.get(key, []), _name(text)]
         else:
-            value = match.group(2)
+            value = text
         if value is not None:
             data[key] = value
     if isinstance(note, str) and len(kept) != len(note.splitlines()):

@@ -2,7 +2,8 @@
 "<b>Doe Co.</b>" with suffix "." stays "<b>Doe Co.</b>", as citeproc-js
 prints it; citeproc-py compares the seam's last character, which is the
 tag's ">".  (bugreports_AsmJournals, bugreports_ContentPunctuationDuplicate1,
-punctuation_FieldDuplicates, bugreports_UndefinedNotString)
+punctuation_FieldDuplicates, bugreports_UndefinedNotString,
+name_SubstituteInheritLabel; with the two below, 8 fixtures)
 """
 from __future__ import annotations
 
