@@ -21,6 +21,9 @@ import re
 
 _ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _LINE = re.compile(r"^\s*([a-z][a-z-]*[a-z])\s*:\s*(.+?)\s*$")
+# Arabic articles written joined to the family name ("al-One"), as
+# citeproc-js reads them; "de-Souza-Cruz" is one family name
+_ARTICLE = re.compile(r"^((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)(\w.*)$")
 _DATES = ("accessed", "event-date", "issued", "original-date", "submitted",
           "available-date")
 
@@ -88,7 +91,7 @@ def _quoted(person):
     if not isinstance(person, dict):
         return person
     family = person.get("family")
-    hyphened = re.match(r"^([a-z]+-)(\w.*)$", family) if isinstance(family, str) else None
+    hyphened = _ARTICLE.match(family) if isinstance(family, str) else None
     if hyphened and "non-dropping-particle" not in person and hyphened.group(2)[0].isupper():
         # "al-One": the particle "al-" and the family name "One"
         return dict(person, family=hyphened.group(2),
