@@ -34,11 +34,13 @@ def install() -> None:
             return render_bibliography(self, citation_items)
         out = []
         for item in citation_items:
+            _after_previous(self, item, render_bibliography)
             _STATE.first = True
             try:
                 out.extend(render_bibliography(self, [item]))
             finally:
                 _STATE.first = False
+            vars(item.citation.bibliography)["bibconv_last_rendered"] = item.key
         return out
 
     model.Layout.render_bibliography = one_entry_at_a_time
@@ -52,6 +54,27 @@ def install() -> None:
 
     model.Name.render = capture
     _patch_names(model)
+
+
+def _after_previous(layout, item, render_bibliography) -> None:
+    """Entries rendered in slices (forked workers) start where the previous
+    entry's names are unknown: that entry is rendered first, unprinted."""
+    owner = item.citation.bibliography
+    keys = list(getattr(owner, "keys", []))
+    positions = vars(owner).setdefault("bibconv_positions",
+                                       {key: i for i, key in enumerate(keys)})
+    position = positions.get(item.key, 0)
+    if position == 0 or vars(owner).get("bibconv_last_rendered") == keys[position - 1]:
+        return
+    previous = next((i for i in owner.items if i.key == keys[position - 1]), None)
+    if previous is None:
+        return
+    _STATE.first = True
+    try:
+        render_bibliography(layout, [previous])
+    finally:
+        _STATE.first = False
+    vars(owner)["bibconv_last_rendered"] = previous.key
 
 
 def _patch_names(model) -> None:
