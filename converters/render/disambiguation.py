@@ -427,16 +427,24 @@ def _name_rule(references, opts: _Options) -> None:
             _set_level(reference, variable, index, 2, opts)
 
 
-def _clashes(bibliography, layout) -> list[list]:
-    printed = _print_all(bibliography, layout)
+def _clashes(items, printed: dict) -> list[list]:
+    """Groups of two or more items whose cites print alike."""
     groups: dict[str, list] = {}
-    for item in bibliography.items:
+    for item in items:
         if printed.get(item.key):
             groups.setdefault(printed[item.key], []).append(item)
     return [group for group in groups.values() if len(group) > 1]
 
 
+def _reprint(items, layout, printed: dict) -> None:
+    for item in items:
+        printed[item.key] = _printed(layout, item)
+
+
 def _disambiguate(bibliography, citation, layout) -> None:
+    """The four steps; cites are printed once and again only where a step
+    changed them."""
+    from .patches.givennames import given_levels
     from .styles import prints_variable
 
     opts = _options(citation, layout)
@@ -444,13 +452,21 @@ def _disambiguate(bibliography, citation, layout) -> None:
     global_rule = opts.add_given and opts.rule != "by-cite"
     if global_rule:
         _name_rule(refs.values(), opts)
+    printed = _print_all(bibliography, layout)
     if opts.add_names or opts.add_given:
-        for group in _clashes(bibliography, layout):
+        for group in _clashes(bibliography.items, printed):
             _search_names(group, refs, layout, opts)
+            _reprint(group, layout, printed)
         if global_rule:
+            before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
             _name_rule(refs.values(), opts)
+            _reprint([item for item in bibliography.items if item.key in printed
+                      and dict(given_levels(refs[item.key])) != before[item.key]],
+                     layout, printed)
     if opts.conditions:
-        for group in _clashes(bibliography, layout):
+        for group in _clashes(bibliography.items, printed):
             _search_conditions(group, refs, layout, opts)
+            _reprint(group, layout, printed)
     if opts.year_suffix:
-        _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"))
+        _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
+                       printed)

@@ -159,7 +159,7 @@ def _mark_printed(element) -> None:
 
     def render(self, *args, **kwargs):
         text = original(self, *args, **kwargs)
-        if text and not kwargs.get("sort_options"):
+        if _STATE.starting and text and not kwargs.get("sort_options"):
             _STATE.starting = False
         return text
 

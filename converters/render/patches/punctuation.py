@@ -19,7 +19,7 @@ def install() -> None:
 
     def normalize_seam(left, other):
         text = str(left)
-        closed = _CLOSING.search(text)
+        closed = _CLOSING.search(text) if text.endswith(">") else None
         if closed is not None and closed.start() > 0:
             before = text[:closed.start()]
             first = str(other)[:1]
