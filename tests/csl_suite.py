@@ -67,8 +67,10 @@ def normalise(text: str) -> str:
 
 def run_fixture(fixture: Fixture) -> str:
     """Our output for a fixture, in the suite's HTML."""
-    from converters.render import load_style, run
+    from converters.render import load_style, patches, run
     from converters.render.engine import _first_names, finish
+
+    patches.install()  # before prepare_item is looked up: a patch reads input fields
     from converters.render.records import prepare_item, source_for
 
     csl = load_style(fixture.name, None, xml=fixture.sections["CSL"])
@@ -146,7 +148,9 @@ def table(outcomes: list[Outcome]) -> str:
 
 
 PATCH_MODULES = ["names", "groups", "numbers", "text_case", "display", "collapse",
-                 "year_suffix", "sorting"]
+                 "year_suffix", "sorting", "initials", "givennames", "citation_label",
+                 "positions", "punctuation", "author_substitute", "page_ranges", "name_count",
+                 "input_fields", "et_al", "name_parts"]
 
 
 def attribute(folder: Path) -> dict[str, list[str]]:

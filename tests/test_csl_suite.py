@@ -9,8 +9,10 @@ from csl_suite import counts, run_all, table
 # Measured on this code; raise them as fixes land, never lower them.
 # (Before the rendering package: bibliography 123/197, citation 397/605
 # with 4 raising; then 145 and 466; since rich text, quotes, collation
-# and the name fixes 152 and 485.  pandoc 3.9 passes 175 and 553.)
-FLOORS = {"bibliography": 152, "citation": 485}
+# and the name fixes 152 and 485; since disambiguation, positions, initials,
+# name parts, page ranges and subsequent-author-substitute 175 and 555.
+# pandoc 3.9 passes 175 and 553.)
+FLOORS = {"bibliography": 175, "citation": 555}
 
 
 def test_csl_test_suite_floors():

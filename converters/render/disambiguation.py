@@ -1,7 +1,15 @@
-"""Year suffixes (disambiguate-add-year-suffix), which citeproc-py does not
-assign: works whose citations print the same ("Doe et al. 1965" for two
-different lists of authors) get a, b, c ... in bibliography order."""
+"""Disambiguation (CSL 1.0.2 § Disambiguation), which citeproc-py does not
+do: where two works' citations print the same, (1) more names are shown,
+(2) given names are shown (initials, then whole), (3) the style's
+``disambiguate="true"`` conditions are made true one at a time, and (4)
+year suffixes a, b, c ... are given in bibliography order.  Given names are
+also shown wherever two people of one family name appear, by the
+givenname-disambiguation-rule.  The choices are kept on the references; the
+patches (names, givennames) render them."""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 
 def _years(issued) -> tuple:
@@ -19,11 +27,20 @@ def _years(issued) -> tuple:
 
 
 def _printed(layout, item):
+    """How the item's cite prints, compared as citeproc-js compares cites:
+    without the accessed date (two visits to one page are one work)."""
     layout.repressed = {}
+    reference = item.reference
+    accessed = reference.get("accessed")
+    if accessed is not None:
+        dict.__delitem__(reference, "accessed")
     try:
         text = layout.render_children(item)
     except Exception:
         return None
+    finally:
+        if accessed is not None:
+            dict.__setitem__(reference, "accessed", accessed)
     return " ".join(str(text).split()) if text else None
 
 
@@ -35,7 +52,15 @@ def _name_count(reference) -> int:
     return 0
 
 
-def _could_collide(bibliography) -> set:
+def _prints_date(layout) -> bool:
+    """Whether the citation layout (or a macro it calls) prints the issued date."""
+    root = layout.getroottree().getroot()
+    places = [layout] + [root.find(f'{_NS}macro[@name="{m}"]') for m in _macros_used(layout, root)]
+    return any(place is not None and place.xpath('.//cs:*[@variable="issued"]', namespaces=_CS)
+               for place in places)
+
+
+def _could_collide(bibliography, dated: bool = True) -> set:
     """Keys of the items whose citations could print like another's: those
     sharing a first name (or, without names, a title) and a year.  The rest
     are not rendered twice (a citation costs half an entry in APA)."""
@@ -50,7 +75,7 @@ def _could_collide(bibliography) -> set:
                 break
         if first is None:
             first = str(reference.get("title") or "").lower()
-        issued = reference.get("issued")
+        issued = reference.get("issued") if dated else None
         buckets.setdefault((first, _years(issued) if issued is not None else None),
                            []).append(item.key)
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
@@ -61,7 +86,7 @@ def _print_all(bibliography, layout) -> dict:
     collide (in forked processes for long lists, like the entries)."""
     from .parallel import fork_map, should_split
 
-    maybe = _could_collide(bibliography)
+    maybe = _could_collide(bibliography, _prints_date(layout))
     chosen = [item for item in bibliography.items if item.key in maybe]
 
     def print_chunk(chunk):
@@ -72,46 +97,8 @@ def _print_all(bibliography, layout) -> dict:
     return {item.key: text for item, text in zip(chosen, texts, strict=False)}
 
 
-def add_names(bibliography, layout) -> dict:
-    """disambiguate-add-names: where two citations print the same, each shows
-    more names, one at a time, until it prints unlike the others (or all
-    its names show without helping, and it is left as it was).  Returns
-    how each item's citation prints now (key -> text), for year suffixes."""
-    from .patches.names import set_names_shown
-
-    items = list(bibliography.items)
-    references = {item.key: bibliography.source[str(item.key)] for item in items}
-    printed = _print_all(bibliography, layout)
-    groups: dict[str, list] = {}
-    for item in items:
-        if printed.get(item.key):
-            groups.setdefault(printed[item.key], []).append(item)
-    try:
-        first = int(layout.getparent().get("et-al-use-first")
-                    or layout.getroot().get("et-al-use-first") or 1)
-    except (TypeError, ValueError, AttributeError):
-        first = 1
-    for group in (g for g in groups.values() if len(g) > 1):
-        pending = list(group)
-        most = max(_name_count(references[i.key]) for i in group)
-        for count in range(first + 1, most + 1):
-            for item in pending:
-                set_names_shown(references[item.key], count)
-            now = {i.key: _printed(layout, i) for i in group}
-            for item in list(pending):
-                if all(now[item.key] != now[other.key] for other in group if other is not item):
-                    pending.remove(item)
-            if not pending:
-                break
-        for item in pending:
-            set_names_shown(references[item.key], None)
-        for item in group:
-            printed[item.key] = _printed(layout, item)
-    return printed
-
-
-def add_year_suffixes_by_citation(bibliography, layout, prints_original: bool = True,
-                                  printed: dict | None = None) -> None:
+def _year_suffixes(bibliography, layout, prints_original: bool = True,
+                   printed: dict | None = None) -> None:
     """Group the bibliography's items by how the citation layout prints them
     (before any suffix), as citeproc-js does, or by the same names and
     years (where citeproc-py prints one of two lists differently, as
@@ -151,7 +138,8 @@ def add_year_suffixes_by_citation(bibliography, layout, prints_original: bool = 
 
 def _names_and_years(reference, prints_original: bool):
     people = reference.get("author") or reference.get("editor") or []
-    names = tuple(str(p.get("family") or p.get("literal") or "").lower() for p in people)
+    names = tuple((str(p.get("family") or p.get("literal") or "").lower(),
+                   str(p.get("given") or "").lower()) for p in people)
     issued = reference.get("issued")
     if not names or issued is None:
         return None
@@ -164,3 +152,321 @@ def _suffix(index: int) -> str:
     """a ... z, aa, ab ... as CSL numbers year suffixes."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+# ---- the pipeline -------------------------------------------------------
+
+_LEADING = ("author", "editor", "translator", "composer", "director", "container_author")
+_NS = "{http://purl.org/net/xbiblio/csl}"
+
+
+def add_names(bibliography, layout) -> dict:
+    """Kept for the engine: the whole disambiguation runs once."""
+    ensure_disambiguated(bibliography)
+    return {}
+
+
+def add_year_suffixes_by_citation(bibliography, layout, prints_original: bool = True,
+                                  printed: dict | None = None) -> None:
+    """Kept for the engine: the whole disambiguation runs once."""
+    ensure_disambiguated(bibliography)
+
+
+def ensure_disambiguated(bibliography) -> None:
+    """Run disambiguation on a sorted bibliography, once."""
+    import warnings
+
+    if vars(bibliography).get("bibconv_disambiguated"):
+        return
+    bibliography.bibconv_disambiguated = True
+    citation = bibliography.style.root.find(f"{_NS}citation")
+    layout = citation.find(f"{_NS}layout") if citation is not None else None
+    if layout is None or not bibliography.items:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _disambiguate(bibliography, citation, layout)
+
+
+@dataclass
+class _Options:
+    add_names: bool
+    add_given: bool
+    rule: str
+    year_suffix: bool
+    conditions: int
+    form: str
+    mark: str | None
+    et_al_min: int
+    use_first: int
+
+
+def _options(citation, layout) -> _Options:
+    root = citation.getroottree().getroot()
+    name = _name_element(layout, root)
+
+    def option(key, inherited=None):
+        own = name.get(key) if name is not None else None
+        return own if own is not None else citation.get(inherited or key, root.get(inherited or key))
+
+    def number(key, default):
+        try:
+            return int(option(key))
+        except (TypeError, ValueError):
+            return default
+
+    conditions = len(layout.xpath('.//cs:*[@disambiguate="true"]', namespaces=_CS)) + \
+        sum(len(root.xpath(f'//cs:macro[@name="{m}"]//cs:*[@disambiguate="true"]',
+                           namespaces=_CS)) for m in _macros_used(layout, root))
+    return _Options(
+        citation.get("disambiguate-add-names") == "true",
+        citation.get("disambiguate-add-givenname") == "true",
+        citation.get("givenname-disambiguation-rule") or "by-cite",
+        citation.get("disambiguate-add-year-suffix") == "true",
+        conditions, option("form", "name-form") or "long", option("initialize-with"),
+        number("et-al-min", 0), number("et-al-use-first", 1))
+
+
+_CS = {"cs": "http://purl.org/net/xbiblio/csl"}
+
+
+def _macros_used(element, root, seen=None) -> list[str]:
+    seen = seen if seen is not None else []
+    for node in element.iter(f"{_NS}text"):
+        macro = node.get("macro")
+        if macro and macro not in seen:
+            seen.append(macro)
+            found = root.find(f'{_NS}macro[@name="{macro}"]')
+            if found is not None:
+                _macros_used(found, root, seen)
+    return seen
+
+
+def _name_element(layout, root):
+    """The first cs:name the citation renders (through its macros)."""
+    for node in layout.iter(f"{_NS}name", f"{_NS}text"):
+        if node.tag == f"{_NS}name":
+            return node
+        macro = node.get("macro")
+        found = root.find(f'{_NS}macro[@name="{macro}"]') if macro else None
+        if found is not None:
+            inner = _name_element(found, root)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _leading(reference) -> tuple[str | None, list]:
+    """The name variable a citation leads with, and its names."""
+    for variable in _LEADING:
+        names = reference.get(variable)
+        if names:
+            return variable, list(names)
+    return None, []
+
+
+def _base_shown(count: int, opts: _Options) -> int:
+    if count > 1 and opts.et_al_min and count >= opts.et_al_min:
+        return min(count, opts.use_first)
+    return count
+
+
+def _shown(reference, opts: _Options) -> int:
+    from .patches.names import names_shown
+
+    count = len(_leading(reference)[1])
+    chosen = names_shown(reference)
+    return min(count, chosen) if chosen else _base_shown(count, opts)
+
+
+def _family(name) -> str:
+    parts = (name.get("non-dropping-particle"), name.get("family") or name.get("literal"))
+    return " ".join(str(p) for p in parts if p).lower()
+
+
+def _person(given) -> str:
+    """A given name compared: "J. J." and "J.J." are one person."""
+    return " ".join(re.split(r"[\s.]+", str(given))).strip()
+
+
+def _initials(given: str) -> str:
+    return "".join(w[0].upper() for w in re.split(r"[\s.\-]+", given) if w)
+
+
+def _set_level(reference, variable, index: int, level: int, opts: _Options) -> None:
+    from .patches.givennames import given_levels, set_given_levels
+
+    levels = dict(given_levels(reference))
+    levels[(variable, index)] = max(level, levels.get((variable, index), 0))
+    levels["initials-only"] = opts.rule.endswith("with-initials")
+    set_given_levels(reference, levels)
+
+
+class _Search:
+    """Changes tried on a group of cites that print alike: each cite keeps
+    the first state in which it printed like the fewest others."""
+
+    def __init__(self, group, refs, layout):
+        self.group, self.refs, self.layout = group, refs, layout
+        self.pending = list(group)
+        self.best: dict = {}
+        self.step()
+
+    def step(self) -> None:
+        texts = {item.key: _printed(self.layout, item) for item in self.group}
+        for item in list(self.pending):
+            clashes = sum(1 for other in self.group
+                          if other is not item and texts[other.key] == texts[item.key])
+            if item.key not in self.best or clashes < self.best[item.key][0]:
+                self.best[item.key] = (clashes, _snapshot(self.refs[item.key]))
+            if clashes == 0:
+                self.pending.remove(item)
+
+    def finish(self) -> None:
+        for item in self.group:
+            _restore(self.refs[item.key], self.best[item.key][1])
+
+
+def _snapshot(reference) -> tuple:
+    from .patches.givennames import conditions_true, given_levels
+    from .patches.names import names_shown
+
+    return names_shown(reference), dict(given_levels(reference)), conditions_true(reference)
+
+
+def _restore(reference, snapshot: tuple) -> None:
+    from .patches.givennames import set_conditions_true, set_given_levels
+    from .patches.names import set_names_shown
+
+    set_names_shown(reference, snapshot[0])
+    set_given_levels(reference, snapshot[1] or None)
+    set_conditions_true(reference, snapshot[2])
+
+
+def _differs(items, refs, index: int) -> bool:
+    """Whether two of the items' names at ``index`` share a family name
+    but not a given name (so showing given names can tell them apart)."""
+    people: dict[str, set] = {}
+    for item in items:
+        names = _leading(refs[item.key])[1]
+        if index < len(names) and "literal" not in names[index]:
+            people.setdefault(_family(names[index]), set()).add(
+                _person(names[index].get("given") or ""))
+    return any(len(givens) > 1 for givens in people.values())
+
+
+def _search_names(group, refs, layout, opts: _Options) -> None:
+    """Steps 1 and 2 for one group of cites that print alike: show one more
+    name at a time (add-names) and, at each count, the given names that
+    differ (add-givenname: initials, then whole)."""
+    from .patches.names import set_names_shown
+
+    search = _Search(group, refs, layout)
+    levels = [1] if opts.rule.endswith("with-initials") else [1, 2]
+    base = min(_shown(refs[item.key], opts) for item in group)
+    most = max(len(_leading(refs[item.key])[1]) for item in group)
+    for count in range(base, most + 1) if opts.add_names else [base]:
+        if not search.pending:
+            break
+        if count != base:
+            for item in search.pending:
+                reference = refs[item.key]
+                if count > _base_shown(len(_leading(reference)[1]), opts):
+                    set_names_shown(reference, count)
+            search.step()
+        if not opts.add_given:
+            continue
+        for index in [0] if opts.rule.startswith("primary") else range(count):
+            if not search.pending or not _differs(search.pending, refs, index):
+                continue
+            for level in levels:
+                for item in search.pending:
+                    _set_level(refs[item.key], _leading(refs[item.key])[0], index, level, opts)
+                search.step()
+    search.finish()
+
+
+def _search_conditions(group, refs, layout, opts: _Options) -> None:
+    """Step 3: the style's disambiguate="true" conditions made true one
+    more at a time."""
+    from .patches.givennames import set_conditions_true
+
+    search = _Search(group, refs, layout)
+    for count in range(1, opts.conditions + 1):
+        if not search.pending:
+            break
+        for item in search.pending:
+            set_conditions_true(refs[item.key], count)
+        search.step()
+    search.finish()
+
+
+def _name_rule(references, opts: _Options) -> None:
+    """Given names shown wherever two people of one family name are
+    printed (all-names), or lead a cite (primary-name): initials when they
+    tell the people apart, else the whole given name (not with the
+    -with-initials rules)."""
+    primary = opts.rule.startswith("primary")
+    found = []
+    for reference in references:
+        variable, names = _leading(reference)
+        for index in range(min(1 if primary else _shown(reference, opts), len(names))):
+            name = names[index]
+            if "literal" not in name and name.get("given"):
+                found.append((reference, variable, index, _family(name), _person(name["given"])))
+    givens: dict[str, set] = {}
+    for _, _, _, family, given in found:
+        givens.setdefault(family, set()).add(given)
+    for reference, variable, index, family, given in found:
+        if len(givens[family]) < 2:
+            continue
+        alike = sum(_initials(g) == _initials(given) for g in givens[family])
+        if alike == 1:
+            _set_level(reference, variable, index, 1, opts)
+        elif not opts.rule.endswith("with-initials"):
+            _set_level(reference, variable, index, 2, opts)
+
+
+def _clashes(items, printed: dict) -> list[list]:
+    """Groups of two or more items whose cites print alike."""
+    groups: dict[str, list] = {}
+    for item in items:
+        if printed.get(item.key):
+            groups.setdefault(printed[item.key], []).append(item)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _reprint(items, layout, printed: dict) -> None:
+    for item in items:
+        printed[item.key] = _printed(layout, item)
+
+
+def _disambiguate(bibliography, citation, layout) -> None:
+    """The four steps; cites are printed once and again only where a step
+    changed them."""
+    from .patches.givennames import given_levels
+    from .styles import prints_variable
+
+    opts = _options(citation, layout)
+    refs = {item.key: bibliography.source[str(item.key)] for item in bibliography.items}
+    global_rule = opts.add_given and opts.rule != "by-cite"
+    if global_rule:
+        _name_rule(refs.values(), opts)
+    printed = _print_all(bibliography, layout)
+    if opts.add_names or opts.add_given:
+        for group in _clashes(bibliography.items, printed):
+            _search_names(group, refs, layout, opts)
+            _reprint(group, layout, printed)
+        if global_rule:
+            before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
+            _name_rule(refs.values(), opts)
+            _reprint([item for item in bibliography.items if item.key in printed
+                      and dict(given_levels(refs[item.key])) != before[item.key]],
+                     layout, printed)
+    if opts.conditions:
+        for group in _clashes(bibliography.items, printed):
+            _search_conditions(group, refs, layout, opts)
+            _reprint(group, layout, printed)
+    if opts.year_suffix:
+        _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
+                       printed)

@@ -15,6 +15,17 @@ so they can be offered upstream.  :func:`install` applies them all once.
     sorting    accents aside in sort keys
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
+    citation_label  a default citation-label, the year suffix after it
+    initials   initials as citeproc-js makes them
+    punctuation  no punctuation mark doubled across closing markup
+    author_substitute  subsequent-author-substitute on the first cs:names' output
+    page_ranges  prefixed page ranges, chicago as chicago-15
+    name_count  form="count" summed over variables
+    name_parts  suffixes in given names, apostrophe particles, CJK names
+    et_al      et-al-use-first only where set, 0 prints none, CJK et-al term
+    input_fields  journalAbbreviation, variables in the note, comma-suffix
+    positions  a note's first term capitalized
+    givennames given names shown by disambiguation, disambiguate="true", running it once
 """
 from __future__ import annotations
 
@@ -30,6 +41,39 @@ def install() -> None:
     for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
                    sorting, speed):
         module.install()
+    from . import initials
+
+    initials.install()
+    from . import givennames  # after names and initials: it wraps their Name.process
+
+    givennames.install()
+    from . import citation_label
+
+    citation_label.install()
+    from . import positions
+
+    positions.install()
+    from . import punctuation
+
+    punctuation.install()
+    from . import author_substitute
+
+    author_substitute.install()
+    from . import page_ranges
+
+    page_ranges.install()
+    from . import name_count
+
+    name_count.install()
+    from . import input_fields
+
+    input_fields.install()
+    from . import et_al
+
+    et_al.install()
+    from . import name_parts  # outermost of the Name.process patches: it reads the names
+
+    name_parts.install()
     _INSTALLED = True
 
 

@@ -4,7 +4,10 @@ citeproc-py ignores: "[1]–[3]" for "[1], [2], [3]", "Smith 1900, 2000" for
 
 Each cite renders as before; cites by the same names are then moved next
 to the first of them (cite grouping) and the repeated names cut from the
-text, found as the text the cites share.  (24 fixtures: collapse_AuthorCollapse,
+text, found as the text the cites share.  Without a citation sort the cites keep their order
+and only neighbours group; a cite-group-delimiter alone groups without
+collapsing.  (33 fixtures: collapse_AuthorCollapseNoDate,
+name_CiteGroupDelimiterWithYearSuffixCollapse 1-3, sort_CiteGroupDelimiter, collapse_AuthorCollapse,
 collapse_CitationNumberRangesMixed 1-3, collapse_CitationNumberRangesWithAffixes
 (and Grouped), collapse_NumericDuplicate 1-2, collapse_TrailingDelimiter,
 collapse_YearSuffixCollapse (NoRange, NoYearSuffixDelimiter),
@@ -23,14 +26,16 @@ def install() -> None:
 
     def render_citation(self, citation, callback):
         parent = self.getparent()
-        collapse = parent.get("collapse")
+        # a cite-group-delimiter alone groups cites without collapsing them
+        collapse = parent.get("collapse") or ("group" if parent.get("cite-group-delimiter")
+                                              else None)
         if not collapse:
             return original(self, citation, callback)
         bibliography = citation.bibliography
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good.sort(key=lambda item: bibliography.keys.index(item.key))
         if parent.sort is not None:
+            good.sort(key=lambda item: bibliography.keys.index(item.key))
             good = parent.sort.sort(good, self)
         rendered = []
         for item in good:
@@ -112,7 +117,8 @@ def _shared_words(first: str, text: str) -> int:
 def _collapse_names(rendered, delimiter, collapse, citation):
     group_delimiter = citation.get("cite-group-delimiter", ", ")
     after = citation.get("after-collapse-delimiter", delimiter)
-    suffix_delimiter = citation.get("year-suffix-delimiter", delimiter)
+    suffix_delimiter = citation.get("year-suffix-delimiter",
+                                    citation.get("cite-group-delimiter", delimiter))
     groups: list[list] = []
     by_key: dict = {}
     for item, text in rendered:
@@ -121,7 +127,9 @@ def _collapse_names(rendered, delimiter, collapse, citation):
         if year and str(year) in text:
             # cites group by the names they print ("Doe et al." for two lists)
             key = ("printed", text.split(str(year))[0].strip())
-        if key is not None and key in by_key:
+        elif year is None and _plain(item):
+            key = ("printed", text.strip())  # an undated cite prints its names only
+        if key is not None and key in by_key and by_key[key] is groups[-1]:
             by_key[key].append((item, text))
         else:
             group = [(item, text)]
@@ -133,11 +141,12 @@ def _collapse_names(rendered, delimiter, collapse, citation):
         if len(group) == 1:
             parts.append((group[0][1], delimiter))
             continue
+        group = _by_suffix(group)
         first_item, first_text = group[0]
         pieces = [[first_text, first_item]]
         for item, text in group[1:]:
             shared = _shared_words(first_text, text)
-            rest = text[shared:] if shared and _plain(item) else text
+            rest = text[shared:] if shared and _plain(item) and collapse != "group" else text
             previous_item = pieces[-1][1]
             suffix = item.reference.get("year_suffix")
             if (collapse.startswith("year-suffix") and suffix and _plain(item)
@@ -162,6 +171,19 @@ def _collapse_names(rendered, delimiter, collapse, citation):
             joined += text
         parts.append((joined, after))
     return parts
+
+
+def _by_suffix(group: list) -> list:
+    """Cites of one year in a group follow their year suffixes (a, b ...)."""
+    first: dict = {}
+    for index, (item, _) in enumerate(group):
+        first.setdefault(_year(item), index)
+
+    def key(pair):
+        suffix = str(pair[0].reference.get("year_suffix") or "")
+        return first[_year(pair[0])], len(suffix), suffix
+
+    return sorted(group, key=key)
 
 
 def _suffix_ranges(suffixes: list[str], collapse: str, delimiter: str) -> str:

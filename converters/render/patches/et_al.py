@@ -1,0 +1,67 @@
+"""et-al options read as citeproc-js reads them: a list is cut only where
+et-al-use-first is set (on cs:name, its cs:citation or cs:bibliography, or
+cs:style; citeproc-py falls back to one name), and
+``et-al-use-first="0"`` prints no names at all.  Where the et-al term is
+written in CJK script it follows the names without a space
+("Ziggy Zither等點校").  (nameattr_EtAlUseFirstOnCitationInBibliography,
+etal_UseZeroFirst, name_EtAlWithCombined)
+"""
+from __future__ import annotations
+
+import re
+
+_CJK_START = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SECTION = "./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]"
+
+
+def _set_anywhere(name, context, option: str) -> bool:
+    where = context if context is not None else name
+    if name.get(option) is not None:
+        return True
+    return any(found.get(option) is not None for found in where.xpath_search(_SECTION)
+               + name.xpath_search("./ancestor::cs:style"))
+
+
+def install() -> None:
+    from citeproc import model
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if sort_options:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        count = len(item.reference.get(variable) or [])
+        try:
+            minimum = int(self.get_option("et-al-min", context))
+        except (TypeError, ValueError, IndexError):
+            minimum = 0
+        if not minimum or count < minimum or count < 2:
+            return _cjk_et_al(self, original(self, item, variable, context, sort_options,
+                                             **kwargs))
+        if not _set_anywhere(self, context, "et-al-use-first"):
+            saved = self.get("et-al-min")
+            self.set("et-al-min", "100000")
+            try:
+                return original(self, item, variable, context, sort_options, **kwargs)
+            finally:
+                self.set("et-al-min", saved) if saved is not None else self.attrib.pop(
+                    "et-al-min", None)
+        if str(self.get_option("et-al-use-first", context)) == "0":
+            return None
+        return _cjk_et_al(self, original(self, item, variable, context, sort_options, **kwargs))
+
+    model.Name.process = process
+
+
+def _cjk_et_al(name, text):
+    from citeproc.string import String
+
+    if not text:
+        return text
+    term = str(name.et_al() or "")
+    printed = str(text)
+    before = printed[-len(term) - 2:-len(term) - 1]
+    if term and _CJK_START.match(term) and printed.endswith(" " + term) \
+            and before not in (",", ";", "、", ""):  # a delimiter keeps its space
+        return String(printed[:-len(term) - 1] + term)
+    return text

@@ -1,0 +1,94 @@
+"""Initials as citeproc-js makes them.  A given name is read as words and
+initials: a part ending in a period ("Ph.", "Me.") or a lone capital is
+already an initial and is kept as written; other words are cut to their
+first letter ("John" -> "J", "ME" -> "M", "TSerendorjiin" -> "Ts" for a
+two-letter capital) unless ``initialize="false"``; a lower-case part after
+a hyphen is dropped ("Guo-ping" -> "G").  The initialize-with mark follows
+each initial; words stand apart by a space.  citeproc-py cut every part to
+one letter ("Ph." -> "P") and, with initialize="false", kept the periods as
+they were written.  (name_InitialsInitializeTrue, ...TrueEmpty,
+...TruePeriod, ...TruePeriodSpace, name_InitialsInitializeFalse,
+...FalseEmpty, ...FalsePeriod, ...FalsePeriodSpace, name_LongAbbreviation,
+name_LowercaseSurnameSuffix)
+"""
+from __future__ import annotations
+
+import re
+
+
+def _tokens(given: str) -> list[tuple[str, bool, bool]]:
+    """(text, is an initial, follows a hyphen) for each part of a given name."""
+    out = []
+    for chunk in given.split():
+        for position, part in enumerate(chunk.split("-")):
+            for index, piece in enumerate(re.findall(r"[^.]+\.?", part)):
+                text = piece.rstrip(".").strip()
+                if text:
+                    initial = piece.endswith(".") or (len(text) == 1 and text.isupper())
+                    out.append((text, initial, position > 0 and index == 0))
+    return out
+
+
+def _first_letter(word: str) -> str:
+    if len(word) > 2 and word[:2].isupper() and word[2:].islower():
+        return word[0] + word[1].lower()  # a digraph initial: "TSerendorjiin" -> "Ts"
+    return word[0]
+
+
+def initialize(given: str, mark: str, *, words_too: bool = True, hyphen: bool = True) -> str:
+    out = ""
+    for text, initial, after_hyphen in _tokens(given):
+        if not initial and words_too:
+            if not text[0].isupper():
+                if after_hyphen:
+                    continue  # "Guo-ping" -> "G"
+            else:
+                text, initial = _first_letter(text), True
+        if after_hyphen and hyphen and out:
+            out = out.rstrip() + "-"
+        elif not initial and out and not out.endswith(" "):
+            out += " "
+        out += text + (mark if initial else " ")
+    return out.strip()
+
+
+def install() -> None:
+    from citeproc import model
+
+    def name_initialize(self, given, mark, context):
+        hyphen = self.get_option("initialize-with-hyphen", context)
+        return initialize(str(given), mark, hyphen=bool(hyphen))
+
+    model.Name.initialize = name_initialize
+    _patch_initialize_false(model)
+
+
+def _patch_initialize_false(model) -> None:
+    """With initialize="false" the written initials are still punctuated
+    with the mark ("M.E" -> "M E" with a space); words stay whole."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if self.get("initialize", "true") != "false":
+            return original(self, item, variable, context, sort_options, **kwargs)
+        mark = self.get_option("initialize-with", context, sort_options)
+        names = item.reference.get(variable) or []
+        if mark is None or not names:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        hyphen = bool(self.get_option("initialize-with-hyphen", context, sort_options))
+        shown = []
+        for name in names:
+            if "literal" in name or not name.get("given"):
+                shown.append(name)
+                continue
+            copy = type(name)(**dict(name))
+            dict.__setitem__(copy, "given", initialize(str(name["given"]), mark,
+                                                       words_too=False, hyphen=hyphen))
+            shown.append(copy)
+        dict.__setitem__(item.reference, variable, shown)
+        try:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            dict.__setitem__(item.reference, variable, names)
+
+    model.Name.process = process

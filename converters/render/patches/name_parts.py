@@ -1,0 +1,81 @@
+"""Name parts citeproc-js reads that citeproc-py does not:
+
+- a suffix written in the given name after a comma ("John, III"; "John,!
+  Jr." asks for the comma before it, as ``comma-suffix`` does) is the
+  suffix; with ``comma-suffix`` a name printed given name first reads
+  "Jeffrey Doe, Jr.";
+- a particle ending in an apostrophe or a hyphen joins the family name ("d'" + "Jones"
+  -> "John d’Jones");
+- a name written in CJK script is printed family name first, without a
+  space ("我妻栄").
+
+(magic_NameSuffixNoComma, magic_NameSuffixWithComma, name_ArticularWithComma,
+bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
+"""
+from __future__ import annotations
+
+import re
+
+_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
+
+
+def _inverted(order, form, index: int) -> bool:
+    return form != "short" and (order == "all" or (order == "first" and index == 0))
+
+
+def _read(name, inverted: bool, short: bool = False):
+    """The name as printed, or None when it is printed as citeproc-py reads it."""
+    from citeproc.source import Name
+
+    if "literal" in name:
+        return None
+    parts = {k: str(v) for k, v in name.items() if v is not None}
+    given, family = parts.get("given", ""), parts.get("family", "")
+    changed = False
+    match = re.match(r"^(.*?),(!?)\s+(\S.*)$", given)
+    if match and "suffix" not in parts:
+        parts["given"], parts["suffix"] = match.group(1), match.group(3)
+        parts["comma-suffix"] = "true" if match.group(2) else ""
+        changed = True
+    if _CJK.match(family) and _CJK.match(parts.get("given", "") or "あ"):
+        return Name(family=family + parts.get("given", ""))
+    if inverted:
+        return Name(**{k: v for k, v in parts.items() if k != "comma-suffix"}) if changed else None
+    for particle in ("non-dropping-particle", "dropping-particle"):
+        if parts.get(particle, "").endswith(("'", "’")):
+            parts["family"] = parts.pop(particle)[:-1] + "’" + parts["family"]
+            changed = True
+        elif parts.get(particle, "").endswith("-"):
+            parts["family"] = parts.pop(particle) + parts["family"]
+            changed = True
+    if parts.get("suffix") and not short and (name.get("comma-suffix")
+                                              or parts.get("comma-suffix")):
+        parts["family"] = parts["family"] + ", " + parts.pop("suffix")
+        changed = True
+    parts.pop("comma-suffix", None)
+    return Name(**parts) if changed else None
+
+
+def install() -> None:
+    from citeproc import model
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        names = item.reference.get(variable) or []
+        if sort_options or not names:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        form = self.get_option("form", context, sort_options)
+        read = [_read(name, _inverted(order, form, i), form == "short")
+                for i, name in enumerate(names)]
+        if not any(read):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        dict.__setitem__(item.reference, variable,
+                         [new or old for new, old in zip(read, names, strict=True)])
+        try:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            dict.__setitem__(item.reference, variable, names)
+
+    model.Name.process = process

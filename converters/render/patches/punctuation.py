@@ -1,0 +1,57 @@
+"""A suffix's punctuation mark is not doubled across closing markup:
+"<b>Doe Co.</b>" with suffix "." stays "<b>Doe Co.</b>", as citeproc-js
+prints it; citeproc-py compares the seam's last character, which is the
+tag's ">".  (bugreports_AsmJournals, bugreports_ContentPunctuationDuplicate1,
+punctuation_FieldDuplicates, bugreports_UndefinedNotString,
+name_SubstituteInheritLabel; with the two below, 8 fixtures)
+"""
+from __future__ import annotations
+
+import re
+
+_CLOSING = re.compile(r"(?:</[a-z]+>)+$")
+
+
+def install() -> None:
+    from citeproc import model, string
+
+    original = string.normalize_seam
+
+    def normalize_seam(left, other):
+        text = str(left)
+        closed = _CLOSING.search(text) if text.endswith(">") else None
+        if closed is not None and closed.start() > 0:
+            before = text[:closed.start()]
+            first = str(other)[:1]
+            if first == before[-1] and first in string.SEAM_PUNCTUATION:
+                return string._strip_first_char(other)
+        return original(left, other)
+
+    string.normalize_seam = normalize_seam
+    model.normalize_seam = normalize_seam
+    install_right_inline()
+    install_number_label()
+
+
+def install_right_inline() -> None:
+    """The right-inline part of an aligned entry ends without the spaces
+    the layout's suffix left (citeproc-js trims them; an entry without a
+    margin keeps them).  (variables_ContainerTitleShort,
+    variables_ContainerTitleShort2)"""
+    from . import display
+
+    original = display.mark
+
+    def mark(kind: str, text) -> str:
+        return original(kind, str(text).rstrip(" ") if kind == "right-inline" else text)
+
+    display.mark = mark
+
+
+def install_number_label() -> None:
+    """A citation-number label followed by punctuation takes no space
+    before it: "[1]." (finishing spaced "[1]" from whatever followed).
+    (collapse_CitationNumberRangesOneOnly)"""
+    from .. import finishing
+
+    finishing._NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d.,;:!?])")
