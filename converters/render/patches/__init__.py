@@ -26,74 +26,30 @@ so they can be offered upstream.  :func:`install` applies them all once.
     input_fields  journalAbbreviation, variables in the note, comma-suffix
     positions  a note's first term capitalized
     givennames given names shown by disambiguation, disambiguate="true", running it once
+    conditions type="a b" read as "one of these", as citeproc-js reads it
+    terms      a term form a locale lacks falls back as CSL says
 """
 from __future__ import annotations
+
+import importlib
+
+# Installed once, in this order: later patches wrap what earlier ones set
+# (givennames after names and initials, whose Name.process it wraps;
+# name_parts outermost of the Name.process patches, as it reads the names).
+ORDER = ("names", "groups", "numbers", "dates", "text_case", "display", "collapse",
+         "year_suffix", "sorting", "speed", "initials", "givennames", "citation_label",
+         "positions", "punctuation", "author_substitute", "page_ranges", "name_count",
+         "input_fields", "et_al", "name_parts", "conditions", "terms")
 
 _INSTALLED = False
 
 
 def install() -> None:
+    """Apply every patch of ORDER once (each module looked up when called, so
+    a harness may switch one off)."""
     global _INSTALLED
     if _INSTALLED:
         return
-    from . import collapse, dates, display, groups, names, numbers, sorting, speed, text_case, year_suffix
-
-    for module in (names, groups, numbers, dates, text_case, display, collapse, year_suffix,
-                   sorting, speed):
-        module.install()
-    from . import initials
-
-    initials.install()
-    from . import givennames  # after names and initials: it wraps their Name.process
-
-    givennames.install()
-    from . import citation_label
-
-    citation_label.install()
-    from . import positions
-
-    positions.install()
-    from . import punctuation
-
-    punctuation.install()
-    from . import author_substitute
-
-    author_substitute.install()
-    from . import page_ranges
-
-    page_ranges.install()
-    from . import name_count
-
-    name_count.install()
-    from . import input_fields
-
-    input_fields.install()
-    from . import et_al
-
-    et_al.install()
-    from . import name_parts  # outermost of the Name.process patches: it reads the names
-
-    name_parts.install()
+    for name in ORDER:
+        importlib.import_module(f"{__name__}.{name}").install()
     _INSTALLED = True
-
-
-# Patch modules added since, installed after the first set, once, in this order:
-#   conditions  type="a b" read as "one of these", as citeproc-js reads it
-#   terms       a term form a locale lacks falls back as CSL says
-LATER = ("conditions", "terms")
-_install_first = install
-
-
-def install_all() -> None:
-    """install(), then the modules of LATER (each looked up when called, so
-    a harness may switch one off)."""
-    import importlib
-
-    first_time = not _INSTALLED
-    _install_first()
-    if first_time:
-        for name in LATER:
-            importlib.import_module(f"{__name__}.{name}").install()
-
-
-install = install_all  # the one entry point callers use
