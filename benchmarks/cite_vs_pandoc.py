@@ -15,9 +15,9 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(__file__))
-import generate
-from bibtex_vs_pandoc import find_pandoc
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the checkout
+from benchmarks import generate
+from benchmarks.bibtex_vs_pandoc import find_pandoc
 
 
 def median(command: list[str], runs: int) -> float:

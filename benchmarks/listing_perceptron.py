@@ -23,9 +23,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for benchmarks.*
 
-import listing_tune  # noqa: E402
+from benchmarks import listing_tune  # noqa: E402
 
 from converters.formats.listing import evidence, labelling  # noqa: E402
 

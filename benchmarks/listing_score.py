@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for tests.* and benchmarks.*
 
-import listing_pages  # noqa: E402
+from tests import listing_pages  # noqa: E402
 
 
 def pools(corpora: str, cache: str | None) -> dict[str, tuple]:

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for tests.* and benchmarks.*
 
 # Run in the child: read, convert, and report its own time and peak memory.
 CHILD = r"""
@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
     args = parser.parse_args()
-    import listing_pages
+    from tests import listing_pages
 
     entries = listing_pages.pool(args.corpora, "bib") + listing_pages.pool(args.corpora, "jats")
     page = listing_pages.make_page(entries, 4242, size=args.entries)

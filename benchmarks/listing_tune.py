@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for tests.* and benchmarks.*
 
-import listing_pages  # noqa: E402
+from tests import listing_pages  # noqa: E402
 
 from converters.formats.listing import labelling  # noqa: E402
 from converters.formats.listing.reader import page_lines  # noqa: E402

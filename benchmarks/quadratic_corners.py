@@ -39,9 +39,9 @@ def main() -> None:
     parser.add_argument("--code", default=os.path.dirname(HERE),
                         help="the checkout whose converters package is timed")
     args = parser.parse_args()
-    sys.path.insert(0, HERE)
+    sys.path.insert(0, os.path.dirname(HERE))  # the checkout, for benchmarks.*
     sys.path.insert(0, args.code)
-    import generate
+    from benchmarks import generate
     import converters
     from converters.ids import IdAllocator
     from converters.validation.reporters import REPORTERS, Report

@@ -31,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CHILD = [sys.executable, str(HERE / "scale_child.py")]
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for benchmarks.*
 
 
 def generate(n: int, path: Path) -> Path:
@@ -97,7 +97,7 @@ def memory(args, work: Path) -> None:
 
 def _peer_commands(args, work: Path, bib: Path) -> dict:
     """name -> a function running it once, for the side-by-side at args.size."""
-    from bibtex_vs_pandoc import find_pandoc
+    from benchmarks.bibtex_vs_pandoc import find_pandoc
 
     n = args.size
     runs = {"bibconv --stream": lambda: bibconv("convert", str(bib), "-t", "csljson",

@@ -31,7 +31,7 @@ def templates() -> list[dict]:
         result = api.read(str(path), "csljson")
         found.extend(r.data for r in result.records if r.data.get("title"))
     if not found:
-        from generate import records
+        from benchmarks.generate import records
 
         found = records(200)
     return found

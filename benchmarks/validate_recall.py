@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-import validation_faults as vf  # noqa: E402
+sys.path.insert(0, str(ROOT))  # run as a script: the checkout, for tests.*
+from tests import validation_faults as vf  # noqa: E402
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ checkout's node_modules; install it with
 
     npm install --prefix ../npm-citeproc citeproc
 
-    python tests/citeproc_js.py [--styles N] [--seed S] [--only a,b] [--diffs FILE]
+    python -m tests.citeproc_js [--styles N] [--seed S] [--only a,b] [--diffs FILE]
 
 prints the agreement table (--seed: another sample, without the popular
 styles or the first sample's; --diffs: every entry we print differently).

@@ -1,20 +1,8 @@
-"""Shared test helpers: paths, the golden-file switch, and running the CLI."""
+"""pytest's hooks: the golden-file switch.  The helpers tests share live in
+tests/support.py."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-GOLDEN = FIXTURES / "golden"
-SEED = FIXTURES / "publications.txt"
-# The shared corpora sit beside the checkout; tests that read them skip
-# cleanly when the folder is absent (it is never copied into the repo).
-CORPORA = Path(os.environ.get("BIBCONV_CORPORA", ROOT.parent / "shared" / "corpora"))
 
 
 def pytest_addoption(parser):
@@ -25,28 +13,3 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
-
-
-def corpus(*parts: str) -> Path:
-    path = CORPORA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"shared corpus not available: {path}")
-    return path
-
-
-def check_golden(name: str, actual: str, update: bool) -> None:
-    """Compare ``actual`` with fixtures/golden/NAME; rewrite it with --update-golden."""
-    path = GOLDEN / name
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="")
-        return
-    assert path.exists(), f"golden file {path} is missing: run pytest --update-golden"
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"output differs from {path}; if intended, pytest --update-golden"
-
-
-def run_cli(*args: str, input: bytes | None = None, cwd=None, timeout: float = 60):
-    """Run ``python -m converters`` as a user would, in a separate process."""
-    return subprocess.run([sys.executable, "-m", "converters", *map(str, args)],
-                          input=input, capture_output=True, cwd=cwd, timeout=timeout)

@@ -9,8 +9,8 @@ read.  Sequences of citations with positions (CITATIONS) and the
 bibliography features citeproc-py lacks (BIBENTRIES, BIBSECTION) are
 counted, not run.
 
-    python tests/csl_suite.py [FOLDER] [-v] [--group name] [--show FIXTURE]
-    python tests/csl_suite.py --attribute   # the fixtures each patch module makes pass
+    python -m tests.csl_suite [FOLDER] [-v] [--group name] [--show FIXTURE]
+    python -m tests.csl_suite --attribute   # the fixtures each patch module makes pass
 """
 from __future__ import annotations
 
@@ -158,16 +158,16 @@ def attribute(folder: Path) -> dict[str, list[str]]:
     a fresh process, the module's install() made a no-op)."""
     import subprocess
 
-    probe = ("import sys, json; sys.path[:0] = [{tests!r}, {root!r}]\n"
+    probe = ("import sys, json; sys.path[:0] = [{root!r}]\n"
              "import converters.render.patches.{module} as m\n"
              "if {off}: m.install = lambda: None\n"
-             "import csl_suite; from pathlib import Path\n"
+             "from tests import csl_suite; from pathlib import Path\n"
              "print(json.dumps([o.fixture.name for o in csl_suite.run_all(Path({folder!r}))"
              " if o.status == 'passed']))")
     here = Path(__file__).resolve().parent
 
     def passed(module: str, off: bool) -> set[str]:
-        code = probe.format(tests=str(here), root=str(here.parent), module=module, off=off,
+        code = probe.format(root=str(here.parent), module=module, off=off,
                             folder=str(folder))
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         return set(json.loads(done.stdout))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from conftest import ROOT
+from tests.support import ROOT
 from converters.registry import BUILTIN, Format
 
 MAP = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")

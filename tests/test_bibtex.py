@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import corpus
+from tests.support import corpus
 
 import converters
 from converters import latex

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bibtexparser import model as bm
 from bibtexparser.splitter import Splitter
-from conftest import CORPORA, ROOT
+from tests.support import CORPORA, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,7 +6,7 @@ the real records of the corpora that raised the false alarms."""
 from __future__ import annotations
 
 import pytest
-from conftest import corpus
+from tests.support import corpus
 
 import converters
 

@@ -3,7 +3,7 @@ itself (bibtexparser's count drifts in values whose lines end with "\\\\"),
 and lower-case initials that are given names, not a particle."""
 from __future__ import annotations
 
-from conftest import corpus
+from tests.support import corpus
 
 import converters
 from converters.bibnames import parse_names

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import corpus
+from tests.support import corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -402,7 +402,7 @@ def test_reading_bib_like_text_never_raises(text):
 
 def test_macros_defined_in_one_input_serve_the_next(tmp_path):
     """IEEE's pattern: abbreviations in one file, references in another."""
-    from conftest import run_cli
+    from tests.support import run_cli
 
     (tmp_path / "abrv.bib").write_text('@string{IEEE_T = "IEEE Transactions"}\n')
     (tmp_path / "refs.bib").write_text("@article{a, title={T}, author={A B}, "

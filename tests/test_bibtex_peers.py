@@ -8,8 +8,8 @@ import re
 import subprocess
 
 import pytest
-from conftest import SEED, corpus
-from peers import pandoc
+from tests.support import SEED, corpus
+from tests.peers import pandoc
 
 import converters
 

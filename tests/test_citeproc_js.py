@@ -6,9 +6,9 @@ style, drops below its recorded floor.  Skips when node or the package is
 absent (install: npm install --prefix ../npm-citeproc citeproc)."""
 from __future__ import annotations
 
-import citeproc_js
+from tests import citeproc_js
 import pytest
-from conftest import corpus
+from tests.support import corpus
 
 # Measured on this code (identical entries, records with incomplete name
 # lists left out on both sides); raise them as fixes land.
@@ -18,7 +18,7 @@ from conftest import corpus
 # case part by part, subsequent-author-substitute on the printed names --
 # 95.0% and 53; before rich text and collation 87.9% and 42; before the
 # rendering package 73.7% and 5).  A second sample of 30 other styles
-# (python tests/citeproc_js.py --seed 7 --styles 30) went from 84.0% to
+# (python -m tests.citeproc_js --seed 7 --styles 30) went from 84.0% to
 # the figure in the notes of issue 15.
 MEAN_FLOOR = 0.97
 AT_95_FLOOR = 65

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import FIXTURES, SEED, run_cli
+from tests.support import FIXTURES, SEED, run_cli
 
 INVALID = FIXTURES / "invalid"
 
@@ -195,7 +195,7 @@ def test_a_killed_conversion_leaves_the_previous_file(tmp_path):
     import subprocess
     import sys
 
-    from conftest import corpus
+    from tests.support import corpus
 
     source = corpus("bibtex", "tugboat.bib")
     target = tmp_path / "out.json"

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT, SEED, corpus, run_cli
+from tests.support import ROOT, SEED, corpus, run_cli
 
 ITEMS = [{"id": "knuth", "type": "book", "title": "The TeXbook",
           "author": [{"family": "Knuth", "given": "Donald E."}],

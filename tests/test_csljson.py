@@ -8,7 +8,7 @@ import pytest
 
 import converters
 
-from conftest import FIXTURES, corpus
+from tests.support import FIXTURES, corpus
 
 ITEM = {"id": "a", "type": "book", "title": "A book", "author": [{"family": "Doe", "given": "J."}]}
 

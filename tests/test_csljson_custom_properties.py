@@ -33,7 +33,7 @@ OTHER_WRITERS = [pytest.param(fmt, marks=pytest.mark.xfail(reason=why, strict=Tr
 def _records():
     from hypothesis import strategies as st
 
-    from strategies import csl_with_custom
+    from tests.strategies import csl_with_custom
 
     return st.lists(csl_with_custom(), min_size=1, max_size=4).map(
         lambda rs: [dict(r, id=f"c{i}") for i, r in enumerate(rs)])

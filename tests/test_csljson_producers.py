@@ -11,8 +11,8 @@ import pytest
 import converters
 from converters.formats.csljson import CROSSREF_TYPES, FALLBACK_TYPE
 
-from conftest import FIXTURES, corpus
-from peers import pandoc
+from tests.support import FIXTURES, corpus
+from tests.peers import pandoc
 
 HERE = FIXTURES / "csljson"
 

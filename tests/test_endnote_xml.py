@@ -114,7 +114,7 @@ def test_sniffer_scores_real_endnote_high_and_jats_nothing():
     """The registry chooses among the .xml formats by these scores."""
     import json
 
-    from conftest import FIXTURES, corpus
+    from tests.support import FIXTURES, corpus
 
     from converters.formats import jats
     from converters.formats.endnote_xml import sniff

@@ -9,7 +9,7 @@ import pytest
 import converters
 from converters.textio import decode
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 CASES = sorted((FIXTURES / "invalid" / "fuzz").glob("*"))
 FORMAT = {"listing": "listing", "csljson": "csljson", "bibtex": "bibtex", "jats": "jats"}

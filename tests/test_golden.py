@@ -6,7 +6,7 @@ import json
 
 import converters
 
-from conftest import SEED, check_golden, corpus
+from tests.support import SEED, check_golden, corpus
 
 
 def test_seed_to_csljson(update_golden):

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from tests.support import FIXTURES, ROOT
 
 SEED = (FIXTURES / "publications.txt").read_bytes()
 BIB = b"@article{a, title = {One}, year = 2001}\n@article{b, title = {Two}, year = 2002}\n"

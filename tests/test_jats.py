@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEED, corpus, run_cli
+from tests.support import FIXTURES, SEED, corpus, run_cli
 
 import converters
 from converters.model import split_others
@@ -200,7 +200,7 @@ def test_validate_checks_the_article_and_its_references():
 
 
 def test_seed_findings_through_jats_article(tmp_path):
-    from test_validation import SEED_FINDINGS, findings
+    from tests.test_validation import SEED_FINDINGS, findings
 
     run_cli("convert", SEED, "-t", "jats-article", "-o", str(tmp_path) + "/")
     result = converters.validate(sorted(tmp_path.glob("*.xml")))

@@ -10,10 +10,10 @@ import re
 from datetime import date
 
 import pytest
-from conftest import FIXTURES, ROOT, SEED, corpus, run_cli
+from tests.support import FIXTURES, ROOT, SEED, corpus, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_jats import _assert_valid
+from tests.test_jats import _assert_valid
 
 import converters
 from converters.model import Record
@@ -144,7 +144,7 @@ def test_validating_bibconvs_own_ref_list_invents_no_record(tmp_path):
 
 
 def test_seed_through_jats_keeps_its_findings(tmp_path):
-    from test_validation import SEED_FINDINGS, findings
+    from tests.test_validation import SEED_FINDINGS, findings
 
     out = tmp_path / "seed.xml"
     done = run_cli("convert", SEED, "-t", "jats", "-o", out)

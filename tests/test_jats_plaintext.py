@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import corpus
+from tests.support import corpus
 
 from converters.formats import jats
 from converters.formats.jats import plaintext
 from converters.model import Record
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 
 def _fam(names):
@@ -137,7 +136,7 @@ def test_link_inside_a_comment_is_the_url():
 
 def test_every_plain_text_citation_of_the_corpora_gets_its_names():
     """All JATS articles, not only the ones the parser was written against."""
-    import jats_plaintext
+    from benchmarks import jats_plaintext
 
     files = sorted(p for p in corpus("jats-articles").rglob("*") if p.suffix in (".xml",
                                                                                   ".nxml"))
@@ -151,7 +150,7 @@ def test_every_plain_text_citation_of_the_corpora_gets_its_names():
 def test_scielo_text_reading_agrees_with_the_tagged_version():
     """SciELO prints each reference as text and tagged: the parts read from
     the text (which the parser was not written against) match the tags."""
-    import jats_plaintext
+    from benchmarks import jats_plaintext
 
     table = jats_plaintext.scielo(sorted(corpus("jats-articles", "scielo").glob("*.xml")))
     for field, c in table.items():

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import corpus, run_cli
+from tests.support import corpus, run_cli
 
 from converters import api
 from converters.model import ReadResult

@@ -15,8 +15,8 @@ import re
 import pytest
 
 import converters
-from conftest import CORPORA, corpus
-from listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
+from tests.support import CORPORA, corpus
+from tests.listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
 
 SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 FLOORS = {  # entries read exactly, of 300

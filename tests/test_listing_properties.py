@@ -10,7 +10,7 @@ import converters
 from converters.model import split_others
 from converters.names import display_name, parse_display_name
 
-from strategies import entries, render_page
+from tests.strategies import entries, render_page
 
 # BIBCONV_EXAMPLES=5000 for a long local run; CI keeps the default bounded.
 EXAMPLES = int(os.environ.get("BIBCONV_EXAMPLES", "150"))

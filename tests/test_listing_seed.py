@@ -6,7 +6,7 @@ import pytest
 import converters
 from converters.model import split_others
 
-from conftest import SEED
+from tests.support import SEED
 
 
 @pytest.fixture(scope="module")

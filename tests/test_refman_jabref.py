@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 import converters
 from converters.model import split_others

@@ -76,7 +76,7 @@ def test_entry_point_plugins_are_found(tmp_path):
 
 
 def test_read_accepts_paths_text_and_bytes(tmp_path):
-    from conftest import SEED
+    from tests.support import SEED
 
     by_path = converters.read(SEED)
     by_text = converters.read(SEED.read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def test_formats_sharing_a_suffix_are_chosen_by_their_sniffers(tmp_path):
     export named .xml reads as EndNote XML, not as a JATS reference list."""
     import json
 
-    from conftest import corpus
+    from tests.support import corpus
 
     cases = json.loads(corpus("zotero-translator-tests", "Endnote-XML.testcases.json")
                        .read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ import collections
 import subprocess
 
 import pytest
-from conftest import SEED, corpus, run_cli
-from peers import pandoc
+from tests.support import SEED, corpus, run_cli
+from tests.peers import pandoc
 
 import converters
 from converters.render import list_styles, render, style_path

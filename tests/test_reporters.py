@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import ROOT, check_golden, run_cli
+from tests.support import ROOT, check_golden, run_cli
 
 FORMATS = ["text", "json", "sarif", "github", "junit"]
 SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt",

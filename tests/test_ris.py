@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, SEED, run_cli
+from tests.support import FIXTURES, SEED, run_cli
 from hypothesis import given
-from test_roundtrip_properties import SETTINGS, _comparable, records
-from test_validation import SEED_FINDINGS, findings
+from tests.test_roundtrip_properties import SETTINGS, _comparable, records
+from tests.test_validation import SEED_FINDINGS, findings
 
 import converters
 
@@ -136,7 +136,7 @@ def test_round_trip_gives_back_what_the_format_holds_and_reports_the_rest(fmt, i
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from test_roundtrip_properties import EXAMPLES, loose_items  # noqa: E402
+from tests.test_roundtrip_properties import EXAMPLES, loose_items  # noqa: E402
 
 ris_lines = st.lists(st.one_of(
     st.sampled_from(["TY  - JOUR", "TY  - BOOK", "ER  - ", "ER  -", "TY - ", "", "1.",
@@ -173,7 +173,7 @@ def test_writers_never_raise_on_what_the_csljson_reader_accepts(items):
 @pytest.mark.parametrize("fmt,name", [("ris", "publications.ris"),
                                       ("endnote-xml", "publications.endnote.xml")])
 def test_seed_output_is_golden(fmt, name, update_golden):
-    from conftest import check_golden
+    from tests.support import check_golden
 
     check_golden(name, converters.convert(SEED, fmt).text, update_golden)
 

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, SEED, corpus
+from tests.support import ROOT, SEED, corpus
 
 import converters
 from converters.model import split_others, strip_markup

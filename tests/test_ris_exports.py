@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 import converters
 

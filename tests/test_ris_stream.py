@@ -8,8 +8,8 @@ import io
 import json
 
 import pytest
-from conftest import FIXTURES, corpus
-from test_scale import _streamed, _where, _whole
+from tests.support import FIXTURES, corpus
+from tests.test_scale import _streamed, _where, _whole
 
 from converters.formats.ris.stream import FileChunk, _cuts, ris_chunks
 from converters.scale import streams

@@ -16,15 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPORA, ROOT, SEED
+from tests.support import CORPORA, ROOT, SEED
 
 FLOORS = Path(__file__).with_name("roundtrip_floors.json")
 
 
 def _harness():
     # Imported when a test runs, not when the module is collected.
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import roundtrip
+    from benchmarks import roundtrip
 
     return roundtrip
 

@@ -13,10 +13,9 @@ import random
 import sys
 
 import pytest
-from conftest import ROOT, corpus, run_cli
+from tests.support import ROOT, corpus, run_cli
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import records as generated
+from benchmarks.generate import records as generated
 
 from converters import api
 from converters.registry import default_registry

@@ -8,13 +8,12 @@ import json
 import sys
 
 import pytest
-from conftest import ROOT, run_cli
+from tests.support import ROOT, run_cli
 
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("dask.bag")
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import records as generated  # noqa: E402
+from benchmarks.generate import records as generated  # noqa: E402
 
 
 def _dump(folder, shards: int = 4, size: int = 50):

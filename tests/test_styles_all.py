@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED, corpus, run_cli
+from tests.support import SEED, corpus, run_cli
 
 import converters
 from converters.render import render

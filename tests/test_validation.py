@@ -11,7 +11,7 @@ import pytest
 import converters
 from converters.validation import ProfileError, validate
 
-from conftest import FIXTURES, SEED, run_cli
+from tests.support import FIXTURES, SEED, run_cli
 
 RULES = FIXTURES / "rules"
 

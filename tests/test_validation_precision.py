@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-import validation_corpus as vc
-from conftest import corpus
+from tests import validation_corpus as vc
+from tests.support import corpus
 
 FLOOR = 0.98
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-import validation_faults as vf
-from conftest import corpus
+from tests import validation_faults as vf
+from tests.support import corpus
 
 FLOOR = 0.99
 RULES = sorted(set(vf.INJECTORS) | {"duplicate-record"})

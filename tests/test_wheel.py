@@ -10,7 +10,7 @@ import venv
 
 import pytest
 
-from conftest import ROOT, SEED
+from tests.support import ROOT, SEED
 
 pytestmark = pytest.mark.slow
 

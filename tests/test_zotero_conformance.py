@@ -15,7 +15,7 @@ import json
 import re
 
 import pytest
-from conftest import corpus
+from tests.support import corpus
 
 import converters
 from converters.mapping import ris as RIS_MAPPING
