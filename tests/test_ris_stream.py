@@ -20,7 +20,7 @@ def _samples(tmp_path) -> list:
     try:
         cases = json.loads(corpus("zotero-translator-tests", "RIS.testcases.json")
                            .read_text(encoding="utf-8"))
-    except BaseException:  # conftest's corpus() skips when the corpora are absent
+    except BaseException:  # tests.support's corpus() skips when the corpora are absent
         cases = []
     for number, case in enumerate(cases):
         path = tmp_path / f"zotero-{number}.ris"
