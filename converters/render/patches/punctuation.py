@@ -3,7 +3,7 @@
 prints it; citeproc-py compares the seam's last character, which is the
 tag's ">".  (bugreports_AsmJournals, bugreports_ContentPunctuationDuplicate1,
 punctuation_FieldDuplicates, bugreports_UndefinedNotString,
-name_SubstituteInheritLabel; with the two below, 8 fixtures)
+name_SubstituteInheritLabel; with the one below, 7 fixtures)
 """
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ def install() -> None:
     string.normalize_seam = normalize_seam
     model.normalize_seam = normalize_seam
     install_right_inline()
-    install_number_label()
 
 
 def install_right_inline() -> None:
@@ -46,12 +45,3 @@ def install_right_inline() -> None:
         return original(kind, str(text).rstrip(" ") if kind == "right-inline" else text)
 
     display.mark = mark
-
-
-def install_number_label() -> None:
-    """A citation-number label followed by punctuation takes no space
-    before it: "[1]." (finishing spaced "[1]" from whatever followed).
-    (collapse_CitationNumberRangesOneOnly)"""
-    from .. import finishing
-
-    finishing._NUMBER_LABEL = re.compile(r"^(\[\d+\]|\d+\.)(?=[^\s\d.,;:!?])")
