@@ -43,6 +43,9 @@ def _parse_uncached(text: str) -> dict:
     vancouver = _vancouver(text.split())
     if vancouver:
         return vancouver
+    inverted = _family_comma_given(text)
+    if inverted:
+        return inverted
     human = HumanName(text, constants=_constants())
     given = " ".join(p for p in (human.first, human.middle) if p)
     last = human.last.split()
@@ -72,24 +75,52 @@ def _parse_uncached(text: str) -> dict:
 
 # Initials written after the surname, as Vancouver and MEDLINE write names
 # ("Pagon RA", "Smith RJH", "Stephens K"); Roman numerals are suffixes.
-_TRAILING_INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Z]\.){1,3})$")
-_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI", "JR", "SR"})
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_CAPITALS = re.compile(r"^[A-Z]{1,3}$")
+_NUMERALS = frozenset({"II", "III", "IV", "VI", "JR", "SR"})
+
+
+def trailing_initials(token: str) -> bool:
+    """Is ``token``, after a surname, initials ("CR", "RJH", "K", "R.A.")?
+    A word of capitals with a vowel may be a surname written in capitals
+    ("Jun LI", "Tao HE"), so it is not taken for initials."""
+    if token in _NUMERALS:
+        return False
+    if _DOTTED_INITIALS.match(token):
+        return True
+    return bool(_CAPITALS.match(token)) and (len(token) == 1 or not set(token) & set("AEIOUY"))
 
 
 def _vancouver(words: list[str]) -> dict | None:
     """Surname first, initials last: nameparser would take the initials
     for the family name ("Dolan CR" -> family "CR")."""
-    if len(words) < 2 or words[-1] in _NUMERALS or not _TRAILING_INITIALS.match(words[-1]):
+    if len(words) < 2 or not trailing_initials(words[-1]):
         return None
     surname = words[:-1]
-    if any(_TRAILING_INITIALS.match(w) or w.endswith(".") for w in surname):
-        return None  # "J K Rowling", "A. B. Smith": initials first
+    if any(_CAPITALS.match(w) or w.endswith((".", ",")) for w in surname):
+        return None  # "J K Rowling", "A. B. Smith": initials first; "Smith, J": nameparser's
     particles = []
     while len(surname) > 1 and surname[0].islower() and surname[0] in _constants().prefixes:
         particles.append(surname.pop(0))
     if not all(_is_capitalised(w) for w in surname):
         return None
     name = {"family": " ".join(surname), "given": words[-1]}
+    if particles:
+        name["non-dropping-particle"] = " ".join(particles)
+    return name
+
+
+def _family_comma_given(text: str) -> dict | None:
+    """"Smith, J", "van der Berg, Anna": the family name before the one comma
+    (a suffix after it, "Smith, Jr.", is nameparser's to read)."""
+    family, comma, given = (part.strip() for part in text.partition(","))
+    if not comma or "," in given or not family or not given or given.rstrip(".").upper() in _NUMERALS:
+        return None
+    words = family.split()
+    particles = []
+    while len(words) > 1 and words[0].islower() and words[0] in _constants().prefixes:
+        particles.append(words.pop(0))
+    name = {"family": " ".join(words), "given": given}
     if particles:
         name["non-dropping-particle"] = " ".join(particles)
     return name

@@ -25,7 +25,10 @@ def dumps(items) -> str:
     """``items`` as ``json.dumps(items, ensure_ascii=False, indent=2)`` writes them."""
     if orjson is not None:
         try:
-            text = orjson.dumps(items, option=orjson.OPT_INDENT_2).decode("utf-8")
+            # Dates and dataclasses passed through, so orjson refuses them as
+            # json.dumps does, instead of writing them its own way.
+            text = orjson.dumps(items, option=orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME
+                                | orjson.OPT_PASSTHROUGH_DATACLASS).decode("utf-8")
         except (TypeError, orjson.JSONEncodeError):
             text = None
         if text is not None and _FLOAT_OR_NULL.search(text) is None:

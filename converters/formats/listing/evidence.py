@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...names import trailing_initials
 from . import lexicon
 from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, author_marker, mid_line_marker
 
@@ -65,7 +66,7 @@ academy consortia""".split())
 # adjectives after the noun ("Instituto Nacional de Câncer", "Ministério da Saúde").
 ORGANISATION_OPENERS = frozenset("""instituto institut istituto universidad universidade università
 université ministério ministerio ministère ministero secretaria secretaría fundação fundación
-fondazione conselho consejo agência agencia centro centre""".split())
+fondazione conselho consejo agência agencia centro""".split())
 # Endings of ordinary vocabulary, rare in names (surnames mostly in last place).
 _VOCABULARY_ENDING = re.compile(
     r"(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ics|ical|ism|isms|ogy|ologies"
@@ -122,8 +123,8 @@ def _is_organisation(tokens: list[str]) -> bool:
     if len(words) > 1 and words[0].lower() in ORGANISATION_OPENERS and words[0][:1].isupper():
         return True
     for index, word in enumerate(words):
-        if word.lower() not in ORGANISATION or (index and words[index - 1] in ("A", "An", "a", "an")):
-            continue  # "A Centre of Attention": an organisation is not one of many
+        if word.lower() not in ORGANISATION or any(w in ("A", "An", "a", "an") for w in words[:index]):
+            continue  # "A Centre of Attention", "Towards a Safer Network": one of many
         if index == len(words) - 1:
             # "TeX Development Fund committee": a lower-case head noun ends a
             # name whose other words are all capitalised.
@@ -210,10 +211,8 @@ def _surname_first(tokens: list[str]) -> tuple[list[str], float]:
     the surname is judged in a surname's place; and whether they were moved."""
     if len(tokens) < 2 or _is_initial(tokens[0], "first"):
         return tokens, 0.0
-    count = 0
-    while count < len(tokens) - 1 and _COMPACT_INITIALS.match(tokens[-1 - count].strip(",")):
-        count += 1
-    if not count or count > 1:
+    if len(tokens) < 2 or not trailing_initials(tokens[-1].strip(",")) \
+            or trailing_initials(tokens[-2].strip(",")):
         return tokens, 0.0
     return tokens[-1:] + tokens[:-1], 1.0
 
@@ -528,6 +527,6 @@ def name_style(text: str) -> str | None:
     first, last = tokens[0], tokens[-1]
     if _INITIAL.match(first) or _COMPACT_INITIALS.match(first):
         return "initials"
-    if len(tokens) > 1 and _COMPACT_INITIALS.match(last):
+    if len(tokens) > 1 and trailing_initials(last):
         return "initials"  # Vancouver's own order: "Pagon RA" beside "PF Chinnery"
     return "full"

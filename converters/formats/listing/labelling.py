@@ -25,7 +25,7 @@ TRANSITION = {
 }
 # Few titles could be a name at all: the prior of a name-shaped line being
 # a title, beside what its words say (those weights are class-balanced).
-NAME_SHAPED_TITLE = 0.0
+NAME_SHAPED_TITLE = 0.0  # a knob of benchmarks/listing_tune.py, which keeps it at 0
 # A name-shaped line the page shows more than once: how much likelier a name.
 REPEATED_NAME = 3.0
 # An entry's authors are mostly written alike: a line written otherwise

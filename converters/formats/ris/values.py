@@ -22,7 +22,18 @@ def all_values(value) -> list[str]:
 
 # "Yang Z", "Adler D.G.", "Troiano L P": a family name then initials, with
 # no comma (Vancouver order: Embase, EPPI-Reviewer, PubMed's own exports)
-_FAMILY_INITIALS = re.compile(r"^(\S*[a-z]\S*(?: \S+)*?) ([A-Z](?:\.?[ -]?[A-Z]){0,3}\.?)$")
+# Matched from the end only: a long token of junk costs one pass, not a
+# backtracking search over where a family name could end.
+_TRAILING_INITIALS = re.compile(r"(?:^| )([A-Z](?:\.?[ -]?[A-Z]){0,3}\.?)$")
+
+
+def _family_initials(text: str) -> tuple[str, str] | None:
+    found = _TRAILING_INITIALS.search(text[-12:])
+    if not found or found.start(1) == 0:
+        return None
+    cut = len(text) - len(found.group(1))
+    family = text[:cut].rstrip()
+    return (family, found.group(1)) if any(c.islower() for c in family) else None
 
 
 def parse_name(text: str) -> dict | None:
@@ -34,10 +45,10 @@ def parse_name(text: str) -> dict | None:
     if vocabulary.is_others_word(text) or text.lower() in M.ET_AL_MORE:
         return dict(OTHERS)
     if "," not in text:
-        vancouver = _FAMILY_INITIALS.match(text)
+        vancouver = _family_initials(text)
         if not vancouver:
             return {"literal": text}
-        text = f"{vancouver.group(1)}, {vancouver.group(2)}"
+        text = f"{vancouver[0]}, {vancouver[1]}"
     family, _, rest = text.partition(",")
     parts = [p.strip() for p in rest.split(",")]
     name: dict = {}
