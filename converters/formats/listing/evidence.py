@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...names import trailing_initials
 from . import lexicon
 from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, author_marker, mid_line_marker
 
@@ -211,8 +210,11 @@ def _surname_first(tokens: list[str]) -> tuple[list[str], float]:
     the surname is judged in a surname's place; and whether they were moved."""
     if len(tokens) < 2 or _is_initial(tokens[0], "first"):
         return tokens, 0.0
-    if len(tokens) < 2 or not trailing_initials(tokens[-1].strip(",")) \
-            or trailing_initials(tokens[-2].strip(",")):
+    # Whether a name or a title is all that is asked here, so capitals with a
+    # vowel count as initials too ("Pagon RA"); how such a name splits into
+    # given and family is converters.names' question, which is stricter.
+    if len(tokens) < 2 or not _COMPACT_INITIALS.match(tokens[-1].strip(",")) \
+            or _COMPACT_INITIALS.match(tokens[-2].strip(",")):
         return tokens, 0.0
     return tokens[-1:] + tokens[:-1], 1.0
 
@@ -527,6 +529,6 @@ def name_style(text: str) -> str | None:
     first, last = tokens[0], tokens[-1]
     if _INITIAL.match(first) or _COMPACT_INITIALS.match(first):
         return "initials"
-    if len(tokens) > 1 and trailing_initials(last):
+    if len(tokens) > 1 and _COMPACT_INITIALS.match(last):
         return "initials"  # Vancouver's own order: "Pagon RA" beside "PF Chinnery"
     return "full"
