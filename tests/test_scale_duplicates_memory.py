@@ -13,7 +13,7 @@ PAD = "x" * 80_000  # a long note: what holding every candidate would cost
 
 def _payload(n: int, copy: int) -> tuple:
     data = {"id": f"r{n}-{copy}", "type": "article-journal", "title": f"Work number {n}",
-            "DOI": f"10.1234/w.{n}", "note": PAD,
+            "DOI": f"10.1234/w.{n}", "note": f"{PAD} {n}-{copy}",
             "issued": {"date-parts": [[2000 + n % 20]]}}
     return (data, "big.jsonl", 2 * n + copy + 1, {"DOI": 2 * n + copy + 1})
 
