@@ -76,6 +76,8 @@ class Payloads(_TemporaryTables):
     def __init__(self, folder: str | None = None):
         super().__init__(folder, "payloads", "CREATE TABLE kept (shard INTEGER, n INTEGER, "
                          "payload BLOB, PRIMARY KEY (shard, n)) WITHOUT ROWID;")
+        # Written once, then read a key at a time: a small page cache will do.
+        self._db.execute("PRAGMA cache_size=-1000")
 
     def put(self, position: tuple[int, int], payload: tuple) -> None:
         import pickle
