@@ -89,22 +89,25 @@ def candidates_from_buckets(folder: str) -> Iterator[tuple[str, list]]:
     for bucket in range(BUCKETS):
         prefix = f"{bucket:03d}-"
         paths = [os.path.join(folder, name) for name in names if name.startswith(prefix)]
-        counts: dict[str, int] = {}
+        # Counted by the keys' hashes, not the keys (a title is ~100 bytes):
+        # a collision only makes a lone record a candidate, judged as one.
+        counts: dict[int, int] = {}
         for key, _, _ in _rows_of(paths):
-            counts[key] = counts.get(key, 0) + 1
+            counts[hash(key)] = counts.get(hash(key), 0) + 1
         shared = {key for key, n in counts.items() if n > 1}
         del counts
         groups: dict[str, list] = {}
         for key, position, kept in _rows_of(paths) if shared else ():
-            if key in shared:
+            if hash(key) in shared:
                 groups.setdefault(key, []).append((tuple(position), kept))
         yield from groups.items()
 
 
-def components(groups: Iterable[tuple[str, list]]) -> list[list[tuple]]:
-    """Candidates joined by any shared key, each component in input order."""
+def components(groups: Iterable[tuple[str, list]], store) -> list[list[tuple]]:
+    """Candidates joined by any shared key, each component's positions in
+    input order; each candidate's payload goes to ``store`` (idstore.Payloads)
+    so that a million records' candidates are not all held at once."""
     parent: dict[tuple, tuple] = {}
-    kept: dict[tuple, tuple] = {}
 
     def root(node: tuple) -> tuple:
         while parent[node] != node:
@@ -116,33 +119,48 @@ def components(groups: Iterable[tuple[str, list]]) -> list[list[tuple]]:
         first = None
         for position, data in members:
             position = tuple(position)
-            parent.setdefault(position, position)
-            kept[position] = data
+            if position not in parent:
+                parent[position] = position
+                store.put(position, data)
             if first is None:
                 first = position
             else:
                 parent[root(position)] = root(first)
     joined: dict[tuple, list] = {}
-    for position in sorted(kept):
-        joined.setdefault(root(position), []).append((position, kept[position]))
-    return sorted(joined.values(), key=lambda members: members[0][0])
+    for position in sorted(parent):
+        joined.setdefault(root(position), []).append(position)
+    return sorted(joined.values(), key=lambda positions: positions[0])
 
 
 def findings(groups: Iterable[tuple[str, list]], *, profiles=None, select=None,
              ignore=None) -> list[tuple[tuple, Diagnostic]]:
     """(position of the later record, duplicate-record diagnostic), in input order."""
+    from .idstore import Payloads
+
+    found = []
+    store = Payloads()
+    try:
+        for positions in components(groups, store):
+            found.extend(_judged([(p, store.get(p)) for p in positions], profiles=profiles,
+                                 select=select, ignore=ignore))
+    finally:
+        store.close()
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _judged(members: list[tuple], *, profiles, select, ignore) -> list[tuple[tuple, Diagnostic]]:
+    """One component's duplicate-record findings, by the later record's position."""
     from ..validation import validate
 
     found = []
-    for members in components(groups):
-        records = [Record(data, Origin(file, line, None, dict(fields)))
-                   for _, (data, file, line, fields) in members]
-        positions = {id(record): position for record, (position, _) in zip(records, members,
-                                                                               strict=True)}
-        by_line = {(r.origin.file, r.id): positions[id(r)] for r in records}
-        for diagnostic in validate(records, profiles=profiles, select=select, ignore=ignore):
-            if diagnostic.code == "duplicate-record":
-                where = diagnostic.location
-                found.append((by_line.get((where.file if where else None, diagnostic.record),
-                                          (0, 0)), diagnostic))
-    return sorted(found, key=lambda pair: pair[0])
+    records = [Record(data, Origin(file, line, None, dict(fields)))
+               for _, (data, file, line, fields) in members]
+    positions = {id(record): position for record, (position, _) in zip(records, members,
+                                                                           strict=True)}
+    by_line = {(r.origin.file, r.id): positions[id(r)] for r in records}
+    for diagnostic in validate(records, profiles=profiles, select=select, ignore=ignore):
+        if diagnostic.code == "duplicate-record":
+            where = diagnostic.location
+            found.append((by_line.get((where.file if where else None, diagnostic.record),
+                                      (0, 0)), diagnostic))
+    return found

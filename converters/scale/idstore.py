@@ -67,3 +67,27 @@ class SeenKeys(_TemporaryTables):
     def add(self, pairs) -> None:
         self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
                              [(key.lower(), key, line) for key, line in pairs])
+
+
+class Payloads(_TemporaryTables):
+    """The duplicate candidates' records by position (shard, number), so
+    that only the positions are held while the components are found."""
+
+    def __init__(self, folder: str | None = None):
+        super().__init__(folder, "payloads", "CREATE TABLE kept (shard INTEGER, n INTEGER, "
+                         "payload BLOB, PRIMARY KEY (shard, n)) WITHOUT ROWID;")
+        # Written once, then read a key at a time: a small page cache will do.
+        self._db.execute("PRAGMA cache_size=-1000")
+
+    def put(self, position: tuple[int, int], payload: tuple) -> None:
+        import pickle
+
+        self._db.execute("INSERT OR IGNORE INTO kept VALUES (?, ?, ?)",
+                         (*position, pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)))
+
+    def get(self, position: tuple[int, int]) -> tuple:
+        import pickle
+
+        row = self._db.execute("SELECT payload FROM kept WHERE shard = ? AND n = ?",
+                               position).fetchone()
+        return pickle.loads(row[0])
