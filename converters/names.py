@@ -98,7 +98,7 @@ def _vancouver(words: list[str]) -> dict | None:
         return None
     surname = words[:-1]
     if any(_CAPITALS.match(w) or w.endswith((".", ",")) for w in surname):
-        return None  # "J K Rowling", "A. B. Smith": initials first; "Smith, J": nameparser's
+        return None  # "J K Rowling", "A. B. Smith": initials first; "Smith, J": split at its comma
     particles = []
     while len(surname) > 1 and surname[0].islower() and surname[0] in _constants().prefixes:
         particles.append(surname.pop(0))
