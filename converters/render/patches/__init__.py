@@ -7,7 +7,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
     names      incomplete lists end in "et al.", initialize="false",
                CSL 1.0.2's newer name variables
     groups     group suppression, cs:substitute not repeating what it printed
-    numbers    page ranges, label plurals, hyphenated variable names
+    numbers    label plurals, is-numeric, leading zeros, hyphenated variable names
     text_case  title case of untagged text and hyphenated words; text-case on plain strings
     display    the display attribute, second-field-align
     collapse   cite grouping and collapsing

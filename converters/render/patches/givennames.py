@@ -19,6 +19,8 @@ DisambiguateTrueReflectedInBibliography, IncrementalExtraText)
 """
 from __future__ import annotations
 
+from .names import in_citation
+
 _CONDITIONS: dict[int, tuple] = {}  # id(root) -> (root, [if elements]), emptied with speed's caches
 
 
@@ -54,12 +56,6 @@ def install() -> None:
     _patch_hooks(model)
 
 
-def _in_citation(element) -> bool:
-    try:
-        return bool(element.xpath_search("./ancestor::cs:citation"))
-    except Exception:
-        return False
-
 
 def _expanded(element, name, level: int, form, mark, initials_only: bool, context):
     """The name as the level shows it: a copy, or the name itself."""
@@ -94,7 +90,7 @@ def _patch_levels(model) -> None:
         levels = given_levels(item.reference)
         chosen = {i: lv for (v, i), lv in
                   ((k, lv) for k, lv in levels.items() if isinstance(k, tuple)) if v == variable}
-        if not chosen or sort_options or not _in_citation(context if context is not None
+        if not chosen or sort_options or not in_citation(context if context is not None
                                                           else self):
             return original(self, item, variable, context, sort_options, **kwargs)
         form = self.get_option("form", context, sort_options)

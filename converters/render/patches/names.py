@@ -274,7 +274,8 @@ def set_names_shown(reference, count: int | None) -> None:
     object.__setattr__(reference, "bibconv_names_shown", count)
 
 
-def _in_citation(element) -> bool:
+def in_citation(element) -> bool:
+    """Is ``element`` inside the style's cs:citation (not its bibliography)?"""
     try:
         return bool(element.xpath_search("./ancestor::cs:citation"))
     except Exception:
@@ -292,7 +293,7 @@ def _patch_names_shown(model) -> None:
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         count = names_shown(item.reference)
         sorting = bool(sort_options) and "name-as-sort-order" in sort_options
-        if count is None or sorting or not _in_citation(context if context is not None
+        if count is None or sorting or not in_citation(context if context is not None
                                                         else self):
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options or {}, **{

@@ -11,7 +11,6 @@ def install() -> None:
 
     _patch_hyphenated_variables()
     _patch_label_plural(model)
-    _patch_page_ranges(model)
     _patch_is_numeric(model)
     _patch_leading_zeros(model)
     _patch_text_ranges(model)
@@ -38,48 +37,6 @@ def _patch_is_numeric(model) -> None:
         return results
 
     model.If._is_numeric = _is_numeric
-
-
-def _patch_page_ranges(model) -> None:
-    """page-range-format: citeproc-py's minimal-two cuts "1-23" to "1–3" (a
-    negative index).  The last page is shortened only when both pages have
-    the same number of digits, never below what the format keeps; a range
-    abbreviated in the data is expanded first.  (page_Chicago16; APA on the
-    JATS references: "250–61" -> "250–261")"""
-
-    def _format_last_page(self, first, last):
-        range_format = self.get_root().get_option("page-range-format")
-        prefixed = _PREFIXED.match(first), _PREFIXED.match(last)
-        if range_format not in (None, "expanded") and prefixed[0] and prefixed[1] \
-                and prefixed[0].group(1) == prefixed[1].group(1):
-            # "D706-D714" is shortened as 706-714 is, the letter not repeated
-            # ("D706–14"), as citeproc-js prints it
-            return _format_last_page(self, prefixed[0].group(2), prefixed[1].group(2))
-        if not (first.isdigit() and last.isdigit()):
-            return last
-        if range_format and len(last) < len(first):
-            # an abbreviated range in the data ("250-61") is expanded first,
-            # as citeproc-js does, then shortened as the format says
-            last = first[:len(first) - len(last)] + last
-        if len(first) != len(last) or first == last:
-            return last  # "157–157" stays whole, as citeproc-js prints it
-        common = 0
-        while common < len(first) and first[common] == last[common]:
-            common += 1
-        if range_format in ("chicago", "chicago-15", "chicago-16"):
-            number = int(first)
-            if number < 100 or number % 100 == 0:
-                return last
-            if range_format == "chicago-15" and len(first) >= 4 and common < 2:
-                return last
-            range_format = "minimal" if number % 100 < 10 else "minimal-two"
-        if range_format == "minimal":
-            return last[min(common, len(last) - 1):]
-        if range_format == "minimal-two":
-            return last[max(0, min(common, len(last) - 2)):]
-        return last
-
-    model.FormatNumber._format_last_page = _format_last_page
 
 
 _NUMBER = r"[A-Za-z]*\d+[A-Za-z]*"
@@ -229,7 +186,6 @@ def _patch_text_ranges(model) -> None:
 
 
 _ONE_RANGE = re.compile(rf"\s*({_TOKEN})\s*-\s*({_TOKEN})\s*")
-_PREFIXED = re.compile(r"^([A-Za-z]+)(\d+)$")
 _LETTERS = re.compile(r"^[A-Za-z]*")
 
 

@@ -3,8 +3,10 @@ the same prefix ("N110-N5", "8n11564-8n1568") is shortened on its numbers
 and expanded with the prefix; a range whose prefixes differ ("N110-5",
 "123N110-N5") is printed as written, hyphen and all.  "chicago" is CSL
 1.0.1's Chicago rule, chicago-15 (four-digit pages changing in three
-digits are printed whole: "1496–1504").  (page_Chicago, page_ChicagoWeird,
-page_Expand, page_ExpandWeirdComposite, page_Minimal)
+digits are printed whole: "1496–1504").  A range abbreviated in the data
+("250-61") is expanded first, as citeproc-js does.  (page_Chicago,
+page_Chicago16, page_ChicagoWeird, page_Expand, page_ExpandWeirdComposite,
+page_Minimal; APA on the JATS references: "250–261")
 """
 from __future__ import annotations
 

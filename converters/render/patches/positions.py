@@ -101,12 +101,12 @@ def _subsequent(item) -> bool:
 
 
 def _et_al_subsequent(model) -> None:
-    from .names import names_shown
+    from .names import in_citation, names_shown
 
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if sort_options or not _in_citation(context if context is not None else self) \
+        if sort_options or not in_citation(context if context is not None else self) \
                 or names_shown(item.reference) is not None or not _subsequent(item):
             return original(self, item, variable, context, sort_options, **kwargs)
         minimum = _option(self, "et-al-subsequent-min", context, sort_options)
@@ -146,12 +146,6 @@ def _option(name, option: str, context, sort_options) -> int | None:
     except (TypeError, ValueError):
         return None
 
-
-def _in_citation(element) -> bool:
-    try:
-        return bool(element.xpath_search("./ancestor::cs:citation"))
-    except Exception:
-        return False
 
 
 def _mark_printed(element) -> None:
