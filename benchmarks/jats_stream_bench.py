@@ -29,15 +29,18 @@ HERE = Path(__file__).resolve().parent
 CHILD = [sys.executable, str(HERE / "scale_child.py")]
 CORPORA = Path(os.environ.get("BIBCONV_CORPORA", HERE.parent.parent / "shared" / "corpora"))
 _PROLOG = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>)", re.S)
-_REF = re.compile(r"<ref[\s>].*?</ref>", re.S)
+REF = re.compile(r"<ref[\s>].*?</ref>", re.S)
 _FRONT = re.compile(r"<article[\s>].*?</front>", re.S)
 NAMESPACES = ('xmlns:xlink="http://www.w3.org/1999/xlink" '
               'xmlns:mml="http://www.w3.org/1998/Math/MathML"')
 
 
-def _articles() -> list[str]:
+def article_texts(folder: Path) -> list[str]:
+    """The real articles under ``folder`` without their prologs (XML
+    declaration, comments, DOCTYPE), ready to stand inside a larger file
+    (tests/test_jats_stream.py builds its files from them too)."""
     texts = []
-    for path in sorted((CORPORA / "jats-articles").rglob("*.*ml")):
+    for path in sorted(folder.rglob("*.*ml")):
         text = path.read_text(encoding="utf-8").lstrip("\ufeff")
         while (prolog := _PROLOG.match(text)) is not None:
             text = text[prolog.end():]
@@ -46,7 +49,7 @@ def _articles() -> list[str]:
 
 
 def reflist(n: int, path: Path) -> Path:
-    refs = [ref for text in _articles() for ref in _REF.findall(text)]
+    refs = [ref for text in article_texts(CORPORA / "jats-articles") for ref in REF.findall(text)]
     with path.open("w", encoding="utf-8") as out:
         out.write(f'<?xml version="1.0"?>\n<article {NAMESPACES}><back><ref-list>\n')
         for number in range(n):
@@ -57,7 +60,7 @@ def reflist(n: int, path: Path) -> Path:
 
 
 def articleset(n: int, path: Path) -> Path:
-    fronts = [found.group(0) + "</article>" for text in _articles()
+    fronts = [found.group(0) + "</article>" for text in article_texts(CORPORA / "jats-articles")
               if (found := _FRONT.search(text))]
     with path.open("w", encoding="utf-8") as out:
         out.write('<?xml version="1.0"?>\n<pmc-articleset>\n')

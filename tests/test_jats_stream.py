@@ -13,19 +13,16 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.support import corpus, run_cli
 
+from benchmarks.jats_stream_bench import NAMESPACES, REF, article_texts
 from converters import api
 from converters.model import ReadResult
 from converters.registry import default_registry
 from converters.scale import streams
 from converters.scale.reading import _head, choose, read_stream
+from tests.support import corpus, run_cli
 
 REGISTRY = default_registry()
-_PROLOG = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>)", re.S)
-_REF = re.compile(r"<ref[\s>].*?</ref>", re.S)
-NAMESPACES = ('xmlns:xlink="http://www.w3.org/1999/xlink" '
-              'xmlns:mml="http://www.w3.org/1998/Math/MathML"')
 
 
 def _jats_files() -> list[Path]:
@@ -43,15 +40,9 @@ def _jats_files() -> list[Path]:
 
 
 def _article_texts() -> list[str]:
-    """The corpora's real articles without their prologs (XML declaration,
-    comments, DOCTYPE), ready to stand inside a <pmc-articleset>."""
-    texts = []
-    for path in sorted(corpus("jats-articles").rglob("*.*ml")):
-        text = path.read_text(encoding="utf-8").lstrip("\ufeff")
-        while (prolog := _PROLOG.match(text)) is not None:
-            text = text[prolog.end():]
-        texts.append(text.strip())
-    return texts
+    """The corpora's real articles without their prologs, ready to stand
+    inside a <pmc-articleset>."""
+    return article_texts(corpus("jats-articles"))
 
 
 def _articleset(path: Path, copies: int) -> Path:
@@ -70,7 +61,7 @@ def _reflist(path: Path, refs: list[str]) -> Path:
 
 
 def _all_refs() -> list[str]:
-    return [ref for text in _article_texts() for ref in _REF.findall(text)]
+    return [ref for text in _article_texts() for ref in REF.findall(text)]
 
 
 def _records(result: ReadResult) -> list:
