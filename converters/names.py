@@ -48,19 +48,7 @@ def _parse_uncached(text: str) -> dict:
         return inverted
     human = HumanName(text, constants=_constants())
     given = " ".join(p for p in (human.first, human.middle) if p)
-    last = human.last.split()
-    particles = []
-    # Lower-case leading particles ("van der", "de la") are CSL's
-    # non-dropping particle; capitalised ones ("Van Gogh") stay in the family.
-    while len(last) > 1 and last[0].islower() and last[0] in _constants().prefixes:
-        particles.append(last.pop(0))
-    name = {}
-    if last:
-        name["family"] = " ".join(last)
-    if given:
-        name["given"] = given
-    if particles:
-        name["non-dropping-particle"] = " ".join(particles)
+    name = _family_given(human.last.split(), given)
     if human.suffix:
         name["suffix"] = human.suffix
     if "family" not in name:
@@ -99,14 +87,9 @@ def _vancouver(words: list[str]) -> dict | None:
     surname = words[:-1]
     if any(_CAPITALS.match(w) or w.endswith((".", ",")) for w in surname):
         return None  # "J K Rowling", "A. B. Smith": initials first; "Smith, J": split at its comma
-    particles = []
-    while len(surname) > 1 and surname[0].islower() and surname[0] in _constants().prefixes:
-        particles.append(surname.pop(0))
-    if not all(_is_capitalised(w) for w in surname):
+    name = _family_given(surname, words[-1])
+    if not all(_is_capitalised(w) for w in name["family"].split()):
         return None
-    name = {"family": " ".join(surname), "given": words[-1]}
-    if particles:
-        name["non-dropping-particle"] = " ".join(particles)
     return name
 
 
@@ -116,11 +99,22 @@ def _family_comma_given(text: str) -> dict | None:
     family, comma, given = (part.strip() for part in text.partition(","))
     if not comma or "," in given or not family or not given or given.rstrip(".").upper() in _NUMERALS:
         return None
-    words = family.split()
+    return _family_given(family.split(), given)
+
+
+def _family_given(family: list[str], given: str) -> dict:
+    """A CSL name from the family name's words and the given names.
+    Lower-case leading particles ("van der", "de la") are CSL's
+    non-dropping particle; capitalised ones ("Van Gogh") stay in the family."""
+    words = list(family)
     particles = []
     while len(words) > 1 and words[0].islower() and words[0] in _constants().prefixes:
         particles.append(words.pop(0))
-    name = {"family": " ".join(words), "given": given}
+    name = {}
+    if words:
+        name["family"] = " ".join(words)
+    if given:
+        name["given"] = given
     if particles:
         name["non-dropping-particle"] = " ".join(particles)
     return name
