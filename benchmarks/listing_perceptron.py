@@ -1,6 +1,7 @@
 """Fit the listing reader's name-or-title weights on whole pages.
 
     python benchmarks/listing_perceptron.py [--seeds 60] [--epochs 8] [--rate 0.05]
+        [--start W.json] [--part a|b] [--save W.json]
 
 benchmarks/listing_train.py fits the weights line by line (a logistic
 regression), which does not know what the page's grammar makes of a line:
@@ -59,7 +60,8 @@ def _epoch(book, rate: float, total: dict, steps: list[int]) -> float:
             sign = 1.0 if truth[i] == labelling.A else -1.0
             weights["bias"] += sign * rate
             for name, value in evidence.features(text, context).items():
-                weights[name] += sign * rate * value
+                if name not in evidence.HAND_SET:
+                    weights[name] += sign * rate * value
         for start, end in spans:
             entries += 1
             exact += labels[start:end] == truth[start:end] and (
@@ -76,21 +78,27 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--rate", type=float, default=0.05)
     parser.add_argument("--start", help="a JSON file of weights to start from")
+    parser.add_argument("--save", help="write the averaged weights to this JSON file")
+    parser.add_argument("--part", choices=("a", "b"),
+                        help="fit on one half of the corpus files only (tests/listing_pages.py)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
     args = parser.parse_args()
     if args.start:
         evidence.WEIGHTS.update(json.loads(Path(args.start).read_text(encoding="utf-8")))
-    book = list(listing_tune.pages(args.corpora, range(args.seeds)))
+    book = list(listing_tune.pages(args.corpora, range(args.seeds), args.part))
     _cache_features()
     total: dict = {}
     steps = [0]
     for epoch in range(args.epochs):
         share = _epoch(book, args.rate, total, steps)
         print(f"epoch {epoch + 1}: entries exact while training {share:.4f}", flush=True)
-    averaged = {name: total[name] / steps[0] for name in evidence.WEIGHTS}
+    averaged = {name: (evidence.WEIGHTS[name] if name in evidence.HAND_SET
+                       else total[name] / steps[0]) for name in evidence.WEIGHTS}
     evidence.WEIGHTS.update(averaged)
     print(f"averaged weights: entries exact {listing_tune.exact_share(book):.4f}")
+    if args.save:
+        Path(args.save).write_text(json.dumps(averaged, indent=1), encoding="utf-8")
     print("WEIGHTS = {")
     for name, value in averaged.items():
         print(f'    "{name}": {value:.2f},')

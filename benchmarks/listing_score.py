@@ -1,6 +1,6 @@
 """Score the listing reader on realistic pages made from the corpora.
 
-    python benchmarks/listing_score.py [--seeds 20] [--first-seed 1000]
+    python benchmarks/listing_score.py [--seeds 20] [--first-seed 1000] [--part a|b] [--weights W.json]
 
 Pages come from tests/listing_pages.py (real titles, authors and abstracts
 laid out with the page's display rules), in two pools (the .bib and CSL-JSON
@@ -29,7 +29,9 @@ sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for tests
 from tests import listing_pages  # noqa: E402
 
 
-def pools(corpora: str, cache: str | None) -> dict[str, tuple]:
+def pools(corpora: str, cache: str | None, part: str | None = None) -> dict[str, tuple]:
+    if part:
+        return {kind: listing_pages.pool(corpora, kind, part) for kind in ("bib", "jats")}
     if cache and os.path.exists(cache):
         raw = json.loads(Path(cache).read_text(encoding="utf-8"))
         return {k: tuple(listing_pages.Entry(**e) for e in v) for k, v in raw.items()}
@@ -69,11 +71,18 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--first-seed", type=int, default=1000)
     parser.add_argument("--pool-cache")
+    parser.add_argument("--part", choices=("a", "b"),
+                        help="pages from one half of the corpus files only (tests/listing_pages.py)")
+    parser.add_argument("--weights", help="a JSON file of evidence weights to score instead "
+                        "(as listing_perceptron.py --save writes them)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
     args = parser.parse_args()
     seeds = range(args.first_seed, args.first_seed + args.seeds)
-    found = pools(args.corpora, args.pool_cache)
+    if args.weights:
+        from converters.formats.listing import evidence
+        evidence.WEIGHTS.update(json.loads(Path(args.weights).read_text(encoding="utf-8")))
+    found = pools(args.corpora, args.pool_cache, args.part)
     print("| pool | mix | entries read exactly | entries merged away | by kind | mistakes | read time |")
     print("|---|---|---|---|---|---|---|")
     for kind, entries in found.items():

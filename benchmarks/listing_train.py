@@ -1,6 +1,6 @@
 """Fit the weights of the listing reader's name-or-title evidence.
 
-    python benchmarks/listing_train.py [--seeds 40]
+    python benchmarks/listing_train.py [--seeds 40] [--part a|b] [--save W.json]
 
 Pages are made by tests/listing_pages.py from both pools (the .bib and
 CSL-JSON libraries, the JATS articles), seeds 0 to N-1 (the scores are
@@ -15,6 +15,7 @@ Needs numpy (not a dependency of bibconv).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -27,8 +28,8 @@ from converters.formats.listing import evidence  # noqa: E402
 from converters.formats.listing.layout import AUTHOR_MARKER, HEADING  # noqa: E402
 
 
-def examples(corpora: str, seeds: range):
-    pools = [listing_pages.pool(corpora, kind) for kind in ("bib", "jats")]
+def examples(corpora: str, seeds: range, part: str | None = None):
+    pools = [listing_pages.pool(corpora, kind, part) for kind in ("bib", "jats")]
     for seed in seeds:
         page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
         texts = [line.strip() for line in page.text.splitlines() if line.strip()]
@@ -61,18 +62,27 @@ def fit(rows, labels, l2=0.0005, steps=20000, rate=2.0):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=40)
+    parser.add_argument("--save", help="also write the weights to this JSON file")
+    parser.add_argument("--l2", type=float, default=0.0005, help="shrinkage of the weights")
+    parser.add_argument("--part", choices=("a", "b"),
+                        help="fit on one half of the corpus files only (tests/listing_pages.py)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
     args = parser.parse_args()
     rows, labels = [], []
-    for f, is_name in examples(args.corpora, range(args.seeds)):
+    for f, is_name in examples(args.corpora, range(args.seeds), args.part):
         rows.append([f[k] for k in evidence.FEATURES])
         labels.append(is_name)
-    w, accuracy = fit(rows, labels)
+    w, accuracy = fit(rows, labels, l2=args.l2)
+    # The hand-set weights take their place after the fit, as in evidence.py.
+    table = {"bias": float(w[0]),
+             **{k: float(v) for k, v in zip(evidence.FEATURES, w[1:], strict=True)}}
+    table.update({k: evidence.WEIGHTS[k] for k in evidence.HAND_SET})
+    if args.save:
+        Path(args.save).write_text(json.dumps(table, indent=1), encoding="utf-8")
     print(f"# {len(rows)} lines ({sum(labels)} names), training accuracy {accuracy:.3f}")
     print("WEIGHTS = {")
-    print(f'    "bias": {w[0]:.2f},')
-    for name, value in zip(evidence.FEATURES, w[1:]):
+    for name, value in table.items():
         print(f'    "{name}": {value:.2f},')
     print("}")
 

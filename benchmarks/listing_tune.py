@@ -55,8 +55,8 @@ KNOBS = {
 }
 
 
-def pages(corpora: str, seeds: range):
-    pools = [listing_pages.pool(corpora, kind) for kind in ("bib", "jats")]
+def pages(corpora: str, seeds: range, part: str | None = None):
+    pools = [listing_pages.pool(corpora, kind, part) for kind in ("bib", "jats")]
     for seed in seeds:
         page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
         lines = page_lines(page.text)
@@ -80,10 +80,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--part", choices=("a", "b"),
+                        help="fit on one half of the corpus files only (tests/listing_pages.py)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
     args = parser.parse_args()
-    book = list(pages(args.corpora, range(args.seeds)))
+    book = list(pages(args.corpora, range(args.seeds), args.part))
     cache: dict = {}
     real = labelling.emissions
 

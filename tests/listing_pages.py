@@ -19,7 +19,8 @@ abstract, a bare title followed by a long title, a one-sentence abstract.
 
 ``pool(kind)`` reads the corpora once (``kind`` is ``"bib"`` for the .bib and
 CSL-JSON libraries, ``"jats"`` for the JATS articles: develop on one, measure
-on both); ``make_page(pool, seed)`` returns ``Page(text, truth)``.
+on both; ``pool(kind, "a")`` and ``pool(kind, "b")`` are halves of whole
+files); ``make_page(pool, seed)`` returns ``Page(text, truth)``.
 """
 from __future__ import annotations
 
@@ -104,22 +105,55 @@ def _entry(data: dict) -> Entry | None:
     return Entry(title, authors, abstract)
 
 
-@lru_cache(maxsize=None)
-def pool(corpora: str, kind: str) -> tuple[Entry, ...]:
-    root = Path(corpora)
+def _sources(root: Path, kind: str) -> list[tuple[Path, str | None]]:
+    """The corpus files of a pool, each with the format to read it as."""
     if kind == "jats":
         articles = sorted((root / "jats-articles").rglob("*.*xml"))
-        records = list(_records_of(articles, "jats-article")) + list(_records_of(articles, "jats"))
-    else:
-        files = sorted((root / "bibtex").glob("*.bib")) + sorted((root / "csl-json").rglob("*.json"))
-        records = list(_records_of(files))
+        return [(a, fmt) for fmt in ("jats-article", "jats") for a in articles]
+    files = sorted((root / "bibtex").glob("*.bib")) + sorted((root / "csl-json").rglob("*.json"))
+    return [(f, None) for f in files]
+
+
+def _entries(sources) -> list[Entry]:
     seen, entries = set(), []
-    for data in records:
-        entry = _entry(data)
-        if entry and entry.title not in seen:
-            seen.add(entry.title)
-            entries.append(entry)
-    return tuple(entries)
+    for path, fmt in sources:
+        for data in _records_of([path], fmt):
+            entry = _entry(data)
+            if entry and entry.title not in seen:
+                seen.add(entry.title)
+                entries.append(entry)
+    return entries
+
+
+@lru_cache(maxsize=None)
+def pool(corpora: str, kind: str, part: str | None = None) -> tuple[Entry, ...]:
+    """The pool's entries; ``part`` "a" or "b" keeps one of two halves made of
+    whole files (a library's style, names and subjects stay on one side), for
+    fitting the reader on one half and scoring it on the other."""
+    sources = _sources(Path(corpora), kind)
+    if part is None:
+        return tuple(_entries(sources))
+    halves = _halves(sources)
+    mine = _entries(halves[part])
+    if part == "b":  # a record that two files share (a raw and a pruned export) stays in "a"
+        theirs = {entry.title for entry in _entries(halves["a"])}
+        mine = [entry for entry in mine if entry.title not in theirs]
+    return tuple(mine)
+
+
+def _halves(sources) -> dict[str, list]:
+    """Files by their number of entries, largest first, dealt to "a" and "b"
+    in turn: each half gets one of the large libraries, and a file's
+    formats (a JATS article's front matter and its references) go together."""
+    by_file: dict[Path, list] = {}
+    for path, fmt in sources:
+        by_file.setdefault(path, []).append((path, fmt))
+    sizes = {path: len(_entries(group)) for path, group in by_file.items()}
+    order = sorted(by_file, key=lambda path: (-sizes[path], path.name))
+    halves: dict[str, list] = {"a": [], "b": []}
+    for index, path in enumerate(order):
+        halves["ab"[index % 2]].extend(by_file[path])
+    return halves
 
 
 def _name_like(title: str) -> bool:
