@@ -27,7 +27,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ABSTRACT_CUT_BYTES = 140
@@ -125,7 +125,7 @@ def _entries(sources) -> list[Entry]:
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def pool(corpora: str, kind: str, part: str | None = None) -> tuple[Entry, ...]:
     """The pool's entries; ``part`` "a" or "b" keeps one of two halves made of
     whole files (a library's style, names and subjects stay on one side), for
