@@ -50,8 +50,8 @@ def pubmed_set(n: int, path: Path, records: list[str] | None = None) -> Path:
     with path.open("w", encoding="utf-8") as out:
         out.write(HEAD)
         for number in range(n):
-            text = _PMID.sub(lambda m: f"{m.group(1)}{40_000_000 + number}{m.group(2)}",
-                             records[number % len(records)])
+            pmid = 40_000_000 + number
+            text = _PMID.sub(rf"\g<1>{pmid}\g<2>", records[number % len(records)])
             out.write(text + "\n")
         out.write("</PubmedArticleSet>\n")
     return path
