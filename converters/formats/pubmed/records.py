@@ -76,7 +76,6 @@ class Reading:
         kinds = [text(t) for t in types if text(t)]
         if kinds:
             self.data.setdefault("custom", {})["publication-types"] = kinds
-        self.put("PMID", text(kid(document, "PMID")), kid(document, "PMID"))
         headings = kid(document, "MeshHeadingList")
         words = [text(kid(h, "DescriptorName")) for h in kids(headings, "MeshHeading")]
         lists = kids(document, "KeywordList")
@@ -124,6 +123,7 @@ def article(element) -> tuple[dict, dict] | None:
     r = Reading()
     types = kids(kid(item, "PublicationTypeList"), "PublicationType")
     r.data["type"] = _csl_type(types, "article-journal")
+    r.put("PMID", text(kid(citation, "PMID")), kid(citation, "PMID"))  # before the id list's
     r.put("title", V.title(kid(item, "ArticleTitle")), kid(item, "ArticleTitle"))
     r.put("original-title", V.title(kid(item, "VernacularTitle")), kid(item, "VernacularTitle"))
     r.names(kids(item, "AuthorList"))
@@ -161,6 +161,7 @@ def book_article(element) -> tuple[dict, dict] | None:
     types = kids(document, "PublicationType") + kids(
         kid(document, "PublicationTypeList"), "PublicationType")
     r.data["type"] = "chapter" if chapter else "book"
+    r.put("PMID", text(kid(document, "PMID")), kid(document, "PMID"))
     book_title = V.title(kid(book, "BookTitle"))
     if chapter:
         r.put("title", V.title(kid(document, "ArticleTitle")), kid(document, "ArticleTitle"))
