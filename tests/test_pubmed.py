@@ -251,3 +251,12 @@ def test_med2xml_agrees_on_every_real_article():
             assert tags.get("DO", []) == ([data["DOI"]] if "DOI" in data else [])
             compared += 1
     assert compared == 4
+
+
+def test_a_title_not_available_in_english_is_the_vernacular_one():
+    text = ("<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>5</PMID><Article>"
+            "<ArticleTitle>[Not Available].</ArticleTitle><Journal><Title>J</Title></Journal>"
+            "<VernacularTitle>Über die Prüfung.</VernacularTitle></Article></MedlineCitation>"
+            "</PubmedArticle></PubmedArticleSet>")
+    data = api.read(text, "pubmed-xml").records[0].data
+    assert data["title"] == "Über die Prüfung" and "original-title" not in data

@@ -48,5 +48,8 @@ LANGUAGES: dict[str, str] = {
 # first part has no heading).
 EMPTY_LABELS = frozenset({"unlabelled", "unlabeled"})
 
+# What MEDLINE puts where a title has no English translation.
+NOT_AVAILABLE = frozenset({"[not available].", "[not available]", "not available"})
+
 # Inline markup PubMed allows in titles and abstracts -> CSL rich text.
 RICH: dict[str, str] = {"i": "i", "b": "b", "sup": "sup", "sub": "sub"}

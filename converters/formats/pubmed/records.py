@@ -91,6 +91,15 @@ class Reading:
         return self.data
 
 
+def _titles(r: Reading, english, vernacular) -> None:
+    """The (English) title, and the title in the original language as the
+    ``original-title``; that one is the title when there is no other."""
+    if english is not None:
+        r.put("title", V.title(english), english)
+    r.put("title" if "title" not in r.data else "original-title", V.title(vernacular),
+          vernacular)
+
+
 def _csl_type(types, default: str) -> str:
     for kind in types:
         found = M.PUBLICATION_TYPES.get(text(kind).lower())
@@ -124,8 +133,7 @@ def article(element) -> tuple[dict, dict] | None:
     types = kids(kid(item, "PublicationTypeList"), "PublicationType")
     r.data["type"] = _csl_type(types, "article-journal")
     r.put("PMID", text(kid(citation, "PMID")), kid(citation, "PMID"))  # before the id list's
-    r.put("title", V.title(kid(item, "ArticleTitle")), kid(item, "ArticleTitle"))
-    r.put("original-title", V.title(kid(item, "VernacularTitle")), kid(item, "VernacularTitle"))
+    _titles(r, kid(item, "ArticleTitle"), kid(item, "VernacularTitle"))
     r.names(kids(item, "AuthorList"))
     _journal(r, kid(item, "Journal"), kid(citation, "MedlineJournalInfo"))
     if "issued" not in r.data:  # no <PubDate> year: the electronic date
@@ -169,8 +177,7 @@ def book_article(element) -> tuple[dict, dict] | None:
         r.names(kids(document, "AuthorList"))
     else:
         r.put("title", book_title, kid(book, "BookTitle"))
-    r.put("original-title", V.title(kid(document, "VernacularTitle")),
-          kid(document, "VernacularTitle"))
+    _titles(r, None, kid(document, "VernacularTitle"))
     r.names(kids(book, "AuthorList"), container=chapter)
     _book(r, book)
     r.put("page", V.pages(kid(document, "Pagination")), kid(document, "Pagination"))

@@ -62,8 +62,11 @@ def rich(element) -> str:
 
 def title(element) -> str:
     """A title without the full stop MEDLINE ends every title with (a
-    question or an ellipsis keeps its own ending)."""
+    question or an ellipsis keeps its own ending); "" for MEDLINE's
+    "[Not Available]." (a foreign title with no English translation)."""
     value = rich(element)
+    if value.lower() in M.NOT_AVAILABLE:
+        return ""
     if value.endswith(".") and not value.endswith(".."):
         value = value[:-1].rstrip()
     return value
