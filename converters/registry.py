@@ -206,6 +206,7 @@ BUILTIN = [
            reader="converters.formats.endnote_xml:read",
            writer="converters.formats.endnote_xml:write",
            sniffer="converters.formats.endnote_xml:sniff", writer_options={}),
+    Format("pubmed-xml", "PubMed / MEDLINE XML (<PubmedArticleSet>, efetch and the baseline files); read only", suffixes=(".xml",), aliases=("pubmed", "medline-xml"), reader="converters.formats.pubmed:read", sniffer="converters.formats.pubmed:sniff", streamer="converters.formats.pubmed.stream:STREAMER"),  # noqa: E501
     Format("csljson", "CSL-JSON (array of items, a single item, or JSON Lines)",
            suffixes=(".json", ".csl.json", ".csljson", ".jsonl", ".ndjson"),
            aliases=("csl-json", "csl", "json", "jsonl"),

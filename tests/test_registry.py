@@ -108,7 +108,7 @@ def test_formats_sharing_a_suffix_are_chosen_by_their_sniffers(tmp_path):
                        .read_text(encoding="utf-8"))
     registry = default_registry()
     assert [f.name for f in registry.claimants("export.xml")] == ["jats", "jats-article",
-                                                                 "endnote-xml"]
+                                                                 "endnote-xml", "pubmed-xml"]
     for number, case in enumerate(cases):
         path = tmp_path / f"export{number}.xml"
         path.write_text(case["input"], encoding="utf-8")

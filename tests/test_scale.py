@@ -254,7 +254,7 @@ def test_usage_errors(tmp_path):
     _, paths = _shards(tmp_path)
     for args in (("convert", paths[0], "-t", "bibtex", "--jobs", "0"),
                  ("convert", "-", "-t", "bibtex", "--stream"),
-                 ("convert", paths[0], "-t", "jats", "--stream")):
+                 ("convert", paths[0], "-t", "jats-article", "--stream")):
         got = run_cli(*args, input=b"[]")
         assert got.returncode == 2 and b"error" in got.stderr, args
 

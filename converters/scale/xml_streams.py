@@ -291,9 +291,11 @@ def stream_ids():
     return StreamIds()
 
 
-def xml_streamer(records: tuple[str, ...], skip: tuple[str, ...]) -> ReadOnlyStreamer:
+def xml_streamer(records: tuple[str, ...], skip: tuple[str, ...],
+                 frame: Callable[[dict], Frame] | None = None) -> Streamer:
     """The streamer of an XML format whose records are the elements named
-    ``records`` (local names)."""
+    ``records`` (local names); written in streams when ``frame`` says how
+    the writer's batches join, else read only."""
     wanted, jumped = frozenset(records), frozenset(skip)
 
     def chunks(handle: TextIO, batch: int | None = None) -> Iterator[tuple[int, str]]:
@@ -301,7 +303,7 @@ def xml_streamer(records: tuple[str, ...], skip: tuple[str, ...]) -> ReadOnlyStr
 
         return element_chunks(handle, wanted, jumped, batch or streams.BATCH, stream_ids)
 
-    return ReadOnlyStreamer(chunks)
+    return ReadOnlyStreamer(chunks) if frame is None else Streamer(chunks, frame)
 
 
 def reread_in_pieces(reader: Callable, text: str, source: str | None, diagnostics: list,

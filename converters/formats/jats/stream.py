@@ -1,10 +1,42 @@
-"""JATS read in streams (converters.scale.xml_streams): ``jats`` is cut
+"""JATS in streams (converters.scale.xml_streams): ``jats`` is read cut
 after a <ref> or an <article> (a huge reference list, a <pmc-articleset>),
-``jats-article`` after an <article>.  Neither writer's document can be
-joined from batches, so neither is written in streams."""
+``jats-article`` after an <article>.
+
+``jats`` is written in streams too: its document is a constant front (the
+placeholder front matter the writer gives every reference list) and a
+<ref-list> whose <ref>s are indented alike, so each batch's <ref>s, cut
+out of the writer's own document, join into the very document a whole
+write makes.  ``jats-article`` writes one document a record (a folder of
+files), which batches cannot be joined into: it is read only."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ...scale.streams import Frame
 from ...scale.xml_streams import xml_streamer
 
-REFS = xml_streamer(records=("ref", "article"), skip=("ref",))
+_OPEN, _CLOSE = "<ref-list>", "</ref-list>"
+
+
+@lru_cache(maxsize=1)
+def _refs_frame_text() -> tuple[str, str, str]:
+    """(head, tail, empty) of the ref-list writer's document: what comes
+    before its first <ref> and after its last (the line break and the
+    indentation before </ref-list> included), and the document of no
+    record at all."""
+    from ...model import Record
+    from .ref_write import write
+
+    probe = write([Record({"id": "probe", "type": "book", "title": "probe"})]).text
+    head = probe[:probe.index(_OPEN) + len(_OPEN)]
+    tail = probe[probe.rindex("\n", 0, probe.rindex(_CLOSE)):]
+    return head, tail, write([]).text
+
+
+def refs_frame(options: dict) -> Frame:
+    head, tail, empty = _refs_frame_text()
+    return Frame(head=head, tail=tail, empty=empty, cut=(len(head), len(tail)))
+
+
+REFS = xml_streamer(records=("ref", "article"), skip=("ref",), frame=refs_frame)
 ARTICLES = xml_streamer(records=("article",), skip=("article",))

@@ -1,0 +1,192 @@
+"""One PubMed record as CSL: a <PubmedArticle> (a journal article: its
+MedlineCitation and PubmedData) or a <PubmedBookArticle> (a book or a
+chapter of one, from NCBI's Bookshelf: its BookDocument and
+PubmedBookData)."""
+from __future__ import annotations
+
+from ...mapping import pubmed as M
+from ...vocabulary import strip_doi_prefix
+from . import values as V
+from .values import kid, kids, text
+
+
+class Reading:
+    """A record on its way to CSL: the item, the line of each variable, and
+    the facts kept in ``custom``."""
+
+    def __init__(self) -> None:
+        self.data: dict = {}
+        self.where: dict[str, int] = {}
+        self.pub_ids: dict[str, str] = {}
+
+    def put(self, var: str, value, node) -> None:
+        """Set ``var`` unless an earlier element has (the first one wins)."""
+        if value in (None, "", [], {}) or var in self.data:
+            return
+        self.data[var] = value
+        if node is not None and isinstance(node.sourceline, int):
+            self.where[var] = node.sourceline
+
+    def names(self, lists, container: bool = False) -> None:
+        """The names of <AuthorList>s, by role; a book's own authors of a
+        chapter are its container's (``container-author``)."""
+        for element in lists:
+            role, people = V.author_list(element)
+            if container and role == "author":
+                role = "container-author"
+            if people:
+                self.data.setdefault(role, []).extend(people)
+                if isinstance(element.sourceline, int):
+                    self.where.setdefault(role, element.sourceline)
+
+    def ids(self, id_list) -> None:
+        """<ArticleId>s of one <ArticleIdList> (never those of the cited
+        works in a <ReferenceList>, which hold lists of their own)."""
+        for article_id in kids(id_list, "ArticleId"):
+            kind, value = (article_id.get("IdType") or "").lower(), text(article_id)
+            if not value:
+                continue
+            if kind in M.ARTICLE_IDS:
+                self.put(M.ARTICLE_IDS[kind], strip_doi_prefix(value) if kind == "doi"
+                         else value, article_id)
+            else:
+                self.pub_ids.setdefault(kind or "other", value)
+
+    def locations(self, parent) -> None:
+        """<ELocationID>s: a DOI, or an electronic location (pii) kept with
+        the other ids; one NLM marks invalid (ValidYN="N") is left out."""
+        for location in kids(parent, "ELocationID"):
+            kind, value = (location.get("EIdType") or "").lower(), text(location)
+            if not value or location.get("ValidYN") == "N":
+                continue
+            if kind == "doi":
+                self.put("DOI", strip_doi_prefix(value), location)
+            else:
+                self.pub_ids.setdefault(kind or "elocation", value)
+
+    def common(self, holder, document, types) -> None:
+        """What articles and books share: the abstract and the language (of
+        ``holder``, an <Article> or a <BookDocument>), the publication types,
+        and the PMID and keywords of ``document``: MeSH headings' descriptors,
+        then the author keywords, as Zotero and JabRef take them."""
+        self.put("abstract", V.abstract(kid(holder, "Abstract")), kid(holder, "Abstract"))
+        language = kid(holder, "Language")
+        code = text(language)
+        self.put("language", M.LANGUAGES.get(code.lower(), code), language)
+        kinds = [text(t) for t in types if text(t)]
+        if kinds:
+            self.data.setdefault("custom", {})["publication-types"] = kinds
+        headings = kid(document, "MeshHeadingList")
+        words = [text(kid(h, "DescriptorName")) for h in kids(headings, "MeshHeading")]
+        lists = kids(document, "KeywordList")
+        for keywords in lists:
+            words.extend(text(k) for k in kids(keywords, "Keyword"))
+        seen = list(dict.fromkeys(w for w in words if w))
+        self.put("keyword", ", ".join(seen), headings if headings is not None else
+                 (lists[0] if lists else None))
+
+    def finish(self) -> dict:
+        if self.pub_ids:
+            self.data.setdefault("custom", {})["pub-ids"] = dict(self.pub_ids)
+        return self.data
+
+
+def _titles(r: Reading, english, vernacular) -> None:
+    """The (English) title, and the title in the original language as the
+    ``original-title``; that one is the title when there is no other."""
+    if english is not None:
+        r.put("title", V.title(english), english)
+    r.put("title" if "title" not in r.data else "original-title", V.title(vernacular),
+          vernacular)
+
+
+def _csl_type(types, default: str) -> str:
+    for kind in types:
+        found = M.PUBLICATION_TYPES.get(text(kind).lower())
+        if found:
+            return found
+    return default
+
+
+def _journal(r: Reading, journal, info) -> None:
+    issue = kid(journal, "JournalIssue")
+    r.put("container-title", text(kid(journal, "Title")), kid(journal, "Title"))
+    short = kid(journal, "ISOAbbreviation")
+    if short is None:
+        short = kid(info, "MedlineTA")
+    r.put("container-title-short", text(short), short)
+    r.put("ISSN", text(kid(journal, "ISSN")), kid(journal, "ISSN"))
+    r.put("ISSN", text(kid(info, "ISSNLinking")), kid(info, "ISSNLinking"))
+    r.put("volume", text(kid(issue, "Volume")), kid(issue, "Volume"))
+    r.put("issue", text(kid(issue, "Issue")), kid(issue, "Issue"))
+    r.put("issued", V.pub_date(kid(issue, "PubDate")), kid(issue, "PubDate"))
+
+
+def article(element) -> tuple[dict, dict] | None:
+    """A <PubmedArticle> -> (CSL data, line of each variable); None when it
+    holds no <MedlineCitation>/<Article>."""
+    citation = kid(element, "MedlineCitation")
+    item = kid(citation, "Article")
+    if item is None:
+        return None
+    r = Reading()
+    types = kids(kid(item, "PublicationTypeList"), "PublicationType")
+    r.data["type"] = _csl_type(types, "article-journal")
+    r.put("PMID", text(kid(citation, "PMID")), kid(citation, "PMID"))  # before the id list's
+    _titles(r, kid(item, "ArticleTitle"), kid(item, "VernacularTitle"))
+    r.names(kids(item, "AuthorList"))
+    _journal(r, kid(item, "Journal"), kid(citation, "MedlineJournalInfo"))
+    if "issued" not in r.data:  # no <PubDate> year: the electronic date
+        r.put("issued", V.pub_date(kid(item, "ArticleDate")), kid(item, "ArticleDate"))
+    r.put("page", V.pages(kid(item, "Pagination")), kid(item, "Pagination"))
+    r.locations(item)
+    r.ids(kid(kid(element, "PubmedData"), "ArticleIdList"))
+    r.common(item, citation, types)
+    return r.finish(), r.where
+
+
+def _book(r: Reading, book) -> None:
+    publisher = kid(book, "Publisher")
+    r.put("publisher", text(kid(publisher, "PublisherName")), publisher)
+    r.put("publisher-place", text(kid(publisher, "PublisherLocation")), publisher)
+    r.put("issued", V.pub_date(kid(book, "PubDate")), kid(book, "PubDate"))
+    r.put("issued", V.pub_date(kid(book, "BeginningDate")), kid(book, "BeginningDate"))
+    for tag, var in (("Volume", "volume"), ("Edition", "edition"),
+                     ("CollectionTitle", "collection-title"), ("Isbn", "ISBN"),
+                     ("ReportNumber", "number"), ("Medium", "medium")):
+        r.put(var, text(kid(book, tag)), kid(book, tag))
+
+
+def book_article(element) -> tuple[dict, dict] | None:
+    """A <PubmedBookArticle> -> (CSL data, line of each variable): a
+    chapter when it has its own <ArticleTitle>, else the book."""
+    document = kid(element, "BookDocument")
+    book = kid(document, "Book")
+    if book is None:
+        return None
+    r = Reading()
+    chapter = bool(text(kid(document, "ArticleTitle")))
+    types = kids(document, "PublicationType") + kids(
+        kid(document, "PublicationTypeList"), "PublicationType")
+    r.data["type"] = "chapter" if chapter else "book"
+    r.put("PMID", text(kid(document, "PMID")), kid(document, "PMID"))
+    book_title = V.title(kid(book, "BookTitle"))
+    if chapter:
+        r.put("title", V.title(kid(document, "ArticleTitle")), kid(document, "ArticleTitle"))
+        r.put("container-title", book_title, kid(book, "BookTitle"))
+        r.names(kids(document, "AuthorList"))
+    else:
+        r.put("title", book_title, kid(book, "BookTitle"))
+    _titles(r, None, kid(document, "VernacularTitle"))
+    r.names(kids(book, "AuthorList"), container=chapter)
+    _book(r, book)
+    r.put("page", V.pages(kid(document, "Pagination")), kid(document, "Pagination"))
+    label = kid(document, "LocationLabel")
+    if chapter and label is not None and (label.get("Type") or "") == "chapter":
+        r.put("chapter-number", text(label), label)
+    r.locations(book)
+    r.locations(document)
+    r.ids(kid(document, "ArticleIdList"))
+    r.ids(kid(kid(element, "PubmedBookData"), "ArticleIdList"))
+    r.common(document, document, types)
+    return r.finish(), r.where
