@@ -291,12 +291,21 @@ def _text_lines(node) -> list[str]:
 
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
+    # a chunk of a streamed file (converters/formats/endnote_stream.py) shares
+    # the file's ids, and is not the whole document
+    part = bool(getattr(text, "part", False))
     result = ReadResult()
     root, diagnostics = parse(text, source)
+    if part:
+        from ..scale.xml_streams import reread_in_pieces
+
+        again = reread_in_pieces(read, text, source, diagnostics, **options)
+        if again is not None:  # a broken record costs only itself
+            return again
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
-    ids = IdAllocator()
+    ids = getattr(text, "ids", None) or IdAllocator()
     for element in root.iter():
         if local(element.tag) != "record":
             continue
@@ -317,7 +326,8 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
                 pointer=f"/custom/endnote/{path.replace('/', '~1')}"))
         result.records.append(Record({"id": record_id, **data},
                                      Origin(source, element.sourceline, last, where)))
-    if not result.records and not any(d.severity.value == "error" for d in result.diagnostics):
+    if not result.records and not part and \
+            not any(d.severity.value == "error" for d in result.diagnostics):
         result.diagnostics.append(make("input-empty", "the document has no <record>",
                                        file=source))
     return result
