@@ -10,13 +10,13 @@ import io
 import json
 
 import pytest
-from tests.support import FIXTURES, corpus
-from tests.test_scale import _streamed, _where, _whole
 
 from converters.formats import endnote_xml
 from converters.formats.endnote_stream import STREAMER
 from converters.scale import streams
 from converters.scale.xml_streams import XmlChunk
+from tests.support import FIXTURES, corpus
+from tests.test_scale import _streamed, _where, _whole
 
 
 # The files are named .xml, a suffix JATS shares: streamed conversion is

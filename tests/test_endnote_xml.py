@@ -171,3 +171,20 @@ def test_what_no_variable_takes_is_kept_reported_and_written_back():
     assert back["custom"]["endnote"] == kept and back["title"] == "First title"
     ris = converters.write(result.records, "ris")
     assert [d.location.pointer for d in ris.diagnostics] == ["/custom/endnote"]
+
+
+def test_a_standards_isbn_is_its_document_number():
+    """EndNote's Standard labels <isbn> "Document Number" and <number>
+    "Start Page" (as its RIS export's SN and M1): the number is the
+    standard's, not an ISSN; the start page is kept and written back."""
+    text = ('<xml><records><record><ref-type name="Standard">58</ref-type>'
+            "<titles><title>Quality management systems</title></titles>"
+            "<isbn>ISO 9001:2015</isbn><number>12</number></record></records></xml>")
+    data = converters.read(text, "endnote-xml").records[0].data
+    assert data["type"] == "standard" and data["number"] == "ISO 9001:2015"
+    assert "ISSN" not in data and data["custom"]["endnote"] == {"number": ["12"]}
+    written = converters.write(converters.read(text, "endnote-xml").records, "endnote-xml")
+    assert "<isbn>ISO 9001:2015</isbn>" in written.text and not written.diagnostics
+    again = converters.read(written.text, "endnote-xml").records[0].data
+    assert (again["number"], again["custom"]["endnote"]) == (data["number"],
+                                                            data["custom"]["endnote"])

@@ -9,9 +9,9 @@ import re
 from collections import defaultdict
 
 import pytest
-from tests.support import FIXTURES
 
 import converters
+from tests.support import FIXTURES
 
 EXPORTS = FIXTURES / "ris" / "exports"
 FILES = sorted(EXPORTS.glob("*.ris"))
