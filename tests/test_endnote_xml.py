@@ -114,10 +114,9 @@ def test_sniffer_scores_real_endnote_high_and_jats_nothing():
     """The registry chooses among the .xml formats by these scores."""
     import json
 
-    from tests.support import FIXTURES, corpus
-
     from converters.formats import jats
     from converters.formats.endnote_xml import sniff
+    from tests.support import FIXTURES, corpus
 
     endnote = [p.read_text(encoding="utf-8-sig") for p in
                sorted((FIXTURES / "endnote" / "jabref").glob("*.xml"))]
