@@ -187,3 +187,32 @@ def test_a_standards_isbn_is_its_document_number():
     again = converters.read(written.text, "endnote-xml").records[0].data
     assert (again["number"], again["custom"]["endnote"]) == (data["number"],
                                                             data["custom"]["endnote"])
+
+
+def test_endnote_xml_written_by_jabref_reads_whole():
+    """JabRef's own EndNote XML export (fixtures/endnote/jabref-export/):
+    every record, no error; its dialect's departures kept, not lost."""
+    from tests.support import FIXTURES
+
+    folder = FIXTURES / "endnote" / "jabref-export"
+    files = sorted(folder.glob("*.xml"))
+    assert len(files) == 2
+    for path in files:
+        result = converters.read(path, "endnote-xml")
+        assert len(result.records) == path.read_text(encoding="utf-8").count("<record>")
+        assert not [d for d in result.diagnostics if d.severity.value == "error"]
+    paper, book = converters.read(folder / "EndnoteXmlExportTestMultipleEntries.xml",
+                                  "endnote-xml").records
+    data = paper.data
+    assert (data["title"], data["DOI"], data["ISBN"], data["page"]) == (
+        "Episode-Rule Mining with Minimal Occurrences via First Local Maximization in "
+        "Confidence", "10.1145/3287921.3287982", "9781450365390", "130--136")
+    assert data["author"] == [{"family": "Dai", "given": "H. K."}]
+    assert data["issued"] == {"date-parts": [[2018]]}
+    # "Conference" is JabRef's name, not EndNote's: kept, read as a document
+    assert data["type"] == "document" and data["custom"]["endnote-type"] == "Conference"
+    assert data["custom"]["endnote"]["dates/month"] == ["12"]
+    # JabRef writes a book's editors as <secondary-authors>, which EndNote's
+    # Book labels "Series Editor" (and Zotero reads so): read by EndNote's label
+    assert [n["family"] for n in book.data["collection-editor"]] == \
+        ["Bhattacharyya", "McCormick"]
