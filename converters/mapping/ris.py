@@ -58,7 +58,16 @@ DEFAULT_WRITE_TYPE = "GEN"
 # (compared fact, TY): why.  tests/test_zotero_conformance.py reads this.
 # Each was weighed against the RIS specification and EndNote's labels for the
 # tag in that type: bibconv's reading is kept where Zotero's loses a value or
-# names a type CSL has a truer word for.
+# names a type CSL has a truer word for.  Re-audited for issue 17 (RIS.js at
+# 2814370): no reading keeps every value and agrees.  The six titles are
+# values Zotero's item has lost (its JA and ST hacks write onto a field the
+# type already filled), so agreeing means losing them; the four types are
+# Zotero's fall-backs (STAND -> report in clients before the 'standard'
+# item type; UNPB missing from its table, 'UNPD' there instead; GEN ->
+# journalArticle by default), where a journal article would be wrong and no
+# CSL type maps back to both; and Zotero's CSL mapping or the compared
+# fields leave no slack to take up (each item differs on a field its Zotero
+# type holds).
 _J2_OVER_T2 = (
     "EndNote labels T2 of this type the book's (dictionary's, encyclopedia's, weblog's) "
     "title and J2 its 'Abbreviation' ('Periodical Title' for a blog); RIS.js stores T2 in "
