@@ -15,12 +15,12 @@ import json
 import re
 
 import pytest
-from tests.support import corpus
 
 import converters
 from converters.mapping import ris as RIS_MAPPING
 from converters.model import split_others
 from converters.vocabulary import MONTHS
+from tests.support import corpus
 
 # -- Zotero -> CSL, from zotero-schema's "csl" block and its base fields ----------
 
