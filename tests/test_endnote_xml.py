@@ -114,10 +114,9 @@ def test_sniffer_scores_real_endnote_high_and_jats_nothing():
     """The registry chooses among the .xml formats by these scores."""
     import json
 
-    from tests.support import FIXTURES, corpus
-
     from converters.formats import jats
     from converters.formats.endnote_xml import sniff
+    from tests.support import FIXTURES, corpus
 
     endnote = [p.read_text(encoding="utf-8-sig") for p in
                sorted((FIXTURES / "endnote" / "jabref").glob("*.xml"))]
@@ -171,3 +170,49 @@ def test_what_no_variable_takes_is_kept_reported_and_written_back():
     assert back["custom"]["endnote"] == kept and back["title"] == "First title"
     ris = converters.write(result.records, "ris")
     assert [d.location.pointer for d in ris.diagnostics] == ["/custom/endnote"]
+
+
+def test_a_standards_isbn_is_its_document_number():
+    """EndNote's Standard labels <isbn> "Document Number" and <number>
+    "Start Page" (as its RIS export's SN and M1): the number is the
+    standard's, not an ISSN; the start page is kept and written back."""
+    text = ('<xml><records><record><ref-type name="Standard">58</ref-type>'
+            "<titles><title>Quality management systems</title></titles>"
+            "<isbn>ISO 9001:2015</isbn><number>12</number></record></records></xml>")
+    data = converters.read(text, "endnote-xml").records[0].data
+    assert data["type"] == "standard" and data["number"] == "ISO 9001:2015"
+    assert "ISSN" not in data and data["custom"]["endnote"] == {"number": ["12"]}
+    written = converters.write(converters.read(text, "endnote-xml").records, "endnote-xml")
+    assert "<isbn>ISO 9001:2015</isbn>" in written.text and not written.diagnostics
+    again = converters.read(written.text, "endnote-xml").records[0].data
+    assert (again["number"], again["custom"]["endnote"]) == (data["number"],
+                                                            data["custom"]["endnote"])
+
+
+def test_endnote_xml_written_by_jabref_reads_whole():
+    """JabRef's own EndNote XML export (fixtures/endnote/jabref-export/):
+    every record, no error; its dialect's departures kept, not lost."""
+    from tests.support import FIXTURES
+
+    folder = FIXTURES / "endnote" / "jabref-export"
+    files = sorted(folder.glob("*.xml"))
+    assert len(files) == 2
+    for path in files:
+        result = converters.read(path, "endnote-xml")
+        assert len(result.records) == path.read_text(encoding="utf-8").count("<record>")
+        assert not [d for d in result.diagnostics if d.severity.value == "error"]
+    paper, book = converters.read(folder / "EndnoteXmlExportTestMultipleEntries.xml",
+                                  "endnote-xml").records
+    data = paper.data
+    assert (data["title"], data["DOI"], data["ISBN"], data["page"]) == (
+        "Episode-Rule Mining with Minimal Occurrences via First Local Maximization in "
+        "Confidence", "10.1145/3287921.3287982", "9781450365390", "130--136")
+    assert data["author"] == [{"family": "Dai", "given": "H. K."}]
+    assert data["issued"] == {"date-parts": [[2018]]}
+    # "Conference" is JabRef's name, not EndNote's: kept, read as a document
+    assert data["type"] == "document" and data["custom"]["endnote-type"] == "Conference"
+    assert data["custom"]["endnote"]["dates/month"] == ["12"]
+    # JabRef writes a book's editors as <secondary-authors>, which EndNote's
+    # Book labels "Series Editor" (and Zotero reads so): read by EndNote's label
+    assert [n["family"] for n in book.data["collection-editor"]] == \
+        ["Bhattacharyya", "McCormick"]

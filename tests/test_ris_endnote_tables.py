@@ -66,7 +66,8 @@ def _typed_rows():
 
 @pytest.mark.parametrize("ris_type,tag,var", list(_typed_rows()))
 def test_every_type_specific_ris_row_reads_back(ris_type, tag, var):
-    value = NAME if var in RIS.NAME_ROLES else "V 1"
+    value = NAME if var in RIS.NAME_ROLES else {"date-parts": [[2019, 5, 12]]} \
+        if var in RIS.DATE_VARIABLES else "V 1"
     data, dropped = _through("ris", {"type": RIS.READ_TYPES[ris_type], var: value})
     assert data.get(var) == value and not dropped, (ris_type, tag, var, data, dropped)
 

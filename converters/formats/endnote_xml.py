@@ -177,11 +177,14 @@ def _read_numbers(r: _Reading) -> None:
     ISSN, and the DOI."""
     for tag, var in M.SIMPLE.items():
         r.put_text(var, _kid(r.element, tag))
-    r.put_text("issue" if r.data["type"] in M.PERIODICAL_TYPES else "number",
-               _kid(r.element, "number"))
-    isbn = _kid(r.element, "isbn")
+    number, isbn = _kid(r.element, "number"), _kid(r.element, "isbn")
+    standard = r.data["type"] in M.ISBN_IS_NUMBER  # <isbn> is the number
+    if standard and _text(number):
+        r.keep("number", [_text(number)], number.sourceline)
+    elif not standard:
+        r.put_text("issue" if r.data["type"] in M.PERIODICAL_TYPES else "number", number)
     for value in [v.strip() for v in re.split(r"[;\r\n]+", _text(isbn)) if v.strip()]:
-        r.put(serial_kind(value, r.data["type"]), value, isbn)
+        r.put("number" if standard else serial_kind(value, r.data["type"]), value, isbn)
     doi_node = _kid(r.element, "electronic-resource-num")
     doi = vocabulary.strip_doi_prefix(_text(doi_node))
     if re.match(r"10\.\d+/\S", doi):
@@ -291,12 +294,21 @@ def _text_lines(node) -> list[str]:
 
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
+    # a chunk of a streamed file (converters/formats/endnote_stream.py) shares
+    # the file's ids, and is not the whole document
+    part = bool(getattr(text, "part", False))
     result = ReadResult()
     root, diagnostics = parse(text, source)
+    if part:
+        from ..scale.xml_streams import reread_in_pieces
+
+        again = reread_in_pieces(read, text, source, diagnostics, **options)
+        if again is not None:  # a broken record costs only itself
+            return again
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
-    ids = IdAllocator()
+    ids = getattr(text, "ids", None) or IdAllocator()
     for element in root.iter():
         if local(element.tag) != "record":
             continue
@@ -317,7 +329,8 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
                 pointer=f"/custom/endnote/{path.replace('/', '~1')}"))
         result.records.append(Record({"id": record_id, **data},
                                      Origin(source, element.sourceline, last, where)))
-    if not result.records and not any(d.severity.value == "error" for d in result.diagnostics):
+    if not result.records and not part and \
+            not any(d.severity.value == "error" for d in result.diagnostics):
         result.diagnostics.append(make("input-empty", "the document has no <record>",
                                        file=source))
     return result
@@ -421,7 +434,11 @@ def _write_titles(w: _Writing) -> None:
 
 def _write_numbers(w: _Writing) -> None:
     w.simple("page", "volume")
-    if w.has("issue"):
+    standard = w.csl_type in M.ISBN_IS_NUMBER  # its number goes in <isbn>
+    if standard:
+        if w.has("issue"):
+            w.dropped.append(("issue", f"an EndNote {w.name} has no issue"))
+    elif w.has("issue"):
         _sub(w.record, "number", w.data["issue"])
         if w.has("number"):
             w.dropped.append(("number", "EndNote's <number> already holds the issue"))
@@ -437,11 +454,21 @@ def _write_numbers(w: _Writing) -> None:
                 _sub(keywords, "keyword", word.strip())
     _dates(w.record, w.data, w.dropped, _sub)
     w.simple("publisher-place", "publisher")
-    serials = [w.data[v] for v in ("ISBN", "ISSN") if w.data.get(v)]
-    if serials:
-        _sub(w.record, "isbn", "; ".join(_plain(s) for s in serials))
+    _write_serials(w, standard)
     w.simple("call-number", "archive_location", "archive", "source", "genre", "language",
              "abstract")
+
+
+def _write_serials(w: _Writing, standard: bool) -> None:
+    """<isbn>: the ISBN and ISSN, or a standard's number (EndNote's
+    "Document Number"), where an ISBN or ISSN has no place."""
+    serials = [v for v in ("ISBN", "ISSN") if w.data.get(v)]
+    if standard:
+        if w.has("number"):
+            _sub(w.record, "isbn", w.data["number"])
+        w.dropped.extend((v, f"an EndNote {w.name}'s <isbn> holds its number") for v in serials)
+    elif serials:
+        _sub(w.record, "isbn", "; ".join(_plain(w.data[v]) for v in serials))
 
 
 def _write_tail(w: _Writing) -> None:

@@ -75,6 +75,11 @@ TITLES = {"tertiary-title": "collection-title", "alt-title": "container-title-sh
           "short-title": "title-short"}
 PERIODICAL = {"full-title": "container-title", "abbr-1": "container-title-short"}
 
+# EndNote's Standard: <isbn> holds its "Document Number" (the standard's own
+# number, as RIS's SN of a STAND), <number> its "Start Page" (no CSL
+# variable: kept in custom.endnote).
+ISBN_IS_NUMBER = frozenset({"standard"})
+
 # Types whose <number> is the issue (elsewhere it is the work's number).
 PERIODICAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper",
                               "paper-conference"})

@@ -58,7 +58,16 @@ DEFAULT_WRITE_TYPE = "GEN"
 # (compared fact, TY): why.  tests/test_zotero_conformance.py reads this.
 # Each was weighed against the RIS specification and EndNote's labels for the
 # tag in that type: bibconv's reading is kept where Zotero's loses a value or
-# names a type CSL has a truer word for.
+# names a type CSL has a truer word for.  Re-audited for issue 17 (RIS.js at
+# 2814370): no reading keeps every value and agrees.  The six titles are
+# values Zotero's item has lost (its JA and ST hacks write onto a field the
+# type already filled), so agreeing means losing them; the four types are
+# Zotero's fall-backs (STAND -> report in clients before the 'standard'
+# item type; UNPB missing from its table, 'UNPD' there instead; GEN ->
+# journalArticle by default), where a journal article would be wrong and no
+# CSL type maps back to both; and Zotero's CSL mapping or the compared
+# fields leave no slack to take up (each item differs on a field its Zotero
+# type holds).
 _J2_OVER_T2 = (
     "EndNote labels T2 of this type the book's (dictionary's, encyclopedia's, weblog's) "
     "title and J2 its 'Abbreviation' ('Periodical Title' for a blog); RIS.js stores T2 in "
@@ -78,6 +87,12 @@ READ_DIFFERS_FROM_ZOTERO: dict[tuple[str, str], str] = {
     ("type", "UNPB"): _UNPB,
     ("issue", "UNPB"): "follows the type: EndNote labels an unpublished work's M1 'Number' "
                        "(CSL number); Zotero's journal-article reading makes it the issue",
+    ("container", "UNPB"): "follows the type: EndNote labels an unpublished work's T2 "
+                           "'Series Title' (CSL collection-title); Zotero's journal-article "
+                           "reading makes it the journal",
+    ("creators", "UNPB"): "follows the type: EndNote labels an unpublished work's A2 'Series "
+                          "Editor' (CSL collection-editor); Zotero's journal-article reading "
+                          "makes it the editor (ProCite's A2 'Editor(s)' stays the editor)",
     ("type", "STAND"): "the RIS specification's and EndNote's 'Standard' is CSL 1.0.2 "
                        "'standard' (citation-js too; Zotero's own 'standard' item type maps "
                        "to it); RIS.js still imports STAND as a report",
@@ -133,8 +148,16 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "CPAPER": {"T2": "event-title", "C3": "container-title"},
     "CONF": {"T2": "event-title", "C3": "container-title"},
     "GRANT": {"M1": "issue"},
+    # EndNote's Standard: SN is its "Document Number" (the standard's own
+    # number, as Zotero's report reads it: reportNumber), M1 its "Start Page"
+    "STAND": {"SN": "number", "M1": None},
+    # EndNote's Unpublished Work: T2 is its "Series Title", A2 its "Series
+    # Editor", T3 its "Department" (no CSL variable)
+    "UNPB": {"T2": "collection-title", "A2": "collection-editor", "T3": None},
     "DATA": {"A2": None, "A4": None},
-    "JOUR": {"M1": "issue"}, "EJOUR": {"M1": "issue"}, "GEN": {"M1": "issue"},
+    # EndNote's Journal Article labels ET "Epub Date" (PubMed records through
+    # EndNote carry the e-publication date there), CSL's available-date
+    "JOUR": {"M1": "issue", "ET": "available-date"}, "EJOUR": {"M1": "issue"}, "GEN": {"M1": "issue"},
     "HEAR": {"T2": "section", "T3": "authority"},
     "MANSCPT": {"VL": None},
     "MAP": {"A2": "collection-editor", "SP": None},
@@ -169,7 +192,12 @@ PROCITE_AUTHORS = ("Author, Monographic", "Author, Subsidiary")  # "Given Family
 PROCITE_TAGS_BY_TYPE: dict[str, dict[str, str]] = {  # tag -> the tag it stands for
     "BOOK": {"VL": "ET", "IS": "VL"}, "CHAP": {"VL": "ET"},
     "BILL": {"CY": "T2", "VL": "M1", "SP": "SE"}, "UNBILL": {"CY": "T2", "VL": "M1"},
+    "UNPB": {"A2": "ED"},  # ProCite's unpublished work: A2 is its "Editor(s)"
 }
+
+# Variables a type's tag gives that hold a date (read as one; a value that
+# is no date is kept verbatim in custom.ris).
+DATE_VARIABLES = frozenset({"available-date"})
 
 NAME_ROLES = frozenset({"author", "editor", "collection-editor", "translator", "composer",
                         "performer", "producer", "recipient", "illustrator", "director"})

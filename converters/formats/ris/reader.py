@@ -65,6 +65,12 @@ class _Reading:
         var = self.meaning(tag, default)
         if var is None:
             self.custom_ris[tag] = all_values(self.fields[tag])
+        elif var in M.DATE_VARIABLES:
+            date = parse_date(self.first(tag))
+            if date:
+                self.put(var, date, tag)
+            else:  # no date where the type has one (EndNote's "Epub Date")
+                self.custom_ris[tag] = all_values(self.fields[tag])
         elif var in M.NAME_ROLES:
             self.data.setdefault(var, []).extend(
                 n for n in (parse_name(v) for v in all_values(self.fields[tag])) if n)
@@ -182,10 +188,10 @@ def _read_ids(r: _Reading) -> None:
     elif doi:  # not a DOI (a placeholder, a bare suffix): kept as it was
         r.custom_ris["DO"] = all_values(r.fields["DO"])
     r.used.add("DO")
+    meaning = r.meaning("SN", None)  # a standard's document number, not a serial
     for value in all_values(r.fields.get("SN")):
-        r.put(serial_kind(value, r.data["type"]), value, "SN")
+        r.put(meaning or serial_kind(value, r.data["type"]), value, "SN")
     r.used.add("SN")
-
 
 
 def _read_notes(r: _Reading) -> dict:

@@ -12,7 +12,12 @@ from ...model import ReadResult
 # the tag and its dash; the value is the rest of the line (no pattern runs
 # over a long value: a 10 MB abstract must not be searched backwards)
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])[ \t]{1,3}-[ \t]?")
-_HEADER = re.compile(r"^\s*\d+\.\s*$")  # rispy's and some exporters' "1." before a record
+# what exporters write before a record: rispy's and Ovid's "1."; the Cochrane
+# Library's block "Record #3 of 18", "Provider: ...", "Content: ..." up to
+# the next TY.  Zotero's RIS import and EndNote's RIS filter pass over them
+# in silence (they number and label the export, not the work)
+_HEADER = re.compile(r"^\s*\d+\.\s*$")
+_BLOCK_HEADER = re.compile(r"^\s*Record #\d+ of \d+\s*$")
 
 
 def sniff(text: str) -> float:
@@ -46,6 +51,7 @@ def split_records(text: str, source: str | None, result: ReadResult):
     current: list | None = None
     start = 0
     stray_at: set = set()  # the kinds of stray lines already reported since the last TY
+    in_header = False  # inside a header block (Cochrane's) that runs to the next TY
 
     def stray(number: int, what: str, code: str):
         if code not in stray_at:
@@ -58,9 +64,12 @@ def split_records(text: str, source: str | None, result: ReadResult):
             if tag == "TY":
                 current, start = [(number, tag, value)], number
                 stray_at.clear()
+                in_header = False
             elif tag is not None:
                 stray(number, f"a {tag} line outside a record (no TY before it); skipped "
                       "up to the next TY", "record-invalid")
+            elif in_header or _BLOCK_HEADER.match(line):
+                in_header = True
             elif line.strip() and not _HEADER.match(line):
                 stray(number, "text outside a record (not a RIS tag line); skipped up to "
                       "the next TY", "syntax-error")

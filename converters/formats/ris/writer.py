@@ -92,8 +92,9 @@ def _write_titles(e: _Entry) -> None:
             e.no_tag("event-title", "the event's title")
     if data.get("container-title-short"):
         out["j2"] = one_line(data["container-title-short"])
-    if data.get("collection-title"):
-        out["t2" if e.whole and "t2" not in out else "t3"] = one_line(data["collection-title"])
+    if data.get("collection-title"):  # T2 where it is the series (whole works, UNPB)
+        series_t2 = e.whole or e.means("T2", None) == "collection-title"
+        out["t2" if series_t2 and "t2" not in out else "t3"] = one_line(data["collection-title"])
 
 
 def _write_dates(e: _Entry) -> None:
@@ -125,7 +126,7 @@ def _write_pages(e: _Entry) -> None:
 
 
 def _write_simple(e: _Entry) -> None:
-    tags = list(M.SIMPLE) + ["SP"] + list(M.TYPED_EXTRA_TAGS)
+    tags = list(M.SIMPLE) + ["SP", "SN"] + list(M.TYPED_EXTRA_TAGS)  # SN: where a type says
     for var in M.SIMPLE_WRITE:
         if e.data.get(var) in (None, ""):
             continue
@@ -146,7 +147,8 @@ def _write_typed(e: _Entry) -> None:
         if var is None or var in _HELD or tag in M.READ_ONLY_NAME_TAGS or \
                 value in (None, "", []) or tag.lower() in e.out or tag in e.unknown:
             continue
-        values = _name_values(value) if var in M.NAME_ROLES else [one_line(value)]
+        values = _name_values(value) if var in M.NAME_ROLES else \
+            _date_values(e, var, value) if var in M.DATE_VARIABLES else [one_line(value)]
         if not values or var in e.typed:
             continue
         if tag in M.KNOWN_TAGS:
@@ -154,6 +156,16 @@ def _write_typed(e: _Entry) -> None:
         else:
             e.unknown[tag] = values
         e.typed.add(var)
+
+
+def _date_values(e: _Entry, var: str, value) -> list[str]:
+    """A date a type's tag holds (a journal article's ET, its e-publication
+    date) as RIS writes dates: 2019/05/12."""
+    year, full, lost = date_out(value)
+    if lost:
+        e.drop(var, "RIS holds one date: a range's end, a season or 'circa' is left out"
+               if year else "a date RIS cannot hold")
+    return [full or year] if year else []
 
 
 def _write_texts(e: _Entry) -> None:
@@ -167,10 +179,12 @@ def _write_texts(e: _Entry) -> None:
         out["ur"] = [one_line(data["URL"])]
     if data.get("DOI"):
         out["do"] = one_line(data["DOI"])
-    serials = [data[v] for v in ("ISBN", "ISSN") if data.get(v)]
-    if serials:
-        out["sn"] = "; ".join(one_line(s) for s in serials)
-
+    serials = [v for v in ("ISBN", "ISSN") if data.get(v)]
+    if serials and "sn" in out:  # a standard's SN is its document number
+        for var in serials:
+            e.drop(var, f"a RIS {e.ris_type} record's SN holds its number, not an {var}")
+    elif serials:
+        out["sn"] = "; ".join(one_line(data[v]) for v in serials)
 
 
 def _custom(data: dict) -> dict:

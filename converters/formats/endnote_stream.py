@@ -1,0 +1,24 @@
+"""EndNote XML in streams (converters.scale.streams.Streamer): read a
+``<record>`` at a time, cut after ``</record>`` by the tag-level cutter of
+converters.scale.xml_streams (each chunk a document the EndNote reader
+reads as it reads a whole file: safe parsing, lines put back), and written
+as it is received: every batch's ``<xml><records>`` document less its head
+and tail, the records joined as one document would hold them."""
+from __future__ import annotations
+
+from ..scale.streams import Frame, Streamer
+from ..scale.xml_streams import xml_streamer
+
+# what endnote_xml.write puts around the records (lxml's indent, two spaces)
+PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n'
+HEAD = PROLOG + "<xml>\n  <records>\n"
+TAIL = "\n  </records>\n</xml>\n"
+EMPTY = PROLOG + "<xml>\n  <records/>\n</xml>\n"
+
+
+def _frame(options: dict) -> Frame:
+    return Frame(HEAD, "\n", TAIL, EMPTY, (len(HEAD), len(TAIL)))
+
+
+# a <record> holds no other record: the cutter jumps to its end tag
+STREAMER = Streamer(xml_streamer(records=("record",), skip=("record",)).chunks, _frame)
