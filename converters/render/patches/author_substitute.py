@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import threading
 
+from . import sorting
+
 
 class _State(threading.local):
     def __init__(self) -> None:
@@ -77,7 +79,7 @@ _APART = {"delimiter": "\x02", "and": None, "et-al-min": "100000",
 
 def _persons(name, name_render, args, kwargs) -> list[str]:
     """The names a cs:name prints, one string each (for the partial rules)."""
-    if len(args) < 2 or kwargs.get("sort_options"):
+    if len(args) < 2 or sorting.sorts(kwargs.get("sort_options")):
         return []
     item, variable = args[0], args[1]
     try:
@@ -115,7 +117,7 @@ def _patch_names(model) -> None:
     original = model.Names.process
 
     def process(self, item, names_context=None, context=None, **kwargs):
-        if not _STATE.first or kwargs.get("sort_options"):
+        if not _STATE.first or sorting.sorts(kwargs.get("sort_options")):
             return original(self, item, names_context=names_context, context=context, **kwargs)
         _STATE.first, _STATE.capturing, _STATE.captured, _STATE.persons = False, True, [], []
         try:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import sorting
+
 _CJK_START = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SECTION = "./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]"
 
@@ -28,7 +30,7 @@ def install() -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if sort_options:
+        if sorting.sorts(sort_options):
             return original(self, item, variable, context, sort_options, **kwargs)
         count = len(item.reference.get(variable) or [])
         try:

@@ -139,7 +139,7 @@ def _patch_incomplete(model) -> None:
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         incomplete = variable in incomplete_variables(item.reference)
-        if not incomplete or sort_options:
+        if not incomplete or sorting.sorts(sort_options):
             return original(self, item, variable, context, sort_options, **kwargs)
         known = len(item.reference.get(variable, []))
         try:
@@ -255,7 +255,7 @@ def _patch_sort_particles(model) -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if not sort_options:
+        if not sorting.sorts(sort_options):
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options, **{"and": None, "delimiter": "\x01"})
         if self.get_option("demote-non-dropping-particle", context, sort_options) == "sort-only":

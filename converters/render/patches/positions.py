@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import threading
 
+from . import sorting
+
 
 class _State(threading.local):
     starting = False  # nothing of the citation being rendered is printed yet
@@ -106,7 +108,7 @@ def _et_al_subsequent(model) -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if sort_options or not in_citation(context if context is not None else self) \
+        if sorting.sorts(sort_options) or not in_citation(context if context is not None else self) \
                 or names_shown(item.reference) is not None or not _subsequent(item):
             return original(self, item, variable, context, sort_options, **kwargs)
         minimum = _option(self, "et-al-subsequent-min", context, sort_options)
@@ -153,7 +155,7 @@ def _mark_printed(element) -> None:
 
     def render(self, *args, **kwargs):
         text = original(self, *args, **kwargs)
-        if _STATE.starting and text and not kwargs.get("sort_options"):
+        if _STATE.starting and text and not sorting.sorts(kwargs.get("sort_options")):
             _STATE.starting = False
         return text
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import threading
 
+from . import sorting
+
 _EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
 
 
@@ -56,7 +58,7 @@ def install() -> None:
     def render(self, item, *args, **kwargs):
         text = original(self, item, *args, **kwargs)
         variable = self.get("variable")
-        if not text or variable != "issued" or kwargs.get("sort_options"):
+        if not text or variable != "issued" or sorting.sorts(kwargs.get("sort_options")):
             return text
         try:
             suffix = item.reference.get("year_suffix")
