@@ -60,10 +60,15 @@ def _cjk_et_al(name, text):
 
     if not text:
         return text
+    from .names import NAMES_END
+
     term = str(name.et_al() or "")
-    printed = str(text)
+    whole = str(text)
+    # the mark subsequent-author-substitute puts after a name list stays last
+    printed = whole.rstrip(NAMES_END)
+    closing = whole[len(printed):]
     before = printed[-len(term) - 2:-len(term) - 1]
     if term and _CJK_START.match(term) and printed.endswith(" " + term) \
             and before not in (",", ";", "、", ""):  # a delimiter keeps its space
-        return String(printed[:-len(term) - 1] + term)
+        return String(printed[:-len(term) - 1] + term + closing)
     return text
