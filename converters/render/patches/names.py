@@ -147,13 +147,15 @@ def _patch_incomplete(model) -> None:
         except (TypeError, ValueError, AttributeError):
             use_first = known
         if known < 2:
-            text = original(self, item, variable, context, None, **kwargs)
+            text = original(self, item, variable, context, sort_options, **kwargs)
             return f"{text} {self.et_al()}" if text else text
         # Let citeproc's own truncation run, with the names we have as the
         # first ones and no "and" before a last name we do not know.
-        overrides = {"et-al-min": str(known), "et-al-use-first": str(min(use_first, known)),
-                     "et-al-use-last": "false", "et-al-subsequent-min": str(known),
-                     "et-al-subsequent-use-first": str(min(use_first, known))}
+        # (an outer patch's overrides, such as initialize="false"'s, kept)
+        overrides = dict(sort_options or {}, **{
+            "et-al-min": str(known), "et-al-use-first": str(min(use_first, known)),
+            "et-al-use-last": "false", "et-al-subsequent-min": str(known),
+            "et-al-subsequent-use-first": str(min(use_first, known))})
         return original(self, item, variable, context, overrides, **kwargs)
 
     model.Name.process = process
