@@ -144,8 +144,12 @@ def test_a_colon_closing_a_group_takes_the_next_period_before_it(tmp_path):
                                       "publisher": "P"}]) == ["TT.: P"]
 
 
-def test_small_capitals_print_as_written_in_plain_text(tmp_path):
+def test_small_capitals_in_plain_text_as_chosen(tmp_path, monkeypatch):
+    from converters.render import finishing
+
     items = [{"id": "a", "type": "book", "title": "Anno <sc>mcxcviii</sc>"}]
+    assert _entries(tmp_path, _bib('<text variable="title"/>'), items) == ["Anno MCXCVIII"]
+    monkeypatch.setattr(finishing, "PLAIN_SMALL_CAPS_AS_WRITTEN", True)  # citeproc-js's way
     assert _entries(tmp_path, _bib('<text variable="title"/>'), items) == ["Anno mcxcviii"]
 
 
