@@ -6,8 +6,9 @@ style, drops below its recorded floor.  Skips when node or the package is
 absent (install: npm install --prefix ../npm-citeproc citeproc)."""
 from __future__ import annotations
 
-from tests import citeproc_js
 import pytest
+
+from tests import citeproc_js
 from tests.support import corpus
 
 # Measured on this code (identical entries, records with incomplete name
