@@ -30,9 +30,22 @@ function render(CSL, locales, job) {
   engine.updateItems(ids);
   const bibliography = engine.makeBibliography();
   if (bibliography) {
-    return {entries: bibliography[1].map((text) => text.trim()), ids: bibliography[0].entry_ids.map((e) => e[0])};
+    let entryIds = bibliography[0].entry_ids.map((e) => e[0]);
+    if (entryIds.length !== bibliography[1].length) {
+      // an entry that prints nothing is left out, but its id is not
+      const alone = new CSL.Engine(sys, style, job.lang || "en-US", true);
+      alone.setOutputFormat("text");
+      entryIds = entryIds.filter((id) => printsAlone(alone, id));
+    }
+    return {entries: bibliography[1].map((text) => text.trim()), ids: entryIds};
   }
   return {citations: ids.map((id) => engine.makeCitationCluster([{id}]))};
+}
+
+function printsAlone(engine, id) {
+  engine.updateItems([id]);
+  const bibliography = engine.makeBibliography();
+  return Boolean(bibliography && bibliography[1].length && bibliography[1][0].trim());
 }
 
 function main() {

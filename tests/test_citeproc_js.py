@@ -6,13 +6,19 @@ style, drops below its recorded floor.  Skips when node or the package is
 absent (install: npm install --prefix ../npm-citeproc citeproc)."""
 from __future__ import annotations
 
-from tests import citeproc_js
 import pytest
+
+from tests import citeproc_js
 from tests.support import corpus
 
 # Measured on this code (identical entries, records with incomplete name
 # lists left out on both sides); raise them as fixes land.
-# Measured: mean 97.6% over 74 styles, 65 of them at 95% or more (before
+# Measured: mean 99.0% over 74 styles, all 74 at 95% or more (before
+# literal punctuation, the partial substitute rules, names added by
+# disambiguation in the bibliography, year suffixes on ranges and in
+# styles testing positions, institutions without name affixes, and the
+# harness's id fix for entries citeproc-js leaves out: 97.8% and 65).
+# Earlier: mean 97.6% over 74 styles, 65 of them at 95% or more (before
 # the rules found by running small styles through citeproc-js -- group
 # suppression, type lists, number ranges, name affixes per name, title
 # case part by part, subsequent-author-substitute on the printed names --
@@ -20,13 +26,13 @@ from tests.support import corpus
 # rendering package 73.7% and 5).  A second sample of 30 other styles
 # (python -m tests.citeproc_js --seed 7 --styles 30) went from 84.0% to
 # the figure in the notes of issue 15.
-MEAN_FLOOR = 0.97
-AT_95_FLOOR = 65
+MEAN_FLOOR = 0.985
+AT_95_FLOOR = 74
 POPULAR_FLOORS = {"apa": 0.99, "the-lancet": 0.99, "american-chemical-society": 0.99,
                   "royal-society-of-chemistry": 0.99, "ieee": 0.99, "nature": 0.99,
                   "association-for-computing-machinery": 0.98,
                   "chicago-author-date": 0.97, "elsevier-harvard": 0.98,
-                  "american-medical-association": 0.98, "modern-language-association": 0.87}
+                  "american-medical-association": 0.98, "modern-language-association": 0.95}
 
 
 def _found():

@@ -125,3 +125,68 @@ def test_dates_page_prefixes_and_term_fallbacks(tmp_path):
             "page": "D706-D714", "volume": "2"}
     entries = _entries(tmp_path, body, [item], attrs=' page-range-format="chicago"')
     assert entries == ["1993 Sept 9|D706–14|vol."]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    ('<text variable="title"/><text value="."/><text value="."/>', ["T Ed...", "T.."]),
+    ('<text variable="title" quotes="true"/><text value="."/>', ["“T Ed.”.", "“T”."]),
+])
+def test_punctuation_printed_as_a_value_is_never_merged(tmp_path, layout, expected):
+    items = [{"id": "a", "type": "book", "title": "T Ed."}, {"id": "b", "type": "book",
+                                                             "title": "T"}]
+    assert _entries(tmp_path, _bib(layout), items) == expected
+
+
+def test_a_colon_closing_a_group_takes_the_next_period_before_it(tmp_path):
+    body = _bib('<text variable="title"/><group><text variable="title" suffix=":"/></group>'
+                '<text variable="publisher" prefix=". "/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": "T",
+                                      "publisher": "P"}]) == ["TT.: P"]
+
+
+def test_small_capitals_in_plain_text_as_chosen(tmp_path, monkeypatch):
+    from converters.render import finishing
+
+    items = [{"id": "a", "type": "book", "title": "Anno <sc>mcxcviii</sc>"}]
+    assert _entries(tmp_path, _bib('<text variable="title"/>'), items) == ["Anno MCXCVIII"]
+    monkeypatch.setattr(finishing, "PLAIN_SMALL_CAPS_AS_WRITTEN", True)  # citeproc-js's way
+    assert _entries(tmp_path, _bib('<text variable="title"/>'), items) == ["Anno mcxcviii"]
+
+
+def test_partial_each_replaces_the_matching_names_one_by_one(tmp_path):
+    body = _bib('<names variable="author"><name and="text" initialize-with="" '
+                'name-as-sort-order="first"/></names><text variable="title" prefix=" "/>',
+                bib=' subsequent-author-substitute="———" '
+                    'subsequent-author-substitute-rule="partial-each"')
+
+    def item(key, *families):
+        return {"id": key, "type": "book", "title": key.upper(),
+                "author": [{"family": f, "given": "R"} for f in families]}
+
+    entries = _entries(tmp_path, body, [item("a", "Cao", "Zhang"), item("b", "Cao", "Zhang"),
+                                        item("c", "Cao", "Barabe", "Jean")])
+    assert entries == ["Cao, R and R Zhang A", "——— and ——— B", "———, R Barabe, and R Jean C"]
+
+
+def test_an_institution_takes_no_name_affixes(tmp_path):
+    body = _bib('<names variable="author"><name suffix="." name-as-sort-order="all" '
+                'initialize-with="."/></names>')
+    items = [{"id": "a", "type": "book", "author": [{"literal": "Department of Education"},
+                                                    {"family": "Morgan", "given": "N"}]}]
+    assert _entries(tmp_path, body, items) == ["Department of Education, Morgan, N."]
+
+
+def test_year_suffix_after_a_ranges_last_year_and_with_positions(tmp_path):
+    body = ('<citation disambiguate-add-year-suffix="true" et-al-min="3" et-al-use-first="1">'
+            '<layout><choose><if position="ibid"><text term="ibid"/></if><else>'
+            '<names variable="author"><name form="short"/></names>'
+            '<date variable="issued" prefix=" "><date-part name="year"/></date></else></choose>'
+            '</layout></citation><bibliography><layout><date variable="issued">'
+            '<date-part name="year"/></date><text variable="title" prefix=" "/></layout>'
+            "</bibliography>")
+    people = [{"family": f, "given": "I"} for f in ("Brettar", "Christen", "Hofle")]
+    items = [{"id": "a", "type": "book", "title": "A", "author": people[:2] + [people[2]],
+              "issued": {"date-parts": [[1984], [1986]]}},
+             {"id": "b", "type": "book", "title": "B", "author": people[:2] + [
+                 {"family": "Hofle", "given": "MG"}], "issued": {"date-parts": [[1984], [1986]]}}]
+    assert _entries(tmp_path, body, items) == ["1984–1986a A", "1984–1986b B"]

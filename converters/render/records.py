@@ -56,10 +56,8 @@ def prepare_item(item: dict) -> tuple[dict, set[str]]:
             data[key] = mark(value)
         elif _is_names(value):
             people, others = split_others(value)
-            people = [{k: _name_part(v) for k, v in p.items() if k in _NAME_PARTS} for p in people
+            people = [_prepared_person(p) for p in people
                       if p.get("family") or p.get("literal") or p.get("given")]
-            people = [_particles(p) if ("family" in p or "literal" in p)
-                      else {"family": p["given"]} for p in people]
             if others:
                 cut.add(key.replace("-", "_"))
             if people:
@@ -113,6 +111,50 @@ def parse_raw_date(raw: str) -> list[int] | None:
 # holds a non-dropping particle; citeproc-js splits it off, so the name
 # sorts under Heel and "demote-non-dropping-particle" can act on it.
 _PARTICLE = re.compile(r"^((?:[a-z]+\s+)+)(?=[A-Z\u00C0-\u00DE])")
+
+
+# Arabic articles written joined to the family name ("al-One"), as
+# citeproc-js reads them; "de-Souza-Cruz" is one family name
+_ARTICLE = re.compile(r"^((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)(\w.*)$")
+
+
+def _prepared_person(raw: dict) -> dict:
+    person = {k: _name_part(v) for k, v in _comma_suffix(raw).items() if k in _NAME_PARTS}
+    if "family" not in person and "literal" not in person:
+        return {"family": person["given"]}
+    return person if raw.get("parse-names") in (False, "false") else _person(person)
+
+
+def _person(person: dict) -> dict:
+    """The particles of a family name read as citeproc-js reads them: none
+    from a family name in double quotes (taken as written, without them:
+    "\"van Happel\"" sorts and prints as "van Happel") or from a name
+    with parse-names false; "al-One" is the particle "al-" and the family
+    name "One"; otherwise the lower-case words before it.
+    (bugreports_parseName, name_ParticleCaps3,
+    name_HyphenatedNonDroppingParticle1 and 2, name_ArticularWithComma)"""
+    family = person.get("family")
+    if not isinstance(family, str) or "non-dropping-particle" in person:
+        return person
+    if len(family) > 2 and family[0] == family[-1] == '"':
+        return dict(person, family=family[1:-1])
+    hyphened = _ARTICLE.match(family)
+    if hyphened and hyphened.group(2)[0].isupper():
+        return dict(person, family=hyphened.group(2),
+                    **{"non-dropping-particle": hyphened.group(1)})
+    return _particles(person)
+
+
+def _comma_suffix(person: dict) -> dict:
+    """``comma-suffix`` (a comma before the suffix even where the name is
+    not inverted, "John, Jr.") is written into the given name as
+    patches.name_parts reads it ("John,! Jr."); citeproc-py has no such
+    name part and would refuse the name."""
+    if not person.get("comma-suffix") or not person.get("suffix"):
+        return person
+    kept = {k: v for k, v in person.items() if k not in ("comma-suffix", "suffix")}
+    kept["given"] = f"{person.get('given', '')},! {person['suffix']}"
+    return kept
 
 
 def _particles(person: dict) -> dict:

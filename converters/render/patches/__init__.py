@@ -12,13 +12,16 @@ so they can be offered upstream.  :func:`install` applies them all once.
     display    the display attribute, second-field-align
     collapse   cite grouping and collapsing
     year_suffix  implicit year suffixes
-    sorting    accents aside in sort keys
+    sorting    accents aside in sort keys; sorts() tells a sort key's options
+               from the option overrides patches pass down
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
     citation_label  a default citation-label, the year suffix after it
     initials   initials as citeproc-js makes them
-    punctuation  no punctuation mark doubled across closing markup
-    author_substitute  subsequent-author-substitute on the first cs:names' output
+    punctuation  no punctuation mark doubled across closing markup; punctuation
+               printed as a value never merged
+    author_substitute  subsequent-author-substitute on the first cs:names' output,
+               the partial-each/partial-first/complete-each rules name by name
     page_ranges  prefixed page ranges, chicago as chicago-15
     name_count  form="count" summed over variables
     name_parts  suffixes in given names, apostrophe particles, CJK names

@@ -7,10 +7,19 @@ guessed where the names end from the data, and missed lists cut by et al.,
 a literal name equal to a family name, and titles standing in for names.
 (fullstyles_ChicagoAuthorDateSimple, name_SubstitutePartialEach,
 name_SubsequentAuthorSubstituteSingleField, sort_ChicagoYearSuffix1 and 2)
+
+The rules "partial-each" and "partial-first" compare the names one by one,
+from the first up to the first that differs, and replace each that matches
+(partial-first: the first only); "complete-each" replaces each name when
+all match: "——— and ——— (2004b)", "———, D Barabé, and RV Jean" as
+citeproc-js prints them in journal-of-retailing (partial-each), where the
+whole list was replaced or nothing.  (name_SubstitutePartialEach)
 """
 from __future__ import annotations
 
 import threading
+
+from . import sorting
 
 
 class _State(threading.local):
@@ -18,6 +27,7 @@ class _State(threading.local):
         self.first = False      # the entry's first cs:names is still to come
         self.capturing = False  # the names printed are being collected
         self.captured: list = []
+        self.persons: list = []  # each name of the captured lists, as printed
 
 
 _STATE = _State()
@@ -50,10 +60,34 @@ def install() -> None:
         text = name_render(self, *args, **kwargs)
         if _STATE.capturing and text:
             _STATE.captured.append(str(text))
+            _STATE.capturing = False
+            try:
+                _STATE.persons += _persons(self, name_render, args, kwargs)
+            finally:
+                _STATE.capturing = True
         return text
 
     model.Name.render = capture
     _patch_names(model)
+
+
+# Each name printed alone: the list joined by a delimiter no name holds,
+# without "and" and et al.
+_APART = {"delimiter": "\x02", "and": None, "et-al-min": "100000",
+          "et-al-subsequent-min": "100000"}
+
+
+def _persons(name, name_render, args, kwargs) -> list[str]:
+    """The names a cs:name prints, one string each (for the partial rules)."""
+    if len(args) < 2 or sorting.sorts(kwargs.get("sort_options")):
+        return []
+    item, variable = args[0], args[1]
+    try:
+        text = name_render(name, item, variable, context=kwargs.get("context"),
+                           sort_options=dict(_APART))
+    except Exception:
+        return []
+    return [part.strip() for part in str(text or "").split("\x02")]
 
 
 def _after_previous(layout, item, render_bibliography) -> None:
@@ -83,9 +117,9 @@ def _patch_names(model) -> None:
     original = model.Names.process
 
     def process(self, item, names_context=None, context=None, **kwargs):
-        if not _STATE.first or kwargs.get("sort_options"):
+        if not _STATE.first or sorting.sorts(kwargs.get("sort_options")):
             return original(self, item, names_context=names_context, context=context, **kwargs)
-        _STATE.first, _STATE.capturing, _STATE.captured = False, True, []
+        _STATE.first, _STATE.capturing, _STATE.captured, _STATE.persons = False, True, [], []
         try:
             text = original(self, item, names_context=names_context, context=context, **kwargs)
         finally:
@@ -98,14 +132,39 @@ def _patch_names(model) -> None:
         key = tuple(_STATE.captured) or (printed,)
         owner = item.citation.bibliography
         previous = vars(owner).get("bibconv_previous_names")
-        owner.bibconv_previous_names = key
+        persons, before = list(_STATE.persons), vars(owner).get("bibconv_previous_persons")
+        owner.bibconv_previous_names, owner.bibconv_previous_persons = key, persons
+        substitute = bibliography[0].get("subsequent-author-substitute")
+        rule = bibliography[0].get("subsequent-author-substitute-rule")
+        if rule in _EACH and persons and before:
+            return String(_each(printed, persons, before, substitute, rule))
         if key != previous:
             return text
-        substitute = bibliography[0].get("subsequent-author-substitute")
-        return String(_substituted(printed, list(_STATE.captured), substitute,
-                                   bibliography[0].get("subsequent-author-substitute-rule")))
+        return String(_substituted(printed, list(_STATE.captured), substitute, rule))
 
     model.Names.process = process
+
+
+_EACH = ("partial-each", "partial-first", "complete-each")
+
+
+def _each(printed: str, persons: list[str], before: list[str], substitute: str,
+          rule: str) -> str:
+    """The names matching the previous entry's, from the first, replaced
+    one by one (all or none for complete-each, the first for partial-first)."""
+    same = 0
+    while same < min(len(persons), len(before)) and persons[same] == before[same]:
+        same += 1
+    if rule == "complete-each" and (same < len(persons) or len(before) != len(persons)):
+        return printed
+    cursor = 0
+    for person in persons[:1 if rule == "partial-first" else same]:
+        at = printed.find(person, cursor)
+        if at < 0 or not person:
+            break
+        printed = printed[:at] + substitute + printed[at + len(person):]
+        cursor = at + len(substitute)
+    return printed
 
 
 def _substituted(printed: str, names: list[str], substitute: str, rule: str | None) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import sorting
+
 _CJK_START = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SECTION = "./ancestor::*[self::cs:citation or self::cs:bibliography or self::cs:style]"
 
@@ -28,7 +30,7 @@ def install() -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if sort_options:
+        if sorting.sorts(sort_options):
             return original(self, item, variable, context, sort_options, **kwargs)
         count = len(item.reference.get(variable) or [])
         try:
@@ -58,10 +60,15 @@ def _cjk_et_al(name, text):
 
     if not text:
         return text
+    from .names import NAMES_END
+
     term = str(name.et_al() or "")
-    printed = str(text)
+    whole = str(text)
+    # the mark subsequent-author-substitute puts after a name list stays last
+    printed = whole.rstrip(NAMES_END)
+    closing = whole[len(printed):]
     before = printed[-len(term) - 2:-len(term) - 1]
     if term and _CJK_START.match(term) and printed.endswith(" " + term) \
             and before not in (",", ";", "、", ""):  # a delimiter keeps its space
-        return String(printed[:-len(term) - 1] + term)
+        return String(printed[:-len(term) - 1] + term + closing)
     return text

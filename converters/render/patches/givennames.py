@@ -19,6 +19,7 @@ DisambiguateTrueReflectedInBibliography, IncrementalExtraText)
 """
 from __future__ import annotations
 
+from . import sorting
 from .names import in_citation
 
 _CONDITIONS: dict[int, tuple] = {}  # id(root) -> (root, [if elements]), emptied with speed's caches
@@ -90,7 +91,7 @@ def _patch_levels(model) -> None:
         levels = given_levels(item.reference)
         chosen = {i: lv for (v, i), lv in
                   ((k, lv) for k, lv in levels.items() if isinstance(k, tuple)) if v == variable}
-        if not chosen or sort_options or not in_citation(context if context is not None
+        if not chosen or sorting.sorts(sort_options) or not in_citation(context if context is not None
                                                           else self):
             return original(self, item, variable, context, sort_options, **kwargs)
         form = self.get_option("form", context, sort_options)

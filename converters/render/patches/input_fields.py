@@ -6,10 +6,8 @@ lacks:
 - lines of the note written ``variable: value`` set the variable when the
   item lacks it ("container-title-short: Container", "event-date:
   2004-10-01/2004-10-14", "reviewed-author: Hall || W.C.") and leave the note;
-- ``comma-suffix`` on a name is kept (as name_parts reads it: "John,! Jr.").
-
-- a family name in double quotes is taken as written; "al-One" is the
-  particle "al-" and the family name "One".
+(``comma-suffix``, a family name in double quotes and "al-One" are read
+where the item is prepared: records.prepare_item.)
 
 (bugreports_ContainerTitleShort, bugreports_parseName, name_ParticleCaps3,
 name_HyphenatedNonDroppingParticle1 and 2, variables_ContainerTitleShort2,
@@ -21,9 +19,6 @@ import re
 
 _ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _LINE = re.compile(r"^\s*([a-z][a-z-]*[a-z])\s*:\s*(.+?)\s*$")
-# Arabic articles written joined to the family name ("al-One"), as
-# citeproc-js reads them; "de-Souza-Cruz" is one family name
-_ARTICLE = re.compile(r"^((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)(\w.*)$")
 _DATES = ("accessed", "event-date", "issued", "original-date", "submitted",
           "available-date")
 
@@ -79,36 +74,7 @@ def read_fields(item: dict) -> dict:
         data["note"] = "\n".join(kept)
         if not data["note"].strip():
             del data["note"]
-    for key, value in data.items():
-        if isinstance(value, list) and any(isinstance(p, dict) for p in value):
-            data[key] = [_quoted(_comma_suffix(p)) for p in value]
     return data
-
-
-def _quoted(person):
-    """A family name in double quotes is taken as written: no particle is
-    read from it ("\"van Happel\"" sorts and prints as "van Happel")."""
-    if not isinstance(person, dict):
-        return person
-    family = person.get("family")
-    hyphened = _ARTICLE.match(family) if isinstance(family, str) else None
-    if hyphened and "non-dropping-particle" not in person and hyphened.group(2)[0].isupper():
-        # "al-One": the particle "al-" and the family name "One"
-        return dict(person, family=hyphened.group(2),
-                    **{"non-dropping-particle": hyphened.group(1)})
-    if isinstance(family, str) and len(family) > 2 and family[0] == family[-1] == '"':
-        person = dict(person, family=family[1:-1])
-        person.setdefault("non-dropping-particle", "")
-    return person
-
-
-def _comma_suffix(person):
-    if not isinstance(person, dict) or not person.get("comma-suffix") or not person.get("suffix"):
-        return person
-    suffix = person["suffix"]
-    person = {k: v for k, v in person.items() if k not in ("comma-suffix", "suffix")}
-    person["given"] = f"{person.get('given', '')},! {suffix}"
-    return person
 
 
 def install() -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from . import sorting
+
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
 
 
@@ -63,7 +65,7 @@ def install() -> None:
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         names = item.reference.get(variable) or []
-        if sort_options or not names:
+        if sorting.sorts(sort_options) or not names:
             return original(self, item, variable, context, sort_options, **kwargs)
         order = self.get_option("name-as-sort-order", context, sort_options)
         form = self.get_option("form", context, sort_options)

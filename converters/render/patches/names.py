@@ -139,7 +139,7 @@ def _patch_incomplete(model) -> None:
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         incomplete = variable in incomplete_variables(item.reference)
-        if not incomplete or sort_options:
+        if not incomplete or sorting.sorts(sort_options):
             return original(self, item, variable, context, sort_options, **kwargs)
         known = len(item.reference.get(variable, []))
         try:
@@ -147,13 +147,15 @@ def _patch_incomplete(model) -> None:
         except (TypeError, ValueError, AttributeError):
             use_first = known
         if known < 2:
-            text = original(self, item, variable, context, None, **kwargs)
+            text = original(self, item, variable, context, sort_options, **kwargs)
             return f"{text} {self.et_al()}" if text else text
         # Let citeproc's own truncation run, with the names we have as the
         # first ones and no "and" before a last name we do not know.
-        overrides = {"et-al-min": str(known), "et-al-use-first": str(min(use_first, known)),
-                     "et-al-use-last": "false", "et-al-subsequent-min": str(known),
-                     "et-al-subsequent-use-first": str(min(use_first, known))}
+        # (an outer patch's overrides, such as initialize="false"'s, kept)
+        overrides = dict(sort_options or {}, **{
+            "et-al-min": str(known), "et-al-use-first": str(min(use_first, known)),
+            "et-al-use-last": "false", "et-al-subsequent-min": str(known),
+            "et-al-subsequent-use-first": str(min(use_first, known))})
         return original(self, item, variable, context, overrides, **kwargs)
 
     model.Name.process = process
@@ -255,7 +257,7 @@ def _patch_sort_particles(model) -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if not sort_options:
+        if not sorting.sorts(sort_options):
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options, **{"and": None, "delimiter": "\x01"})
         if self.get_option("demote-non-dropping-particle", context, sort_options) == "sort-only":
@@ -293,8 +295,9 @@ def _patch_names_shown(model) -> None:
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         count = names_shown(item.reference)
         sorting = bool(sort_options) and "name-as-sort-order" in sort_options
-        if count is None or sorting or not in_citation(context if context is not None
-                                                        else self):
+        if count is None or sorting or not (
+                in_citation(context if context is not None else self)
+                or _added_in_bibliography(self, item, variable, (context, sort_options), count)):
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options or {}, **{
             "et-al-use-first": str(count), "et-al-subsequent-use-first": str(count)})
@@ -303,6 +306,26 @@ def _patch_names_shown(model) -> None:
         return original(self, item, variable, context, overrides, **kwargs)
 
     model.Name.process = process
+
+
+def _added_in_bibliography(name, item, variable, call, count: int) -> bool:
+    """The names disambiguation added to a citation show in the
+    bibliography too, where it would print fewer (citeproc-js, the
+    bibliography's names given the citation's disambiguate-add-names:
+    "Belknap, JK, S. McWeeney, et al." in MLA, whose citation and
+    bibliography both show one name before et al.)."""
+    context, sort_options = call
+    try:
+        root = name.getroottree().getroot()
+        citation = root.find("{http://purl.org/net/xbiblio/csl}citation")
+        if citation is None or citation.get("disambiguate-add-names") != "true":
+            return False
+        total = len(item.reference.get(variable) or [])
+        minimum = name.get_option("et-al-min", context, sort_options)
+        first = name.get_option("et-al-use-first", context, sort_options)
+    except Exception:
+        return False
+    return bool(minimum) and total >= minimum and count > first
 
 
 # Around the name list of each cs:name in a bibliography whose style asks
@@ -366,7 +389,12 @@ def _patch_affixes_per_name(model) -> None:
         if not (prefix or suffix) or not text or isinstance(text, int) or sorting.active():
             return text
         alone = _each_name(original, self, item, variable, (context, sort_options, kwargs))
-        found = _wrap_each(str(text), alone, prefix, suffix)
+        # an institution's name (a literal) takes no affixes, as in citeproc-js
+        # ("Department of Education, Morgan, N." in molecular-metabolism)
+        people = dict.get(item.reference, variable) or dict.get(
+            item.reference, variable.replace("-", "_")) or []
+        bare = [not isinstance(p, dict) or "family" not in p for p in people]
+        found = _wrap_each(str(text), alone, prefix, suffix, bare)
         if found is None:
             return text
         _AFFIXED.element = id(self)
@@ -406,17 +434,22 @@ def _each_name(original, name, item, variable, call) -> list[str]:
     return texts
 
 
-def _wrap_each(text: str, names: list[str], prefix: str, suffix: str) -> str | None:
+def _wrap_each(text: str, names: list[str], prefix: str, suffix: str,
+               bare: list[bool] | None = None) -> str | None:
     """``text`` with each of ``names``, found in order, wrapped in the
-    affixes (a period after a name ending in one not doubled); None when
-    one is not found."""
+    affixes (a period after a name ending in one not doubled; none around
+    a name ``bare`` marks); None when one is not found."""
     out, position = [], 0
-    for name in names:
+    for index, name in enumerate(names):
         start = text.find(name, position) if name else -1
         if start < 0:
             return None
         end = start + len(name)
         after = suffix[1:] if suffix.startswith(".") and name.endswith(".") else suffix
+        if bare and index < len(bare) and bare[index]:
+            out += [text[position:start], name]
+            position = end
+            continue
         out += [text[position:start], prefix, name, after]
         position = end
     return "".join(out) + text[position:]

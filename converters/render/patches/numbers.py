@@ -185,7 +185,10 @@ def _patch_text_ranges(model) -> None:
     model.FormatNumber._process = _process
 
 
-_ONE_RANGE = re.compile(rf"\s*({_TOKEN})\s*-\s*({_TOKEN})\s*")
+# a page may carry a prefix of digits and letters too ("8n11564-8n1568",
+# a note on page 8; page_ChicagoWeird)
+_PAGE_TOKEN = rf"(?:(?:\d+[A-Za-z]{{1,3}})?{_TOKEN})"
+_ONE_RANGE = re.compile(rf"\s*({_PAGE_TOKEN})\s*-\s*({_PAGE_TOKEN})\s*")
 _LETTERS = re.compile(r"^[A-Za-z]*")
 
 

@@ -30,6 +30,7 @@ def install() -> None:
     string.normalize_seam = normalize_seam
     model.normalize_seam = normalize_seam
     install_right_inline()
+    install_literal_punctuation()
 
 
 def install_right_inline() -> None:
@@ -45,3 +46,31 @@ def install_right_inline() -> None:
         return original(kind, str(text).rstrip(" ") if kind == "right-inline" else text)
 
     display.mark = mark
+
+
+# Put before the punctuation a cs:text value prints; finishing removes it.
+LITERAL = "\ue020"
+_PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
+
+
+def install_literal_punctuation() -> None:
+    """Punctuation a style prints as a value (``<text value="."/>``) is
+    never merged with what comes before it: citeproc-js merges only
+    affixes with each other and with field text, so a title "Ed." followed
+    by a value "." prints "Ed..", and two values "." print ".."
+    (universitat-heidelberg-medizinische-fakultat-mannheim-numeric ends
+    its entries that way).  citeproc-py collapses every seam; the value is
+    marked so its seam is left alone.  (no fixture changes)"""
+    from citeproc import model
+
+    process = model.Text.process
+
+    def text_process(self, item, context=None, **kwargs):
+        text, language = process(self, item, context=context, **kwargs)
+        value = self.get("value")
+        if value and _PUNCTUATION_ONLY.fullmatch(value) and not any(
+                key in self.attrib for key in ("variable", "macro", "term")):
+            text = type(text)(LITERAL) + text if text is not None else text
+        return text, language
+
+    model.Text.process = text_process

@@ -20,6 +20,15 @@ def active() -> bool:
     return getattr(_STATE, "depth", 0) > 0
 
 
+def sorts(sort_options) -> bool:
+    """Whether a name is rendered for a sort key: sort options given while
+    sort keys are being rendered.  Patches pass their own option overrides
+    down the same argument, which are no sort key's (taking them for one
+    printed "\x01" between names and dropped "and" where disambiguation
+    had set how many names show)."""
+    return bool(sort_options) and active()
+
+
 _DIGITS = re.compile(r"\d+")
 _APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
 _SEPARATORS = re.compile("\x01+")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import threading
 
+from . import sorting
+
 _EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
 
 
@@ -56,20 +58,30 @@ def install() -> None:
     def render(self, item, *args, **kwargs):
         text = original(self, item, *args, **kwargs)
         variable = self.get("variable")
-        if not text or variable != "issued" or kwargs.get("sort_options"):
+        if not text or variable != "issued" or sorting.sorts(kwargs.get("sort_options")):
             return text
         try:
             suffix = item.reference.get("year_suffix")
-            year = str(item.reference["issued"].get("year", ""))
+            year = _last_year(item.reference["issued"])
         except Exception:
             return text
         if not suffix or not year or _ITEM.shown or _prints_suffix(self.get_root()):
             return text
         rendered = str(text)
-        match = re.search(r"(?<!\d)" + re.escape(year) + r"(?!\d)", rendered)
-        if match is None:
+        # after a range's last year, as citeproc-js prints it: "1984–1986a"
+        found = list(re.finditer(r"(?<!\d)" + re.escape(year) + r"(?!\d)", rendered))
+        if not found:
             return text
+        match = found[-1]
         _ITEM.shown = True
         return rendered[:match.end()] + suffix + rendered[match.end():]
 
     model.Date.render = render
+
+
+def _last_year(issued) -> str:
+    """The year a date ends in: its own, or a range's end year."""
+    try:
+        return str(issued["end"]["year"])
+    except Exception:
+        return str(issued.get("year", ""))
