@@ -3,6 +3,7 @@ out in several processes for long lists."""
 from __future__ import annotations
 
 from ..parallel import fork_map, should_split
+from ..styles import NS
 
 
 def install() -> None:
@@ -27,14 +28,13 @@ def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
     """Cache ``cls.attribute`` by element (or by style, ``per_root``) and
     arguments.  The element stays in the cache, which keeps lxml's proxy,
     and so its id, alive.  A lookup that fails with IndexError is cached as
-    failing."""
+    failing.  Calls without arguments or with one (most: the root, the
+    formatter, an option) are keyed more cheaply."""
     original = getattr(cls, attribute)
     cache: dict = {}
     _CACHES.append(cache)
 
-    def cached(self, *args, **kwargs):
-        anchor = self.get_root() if per_root else self
-        key = (id(anchor), args, tuple(sorted(kwargs.items()))) if kwargs else (id(anchor), args)
+    def lookup(self, key, anchor, args, kwargs):
         hit = cache.get(key)
         if hit is None or hit[0] is not anchor:
             try:
@@ -45,6 +45,21 @@ def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
         if hit[1] is IndexError:
             raise IndexError
         return hit[1]
+
+    def cached(self, *args, **kwargs):
+        anchor = self.get_root() if per_root else self
+        if kwargs:
+            key = (id(anchor), args, tuple(sorted(kwargs.items())))
+        elif not args:
+            key = id(anchor)
+            hit = cache.get(key)
+            if hit is not None and hit[0] is anchor and hit[1] is not IndexError:
+                return hit[1]
+        elif len(args) == 1:
+            key = (id(anchor), args[0])
+        else:
+            key = (id(anchor), args, None)
+        return lookup(self, key, anchor, args, kwargs)
 
     setattr(cls, attribute, cached)
 
@@ -83,12 +98,31 @@ def _patch_lookups(model) -> None:
 
 def _patch_parallel_sort(model) -> None:
     """Sorting renders every entry's sort keys (a third of the time for APA);
-    split across processes like the entries themselves."""
-    original = model.Key.sort_keys
+    split across processes like the entries themselves, all the keys of a
+    cs:sort in one fork (a fork a key cost more than it saved)."""
+    sort_keys = model.Key.sort_keys
+    sort = model.Sort.sort
+    # key element's id -> (the items, their sort keys) worked out ahead
+    ready: dict[int, tuple] = {}
 
-    def sort_keys(self, items, context):
-        if not should_split(items):
-            return original(self, items, context)
-        return fork_map(lambda chunk: original(self, chunk, context), list(items))
+    def ready_keys(self, items, context):
+        hit = ready.get(id(self))
+        if hit is not None and hit[0] is items:
+            return hit[1]
+        return sort_keys(self, items, context)
 
-    model.Key.sort_keys = sort_keys
+    def forked_sort(self, items, context):
+        keys = self.findall(f"{NS}key")
+        if not keys or not should_split(items):
+            return sort(self, items, context)
+        rows = fork_map(lambda chunk: list(zip(*[sort_keys(key, chunk, context)
+                                                  for key in keys])), list(items))
+        for number, key in enumerate(keys):
+            ready[id(key)] = (items, [row[number] for row in rows])
+        try:
+            return sort(self, items, context)
+        finally:
+            ready.clear()
+
+    model.Key.sort_keys = ready_keys
+    model.Sort.sort = forked_sort

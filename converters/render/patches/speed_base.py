@@ -1,0 +1,102 @@
+"""Speed: citeproc-py's own small steps, done with less work and the same
+result.  Installed first, so the other patches wrap these versions.
+
+Each rendered element is formatted, affixed and quoted (five font
+lookups, two seams, a locale option) although most elements of a style
+set none of these attributes, and a cs:if with ten types looked the
+item's type up ten times.  For 1,000 APA entries these were a fifth of
+the time.  (No fixture changes: each step returns what it returned.)
+"""
+from __future__ import annotations
+
+from ...render.styles import NS
+
+# The attributes Formatted.format reads; without any, it returns its input.
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration",
+               "vertical-align")
+
+
+def install() -> None:
+    from citeproc import model
+
+    _patch_format(model)
+    _patch_wrap(model)
+    _patch_quote(model)
+    _patch_conditions(model)
+    _patch_children_lookup(model)
+
+
+def _patch_format(model) -> None:
+    original = model.Formatted.format
+
+    def format(self, string):
+        get = self.get
+        if get("font-style") is None and get("font-variant") is None \
+                and get("font-weight") is None and get("text-decoration") is None \
+                and get("vertical-align") is None:
+            return str(string) if isinstance(string, (int, float)) else string
+        return original(self, string)
+
+    model.Formatted.format = format
+
+
+def _patch_wrap(model) -> None:
+    """Without affixes, wrap's two seams leave the text as it is ('' + text
+    and text + '' give text back, citeproc's strings included)."""
+    original = model.Affixed.wrap
+
+    def wrap(self, string):
+        if string is None or (not self.get("prefix") and not self.get("suffix")):
+            return string
+        return original(self, string)
+
+    model.Affixed.wrap = wrap
+
+
+def _patch_quote(model) -> None:
+    """quote reads punctuation-in-quote and never uses it: read it only when
+    the element is quoted."""
+    original = model.Quoted.quote
+
+    def quote(self, string):
+        if self.get("quotes", "false").lower() != "true":
+            return string
+        return original(self, string)
+
+    model.Quoted.quote = quote
+
+
+def _patch_conditions(model) -> None:
+    """The item's type (and reference) looked up once a test, not once a
+    listed type or variable."""
+    def _type(self, item):
+        types = self.get("type").split()
+        if not types:
+            return []
+        kind = item.reference.type
+        return [typ.lower() == kind for typ in types]
+
+    def _variable(self, item):
+        output = []
+        reference = None
+        for variable in self.get("variable").split():
+            variable = variable.replace("-", "_")
+            if variable == "locator":
+                output.append("locator" in item)
+                continue
+            if reference is None:
+                reference = item.reference
+            output.append(variable in reference)
+        return output
+
+    model.If._type = _type
+    model.If._variable = _variable
+
+
+def _patch_children_lookup(model) -> None:
+    """``element.layout`` and the like: a find by Clark name, without the
+    prefix map to resolve each time."""
+    def __getattr__(self, name):
+        return self.find(NS + name)
+
+    model.SomewhatObjectifiedElement.__getattr__ = __getattr__
