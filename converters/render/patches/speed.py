@@ -24,6 +24,13 @@ def clear_caches() -> None:
         cache.clear()
 
 
+def memo_table() -> dict:
+    """A new memo table, emptied with the others when a render starts."""
+    cache: dict = {}
+    _CACHES.append(cache)
+    return cache
+
+
 def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
     """Cache ``cls.attribute`` by element (or by style, ``per_root``) and
     arguments.  The element stays in the cache, which keeps lxml's proxy,
@@ -31,8 +38,7 @@ def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
     failing.  Calls without arguments or with one (most: the root, the
     formatter, an option) are keyed more cheaply."""
     original = getattr(cls, attribute)
-    cache: dict = {}
-    _CACHES.append(cache)
+    cache = memo_table()
 
     def lookup(self, key, anchor, args, kwargs):
         hit = cache.get(key)

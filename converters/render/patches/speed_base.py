@@ -24,6 +24,7 @@ def install() -> None:
     _patch_quote(model)
     _patch_conditions(model)
     _patch_children_lookup(model)
+    _patch_text_language(model)
 
 
 def _patch_format(model) -> None:
@@ -100,3 +101,45 @@ def _patch_children_lookup(model) -> None:
         return self.find(NS + name)
 
     model.SomewhatObjectifiedElement.__getattr__ = __getattr__
+
+
+def _patch_text_language(model) -> None:
+    """cs:text read the item's language by raising and catching an error
+    for each text of each entry (most items have none); it is looked up
+    once an item now.  The rest of Text.process is citeproc-py's."""
+    from citeproc.source import VariableError
+
+    from .speed import memo_table
+
+    languages = memo_table()  # reference's id -> (reference, its language or None)
+
+    def item_language(reference):
+        hit = languages.get(id(reference))
+        if hit is None or hit[0] is not reference:
+            try:
+                language = reference.language[:2]
+            except VariableError:
+                language = None
+            hit = languages[id(reference)] = (reference, language)
+        return hit[1]
+
+    def process(self, item, context=None, **kwargs):
+        if context is None:
+            context = self
+        try:
+            language = item_language(item.reference)
+        except VariableError:
+            language = None
+        if language is None:
+            language = self.get_root().get("default-locale", "en")[:2]
+        if self.get("variable") is not None:
+            text = self._variable(item, context)
+        elif self.get("macro") is not None:
+            text = self.get_macro(self.get("macro")).render(item, context)
+        elif self.get("term") is not None:
+            text = self._term(item)
+        elif self.get("value") is not None:
+            text = model.String(self.preformat(self.get("value")))
+        return text, language
+
+    model.Text.process = process
