@@ -58,13 +58,13 @@ def _memoize(cls, attribute: str, *, per_root: bool = False) -> None:
             key = (id(anchor), args, tuple(sorted(kwargs.items())))
         elif not args:
             key = id(anchor)
-            hit = cache.get(key)
-            if hit is not None and hit[0] is anchor and hit[1] is not IndexError:
-                return hit[1]
         elif len(args) == 1:
             key = (id(anchor), args[0])
         else:
             key = (id(anchor), args, None)
+        hit = cache.get(key)
+        if hit is not None and hit[0] is anchor and hit[1] is not IndexError:
+            return hit[1]
         return lookup(self, key, anchor, args, kwargs)
 
     setattr(cls, attribute, cached)

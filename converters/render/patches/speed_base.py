@@ -69,13 +69,21 @@ def _patch_quote(model) -> None:
 
 def _patch_conditions(model) -> None:
     """The item's type (and reference) looked up once a test, not once a
-    listed type or variable."""
+    listed type or variable; a test's list of types split once."""
+    from .speed import memo_table
+
+    split = memo_table()  # (element's id, the attribute) -> (element, its types lower-cased)
+
     def _type(self, item):
-        types = self.get("type").split()
-        if not types:
+        listed = self.get("type")
+        key = (id(self), listed)
+        hit = split.get(key)
+        if hit is None or hit[0] is not self:
+            hit = split[key] = (self, [typ.lower() for typ in listed.split()])
+        if not hit[1]:
             return []
         kind = item.reference.type
-        return [typ.lower() == kind for typ in types]
+        return [typ == kind for typ in hit[1]]
 
     def _variable(self, item):
         output = []
@@ -95,10 +103,19 @@ def _patch_conditions(model) -> None:
 
 
 def _patch_children_lookup(model) -> None:
-    """``element.layout`` and the like: a find by Clark name, without the
-    prefix map to resolve each time."""
+    """``element.layout``, ``names.substitute`` and the like: the child
+    found once an element (the style's tree is fixed while it renders, as
+    the memoized XPath searches of the speed patch take it to be)."""
+    from .speed import memo_table
+
+    children = memo_table()  # (element's id, name) -> (element, child or None)
+
     def __getattr__(self, name):
-        return self.find(NS + name)
+        key = (id(self), name)
+        hit = children.get(key)
+        if hit is None or hit[0] is not self:
+            hit = children[key] = (self, self.find(NS + name))
+        return hit[1]
 
     model.SomewhatObjectifiedElement.__getattr__ = __getattr__
 
