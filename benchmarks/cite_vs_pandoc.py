@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the checkout
 from benchmarks import generate
@@ -93,8 +94,8 @@ def main() -> None:
         for command, cwd in commands.values():  # warm the file cache, check each runs
             subprocess.run(command, check=True, capture_output=True, cwd=cwd)
         if args.baseline:
-            same = open(os.path.join(folder, "ours.txt"), "rb").read() == \
-                open(os.path.join(folder, "baseline.txt"), "rb").read()
+            texts = [Path(folder, name).read_bytes() for name in ("ours.txt", "baseline.txt")]
+            same = texts[0] == texts[1]
             print(f"bibconv output identical to the baseline's: {same}")
         times = rounds(commands, runs)
     print(f"{args.records} entries, {args.style}, {runs} alternating rounds (medians)")

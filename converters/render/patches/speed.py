@@ -122,7 +122,7 @@ def _patch_parallel_sort(model) -> None:
         if not keys or not should_split(items):
             return sort(self, items, context)
         rows = fork_map(lambda chunk: list(zip(*[sort_keys(key, chunk, context)
-                                                  for key in keys])), list(items))
+                                                  for key in keys], strict=True)), list(items))
         for number, key in enumerate(keys):
             ready[id(key)] = (items, [row[number] for row in rows])
         try:
