@@ -26,6 +26,8 @@ def install() -> None:
     _patch_children_lookup(model)
     _patch_text_language(model)
     _patch_term_forms(model)
+    _patch_missing_variables()
+    _patch_choose(model)
 
 
 def _patch_format(model) -> None:
@@ -185,3 +187,36 @@ def _patch_term_forms(model) -> None:
             return hit[1]
 
         setattr(model.Term, name, property(form))
+
+
+def _patch_missing_variables() -> None:
+    """A variable an item lacks raised KeyError, caught and raised again as
+    VariableError (100,000 times for 1,000 APA entries): raise VariableError
+    at once."""
+    from citeproc.source import CustomDict, VariableError
+
+    missing = object()
+
+    def __getitem__(self, key):
+        value = dict.get(self, key, missing)
+        if value is missing:
+            raise VariableError
+        return value
+
+    CustomDict.__getitem__ = __getitem__
+
+
+def _patch_choose(model) -> None:
+    """cs:choose's branches tried in turn without first copying them into
+    a list."""
+    ConditionFailed = model.ConditionFailed
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        for child in self.iterchildren():
+            try:
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except ConditionFailed:
+                continue
+        return None
+
+    model.Choose.render = render
