@@ -5,6 +5,7 @@ bibliography object (:func:`set_threshold`) and read back from it by the
 sort patch, so no module state carries it between calls."""
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 
@@ -37,8 +38,27 @@ def fork_map(function, items: list) -> list:
     workers = min(os.cpu_count() or 1, 8)
     size = -(-len(items) // workers)
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    # Everything alive now is frozen out of the cyclic collector while the
+    # workers start, so a collection in a worker does not write to (and so
+    # copy) every page it shares with this process.
+    gc.freeze()
+    try:
+        children = _start(function, chunks[1:])
+    finally:
+        gc.unfreeze()
+    results = list(function(chunks[0]))
+    for pid, read_end, chunk in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        results += pickle.loads(payload) if status == 0 and payload else function(chunk)
+    return results
+
+
+def _start(function, chunks: list) -> list:
+    """Fork a worker a chunk: (pid, the pipe's read end, the chunk) each."""
     children = []
-    for chunk in chunks[1:]:
+    for chunk in chunks:
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker: compute, send, leave without cleanup
@@ -53,10 +73,4 @@ def fork_map(function, items: list) -> list:
             os._exit(status)
         os.close(write_end)
         children.append((pid, read_end, chunk))
-    results = list(function(chunks[0]))
-    for pid, read_end, chunk in children:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        results += pickle.loads(payload) if status == 0 and payload else function(chunk)
-    return results
+    return children

@@ -16,6 +16,7 @@ so they can be offered upstream.  :func:`install` applies them all once.
                from the option overrides patches pass down
     dates      date ranges citeproc-py cannot render
     speed      memoized lookups, parallel sort keys
+    speed_base citeproc-py's formatting, affixes, quotes and conditions with less work
     citation_label  a default citation-label, the year suffix after it
     initials   initials as citeproc-js makes them
     punctuation  no punctuation mark doubled across closing markup; punctuation
@@ -36,10 +37,11 @@ from __future__ import annotations
 
 import importlib
 
-# Installed once, in this order: later patches wrap what earlier ones set
+# Installed once, in this order (speed_base first: it replaces citeproc-py's
+# own steps, which the others then wrap): later patches wrap what earlier ones set
 # (givennames after names and initials, whose Name.process it wraps;
 # name_parts outermost of the Name.process patches, as it reads the names).
-ORDER = ("names", "groups", "numbers", "dates", "text_case", "display", "collapse",
+ORDER = ("speed_base", "names", "groups", "numbers", "dates", "text_case", "display", "collapse",
          "year_suffix", "sorting", "speed", "initials", "givennames", "citation_label",
          "positions", "punctuation", "author_substitute", "page_ranges", "name_count",
          "input_fields", "et_al", "name_parts", "conditions", "terms")
