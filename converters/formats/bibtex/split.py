@@ -202,7 +202,8 @@ def _field_lines(block, line: int, state: _Splitting) -> None:
 
 def _searched(raw: str, keys: list[str], line: int) -> list[int | None]:
     """Each field's line where its name is found in the raw text, in order."""
-    pos, out = 0, []
+    pos = 0
+    out: list[int | None] = []
     for key in keys:
         match = re.compile(r"(?:^|[\s,{(])(" + re.escape(key) + r")\s*=").search(raw, pos)
         if match is None:
