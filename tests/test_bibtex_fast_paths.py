@@ -85,3 +85,56 @@ def test_plain_values_are_what_evaluate_makes_of_them(raw):
     assert got == expected
     assert got.count("{") == got.count("}")
     assert "\\" not in got  # expand (state.defined) would look at it
+
+
+def _chunks_line_by_line(handle, batch):
+    """bibtex_chunks as it was: _entry_starts's verdict on each line."""
+    from converters.scale.streams import _entry_starts
+
+    lines, start, blocks = [], 1, 0
+    for number, opening, added in _entry_starts(handle):
+        if opening is not None:
+            if blocks >= batch:
+                yield start, "".join(lines)
+                lines, start, blocks = [], number, 0
+            blocks += 1
+        lines.extend(added)
+    if lines:
+        yield start, "".join(lines)
+
+
+_BIB_PIECES = ["@misc{a,\n", "}\n", "{", "}", " @x{", "\n", "\r", "\r\n", "@", "text",
+               "\n@y{b,", "\t@z(", "é"]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_BIB_PIECES), max_size=40), st.sampled_from([1, 2, 500]),
+       st.sampled_from([7, 64, 1 << 20]))
+def test_streamed_bibtex_is_cut_where_line_by_line_cuts_it(pieces, batch, read):
+    import io
+
+    from converters.scale import streams
+
+    text = "".join(pieces)
+    saved, streams._READ = streams._READ, read  # runs of a few lines: state kept across runs
+    try:
+        def handle():
+            return io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline="")
+        assert list(streams.bibtex_chunks(handle(), batch)) == list(
+            _chunks_line_by_line(handle(), batch))
+    finally:
+        streams._READ = saved
+
+
+def test_a_long_unbalanced_stretch_is_cut_as_line_by_line():
+    import io
+
+    from converters.scale import streams
+
+    for text in ("@misc{a, title={x\n" + "line\n" * 10_005 + " @in{b,\n@misc{c,}\n@misc{d,}\n",
+                 "@misc{a, title={x\n" + "line\n" * 9_998 + "@misc{c,}\n" + "x\n" * 5 + "@d{e,}\n"):
+        for batch in (1, 2):
+            def handle(text=text):
+                return io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline="")
+            assert list(streams.bibtex_chunks(handle(), batch)) == list(
+                _chunks_line_by_line(handle(), batch))
