@@ -67,9 +67,10 @@ def split_blocks(text: str, light: bool = False) -> tuple[list, dict[int, list[i
 
     ``light``: the entries read here get no ``Field`` objects (a tenth of
     the reading went into making them); the second dict holds instead, by
-    id, ``Quick(fields, names)``: each field's (name, raw value, line as
-    bibtexparser counts it) and the newlines before each name (None where
-    an "=" inside a value hides them: split.py searches as before)."""
+    id, ``Quick(fields, names, starts)``: each field's name and raw value,
+    the newlines before each name (None where an "=" inside a value hides
+    them: split.py searches as before) and each field's line as
+    bibtexparser counts it."""
     try:
         return _split_blocks(text, light)
     except _Surprise:
@@ -77,9 +78,11 @@ def split_blocks(text: str, light: bool = False) -> tuple[list, dict[int, list[i
 
 
 class Quick(NamedTuple):
-    """An entry read here, its fields as plain tuples (see split_blocks)."""
+    """An entry read here, its fields as plain tuples (see split_blocks):
+    (name, raw value, position of its "=") and bibtexparser's line of each."""
     fields: list[tuple[str, str, int]]
     names: list[int] | None
+    starts: list[int]
 
 
 def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
@@ -177,8 +180,7 @@ def _fast(text: str, start: int, end: int, bm, lines: _Lines, light: bool = Fals
     if light:
         entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
                          fields=[], start_line=base, raw=raw)
-        quick = Quick([(name, value, line) for (name, value, _), line
-                       in zip(found, field_lines, strict=True)], names)
+        quick = Quick(found, names, field_lines)
     else:
         entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
                          fields=[bm.Field(key=name, value=value, start_line=line) for

@@ -217,6 +217,9 @@ def _month(value: str) -> int | None:
     return None if text.isdigit() else vocabulary.month_number(text)
 
 
+_YEAR = re.compile(r"-?[0-9]{1,4}")
+
+
 def read_date(fields: dict, prefix: str) -> dict | None:
     names = DATE_FIELDS[prefix]
     if fields.get(names[0]):
@@ -226,7 +229,7 @@ def read_date(fields: dict, prefix: str) -> dict | None:
     if not year:
         return None
     year_text = latex.plain(year).replace("–", "-").replace("—", "-").strip()
-    if not re.fullmatch(r"-?[0-9]{1,4}", year_text):
+    if not _YEAR.fullmatch(year_text):
         return {"literal": year_text}
     part = [int(year_text)]
     month = fields.get(names[2])
@@ -347,10 +350,15 @@ def write_language(w: Writing) -> None:
 
 # -- one-to-one fields and identifiers ---------------------------------------------
 
+# The fields of M.SIMPLE in its order: where two give one variable, the first counts.
+_SIMPLE_ORDER = {name: index for index, name in enumerate(M.SIMPLE)}
+
+
 def read_simple(r: Reading, genre: str | None) -> None:
     f, data = r.fields, r.data
-    for name, var in M.SIMPLE.items():
-        if name not in f or var in data:
+    for name in sorted(f.keys() & M.SIMPLE.keys(), key=_SIMPLE_ORDER.__getitem__):
+        var = M.SIMPLE[name]
+        if var in data:
             continue
         value = f[name]
         if name in M.VERBATIM:

@@ -355,7 +355,8 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
     aliases, markers, verbatim = M.ALIASES, M.BIBLATEX_MARKERS, M.VERBATIM
     biblatex = entry.type in M.BIBLATEX_TYPES
     fields, where = entry.fields, entry.lines
-    for (written, raw_value, start), at in zip(quick.fields, lines, strict=True):
+    for (written, raw_value, _), start, at in zip(quick.fields, quick.starts, lines,
+                                                  strict=True):
         lowered = written.lower()
         biblatex = biblatex or lowered in markers
         name = aliases.get(lowered, lowered)
