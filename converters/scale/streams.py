@@ -205,9 +205,19 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
         yield start, rest
 
 
-# "@" first on a line (after blanks), in text whose lines end with "\n" only.
-_AT_LINE_START = re.compile(r"(?:\A|(?<=\n))[^\S\r\n]*@")
+# "@" first on a line (after blanks), in text whose lines end with "\n" only:
+# the text's first line, then after each "\n" (a literal the search skips to).
+_AT_FIRST_LINE = re.compile(r"[^\S\r\n]*@")
+_AT_NEXT_LINE = re.compile(r"\n[^\S\r\n]*@")
 _STRETCH = 10_000  # lines after which an "@" at the first column opens a block anyway
+
+
+def _line_starts_with_at(text: str) -> Iterator[int]:
+    """Where each line whose first non-blank is "@" starts."""
+    if _AT_FIRST_LINE.match(text):
+        yield 0
+    for match in _AT_NEXT_LINE.finditer(text):
+        yield match.start() + 1
 
 
 class _Openings:
@@ -226,8 +236,7 @@ class _Openings:
             yield from self._by_line(lines)
             return
         depth, position, line = self.depth, 0, self.lines + 1
-        for match in _AT_LINE_START.finditer(text):
-            at = match.start()
+        for at in _line_starts_with_at(text):
             depth += text.count("{", position, at) - text.count("}", position, at)
             line += text.count("\n", position, at)
             position = at
@@ -238,6 +247,7 @@ class _Openings:
         self.lines += text.count("\n")
 
     def _by_line(self, lines: list[str]) -> Iterator[tuple[int, int]]:
+        """find for lines that may end with "\\r" alone."""
         position = 0
         for line in lines:
             self.lines += 1
