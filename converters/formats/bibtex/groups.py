@@ -3,6 +3,7 @@ function: names, publisher and places, numbers, notes, dates, pages,
 language, and the one-to-one fields (identifiers among them)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ... import dates, latex, vocabulary
@@ -209,9 +210,14 @@ DATE_FIELDS = {"": ("date", "year", "month", "day"),
 DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
 
 
+# Months and days are a few dozen strings over and over: each read once.
+_whole_number = functools.lru_cache(maxsize=1024)(dates.whole_number)
+
+
+@functools.lru_cache(maxsize=1024)
 def _month(value: str) -> int | None:
     text = latex.plain(value).strip()
-    number = dates.whole_number(text)
+    number = _whole_number(text)
     if number is not None:
         return number if 1 <= number <= 12 else None
     return None if text.isdigit() else vocabulary.month_number(text)
@@ -238,7 +244,7 @@ def read_date(fields: dict, prefix: str) -> dict | None:
         if number is None:
             return {"literal": f"{latex.plain(month)} {year_text}"}
         part.append(number)
-        day = dates.whole_number(latex.plain(fields.get(names[3]) or ""))
+        day = _whole_number(latex.plain(fields.get(names[3]) or ""))
         if day is not None:
             part.append(day)
     return {"date-parts": [part]}
