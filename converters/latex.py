@@ -563,7 +563,6 @@ def rich(value: str, paragraphs: bool = False) -> str:
     return re.sub(r" *\n\n *", "\n\n", text) if paragraphs and "\n" in text else text
 
 
-_WORD = re.compile(r"\S+")
 # Inside a word, hyphens, dots and slashes join parts that are cased apart
 # ("Multiple-Choice", "Reddit.Com").
 _PARTS = re.compile(r"([-./])")
@@ -584,8 +583,7 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
     and the first after a sentence or clause ends (. : ? !), are capitalised
     (so is the very first, as pandoc does)."""
     out: list[Piece] = []
-    state = "first"  # "first" word of all, "capital" after a clause, or "lower"
-
+    lower = False  # the next word is lowered where merely capitalised (else capitalised)
     for piece in pieces:
         if piece.markup:
             out.append(piece)
@@ -593,17 +591,18 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
         if piece.protected:
             out.append(piece)
             if piece.text.strip():
-                state = "capital" if _ends_clause(piece.text) else "lower"
+                lower = not _ends_clause(piece.text)
             continue
-
-        def fix(match):
-            nonlocal state
-            word, ends = _recased_word(match.group(0), state == "lower")
-            state = "capital" if ends else "lower"
-            return word
-
-        out.append(Piece(_WORD.sub(fix, piece.text), False))
+        parts = _BLANKS.split(piece.text)  # words at the even places, blanks between
+        for index in range(0, len(parts), 2):
+            if parts[index]:
+                parts[index], ends = _recased_word(parts[index], lower)
+                lower = not ends
+        out.append(Piece("".join(parts), False))
     return out
+
+
+_BLANKS = re.compile(r"(\s+)")
 
 
 def _ends_clause(text: str) -> bool:

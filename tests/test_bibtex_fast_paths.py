@@ -5,6 +5,8 @@ split._plain_value against evaluate plus _value's checks.  Generated text
 full of the characters each shortcut must refuse."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,7 +45,7 @@ def _reference_sentence_case(pieces):
                 state = "capital" if latex._ends_clause(piece.text) else "lower"
             continue
         words = []
-        for match in latex._WORD.finditer(piece.text):
+        for match in re.finditer(r"\S+", piece.text):
             words.append((match, latex._recased_word.__wrapped__(match.group(0),
                                                                  state == "lower")))
             state = "capital" if words[-1][1][1] else "lower"
