@@ -180,7 +180,7 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
     its first column after a long stretch (the reader reports the broken
     entry and goes on).  Crossref parents are lent by converters.scale.crossref.
 
-    The lines are read a megabyte at a time and the openings found there by
+    The lines are read 64 KiB at a time and the openings found there by
     _Openings (what _entry_starts finds line by line), so the text is
     scanned in C, not line by line in Python."""
     batch = batch or BATCH
@@ -188,7 +188,7 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
     pending: list[str] = []
     start, blocks = 1, 0
     while True:
-        lines = handle.readlines(_READ)
+        lines = handle.readlines(_BIBTEX_READ)
         if not lines:
             break
         text = "".join(lines)
@@ -205,6 +205,9 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
         yield start, rest
 
 
+# Characters of lines read at a time: small, since a run's lines are held
+# as strings twice over (the list and its join) beside the chunk.
+_BIBTEX_READ = 1 << 16
 # "@" first on a line (after blanks), in text whose lines end with "\n" only:
 # the text's first line, then after each "\n" (a literal the search skips to).
 _AT_FIRST_LINE = re.compile(r"[^\S\r\n]*@")
