@@ -456,6 +456,9 @@ def expand(value: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> st
 
 
 _NEEDS_PARSE = re.compile(r"[\\{}$~`'\-\n\t\r]|  ")
+# What _Reader changes besides single hyphens (which it copies) and the
+# blanks at the ends (which _tidy trims): with none of it, a value is its text.
+_NEEDS_READER = re.compile(r"[\\{}$~`'\n\t\r]|--|  ")
 
 
 def decode(value: str, paragraphs: bool = False) -> list[Piece]:
@@ -472,9 +475,36 @@ def _decoded(value: str, paragraphs: bool) -> tuple[Piece, ...]:
     if not _NEEDS_PARSE.search(value):
         value = value.strip()
         return (Piece(value),) if value else ()
+    if not _NEEDS_READER.search(value):  # single hyphens only: the reader's text too
+        value = value.strip(" ")
+        return (Piece(value),) if value else ()
+    if "--" not in value and _PLAIN_GROUPS.fullmatch(value):
+        return tuple(_tidy(_grouped(value)))
     reader = _Reader(value, paragraphs)
     reader.run()
     return tuple(_tidy(reader.pieces))
+
+
+# Text and braced groups of text with nothing else _Reader reads ("2017-23
+# {Title}: {BC}", a title's usual protection): split here as it would.
+_PLAIN = r"[^\\{}$~`'\n\t\r]"
+_PLAIN_GROUPS = re.compile(f"(?:{_PLAIN}|\\{{{_PLAIN}*\\}})*")
+_GROUP = re.compile(r"\{([^{}]*)\}")
+
+
+def _grouped(value: str) -> list[Piece]:
+    """_Reader's pieces for a value _PLAIN_GROUPS matches: the text outside
+    the braces, the protected text inside, empty ones left out."""
+    pieces, last = [], 0
+    for match in _GROUP.finditer(value):
+        if match.start() > last:
+            pieces.append(Piece(value[last:match.start()]))
+        if match.group(1):
+            pieces.append(Piece(match.group(1), True))
+        last = match.end()
+    if last < len(value):
+        pieces.append(Piece(value[last:]))
+    return pieces
 
 
 def _tidy(pieces: list[Piece]) -> list[Piece]:
@@ -533,7 +563,6 @@ def rich(value: str, paragraphs: bool = False) -> str:
     return re.sub(r" *\n\n *", "\n\n", text) if paragraphs and "\n" in text else text
 
 
-_WORD = re.compile(r"\S+")
 # Inside a word, hyphens, dots and slashes join parts that are cased apart
 # ("Multiple-Choice", "Reddit.Com").
 _PARTS = re.compile(r"([-./])")
@@ -554,11 +583,7 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
     and the first after a sentence or clause ends (. : ? !), are capitalised
     (so is the very first, as pandoc does)."""
     out: list[Piece] = []
-    state = "first"  # "first" word of all, "capital" after a clause, or "lower"
-
-    def ends_clause(text: str) -> bool:
-        return text.rstrip(" \u00a0\"'”’)]").endswith((".", ":", "?", "!"))
-
+    lower = False  # the next word is lowered where merely capitalised (else capitalised)
     for piece in pieces:
         if piece.markup:
             out.append(piece)
@@ -566,27 +591,42 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
         if piece.protected:
             out.append(piece)
             if piece.text.strip():
-                state = "capital" if ends_clause(piece.text) else "lower"
+                lower = not _ends_clause(piece.text)
             continue
-
-        def fix(match):
-            nonlocal state
-            word = match.group(0)
-            parts = _PARTS.split(word)
-            head = parts[0]
-            if state in ("capital", "first"):
-                head = _upper_first(head)
-            elif state == "lower" and _capitalised_only(head):
-                head = _lower_first(head)
-            rest = [_lower_first(p) if _capitalised_only(p) else p for p in parts[2::2]]
-            state = "capital" if ends_clause(word) else "lower"
-            joined = [head]
-            for separator, part in zip(parts[1::2], rest, strict=False):
-                joined += [separator, part]
-            return "".join(joined)
-
-        out.append(Piece(_WORD.sub(fix, piece.text), False))
+        parts = _BLANKS.split(piece.text)  # words at the even places, blanks between
+        for index in range(0, len(parts), 2):
+            if parts[index]:
+                parts[index], ends = _recased_word(parts[index], lower)
+                lower = not ends
+        out.append(Piece("".join(parts), False))
     return out
+
+
+_BLANKS = re.compile(r"(\s+)")
+
+
+def _ends_clause(text: str) -> bool:
+    return text.rstrip(" \u00a0\"'”’)]").endswith((".", ":", "?", "!"))
+
+
+# Title words repeat ("the", "of", "Analysis"): each is recased once.
+@functools.lru_cache(maxsize=16384)
+def _recased_word(word: str, lower: bool) -> tuple[str, bool]:
+    """A title word in sentence case: its first letter capitalised (after
+    a clause, or the first word) or, ``lower``, lowered where it is merely
+    capitalised; its other parts lowered likewise.  And whether it ends a
+    clause."""
+    parts = _PARTS.split(word)
+    head = parts[0]
+    if not lower:
+        head = _upper_first(head)
+    elif _capitalised_only(head):
+        head = _lower_first(head)
+    rest = [_lower_first(p) if _capitalised_only(p) else p for p in parts[2::2]]
+    joined = [head]
+    for separator, part in zip(parts[1::2], rest, strict=False):
+        joined += [separator, part]
+    return "".join(joined), _ends_clause(word)
 
 
 def _upper_first(word: str) -> str:

@@ -178,19 +178,88 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
     """Runs of ``batch`` blocks, cut before a line that opens a block.  An
     unbalanced entry keeps its run open until another ``@`` starts a line at
     its first column after a long stretch (the reader reports the broken
-    entry and goes on).  Crossref parents are lent by converters.scale.crossref."""
+    entry and goes on).  Crossref parents are lent by converters.scale.crossref.
+
+    The lines are read 64 KiB at a time and the openings found there by
+    _Openings (what _entry_starts finds line by line), so the text is
+    scanned in C, not line by line in Python."""
     batch = batch or BATCH
-    lines: list[str] = []
+    openings = _Openings()
+    pending: list[str] = []
     start, blocks = 1, 0
-    for number, opening, added in _entry_starts(handle):
-        if opening is not None:
+    while True:
+        lines = handle.readlines(_BIBTEX_READ)
+        if not lines:
+            break
+        text = "".join(lines)
+        last = 0
+        for position, number in openings.find(text, lines):
             if blocks >= batch:
-                yield start, "".join(lines)
-                lines, start, blocks = [], number, 0
+                pending.append(text[last:position])
+                yield start, "".join(pending)
+                pending, start, blocks, last = [], number, 0, position
             blocks += 1
-        lines.extend(added)
-    if lines:
-        yield start, "".join(lines)
+        pending.append(text[last:])
+    rest = "".join(pending)
+    if rest:
+        yield start, rest
+
+
+# Characters of lines read at a time: small, since a run's lines are held
+# as strings twice over (the list and its join) beside the chunk.
+_BIBTEX_READ = 1 << 16
+# "@" first on a line (after blanks), in text whose lines end with "\n" only:
+# the text's first line, then after each "\n" (a literal the search skips to).
+_AT_FIRST_LINE = re.compile(r"[^\S\r\n]*@")
+_AT_NEXT_LINE = re.compile(r"\n[^\S\r\n]*@")
+_STRETCH = 10_000  # lines after which an "@" at the first column opens a block anyway
+
+
+def _line_starts_with_at(text: str) -> Iterator[int]:
+    """Where each line whose first non-blank is "@" starts."""
+    if _AT_FIRST_LINE.match(text):
+        yield 0
+    for match in _AT_NEXT_LINE.finditer(text):
+        yield match.start() + 1
+
+
+class _Openings:
+    """_entry_starts's rule over runs of whole lines: an ``@`` first on a
+    line opens a block where the braces since the last opening balance, or
+    at the first column after a long stretch; state kept from run to run."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # braces since the last opening, to the end of the last run
+        self.lines = 0  # lines read in earlier runs
+        self.opened = 0  # the line of the last opening (0: none yet)
+
+    def find(self, text: str, lines: list[str]) -> Iterator[tuple[int, int]]:
+        """(position in ``text``, line number) of each opening."""
+        if "\r" in text:  # lines may end with "\r" alone: count them one by one
+            yield from self._by_line(lines)
+            return
+        depth, position, line = self.depth, 0, self.lines + 1
+        for at in _line_starts_with_at(text):
+            depth += text.count("{", position, at) - text.count("}", position, at)
+            line += text.count("\n", position, at)
+            position = at
+            if depth <= 0 or (text[at] == "@" and line - self.opened > _STRETCH):
+                depth, self.opened = 0, line
+                yield at, line
+        self.depth = depth + text.count("{", position) - text.count("}", position)
+        self.lines += text.count("\n")
+
+    def _by_line(self, lines: list[str]) -> Iterator[tuple[int, int]]:
+        """find for lines that may end with "\\r" alone."""
+        position = 0
+        for line in lines:
+            self.lines += 1
+            if "@" in line and line.lstrip().startswith("@") and (self.depth <= 0 or (
+                    line[0] == "@" and self.lines - self.opened > _STRETCH)):
+                self.depth, self.opened = 0, self.lines
+                yield position, self.lines
+            self.depth += line.count("{") - line.count("}")
+            position += len(line)
 
 
 # -- writers: one output from many batches -------------------------------------

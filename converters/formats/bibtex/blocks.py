@@ -20,6 +20,7 @@ in the whole text.  Entry keys repeated across pieces are found by one
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # An "@type{" / "@type(" at the start of a line (after blanks): bibtexparser's
 # block-start mark (r"@[\w]*( |\t)*" before "{" or "(") where it always cuts.
@@ -46,7 +47,10 @@ def _braced(depth: int) -> str:
 _QUOTED = '"' + _loop(r'[^"%\\]', _ESCAPED) + r'(?<!\{)"'  # '{"}' inside quotes: not here
 _VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4), _QUOTED)
 _HEAD = re.compile(r"@(\w+)[ \t]*\{(" + _NAME + r")([,}])")
-_FIELD = re.compile(f"({_NAME})=({_VALUE})([,}}])")
+_FIELD = re.compile(f"(\\s*)({_NAME})=({_VALUE})([,}}])")
+# A value that is one pair of braces around balanced text (with no backslash,
+# evaluate.py's reading agrees): its LaTeX is what is inside.
+SINGLE_BRACED = re.compile(_braced(4))
 _TAIL = re.compile(r"\s*\}")
 _NOT_ENTRIES = ("comment", "preamble", "string")
 
@@ -55,18 +59,33 @@ class _Surprise(Exception):
     """bibtexparser cut a piece where the reasoning above says it never does."""
 
 
-def split_blocks(text: str) -> tuple[list, dict[int, list[int]]] | None:
+def split_blocks(text: str, light: bool = False) -> tuple[list, dict[int, list[int]]] | None:
     """bibtexparser's blocks for ``text`` (as ``Splitter(text).split().blocks``
     gives them), and for the entries read here, the number of newlines in
     the entry's raw text before each field's name (its line, found for
-    free).  None if bibtexparser surprised us: the caller splits the whole."""
+    free).  None if bibtexparser surprised us: the caller splits the whole.
+
+    ``light``: the entries read here get no ``Field`` objects (a tenth of
+    the reading went into making them); the second dict holds instead, by
+    id, ``Quick(fields, names, starts)``: each field's name and raw value,
+    the newlines before each name (None where an "=" inside a value hides
+    them: split.py searches as before) and each field's line as
+    bibtexparser counts it."""
     try:
-        return _split_blocks(text)
+        return _split_blocks(text, light)
     except _Surprise:
         return None
 
 
-def _split_blocks(text: str) -> tuple[list, dict[int, list[int]]]:
+class Quick(NamedTuple):
+    """An entry read here, its fields as plain tuples (see split_blocks):
+    (name, raw value, position of its "=") and bibtexparser's line of each."""
+    fields: list[tuple[str, str, int]]
+    names: list[int] | None
+    starts: list[int]
+
+
+def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
     from bibtexparser import model as bm
     from bibtexparser.library import Library
 
@@ -74,11 +93,11 @@ def _split_blocks(text: str) -> tuple[list, dict[int, list[int]]]:
     bounds = [0, *cuts, len(text)] if not cuts or cuts[0] else [*cuts, len(text)]
     blocks: list = []
     lines = _Lines(text)
-    offsets: dict[int, list[int]] = {}
+    offsets: dict = {}
     pending = -1  # start of the text not read yet, for bibtexparser
     for index in range(len(bounds) - 1):
         start, end = bounds[index], bounds[index + 1]
-        got = _fast(text, start, end, bm, lines) if text.startswith("@", start) else None
+        got = _fast(text, start, end, bm, lines, light) if text.startswith("@", start) else None
         if got is None:
             if pending < 0:
                 pending = start
@@ -88,7 +107,7 @@ def _split_blocks(text: str) -> tuple[list, dict[int, list[int]]]:
             pending = -1
         entry, names, comment = got
         blocks.append(entry)
-        if names is not None:
+        if light or names is not None:
             offsets[id(entry)] = names
         if comment is not None:
             blocks.append(comment)
@@ -136,65 +155,70 @@ def _slow(text: str, start: int, end: int, lines: _Lines) -> list:
     return blocks
 
 
-def _fast(text: str, start: int, end: int, bm, lines: _Lines):
+def _fast(text: str, start: int, end: int, bm, lines: _Lines, light: bool = False):
     """text[start:end] as one entry and the plain text after it, or None."""
     piece = text[start:end]  # short, and often narrower than the whole text
     head = _HEAD.match(piece)
     if head is None or head.group(1).lower().startswith(_NOT_ENTRIES):
         return None
-    read = _fields(piece, head.end()) if head.group(3) == "," else ([], [], [], head.end())
+    read = _fields(piece, head.end()) if head.group(3) == "," else ([], [], head.end())
     if read is None:
         return None
-    found, names, equals, pos = read
+    found, names, pos = read
     rest, raw = piece[pos:], piece[:pos]
     if "@" in rest:
         return None
     base = lines.at(start)
-    if "\\\n" in raw:  # bibtexparser's line count skips those newlines
-        field_lines = [lines.at(start + at) for _, _, at in found]
-    else:
-        field_lines = [base + n for n in equals]
-    fields = [bm.Field(key=name, value=value, start_line=line)
-              for (name, value, _), line in zip(found, field_lines, strict=True)]
-    entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
-                     fields=fields, start_line=base, raw=raw)
-    if raw.count("=") != len(fields):
+    if raw.count("=") != len(found):
         names = None  # an "=" inside a value: split._field_lines searches as before
+    if light and names is not None:
+        field_lines = [0] * len(found)  # not needed: the names' lines are known
+    elif "\\\n" in raw:  # bibtexparser's line count skips those newlines
+        field_lines = [lines.at(start + at) for _, _, at in found]
+    else:  # bibtexparser's line of a field: the line of its "="
+        field_lines = [base + piece.count("\n", 0, at) for _, _, at in found]
+    if light:
+        entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
+                         fields=[], start_line=base, raw=raw)
+        quick = Quick(found, names, field_lines)
+    else:
+        entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
+                         fields=[bm.Field(key=name, value=value, start_line=line) for
+                                 (name, value, _), line in zip(found, field_lines, strict=True)],
+                         start_line=base, raw=raw)
     comment = rest.strip()
     if not comment:
-        return entry, names, None
+        return entry, quick if light else names, None
     first = start + pos + len(rest) - len(rest.lstrip())
-    return entry, names, bm.ImplicitComment(comment=comment, raw=comment,
-                                            start_line=lines.at(first))
+    return entry, quick if light else names, bm.ImplicitComment(
+        comment=comment, raw=comment, start_line=lines.at(first))
 
 
 def _fields(text: str, pos: int):
     """The fields from ``pos`` to the entry's closing brace: (name, value,
-    position of "="), the newlines before each name and before each "=",
-    and the position after the brace; None where the fast path does not go."""
+    position of "="), the newlines before each name, and the position
+    after the brace; None where the fast path does not go."""
     found: list[tuple[str, str, int]] = []
     names: list[int] = []
-    equals: list[int] = []
     seen: set[str] = set()
     newlines, counted = 0, 0
+    match_field, count = _FIELD.match, text.count
     while True:
-        match = _FIELD.match(text, pos)
+        match = match_field(text, pos)
         if match is None:
             tail = _TAIL.match(text, pos)
-            return None if tail is None else (found, names, equals, tail.end())
-        name = match.group(1).strip()
+            return None if tail is None else (found, names, tail.end())
+        spaced = match.group(2)  # after the blanks: the name and any blanks before "="
+        name = spaced.rstrip()
         if name in seen:
             return None  # bibtexparser's DuplicateFieldKeyBlock: its own path
         seen.add(name)
-        spaced = match.group(1)
-        begins = match.start(1) + len(spaced) - len(spaced.lstrip())
-        newlines += text.count("\n", counted, begins)
+        newlines += count("\n", counted, match.end(1))
         names.append(newlines)
-        at = match.end(1)
-        newlines += text.count("\n", begins, at)
-        counted = at
-        found.append((name, match.group(2).strip(), at))
-        equals.append(newlines)
+        at = counted = match.end(2)
+        if "\n" in spaced:
+            newlines += spaced.count("\n")
+        found.append((name, match.group(3).strip(), at))
         pos = match.end()
-        if match.group(3) == "}":
-            return found, names, equals, pos
+        if match.group(4) == "}":
+            return found, names, pos

@@ -56,6 +56,8 @@ def braced(value: str) -> str:
 def verbatim(value: str) -> str:
     """A URL, DOI or other verbatim field's value as plain text."""
     text = value.strip()
+    if "{" not in text and "\\" not in text and "}" not in text:
+        return text  # the usual DOI or URL: nothing below would change it
     while text.startswith("{") and text.endswith("}") and text.count("{") == 1:
         text = text[1:-1].strip()
     text = re.sub(r"\\url\{([^}]*)\}", r"\1", text)

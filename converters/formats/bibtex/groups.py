@@ -3,6 +3,7 @@ function: names, publisher and places, numbers, notes, dates, pages,
 language, and the one-to-one fields (identifiers among them)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ... import dates, latex, vocabulary
@@ -209,12 +210,20 @@ DATE_FIELDS = {"": ("date", "year", "month", "day"),
 DATE_VARS = {"": "issued", "event": "event-date", "orig": "original-date", "url": "accessed"}
 
 
+# Months and days are a few dozen strings over and over: each read once.
+_whole_number = functools.lru_cache(maxsize=1024)(dates.whole_number)
+
+
+@functools.lru_cache(maxsize=1024)
 def _month(value: str) -> int | None:
     text = latex.plain(value).strip()
-    number = dates.whole_number(text)
+    number = _whole_number(text)
     if number is not None:
         return number if 1 <= number <= 12 else None
     return None if text.isdigit() else vocabulary.month_number(text)
+
+
+_YEAR = re.compile(r"-?[0-9]{1,4}")
 
 
 def read_date(fields: dict, prefix: str) -> dict | None:
@@ -226,7 +235,7 @@ def read_date(fields: dict, prefix: str) -> dict | None:
     if not year:
         return None
     year_text = latex.plain(year).replace("–", "-").replace("—", "-").strip()
-    if not re.fullmatch(r"-?[0-9]{1,4}", year_text):
+    if not _YEAR.fullmatch(year_text):
         return {"literal": year_text}
     part = [int(year_text)]
     month = fields.get(names[2])
@@ -235,7 +244,7 @@ def read_date(fields: dict, prefix: str) -> dict | None:
         if number is None:
             return {"literal": f"{latex.plain(month)} {year_text}"}
         part.append(number)
-        day = dates.whole_number(latex.plain(fields.get(names[3]) or ""))
+        day = _whole_number(latex.plain(fields.get(names[3]) or ""))
         if day is not None:
             part.append(day)
     return {"date-parts": [part]}
@@ -347,10 +356,15 @@ def write_language(w: Writing) -> None:
 
 # -- one-to-one fields and identifiers ---------------------------------------------
 
+# The fields of M.SIMPLE in its order: where two give one variable, the first counts.
+_SIMPLE_ORDER = {name: index for index, name in enumerate(M.SIMPLE)}
+
+
 def read_simple(r: Reading, genre: str | None) -> None:
     f, data = r.fields, r.data
-    for name, var in M.SIMPLE.items():
-        if name not in f or var in data:
+    for name in sorted(f.keys() & M.SIMPLE.keys(), key=_SIMPLE_ORDER.__getitem__):
+        var = M.SIMPLE[name]
+        if var in data:
             continue
         value = f[name]
         if name in M.VERBATIM:

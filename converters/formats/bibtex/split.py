@@ -13,6 +13,7 @@ from ... import latex
 from ...diagnostics import Severity, make
 from ...mapping import bibtex as M
 from ...model import ReadResult
+from .blocks import SINGLE_BRACED
 from .evaluate import COMMENT, MAX_VALUE, TooLarge, Undefined, evaluate
 
 # bibtexparser logs failed blocks itself; we report them as diagnostics, so
@@ -118,6 +119,8 @@ class _Splitting:
     defined: dict[str, tuple[int, str]]  # the @preambles' own macros
     # entries cut by blocks.py: newlines before each field's name in its raw text
     offsets: dict[int, list[int]] = field(default_factory=dict)
+    # entries cut by blocks.py with no Field objects (blocks.Quick), by id
+    quick: dict = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
     refused: set[str] = field(default_factory=set)  # macros refused as too large
     meta: dict = field(default_factory=lambda: {"preambles": [], "comments": [],
@@ -148,10 +151,10 @@ def split(text: str, source: str | None, result: ReadResult,
 
     from .blocks import split_blocks
 
-    blocks, offsets = split_blocks(text) or (Splitter(text).split().blocks, {})
+    blocks, quick = split_blocks(text, light=True) or (Splitter(text).split().blocks, {})
     if "%" in text and _comment_trouble(blocks):
         text = _blank_field_comments(text)  # the same lines, comments blank
-        blocks, offsets = Splitter(text).split().blocks, {}
+        blocks, quick = Splitter(text).split().blocks, {}
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
@@ -159,7 +162,7 @@ def split(text: str, source: str | None, result: ReadResult,
     defined: dict[str, tuple[int, str]] = macros.setdefault(  # type: ignore[assignment]
         PREAMBLE_MACROS, {})  # type: ignore[arg-type]
     defined.update(_preamble_definitions(blocks, bm))
-    state = _Splitting(source, result, macros, defined, offsets=offsets)
+    state = _Splitting(source, result, macros, defined, quick=quick)
     _count_lines(text, blocks, state)
     entries: list[Entry] = []
     for block in blocks:
@@ -191,12 +194,24 @@ def _field_lines(block, line: int, state: _Splitting) -> None:
         for item, newlines in zip(block.fields, known, strict=True):
             state.lines[id(item)] = line + newlines
         return
-    raw, pos = block.raw or "", 0
-    for item in block.fields:
-        match = re.compile(r"(?:^|[\s,{(])(" + re.escape(item.key) + r")\s*=").search(raw, pos)
-        if match is not None:
-            state.lines[id(item)] = line + raw.count("\n", 0, match.start(1))
-            pos = match.end()
+    for item, at in zip(block.fields, _searched(block.raw or "", [f.key for f in block.fields],
+                                               line), strict=True):
+        if at is not None:
+            state.lines[id(item)] = at
+
+
+def _searched(raw: str, keys: list[str], line: int) -> list[int | None]:
+    """Each field's line where its name is found in the raw text, in order."""
+    pos = 0
+    out: list[int | None] = []
+    for key in keys:
+        match = re.compile(r"(?:^|[\s,{(])(" + re.escape(key) + r")\s*=").search(raw, pos)
+        if match is None:
+            out.append(None)
+            continue
+        out.append(line + raw.count("\n", 0, match.start(1)))
+        pos = match.end()
+    return out
 
 
 def _block(block, state: _Splitting, bm) -> Entry | None:
@@ -290,15 +305,28 @@ def _key_of(raw: str | None) -> str | None:
 
 def _entry(block, state: _Splitting) -> Entry | None:
     line = state.line_of(block)
-    _field_lines(block, line, state)
     key = block.key
+    quick = state.quick.get(id(block))
+    if quick is None:
+        _field_lines(block, line, state)
     if not key:
         state.report("syntax-error", "entry skipped: it has no key", line)
         return None
     entry = Entry(block.entry_type.lower(), key, line, line + (block.raw or "").count("\n"))
+    if quick is not None:
+        if not _quick_fields(entry, quick, block.raw, state):
+            return None
+    elif not _fields(entry, block.fields, state):
+        return None
+    _seen_key(entry, state)
+    return entry
+
+
+def _fields(entry: Entry, fields: list, state: _Splitting) -> bool:
+    """The block's fields evaluated into ``entry``; False when it is skipped."""
     entry.biblatex = entry.type in M.BIBLATEX_TYPES or any(
-        f.key.lower() in M.BIBLATEX_MARKERS for f in block.fields)
-    for item in block.fields:
+        f.key.lower() in M.BIBLATEX_MARKERS for f in fields)
+    for item in fields:
         name = M.ALIASES.get(item.key.lower(), item.key.lower())
         if name in entry.fields:
             continue  # a duplicate field: the first value counts (reported above)
@@ -306,16 +334,92 @@ def _entry(block, state: _Splitting) -> Entry | None:
         if value is _PARENT_ONLY:
             continue
         if value is None:
-            return None
+            return False
         entry.fields[name] = value
         entry.lines[name] = state.line_of(item)
+    return True
+
+
+def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
+    """_fields for an entry blocks.py cut (no Field objects): a value in one
+    pair of braces with none inside, the usual case, is taken as it is
+    (what evaluate and the checks of _value make of it); any other goes
+    through _value as a Field."""
+    from bibtexparser import model as bm
+
+    line = entry.line
+    if quick.names is not None:
+        lines: list = [line + n for n in quick.names]
+    else:
+        lines = _searched(raw, [written for written, _, _ in quick.fields], line)
+    aliases, markers, verbatim = M.ALIASES, M.BIBLATEX_MARKERS, M.VERBATIM
+    biblatex = entry.type in M.BIBLATEX_TYPES
+    fields, where = entry.fields, entry.lines
+    for (written, raw_value, _), start, at in zip(quick.fields, quick.starts, lines,
+                                                  strict=True):
+        lowered = written.lower()
+        biblatex = biblatex or lowered in markers
+        name = aliases.get(lowered, lowered)
+        if name in fields:
+            continue
+        at = at or start + 1
+        value = _plain_value(raw_value, state.macros)
+        if value is not None and state.defined and "\\" in value and name not in verbatim:
+            value = latex.expand(value, state.defined)
+            if value.count("{") != value.count("}"):
+                value = None  # reported by _value
+        if value is None:
+            value = _value(_field(bm, written, raw_value, at, state), name, entry, state)
+        if value is _PARENT_ONLY:
+            continue
+        if value is None:
+            entry.biblatex = biblatex
+            return False
+        fields[name] = value
+        where[name] = at
+    entry.biblatex = biblatex
+    return True
+
+
+def _plain_value(raw: str, macros: dict) -> str | None:
+    """What _value makes of the usual raw values, quickly: ``{text}`` whose
+    braces balance (with no backslash: there evaluate's brace matching and
+    blocks.py's agree), a number, a month or @string name whose text needs
+    no checking; None for any other."""
+    if raw[:1] == "{":
+        if "\\" not in raw and _SINGLE_BRACED(raw):
+            return raw[1:-1]
+        return None
+    if raw.isdigit():
+        return raw
+    if raw.isalpha():
+        lowered = raw.lower()
+        value = macros[lowered] if lowered in macros else M.MONTH_MACROS.get(lowered)
+        if isinstance(value, str) and len(value) <= MAX_VALUE and not _NEEDS_VALUE_CHECK.search(
+                value):
+            return value
+    return None
+
+
+_SINGLE_BRACED = SINGLE_BRACED.fullmatch
+# In a value from a macro, what _value would look at again.
+_NEEDS_VALUE_CHECK = re.compile(r"[%\\{}]")
+
+
+def _field(bm, key: str, value: str, line: int, state: _Splitting):
+    item = bm.Field(key=key, value=value)
+    state.lines[id(item)] = line
+    return item
+
+
+def _seen_key(entry: Entry, state: _Splitting) -> None:
+    key, line = entry.key, entry.line
     lowered = key.lower()
     if lowered in state.keys:
         state.report("key-duplicate", f"the key {key!r} differs only in case from the entry "
                      f"on line {state.keys[lowered]}; BibTeX treats them as one", line,
                      severity=Severity.WARNING, record=key)
     state.keys.setdefault(lowered, line)
-    return entry
 
 
 # A field _value refuses while the entry stays, as a crossref parent only.
