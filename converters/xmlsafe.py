@@ -117,11 +117,14 @@ def parse(text: str, source: str | None):
     """(root element or None, diagnostics)."""
     from lxml import etree
 
+    too_large = [make("input-unreadable", f"XML larger than {MAX_BYTES // 2**20} MiB; "
+                      "not read", file=source)]
+    if len(text) > MAX_BYTES:  # at least as many bytes: refused before any copy is made
+        return None, too_large
     text, notes = _character_references(text, source)
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
-        return None, [make("input-unreadable", f"XML larger than {MAX_BYTES // 2**20} MiB; "
-                           "not read", file=source)]
+        return None, too_large
     def parser(recover: bool):
         return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
                                dtd_validation=False, huge_tree=False, encoding="utf-8",

@@ -19,9 +19,8 @@ from tests.support import FIXTURES, corpus
 from tests.test_scale import _streamed, _where, _whole
 
 
-# The files are named .xml, a suffix JATS shares: streamed conversion is
-# told the format (converters/scale/reading.py's choose() takes the first
-# format registered for a shared suffix without sniffing; reported).
+# The files are named .xml, a suffix JATS and PubMed share: the streamed
+# conversion finds the format by the file's head, as the whole read does.
 def _samples(tmp_path) -> list:
     files = sorted((FIXTURES / "endnote").rglob("*.xml"))
     try:
@@ -43,7 +42,7 @@ def test_every_real_sample_streamed_matches_the_whole_read(batch, tmp_path, monk
     assert len(samples) >= 8
     for path in samples:
         for to in ("csljson", "endnote-xml"):
-            text, found = _streamed(path, to, tmp_path, from_="endnote-xml")
+            text, found = _streamed(path, to, tmp_path)
             want_text, want = _whole(path, to)
             assert text == want_text, (path.name, to)
             assert _where(found) == _where(want), (path.name, to)

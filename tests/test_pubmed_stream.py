@@ -126,8 +126,6 @@ def test_convert_and_validate_streamed_on_the_command_line_agree(tmp_path):
     assert reports[1]["summary"] == reports[0]["summary"]
 
 
-@pytest.mark.xfail(strict=True, reason="converters/scale/reading.py choose() picks among "
-                   "the formats claiming .xml without the file's head (the first, jats)")
 def test_streamed_the_format_is_found_by_content_as_in_a_whole_read(tmp_path):
     path = pubmed_set(5, tmp_path / "set.xml")
     run = run_cli("convert", path, "-t", "csljson", "--stream")

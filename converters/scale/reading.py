@@ -30,8 +30,11 @@ def choose(registry: Registry, from_: str | None, path: str, head: bytes) -> For
     """The reader for ``path``: named, by suffix (less .gz/.bz2/.xz), or sniffed."""
     if from_:
         return registry.get(from_)
-    by_suffix = registry.for_path(strip_suffix(path))
-    if by_suffix is not None and by_suffix.can_read:
+    # Several formats claim .xml (JATS, EndNote XML, PubMed): the head decides
+    # among them, as it does for a whole read.
+    by_suffix = registry.for_path(strip_suffix(path), head.decode("utf-8", "replace"),
+                                  readable=True)
+    if by_suffix is not None:
         return by_suffix
     return registry.sniff(head.decode("utf-8", "replace"))
 
