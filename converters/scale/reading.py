@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -30,13 +31,39 @@ def choose(registry: Registry, from_: str | None, path: str, head: bytes) -> For
     """The reader for ``path``: named, by suffix (less .gz/.bz2/.xz), or sniffed."""
     if from_:
         return registry.get(from_)
-    # Several formats claim .xml (JATS, EndNote XML, PubMed): the head decides
-    # among them, as it does for a whole read.
-    by_suffix = registry.for_path(strip_suffix(path), head.decode("utf-8", "replace"),
-                                  readable=True)
+    # Several formats claim .xml (JATS, EndNote XML, PubMed): the content
+    # decides among them, as it does for a whole read.
+    name = strip_suffix(path)
+    shared = sum(fmt.can_read for fmt in registry.claimants(name)) > 1
+    by_suffix = registry.for_path(name, _sample(path, head) if shared else None, readable=True)
     if by_suffix is not None:
         return by_suffix
     return registry.sniff(head.decode("utf-8", "replace"))
+
+
+# How much of a long input is judged when formats share its suffix: a whole
+# read judges all of it, and a JATS article's reference list, which tells a
+# reference list from front matter alone, comes after its body.
+_SAMPLE = 4 << 20
+
+
+def _sample(path: str, head: bytes) -> str:
+    """What a whole read's sniffers would judge, without holding a long
+    input: its first 4 MiB and its last part."""
+    if len(head) < _SNIFF:
+        return head.decode("utf-8", "replace")
+    with open_input(path) as handle:
+        first = handle.read(_SAMPLE)
+        if len(first) < _SAMPLE:
+            return first.decode("utf-8", "replace")
+        if isinstance(handle, io.BufferedReader):  # not compressed: jump to the end
+            handle.seek(max(handle.tell(), os.fstat(handle.fileno()).st_size - _SNIFF))
+            tail = handle.read()
+        else:
+            tail = b""
+            while block := handle.read(1 << 20):
+                tail = (tail + block)[-_SNIFF:]
+    return first.decode("utf-8", "replace") + "\n" + tail.decode("utf-8", "replace")
 
 
 def _streamable(head: bytes, encoding: str | None) -> bool:
