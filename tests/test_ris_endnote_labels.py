@@ -42,6 +42,14 @@ def test_a_standard_writes_its_number_in_sn_and_reads_it_back():
     assert converters.read(written.text, "ris").records[0].data["number"] == "ISO 9001:2015"
 
 
+def test_a_standards_issn_is_reported_not_written_as_its_number():
+    record = converters.read(json.dumps(
+        [{"id": "s", "type": "standard", "title": "T", "ISSN": "1234-5678"}]), "csljson").records
+    written = converters.write(record, "ris")
+    assert "SN  -" not in written.text
+    assert [(d.code, d.record) for d in written.diagnostics] == [("field-dropped", "s")]
+
+
 def test_pubmed_through_endnote_et_is_the_e_publication_date():
     records = converters.read(EXPORTS / "pubmed-via-endnote.ris").records
     text = (EXPORTS / "pubmed-via-endnote.ris").read_text(encoding="utf-8")

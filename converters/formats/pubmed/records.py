@@ -136,8 +136,11 @@ def article(element) -> tuple[dict, dict] | None:
     _titles(r, kid(item, "ArticleTitle"), kid(item, "VernacularTitle"))
     r.names(kids(item, "AuthorList"))
     _journal(r, kid(item, "Journal"), kid(citation, "MedlineJournalInfo"))
+    electronic = kid(item, "ArticleDate")
     if "issued" not in r.data:  # no <PubDate> year: the electronic date
-        r.put("issued", V.pub_date(kid(item, "ArticleDate")), kid(item, "ArticleDate"))
+        r.put("issued", V.pub_date(electronic), electronic)
+    else:  # beside the print date, as EndNote's "Epub Date" (RIS's ET) is read
+        r.put("available-date", V.pub_date(electronic), electronic)
     r.put("page", V.pages(kid(item, "Pagination")), kid(item, "Pagination"))
     r.locations(item)
     r.ids(kid(kid(element, "PubmedData"), "ArticleIdList"))

@@ -180,9 +180,10 @@ def _write_texts(e: _Entry) -> None:
     if data.get("DOI"):
         out["do"] = one_line(data["DOI"])
     serials = [v for v in ("ISBN", "ISSN") if data.get(v)]
-    if serials and "sn" in out:  # a standard's SN is its document number
+    sn_means = e.means("SN", None)
+    if serials and sn_means:  # a standard's SN is its document number, written or not
         for var in serials:
-            e.drop(var, f"a RIS {e.ris_type} record's SN holds its number, not an {var}")
+            e.drop(var, f"a RIS {e.ris_type} record's SN holds its {sn_means}, not an {var}")
     elif serials:
         out["sn"] = "; ".join(one_line(data[v]) for v in serials)
 
