@@ -82,3 +82,20 @@ def test_a_broken_record_costs_only_itself(tmp_path, monkeypatch):
               if d.severity.value == "error"]
     assert errors and all(file == str(path) and line == 5 for _, file, line in errors), errors
     assert "syntax-error" in {code for code, _, _ in errors}
+
+
+@pytest.mark.parametrize("broken", [
+    _record(1).replace('name="Journal Article"', 'name="Journal Article'),  # attribute left open
+    _record(1).replace("<title>Paper 1</title>", "<title>Paper <b>1</title>"),  # tags crossed
+])
+def test_a_whole_read_of_a_broken_file_is_the_streamed_read(broken, tmp_path):
+    """The whole read is cut as the streamer cuts it, not left to libxml2's
+    recovery, which garbles what follows the break."""
+    path = tmp_path / "broken.xml"
+    path.write_text("<xml><records>\n" + _record(0) + broken + _record(2)
+                    + "<record><titles><title>A &amp; B</title></titles></record>\n"
+                    + "</records></xml>\n", encoding="utf-8")
+    text, found = _streamed(path, "csljson", tmp_path)
+    want_text, want = _whole(path, "csljson")
+    assert text == want_text and _where(found) == _where(want)
+    assert [item["title"] for item in json.loads(text)][-2:] == ["Paper 2", "A & B"]

@@ -11,10 +11,11 @@ checks need ride in ``<notes>`` lines ``bibconv:key=value``, as in RIS.
 """
 from __future__ import annotations
 
+import io
 import re
 
 from .. import vocabulary
-from ..diagnostics import make
+from ..diagnostics import has_errors, make
 from ..ids import IdAllocator, base_id
 from ..mapping import endnote as M
 from ..mapping import ris as RIS
@@ -293,18 +294,40 @@ def _text_lines(node) -> list[str]:
     return [" ".join(line.split()) for line in raw.splitlines() if line.strip()]
 
 
+def _read_again(text: str, source: str | None, diagnostics: list, **options
+                ) -> ReadResult | None:
+    """A document that does not parse, read a record at a time, since
+    libxml2's recovery garbles what follows a break: a streamed chunk by
+    its own cuts, a whole file cut as the streamer cuts it (the same records,
+    lines and findings either way); None when it parsed, or cannot be cut."""
+    from ..scale.xml_streams import element_chunks, reread_in_pieces
+
+    if getattr(text, "part", False):
+        return reread_in_pieces(read, text, source, diagnostics, **options)
+    if not has_errors(d for d in diagnostics if d.code == "syntax-error"):
+        return None
+    from ..scale.streams import shifted
+
+    records = frozenset({"record"})
+    chunks = list(element_chunks(io.StringIO(str(text)), records, records, 1, IdAllocator))
+    if len(chunks) < 2:
+        return None
+    result = ReadResult()
+    for first_line, chunk in chunks:
+        got = shifted(read(chunk, source, **options), first_line - 1)
+        result.records.extend(got.records)
+        result.diagnostics.extend(got.diagnostics)
+    return result
+
+
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     # a chunk of a streamed file (converters/formats/endnote_stream.py) shares
     # the file's ids, and is not the whole document
-    part = bool(getattr(text, "part", False))
     result = ReadResult()
     root, diagnostics = parse(text, source)
-    if part:
-        from ..scale.xml_streams import reread_in_pieces
-
-        again = reread_in_pieces(read, text, source, diagnostics, **options)
-        if again is not None:  # a broken record costs only itself
-            return again
+    again = _read_again(text, source, diagnostics, **options)
+    if again is not None:  # a broken record costs only itself
+        return again
     result.diagnostics.extend(diagnostics)
     if root is None:
         return result
@@ -329,7 +352,7 @@ def read(text: str, source: str | None = None, **options) -> ReadResult:
                 pointer=f"/custom/endnote/{path.replace('/', '~1')}"))
         result.records.append(Record({"id": record_id, **data},
                                      Origin(source, element.sourceline, last, where)))
-    if not result.records and not part and \
+    if not result.records and not getattr(text, "part", False) and \
             not any(d.severity.value == "error" for d in result.diagnostics):
         result.diagnostics.append(make("input-empty", "the document has no <record>",
                                        file=source))
