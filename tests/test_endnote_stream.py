@@ -99,3 +99,4 @@ def test_a_whole_read_of_a_broken_file_is_the_streamed_read(broken, tmp_path):
     want_text, want = _whole(path, "csljson")
     assert text == want_text and _where(found) == _where(want)
     assert [item["title"] for item in json.loads(text)][-2:] == ["Paper 2", "A & B"]
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import converters
+from converters.formats import endnote_xml
 
 SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xml><records>
@@ -216,3 +217,13 @@ def test_endnote_xml_written_by_jabref_reads_whole():
     # Book labels "Series Editor" (and Zotero reads so): read by EndNote's label
     assert [n["family"] for n in book.data["collection-editor"]] == \
         ["Bhattacharyya", "McCormick"]
+
+
+def test_a_standards_isbn_is_its_number_whole_as_a_ris_sn():
+    """EndNote's Standard labels <isbn> "Document Number": one value, as a
+    RIS standard's SN, written back as one <isbn>."""
+    text = ('<xml><records><record><ref-type name="Standard">58</ref-type>'
+            "<titles><title>Q</title></titles><isbn>ISO 1; ISO 2</isbn></record></records></xml>")
+    record = endnote_xml.read(text).records[0]
+    assert record.data["number"] == "ISO 1; ISO 2" and "custom" not in record.data
+    assert endnote_xml.write([record]).text.count("<isbn>") == 1

@@ -184,8 +184,15 @@ def _read_numbers(r: _Reading) -> None:
         r.keep("number", [_text(number)], number.sourceline)
     elif not standard:
         r.put_text("issue" if r.data["type"] in M.PERIODICAL_TYPES else "number", number)
-    for value in [v.strip() for v in re.split(r"[;\r\n]+", _text(isbn)) if v.strip()]:
-        r.put("number" if standard else serial_kind(value, r.data["type"]), value, isbn)
+    if standard:  # the document number whole, as RIS's SN of a standard is read
+        r.put_text("number", isbn)
+    else:
+        for value in [v.strip() for v in re.split(r"[;\r\n]+", _text(isbn)) if v.strip()]:
+            r.put(serial_kind(value, r.data["type"]), value, isbn)
+    _read_doi(r)
+
+
+def _read_doi(r: _Reading) -> None:
     doi_node = _kid(r.element, "electronic-resource-num")
     doi = vocabulary.strip_doi_prefix(_text(doi_node))
     if re.match(r"10\.\d+/\S", doi):
