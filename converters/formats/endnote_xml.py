@@ -11,15 +11,15 @@ checks need ride in ``<notes>`` lines ``bibconv:key=value``, as in RIS.
 """
 from __future__ import annotations
 
-import io
 import re
 
 from .. import vocabulary
-from ..diagnostics import has_errors, make
+from ..diagnostics import make
 from ..ids import IdAllocator, base_id
 from ..mapping import endnote as M
 from ..mapping import ris as RIS
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
+from ..scale.xml_streams import read_again
 from ..xmlsafe import local, parse, text_of
 from .ris.values import carried_notes, carried_value, format_name, parse_date, parse_name, serial_kind
 
@@ -301,38 +301,12 @@ def _text_lines(node) -> list[str]:
     return [" ".join(line.split()) for line in raw.splitlines() if line.strip()]
 
 
-def _read_again(text: str, source: str | None, diagnostics: list, **options
-                ) -> ReadResult | None:
-    """A document that does not parse, read a record at a time, since
-    libxml2's recovery garbles what follows a break: a streamed chunk by
-    its own cuts, a whole file cut as the streamer cuts it (the same records,
-    lines and findings either way); None when it parsed, or cannot be cut."""
-    from ..scale.xml_streams import element_chunks, reread_in_pieces
-
-    if getattr(text, "part", False):
-        return reread_in_pieces(read, text, source, diagnostics, **options)
-    if not has_errors(d for d in diagnostics if d.code == "syntax-error"):
-        return None
-    from ..scale.streams import shifted
-
-    records = frozenset({"record"})
-    chunks = list(element_chunks(io.StringIO(str(text)), records, records, 1, IdAllocator))
-    if len(chunks) < 2:
-        return None
-    result = ReadResult()
-    for first_line, chunk in chunks:
-        got = shifted(read(chunk, source, **options), first_line - 1)
-        result.records.extend(got.records)
-        result.diagnostics.extend(got.diagnostics)
-    return result
-
-
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     # a chunk of a streamed file (converters/formats/endnote_stream.py) shares
     # the file's ids, and is not the whole document
     result = ReadResult()
     root, diagnostics = parse(text, source)
-    again = _read_again(text, source, diagnostics, **options)
+    again = read_again(read, text, source, diagnostics, frozenset({"record"}), **options)
     if again is not None:  # a broken record costs only itself
         return again
     result.diagnostics.extend(diagnostics)

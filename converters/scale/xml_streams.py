@@ -20,6 +20,7 @@ element of ``skip`` holds no other record: the cutter jumps to its end tag.
 """
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -322,6 +323,32 @@ def reread_in_pieces(reader: Callable, text: str, source: str | None, diagnostic
     result = ReadResult()
     for by, piece in parts:
         got = shifted(reader(piece, source, **options), by)
+        result.records.extend(got.records)
+        result.diagnostics.extend(got.diagnostics)
+    return result
+
+
+def read_again(reader: Callable, text: str, source: str | None, diagnostics: list,
+               records: frozenset[str], **options):
+    """A document that does not parse, read a record element (``records``)
+    at a time, since libxml2's recovery garbles what follows a break: a
+    streamed chunk by its own cuts, a whole file cut as the streamer cuts it
+    (the same records, lines and findings either way); None when it parsed,
+    or cannot be cut."""
+    if getattr(text, "part", False):
+        return reread_in_pieces(reader, text, source, diagnostics, **options)
+    if not any(d.code == "syntax-error" for d in diagnostics):
+        return None
+    from ..ids import IdAllocator
+    from ..model import ReadResult
+    from .streams import shifted
+
+    chunks = list(element_chunks(io.StringIO(str(text)), records, records, 1, IdAllocator))
+    if len(chunks) < 2:
+        return None
+    result = ReadResult()
+    for first_line, chunk in chunks:
+        got = shifted(reader(chunk, source, **options), first_line - 1)
         result.records.extend(got.records)
         result.diagnostics.extend(got.diagnostics)
     return result

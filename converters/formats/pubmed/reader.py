@@ -8,12 +8,10 @@ ids across them, and a chunk that does not parse is read again a record at
 a time so that a break costs only its own record."""
 from __future__ import annotations
 
-import io
-
 from ...diagnostics import has_errors, make
 from ...ids import IdAllocator, base_id
 from ...model import Origin, ReadResult, Record
-from ...scale.streams import shifted
+from ...scale.xml_streams import read_again
 from ...xmlsafe import local, parse
 from . import records
 from .values import kid, last_line, text
@@ -21,35 +19,11 @@ from .values import kid, last_line, text
 READERS = {"PubmedArticle": records.article, "PubmedBookArticle": records.book_article}
 
 
-def _reread(text_: str, source: str | None, diagnostics: list, **options):
-    """A document that does not parse, read a record at a time, so that
-    libxml2's recovery, which garbles what follows a break, costs only the
-    broken record: a streamed chunk by its own cuts, a whole file cut as
-    the streamer cuts it (the same records, lines and findings either
-    way); None when it parsed, or cannot be cut."""
-    if not has_errors(d for d in diagnostics if d.code == "syntax-error"):
-        return None
-    from ...scale.xml_streams import element_chunks, reread_in_pieces
-
-    if getattr(text_, "part", False):
-        return reread_in_pieces(read, text_, source, diagnostics, **options)
-    names = frozenset(READERS)
-    chunks = list(element_chunks(io.StringIO(str(text_)), names, names, 1, IdAllocator))
-    if len(chunks) < 2:
-        return None
-    result = ReadResult()
-    for first_line, chunk in chunks:
-        got = shifted(read(chunk, source, **options), first_line - 1)
-        result.records.extend(got.records)
-        result.diagnostics.extend(got.diagnostics)
-    return result
-
-
 def read(text_: str, source: str | None = None, **options) -> ReadResult:
     """Every record of a PubMed XML document (a <PubmedArticleSet>, a
     <PubmedBookArticleSet>, or one record alone)."""
     root, diagnostics = parse(text_, source)
-    broken = _reread(text_, source, diagnostics, **options)
+    broken = read_again(read, text_, source, diagnostics, frozenset(READERS), **options)
     if broken is not None:
         return broken
     result = ReadResult(diagnostics=list(diagnostics))
