@@ -16,7 +16,6 @@ Nothing is asserted.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 import subprocess
@@ -24,8 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.jats_stream_bench import measure
+
 HERE = Path(__file__).resolve().parent
-CHILD = [sys.executable, str(HERE / "scale_child.py")]
 SAMPLES = HERE.parent / "fixtures" / "pubmed"
 RECORD = re.compile(r"<(PubmedArticle|PubmedBookArticle)>.*?</\1>", re.S)
 _PMID = re.compile(r"(<PMID[^>]*>)\d+(</PMID>)")
@@ -55,17 +55,6 @@ def pubmed_set(n: int, path: Path, records: list[str] | None = None) -> Path:
             out.write(text + "\n")
         out.write("</PubmedArticleSet>\n")
     return path
-
-
-def measure(path: Path, streamed: bool, folder: Path) -> dict:
-    out = folder / "out.json"
-    args = ["convert", str(path), "-f", "pubmed-xml", "-t", "csljson", "-o", str(out), "-q"]
-    run = subprocess.run(CHILD + args + (["--stream"] if streamed else []),
-                         capture_output=True, text=True, cwd=HERE.parent)
-    got = json.loads(run.stderr.strip().splitlines()[-1])
-    got["records"] = len(json.loads(out.read_text(encoding="utf-8"))) if out.exists() else 0
-    out.unlink(missing_ok=True)
-    return got
 
 
 _PEER = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -105,7 +94,7 @@ def main() -> int:
             path = pubmed_set(size, folder / f"set-{size}.xml")
             mb = path.stat().st_size / 2**20
             for how in ("stream", "whole"):
-                rows[size, how] = measure(path, how == "stream", folder)
+                rows[size, how] = measure(path, "pubmed-xml", how == "stream", folder)
                 print(_line(size, mb, how, rows[size, how]), flush=True)
             if med2xml:
                 rows[size, "med2xml"] = measure_med2xml(path, med2xml, folder)

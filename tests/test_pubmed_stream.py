@@ -19,20 +19,10 @@ from converters.registry import default_registry
 from converters.scale import streams
 from converters.scale.reading import read_stream
 from tests.support import FIXTURES, run_cli
+from tests.test_jats_stream import _findings, _records
 
 REGISTRY = default_registry()
 SAMPLES = sorted((FIXTURES / "pubmed").glob("*.xml"))
-
-
-def _records(result: ReadResult) -> list:
-    return [(r.id, r.data, r.origin.file, r.origin.line, r.origin.end_line, r.origin.fields)
-            for r in result.records]
-
-
-def _findings(diagnostics) -> list:
-    return sorted((d.code, d.severity.value, d.location and d.location.file,
-                   d.location and d.location.line, d.location and d.location.column,
-                   d.record or "", d.message) for d in diagnostics)
 
 
 def _streamed(path: Path) -> tuple[ReadResult, int]:
