@@ -2,6 +2,7 @@
 the CLI (imported as ``tests.support``; pytest's own hooks stay in conftest)."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -23,6 +24,21 @@ def corpus(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared corpus not available: {path}")
     return path
+
+
+def with_zotero_cases(files: list[Path], folder: Path, cases: str, suffix: str) -> list[Path]:
+    """``files`` and each of Zotero's import test cases in the corpora file
+    ``cases`` written to a file of its own in ``folder`` (none when the
+    corpora are absent: the real files still run)."""
+    try:
+        found = json.loads(corpus("zotero-translator-tests", cases).read_text(encoding="utf-8"))
+    except BaseException:  # corpus() skips when the corpora are absent
+        found = []
+    for number, case in enumerate(found):
+        path = folder / f"zotero-{number}{suffix}"
+        path.write_text(case["input"], encoding="utf-8", newline="")
+        files.append(path)
+    return files
 
 
 def check_golden(name: str, actual: str, update: bool) -> None:

@@ -15,24 +15,15 @@ from converters.formats import endnote_xml
 from converters.formats.endnote_stream import STREAMER
 from converters.scale import streams
 from converters.scale.xml_streams import XmlChunk
-from tests.support import FIXTURES, corpus
+from tests.support import FIXTURES, with_zotero_cases
 from tests.test_scale import _streamed, _where, _whole
 
 
 # The files are named .xml, a suffix JATS and PubMed share: the streamed
 # conversion finds the format by the file's head, as the whole read does.
 def _samples(tmp_path) -> list:
-    files = sorted((FIXTURES / "endnote").rglob("*.xml"))
-    try:
-        cases = json.loads(corpus("zotero-translator-tests", "Endnote-XML.testcases.json")
-                           .read_text(encoding="utf-8"))
-    except BaseException:  # tests.support's corpus() skips when the corpora are absent
-        cases = []
-    for number, case in enumerate(cases):
-        path = tmp_path / f"zotero-{number}.xml"
-        path.write_text(case["input"], encoding="utf-8", newline="")
-        files.append(path)
-    return files
+    return with_zotero_cases(sorted((FIXTURES / "endnote").rglob("*.xml")), tmp_path,
+                             "Endnote-XML.testcases.json", ".xml")
 
 
 @pytest.mark.parametrize("batch", [1, 2])

@@ -5,28 +5,18 @@ test cases), cut after every record and after every few."""
 from __future__ import annotations
 
 import io
-import json
 
 import pytest
-from tests.support import FIXTURES, corpus
-from tests.test_scale import _streamed, _where, _whole
 
 from converters.formats.ris.stream import FileChunk, _cuts, ris_chunks
 from converters.scale import streams
+from tests.support import FIXTURES, with_zotero_cases
+from tests.test_scale import _streamed, _where, _whole
 
 
 def _samples(tmp_path) -> list:
-    files = sorted((FIXTURES / "ris").rglob("*.ris"))
-    try:
-        cases = json.loads(corpus("zotero-translator-tests", "RIS.testcases.json")
-                           .read_text(encoding="utf-8"))
-    except BaseException:  # tests.support's corpus() skips when the corpora are absent
-        cases = []
-    for number, case in enumerate(cases):
-        path = tmp_path / f"zotero-{number}.ris"
-        path.write_text(case["input"], encoding="utf-8", newline="")
-        files.append(path)
-    return files
+    return with_zotero_cases(sorted((FIXTURES / "ris").rglob("*.ris")), tmp_path,
+                             "RIS.testcases.json", ".ris")
 
 
 @pytest.mark.parametrize("batch", [1, 3])
