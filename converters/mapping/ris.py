@@ -152,8 +152,14 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     # number, as Zotero's report reads it: reportNumber), M1 its "Start Page"
     "STAND": {"SN": "number", "M1": None},
     # EndNote's Unpublished Work: T2 is its "Series Title", A2 its "Series
-    # Editor", T3 its "Department" (no CSL variable)
-    "UNPB": {"T2": "collection-title", "A2": "collection-editor", "T3": None},
+    # Editor", T3 its "Department" (no CSL variable).  A preprint's server
+    # or a working paper's journal (CSL container-title: "arXiv", "SSRN
+    # Electronic Journal") has no label there, so it goes in JF, the RIS
+    # specification's periodical name, which bibconv reads as the container
+    # in every type and Zotero as the publication title (citation-js reads
+    # no container for UNPB at all, whatever the tag)
+    "UNPB": {"T2": "collection-title", "A2": "collection-editor", "T3": None,
+             "JF": "container-title"},
     "DATA": {"A2": None, "A4": None},
     # EndNote's Journal Article labels ET "Epub Date" (PubMed records through
     # EndNote carry the e-publication date there), CSL's available-date
@@ -169,7 +175,9 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
     "PAT": {"A2": None, "A3": None, "VL": "version", "IS": "number", "M1": "call-number",
             "OP": "issue"},
     "PCOMM": {"A2": "recipient"}, "ICOMM": {"A2": "recipient"},
-    "RPRT": {"A2": "collection-editor", "A3": None, "A4": None},
+    # a report's T2 is its series; an arXiv preprint typed as a report
+    # (manubot's, Zotero's before its preprint type) keeps the server in JF
+    "RPRT": {"A2": "collection-editor", "A3": None, "A4": None, "JF": "container-title"},
     "THES": {"A3": None, "SP": "number-of-pages", "VL": "genre"},
     # EndNote's Web Page: T2 is its "Series Title"; the site's name, when
     # given, is in J2 ("Periodical Title"), which then stands for it (below)
@@ -245,7 +253,7 @@ KNOWN_TAGS = sorted(set(
      "C6", "C7", "C8"] + list(SIMPLE)))
 # The order tags are written in: TY first, ER last, ID near the end (the
 # rest follow in the order they were made).
-WRITE_ORDER = ("ty", "ti", "au", "a2", "a3", "a4", "t2", "j2", "t3", "py", "da", "vl", "is",
+WRITE_ORDER = ("ty", "ti", "au", "a2", "a3", "a4", "t2", "jf", "j2", "t3", "py", "da", "vl", "is",
                "sp", "ep", "m1", "pb", "cy", "et", "sn", "do", "ur", "ab", "kw", "la")
 # One-value tags whose every value the reader takes (the others keep the
 # first and custom.ris the rest).

@@ -78,8 +78,10 @@ def _name_values(value) -> list[str]:
 def _write_titles(e: _Entry) -> None:
     data, out = e.data, e.out
     if data.get("container-title"):
-        tag = e.tag_for("container-title", ("T2", "C3", "A2"), {"T2": "container-title"})
-        if tag and not e.whole:
+        # a whole work's T2 is its series; JF is where a type says so (UNPB, RPRT)
+        tag = e.tag_for("container-title", ("T2", "C3", "A2", "JF"),
+                        {} if e.whole else {"T2": "container-title"})
+        if tag:
             text = one_line(data["container-title"])
             out[tag.lower()] = [text] if tag in M.LIST_TAGS else text
         else:  # a book has no container; T2 would read back as its series
