@@ -67,7 +67,13 @@ DEFAULT_WRITE_TYPE = "GEN"
 # journalArticle by default), where a journal article would be wrong and no
 # CSL type maps back to both; and Zotero's CSL mapping or the compared
 # fields leave no slack to take up (each item differs on a field its Zotero
-# type holds).
+# type holds).  Audited again against RIS.js 2814370 (the newest commit of
+# zotero/translators, RIS.js "lastUpdated" 2026-01-05): completeItem() still
+# copies journalAbbreviation to publicationTitle and shortTitle to title when
+# those are empty, importTypeMap still has STAND: report and UNPD (no UNPB),
+# DEFAULT_IMPORT_TYPE is still journalArticle, and its own export comments
+# document -> GEN as "imported as journalArticle".  The six lost titles are
+# checked to be absent from Zotero's items by tests/test_zotero_conformance.py.
 _J2_OVER_T2 = (
     "EndNote labels T2 of this type the book's (dictionary's, encyclopedia's, weblog's) "
     "title and J2 its 'Abbreviation' ('Periodical Title' for a blog); RIS.js stores T2 in "
