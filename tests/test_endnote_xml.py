@@ -5,6 +5,7 @@ import pytest
 
 import converters
 from converters.formats import endnote_xml
+from tests.support import FIXTURES
 
 SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
 <xml><records>
@@ -227,3 +228,55 @@ def test_a_standards_isbn_is_its_number_whole_as_a_ris_sn():
     record = endnote_xml.read(text).records[0]
     assert record.data["number"] == "ISO 1; ISO 2" and "custom" not in record.data
     assert endnote_xml.write([record]).text.count("<isbn>") == 1
+
+
+# -- a Journal Article's <edition> is EndNote's "Epub Date" (issue 17) ----------
+
+def test_a_journal_articles_edition_is_its_epub_date_read_and_written_back():
+    """EndNote labels a Journal Article's Edition field "Epub Date" (its
+    every-field RIS export writes "ET  - Epub Date" for JOUR, Zotero's import
+    test case 2); an Electronic Article's edition stays its edition."""
+    xml = ('<xml><records>'
+           '<record><ref-type name="Journal Article">17</ref-type><titles><title>A</title>'
+           '</titles><edition>2019/05/12</edition></record>'
+           '<record><ref-type>17</ref-type><titles><title>B</title></titles>'
+           '<edition>Jun 3 2020</edition></record>'
+           '<record><ref-type name="Journal Article">17</ref-type><titles><title>C</title>'
+           '</titles><edition>Epub Date</edition></record>'
+           '<record><ref-type name="Electronic Article">43</ref-type><titles><title>D</title>'
+           '</titles><edition>2nd</edition></record></records></xml>')
+    read = [r.data for r in converters.read(xml, "endnote-xml").records]
+    assert read[0]["available-date"] == {"date-parts": [[2019, 5, 12]]}
+    assert read[1]["available-date"] == {"date-parts": [[2020, 6, 3]]}
+    assert read[2]["custom"]["endnote"] == {"edition": ["Epub Date"]}  # no date: kept
+    assert read[3]["edition"] == "2nd" and "available-date" not in read[3]
+    assert not any("edition" in d for d in read[:3])
+    records = converters.read(xml, "endnote-xml").records
+    written = converters.write(records, "endnote-xml")
+    back = [r.data for r in converters.read(written.text, "endnote-xml").records]
+    assert [b.get("available-date") for b in back[:3]] == \
+        [read[0]["available-date"], read[1]["available-date"], None]
+    assert back[2]["custom"]["endnote"] == read[2]["custom"]["endnote"]
+    # the Electronic Article is written as a Journal Article: its edition has
+    # no place there, and is reported
+    assert [(d.record, d.location.pointer) for d in written.diagnostics] == \
+        [(records[3].id, "/edition")]
+
+
+def test_pubmed_through_endnote_epub_dates_survive_endnote_xml():
+    """The six e-publication dates of a real PubMed export through EndNote
+    (RIS ET of JOUR) come back from EndNote XML."""
+    records = converters.read(FIXTURES / "ris" / "exports" / "pubmed-via-endnote.ris").records
+    dated = {r.id: r.data["available-date"] for r in records if "available-date" in r.data}
+    assert len(dated) == 6
+    written = converters.write(records, "endnote-xml")
+    assert not [d for d in written.diagnostics if d.location.pointer == "/available-date"]
+    back = converters.read(written.text, "endnote-xml").records
+    assert {r.id: r.data["available-date"] for r in back if "available-date" in r.data} == dated
+
+
+def test_an_available_date_elsewhere_is_reported():
+    item = {"id": "b", "type": "book", "title": "T", "available-date": {"date-parts": [[2020]]}}
+    written = converters.write([converters.Record(item)], "endnote-xml")
+    assert "<edition>" not in written.text
+    assert [d.location.pointer for d in written.diagnostics] == ["/available-date"]

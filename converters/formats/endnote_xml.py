@@ -21,7 +21,15 @@ from ..mapping import ris as RIS
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
 from ..scale.xml_streams import read_again
 from ..xmlsafe import local, parse, text_of
-from .ris.values import carried_notes, carried_value, format_name, parse_date, parse_name, serial_kind
+from .ris.values import (
+    carried_notes,
+    carried_value,
+    date_out,
+    format_name,
+    parse_date,
+    parse_name,
+    serial_kind,
+)
 
 
 def sniff(text: str) -> float:
@@ -86,6 +94,7 @@ class _Reading:
         self.custom: dict = {}
         self.kept: dict[str, list[str]] = {}  # element path -> texts (custom.endnote)
         self.kept_lines: dict[str, int] = {}
+        self.type_name = ""  # EndNote's name of the type, lower case
 
     def keep(self, path: str, texts: list[str], line: int | None) -> None:
         kept = self.kept.setdefault(path, [])
@@ -121,6 +130,8 @@ def _read_type(r: _Reading) -> None:
     csl_type = M.READ_TYPES.get(name) or (M.READ_NUMBERS.get(int(number))
                                           if number.isdigit() and not name else None)
     r.data["type"] = csl_type or "document"
+    r.type_name = name or next((n.lower() for n, k, _ in M.TYPES
+                                if number.isdigit() and k == int(number)), "")
     if ref_type is not None and csl_type is None:
         r.custom["endnote-type"] = ref_type.get("name") or number
 
@@ -177,7 +188,10 @@ def _read_numbers(r: _Reading) -> None:
     """The simple elements, the number (an issue in a periodical), ISBN or
     ISSN, and the DOI."""
     for tag, var in M.SIMPLE.items():
-        r.put_text(var, _kid(r.element, tag))
+        if tag == "edition" and r.type_name in M.EDITION_IS_DATE:
+            _read_edition_date(r, M.EDITION_IS_DATE[r.type_name])
+        else:
+            r.put_text(var, _kid(r.element, tag))
     number, isbn = _kid(r.element, "number"), _kid(r.element, "isbn")
     standard = r.data["type"] in M.ISBN_IS_NUMBER  # <isbn> is the number
     if standard and _text(number):
@@ -190,6 +204,16 @@ def _read_numbers(r: _Reading) -> None:
         for value in [v.strip() for v in re.split(r"[;\r\n]+", _text(isbn)) if v.strip()]:
             r.put(serial_kind(value, r.data["type"]), value, isbn)
     _read_doi(r)
+
+
+def _read_edition_date(r: _Reading, var: str) -> None:
+    """A Journal Article's <edition>, its "Epub Date": a date, or kept."""
+    node = _kid(r.element, "edition")
+    date = parse_date(_text(node))
+    if date:
+        r.put(var, date, node)
+    elif _text(node):
+        r.keep("edition", [_text(node)], node.sourceline)
 
 
 def _read_doi(r: _Reading) -> None:
@@ -375,6 +399,7 @@ class _Writing:
         self.record = _sub(records_el, "record")
         custom = data.get("custom")
         self.custom: dict = custom if isinstance(custom, dict) else {}
+        self.written: set[str] = set()  # variables a type's own element took
 
     def has(self, var: str) -> bool:
         return self.data.get(var) not in (None, "")
@@ -450,7 +475,8 @@ def _write_numbers(w: _Writing) -> None:
         _sub(w.record, "number", w.data["number"])
         if w.csl_type in M.PERIODICAL_TYPES:
             w.dropped.append(("number", "a periodical's <number> is read back as its issue"))
-    w.simple("edition", "section", "number-of-volumes")
+    _write_edition(w)
+    w.simple("section", "number-of-volumes")
     if w.data.get("keyword"):
         keywords = _sub(w.record, "keywords")
         for word in re.split(r"[,;]", _plain(w.data["keyword"])):
@@ -461,6 +487,26 @@ def _write_numbers(w: _Writing) -> None:
     _write_serials(w, standard)
     w.simple("call-number", "archive_location", "archive", "source", "genre", "language",
              "abstract")
+
+
+def _write_edition(w: _Writing) -> None:
+    """<edition>: the edition, or a Journal Article's "Epub Date"."""
+    date_var = M.EDITION_IS_DATE.get(w.name.lower())
+    if date_var is None:
+        w.simple("edition")
+        return
+    if w.has("edition"):
+        w.dropped.append(("edition", f"an EndNote {w.name}'s <edition> is its Epub Date"))
+    if w.data.get(date_var) is None:
+        return
+    w.written.add(date_var)  # written, or reported here
+    year, full, lost = date_out(w.data[date_var])
+    if year:
+        _sub(w.record, "edition", full or year)
+    if lost:
+        w.dropped.append((date_var, "EndNote XML holds one date: a range's end, a season or "
+                                    "'circa' is left out" if year else
+                                    "a date EndNote XML cannot hold"))
 
 
 def _write_serials(w: _Writing, standard: bool) -> None:
@@ -519,7 +565,7 @@ def _write_kept(w: _Writing) -> None:
 
 def _report_the_rest(w: _Writing) -> None:
     for key in w.data:
-        if key not in _HELD:
+        if key not in _HELD and key not in w.written:
             w.dropped.append((key, f"EndNote XML has no field for {key!r}"))
     for key in w.custom:
         if key not in _CUSTOM_HELD:

@@ -80,6 +80,14 @@ PERIODICAL = {"full-title": "container-title", "abbr-1": "container-title-short"
 # variable: kept in custom.endnote).
 ISBN_IS_NUMBER = frozenset({"standard"})
 
+# EndNote's Journal Article labels <edition> "Epub Date" (its RIS export
+# writes it as ET, which EndNote labels so too; PubMed records through
+# EndNote carry the e-publication date there; Zotero's EndNote XML import
+# notes it as "EPubDate"): CSL available-date.  By EndNote type name, as the
+# Electronic Article's <edition> is its edition.  A text that is no date is
+# kept verbatim (custom.endnote).
+EDITION_IS_DATE = {"journal article": "available-date"}
+
 # Types whose <number> is the issue (elsewhere it is the work's number).
 PERIODICAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper",
                               "paper-conference"})
