@@ -11,6 +11,7 @@ from collections import defaultdict
 import pytest
 
 import converters
+from converters.model import strip_markup
 from tests.support import FIXTURES
 
 EXPORTS = FIXTURES / "ris" / "exports"
@@ -152,7 +153,71 @@ def test_eppi_reviewer_names_in_vancouver_order():
 
 def test_rayyan_doi_line_with_its_link_run_on():
     """Rayyan writes "DO  - 10.1038/...     LK  - https://..." on one line:
-    the DOI is its first word, and the line is kept whole in custom.ris."""
-    record = _read(EXPORTS / "rayyan.ris").records[0].data
+    the DOI is its first word, and the LK run on after it is kept as LK; the
+    RIS written back has one DO line (citation-js stops at a second one)."""
+    records = _read(EXPORTS / "rayyan.ris").records
+    record = records[0].data
     assert record["DOI"] == "10.1038/s41467-024-48400-3"
-    assert "LK  - https://" in record["custom"]["ris"]["DO"][0]
+    assert "DO" not in record["custom"]["ris"]
+    assert record["custom"]["ris"]["LK"][0].startswith("https://utrechtuniversity.")
+    written = converters.write(records, "ris").text
+    assert written.count("\nDO  - ") == sum(1 for r in records if "DOI" in r.data)
+    again = converters.read(written, "ris").records
+    assert [r.data for r in again] == [r.data for r in records]
+
+
+# -- written back: every export round trips, and citation-js reads our RIS ----
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_export_written_back_reads_to_the_same_records(path):
+    """What bibconv reads of a real export comes back whole from its own RIS
+    (the kept tags too), but for rich text: RIS is written as plain text."""
+    records = _read(path).records
+    written = converters.write(records, "ris")
+    assert not written.diagnostics
+    again = converters.read(written.text, "ris").records
+
+    def plain(data: dict) -> dict:
+        return {k: strip_markup(v) if k == "title" else v for k, v in data.items()}
+
+    assert [plain(r.data) for r in again] == [plain(r.data) for r in records]
+
+
+@pytest.mark.slow
+def test_citation_js_reads_our_ris_of_every_export_alike():
+    from tests.test_ris_citationjs import _citation_js, _facts, _particle_family
+
+    records = [r for path in FILES for r in _read(path).records]
+    theirs = _citation_js(converters.write(records, "ris").text)
+    assert len(theirs) == len(records)
+    wrong = []
+    for record, item in zip(records, theirs, strict=True):
+        ours = _facts(dict(record.data, author=[
+            {"family": _particle_family(p)} if "family" in p else p
+            for p in record.data.get("author") or []]))
+        got = _facts(item)
+        wrong += [(record.id, k, ours[k], got[k]) for k in ours if ours[k] != got[k]]
+    assert wrong == []
+
+
+def test_ovid_psycinfo_cited_works_are_not_an_editor_and_an_issue():
+    """Ovid's APA PsycInfo export gives the cited works' authors in A2 and
+    each cited reference in an M1: kept verbatim, not read as an editor and
+    an issue."""
+    records = _read(EXPORTS / "psycinfo-ovid.ris").records
+    text = (EXPORTS / "psycinfo-ovid.ris").read_text(encoding="utf-8")
+    first = records[0].data
+    assert "editor" not in first and "issue" not in first
+    assert first["volume"] == "13" and first["DOI"] == "10.1186/s11689-021-09396-9"
+    cited = [r.data["custom"]["ris"]["M1"] for r in records]
+    assert sum(map(len, cited)) == len(re.findall(r"^M1  - ", text, re.M))
+    assert first["custom"]["ris"]["A2"][0].startswith("Achenbach, T., Rescorla, L.")
+
+
+def test_a_thin_space_and_two_spaces_survive_the_writer():
+    """Citavi's abstracts write p-values with thin spaces (p\u2009=\u20090.871),
+    Scopus's two spaces before its copyright line: RIS writes them as given."""
+    citavi = _read(EXPORTS / "citavi.ris").records
+    assert "p\u2009=\u20090.871" in citavi[0].data["abstract"]
+    written = converters.write(citavi + _read(EXPORTS / "scopus.ris").records, "ris").text
+    assert "p\u2009=\u20090.871" in written and ".  © 2024 The Author(s)" in written

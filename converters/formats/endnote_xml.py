@@ -26,6 +26,7 @@ from .ris.values import (
     carried_value,
     date_out,
     format_name,
+    one_line,
     parse_date,
     parse_name,
     serial_kind,
@@ -374,7 +375,7 @@ _CUSTOM_HELD = set(RIS.CARRIED_CUSTOM) | {"label", "urls", "electronic-resource-
 
 
 def _plain(value) -> str:
-    return " ".join(strip_markup(str(value)).split())
+    return one_line(value)  # thin and no-break spaces kept, line breaks folded
 
 
 def _sub(parent, tag: str, text=None, **attributes):

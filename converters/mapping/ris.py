@@ -191,6 +191,14 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
             "T2": "collection-title"},
     "ELEC": {"A2": "collection-editor"},
 }
+# Tags a database's export gives a meaning of its own, by the record's DB
+# (a prefix of it): Ovid's APA PsycInfo export puts the cited works' authors
+# in A2 (one line, comma-joined) and each cited reference in an M1, not an
+# editor and an issue; kept verbatim in custom.ris.
+TAGS_BY_DATABASE: dict[str, dict[str, str | None]] = {
+    "APA PsycInfo": {"A2": None, "M1": None},
+}
+
 # ProCite and Reference Manager exports put what RIS has no tag for in
 # labelled notes, "N1  - Volume ID: 12", and give some tags meanings of their
 # own.  A file is read this way when its records carry "N1  - Record ID: n"

@@ -14,6 +14,15 @@ from .stream import file_state
 from .tags import parse_record, split_records
 from .values import all_values, carried_value, first_value, parse_date, parse_name, record_date, serial_kind
 
+_RUN_ON_TAG = re.compile(r"([A-Z][A-Z0-9]) {1,2}- ?(\S.*)", re.S)
+
+
+def _database_tags(fields: dict) -> dict:
+    """The tag meanings of the database the record says it came from (DB)."""
+    database = first_value(fields.get("DB"))
+    return next((tags for name, tags in M.TAGS_BY_DATABASE.items()
+                 if database.startswith(name)), {}) if database else {}
+
 
 class _Reading:
     """One record's tags on their way to CSL: what has been read (and from
@@ -23,7 +32,7 @@ class _Reading:
         self.ris_type = ris_type
         self.fields = fields
         self.lines = lines
-        self.overrides = M.TAGS_BY_TYPE.get(ris_type, {})
+        self.overrides = dict(M.TAGS_BY_TYPE.get(ris_type, {}), **_database_tags(fields))
         self.whole = ris_type in M.WHOLE_WORKS
         self.data: dict = {}
         self.where: dict[str, int] = {}
@@ -183,7 +192,14 @@ def _read_ids(r: _Reading) -> None:
     doi = given.split()[0] if given else ""  # a DOI holds no space
     if re.match(r"10\.\d+/\S", doi):
         r.put("DOI", doi, "DO")
-        if doi != given:  # more after it on the line (Rayyan puts its LK there): kept
+        run_on = _RUN_ON_TAG.fullmatch(given[len(doi):].strip())
+        if run_on and run_on.group(1) not in M.KNOWN_TAGS and \
+                len(all_values(r.fields["DO"])) == 1:
+            # Rayyan's "DO  - 10.1038/...     LK  - https://...": the next tag
+            # line run on after the DOI, kept as that tag (one DO line written
+            # back, which citation-js needs: two DO lines stop its reading)
+            r.custom_ris.setdefault(run_on.group(1), []).append(run_on.group(2))
+        elif doi != given:  # more after it on the line: kept whole
             r.custom_ris["DO"] = all_values(r.fields["DO"])
     elif doi:  # not a DOI (a placeholder, a bare suffix): kept as it was
         r.custom_ris["DO"] = all_values(r.fields["DO"])

@@ -138,8 +138,14 @@ def carried_value(text: str):
 
 
 
+# what ends or breaks a line, with the blanks around it: folded into one
+# space (a tag's value is one line).  Every other space is text, kept as
+# written: a thin space (p\u2009=\u20090.05), two after a full stop.
+_LINE_BREAK = re.compile(r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
+
 def one_line(value) -> str:
-    return " ".join(strip_markup(str(value)).split())
+    return _LINE_BREAK.sub(" ", strip_markup(str(value))).strip(" \t")
 
 
 def format_name(name: dict) -> str:

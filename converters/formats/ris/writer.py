@@ -198,7 +198,9 @@ def _custom(data: dict) -> dict:
 def _write_notes_and_kept(e: _Entry) -> None:
     """The note, the carried facts, and the tags kept in custom.ris."""
     custom = _custom(e.data)
-    notes = ([one_line(e.data["note"])] if e.data.get("note") else []) + carried_notes(custom)
+    # a note's lines are N1 lines (the reader joins N1 lines with line breaks)
+    lines = str(e.data.get("note") or "").splitlines()
+    notes = [one_line(n) for n in lines if n.strip()] + carried_notes(custom)
     if notes:
         e.out["n1"] = notes
     kept = custom.get("ris") if isinstance(custom.get("ris"), dict) else {}
