@@ -280,3 +280,18 @@ def test_an_available_date_elsewhere_is_reported():
     written = converters.write([converters.Record(item)], "endnote-xml")
     assert "<edition>" not in written.text
     assert [d.location.pointer for d in written.diagnostics] == ["/available-date"]
+
+
+def test_a_reports_container_and_a_notes_lines_come_back():
+    """A report's secondary title is its series, so its container (an arXiv
+    preprint typed as a report) is written in <periodical> alone and read
+    back from there; a note's lines stay lines (EndNote 15's notes, as in
+    JabRef's and pandoc's samples, hold several)."""
+    item = {"id": "r", "type": "report", "title": "T", "container-title": "arXiv",
+            "collection-title": "Working papers", "note": "V02fg\nTimes Cited:5"}
+    written = converters.write([converters.Record(item)], "endnote-xml")
+    assert not written.diagnostics
+    back = converters.read(written.text, "endnote-xml").records[0].data
+    assert (back["container-title"], back["collection-title"], back["note"]) == \
+        ("arXiv", "Working papers", "V02fg\nTimes Cited:5")
+    assert "<secondary-title>Working papers</secondary-title>" in written.text

@@ -446,16 +446,15 @@ def _write_titles(w: _Writing) -> None:
     container = data.get("container-title")
     if container and not w.whole:
         _sub(titles, "secondary-title", container)
-    elif container:
-        w.dropped.append(("container-title", f"an EndNote {w.name}'s secondary title is its "
-                                             "series; the container title is left out"))
     if data.get("collection-title"):
         _sub(titles, "secondary-title" if w.whole else "tertiary-title",
              data["collection-title"])
     for tag, var in M.TITLES.items():
         if var != "collection-title" and data.get(var):
             _sub(titles, tag, data[var])
-    if container and not w.whole:
+    # a whole work's secondary title is its series: its container (a
+    # report's preprint server) has only <periodical>, read back from there
+    if container:
         periodical = _sub(w.record, "periodical")
         for tag, var in M.PERIODICAL.items():
             if data.get(var):
@@ -525,7 +524,9 @@ def _write_serials(w: _Writing, standard: bool) -> None:
 def _write_tail(w: _Writing) -> None:
     """Notes (with the carried facts), DOI, label and URLs."""
     data, custom = w.data, w.custom
-    notes = ([_plain(data["note"])] if data.get("note") else []) + carried_notes(custom)
+    # the note's lines stay lines (the reader reads <notes> a line at a time)
+    notes = [_plain(n) for n in str(data.get("note") or "").splitlines() if n.strip()] + \
+        carried_notes(custom)
     if notes:
         node = _sub(w.record, "notes")
         node.text = "\n".join(notes)
