@@ -119,10 +119,11 @@ def test_a_generated_articleset_streamed_reads_as_the_whole_file(batch, monkeypa
     assert len(whole.records) == len(_article_texts())  # one record an article
 
 
-def test_past_line_65535_the_streamed_lines_are_the_true_ones(tmp_path):
+def test_past_line_65535_the_streamed_and_whole_lines_are_the_true_ones(tmp_path):
     # libxml2 keeps an element's line in 16 bits and guesses beyond 65535
-    # (a whole read of this file puts some refs a line late); a chunk is
-    # far shorter, so streamed lines stay true in files of any length
+    # (from the element's first text: a line late here); a chunk is far
+    # shorter, so streamed lines stay true in files of any length, and a
+    # whole read of so long a document is read in the streamer's chunks
     path = _articleset(tmp_path / "set.xml", copies=2)
     starts = Counter({number: len(re.findall(r"<ref[\s>]", line)) for number, line in
                       enumerate(path.read_text(encoding="utf-8").split("\n"), 1)})
@@ -131,6 +132,35 @@ def test_past_line_65535_the_streamed_lines_are_the_true_ones(tmp_path):
     _, whole = api._read(str(path), registry=REGISTRY)
     assert [r.data for r in got.records] == [r.data for r in whole.records]
     assert Counter(r.origin.line for r in got.records) == +starts
+    assert Counter(r.origin.line for r in whole.records) == +starts
+    assert _same_as_whole(path, front_matter=True) > 1
+
+
+def test_a_whole_read_reports_findings_past_line_65535_at_their_lines(tmp_path):
+    # a generated reference list of 80,000 lines, with a <ref> that has no
+    # citation and an entity of the document's own near its end
+    refs = [f'<ref id="r{n}">\n  <element-citation publication-type="book">\n'
+            f"    <source>Book {n}</source>\n  </element-citation>\n</ref>"
+            for n in range(16_000)]
+    refs[15_990] = '<ref id="empty">\n  <label>1.</label>\n</ref>'
+    refs[15_995] = refs[15_995].replace("Book", "&series; Book")
+    path = tmp_path / "long.xml"
+    path.write_text('<!DOCTYPE article [<!ENTITY series "Series">]>\n'
+                    f"<article {NAMESPACES}><back><ref-list>\n" + "\n".join(refs)
+                    + "\n</ref-list></back></article>\n", encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert len(lines) > 80_000
+    for fmt in ("jats", None):
+        result = api.read(str(path), fmt)
+        assert len(result.records) == 15_999
+        assert all(lines[r.origin.line - 1] == f'<ref id="{r.id}">' for r in result.records)
+        # (a record ends on the line of its last element)
+        assert all(lines[r.origin.end_line - 1].startswith("    <source>")
+                   for r in result.records)
+        assert result.records[-1].data["title"] == "Book 15999"
+        assert result.records[15_994].data["title"] == "Series Book 15995"
+        assert [(d.code, d.location.line) for d in result.diagnostics] == [
+            ("record-invalid", _line_of(path, '<ref id="empty">'))]
 
 
 def test_a_generated_large_reference_list_streamed_reads_as_the_whole_file(tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...diagnostics import has_errors, make
 from ...ids import IdAllocator, base_id
 from ...model import Origin, ReadResult, Record
-from ...scale.xml_streams import read_again
+from ...scale.xml_streams import read_again, read_long
 from ...xmlsafe import local, parse
 from . import records
 from .values import kid, last_line, text
@@ -22,6 +22,9 @@ READERS = {"PubmedArticle": records.article, "PubmedBookArticle": records.book_a
 def read(text_: str, source: str | None = None, **options) -> ReadResult:
     """Every record of a PubMed XML document (a <PubmedArticleSet>, a
     <PubmedBookArticleSet>, or one record alone)."""
+    long = read_long(read, text_, source, frozenset(READERS), frozenset(READERS), **options)
+    if long is not None:
+        return long
     root, diagnostics = parse(text_, source)
     broken = read_again(read, text_, source, diagnostics, frozenset(READERS), **options)
     if broken is not None:
