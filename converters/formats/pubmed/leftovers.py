@@ -19,20 +19,28 @@ _TELLING = ("IdType", "EIdType", "PubStatus", "IssnType", "DateType", "Source", 
 _DATE_PARTS = ("Year", "Month", "Day", "Hour", "Minute", "Second")
 
 
-def _segment(element) -> str:
-    name = local(element.tag)
-    for attribute in _TELLING:
-        value = element.get(attribute)
-        if value:
-            return f"{name}[{attribute}={value}]"
+def _segment(element, name: str) -> str:
+    if element.attrib:
+        for attribute in _TELLING:
+            value = element.get(attribute)
+            if value:
+                return f"{name}[{attribute}={value}]"
     return name
 
 
-def _date(element) -> str | None:
-    """A date element's parts as one value; None when it is not one."""
-    parts = {local(c.tag): text_of(c) for c in element if isinstance(c.tag, str)}
-    if not parts or "Year" not in parts or set(parts) - set(_DATE_PARTS):
+def _words(element) -> str:
+    """text_of, without its walk for an element that holds no other (most)."""
+    if len(element) == 0:
+        return " ".join((element.text or "").split())
+    return text_of(element)
+
+
+def _date(element, names: list[str]) -> str | None:
+    """A date element's parts (``names``, its children's) as one value;
+    None when it is not one."""
+    if "Year" not in names or any(n not in _DATE_PARTS for n in names):
         return None
+    parts = {local(c.tag): _words(c) for c in element if isinstance(c.tag, str)}
     day = "-".join(parts[p].zfill(2) for p in ("Year", "Month", "Day") if parts.get(p))
     time = ":".join(parts[p].zfill(2) for p in ("Hour", "Minute", "Second") if parts.get(p))
     return f"{day} {time}" if time else day
@@ -40,17 +48,24 @@ def _date(element) -> str | None:
 
 def _unread(element, used: set, path: str) -> Iterator[tuple[str, str, int | None]]:
     for child in element:
-        if not isinstance(child.tag, str) or child in used:
+        tag = child.tag
+        if not isinstance(tag, str) or child in used:
             continue
-        here = f"{path}/{_segment(child)}" if path else _segment(child)
-        date = _date(child)
+        here = _segment(child, local(tag))
+        here = f"{path}/{here}" if path else here
+        if len(child) == 0:  # a leaf (most): its text
+            value = " ".join((child.text or "").split())
+            if value:
+                yield here, value, child.sourceline
+            continue
         elements = [c for c in child if isinstance(c.tag, str)]
+        date = _date(child, [local(c.tag) for c in elements]) if elements else None
         if date is not None:
             yield here, date, child.sourceline
         elif elements and not (child.text or "").strip():
             yield from _unread(child, used, here)
-        else:  # a leaf, or mixed content (text with inline markup): its words
-            value = " ".join(text_of(child).split())
+        else:  # mixed content (text with inline markup): its words
+            value = text_of(child)
             if value:
                 yield here, value, child.sourceline
 
