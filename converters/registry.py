@@ -186,7 +186,7 @@ BUILTIN = [
            aliases=("jats-refs", "jats-xml"),
            reader="converters.formats.jats:read",
            writer="converters.formats.jats:write",
-           sniffer="converters.formats.jats:sniff", writer_options={},
+           sniffer="converters.formats.jats:sniff", writer_options={"ids": dict},
            front_matter_option="article", streamer="converters.formats.jats.stream:REFS"),
     Format("jats-article", "JATS XML article front matter (title, contributors, abstract); "
            "one record a file", suffixes=(".xml",), aliases=("jats-front",),

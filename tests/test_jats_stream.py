@@ -119,10 +119,11 @@ def test_a_generated_articleset_streamed_reads_as_the_whole_file(batch, monkeypa
     assert len(whole.records) == len(_article_texts())  # one record an article
 
 
-def test_past_line_65535_the_streamed_lines_are_the_true_ones(tmp_path):
+def test_past_line_65535_the_streamed_and_whole_lines_are_the_true_ones(tmp_path):
     # libxml2 keeps an element's line in 16 bits and guesses beyond 65535
-    # (a whole read of this file puts some refs a line late); a chunk is
-    # far shorter, so streamed lines stay true in files of any length
+    # (from the element's first text: a line late here); a chunk is far
+    # shorter, so streamed lines stay true in files of any length, and a
+    # whole read of so long a document is read in the streamer's chunks
     path = _articleset(tmp_path / "set.xml", copies=2)
     starts = Counter({number: len(re.findall(r"<ref[\s>]", line)) for number, line in
                       enumerate(path.read_text(encoding="utf-8").split("\n"), 1)})
@@ -131,6 +132,35 @@ def test_past_line_65535_the_streamed_lines_are_the_true_ones(tmp_path):
     _, whole = api._read(str(path), registry=REGISTRY)
     assert [r.data for r in got.records] == [r.data for r in whole.records]
     assert Counter(r.origin.line for r in got.records) == +starts
+    assert Counter(r.origin.line for r in whole.records) == +starts
+    assert _same_as_whole(path, front_matter=True) > 1
+
+
+def test_a_whole_read_reports_findings_past_line_65535_at_their_lines(tmp_path):
+    # a generated reference list of 80,000 lines, with a <ref> that has no
+    # citation and an entity of the document's own near its end
+    refs = [f'<ref id="r{n}">\n  <element-citation publication-type="book">\n'
+            f"    <source>Book {n}</source>\n  </element-citation>\n</ref>"
+            for n in range(16_000)]
+    refs[15_990] = '<ref id="empty">\n  <label>1.</label>\n</ref>'
+    refs[15_995] = refs[15_995].replace("Book", "&series; Book")
+    path = tmp_path / "long.xml"
+    path.write_text('<!DOCTYPE article [<!ENTITY series "Series">]>\n'
+                    f"<article {NAMESPACES}><back><ref-list>\n" + "\n".join(refs)
+                    + "\n</ref-list></back></article>\n", encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert len(lines) > 80_000
+    for fmt in ("jats", None):
+        result = api.read(str(path), fmt)
+        assert len(result.records) == 15_999
+        assert all(lines[r.origin.line - 1] == f'<ref id="{r.id}">' for r in result.records)
+        # (a record ends on the line of its last element)
+        assert all(lines[r.origin.end_line - 1].startswith("    <source>")
+                   for r in result.records)
+        assert result.records[-1].data["title"] == "Book 15999"
+        assert result.records[15_994].data["title"] == "Series Book 15995"
+        assert [(d.code, d.location.line) for d in result.diagnostics] == [
+            ("record-invalid", _line_of(path, '<ref id="empty">'))]
 
 
 def test_a_generated_large_reference_list_streamed_reads_as_the_whole_file(tmp_path):
@@ -359,3 +389,70 @@ def test_jats_written_in_streams_on_the_command_line(tmp_path):
     refused = run_cli("convert", source, "-t", "jats-article", "-o", f"{tmp_path}/out/",
                       "--stream")
     assert refused.returncode == 2 and b"not written in streams" in refused.stderr
+
+
+# -- XML ids unique across the whole output (bugs of the last review) ---------
+
+def _ref_ids(text: str) -> list[str]:
+    return re.findall(r'<ref id="([^"]*)"', text)
+
+
+def _book(record_id: str, title: str) -> dict:
+    return {"id": record_id, "type": "book", "title": title}
+
+
+@pytest.mark.parametrize("batch", [1, 3, 500])
+def test_ids_cleaned_into_another_form_stay_unique_across_batches(batch, monkeypatch,
+                                                                  tmp_path):
+    # "1x" is written "r1x": a record of a later batch cleaned to the same
+    # id, or whose own id is "r1x", must get -2, -3 as in a whole write
+    monkeypatch.setattr(streams, "BATCH", batch)
+    records = [_book("1x", "First")] + [_book(f"k{n}", "Filler") for n in range(7)]
+    records += [_book("1x", "Again"), _book("r1x", "Own"), _book("1 x", "Spaced"),
+                _book("r1x-2", "Taken")]
+    path = tmp_path / "ids.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    text, found = _convert_streamed(path, "jats", tmp_path)
+    whole = api.convert([str(path)], "jats")
+    assert text == whole.text
+    ids = _ref_ids(text)
+    assert len(ids) == len(records) == len(set(ids))
+    assert ids[0] == "r1x" and ids[8:] == ["r1x-2", "r1x-3", "r1-x", "r1x-2-2"]
+    assert _where(found) == _where(whole.diagnostics)
+
+
+def _convert_joined(paths: list[Path], tmp_path: Path) -> tuple[str, list, list]:
+    """convert --stream of several inputs into one JATS output, in this
+    process: the text, the shards' findings and the join's."""
+    from converters.scale.plan import execute, part_shards
+    from converters.scale.shards import Job, assemble
+
+    folder = tmp_path / "joined"
+    folder.mkdir(exist_ok=True)
+    shards = part_shards([str(p) for p in paths], str(folder))
+    run = execute(Job("convert", to="jats"), shards, str(folder))
+    found = list(run.diagnostics())
+    out = io.BytesIO()
+    frame = REGISTRY.get("jats")._get("streamer").frame({})
+    joined = assemble(frame, ((s.output, r.wrote) for s, r in zip(shards, run.results,
+                                                                   strict=True)), out)
+    return out.getvalue().decode("utf-8"), found, joined
+
+
+def test_ids_of_several_inputs_joined_into_one_output_stay_unique(tmp_path):
+    # each input is a shard with its own ids: the join renames what an
+    # earlier part took, in the whole write's form, and says so
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_text(json.dumps([_book("a", "A"), _book("1x", "B")]), encoding="utf-8")
+    two.write_text(json.dumps([_book("a", "C"), _book("r1x", "D"), _book("a-2", "E")]),
+                   encoding="utf-8")
+    text, _, joined = _convert_joined([one, two], tmp_path)
+    whole = api.convert([str(one), str(two)], "jats")
+    assert _ref_ids(text) == _ref_ids(whole.text) == ["a", "r1x", "a-2", "r1x-2", "a-2-2"]
+    assert text == whole.text
+    assert [(d.code, d.record) for d in joined] == [("id-duplicate", "a-2"),
+                                                    ("id-duplicate", "r1x-2"),
+                                                    ("id-duplicate", "a-2-2")]
+    # one input: the join renames nothing, the output is the whole write's
+    text, _, joined = _convert_joined([one], tmp_path)
+    assert text == api.convert([str(one)], "jats").text and joined == []

@@ -29,19 +29,69 @@ def _read(name: str):
     return {r.data["PMID"]: r for r in result.records}, result.diagnostics
 
 
+def _kept_in_custom(diagnostics, records, path) -> None:
+    """Every finding is a field-unmapped info on a line of ``path`` that
+    holds the element it names, for a record whose custom holds it."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    by_id = {r.id: r.data for r in records}
+    for d in diagnostics:
+        assert (d.code, d.severity.value, d.location.file) == ("field-unmapped", "info",
+                                                                str(path)), d
+        where, key = re.match(r"/custom/([^/]+)/(.+)", d.location.pointer).groups()
+        key = key.replace("~1", "/").replace("~0", "~")
+        assert key in by_id[d.record]["custom"][where], d
+        if where == "pubmed":
+            element = re.sub(r"\[.*", "", key.rsplit("/", 1)[-1])
+            assert f"<{element}" in lines[d.location.line - 1], d
+
+
 def test_features_golden(update_golden):
     result = converters.convert(SAMPLES / "features.xml", "csljson")
-    assert not result.diagnostics
+    _kept_in_custom(result.diagnostics, result.records, SAMPLES / "features.xml")
     check_golden("pubmed-features.csl.json", result.text, update_golden)
 
 
-def test_the_real_samples_read_without_a_finding():
+def test_what_csl_holds_is_mapped_and_the_rest_kept_and_reported():
+    records, found = _read("features.xml")
+    first, second = records["10000001"], records["10000002"]
+    # ISSN holds several: the journal's and the linking ISSN
+    assert first.data["ISSN"] == "0000-0019, 0000-0035"
+    # grants in MEDLINE's own form (its GR field), a line each
+    assert first.data["note"] == ("Grant: R01 GM012345/GM/NIGMS NIH HHS/United States\n"
+                                  "Grant: Test Trust/United Kingdom")
+    # CSL's language is one tag: the second <Language> is kept and said
+    assert first.data["language"] == "fr"
+    pubmed = first.data["custom"]["pubmed"]
+    assert pubmed["MedlineCitation/Article/Language"] == ["eng"]
+    assert pubmed["MedlineCitation/MeshHeadingList/MeshHeading/QualifierName"] == ["metabolism"]
+    assert pubmed["PubmedData/ReferenceList/Reference/Citation"] == [
+        "Cited work. J Other. 1990;1:1-2."]
+    # a second DOI and a second pii: kept with the other ids, by kind
+    assert second.data["DOI"] == "10.1000/test.0002"
+    assert second.data["custom"]["pub-ids"] == {"pii": "e0012", "doi": "10.1000/test.0002.v2",
+                                                "pii-2": "S0000-0000(20)00012-3"}
+    said = {(d.record, d.location.pointer): d.location.line for d in found}
+    text = (SAMPLES / "features.xml").read_text(encoding="utf-8")
+    line = text[:text.index("test.0002.v2")].count("\n") + 1
+    assert said[("nakamura-question", "/custom/pub-ids/doi")] == line
+    assert said[("smith-effects", "/custom/pubmed/MedlineCitation~1Article~1Language")] == \
+        text[:text.index("<Language>eng")].count("\n") + 1
+
+
+def test_the_real_samples_read_with_only_what_was_kept_said():
     assert len(REAL) == 5
+    kept = set()
     for path in REAL:
         result = api.read(str(path))  # found by content: .xml is claimed by four formats
-        assert not result.diagnostics, path.name
+        _kept_in_custom(result.diagnostics, result.records, path)
+        kept |= {d.location.pointer for d in result.diagnostics}
         assert result.records and all(r.data.get("title") and r.data.get("PMID")
                                       for r in result.records), path.name
+    # what the real samples hold that CSL has no variable for (each said)
+    assert {"/custom/pubmed/MedlineCitation~1Article~1AuthorList~1Author~1AffiliationInfo"
+            "~1Affiliation", "/custom/pubmed/MedlineCitation~1ChemicalList~1Chemical~1"
+            "NameOfSubstance", "/custom/pubmed/PubmedData~1History~1PubMedPubDate"
+            "[PubStatus=received]", "/custom/pub-ids/pii"} <= kept
 
 
 def test_nejm_article_labels_ids_and_pages():
@@ -52,7 +102,7 @@ def test_nejm_article_labels_ids_and_pages():
     assert data["page"] == "1865-1876"
     assert data["issued"] == {"date-parts": [[2018, 5, 17]]}
     assert (data["container-title"], data["container-title-short"], data["ISSN"]) == (
-        "The New England journal of medicine", "N Engl J Med", "1533-4406")
+        "The New England journal of medicine", "N Engl J Med", "1533-4406, 0028-4793")
     parts = data["abstract"].split("\n\n")
     assert [p.split(":")[0] for p in parts] == ["BACKGROUND", "METHODS", "RESULTS",
                                                  "CONCLUSIONS"]

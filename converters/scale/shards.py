@@ -171,6 +171,10 @@ class _Sink:
         folder = os.path.dirname(os.path.abspath(self.target or "."))
         self.temporary = f"{self.target}.bibconv-{os.getpid()}.tmp" if self.target else None
         self.ids = StreamIds(folder)
+        # A writer that gives ids of its own form (JATS's XML ids) takes a
+        # store of them shared by all the batches (writer option ``ids``).
+        self.written_ids = (StreamIds(folder) if "ids" in (writer.writer_options or {})
+                            else None)
         self.raw = (open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
                     if self.temporary else None)
         self.handle = (wrap_output(self.target, self.raw) if self.raw and self.target
@@ -212,6 +216,8 @@ class _Sink:
             record.data["id"] = got
         if not records and options is self.options:
             return found
+        if self.written_ids is not None:
+            options = {**options, "ids": self.written_ids}
         out = self.writer.write(records, **options)
         found.extend(out.diagnostics)
         text = self.frame.body(out.text)
@@ -225,6 +231,8 @@ class _Sink:
 
     def close(self) -> bool:
         self.ids.close()
+        if self.written_ids is not None:
+            self.written_ids.close()
         if self.handle is None:
             return self.started
         if self.whole:
@@ -237,20 +245,59 @@ class _Sink:
         return self.started
 
 
-def assemble(frame: Frame, parts: Iterator[tuple[str, bool]], out) -> None:
+def assemble(frame: Frame, parts: Iterator[tuple[str, bool]], out) -> list[Diagnostic]:
     """The one output from the shards' body parts (path, holds records), in
-    input order, onto the binary stream ``out``; each part removed once copied."""
+    input order, onto the binary stream ``out``; each part removed once
+    copied.  Where the frame says which lines hold ids (``ids``: JATS's XML
+    ids), an id an earlier part wrote is renamed (-2, -3 ...) and reported."""
     import shutil
 
+    pattern = getattr(frame, "ids", None)
+    store = _JoinedIds(pattern) if pattern is not None else None
     written = False
-    for path, holds in parts:
-        if holds:
-            out.write((frame.separator if written else frame.head).encode("utf-8"))
-            with open(path, "rb") as part:
-                shutil.copyfileobj(part, out, 1 << 20)
-            written = True
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+    try:
+        for path, holds in parts:
+            if holds:
+                out.write((frame.separator if written else frame.head).encode("utf-8"))
+                with open(path, "rb") as part:
+                    if store is not None:
+                        store.copy(part, out)
+                    else:
+                        shutil.copyfileobj(part, out, 1 << 20)
+                written = True
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+    finally:
+        if store is not None:
+            store.close()
     out.write((frame.tail if written else frame.empty).encode("utf-8"))
+    return store.found if store is not None else []
+
+
+class _JoinedIds:
+    """The ids of the parts joined so far (IdAllocator's rule, on disk)."""
+
+    def __init__(self, pattern):
+        from .idstore import StreamIds
+
+        self.pattern, self.ids = pattern, StreamIds()
+        self.found: list[Diagnostic] = []
+
+    def copy(self, part, out) -> None:
+        for line in part:
+            match = self.pattern.match(line)
+            if match:
+                wanted = match.group(1).decode("utf-8")
+                got = self.ids.claim(wanted)
+                if got != wanted:
+                    line = line[:match.start(1)] + got.encode("utf-8") + line[match.end(1):]
+                    self.found.append(make(
+                        "id-duplicate", f"id {wanted!r} is used by a record of an earlier "
+                        f"input; renamed {got!r} in the joined output", record=got,
+                        pointer="/id"))
+            out.write(line)
+
+    def close(self) -> None:
+        self.ids.close()

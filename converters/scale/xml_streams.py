@@ -339,16 +339,45 @@ def read_again(reader: Callable, text: str, source: str | None, diagnostics: lis
         return reread_in_pieces(reader, text, source, diagnostics, **options)
     if not any(d.code == "syntax-error" for d in diagnostics):
         return None
+    return _read_cut(reader, text, source, records, records, 1, **options)
+
+
+# libxml2 keeps an element's line in 16 bits: past this line it guesses
+# from the element's first text (a line or more late), or says 65535.
+LINE_LIMIT = 65535
+
+
+def read_long(reader: Callable, text: str, source: str | None, records: frozenset[str],
+              skip: frozenset[str], **options):
+    """A whole document longer than libxml2 numbers lines (LINE_LIMIT) read
+    as the streamer reads it, in chunks of whole records each far shorter,
+    whose lines are exact once moved down; None for a shorter document, a
+    chunk, or one that cannot be cut."""
+    if getattr(text, "part", False) or text.count("\n") < LINE_LIMIT - 1:
+        return None
+    from . import streams
+
+    return _read_cut(reader, text, source, records, skip, streams.BATCH, **options)
+
+
+def _read_cut(reader: Callable, text: str, source: str | None, records: frozenset[str],
+              skip: frozenset[str], batch: int, **options):
     from ..ids import IdAllocator
     from ..model import ReadResult
     from .streams import shifted
 
-    chunks = list(element_chunks(io.StringIO(str(text)), records, records, 1, IdAllocator))
+    chunks = list(element_chunks(io.StringIO(str(text)), records, skip, batch, IdAllocator))
     if len(chunks) < 2:
         return None
     result = ReadResult()
+    empty: list = []
     for first_line, chunk in chunks:
         got = shifted(reader(chunk, source, **options), first_line - 1)
         result.records.extend(got.records)
-        result.diagnostics.extend(got.diagnostics)
+        # a chunk of no record (the end of the document) is not an empty
+        # input: said once, when no chunk held one (as converters.scale.reading)
+        empty.extend(d for d in got.diagnostics if d.code == "input-empty")
+        result.diagnostics.extend(d for d in got.diagnostics if d.code != "input-empty")
+    if not result.records:
+        result.diagnostics.extend(empty[:1])
     return result

@@ -39,3 +39,13 @@ def in_pieces(reader, text: str, source: str | None, diagnostics: list, **option
     from ...scale.xml_streams import reread_in_pieces
 
     return reread_in_pieces(reader, text, source, diagnostics, **options)
+
+
+def long_read(reader, text: str, source: str | None, records: tuple[str, ...],
+              skip: tuple[str, ...], **options):
+    """A whole document past libxml2's line limit read in cut chunks, so
+    that its lines are true (converters.scale.xml_streams.read_long); None
+    for any other text."""
+    from ...scale.xml_streams import read_long
+
+    return read_long(reader, text, source, frozenset(records), frozenset(skip), **options)

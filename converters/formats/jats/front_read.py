@@ -262,8 +262,11 @@ def read_article_root(root, source: str | None, require_content: bool = False
 def read_article(text: str, source: str | None = None, **options) -> ReadResult:
     """The article's front matter; in a file of many articles (a
     <pmc-articleset>), each article's, one record each."""
-    from .articles import articles_in, in_pieces
+    from .articles import articles_in, in_pieces, long_read
 
+    long = long_read(read_article, text, source, ("article",), ("article",), **options)
+    if long is not None:
+        return long
     result = ReadResult()
     root, diagnostics = parse(text, source)
     broken = in_pieces(read_article, text, source, diagnostics, **options)

@@ -13,7 +13,7 @@ from ...model import OTHERS, Origin, ReadResult, Record, split_others
 from ...vocabulary import strip_doi_prefix
 from ...xmlsafe import local, parse, text_of
 from . import plaintext
-from .articles import articles_in, in_pieces, is_part, shared_ids
+from .articles import articles_in, in_pieces, is_part, long_read, shared_ids
 from .date_elements import read_issued
 from .document import CUSTOM_PREFIX, REF_LIST_MARK
 from .elements import XLINK, kid, kids, last_line, rich, text_in
@@ -262,6 +262,10 @@ def read(text: str, source: str | None = None, *, article: bool = False,
     own front matter before its references (what ``bibconv validate``
     checks).  A file of many articles (a <pmc-articleset>) is read article
     by article; a streamed chunk shares its file's ids (articles.py)."""
+    long = long_read(read, text, source, ("ref", "article"), ("ref",), article=article,
+                     **options)
+    if long is not None:
+        return long
     result = ReadResult()
     root, diagnostics = parse(text, source)
     broken = in_pieces(read, text, source, diagnostics, article=article, **options)

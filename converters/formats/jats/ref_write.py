@@ -179,9 +179,14 @@ def element_citation(ref, data: dict, problems: list | None = None) -> list[str]
 
 
 def write(records, **options) -> WriteResult:
-    """A JATS 1.3 document whose <back> holds one <ref> per record."""
+    """A JATS 1.3 document whose <back> holds one <ref> per record.
+
+    ``ids``: the XML ids taken by the earlier batches of one output written
+    in streams (anything with IdAllocator's ``claim``), so that an id
+    cleaned into another's form (``1x`` -> ``r1x``) is unique across the
+    whole output, as in a whole write."""
     result = WriteResult()
-    ids = IdAllocator()
+    ids = options.get("ids") or IdAllocator()
 
     def front(front_element):
         journal_meta(front_element)

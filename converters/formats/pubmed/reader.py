@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from ...diagnostics import has_errors, make
 from ...ids import IdAllocator, base_id
+from ...mapping import pubmed as M
 from ...model import Origin, ReadResult, Record
-from ...scale.xml_streams import read_again
+from ...scale.xml_streams import read_again, read_long
 from ...xmlsafe import local, parse
 from . import records
+from .leftovers import unread
 from .values import kid, last_line, text
 
 READERS = {"PubmedArticle": records.article, "PubmedBookArticle": records.book_article}
@@ -22,6 +24,9 @@ READERS = {"PubmedArticle": records.article, "PubmedBookArticle": records.book_a
 def read(text_: str, source: str | None = None, **options) -> ReadResult:
     """Every record of a PubMed XML document (a <PubmedArticleSet>, a
     <PubmedBookArticleSet>, or one record alone)."""
+    long = read_long(read, text_, source, frozenset(READERS), frozenset(READERS), **options)
+    if long is not None:
+        return long
     root, diagnostics = parse(text_, source)
     broken = read_again(read, text_, source, diagnostics, frozenset(READERS), **options)
     if broken is not None:
@@ -52,7 +57,26 @@ def _record(element, source: str | None, ids, result: ReadResult) -> None:
             "record-invalid", f"a <{name}> without {inner} is skipped",
             file=source, line=element.sourceline, record=f"PMID {pmid}" if pmid else None))
         return
-    data, where = got
-    data = {"id": ids.claim(base_id(data)), **data}
+    record_id = ids.claim(base_id(got.data))
+    data = {"id": record_id, **got.data}
+    for key, line in got.id_lines.items():
+        held = M.ARTICLE_IDS.get(key.split("-")[0])
+        why = f"is another {held} than the one CSL's {held} holds" if held else "has no CSL variable"
+        result.diagnostics.append(_kept(f"PubMed id {key!r} {why}", "pub-ids", key, source,
+                                        line, record_id))
+    for path, (values, line) in unread(element, got.used).items():
+        data.setdefault("custom", {}).setdefault("pubmed", {})[path] = values
+        result.diagnostics.append(_kept(f"PubMed element {path} has no CSL variable", "pubmed",
+                                        path, source, line, record_id))
     result.records.append(Record(data, Origin(source, element.sourceline, last_line(element),
-                                              where)))
+                                              got.where)))
+
+
+def _kept(what: str, where: str, key: str, source: str | None, line: int | None,
+          record_id: str):
+    """What has no CSL variable, kept in ``custom``: said as the RIS and
+    EndNote XML readers say it, by field and record."""
+    pointer = key.replace("~", "~0").replace("/", "~1")
+    return make("field-unmapped", f"{what}; kept in custom.{where}",
+                file=source, line=line, record=record_id,
+                pointer=f"/custom/{where}/{pointer}")

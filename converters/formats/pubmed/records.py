@@ -11,16 +11,31 @@ from .values import kid, kids, text
 
 
 class Reading:
-    """A record on its way to CSL: the item, the line of each variable, and
-    the facts kept in ``custom``."""
+    """A record on its way to CSL: the item, the line of each variable, the
+    facts kept in ``custom``, and the elements read (``used``: what is not
+    is kept and reported by the reader, see leftovers.py)."""
 
     def __init__(self) -> None:
         self.data: dict = {}
         self.where: dict[str, int] = {}
         self.pub_ids: dict[str, str] = {}
+        self.id_lines: dict[str, int | None] = {}
+        self.used: set = set()
 
-    def put(self, var: str, value, node) -> None:
-        """Set ``var`` unless an earlier element has (the first one wins)."""
+    def mark(self, *nodes) -> None:
+        """The elements (and all they hold) as read."""
+        for node in nodes:
+            if node is not None:
+                self.used.update(node.iter())
+
+    def put(self, var: str, value, node, read=None) -> None:
+        """Set ``var`` unless an earlier element has (the first one wins);
+        the element (or ``read``, the parts of it the value is made of)
+        counts as read unless it held another value, which is then kept
+        and reported as unread."""
+        if var in self.data and value not in (None, "", [], {}, self.data[var]):
+            return
+        self.mark(*(read if read is not None else [node]))
         if value in (None, "", [], {}) or var in self.data:
             return
         self.data[var] = value
@@ -34,6 +49,7 @@ class Reading:
             role, people = V.author_list(element)
             if container and role == "author":
                 role = "container-author"
+            self.mark(*_name_parts(element))
             if people:
                 self.data.setdefault(role, []).extend(people)
                 if isinstance(element.sourceline, int):
@@ -47,10 +63,26 @@ class Reading:
             if not value:
                 continue
             if kind in M.ARTICLE_IDS:
-                self.put(M.ARTICLE_IDS[kind], strip_doi_prefix(value) if kind == "doi"
-                         else value, article_id)
+                value = strip_doi_prefix(value) if kind == "doi" else value
+                var = M.ARTICLE_IDS[kind]
+                if self.data.get(var, value) != value:  # a second DOI: kept with the ids
+                    self.other_id(kind, value, article_id)
+                self.put(var, value, article_id)
             else:
-                self.pub_ids.setdefault(kind or "other", value)
+                self.other_id(kind or "other", value, article_id)
+
+    def other_id(self, kind: str, value: str, node) -> None:
+        """An id CSL has no variable for, kept in ``custom.pub-ids`` by its
+        kind; a second of one kind as "pii-2", a third "pii-3" ..."""
+        self.mark(node)
+        if value in self.pub_ids.values():
+            return
+        key, n = kind, 1
+        while key in self.pub_ids:
+            n += 1
+            key = f"{kind}-{n}"
+        self.pub_ids[key] = value
+        self.id_lines[key] = node.sourceline if isinstance(node.sourceline, int) else None
 
     def locations(self, parent) -> None:
         """<ELocationID>s: a DOI, or an electronic location (pii) kept with
@@ -58,37 +90,69 @@ class Reading:
         for location in kids(parent, "ELocationID"):
             kind, value = (location.get("EIdType") or "").lower(), text(location)
             if not value or location.get("ValidYN") == "N":
+                self.mark(location)
                 continue
             if kind == "doi":
-                self.put("DOI", strip_doi_prefix(value), location)
+                value = strip_doi_prefix(value)
+                if self.data.get("DOI", value) != value:
+                    self.other_id(kind, value, location)
+                self.put("DOI", value, location)
             else:
-                self.pub_ids.setdefault(kind or "elocation", value)
+                self.other_id(kind or "elocation", value, location)
 
     def common(self, holder, document, types) -> None:
         """What articles and books share: the abstract and the language (of
         ``holder``, an <Article> or a <BookDocument>), the publication types,
         and the PMID and keywords of ``document``: MeSH headings' descriptors,
         then the author keywords, as Zotero and JabRef take them."""
-        self.put("abstract", V.abstract(kid(holder, "Abstract")), kid(holder, "Abstract"))
+        summary = kid(holder, "Abstract")
+        self.put("abstract", V.abstract(summary), summary, kids(summary, "AbstractText"))
+        # CSL's language is one tag: the first <Language>; the others are unread
         language = kid(holder, "Language")
         code = text(language)
         self.put("language", M.LANGUAGES.get(code.lower(), code), language)
         kinds = [text(t) for t in types if text(t)]
+        self.mark(*types)
         if kinds:
             self.data.setdefault("custom", {})["publication-types"] = kinds
         headings = kid(document, "MeshHeadingList")
-        words = [text(kid(h, "DescriptorName")) for h in kids(headings, "MeshHeading")]
+        descriptors = [kid(h, "DescriptorName") for h in kids(headings, "MeshHeading")]
+        words = [text(d) for d in descriptors]
         lists = kids(document, "KeywordList")
         for keywords in lists:
             words.extend(text(k) for k in kids(keywords, "Keyword"))
         seen = list(dict.fromkeys(w for w in words if w))
         self.put("keyword", ", ".join(seen), headings if headings is not None else
-                 (lists[0] if lists else None))
+                 (lists[0] if lists else None), descriptors + lists)
+        self.put("note", V.grants(kid(holder, "GrantList")), kid(holder, "GrantList"))
 
     def finish(self) -> dict:
         if self.pub_ids:
             self.data.setdefault("custom", {})["pub-ids"] = dict(self.pub_ids)
         return self.data
+
+
+def _name_parts(author_list) -> list:
+    """The parts of an <AuthorList>'s names that become CSL names (an
+    author NLM marks invalid is read, and left out, whole)."""
+    parts = []
+    for author in kids(author_list, "Author"):
+        if author.get("ValidYN") == "N":
+            parts.append(author)
+            continue
+        parts.extend(kid(author, tag) for tag in ("LastName", "ForeName", "Initials",
+                                                   "Suffix", "CollectiveName"))
+        parts.extend(i for i in kids(author, "Identifier")
+                     if (i.get("Source") or "").upper() == "ORCID")
+    return parts
+
+
+def _issns(journal, info) -> tuple[str, list]:
+    """Every ISSN of the journal (print, electronic) and the linking ISSN,
+    each once, as CSL's ISSN holds several ("0000-0019, 0000-0027")."""
+    nodes = kids(journal, "ISSN") + kids(info, "ISSNLinking")
+    values = dict.fromkeys(text(n) for n in nodes if text(n))
+    return ", ".join(values), nodes
 
 
 def _titles(r: Reading, english, vernacular) -> None:
@@ -111,20 +175,20 @@ def _csl_type(types, default: str) -> str:
 def _journal(r: Reading, journal, info) -> None:
     issue = kid(journal, "JournalIssue")
     r.put("container-title", text(kid(journal, "Title")), kid(journal, "Title"))
-    short = kid(journal, "ISOAbbreviation")
-    if short is None:
-        short = kid(info, "MedlineTA")
-    r.put("container-title-short", text(short), short)
-    r.put("ISSN", text(kid(journal, "ISSN")), kid(journal, "ISSN"))
-    r.put("ISSN", text(kid(info, "ISSNLinking")), kid(info, "ISSNLinking"))
+    # ISOAbbreviation, else MedlineTA (read too when it is the same)
+    for short in (kid(journal, "ISOAbbreviation"), kid(info, "MedlineTA")):
+        r.put("container-title-short", text(short), short)
+    issns, nodes = _issns(journal, info)
+    r.put("ISSN", issns, kid(journal, "ISSN") if kid(journal, "ISSN") is not None
+          else kid(info, "ISSNLinking"), nodes)
     r.put("volume", text(kid(issue, "Volume")), kid(issue, "Volume"))
     r.put("issue", text(kid(issue, "Issue")), kid(issue, "Issue"))
     r.put("issued", V.pub_date(kid(issue, "PubDate")), kid(issue, "PubDate"))
 
 
-def article(element) -> tuple[dict, dict] | None:
-    """A <PubmedArticle> -> (CSL data, line of each variable); None when it
-    holds no <MedlineCitation>/<Article>."""
+def article(element) -> Reading | None:
+    """A <PubmedArticle> read (its CSL data, the line of each variable, the
+    elements read); None when it holds no <MedlineCitation>/<Article>."""
     citation = kid(element, "MedlineCitation")
     item = kid(citation, "Article")
     if item is None:
@@ -145,7 +209,8 @@ def article(element) -> tuple[dict, dict] | None:
     r.locations(item)
     r.ids(kid(kid(element, "PubmedData"), "ArticleIdList"))
     r.common(item, citation, types)
-    return r.finish(), r.where
+    r.finish()
+    return r
 
 
 def _book(r: Reading, book) -> None:
@@ -160,8 +225,8 @@ def _book(r: Reading, book) -> None:
         r.put(var, text(kid(book, tag)), kid(book, tag))
 
 
-def book_article(element) -> tuple[dict, dict] | None:
-    """A <PubmedBookArticle> -> (CSL data, line of each variable): a
+def book_article(element) -> Reading | None:
+    """A <PubmedBookArticle> read (as article()): a
     chapter when it has its own <ArticleTitle>, else the book."""
     document = kid(element, "BookDocument")
     book = kid(document, "Book")
@@ -192,4 +257,5 @@ def book_article(element) -> tuple[dict, dict] | None:
     r.ids(kid(document, "ArticleIdList"))
     r.ids(kid(kid(element, "PubmedBookData"), "ArticleIdList"))
     r.common(document, document, types)
-    return r.finish(), r.where
+    r.finish()
+    return r

@@ -129,6 +129,19 @@ def author_list(element) -> tuple[str, list[dict]]:
     return role, people
 
 
+def grants(grant_list) -> str:
+    """A <GrantList>'s grants as a note, a line each in MEDLINE's own form
+    (its GR field: "Grant: R01 GM012345/GM/NIGMS NIH HHS/United States",
+    "Grant: Wellcome Trust/United Kingdom"),
+    as CSL has no variable for funding."""
+    lines = []
+    for grant in kids(grant_list, "Grant"):
+        parts = [text(kid(grant, tag)) for tag in ("GrantID", "Acronym", "Agency", "Country")]
+        if any(parts):  # (MEDLINE leaves out the parts a grant has not)
+            lines.append("Grant: " + "/".join(p for p in parts if p))
+    return "\n".join(lines)
+
+
 # -- dates ---------------------------------------------------------------------
 
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
