@@ -430,9 +430,10 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
         if not run.records and errors:
             return EXIT_FAILED
         frame = writer._get("streamer").frame(options)
-        join_cut_shards(plan, run, frame)
+        joined = join_cut_shards(plan, run, frame)
         if not folder_out:
-            _join_parts(frame, plan.tasks, run, output)
+            joined += _join_parts(frame, plan.tasks, run, output)
+        _show(joined, verbose=args.verbose, quiet=args.quiet)  # ids renamed where parts met
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
@@ -453,20 +454,20 @@ def _show_all(args, run) -> bool:
     return errors
 
 
-def _join_parts(frame, shards, run, output: str | None) -> None:
+def _join_parts(frame, shards, run, output: str | None) -> list:
     """The one output: the shards' parts in input order, to a temporary file
-    renamed into place, or to standard output."""
+    renamed into place, or to standard output; what joining them found."""
     from .scale.compression import wrap_output
     from .scale.shards import assemble
     from .textio import OutputError
 
-    parts = ((shard.output, result.wrote) for shard, result in zip(shards, run.results,
-                                                                    strict=True))
+    parts = ((shard.output, result.wrote, shard.path)
+             for shard, result in zip(shards, run.results, strict=True))
     if output is None:
         sys.stdout.flush()
-        assemble(frame, parts, sys.stdout.buffer)
+        found = assemble(frame, parts, sys.stdout.buffer)
         sys.stdout.buffer.flush()
-        return
+        return found
     from .textio import plan
 
     how, target = plan(output)  # a FIFO or a device (/dev/stdout) is written, not replaced
@@ -474,10 +475,11 @@ def _join_parts(frame, shards, run, output: str | None) -> None:
     try:
         with open(temporary, "wb") as raw:
             handle = wrap_output(output, raw)
-            assemble(frame, parts, handle)
+            found = assemble(frame, parts, handle)
             handle.close()
         if temporary != target:
             os.replace(temporary, target)
+        return found
     except BrokenPipeError:
         raise
     except OSError as exc:

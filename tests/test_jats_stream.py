@@ -456,3 +456,17 @@ def test_ids_of_several_inputs_joined_into_one_output_stay_unique(tmp_path):
     # one input: the join renames nothing, the output is the whole write's
     text, _, joined = _convert_joined([one], tmp_path)
     assert text == api.convert([str(one)], "jats").text and joined == []
+
+
+def test_the_cli_shows_the_ids_the_join_renamed_with_the_input_they_came_from(tmp_path):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_text(json.dumps([_book("a", "A")]), encoding="utf-8")
+    two.write_text(json.dumps([_book("a", "B")]), encoding="utf-8")
+    out = tmp_path / "refs.xml"
+    done = run_cli("convert", one, two, "-t", "jats", "--stream", "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert _ref_ids(out.read_text(encoding="utf-8")) == ["a", "a-2"]
+    shown = done.stderr.decode("utf-8").splitlines()
+    assert [line for line in shown if "id-duplicate" in line] == [
+        f"{two}: warning id-duplicate id 'a' is used by a record of an earlier input; "
+        "renamed 'a-2' in the joined output [a-2]"]

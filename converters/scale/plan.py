@@ -92,20 +92,23 @@ def split(shards: list[Shard], limit: int, folder: str) -> Split:
     return plan
 
 
-def join_cut_shards(plan: Split, run: Run, frame) -> None:
+def join_cut_shards(plan: Split, run: Run, frame) -> list:
     """The output file of each cut shard, from its parts (compressed as its
-    name says), through a temporary file renamed into place."""
+    name says), through a temporary file renamed into place; what joining
+    the parts found (ids renamed)."""
     from .compression import wrap_output
     from .shards import assemble
 
+    found: list = []
     for target, numbers in plan.joins:
         temporary = f"{target}.bibconv-{os.getpid()}.tmp"
         with open(temporary, "wb") as raw:
             handle = wrap_output(target, raw)
-            assemble(frame, ((plan.tasks[n].output or "", run.results[n].wrote)
-                             for n in numbers), handle)
+            found += assemble(frame, ((plan.tasks[n].output or "", run.results[n].wrote,
+                                       plan.tasks[n].path) for n in numbers), handle)
             handle.close()
         os.replace(temporary, target)
+    return found
 
 
 def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,

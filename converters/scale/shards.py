@@ -245,18 +245,21 @@ class _Sink:
         return self.started
 
 
-def assemble(frame: Frame, parts: Iterator[tuple[str, bool]], out) -> list[Diagnostic]:
-    """The one output from the shards' body parts (path, holds records), in
-    input order, onto the binary stream ``out``; each part removed once
-    copied.  Where the frame says which lines hold ids (``ids``: JATS's XML
-    ids), an id an earlier part wrote is renamed (-2, -3 ...) and reported."""
+def assemble(frame: Frame, parts: Iterator[tuple], out) -> list[Diagnostic]:
+    """The one output from the shards' body parts (path, holds records, and
+    optionally the input it came from, named in findings), in input order,
+    onto the binary stream ``out``; each part removed once copied.  Where the
+    frame says which lines hold ids (``ids``: JATS's XML ids), an id an
+    earlier part wrote is renamed (-2, -3 ...) and reported."""
     import shutil
 
     pattern = getattr(frame, "ids", None)
     store = _JoinedIds(pattern) if pattern is not None else None
     written = False
     try:
-        for path, holds in parts:
+        for path, holds, *source in parts:
+            if store is not None:
+                store.source = source[0] if source else None
             if holds:
                 out.write((frame.separator if written else frame.head).encode("utf-8"))
                 with open(path, "rb") as part:
@@ -284,6 +287,7 @@ class _JoinedIds:
 
         self.pattern, self.ids = pattern, StreamIds()
         self.found: list[Diagnostic] = []
+        self.source: str | None = None  # the input the part being copied came from
 
     def copy(self, part, out) -> None:
         for line in part:
@@ -295,7 +299,7 @@ class _JoinedIds:
                     line = line[:match.start(1)] + got.encode("utf-8") + line[match.end(1):]
                     self.found.append(make(
                         "id-duplicate", f"id {wanted!r} is used by a record of an earlier "
-                        f"input; renamed {got!r} in the joined output", record=got,
+                        f"input; renamed {got!r} in the joined output", record=got, file=self.source,
                         pointer="/id"))
             out.write(line)
 
