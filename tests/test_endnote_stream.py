@@ -91,3 +91,18 @@ def test_a_whole_read_of_a_broken_file_is_the_streamed_read(broken, tmp_path):
     assert text == want_text and _where(found) == _where(want)
     assert [item["title"] for item in json.loads(text)][-2:] == ["Paper 2", "A & B"]
 
+
+
+def test_past_line_65535_a_whole_read_gives_the_true_lines(tmp_path):
+    # libxml2 numbers lines only up to 65535: a document that long is read
+    # whole in the streamer's chunks, whose lines are right once moved down
+    path = tmp_path / "long.xml"
+    records = [_record(n).replace("<record>", "<record>\n  ") for n in range(18_000)]
+    path.write_text("<xml><records>\n" + "".join(records) + "</records></xml>\n",
+                    encoding="utf-8")
+    starts = [2 + 4 * n for n in range(len(records))]
+    assert starts[-1] > 70_000
+    whole = endnote_xml.read(path.read_text(encoding="utf-8"), str(path))
+    assert [r.origin.line for r in whole.records] == starts
+    assert [r.data["title"] for r in whole.records][-1] == "Paper 17999"
+    assert whole.diagnostics == []

@@ -19,7 +19,7 @@ from ..ids import IdAllocator, base_id
 from ..mapping import endnote as M
 from ..mapping import ris as RIS
 from ..model import OTHERS, Origin, ReadResult, Record, WriteResult, split_others, strip_markup
-from ..scale.xml_streams import read_again
+from ..scale.xml_streams import read_again, read_long
 from ..xmlsafe import local, parse, text_of
 from .ris.values import (
     carried_notes,
@@ -319,6 +319,9 @@ def _record(element, source: str | None) -> tuple[dict, dict, dict]:
     return r.data, r.where, r.kept_lines
 
 
+RECORD = frozenset({"record"})
+
+
 def _text_lines(node) -> list[str]:
     if node is None:
         return []
@@ -329,9 +332,12 @@ def _text_lines(node) -> list[str]:
 def read(text: str, source: str | None = None, **options) -> ReadResult:
     # a chunk of a streamed file (converters/formats/endnote_stream.py) shares
     # the file's ids, and is not the whole document
+    long = read_long(read, text, source, RECORD, RECORD, **options)
+    if long is not None:  # past libxml2's line limit, read in chunks whose lines are true
+        return long
     result = ReadResult()
     root, diagnostics = parse(text, source)
-    again = read_again(read, text, source, diagnostics, frozenset({"record"}), **options)
+    again = read_again(read, text, source, diagnostics, RECORD, **options)
     if again is not None:  # a broken record costs only itself
         return again
     result.diagnostics.extend(diagnostics)
