@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .evidence import IMPOSSIBLE, emissions, name_shaped, name_style, page_context, person_keys
+from .evidence import (IMPOSSIBLE, PLACEHOLDER_AUTHORS, emissions, name_shaped, name_style,
+                       page_context, person_keys)
 from .layout import ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
 
 T, A, B = 0, 1, 2
@@ -71,6 +72,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
                      and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
     _hidden_names(lines, alike)
+    _placeholders(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
 
@@ -154,6 +156,17 @@ def _hidden_names(lines, alike) -> None:
         if marker and marker.group(1):
             for j in range(i + 1, min(len(lines), i + 1 + int(marker.group(1)))):
                 alike[j] += HIDDEN_NAMES
+
+
+# "Anonymous" stands for a whole author list that is not known: it is an
+# entry's only author, never the next name after a named one.
+PLACEHOLDER_AFTER_NAME = -6.0
+
+
+def _placeholders(lines, alike) -> None:
+    for i, (_, text, _) in enumerate(lines):
+        if i and text.strip().lower() in PLACEHOLDER_AUTHORS:
+            alike[i] += PLACEHOLDER_AFTER_NAME
 
 
 # How much the page's folding rule is trusted over the words of a line.
