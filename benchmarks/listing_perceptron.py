@@ -37,7 +37,7 @@ def _cache_features() -> None:
     cache: dict = {}
 
     def cached(text, context):
-        key = (text, context.marked, context.words)
+        key = (text, context.marked, context.words, context.title_words)
         if key not in cache:
             cache[key] = real(text, context)
         return cache[key]

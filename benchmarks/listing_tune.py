@@ -90,7 +90,7 @@ def main() -> None:
     real = labelling.emissions
 
     def cached(text, context):
-        key = (text, context.marked, context.words)
+        key = (text, context.marked, context.words, context.title_words)
         if key not in cache:
             cache[key] = real(text, context)
         return cache[key]
