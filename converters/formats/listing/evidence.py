@@ -331,10 +331,26 @@ _ORGANISATION_NEUTRAL = _ORDINARY_FEATURES + tuple(
 def _article(tokens: list[str]) -> bool:
     """Is a line's first "A" the article rather than an initial?  It is
     before a lower-case word ("A foundation for ...") and in a line whose
-    other words include a title's function words ("A History of the ...")."""
+    other words include a title's function words ("A History of the ..."),
+    or before an adjective of ordinary vocabulary ("A Computational Logic",
+    "A Nanowire-Based ..."), which no given name or surname is."""
     return len(tokens) > 1 and (
         (tokens[1].islower() and tokens[1] not in PARTICLES)
-        or any(t in _FUNCTION_WORDS for t in tokens[2:]))
+        or any(t in _FUNCTION_WORDS for t in tokens[2:])
+        or (len(tokens) > 2 and _vocabulary_word(tokens[1])))
+
+
+# Endings of adjectives and abstract nouns that no surname has ("-ing" has
+# Fleming and Manning).
+_ADJECTIVE_ENDING = re.compile(r"(?:tion|sion|ness|ity|ical|ional|istic|ular|ous|ive|able|ible"
+                               r"|ated|ized|ised)$")
+
+
+def _vocabulary_word(token: str) -> bool:
+    lower = token.lower()
+    return (len(lower) > 6 and bool(_ADJECTIVE_ENDING.search(lower))
+            and lexicon.word_frequency(lower, "en") >= 3.0
+            and not lexicon.given_name_popularity(lower))
 
 
 def _word_features(f: dict, word: str, place: str, context: PageContext,
