@@ -11,8 +11,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .evidence import (IMPOSSIBLE, PLACEHOLDER_AUTHORS, emissions, name_shaped, name_style,
-                       page_context, person_keys)
+from .evidence import (
+    IMPOSSIBLE,
+    PLACEHOLDER_AUTHORS,
+    emissions,
+    name_shaped,
+    name_style,
+    page_context,
+    person_keys,
+)
 from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
 from .topics import ABSTRACT_HEAD, content_words, shared
 
