@@ -79,10 +79,6 @@ class PageContext:
     """What the whole page tells about each line."""
     marked: bool = False                 # the page cuts long abstracts with a marker
     words: frozenset = field(default_factory=frozenset)  # words its running text uses in lower case
-    # Words of the lines that can only be titles (a colon, a digit, a long
-    # phrase), folded: a page's titles share their vocabulary ("TeX", "GaN",
-    # "Nanowire"), which names do not use.
-    title_words: frozenset = field(default_factory=frozenset)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -91,22 +87,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 def page_context(texts: list[str]) -> PageContext:
     marked = any(mid_line_marker(t) for t in texts)
     words: set[str] = set()
-    title_words: set[str] = set()
     for text in texts:
         if len(text) > ABSTRACT_CUT_BYTES or ABSTRACT_MARKER.search(text):
             # An abstract's first few thousand characters tell its vocabulary;
             # a 10 MB line must not cost a set of all its words.
             words.update(w for w in _WORD.findall(text[:4000]) if w.islower() and len(w) > 3)
-        elif not author_marker(text) and not name_shaped(text):
-            title_words.update(_topic_words(_WORD.findall(text)))
-    return PageContext(marked, frozenset(words), frozenset(title_words))
-
-
-def _topic_words(tokens: list[str]) -> set[str]:
-    """The folded words of ``tokens`` that may tell a subject: not a name's
-    particle, a title's function word, or an initial."""
-    return {t.lower() for t in tokens if len(t) > 1 and t.lower() not in PARTICLES
-            and t.lower() not in _FUNCTION_WORDS and t not in _TITLE_OPENERS}
+    return PageContext(marked, frozenset(words))
 
 
 def name_shaped(text: str) -> bool:
@@ -220,7 +206,6 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         word = _word_to_look_up(f, token, place)
         if word is not None:
             _word_features(f, word, place, context, line_ordinary)
-    f["word of the titles"] = float(len(_topic_words(_WORD.findall(text)) & context.title_words))
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
         # ("World Health Organization"), of its own brands ("LaTeX Project
@@ -449,7 +434,6 @@ WEIGHTS = {
     "vocabulary ending": -0.45,
     "plural noun": -1.09,
     "word of the page": -0.89,
-    "word of the titles": 0.0,
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 # Weights set by hand, which the fitting scripts leave as they are.
