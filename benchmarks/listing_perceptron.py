@@ -27,7 +27,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for benchmarks.*
 
 from benchmarks import listing_tune  # noqa: E402
-
 from converters.formats.listing import evidence, labelling  # noqa: E402
 
 

@@ -23,9 +23,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for tests.* and benchmarks.*
 
-from tests import listing_pages  # noqa: E402
 from converters.formats.listing import evidence  # noqa: E402
 from converters.formats.listing.layout import AUTHOR_MARKER, HEADING  # noqa: E402
+from tests import listing_pages  # noqa: E402
 
 
 def examples(corpora: str, seeds: range, part: str | None = None):

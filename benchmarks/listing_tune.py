@@ -22,10 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for tests.* and benchmarks.*
 
-from tests import listing_pages  # noqa: E402
-
 from converters.formats.listing import labelling  # noqa: E402
 from converters.formats.listing.reader import page_lines  # noqa: E402
+from tests import listing_pages  # noqa: E402
 
 LABEL = {"T": labelling.T, "A": labelling.A, "B": labelling.B}
 

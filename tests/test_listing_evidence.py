@@ -79,3 +79,91 @@ def test_an_author_speaking_opens_an_abstract_even_after_a_bare_title():
     records = converters.read(page, "listing").records
     assert records[0].data.get("abstract", "").startswith("We revisit")
     assert len(records) == 2
+
+
+def _read(page: str) -> list[dict]:
+    return [r.data for r in converters.read(page, "listing").records]
+
+
+def test_anonymous_is_an_entrys_only_author():
+    """"Anonymous" stands for a whole unknown list: the name-like line above
+    it ("TUG Board") is the title of its entry, not one more author."""
+    page = ("Semiconductor Nanowires Grown on Silicon\nJohn S. Gourlay\n"
+            "TUG Board\nAnonymous\nThe state of XeTeX\nMimi Burbank\n")
+    records = _read(page)
+    assert [r["title"] for r in records] == [
+        "Semiconductor Nanowires Grown on Silicon", "TUG Board", "The state of XeTeX"]
+    assert records[1]["author"] == [{"literal": "Anonymous"}] or \
+        records[1]["author"][0].get("family") == "Anonymous"
+
+
+@pytest.mark.parametrize("line", [
+    "The ENCODE Consortium", "UniProt Consortium", "Scripps Translational Science Institute",
+    "1000 Genomes Project Consortium", "LaTeX3 team",
+])
+def test_an_organisations_brand_or_number_says_nothing_against_it(line):
+    """Brands, acronyms and numbers in an organisation's name are neither
+    evidence of a title nor initials; numbered ones are name-shaped at all."""
+    assert evidence.name_shaped(line)
+    f = evidence.features(line, CONTEXT)
+    assert f["organisation"] == 1
+    assert all(f[key] == 0 for key in ("function word first", "camel case", "initial first",
+                                       "spelled like a name first", "unknown word first"))
+
+
+def test_a_vancouver_name_with_one_initial_is_written_in_initials():
+    assert evidence.name_style("Stephens K") == evidence.name_style("Smith RJH") == "initials"
+    assert evidence.name_style("Vitamin D Deficiency") == "full"
+
+
+def test_two_joined_syllables_make_a_given_name():
+    assert evidence.features("JiaQi Zhang", CONTEXT)["camel case"] == 0
+    assert evidence.features("InAs Nanowires", CONTEXT)["camel case"] == 1
+
+
+@pytest.mark.parametrize("line,article", [
+    ("A Computational Logic", True), ("A Positive Test Case", True),
+    ("A Fleming Jones", False), ("A Lang", False), ("A Cisneros", False),
+])
+def test_a_before_an_adjective_is_the_article(line, article):
+    assert evidence._article(line.split()) is article
+
+
+def test_an_abstract_shares_words_with_its_title():
+    """A short line ending in a full stop after an author list: the abstract
+    of that entry when it speaks of its title's subject, likelier the title
+    of a bare entry when it shares nothing with it."""
+    from converters.formats.listing import labelling
+    from converters.formats.listing.reader import page_lines
+
+    own = ("Fitness Costs of Antibiotic Resistance in Bacteria\nJ Smith\nK Lee\n"
+           "Antibiotic resistance carries fitness costs in most bacteria studied.\n"
+           "Yeast origins establish a strand bias for replicational mutagenesis\nYI Pavlov\n")
+    first = _read(own)
+    assert len(first) == 2 and first[0]["abstract"].startswith("Antibiotic resistance")
+    other = own.replace("Antibiotic resistance carries fitness costs in most bacteria studied.",
+                        "Avoiding pitfalls of using species distribution models in planning.")
+    shifts = []
+    for page in (own, other):
+        lines = page_lines(page)
+        context = evidence.page_context([text for _, text, _ in lines])
+        emit = [evidence.emissions(text, context) for _, text, _ in lines]
+        before = emit[3]
+        labelling._short_abstract_topics(lines, emit)
+        shifts.append((emit[3][labelling.B] - before[labelling.B],
+                       emit[3][labelling.T] - before[labelling.T]))
+    (own_abstract, own_title), (other_abstract, other_title) = shifts
+    assert own_abstract > 0 > own_title and other_title > 0 > other_abstract
+
+
+def test_a_doubtful_name_between_a_title_and_its_abstract_is_an_author():
+    """"Kar Wei Ng" reads like a title alone; the abstract below speaks of
+    the title above, not of "Kar Wei Ng": one more author of that entry."""
+    page = ("Wurtzite-Phased InP Micropillars Grown on Silicon with Low Surface "
+            "Recombination Velocity\nKun Li\nKar Wei Ng\nHao Sun\n"
+            "We grow wurtzite-phased InP micropillars on silicon and show that their surface "
+            "recombination velocity is low, which makes them promising for … (see more) "
+            "lasers and solar cells.\n")
+    records = _read(page)
+    assert len(records) == 1
+    assert [a.get("family") for a in records[0]["author"]] == ["Li", "Ng", "Sun"]

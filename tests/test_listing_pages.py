@@ -4,8 +4,9 @@ Pages come from tests/listing_pages.py: real titles, authors and abstracts
 (JATS articles' front matter and references; .bib and CSL-JSON libraries)
 laid out with the page's display rules, the truth kept beside each page.
 The seeds here (from 1000) were never used to fit the reader's weights
-(benchmarks/listing_train.py, listing_perceptron.py and listing_tune.py use 0-59).  Each figure is a floor: a change
-that reads fewer entries exactly fails; one that reads more raises it here.
+(benchmarks/listing_train.py, listing_perceptron.py and listing_tune.py use
+0-59).  Each figure is a floor: a change that reads fewer entries exactly
+fails; one that reads more raises it here.
 ``python benchmarks/listing_score.py`` prints the same table over more pages.
 """
 from __future__ import annotations
@@ -15,13 +16,13 @@ import re
 import pytest
 
 import converters
-from tests.support import CORPORA, corpus
 from tests.listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
+from tests.support import CORPORA, corpus
 
 SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 FLOORS = {  # entries read exactly, of 300
-    ("bib", "natural"): 287, ("bib", "hard"): 297,
-    ("jats", "natural"): 296, ("jats", "hard"): 291,
+    ("bib", "natural"): 290, ("bib", "hard"): 298,
+    ("jats", "natural"): 298, ("jats", "hard"): 295,
 }
 
 

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 import converters
 from converters.model import split_others
 from converters.names import display_name, parse_display_name
-
 from tests.strategies import entries, render_page
 
 # BIBCONV_EXAMPLES=5000 for a long local run; CI keeps the default bounded.
@@ -63,7 +62,7 @@ def test_clean_listing_gives_back_exactly_the_entries(page_entries):
     back = converters.read(text, "listing")
     assert not [d for d in back.diagnostics if d.severity.value == "error"]
     assert len(back.records) == len(page_entries)
-    for e, got in zip(page_entries, data(back)):
+    for e, got in zip(page_entries, data(back), strict=True):
         assert got["title"] == e["title"]
         people, incomplete = split_others(got.get("author"))
         assert [display_name(p) for p in people] == e["authors"]

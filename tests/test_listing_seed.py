@@ -5,7 +5,6 @@ import pytest
 
 import converters
 from converters.model import split_others
-
 from tests.support import SEED
 
 

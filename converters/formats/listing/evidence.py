@@ -42,6 +42,7 @@ _INITIAL = re.compile(
     r"|[A-Z](?:-[A-Z])?"                      # J  J-P (no stop)
     r"|[a-z]\.)$")                            # a. (a lower-cased initial, as typed)
 _COMPACT_INITIALS = re.compile(r"^[A-Z]{2,4}$")   # Vancouver style: "JD Smith", "MRDO Latorre"
+_VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,4}$")  # after the surname: "Smith RJH", "Stephens K"
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ASIDE = re.compile(r"^[^()]+\([^()\d]+\)[^()]*$")  # "David Walden (moderator)"
 _ASIDE_TEXT = re.compile(r"\([^()]*\)")
@@ -96,12 +97,21 @@ def page_context(texts: list[str]) -> PageContext:
 
 def name_shaped(text: str) -> bool:
     """Could the line be a person's or organisation's name at all?"""
-    if not text or len(text) > 90 or _NOT_IN_NAMES.search(_ORDINAL.sub("", text)):
+    if not text or len(text) > 90:
+        return False
+    unlike = _NOT_IN_NAMES.search(_ORDINAL.sub("", text))
+    if unlike and not (unlike.group().isdigit() and _numbered_organisation(text)):
         return False
     if "(" in text and not _ASIDE.search(text):
         return False
     tokens = text.replace(",", " ").split()
     return 1 <= len(tokens) <= 9
+
+
+def _numbered_organisation(text: str) -> bool:
+    """An organisation whose name has a number in it ("1000 Genomes Project
+    Consortium", "LaTeX3 team"), and no other character names lack."""
+    return not _NOT_IN_NAMES.search(re.sub(r"\d", "", text)) and is_organisation(text)
 
 
 def is_organisation(text: str) -> bool:
@@ -198,9 +208,10 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             _word_features(f, word, place, context, line_ordinary)
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
-        # ("World Health Organization") and of its own brands ("LaTeX Project
-        # Team"): they tell nothing against it.
-        for key in _ORDINARY_FEATURES + ("camel case", "acronym", "function word"):
+        # ("World Health Organization"), of its own brands ("LaTeX Project
+        # Team", "UniProt Consortium", "The ENCODE Consortium") and acronyms
+        # ("TUG Board", not initials): they tell nothing for or against it.
+        for key in _ORGANISATION_NEUTRAL:
             f[key] = 0.0
     return f
 
@@ -248,7 +259,7 @@ def _shape_features(f: dict, token: str, place: str) -> bool:
     return True
 
 
-_TWO_SYLLABLES = re.compile(r"^[A-Z][a-z]{2,4}[A-Z][a-z]{2,4}$")
+_TWO_SYLLABLES = re.compile(r"^[A-Z][a-z]{2,4}[A-Z][a-z]{1,4}$")  # "JaeHyun", "JiaQi"
 
 
 def _joined_syllables(token: str) -> bool:
@@ -295,13 +306,36 @@ _ORDINARY_FEATURES = tuple(f"{kind} {place}" for kind in ("ordinary word", "know
     "ordinary line", "vocabulary ending", "plural noun", "word of the page")
 
 
+# What the words of an organisation's name tell nothing about.
+_ORGANISATION_NEUTRAL = _ORDINARY_FEATURES + tuple(
+    f"{kind} {place}" for kind in ("spelled like a name", "unknown word")
+    for place in ("first", "middle", "last")) + (
+    "camel case", "acronym", "function word", "function word first", "initial first", "initials")
+
+
 def _article(tokens: list[str]) -> bool:
     """Is a line's first "A" the article rather than an initial?  It is
     before a lower-case word ("A foundation for ...") and in a line whose
-    other words include a title's function words ("A History of the ...")."""
+    other words include a title's function words ("A History of the ..."),
+    or before an adjective of ordinary vocabulary ("A Computational Logic",
+    "A Nanowire-Based ..."), which no given name or surname is."""
     return len(tokens) > 1 and (
         (tokens[1].islower() and tokens[1] not in PARTICLES)
-        or any(t in _FUNCTION_WORDS for t in tokens[2:]))
+        or any(t in _FUNCTION_WORDS for t in tokens[2:])
+        or (len(tokens) > 2 and _vocabulary_word(tokens[1])))
+
+
+# Endings of adjectives and abstract nouns that no surname has ("-ing" has
+# Fleming and Manning).
+_ADJECTIVE_ENDING = re.compile(r"(?:tion|sion|ness|ity|ical|ional|istic|ular|ous|ive|able|ible"
+                               r"|ated|ized|ised)$")
+
+
+def _vocabulary_word(token: str) -> bool:
+    lower = token.lower()
+    return (len(lower) > 6 and bool(_ADJECTIVE_ENDING.search(lower))
+            and lexicon.word_frequency(lower, "en") >= 3.0
+            and not lexicon.given_name_popularity(lower))
 
 
 def _word_features(f: dict, word: str, place: str, context: PageContext,
@@ -533,6 +567,6 @@ def name_style(text: str) -> str | None:
     first, last = tokens[0], tokens[-1]
     if _INITIAL.match(first) or _COMPACT_INITIALS.match(first):
         return "initials"
-    if len(tokens) > 1 and _COMPACT_INITIALS.match(last):
-        return "initials"  # Vancouver's own order: "Pagon RA" beside "PF Chinnery"
+    if len(tokens) > 1 and _VANCOUVER_INITIALS.match(last):
+        return "initials"  # Vancouver's own order: "Pagon RA", "Stephens K" beside "PF Chinnery"
     return "full"

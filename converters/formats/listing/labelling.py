@@ -11,8 +11,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .evidence import IMPOSSIBLE, emissions, name_shaped, name_style, page_context, person_keys
-from .layout import ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
+from .evidence import (
+    IMPOSSIBLE,
+    PLACEHOLDER_AUTHORS,
+    emissions,
+    name_shaped,
+    name_style,
+    page_context,
+    person_keys,
+)
+from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
+from .topics import ABSTRACT_HEAD, content_words, shared
 
 T, A, B = 0, 1, 2
 LABELS = (T, A, B)
@@ -59,6 +68,8 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
             # A page lists each work once, while its authors recur.
             title, author = title - REPEATED_NAME / 2, author + REPEATED_NAME / 2
         emit[i] = (title, author, abstract)
+    _abstract_topics(lines, emit)
+    _short_abstract_topics(lines, emit)
     if context.marked:
         _folded_lists(lines, emit)
         _uncut_abstracts(lines, emit)
@@ -71,6 +82,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
                      and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
     _hidden_names(lines, alike)
+    _placeholders(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
 
@@ -127,6 +139,83 @@ def _fitted_to(labels: list[int]) -> dict:
     return fitted
 
 
+# How much an abstract's words tell which title it belongs to, and how
+# doubtful a line must be (its title and author scores this close) to ask.
+TOPIC = 3.0
+TOPIC_DOUBT = 3.0
+SURE_TITLE = 2.0
+
+
+def _abstract_topics(lines, emit) -> None:
+    """A doubtful name-shaped line between a sure title and an abstract:
+    whose words does the abstract use, the title's above or the line's own?"""
+    words: dict[int, set[str]] = {}
+    for i, (_, text, _) in enumerate(lines):
+        title, author, abstract = emit[i]
+        if author == IMPOSSIBLE or abs(title - author) > TOPIC_DOUBT:
+            continue
+        above, below = _entry_around(emit, i)
+        if above is None or below is None:
+            continue
+        if below not in words:
+            words[below] = content_words(lines[below][1][:ABSTRACT_HEAD])
+        theirs, own = shared(lines[above][1], words[below]), shared(text, words[below])
+        if theirs >= 2 and not own:
+            emit[i] = (title - TOPIC / 2, author + TOPIC / 2, abstract)
+        elif own and not theirs:
+            emit[i] = (title + TOPIC / 2, author - TOPIC / 2, abstract)
+
+
+SHORT_ABSTRACT_TOPIC = 1.5
+
+
+def _short_abstract_topics(lines, emit) -> None:
+    """A short line that could be an abstract or a title ending in a full
+    stop: an abstract speaks of its title's subject, so it shares words with
+    the entry's title above; a title of the next entry need not."""
+    for i, (_, text, _) in enumerate(lines):
+        title, author, abstract = emit[i]
+        if (abstract == IMPOSSIBLE or abs(title - abstract) > TOPIC_DOUBT
+                or len(text) > ABSTRACT_CUT_BYTES or ABSTRACT_MARKER.search(text)):
+            continue
+        above = _title_above(emit, i)
+        own = content_words(text)
+        if above is None or len(own) < 3:
+            continue
+        if shared(lines[above][1], own):
+            emit[i] = (title - SHORT_ABSTRACT_TOPIC / 2, author, abstract + SHORT_ABSTRACT_TOPIC / 2)
+        else:
+            emit[i] = (title + SHORT_ABSTRACT_TOPIC / 2, author, abstract - SHORT_ABSTRACT_TOPIC / 2)
+
+
+def _authorish(emit, j: int) -> bool:
+    return emit[j][A] != IMPOSSIBLE and emit[j][A] >= emit[j][T]
+
+
+def _title_above(emit, i: int) -> int | None:
+    """The sure title above line ``i``, with only likely authors between."""
+    above = i - 1
+    while above >= 0 and _authorish(emit, above):
+        above -= 1
+    if above < 0:
+        return None
+    title, author, abstract = emit[above]
+    return above if title > abstract and title - author >= SURE_TITLE else None
+
+
+def _entry_around(emit, i: int) -> tuple[int | None, int | None]:
+    """The sure title above line ``i`` and the abstract below it, with
+    only likely authors between; None where there is none."""
+    below = i + 1
+    while below < len(emit) and _authorish(emit, below):
+        below += 1
+    if below >= len(emit):
+        return None, None
+    title, author, abstract = emit[below]
+    an_abstract = abstract > max(title, author)
+    return _title_above(emit, i), (below if an_abstract else None)
+
+
 # On a page that cuts long abstracts, most abstracts carry its marker: an
 # uncut line is an abstract only when short, and a short title ending in a
 # full stop reads just like one ("A general multivariate extension of ...").
@@ -154,6 +243,17 @@ def _hidden_names(lines, alike) -> None:
         if marker and marker.group(1):
             for j in range(i + 1, min(len(lines), i + 1 + int(marker.group(1)))):
                 alike[j] += HIDDEN_NAMES
+
+
+# "Anonymous" stands for a whole author list that is not known: it is an
+# entry's only author, never the next name after a named one.
+PLACEHOLDER_AFTER_NAME = -6.0
+
+
+def _placeholders(lines, alike) -> None:
+    for i, (_, text, _) in enumerate(lines):
+        if i and text.strip().lower() in PLACEHOLDER_AUTHORS:
+            alike[i] += PLACEHOLDER_AFTER_NAME
 
 
 # How much the page's folding rule is trusted over the words of a line.
