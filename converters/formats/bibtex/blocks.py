@@ -28,7 +28,8 @@ _CUT = re.compile(r"^[^\S\n]*(@\w*[ \t]*[{(])", re.MULTILINE)
 
 # bibtexparser's marks are "{}\",=" not preceded by a backslash: a backslash
 # run and the character after it are text, whatever that character is.  "%"
-# is kept out of the fast path altogether (see split._blank_field_comments).
+# between fields or in quotes is kept out of the fast path (see
+# split._blank_field_comments); inside braces it is text (_VALUE).
 # Each pattern is written "plain* (special plain*)*", where a special begins
 # with a character plain excludes: one way to match, no runaway backtracking.
 _NAME = r'[^{}",=@\\%]*'
@@ -39,13 +40,17 @@ def _loop(plain: str, *special: str) -> str:
     return f"{plain}*(?:(?:{'|'.join(special)}){plain}*)*"
 
 
-def _braced(depth: int) -> str:
-    special = [_ESCAPED] + ([_braced(depth - 1)] if depth > 1 else [])
-    return r"\{" + _loop(r"[^{}%\\]", *special) + r"\}"
+def _braced(depth: int, percent: bool = False) -> str:
+    """``percent``: "%" allowed inside (see _VALUE)."""
+    plain, escaped = (r"[^{}\\]", r"\\+[^\\]") if percent else (r"[^{}%\\]", _ESCAPED)
+    special = [escaped] + ([_braced(depth - 1, percent)] if depth > 1 else [])
+    return r"\{" + _loop(plain, *special) + r"\}"
 
 
 _QUOTED = '"' + _loop(r'[^"%\\]', _ESCAPED) + r'(?<!\{)"'  # '{"}' inside quotes: not here
-_VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4), _QUOTED)
+# Inside braces "%" is text to bibtexparser and to _blank_field_comments
+# alike (an abstract's "68.9\\%"): only between fields is it a comment.
+_VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4, percent=True), _QUOTED)
 _HEAD = re.compile(r"@(\w+)[ \t]*\{(" + _NAME + r")([,}])")
 _FIELD = re.compile(f"(\\s*)({_NAME})=({_VALUE})([,}}])")
 # A value that is one pair of braces around balanced text (with no backslash,
