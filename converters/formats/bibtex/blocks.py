@@ -94,7 +94,7 @@ def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
     from bibtexparser import model as bm
     from bibtexparser.library import Library
 
-    cuts = [m.start(1) for m in _CUT.finditer(text)]
+    cuts = _cuts(text)
     bounds = [0, *cuts, len(text)] if not cuts or cuts[0] else [*cuts, len(text)]
     blocks: list = []
     lines = _Lines(text)
@@ -121,6 +121,22 @@ def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
     library = Library()
     library.add(blocks, fail_on_duplicate_key=False)
     return library.blocks, offsets
+
+
+# _CUT's "@type{" / "@type(" wherever it stands: "@" is rare, and a search
+# for it skips ahead in C where _CUT's "^" is tried at every position.
+_OPENING = re.compile(r"@\w*[ \t]*[{(]")
+
+
+def _cuts(text: str) -> list[int]:
+    """Where _CUT matches (its group 1): each "@type{" first on its line."""
+    out = []
+    for match in _OPENING.finditer(text):
+        at = match.start()
+        line = text.rfind("\n", 0, at) + 1
+        if line == at or text[line:at].isspace():
+            out.append(at)
+    return out
 
 
 class _Lines:
@@ -205,25 +221,25 @@ def _fields(text: str, pos: int):
     after the brace; None where the fast path does not go."""
     found: list[tuple[str, str, int]] = []
     names: list[int] = []
-    seen: set[str] = set()
     newlines, counted = 0, 0
     match_field, count = _FIELD.match, text.count
     while True:
         match = match_field(text, pos)
         if match is None:
             tail = _TAIL.match(text, pos)
-            return None if tail is None else (found, names, tail.end())
-        spaced = match.group(2)  # after the blanks: the name and any blanks before "="
-        name = spaced.rstrip()
-        if name in seen:
-            return None  # bibtexparser's DuplicateFieldKeyBlock: its own path
-        seen.add(name)
-        newlines += count("\n", counted, match.end(1))
+            if tail is None or len({name for name, _, _ in found}) < len(found):
+                return None  # a name given twice: bibtexparser's DuplicateFieldKeyBlock
+            return found, names, tail.end()
+        # positions from the groups' lengths: the match starts at pos
+        blanks, spaced, value, closing = match.groups()
+        at = pos + len(blanks)  # the name (and any blanks before "=")
+        newlines += count("\n", counted, at)
         names.append(newlines)
-        at = counted = match.end(2)
+        counted = at = at + len(spaced)
         if "\n" in spaced:
             newlines += spaced.count("\n")
-        found.append((name, match.group(3).strip(), at))
-        pos = match.end()
-        if match.group(4) == "}":
-            return found, names, pos
+        found.append((spaced.rstrip(), value.strip(), at))
+        pos = at + len(value) + 2  # "=", the value, "," or "}"
+        if closing == "}":
+            return (None if len({name for name, _, _ in found}) < len(found)
+                    else (found, names, pos))
