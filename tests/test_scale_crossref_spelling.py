@@ -7,9 +7,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from tests.support import run_cli
 
 from converters.scale import crossref
+from tests.support import run_cli
 
 
 @pytest.mark.parametrize("spelling", ["crossref", "CROSSREF", "CrossRef", "XRef"])
