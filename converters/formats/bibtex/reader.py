@@ -38,8 +38,9 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
     G.read_simple(r, genre)
     aside = read_aside(r)
     read_kept(r, entry.inherited, aside, unmapped_report(diagnostics, source, entry))
-    return Record(r.data, Origin(source, entry.line, entry.end_line,
-                                 {_FIELD_TO_VAR.get(k, k): v for k, v in entry.lines.items()}))
+    lines = entry.lines  # each field's line under its variable's name (mapped in C)
+    at = dict(zip(map(_FIELD_TO_VAR.get, lines, lines), lines.values(), strict=True))
+    return Record(r.data, Origin(source, entry.line, entry.end_line, at))
 
 
 def read(text: str, source: str | None = None, *, macros: dict | None = None,
