@@ -507,6 +507,9 @@ def _grouped(value: str) -> list[Piece]:
     return pieces
 
 
+_BLANK_RUN = re.compile(r"[ \t\r\n]+")
+
+
 def _tidy(pieces: list[Piece]) -> list[Piece]:
     """Collapse whitespace across pieces and trim the ends."""
     out: list[Piece] = []
@@ -515,7 +518,7 @@ def _tidy(pieces: list[Piece]) -> list[Piece]:
         if piece.markup:
             out.append(piece)
             continue
-        text = re.sub(r"[ \t\r\n]+", " ", piece.text)
+        text = _BLANK_RUN.sub(" ", piece.text)
         if PARAGRAPH in text:
             text = re.sub(" ?\u2029[\u2029 ]*", "\n\n", text)
         if last_space:
