@@ -108,7 +108,9 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
 _INTERESTING = re.compile(r"[\\{}$~\-`'\t\r\n]")
 
 
-_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+# A backslash escapes the brace or backslash after it; before any other
+# character it changes nothing here, so only those pairs are tokens.
+_BRACES = re.compile(r"\\[{}\\]|[{}]")
 
 
 def closing_brace(text: str, start: int) -> int:
