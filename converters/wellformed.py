@@ -489,6 +489,13 @@ def check_record(data: dict, texts_checked: bool = False
 
 def check(records) -> tuple[list[Record], list[Diagnostic]]:
     """Records every writer can rely on, and a diagnostic for each mend."""
+    from .textio import fewer_collections
+
+    with fewer_collections():
+        return _check(records)
+
+
+def _check(records) -> tuple[list[Record], list[Diagnostic]]:
     kept, diagnostics = [], []
     records = list(records)
     # One json.dumps for all the texts: most batches are clean, and a call

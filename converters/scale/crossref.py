@@ -63,7 +63,7 @@ def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
     its crossref/xref parent.  Two passes over the file; nothing else kept."""
     with open_text() as handle:
         wanted: set[str] = set()
-        while block := handle.read(1 << 20):
+        while block := handle.read(1 << 16):  # small: the peak is a chunk's, not this
             block += handle.readline()  # to the end of its last line
             for line in _lines_naming(block):
                 wanted |= named_parents(line)
