@@ -261,12 +261,12 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
 def fewer_collections() -> Iterator[None]:
     """While a large input is read, checked and written: the objects that
     exist now (modules, tables, caches) frozen out of the cyclic garbage
-    collector's passes, and its first generation collected every 50,000
+    collector's passes, and its first generation collected every 10,000
     new objects instead of 700.  Reading allocates millions of small dicts,
     lists and strings, nearly all freed by reference counting; with the
     defaults the collector walks the whole heap again and again, a sixth of
-    a large BibTeX conversion.  The few cycles made per record are still
-    collected (a bounded heap: +11 MB at 10,000 entries, flat beyond).
+    a large BibTeX conversion.  What cycles there are still get collected
+    (a streamed conversion's peak stays flat with the input's size).
     The process's settings are restored afterwards; nested, only the
     outermost changes them."""
     import gc
@@ -277,7 +277,7 @@ def fewer_collections() -> Iterator[None]:
     threshold = gc.get_threshold()
     _collecting_less.append(threshold)
     gc.freeze()
-    gc.set_threshold(max(threshold[0], 10_000), max(threshold[1], 10), max(threshold[2], 10))
+    gc.set_threshold(max(threshold[0], 10_000), threshold[1], threshold[2])
     try:
         yield
     finally:
