@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,9 +53,13 @@ def bibconv(*args: str, checkout: Path | None = None) -> dict:
 
 
 def _median(runs: list[dict]) -> dict:
-    """The median run by wall time, with the largest peak of all."""
-    ordered = sorted(runs, key=lambda got: got["seconds"])
-    return {**ordered[len(ordered) // 2], "peak_kb": max(got["peak_kb"] for got in runs)}
+    """The median wall and the median CPU seconds (each its own median: the
+    machine is shared), with the largest peak of all."""
+    import statistics
+
+    return {**runs[0], "seconds": statistics.median(got["seconds"] for got in runs),
+            "cpu_seconds": statistics.median(got["cpu_seconds"] for got in runs),
+            "peak_kb": max(got["peak_kb"] for got in runs)}
 
 
 def peer(command: list[str], stdout=subprocess.DEVNULL) -> dict | None:
@@ -100,15 +105,18 @@ def _peer_commands(args, work: Path, bib: Path) -> dict:
     from benchmarks.bibtex_vs_pandoc import find_pandoc
 
     n = args.size
-    runs = {"bibconv --stream": lambda: bibconv("convert", str(bib), "-t", "csljson",
-                                                 "--stream", "-o", str(work / f"s{n}.json")),
-            "bibconv": lambda: bibconv("convert", str(bib), "-t", "csljson",
-                                       "-o", str(work / f"w{n}.json"))}
+    runs: dict[str, Callable[[], dict | None]] = {
+        "bibconv --stream": lambda: bibconv("convert", str(bib), "-t", "csljson",
+                                            "--stream", "-o", str(work / f"s{n}.json")),
+        "bibconv": lambda: bibconv("convert", str(bib), "-t", "csljson",
+                                   "-o", str(work / f"w{n}.json"))}
     if args.before:
         before = Path(args.before)
         runs["before --stream"] = lambda: bibconv(
             "convert", str(bib), "-t", "csljson", "--stream", "-o", str(work / "b.json"),
             checkout=before)
+        runs["before"] = lambda: bibconv(
+            "convert", str(bib), "-t", "csljson", "-o", str(work / "bw.json"), checkout=before)
     pandoc, bib2xml = find_pandoc(), shutil.which("bib2xml")
     if pandoc:
         runs["pandoc"] = lambda: peer([pandoc, "-f", "bibtex", "-t", "csljson", str(bib),
@@ -128,25 +136,40 @@ def peers(args, work: Path) -> None:
     rows = {name: _median(runs) for name, runs in taken.items()}
     for name, got in rows.items():
         print(_row(f"{name} (median of {args.runs})", args.size, got, None, None), flush=True)
-    for ours in ("bibconv --stream", "bibconv", "before --stream"):
-        for other in ("pandoc", "bib2xml"):
-            if ours in rows and other in rows:
-                print(f"{ours} / {other} at {args.size:,}: time x"
-                      f"{rows[ours]['seconds'] / rows[other]['seconds']:.2f} (cpu x"
-                      f"{rows[ours]['cpu_seconds'] / rows[other]['cpu_seconds']:.2f}), peak x"
-                      f"{rows[ours]['peak_kb'] / rows[other]['peak_kb']:.2f}")
+    pairs = [(ours, other) for ours in ("bibconv --stream", "bibconv", "before --stream",
+                                        "before") for other in ("pandoc", "bib2xml")]
+    pairs += [("bibconv --stream", "before --stream"), ("bibconv", "before")]
+    for ours, other in pairs:
+        if ours in rows and other in rows:
+            print(f"{ours} / {other} at {args.size:,}: cpu x"
+                  f"{rows[ours]['cpu_seconds'] / rows[other]['cpu_seconds']:.2f} (time x"
+                  f"{rows[ours]['seconds'] / rows[other]['seconds']:.2f}), peak x"
+                  f"{rows[ours]['peak_kb'] / rows[other]['peak_kb']:.2f}")
     if args.large:
-        _large(args, work, rows["bibconv --stream"])
+        _large(args, work, rows)
 
 
 def _large(args, work: Path, small: dict) -> None:
-    """--stream's peak at args.large against args.size (and the whole-file reader's)."""
+    """--stream's peak at args.large against args.size, this checkout's and
+    (with --before) the other's, in turn round by round."""
     n = args.large
     bib = generate(n, work / f"g{n}.bib")
-    got = bibconv("convert", str(bib), "-t", "csljson", "--stream", "-o", str(work / "L.json"))
-    print(_row("bibconv --stream", n, got, None, None), flush=True)
-    print(f"bibconv --stream peak at {n:,} / at {args.size:,}: x"
-          f"{got['peak_kb'] / small['peak_kb']:.2f}")
+    runs = {"bibconv --stream": lambda: bibconv(
+        "convert", str(bib), "-t", "csljson", "--stream", "-o", str(work / "L.json"))}
+    if args.before:
+        runs["before --stream"] = lambda: bibconv(
+            "convert", str(bib), "-t", "csljson", "--stream", "-o", str(work / "bL.json"),
+            checkout=Path(args.before))
+    taken: dict[str, list[dict]] = {name: [] for name in runs}
+    for _ in range(args.large_runs):
+        for name, run in runs.items():
+            taken[name].append(run())
+    for name, got in ((name, _median(runs)) for name, runs in taken.items()):
+        print(_row(f"{name} (median of {args.large_runs})", n, got, None, None), flush=True)
+        print(f"{name} peak at {n:,} / at {args.size:,}: x"
+              f"{got['peak_kb'] / small[name]['peak_kb']:.2f}   cpu x"
+              f"{got['cpu_seconds'] / small[name]['cpu_seconds'] / (n / args.size):.2f}"
+              " of linear")
 
 
 def parallel(args, work: Path) -> None:
@@ -164,9 +187,10 @@ def parallel(args, work: Path) -> None:
     try:
         from distributed import LocalCluster
     except ImportError:
-        LocalCluster = None
-    cluster = (LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                            host="127.0.0.1", dashboard_address=None) if LocalCluster else None)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
     try:
         if cluster:
             runs["LocalCluster(2)"] = ["--scheduler", cluster.scheduler_address]
@@ -195,6 +219,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=50_000, help="peers: --stream's peak "
                         "here against --size (0: not run)")
     parser.add_argument("--runs", type=int, default=1, help="peers: rounds, medians taken")
+    parser.add_argument("--large-runs", type=int, default=1, help="peers: rounds at --large")
     parser.add_argument("--before", default=None, help="peers: another checkout of bibconv "
                         "timed beside (git archive REV | tar -x -C DIR)")
     parser.add_argument("--shards", type=int, default=4)

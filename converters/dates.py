@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import re
 
+# Compiled once: these run for every date and number of a large file.
+_WHOLE = re.compile(r"[0-9]{1,9}")
+_SIGNED = re.compile(r"-?[0-9]{1,9}")
+_UNSPECIFIED = re.compile(r"\d{1,3}[Xu]{1,3}")
+
 
 def whole_number(text: str | None) -> int | None:
     """Plain ASCII digits as a number ("12"), else None: str.isdigit() also
     says yes to "²", which int() refuses."""
     text = (text or "").strip()
-    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+    return int(text) if _WHOLE.fullmatch(text) else None
 
 
 def numbers(part) -> list[int]:
@@ -22,7 +27,7 @@ def numbers(part) -> list[int]:
             out.append(value)  # already a number, however many digits
             continue
         text = str(value).strip()
-        if not re.fullmatch(r"-?[0-9]{1,9}", text):
+        if not _SIGNED.fullmatch(text):
             break
         out.append(int(text))
     return out
@@ -38,7 +43,7 @@ def parse(text: str) -> dict | None:
     if not text:
         return None
     # Unspecified digits (EDTF "19XX", biblatex "19uu") stand for a range.
-    if re.fullmatch(r"\d{1,3}[Xu]{1,3}", text) and len(text) == 4:
+    if len(text) == 4 and _UNSPECIFIED.fullmatch(text):
         return {"date-parts": [[int(text.replace("X", "0").replace("u", "0"))],
                                [int(text.replace("X", "9").replace("u", "9"))]]}
     ends = text.split("/")

@@ -108,7 +108,9 @@ CASE_COMMANDS = {"uppercase": str.upper, "MakeUppercase": str.upper,
 _INTERESTING = re.compile(r"[\\{}$~\-`'\t\r\n]")
 
 
-_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+# A backslash escapes the brace or backslash after it; before any other
+# character it changes nothing here, so only those pairs are tokens.
+_BRACES = re.compile(r"\\[{}\\]|[{}]")
 
 
 def closing_brace(text: str, start: int) -> int:
@@ -507,6 +509,9 @@ def _grouped(value: str) -> list[Piece]:
     return pieces
 
 
+_BLANK_RUN = re.compile(r"[ \t\r\n]+")
+
+
 def _tidy(pieces: list[Piece]) -> list[Piece]:
     """Collapse whitespace across pieces and trim the ends."""
     out: list[Piece] = []
@@ -515,7 +520,7 @@ def _tidy(pieces: list[Piece]) -> list[Piece]:
         if piece.markup:
             out.append(piece)
             continue
-        text = re.sub(r"[ \t\r\n]+", " ", piece.text)
+        text = _BLANK_RUN.sub(" ", piece.text)
         if PARAGRAPH in text:
             text = re.sub(" ?\u2029[\u2029 ]*", "\n\n", text)
         if last_space:

@@ -723,6 +723,13 @@ def write(records, *, lines: bool = False, csl_version: str = "1.0",
     By default the output validates against the published CSL-JSON schema,
     so the CSL 1.0.2 variables it lacks (license, part-number ...) go into
     ``custom``; ``csl_version="1.0.2"`` keeps them as variables."""
+    from ..textio import fewer_collections
+
+    with fewer_collections():
+        return _write(list(records), lines, csl_version)
+
+
+def _write(records: list, lines: bool, csl_version: str) -> WriteResult:
     from .csljson_indent import dumps
 
     _, kinds = _schema_parts()

@@ -5,9 +5,11 @@ one: an eighth of a BibTeX -> CSL-JSON conversion.  orjson writes the same
 layout in C.  Where the two could differ, the standard library writes: a
 value orjson refuses (integers beyond 64 bits, keys that are not strings,
 lone surrogates, deep nesting), and any float or null, which orjson spells
-its own way (1e-7 for 1e-07, null for NaN): those are found in the output,
-where a number or null can only stand after a key or alone on its line
-(a false alarm inside a string only costs the slower path)."""
+its own way (1e-7 for 1e-07, null for NaN): those are found in orjson's
+compact output, where a number or null stands after a key's '":', between
+"[" or "," and "]" or "," in an array, or alone (a false alarm inside a
+string, such as 'arXiv:1806.05726', only costs the slower path);
+searching those bytes takes a third of searching the indented text."""
 from __future__ import annotations
 
 import json
@@ -18,19 +20,22 @@ try:
 except ImportError:  # an optional speed-up: the standard library writes the same
     orjson = None  # type: ignore[assignment]
 
-_FLOAT_OR_NULL = re.compile(r'(?m)(?:^ *|": )(?:null|-?\d+[.eE])')
+# A number or null as a value ('":' ends a key), as an array's item, or alone.
+_FLOAT_OR_NULL = (re.compile(rb'":(?:null|-?\d+[.eE])'),
+                  re.compile(rb"[,\[](?:null|-?\d+[.eE][-+.eE\d]*)[,\]]"),
+                  re.compile(rb"\A(?:null|-?\d+[.eE])"))
 
 
 def dumps(items) -> str:
     """``items`` as ``json.dumps(items, ensure_ascii=False, indent=2)`` writes them."""
     if orjson is not None:
+        # Dates and dataclasses passed through, so orjson refuses them as
+        # json.dumps does, instead of writing them its own way.
+        passthrough = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
         try:
-            # Dates and dataclasses passed through, so orjson refuses them as
-            # json.dumps does, instead of writing them its own way.
-            text = orjson.dumps(items, option=orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME
-                                | orjson.OPT_PASSTHROUGH_DATACLASS).decode("utf-8")
+            compact = orjson.dumps(items, option=passthrough)
         except (TypeError, orjson.JSONEncodeError):
-            text = None
-        if text is not None and _FLOAT_OR_NULL.search(text) is None:
-            return text
+            compact = None
+        if compact is not None and not any(find.search(compact) for find in _FLOAT_OR_NULL):
+            return orjson.dumps(items, option=orjson.OPT_INDENT_2 | passthrough).decode("utf-8")
     return json.dumps(items, ensure_ascii=False, indent=2)

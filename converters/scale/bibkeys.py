@@ -10,12 +10,28 @@ from ..diagnostics import Diagnostic, Severity, make
 from ..model import ReadResult
 from .crossref import _KEY
 from .idstore import SeenKeys
-from .streams import _entry_starts
+from .streams import _entry_starts, _Openings
 
 
 def _blocks(chunk: str) -> list[tuple[int, int, str]]:
     """(first line, last line, key) of each keyed block of the chunk, lines
-    counted in the chunk."""
+    counted in the chunk.  The openings are found as bibtex_chunks finds
+    them, by searches in C; a chunk with a lone "\r" goes line by line."""
+    if "\r" in chunk:
+        return _blocks_by_line(chunk)
+    found: list[list] = []
+    for at, number in _Openings().find(chunk, []):
+        if found:
+            found[-1][1] = number - 1
+        end = chunk.find("\n", at)
+        key = _KEY.match(chunk[at:end + 1 if end >= 0 else len(chunk)].lstrip())
+        found.append([number, number, key.group(1) if key else None])
+    if found:  # the last block runs to the chunk's last line
+        found[-1][1] = chunk.count("\n") + (0 if chunk.endswith("\n") else 1)
+    return [(first, last, key) for first, last, key in found if key]
+
+
+def _blocks_by_line(chunk: str) -> list[tuple[int, int, str]]:
     found: list[list] = []
     for number, opening, _ in _entry_starts(io.StringIO(chunk)):
         if opening is not None:
@@ -36,8 +52,8 @@ def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str
     said: list[Diagnostic] = []
     lines: list[str] | None = None
     cased: dict[str, tuple[str, int]] = {}
-    for first, last, key in blocks:
-        earlier = seen.earlier(key)
+    before = [seen.earlier(key) for _, _, key in blocks]  # one query a key
+    for (first, last, key), earlier in zip(blocks, before, strict=True):
         if earlier is not None and earlier[0] != key:
             cased[key.lower()] = earlier
         if earlier is not None and earlier[0] == key:
@@ -47,8 +63,8 @@ def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str
             said.append(make("key-duplicate", f"the key {key!r} is used again; this entry "
                              "is skipped (the first one is kept)",
                              file=path, line=first + first_line - 1, record=key))
-    seen.add((key, first + first_line - 1) for first, _, key in blocks
-             if seen.earlier(key) is None)
+    seen.add((key, first + first_line - 1) for (first, _, key), earlier in zip(
+        blocks, before, strict=True) if earlier is None)
     return ("".join(lines) if lines else chunk), said, cased
 
 

@@ -9,6 +9,7 @@ lines a whole read gives them.  The parent is read there only to be
 inherited from: its record and findings come from its own chunk."""
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from typing import TextIO
@@ -20,12 +21,41 @@ _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 _PARENT = re.compile(r"\b(?:crossref|xref)\s*=\s*[{\"]?\s*([^,}\"\s]+)", re.IGNORECASE)
 
 
+def _may_name(text: str) -> bool:
+    # a quick test before the search: crossref, xref, CROSSREF, CrossRef, XRef
+    return "ref" in text or "REF" in text or "Ref" in text
+
+
 def named_parents(text: str) -> set[str]:
-    return {m.group(1).lower() for m in _PARENT.finditer(text)} if "ref" in text else set()
+    return {m.group(1).lower() for m in _PARENT.finditer(text)} if _may_name(text) else set()
 
 
 def defined_keys(text: str) -> set[str]:
     return {m.group(1).lower() for m in _KEY.finditer(text)}
+
+
+_SPELLINGS = ("ref", "REF", "Ref")
+
+
+def _lines_naming(block: str):
+    """The lines of ``block`` (ends "\n", "\r" or "\r\n" as the text reader
+    splits them) where _may_name is true, each once; found by searching, as
+    few lines do."""
+    if "\r" in block:  # rare: split as the text reader does
+        for line in io.StringIO(block, newline=""):
+            if _may_name(line):
+                yield line
+        return
+    starts: set[int] = set()
+    for spelled in _SPELLINGS:
+        at = block.find(spelled)
+        while at >= 0:
+            start = block.rfind("\n", 0, at) + 1
+            if start not in starts:
+                starts.add(start)
+                end = block.find("\n", at)
+                yield block[start:end + 1 if end >= 0 else len(block)]
+            at = block.find(spelled, at + len(spelled))
 
 
 def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
@@ -33,8 +63,10 @@ def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
     its crossref/xref parent.  Two passes over the file; nothing else kept."""
     with open_text() as handle:
         wanted: set[str] = set()
-        for line in handle:
-            wanted |= named_parents(line)
+        while block := handle.read(1 << 16):  # small: the peak is a chunk's, not this
+            block += handle.readline()  # to the end of its last line
+            for line in _lines_naming(block):
+                wanted |= named_parents(line)
     if not wanted:
         return {}
     found: dict[str, tuple[int, str]] = {}

@@ -14,6 +14,7 @@ from typing import TextIO
 from ..diagnostics import make
 from ..model import ReadResult
 from ..registry import Format, Registry
+from ..textio import fewer_collections
 from .compression import open_input, strip_suffix
 from .streams import shifted
 
@@ -131,7 +132,8 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
     lines_read, any_records = 0, False
     empty: list = []  # "no entries found" is said of a file, not of a chunk of @comments
     seen = SeenKeys() if streamer.keys_once else None
-    with open_input(path) as raw:
+    # the records of every chunk are read, checked and written in this block
+    with fewer_collections(), open_input(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}

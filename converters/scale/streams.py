@@ -208,19 +208,19 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
 # Characters of lines read at a time: small, since a run's lines are held
 # as strings twice over (the list and its join) beside the chunk.
 _BIBTEX_READ = 1 << 16
-# "@" first on a line (after blanks), in text whose lines end with "\n" only:
-# the text's first line, then after each "\n" (a literal the search skips to).
-_AT_FIRST_LINE = re.compile(r"[^\S\r\n]*@")
-_AT_NEXT_LINE = re.compile(r"\n[^\S\r\n]*@")
 _STRETCH = 10_000  # lines after which an "@" at the first column opens a block anyway
 
 
 def _line_starts_with_at(text: str) -> Iterator[int]:
-    """Where each line whose first non-blank is "@" starts."""
-    if _AT_FIRST_LINE.match(text):
-        yield 0
-    for match in _AT_NEXT_LINE.finditer(text):
-        yield match.start() + 1
+    """Where each line whose first non-blank is "@" starts (the text has no
+    "\r").  "@" is rare: found by searching, each checked back to its line's
+    start, where a search for "\n" then blanks then "@" stops at every line."""
+    at = text.find("@")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if start == at or text[start:at].isspace():
+            yield start
+        at = text.find("@", at + 1)
 
 
 class _Openings:

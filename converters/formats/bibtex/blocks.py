@@ -28,7 +28,8 @@ _CUT = re.compile(r"^[^\S\n]*(@\w*[ \t]*[{(])", re.MULTILINE)
 
 # bibtexparser's marks are "{}\",=" not preceded by a backslash: a backslash
 # run and the character after it are text, whatever that character is.  "%"
-# is kept out of the fast path altogether (see split._blank_field_comments).
+# between fields or in quotes is kept out of the fast path (see
+# split._blank_field_comments); inside braces it is text (_VALUE).
 # Each pattern is written "plain* (special plain*)*", where a special begins
 # with a character plain excludes: one way to match, no runaway backtracking.
 _NAME = r'[^{}",=@\\%]*'
@@ -39,13 +40,17 @@ def _loop(plain: str, *special: str) -> str:
     return f"{plain}*(?:(?:{'|'.join(special)}){plain}*)*"
 
 
-def _braced(depth: int) -> str:
-    special = [_ESCAPED] + ([_braced(depth - 1)] if depth > 1 else [])
-    return r"\{" + _loop(r"[^{}%\\]", *special) + r"\}"
+def _braced(depth: int, percent: bool = False) -> str:
+    """``percent``: "%" allowed inside (see _VALUE)."""
+    plain, escaped = (r"[^{}\\]", r"\\+[^\\]") if percent else (r"[^{}%\\]", _ESCAPED)
+    special = [escaped] + ([_braced(depth - 1, percent)] if depth > 1 else [])
+    return r"\{" + _loop(plain, *special) + r"\}"
 
 
 _QUOTED = '"' + _loop(r'[^"%\\]', _ESCAPED) + r'(?<!\{)"'  # '{"}' inside quotes: not here
-_VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4), _QUOTED)
+# Inside braces "%" is text to bibtexparser and to _blank_field_comments
+# alike (an abstract's "68.9\\%"): only between fields is it a comment.
+_VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4, percent=True), _QUOTED)
 _HEAD = re.compile(r"@(\w+)[ \t]*\{(" + _NAME + r")([,}])")
 _FIELD = re.compile(f"(\\s*)({_NAME})=({_VALUE})([,}}])")
 # A value that is one pair of braces around balanced text (with no backslash,
@@ -89,7 +94,7 @@ def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
     from bibtexparser import model as bm
     from bibtexparser.library import Library
 
-    cuts = [m.start(1) for m in _CUT.finditer(text)]
+    cuts = _cuts(text)
     bounds = [0, *cuts, len(text)] if not cuts or cuts[0] else [*cuts, len(text)]
     blocks: list = []
     lines = _Lines(text)
@@ -116,6 +121,22 @@ def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
     library = Library()
     library.add(blocks, fail_on_duplicate_key=False)
     return library.blocks, offsets
+
+
+# _CUT's "@type{" / "@type(" wherever it stands: "@" is rare, and a search
+# for it skips ahead in C where _CUT's "^" is tried at every position.
+_OPENING = re.compile(r"@\w*[ \t]*[{(]")
+
+
+def _cuts(text: str) -> list[int]:
+    """Where _CUT matches (its group 1): each "@type{" first on its line."""
+    out = []
+    for match in _OPENING.finditer(text):
+        at = match.start()
+        line = text.rfind("\n", 0, at) + 1
+        if line == at or text[line:at].isspace():
+            out.append(at)
+    return out
 
 
 class _Lines:
@@ -200,25 +221,25 @@ def _fields(text: str, pos: int):
     after the brace; None where the fast path does not go."""
     found: list[tuple[str, str, int]] = []
     names: list[int] = []
-    seen: set[str] = set()
     newlines, counted = 0, 0
     match_field, count = _FIELD.match, text.count
     while True:
         match = match_field(text, pos)
         if match is None:
             tail = _TAIL.match(text, pos)
-            return None if tail is None else (found, names, tail.end())
-        spaced = match.group(2)  # after the blanks: the name and any blanks before "="
-        name = spaced.rstrip()
-        if name in seen:
-            return None  # bibtexparser's DuplicateFieldKeyBlock: its own path
-        seen.add(name)
-        newlines += count("\n", counted, match.end(1))
+            if tail is None or len({name for name, _, _ in found}) < len(found):
+                return None  # a name given twice: bibtexparser's DuplicateFieldKeyBlock
+            return found, names, tail.end()
+        # positions from the groups' lengths: the match starts at pos
+        blanks, spaced, value, closing = match.groups()
+        at = pos + len(blanks)  # the name (and any blanks before "=")
+        newlines += count("\n", counted, at)
         names.append(newlines)
-        at = counted = match.end(2)
+        counted = at = at + len(spaced)
         if "\n" in spaced:
             newlines += spaced.count("\n")
-        found.append((name, match.group(3).strip(), at))
-        pos = match.end()
-        if match.group(4) == "}":
-            return found, names, pos
+        found.append((spaced.rstrip(), value.strip(), at))
+        pos = at + len(value) + 2  # "=", the value, "," or "}"
+        if closing == "}":
+            return (None if len({name for name, _, _ in found}) < len(found)
+                    else (found, names, pos))

@@ -15,9 +15,12 @@ from .titles import _join
 # -- names ---------------------------------------------------------------------
 
 
+_USEPREFIX = re.compile(r"useprefix\s*(=\s*true)?\s*(,|$)")
+
+
 def read_names(r: Reading) -> None:
     f = r.fields
-    useprefix = bool(re.search(r"useprefix\s*(=\s*true)?\s*(,|$)", f.get("options", "")))
+    useprefix = "options" in f and bool(_USEPREFIX.search(f["options"]))
     editortype = latex.plain(f.get("editortype", "")).strip().lower()
     for name, var in M.NAMES.items():
         if name not in f:
@@ -62,11 +65,14 @@ def write_names(w: Writing) -> None:
 _PUBLISHERS = ("institution", "organization", "publisher")
 
 
+_AND = re.compile(r"\s+and\s+")
+
+
 def _literal_list(value: str, biblatex_list: bool = True) -> str:
     """biblatex literal lists ("A and B") -> "A; B"."""
     if not biblatex_list:
         return latex.rich(value)
-    parts = [p for p in re.split(r"\s+and\s+", value) if p.strip()]
+    parts = [p for p in _AND.split(value) if p.strip()]
     return "; ".join(latex.rich(p) for p in parts)
 
 

@@ -10,22 +10,35 @@ from .split import Entry
 
 def inherit(entries: list[Entry], source: str | None, result: ReadResult) -> None:
     """crossref and xdata: copy what a child lacks from its parent."""
-    by_key = {e.key: e for e in entries}
-    by_lower = {e.key.lower(): e for e in entries}
-    done: set[str] = set()
+    inheriting = _Inheriting(entries, source, result)
+    for entry in entries:
+        inheriting.resolve(entry, ())
 
-    def find(key: str) -> Entry | None:
-        return by_key.get(key) or by_lower.get(key.lower())
 
-    def resolve(entry: Entry, trail: tuple) -> None:
-        if entry.key in done:
+class _Inheriting:
+    """One file's entries by key.  A class, not closures: a closure that
+    calls itself is a reference cycle, which would keep every entry of the
+    file (or of each streamed chunk) until the cyclic collector runs."""
+
+    def __init__(self, entries: list[Entry], source: str | None, result: ReadResult):
+        self.by_key = {e.key: e for e in entries}
+        self.by_lower = {e.key.lower(): e for e in entries}
+        self.done: set[str] = set()
+        self.source, self.result = source, result
+
+    def find(self, key: str) -> Entry | None:
+        return self.by_key.get(key) or self.by_lower.get(key.lower())
+
+    def resolve(self, entry: Entry, trail: tuple) -> None:
+        if entry.key in self.done:
             return
-        done.add(entry.key)
+        self.done.add(entry.key)
+        source, result = self.source, self.result
         for link in ("xdata", "crossref"):
             if link not in entry.fields:
                 continue
             for target in [k.strip() for k in entry.fields[link].split(",") if k.strip()]:
-                parent = find(target)
+                parent = self.find(target)
                 if parent is None:
                     result.diagnostics.append(make(
                         "crossref-missing", f"{link} names {target!r}, which is not in the file",
@@ -37,7 +50,7 @@ def inherit(entries: list[Entry], source: str | None, result: ReadResult) -> Non
                         "crossref-missing", f"{link} to {target!r} forms a cycle; not followed",
                         file=source, line=entry.lines.get(link, entry.line), record=entry.key))
                     continue
-                resolve(parent, trail + (entry.key,))
+                self.resolve(parent, trail + (entry.key,))
                 if parent.skipped:
                     result.diagnostics.append(make(
                         "macro-undefined", f"{link} target {target!r} was skipped for an "
@@ -45,21 +58,20 @@ def inherit(entries: list[Entry], source: str | None, result: ReadResult) -> Non
                         severity=Severity.WARNING, file=source,
                         line=entry.lines.get(link, entry.line), record=entry.key,
                         pointer=f"/{link}"))
-                # Names set by the biblatex mapping win over plain copies.
-                for name, value in parent.fields.items():
-                    if name.startswith(M.FACT_PREFIX):
-                        continue  # bibconv's facts belong to the entry that has them
-                    if link == "xdata":
-                        targets = [] if name in ("xdata", "ids") else [name]
-                    else:
-                        targets = M.inherited_name(parent.type, entry.type, name)
-                    for target_name in targets:  # author -> bookauthor and author
-                        if target_name not in entry.fields:
-                            entry.fields[target_name] = value
-                            entry.lines[target_name] = entry.lines.get(link, entry.line)
-                            entry.inherited.add(target_name)
-
-    for entry in entries:
-        resolve(entry, ())
+                _copy(parent, entry, link)
 
 
+def _copy(parent: Entry, entry: Entry, link: str) -> None:
+    """Names set by the biblatex mapping win over plain copies."""
+    for name, value in parent.fields.items():
+        if name.startswith(M.FACT_PREFIX):
+            continue  # bibconv's facts belong to the entry that has them
+        if link == "xdata":
+            targets = [] if name in ("xdata", "ids") else [name]
+        else:
+            targets = M.inherited_name(parent.type, entry.type, name)
+        for target_name in targets:  # author -> bookauthor and author
+            if target_name not in entry.fields:
+                entry.fields[target_name] = value
+                entry.lines[target_name] = entry.lines.get(link, entry.line)
+                entry.inherited.add(target_name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...diagnostics import make
 from ...mapping import bibtex as M
 from ...model import Origin, ReadResult, Record
+from ...textio import fewer_collections
 from . import groups as G
 from .context import Reading
 from .inherit import inherit
@@ -38,8 +39,9 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
     G.read_simple(r, genre)
     aside = read_aside(r)
     read_kept(r, entry.inherited, aside, unmapped_report(diagnostics, source, entry))
-    return Record(r.data, Origin(source, entry.line, entry.end_line,
-                                 {_FIELD_TO_VAR.get(k, k): v for k, v in entry.lines.items()}))
+    lines = entry.lines  # each field's line under its variable's name (mapped in C)
+    at = dict(zip(map(_FIELD_TO_VAR.get, lines, lines), lines.values(), strict=True))
+    return Record(r.data, Origin(source, entry.line, entry.end_line, at))
 
 
 def read(text: str, source: str | None = None, *, macros: dict | None = None,
@@ -48,6 +50,12 @@ def read(text: str, source: str | None = None, *, macros: dict | None = None,
     (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
     ``dialect``: "bibtex" or "biblatex" says how to read literal lists
     (publisher, location); by default the file's own fields tell."""
+    with fewer_collections():
+        return _read(text, source, macros, dialect)
+
+
+def _read(text: str, source: str | None, macros: dict | None, dialect: str | None
+          ) -> ReadResult:
     result = ReadResult()
     try:
         entries, meta = split(text, source, result, macros)

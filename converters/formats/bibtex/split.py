@@ -352,18 +352,19 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
         lines: list = [line + n for n in quick.names]
     else:
         lines = _searched(raw, [written for written, _, _ in quick.fields], line)
-    aliases, markers, verbatim = M.ALIASES, M.BIBLATEX_MARKERS, M.VERBATIM
+    verbatim = M.VERBATIM
     biblatex = entry.type in M.BIBLATEX_TYPES
     fields, where = entry.fields, entry.lines
     for (written, raw_value, _), start, at in zip(quick.fields, quick.starts, lines,
                                                   strict=True):
-        lowered = written.lower()
-        biblatex = biblatex or lowered in markers
-        name = aliases.get(lowered, lowered)
+        name, marks = _NAMES.get(written) or _name(written)
+        biblatex = biblatex or marks
         if name in fields:
             continue
         at = at or start + 1
-        value = _plain_value(raw_value, state.macros)
+        # _plain_value's first case inline: most values are one braced text
+        value = (raw_value[1:-1] if raw_value[:1] == "{" and "\\" not in raw_value
+                 and _SINGLE_BRACED(raw_value) else _plain_value(raw_value, state.macros))
         if value is not None and state.defined and "\\" in value and name not in verbatim:
             value = latex.expand(value, state.defined)
             if value.count("{") != value.count("}"):
@@ -379,6 +380,19 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
         where[name] = at
     entry.biblatex = biblatex
     return True
+
+
+# A field's name as written -> (its name, aliased; whether it marks BibLaTeX):
+# the same few dozen names come in every entry.
+_NAMES: dict[str, tuple[str, bool]] = {}
+
+
+def _name(written: str) -> tuple[str, bool]:
+    lowered = written.lower()
+    got = (M.ALIASES.get(lowered, lowered), lowered in M.BIBLATEX_MARKERS)
+    if len(_NAMES) < 4096:
+        _NAMES[written] = got
+    return got
 
 
 def _plain_value(raw: str, macros: dict) -> str | None:

@@ -33,6 +33,9 @@ def _rich_title(value: str, english: bool) -> str:
     return latex.to_rich(pieces)
 
 
+_ENDS_MARK = re.compile(r"[!?.,:;](</\w+>)?$")
+
+
 def _join(parts: list[str | None], separator: str) -> str | None:
     """Join title parts like pandoc: no extra mark after one that ends in
     punctuation ("What? An answer", not "What?: An answer")."""
@@ -42,7 +45,7 @@ def _join(parts: list[str | None], separator: str) -> str | None:
             continue
         if not out:
             out = part
-        elif re.search(r"[!?.,:;](</\w+>)?$", out):
+        elif _ENDS_MARK.search(out):
             out += " " + part
         else:
             out += separator + " " + part
