@@ -729,8 +729,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)  # --help and --version end here, before the imports
     from .registry import FormatError
     from .scale import ClusterError
-    from .textio import OutputError
+    from .textio import OutputError, own_process
 
+    own_process()  # this process is ours: large reads may tune its garbage collector
     try:
         return args.run(args)
     except (UsageError, FormatError, ClusterError) as exc:

@@ -268,10 +268,12 @@ def fewer_collections() -> Iterator[None]:
     a large BibTeX conversion.  What cycles there are still get collected
     (a streamed conversion's peak stays flat with the input's size).
     The process's settings are restored afterwards; nested, only the
-    outermost changes them."""
+    outermost changes them.  Only in a process bibconv owns (the CLI, its
+    worker processes: own_process()): a program that imports the library
+    keeps its collector as it set it."""
     import gc
 
-    if _collecting_less:
+    if _collecting_less or not _owned:
         yield
         return
     threshold = gc.get_threshold()
@@ -287,3 +289,11 @@ def fewer_collections() -> Iterator[None]:
 
 
 _collecting_less: list = []  # the settings to restore while fewer_collections is on
+_owned: list = []  # non-empty once the process's owner allowed fewer_collections
+
+
+def own_process() -> None:
+    """Called by the CLI and its worker processes: large reads may tune this
+    process's garbage collector (fewer_collections)."""
+    if not _owned:
+        _owned.append(True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converters import wellformed
+from converters import textio, wellformed
 from converters.textio import fewer_collections
 
 _TEXT = st.text() | st.sampled_from(["\x00", "\x08", "\x0c", "\x1f", "\x7f", "\x85", "\x9f",
@@ -42,7 +43,20 @@ def test_clean_runs_take_the_one_dump():
     assert not calls  # orjson's one dump said it
 
 
-def test_collector_settings_restored_and_nesting_kept():
+@pytest.fixture
+def owned(monkeypatch):
+    """This process as the CLI's: large reads may tune the collector."""
+    monkeypatch.setattr(textio, "_owned", [True])
+
+
+def test_a_program_importing_the_library_keeps_its_collector(monkeypatch):
+    monkeypatch.setattr(textio, "_owned", [])
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with fewer_collections():
+        assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
+def test_collector_settings_restored_and_nesting_kept(owned):
     before, frozen = gc.get_threshold(), gc.get_freeze_count()
     with fewer_collections():
         inside = gc.get_threshold()
@@ -55,7 +69,7 @@ def test_collector_settings_restored_and_nesting_kept():
     assert gc.get_freeze_count() == frozen
 
 
-def test_collector_settings_restored_after_an_error():
+def test_collector_settings_restored_after_an_error(owned):
     before = gc.get_threshold()
     try:
         with fewer_collections():

@@ -19,7 +19,9 @@ def run_local(job: Job, shards: list[Shard], jobs: int, *, list_records: bool = 
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from ..textio import own_process
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=own_process) as pool:
         futures = [pool.submit(run_shard, job, shard, None, list_records) for shard in shards]
         for future in as_completed(futures):
             result = future.result()
