@@ -167,12 +167,14 @@ def _option(name, option: str, context, sort_options) -> int | None:
 
 
 def _mark_printed(element) -> None:
-    original = element.render
+    from .hooks import after_render
 
-    def render(self, *args, **kwargs):
-        text = original(self, *args, **kwargs)
+    def printed(self, text, item, kwargs):
         if _STATE.starting and text and not sorting.sorts(kwargs.get("sort_options")):
             _STATE.starting = False
         return text
 
-    element.render = render
+    # only a note style's citations start with _STATE.starting set (a
+    # locale's elements, whose root has no class, are kept to be safe)
+    after_render(element, printed,
+                 lambda element: element.get_root().get("class") != "in-text")

@@ -75,33 +75,38 @@ def _patch_quote(model) -> None:
 
 def _patch_conditions(model) -> None:
     """The item's type (and reference) looked up once a test, not once a
-    listed type or variable; a test's list of types split once."""
+    listed type or variable; a test's lists of types and variables split once
+    an element (a cs:if's attributes do not change while a style renders)."""
     from .speed import memo_table
 
-    split = memo_table()  # (element's id, the attribute) -> (element, its types lower-cased)
+    split = memo_table()  # element's id -> (element, its types lower-cased)
+    listed = memo_table()  # element's id -> (element, its variables, "_" for "-")
+    contains = dict.__contains__
 
     def _type(self, item):
-        listed = self.get("type")
-        key = (id(self), listed)
-        hit = split.get(key)
+        hit = split.get(id(self))
         if hit is None or hit[0] is not self:
-            hit = split[key] = (self, [typ.lower() for typ in listed.split()])
+            hit = split[id(self)] = (self, [typ.lower() for typ in self.get("type").split()])
         if not hit[1]:
             return []
         kind = item.reference.type
         return [typ == kind for typ in hit[1]]
 
     def _variable(self, item):
+        hit = listed.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = listed[id(self)] = (self, [variable.replace("-", "_") for variable
+                                             in self.get("variable").split()])
         output = []
         reference = None
-        for variable in self.get("variable").split():
-            variable = variable.replace("-", "_")
+        for variable in hit[1]:
             if variable == "locator":
                 output.append("locator" in item)
                 continue
             if reference is None:
                 reference = item.reference
-            output.append(variable in reference)
+            # a name without "-": the hyphen patch (numbers) adds nothing to `in`
+            output.append(contains(reference, variable))
         return output
 
     model.If._type = _type
