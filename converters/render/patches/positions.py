@@ -120,6 +120,7 @@ def _subsequent(item) -> bool:
 
 def _et_al_subsequent(model) -> None:
     from .names import in_citation, names_shown
+    from .speed_base import name_options_changed
 
     original = model.Name.process
 
@@ -138,6 +139,7 @@ def _et_al_subsequent(model) -> None:
             self.set("et-al-min", str(minimum))
         if first:
             self.set("et-al-use-first", str(first))
+        name_options_changed()
         try:
             return original(self, item, variable, context, sort_options, **kwargs)
         finally:
@@ -146,6 +148,7 @@ def _et_al_subsequent(model) -> None:
                     self.attrib.pop(key, None)
                 else:
                     self.set(key, value)
+            name_options_changed()
 
     model.Name.process = process
 
