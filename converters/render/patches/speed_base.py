@@ -134,13 +134,16 @@ def _patch_children_lookup(model) -> None:
 def _patch_text_language(model) -> None:
     """cs:text read the item's language by raising and catching an error
     for each text of each entry (most items have none); it is looked up
-    once an item now.  The rest of Text.process is citeproc-py's."""
+    once an item now, and which attribute a cs:text prints once an element.
+    The rest of Text.process is citeproc-py's."""
     from citeproc.source import VariableError
 
     from .speed import memo_table
 
     languages = memo_table()  # reference's id -> (reference, its language or None)
-    defaults = memo_table()  # cs:text's id -> (the element, its style's default language)
+    # cs:text's id -> (the element, its style's default language, what it
+    # prints: "variable", "macro", "term" or "value", and that attribute)
+    plans = memo_table()
 
     def item_language(reference):
         hit = languages.get(id(reference))
@@ -152,27 +155,34 @@ def _patch_text_language(model) -> None:
             hit = languages[id(reference)] = (reference, language)
         return hit[1]
 
+    def plan(self):
+        kind = next((k for k in ("variable", "macro", "term", "value")
+                     if self.get(k) is not None), None)
+        return (self, self.get_root().get("default-locale", "en")[:2], kind,
+                self.get(kind) if kind else None)
+
     def process(self, item, context=None, **kwargs):
         if context is None:
             context = self
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = plan(self)
         try:
             language = item_language(item.reference)
         except VariableError:
             language = None
         if language is None:
-            hit = defaults.get(id(self))
-            if hit is None or hit[0] is not self:
-                hit = defaults[id(self)] = (self, self.get_root().get("default-locale", "en")[:2])
             language = hit[1]
-        if self.get("variable") is not None:
+        kind = hit[2]
+        if kind == "variable":
             text = self._variable(item, context)
-        elif self.get("macro") is not None:
-            text = self.get_macro(self.get("macro")).render(item, context)
-        elif self.get("term") is not None:
+        elif kind == "macro":
+            text = self.get_macro(hit[3]).render(item, context)
+        elif kind == "term":
             text = self._term(item)
-        elif self.get("value") is not None:
-            text = model.String(self.preformat(self.get("value")))
-        return text, language
+        elif kind == "value":
+            text = model.String(self.preformat(hit[3]))
+        return text, language  # (unbound without any, as in citeproc-py)
 
     model.Text.process = process
 

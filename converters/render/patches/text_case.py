@@ -183,10 +183,17 @@ def _patch_macro_calls(model) -> None:
     citeproc-js (2.4): bakhtiniana's substitute ``<text macro="title"
     text-case="uppercase"/>`` prints the title as it is.  Found by running
     small styles through both processors; no fixture changes."""
+    from .speed import memo_table
+
     original = model.Text.markup
+    cased_calls = memo_table()  # cs:text's id -> (element, a macro call with a text-case?)
 
     def markup(self, text, language):
-        if self.get("macro") is not None and self.get("text-case") is not None:
+        hit = cased_calls.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = cased_calls[id(self)] = (self, self.get("macro") is not None
+                                           and self.get("text-case") is not None)
+        if hit[1]:
             language = _UNCASED
         return original(self, text, language)
 
