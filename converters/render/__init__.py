@@ -7,6 +7,7 @@
     patches/           the fixes to citeproc-py, one module a kind of fix
     finishing.py       typography after rendering, Markdown
     parallel.py        long lists rendered by forked processes
+    stack.py           room on the frame stack, so deep rendering maps no memory
     engine.py          one render, the steps above in order
 """
 from __future__ import annotations

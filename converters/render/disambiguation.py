@@ -9,6 +9,7 @@ patches (names, givennames) render them."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -417,10 +418,14 @@ def _name_rule(references, opts: _Options) -> None:
     givens: dict[str, set] = {}
     for _, _, _, family, given in found:
         givens.setdefault(family, set()).add(given)
+    # family -> how many of its given names have each set of initials
+    # (counted once a family: counting them again for each name was quadratic)
+    initials = {family: Counter(_initials(g) for g in names)
+                for family, names in givens.items() if len(names) > 1}
     for reference, variable, index, family, given in found:
         if len(givens[family]) < 2:
             continue
-        alike = sum(_initials(g) == _initials(given) for g in givens[family])
+        alike = initials[family][_initials(given)]
         if alike == 1:
             _set_level(reference, variable, index, 1, opts)
         elif not opts.rule.endswith("with-initials"):

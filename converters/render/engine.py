@@ -26,6 +26,7 @@ from .parallel import fork_map, set_threshold, should_split
 from .patches.speed import clear_caches
 from .records import as_records, prepare, source_for
 from .richtext import mark
+from .stack import with_room
 from .styles import (
     NS,
     bibliography_option,
@@ -146,7 +147,13 @@ def run(csl, source, clusters: list[list[dict]], *, output: str = "text",
     """The citations of ``clusters`` and the (key, text) bibliography
     entries, raw from citeproc-py.  The bibliography holds the cited
     records, all of the source's with ``register_all``, or those of
-    ``bibliography_ids``."""
+    ``bibliography_ids``.  (Run with room on the frame stack: see stack.)"""
+    return with_room(_run, csl, source, clusters, output, register_all, bibliography_ids,
+                     parallel_from)
+
+
+def _run(csl, source, clusters, output, register_all, bibliography_ids,
+         parallel_from) -> tuple[list[str], list[tuple[str, str]]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 
     patches.install()

@@ -32,6 +32,9 @@ so they can be offered upstream.  :func:`install` applies them all once.
     givennames given names shown by disambiguation, disambiguate="true", running it once
     conditions type="a b" read as "one of these", as citeproc-js reads it
     terms      a term form a locale lacks falls back as CSL says
+
+(hooks is no patch: the one wrapper a class's render through which display,
+year_suffix and positions look at what an element rendered.)
 """
 from __future__ import annotations
 

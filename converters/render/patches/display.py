@@ -44,16 +44,14 @@ def install() -> None:
 
 
 def _mark_display(cls) -> None:
-    original = cls.render
+    from .hooks import after_render
 
-    def render(self, *args, **kwargs):
-        text = original(self, *args, **kwargs)
-        kind = self.get("display")
-        if text is None or not kind or START in str(text):
+    def displayed(self, text, item, kwargs):
+        if text is None or START in str(text):
             return text
-        return mark(kind, text)
+        return mark(self.get("display"), text)
 
-    cls.render = render
+    after_render(cls, displayed, lambda element: bool(element.get("display")))
 
 
 def _render_aligned(layout, item, model):

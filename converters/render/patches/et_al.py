@@ -27,6 +27,8 @@ def _set_anywhere(name, context, option: str) -> bool:
 def install() -> None:
     from citeproc import model
 
+    from .speed_base import name_options_changed
+
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -43,11 +45,13 @@ def install() -> None:
         if not _set_anywhere(self, context, "et-al-use-first"):
             saved = self.get("et-al-min")
             self.set("et-al-min", "100000")
+            name_options_changed()
             try:
                 return original(self, item, variable, context, sort_options, **kwargs)
             finally:
                 self.set("et-al-min", saved) if saved is not None else self.attrib.pop(
                     "et-al-min", None)
+                name_options_changed()
         if str(self.get_option("et-al-use-first", context)) == "0":
             return None
         return _cjk_et_al(self, original(self, item, variable, context, sort_options, **kwargs))

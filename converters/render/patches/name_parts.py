@@ -18,6 +18,7 @@ import re
 
 from . import sorting
 
+_GIVEN_SUFFIX = re.compile(r"^(.*?),(!?)\s+(\S.*)$")  # "John, Jr." or "John,! Jr."
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
 
 
@@ -27,22 +28,20 @@ def _inverted(order, form, index: int) -> bool:
 
 def _read(name, inverted: bool, short: bool = False):
     """The name as printed, or None when it is printed as citeproc-py reads it."""
-    from citeproc.source import Name
-
     if "literal" in name:
         return None
     parts = {k: str(v) for k, v in name.items() if v is not None}
     given, family = parts.get("given", ""), parts.get("family", "")
     changed = False
-    match = re.match(r"^(.*?),(!?)\s+(\S.*)$", given)
+    match = _GIVEN_SUFFIX.match(given) if "," in given else None
     if match and "suffix" not in parts:
         parts["given"], parts["suffix"] = match.group(1), match.group(3)
         parts["comma-suffix"] = "true" if match.group(2) else ""
         changed = True
     if _CJK.match(family) and _CJK.match(parts.get("given", "") or "あ"):
-        return Name(family=family + parts.get("given", ""))
+        return _name(family=family + parts.get("given", ""))
     if inverted:
-        return Name(**{k: v for k, v in parts.items() if k != "comma-suffix"}) if changed else None
+        return _name(**{k: v for k, v in parts.items() if k != "comma-suffix"}) if changed else None
     for particle in ("non-dropping-particle", "dropping-particle"):
         if parts.get(particle, "").endswith(("'", "’")):
             parts["family"] = parts.pop(particle)[:-1] + "’" + parts["family"]
@@ -55,7 +54,13 @@ def _read(name, inverted: bool, short: bool = False):
         parts["family"] = parts["family"] + ", " + parts.pop("suffix")
         changed = True
     parts.pop("comma-suffix", None)
-    return Name(**parts) if changed else None
+    return _name(**parts) if changed else None
+
+
+def _name(**parts):
+    from citeproc.source import Name
+
+    return Name(**parts)
 
 
 def install() -> None:

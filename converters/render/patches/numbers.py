@@ -96,6 +96,9 @@ def _patch_hyphenated_variables() -> None:
     getitem, contains = Reference.__getitem__, Reference.__contains__
 
     def __getitem__(self, key):
+        value = dict.get(self, key, _ABSENT)  # the common case, without a call more
+        if value is not _ABSENT:
+            return value
         try:
             return getitem(self, key)
         except VariableError:
@@ -209,3 +212,6 @@ def _prefix(token: str) -> str:
         return ""
     match = _LETTERS.match(token)
     return match.group(0) if match else ""
+
+
+_ABSENT = object()

@@ -120,6 +120,7 @@ def _subsequent(item) -> bool:
 
 def _et_al_subsequent(model) -> None:
     from .names import in_citation, names_shown
+    from .speed_base import name_options_changed
 
     original = model.Name.process
 
@@ -138,6 +139,7 @@ def _et_al_subsequent(model) -> None:
             self.set("et-al-min", str(minimum))
         if first:
             self.set("et-al-use-first", str(first))
+        name_options_changed()
         try:
             return original(self, item, variable, context, sort_options, **kwargs)
         finally:
@@ -146,6 +148,7 @@ def _et_al_subsequent(model) -> None:
                     self.attrib.pop(key, None)
                 else:
                     self.set(key, value)
+            name_options_changed()
 
     model.Name.process = process
 
@@ -167,12 +170,14 @@ def _option(name, option: str, context, sort_options) -> int | None:
 
 
 def _mark_printed(element) -> None:
-    original = element.render
+    from .hooks import after_render
 
-    def render(self, *args, **kwargs):
-        text = original(self, *args, **kwargs)
+    def printed(self, text, item, kwargs):
         if _STATE.starting and text and not sorting.sorts(kwargs.get("sort_options")):
             _STATE.starting = False
         return text
 
-    element.render = render
+    # only a note style's citations start with _STATE.starting set (a
+    # locale's elements, whose root has no class, are kept to be safe)
+    after_render(element, printed,
+                 lambda element: element.get_root().get("class") != "in-text")

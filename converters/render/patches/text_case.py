@@ -167,12 +167,20 @@ def _patch_output_language(model) -> None:
         self.bibconv_language = str(output_locale).split("-")[0]
 
     model.Style.set_locale_list = set_locales
+    from .speed import memo_table
+
     process = model.Text.process
+    languages = memo_table()  # cs:text's id -> (element, its style's output language)
 
     def text_process(self, item, context=None, **kwargs):
         text, language = process(self, item, context=context, **kwargs)
         if "language" not in item.reference:
-            language = getattr(self.get_root(), "bibconv_language", language)
+            hit = languages.get(id(self))
+            if hit is None or hit[0] is not self:
+                hit = languages[id(self)] = (self, getattr(self.get_root(), "bibconv_language",
+                                                           _UNSET))
+            if hit[1] is not _UNSET:
+                language = hit[1]
         return text, language
 
     model.Text.process = text_process
@@ -183,10 +191,17 @@ def _patch_macro_calls(model) -> None:
     citeproc-js (2.4): bakhtiniana's substitute ``<text macro="title"
     text-case="uppercase"/>`` prints the title as it is.  Found by running
     small styles through both processors; no fixture changes."""
+    from .speed import memo_table
+
     original = model.Text.markup
+    cased_calls = memo_table()  # cs:text's id -> (element, a macro call with a text-case?)
 
     def markup(self, text, language):
-        if self.get("macro") is not None and self.get("text-case") is not None:
+        hit = cased_calls.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = cased_calls[id(self)] = (self, self.get("macro") is not None
+                                           and self.get("text-case") is not None)
+        if hit[1]:
             language = _UNCASED
         return original(self, text, language)
 
@@ -199,4 +214,5 @@ def _patch_macro_calls(model) -> None:
     model.TextCased.case = uncased
 
 
-_UNCASED = "\x00uncased"  # the language a macro call's text is marked with
+_UNCASED = "\x00uncased"
+_UNSET = object()  # the language a macro call's text is marked with

@@ -42,6 +42,7 @@ def _prints_suffix(root) -> bool:
 def install() -> None:
     from citeproc import model
 
+    from .hooks import after_render
     from .speed import _CACHES
 
     _CACHES.append(_EXPLICIT)
@@ -53,12 +54,9 @@ def install() -> None:
         return render_children(self, item, *args, **kwargs)
 
     model.Layout.render_children = layout_render_children
-    original = model.Date.render
 
-    def render(self, item, *args, **kwargs):
-        text = original(self, item, *args, **kwargs)
-        variable = self.get("variable")
-        if not text or variable != "issued" or sorting.sorts(kwargs.get("sort_options")):
+    def render(self, text, item, kwargs):
+        if not text or sorting.sorts(kwargs.get("sort_options")):
             return text
         try:
             suffix = item.reference.get("year_suffix")
@@ -76,7 +74,7 @@ def install() -> None:
         _ITEM.shown = True
         return rendered[:match.end()] + suffix + rendered[match.end():]
 
-    model.Date.render = render
+    after_render(model.Date, render, lambda element: element.get("variable") == "issued")
 
 
 def _last_year(issued) -> str:
