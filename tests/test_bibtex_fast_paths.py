@@ -140,3 +140,24 @@ def test_a_long_unbalanced_stretch_is_cut_as_line_by_line():
                 return io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline="")
             assert list(streams.bibtex_chunks(handle(), batch)) == list(
                 _chunks_line_by_line(handle(), batch))
+
+
+def _first_on_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    return start == at or text[start:at].isspace()
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["@", "@b{", "@c (", "\n", " ", "\t", "a", "{"]), max_size=30))
+def test_openings_found_back_to_the_last_at_are_those_first_on_their_line(pieces):
+    # each "@" is checked back only to the one before it (linear on a line
+    # of many "@"): the same openings as checking back to the line's start
+    from converters.formats.bibtex.blocks import _OPENING, _cuts
+    from converters.scale.streams import _line_starts_with_at
+
+    text = "".join(pieces)
+    ats = [n for n, c in enumerate(text) if c == "@"]
+    assert list(_line_starts_with_at(text)) == [
+        text.rfind("\n", 0, at) + 1 for at in ats if _first_on_line(text, at)]
+    assert _cuts(text) == [m.start() for m in _OPENING.finditer(text)
+                           if _first_on_line(text, m.start())]

@@ -76,6 +76,13 @@ def test_what_csl_holds_is_mapped_and_the_rest_kept_and_reported():
     assert said[("nakamura-question", "/custom/pub-ids/doi")] == line
     assert said[("smith-effects", "/custom/pubmed/MedlineCitation~1Article~1Language")] == \
         text[:text.index("<Language>eng")].count("\n") + 1
+    # said as a second one, not as an element CSL has no variable for
+    messages = {(d.record, d.location.pointer): d.message for d in found}
+    assert "given again" in messages[("smith-effects",
+                                      "/custom/pubmed/MedlineCitation~1Article~1Language")]
+    assert "no CSL variable" in messages[(
+        "smith-effects", "/custom/pubmed/MedlineCitation~1MeshHeadingList~1MeshHeading~1"
+        "QualifierName")]
 
 
 def test_the_real_samples_read_with_only_what_was_kept_said():

@@ -214,6 +214,17 @@ def test_ovid_psycinfo_cited_works_are_not_an_editor_and_an_issue():
     assert first["custom"]["ris"]["A2"][0].startswith("Achenbach, T., Rescorla, L.")
 
 
+def test_a_psycinfo_chapter_with_its_editor_and_one_m1_reads_as_any_other():
+    # the database's quirk is read only where the record has its shape (a
+    # list of cited works): a chapter's editor stays an editor (review)
+    text = ("TY  - CHAP\nDB  - APA PsycInfo\nTI  - A chapter\nAU  - Doe, Jane\n"
+            "A2  - Editor, Ed\nT2  - The Book\nM1  - 3\nPY  - 2020\nER  - \n")
+    psycinfo, other = (converters.read(text.replace("APA PsycInfo", db), "ris").records[0]
+                       for db in ("APA PsycInfo", "Another Database"))
+    assert psycinfo.data["editor"] == [{"family": "Editor", "given": "Ed"}]
+    assert dict(psycinfo.data, archive="") == dict(other.data, archive="")
+
+
 def test_a_thin_space_and_two_spaces_survive_the_writer():
     """Citavi's abstracts write p-values with thin spaces (p\u2009=\u20090.871),
     Scopus's two spaces before its copyright line: RIS writes them as given."""

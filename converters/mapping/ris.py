@@ -194,7 +194,8 @@ TAGS_BY_TYPE: dict[str, dict[str, str | None]] = {
 # Tags a database's export gives a meaning of its own, by the record's DB
 # (a prefix of it): Ovid's APA PsycInfo export puts the cited works' authors
 # in A2 (one line, comma-joined) and each cited reference in an M1, not an
-# editor and an issue; kept verbatim in custom.ris.
+# editor and an issue; kept verbatim in custom.ris.  Read so only in a record
+# with several M1 lines (converters/formats/ris/reader.py).
 TAGS_BY_DATABASE: dict[str, dict[str, str | None]] = {
     "APA PsycInfo": {"A2": None, "M1": None},
 }

@@ -215,11 +215,16 @@ def _line_starts_with_at(text: str) -> Iterator[int]:
     """Where each line whose first non-blank is "@" starts (the text has no
     "\r").  "@" is rare: found by searching, each checked back to its line's
     start, where a search for "\n" then blanks then "@" stops at every line."""
-    at = text.find("@")
+    at, searched = text.find("@"), 0
     while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        if start == at or text[start:at].isspace():
+        # back only to the last "@": one on this line before it means this
+        # one is not first (a line of many "@" stays linear)
+        start = text.rfind("\n", searched, at) + 1
+        if start and (start == at or text[start:at].isspace()):
             yield start
+        elif not start and searched == 0 and (at == 0 or text[:at].isspace()):
+            yield 0
+        searched = at
         at = text.find("@", at + 1)
 
 

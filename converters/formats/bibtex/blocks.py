@@ -130,12 +130,15 @@ _OPENING = re.compile(r"@\w*[ \t]*[{(]")
 
 def _cuts(text: str) -> list[int]:
     """Where _CUT matches (its group 1): each "@type{" first on its line."""
-    out = []
+    out, searched = [], 0
     for match in _OPENING.finditer(text):
         at = match.start()
-        line = text.rfind("\n", 0, at) + 1
-        if line == at or text[line:at].isspace():
+        # back only to the last opening tried: one on this line before it
+        # means this one is not first (a line of many "@" stays linear)
+        line = text.rfind("\n", searched, at) + 1
+        if (line or searched == 0) and (line == at or text[line:at].isspace()):
             out.append(at)
+        searched = at
     return out
 
 

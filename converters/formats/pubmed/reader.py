@@ -66,10 +66,20 @@ def _record(element, source: str | None, ids, result: ReadResult) -> None:
                                         line, record_id))
     for path, (values, line) in unread(element, got.used).items():
         data.setdefault("custom", {}).setdefault("pubmed", {})[path] = values
-        result.diagnostics.append(_kept(f"PubMed element {path} has no CSL variable", "pubmed",
+        # a repeated element whose first one was read (a second <Language>)
+        # is "another"; CSL's variable holds the first
+        why = ("is given again, and its CSL variable holds the first"
+               if _read_one_like(element, got.used, path) else "has no CSL variable")
+        result.diagnostics.append(_kept(f"PubMed element {path} {why}", "pubmed",
                                         path, source, line, record_id))
     result.records.append(Record(data, Origin(source, element.sourceline, last_line(element),
                                               got.where)))
+
+
+def _read_one_like(record, used: set, path: str) -> bool:
+    """Whether the mapping read an element at ``path`` (attributes aside)."""
+    steps = [step.split("[")[0] for step in path.split("/")]
+    return any(node in used for node in record.iterfind("/".join(steps)))
 
 
 def _kept(what: str, where: str, key: str, source: str | None, line: int | None,

@@ -18,10 +18,16 @@ _RUN_ON_TAG = re.compile(r"([A-Z][A-Z0-9]) {1,2}- ?(\S.*)", re.S)
 
 
 def _database_tags(fields: dict) -> dict:
-    """The tag meanings of the database the record says it came from (DB)."""
+    """The tag meanings of the database the record says it came from (DB),
+    where the record has that export's shape: its cited works, several M1
+    lines (a chapter of the same database with its editor and one M1, or
+    another host's export of it, reads as any other)."""
     database = first_value(fields.get("DB"))
+    cited = fields.get("M1")
+    if not database or not isinstance(cited, list) or len(cited) < 2:
+        return {}
     return next((tags for name, tags in M.TAGS_BY_DATABASE.items()
-                 if database.startswith(name)), {}) if database else {}
+                 if database.startswith(name)), {})
 
 
 class _Reading:

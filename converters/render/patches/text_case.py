@@ -214,5 +214,5 @@ def _patch_macro_calls(model) -> None:
     model.TextCased.case = uncased
 
 
-_UNCASED = "\x00uncased"
-_UNSET = object()  # the language a macro call's text is marked with
+_UNCASED = "\x00uncased"  # the language a macro call's text is marked with
+_UNSET = object()
