@@ -468,5 +468,5 @@ def test_the_cli_shows_the_ids_the_join_renamed_with_the_input_they_came_from(tm
     assert _ref_ids(out.read_text(encoding="utf-8")) == ["a", "a-2"]
     shown = done.stderr.decode("utf-8").splitlines()
     assert [line for line in shown if "id-duplicate" in line] == [
-        f"{two}: warning id-duplicate id 'a' is used by a record of an earlier input; "
-        "renamed 'a-2' in the joined output [a-2]"]
+        f"{two}: warning id-duplicate id 'a' is used by a record written earlier (another "
+        "input, or another part of this one); renamed 'a-2' in the joined output [a-2]"]

@@ -298,9 +298,9 @@ class _JoinedIds:
                 if got != wanted:
                     line = line[:match.start(1)] + got.encode("utf-8") + line[match.end(1):]
                     self.found.append(make(
-                        "id-duplicate", f"id {wanted!r} is used by a record of an earlier "
-                        f"input; renamed {got!r} in the joined output", record=got, file=self.source,
-                        pointer="/id"))
+                        "id-duplicate", f"id {wanted!r} is used by a record written earlier "
+                        f"(another input, or another part of this one); renamed {got!r} in the "
+                        "joined output", record=got, file=self.source, pointer="/id"))
             out.write(line)
 
     def close(self) -> None:
