@@ -16,7 +16,7 @@ from converters.formats.endnote_stream import STREAMER
 from converters.scale import streams
 from converters.scale.xml_streams import XmlChunk
 from tests.support import FIXTURES, with_zotero_cases
-from tests.test_scale import _streamed, _where, _whole
+from tests.test_scale import _streamed, _where, _whole, assert_streamed_as_whole
 
 
 # The files are named .xml, a suffix JATS and PubMed share: the streamed
@@ -31,12 +31,7 @@ def test_every_real_sample_streamed_matches_the_whole_read(batch, tmp_path, monk
     monkeypatch.setattr(streams, "BATCH", batch)
     samples = _samples(tmp_path)
     assert len(samples) >= 8
-    for path in samples:
-        for to in ("csljson", "endnote-xml"):
-            text, found = _streamed(path, to, tmp_path)
-            want_text, want = _whole(path, to)
-            assert text == want_text, (path.name, to)
-            assert _where(found) == _where(want), (path.name, to)
+    assert_streamed_as_whole(samples, ("csljson", "endnote-xml"), tmp_path)
 
 
 def _record(n: int) -> str:

@@ -11,7 +11,7 @@ import pytest
 from converters.formats.ris.stream import FileChunk, _cuts, ris_chunks
 from converters.scale import streams
 from tests.support import FIXTURES, with_zotero_cases
-from tests.test_scale import _streamed, _where, _whole
+from tests.test_scale import assert_streamed_as_whole
 
 
 def _samples(tmp_path) -> list:
@@ -24,12 +24,7 @@ def test_every_real_sample_streamed_matches_the_whole_read(batch, tmp_path, monk
     monkeypatch.setattr(streams, "BATCH", batch)
     samples = _samples(tmp_path)
     assert len(samples) >= 20
-    for path in samples:
-        for to in ("csljson", "ris"):
-            text, found = _streamed(path, to, tmp_path)
-            want_text, want = _whole(path, to)
-            assert text == want_text, (path.name, to)
-            assert _where(found) == _where(want), (path.name, to)
+    assert_streamed_as_whole(samples, ("csljson", "ris"), tmp_path)
 
 
 def test_cuts_fall_after_records_and_keep_every_line():

@@ -47,13 +47,25 @@ def _streamed(path, to: str, tmp_path, **job) -> tuple[str, list]:
     diagnostics = list(run.diagnostics())
     out = io.BytesIO()
     frame = default_registry().get(to)._get("streamer").frame(job.get("write_options", {}))
-    assemble(frame, ((s.output, r.wrote) for s, r in zip(shards, run.results, strict=True)), out)
+    assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
+                                                                  strict=True)), out)
     return out.getvalue().decode("utf-8"), diagnostics
 
 
 def _whole(path, to: str, **options) -> tuple[str, list]:
     result = api.convert([str(path)], to, write_options=options)
     return result.text, result.diagnostics
+
+
+def assert_streamed_as_whole(paths, formats, tmp_path) -> None:
+    """Each file converted to each format with --stream: the whole read's
+    text, and its findings at their lines."""
+    for path in paths:
+        for to in formats:
+            text, found = _streamed(path, to, tmp_path)
+            want_text, want = _whole(path, to)
+            assert text == want_text, (path.name, to)
+            assert _where(found) == _where(want), (path.name, to)
 
 
 def _bib_files():
@@ -84,12 +96,7 @@ def test_bibtex_corpus_streamed_in_small_chunks_matches_the_whole_read(batch, tm
 
 def test_csljson_corpus_streamed_matches_the_whole_read(tmp_path, monkeypatch):
     monkeypatch.setattr(streams, "BATCH", 3)
-    for path in _csl_files():
-        for to in ("bibtex", "csljson"):
-            text, found = _streamed(path, to, tmp_path)
-            want_text, want = _whole(path, to)
-            assert text == want_text, (path.name, to)
-            assert _where(found) == _where(want), (path.name, to)
+    assert_streamed_as_whole(_csl_files(), ("bibtex", "csljson"), tmp_path)
 
 
 def _jsonl(path, items, bad_at=()):
