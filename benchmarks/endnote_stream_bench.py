@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-CHILD = [sys.executable, str(HERE / "scale_child.py")]
-CORPORA = Path(os.environ.get("BIBCONV_CORPORA", HERE.parent.parent / "shared" / "corpora"))
+from benchmarks.jats_stream_bench import CHILD, CORPORA, HERE  # the measuring child, the corpora
+
 RECORD = re.compile(r"<record>.*?</record>", re.S)
 
 

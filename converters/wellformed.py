@@ -365,11 +365,6 @@ _BAD_RAW_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 _BAD_ESCAPE_UTF8 = re.compile(rb"\\u00[01][0-9a-fA-F]")
 
 
-def _PASSTHROUGH(orjson) -> int:
-    return (orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-            | orjson.OPT_PASSTHROUGH_SUBCLASS)
-
-
 def _not_json(value):
     raise TypeError(f"{type(value).__name__} is not a JSON value")
 
@@ -384,7 +379,9 @@ def _all_fine(values: list) -> bool:
     except ImportError:
         return _fine(values)
     try:  # dates and dataclasses, which orjson would write and json.dumps refuses, refused
-        dumped = orjson.dumps(values, default=_not_json, option=_PASSTHROUGH(orjson))
+        dumped = orjson.dumps(values, default=_not_json, option=(
+            orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+            | orjson.OPT_PASSTHROUGH_SUBCLASS))
     except (TypeError, orjson.JSONEncodeError):
         return _fine(values)
     if b"null" in dumped:

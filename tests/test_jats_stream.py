@@ -333,7 +333,8 @@ def _convert_streamed(path: Path, to: str, tmp_path: Path, from_: str | None = N
     diagnostics = list(run.diagnostics())
     out = io.BytesIO()
     frame = REGISTRY.get(to)._get("streamer").frame({})
-    assemble(frame, ((s.output, r.wrote) for s, r in zip(shards, run.results, strict=True)), out)
+    assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
+                                                                  strict=True)), out)
     return out.getvalue().decode("utf-8"), diagnostics
 
 
@@ -434,8 +435,8 @@ def _convert_joined(paths: list[Path], tmp_path: Path) -> tuple[str, list, list]
     found = list(run.diagnostics())
     out = io.BytesIO()
     frame = REGISTRY.get("jats")._get("streamer").frame({})
-    joined = assemble(frame, ((s.output, r.wrote) for s, r in zip(shards, run.results,
-                                                                   strict=True)), out)
+    joined = assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
+                                                                           strict=True)), out)
     return out.getvalue().decode("utf-8"), found, joined
 
 

@@ -245,9 +245,9 @@ class _Sink:
         return self.started
 
 
-def assemble(frame: Frame, parts: Iterator[tuple], out) -> list[Diagnostic]:
-    """The one output from the shards' body parts (path, holds records, and
-    optionally the input it came from, named in findings), in input order,
+def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[Diagnostic]:
+    """The one output from the shards' body parts (path, holds records, the
+    input it came from, named in findings), in input order,
     onto the binary stream ``out``; each part removed once copied.  Where the
     frame says which lines hold ids (``ids``: JATS's XML ids), an id an
     earlier part wrote is renamed (-2, -3 ...) and reported."""
@@ -257,9 +257,9 @@ def assemble(frame: Frame, parts: Iterator[tuple], out) -> list[Diagnostic]:
     store = _JoinedIds(pattern) if pattern is not None else None
     written = False
     try:
-        for path, holds, *source in parts:
+        for path, holds, source in parts:
             if store is not None:
-                store.source = source[0] if source else None
+                store.source = source
             if holds:
                 out.write((frame.separator if written else frame.head).encode("utf-8"))
                 with open(path, "rb") as part:

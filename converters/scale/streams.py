@@ -219,11 +219,10 @@ def _line_starts_with_at(text: str) -> Iterator[int]:
     while at >= 0:
         # back only to the last "@": one on this line before it means this
         # one is not first (a line of many "@" stays linear)
-        start = text.rfind("\n", searched, at) + 1
-        if start and (start == at or text[start:at].isspace()):
+        newline = text.rfind("\n", searched, at)
+        start = newline + 1
+        if (newline >= 0 or not searched) and (start == at or text[start:at].isspace()):
             yield start
-        elif not start and searched == 0 and (at == 0 or text[:at].isspace()):
-            yield 0
         searched = at
         at = text.find("@", at + 1)
 

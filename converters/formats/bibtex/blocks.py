@@ -135,8 +135,9 @@ def _cuts(text: str) -> list[int]:
         at = match.start()
         # back only to the last opening tried: one on this line before it
         # means this one is not first (a line of many "@" stays linear)
-        line = text.rfind("\n", searched, at) + 1
-        if (line or searched == 0) and (line == at or text[line:at].isspace()):
+        newline = text.rfind("\n", searched, at)
+        line = newline + 1
+        if (newline >= 0 or not searched) and (line == at or text[line:at].isspace()):
             out.append(at)
         searched = at
     return out
