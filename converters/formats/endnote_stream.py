@@ -6,6 +6,8 @@ as it is received: every batch's ``<xml><records>`` document less its head
 and tail, the records joined as one document would hold them."""
 from __future__ import annotations
 
+import re
+
 from ..scale.streams import Frame, Streamer
 from ..scale.xml_streams import xml_streamer
 
@@ -16,8 +18,19 @@ TAIL = "\n  </records>\n</xml>\n"
 EMPTY = PROLOG + "<xml>\n  <records/>\n</xml>\n"
 
 
+# a record's id is its <label> (unless the record brought a label of its own)
+_LABEL = re.compile(rb"      <label>([^<]*)</label>\r?\n")
+
+
+def _label_text(value: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(value)
+
+
 def _frame(options: dict) -> Frame:
-    return Frame(HEAD, "\n", TAIL, EMPTY, (len(HEAD), len(TAIL)))
+    return Frame(HEAD, "\n", TAIL, EMPTY, (len(HEAD), len(TAIL)), ids=_LABEL,
+                 id_text=_label_text)
 
 
 # a <record> holds no other record: the cutter jumps to its end tag

@@ -162,6 +162,7 @@ class _Sink:
 
     def __init__(self, writer, job: Job, shard: Shard):
         from .idstore import StreamIds
+        from .joined_ids import IdNotes
 
         self.writer, self.options = writer, dict(job.write_options)
         streamer = writer._get("streamer")
@@ -175,6 +176,10 @@ class _Sink:
         # store of them shared by all the batches (writer option ``ids``).
         self.written_ids = (StreamIds(folder) if "ids" in (writer.writer_options or {})
                             else None)
+        # A part of a joined output whose writer names record ids: the join
+        # gives the ids and their findings (converters.scale.joined_ids).
+        self.notes = (IdNotes(self.target) if self.target and not self.whole
+                      and self.frame.id_text is not None else None)
         self.raw = (open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
                     if self.temporary else None)
         self.handle = (wrap_output(self.target, self.raw) if self.raw and self.target
@@ -208,7 +213,9 @@ class _Sink:
         for record in records:
             wanted = record.id or "record"
             got = self.ids.claim(wanted)
-            if got != wanted:
+            if self.notes is not None:
+                self.notes.add(wanted, got, record.origin.file, record.origin.line)
+            elif got != wanted:
                 found.append(make(
                     "id-duplicate", f"id {wanted!r} is used by an earlier record; renamed "
                     f"{got!r}", file=record.origin.file, line=record.origin.line, record=got,
@@ -231,6 +238,8 @@ class _Sink:
 
     def close(self) -> bool:
         self.ids.close()
+        if self.notes is not None:
+            self.notes.close()
         if self.written_ids is not None:
             self.written_ids.close()
         if self.handle is None:
@@ -249,12 +258,19 @@ def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[
     """The one output from the shards' body parts (path, holds records, the
     input it came from, named in findings), in input order,
     onto the binary stream ``out``; each part removed once copied.  Where the
-    frame says which lines hold ids (``ids``: JATS's XML ids), an id an
-    earlier part wrote is renamed (-2, -3 ...) and reported."""
+    frame says which lines hold ids, they are made unique over the output:
+    record ids as a whole run gives them (converters.scale.joined_ids),
+    ids of the writer's own form (JATS's XML ids) renamed (-2, -3 ...) where
+    an earlier part wrote them; each renaming reported."""
     import shutil
 
+    from .joined_ids import JoinedRecordIds, remove_notes
+
     pattern = getattr(frame, "ids", None)
-    store = _JoinedIds(pattern) if pattern is not None else None
+    store: JoinedRecordIds | _JoinedIds | None = None
+    if pattern is not None:
+        store = (JoinedRecordIds(frame) if getattr(frame, "id_text", None) is not None
+                 else _JoinedIds(pattern))
     written = False
     try:
         for path, holds, source in parts:
@@ -264,7 +280,7 @@ def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[
                 out.write((frame.separator if written else frame.head).encode("utf-8"))
                 with open(path, "rb") as part:
                     if store is not None:
-                        store.copy(part, out)
+                        store.copy(path, part, out)
                     else:
                         shutil.copyfileobj(part, out, 1 << 20)
                 written = True
@@ -272,6 +288,7 @@ def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[
                 os.unlink(path)
             except OSError:
                 pass
+            remove_notes(path)
     finally:
         if store is not None:
             store.close()
@@ -289,7 +306,7 @@ class _JoinedIds:
         self.found: list[Diagnostic] = []
         self.source: str | None = None  # the input the part being copied came from
 
-    def copy(self, part, out) -> None:
+    def copy(self, path: str, part, out) -> None:
         for line in part:
             match = self.pattern.match(line)
             if match:

@@ -279,6 +279,14 @@ class Frame:
     tail: str = ""
     empty: str = ""
     cut: tuple[int, int] = (0, 0)
+    # Where the joined output names each record's id: ``ids`` matches a body
+    # line holding one (group 1 the id as written, bytes), ``id_text`` is how
+    # the writer writes a record id there.  Declaring ``id_text`` says the ids
+    # are the records' own: the join gives them as a whole run would
+    # (converters.scale.shards.assemble).  Without it, ``ids`` alone are ids
+    # of the writer's own form (JATS's XML ids), kept unique at the join.
+    ids: re.Pattern | None = None
+    id_text: Callable[[str], str] | None = None
 
     def body(self, text: str) -> str:
         start, end = self.cut
@@ -304,13 +312,34 @@ class Streamer:
         return self.chunks(handle, batch)
 
 
+def _json_id(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
+# the writer puts "id" first in an item (csljson._FIRST)
+_JSON_ID = rb'"id": "((?:[^"\\]|\\.)*)"'
+
+
 def _csljson_frame(options: dict) -> Frame:
     # json.dumps(items, indent=2): "[\n  {...},\n  {...}\n]\n"
     if options.get("lines"):
-        return Frame()
-    return Frame("[\n", ",\n", "\n]\n", "[]\n", (2, 3))
+        return Frame(ids=re.compile(rb"\{" + _JSON_ID), id_text=_json_id)
+    return Frame("[\n", ",\n", "\n]\n", "[]\n", (2, 3), ids=re.compile(rb"    " + _JSON_ID),
+                 id_text=_json_id)
+
+
+def _bibtex_key(value: str) -> str:
+    # the writer's own cleaning of a key (bibtex.writer._key)
+    from ..formats.bibtex.writer import _KEY_BAD
+
+    return _KEY_BAD.sub("-", value)
+
+
+def _bibtex_frame(options: dict) -> Frame:
+    # an entry's first line, "@book{key,"; not a @comment, @preamble or @string block
+    ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[^{\s]+\{([^,\s{}]*),\r?\n")
+    return Frame(separator="\n", ids=ids, id_text=_bibtex_key)
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)
-BIBTEX = Streamer(bibtex_chunks, lambda options: Frame(separator="\n"), keys_once=True,
-                  lends_parents=True)
+BIBTEX = Streamer(bibtex_chunks, _bibtex_frame, keys_once=True, lends_parents=True)

@@ -84,11 +84,22 @@ def ris_chunks(handle: TextIO, batch: int | None = None) -> Iterator[tuple[int, 
         state.ids.close()
 
 
+def _id_text(value: str) -> str:
+    from .values import one_line
+
+    return one_line(value)
+
+
 def _streamer():
+    import re
+
     from ...scale.streams import Frame, Streamer
 
-    # rispy separates records by a blank line; a batch ends with its last "ER  - \n"
-    return Streamer(ris_chunks, lambda options: Frame(separator="\n"))
+    # rispy separates records by a blank line; a batch ends with its last "ER  - \n";
+    # a record's id is its one "ID" line
+    ids = re.compile(rb"ID  - (.*?)\r?\n")
+    return Streamer(ris_chunks, lambda options: Frame(separator="\n", ids=ids,
+                                                      id_text=_id_text))
 
 
 STREAMER = _streamer()

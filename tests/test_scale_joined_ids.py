@@ -1,0 +1,68 @@
+"""Several inputs joined into one output by --stream or --jobs: the record
+ids, and the id-duplicate findings, are the whole run's, for every format
+whose writer names record ids (before: each input kept its own ids, so
+`@book{a,` came out twice)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support import corpus, run_cli
+
+FORMATS = [("csljson", ()), ("csljson", ("--jsonl",)), ("bibtex", ()), ("biblatex", ()),
+           ("ris", ()), ("endnote-xml", ())]
+
+
+def _book(id_: str, title: str, **more) -> dict:
+    return {"id": id_, "type": "book", "title": title, **more}
+
+
+def _run(inputs, to: str, *how: str) -> tuple[bytes, list[str]]:
+    done = run_cli("convert", *inputs, "-t", to, *how)
+    assert done.returncode == 0, done.stderr
+    found = sorted(line for line in done.stderr.decode("utf-8").splitlines()
+                   if "id-duplicate" in line)
+    return done.stdout, found
+
+
+def _assert_joined_as_whole(inputs, to: str, options) -> list[str]:
+    text, found = _run(inputs, to, *options)
+    for how in (("--stream",), ("--jobs", "2")):
+        assert _run(inputs, to, *options, *how) == (text, found), how
+    return found
+
+
+@pytest.mark.parametrize("to,options", FORMATS)
+def test_ids_clashing_across_inputs_are_renamed_as_the_whole_run_does(tmp_path, to, options):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_text(json.dumps([_book("a", "A"), _book("a", "B"), _book("x y", "S")]),
+                   encoding="utf-8")
+    two.write_text(json.dumps([_book("a", "C"), _book("a-2", "D"), _book("x y", "T"),
+                               _book("q&<", "E")]), encoding="utf-8")
+    found = _assert_joined_as_whole([one, two], to, options)
+    assert len(found) == 4 and any("renamed 'a-2-2'" in line for line in found)
+
+
+def test_an_endnote_record_s_own_label_is_not_renamed(tmp_path):
+    # a label the record brought is written in place of its id, whole or joined
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_text(json.dumps([_book("a", "A", custom={"label": "L"})]), encoding="utf-8")
+    two.write_text(json.dumps([_book("a", "B", custom={"label": "L"}), _book("a", "C")]),
+                   encoding="utf-8")
+    _assert_joined_as_whole([one, two], "endnote-xml", ())
+    text, _ = _run([one, two], "endnote-xml", "--stream")
+    assert text.count(b"<label>L</label>") == 2 and b"<label>a-3</label>" in text
+
+
+@pytest.mark.parametrize("library,to", [
+    (("bibtex", "biblatex-examples.bib"), "csljson"),
+    (("bibtex", "biblatex-examples.bib"), "ris"),
+    (("bibtex", "biblatex-examples.bib"), "endnote-xml"),
+    # (a .bib input's @string blocks are written once an input when streamed)
+    (("csl-json", "manubot", "cite-command-rendered-input-bibliography.json"), "bibtex")])
+def test_a_real_library_joined_with_itself(library, to):
+    # every id of the second copy clashes with the first's
+    path = corpus(*library)
+    found = _assert_joined_as_whole([path, path], to, ())
+    assert len(found) >= 3
