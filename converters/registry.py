@@ -292,7 +292,8 @@ class Registry:
 
     def get(self, name: str) -> Format:
         fmt = self._find(name)
-        if fmt is None:
+        if fmt is None or not (fmt.can_read and fmt.can_write):
+            # a plugin may add the format, or the role a built-in lacks
             self._load_entry_points()
             fmt = self._find(name)
         if fmt is None:
@@ -304,10 +305,17 @@ class Registry:
         """The formats whose longest suffix ends ``path`` (``.csl.json`` beats
         ``.json``), in the order they were registered; several may claim one
         suffix (``.xml``)."""
+        # The plugins (importlib.metadata's scan: tens of milliseconds at
+        # every start) are looked up only for a suffix no format known yet claims.
+        found = self._claimants(path, list(self._formats.values()))
+        return found or self._claimants(path, self.all())
+
+    @staticmethod
+    def _claimants(path: str, formats: list[Format]) -> list[Format]:
         lower = path.lower()
         found: list[Format] = []
         best_len = 0
-        for fmt in self.all():
+        for fmt in formats:
             length = max((len(s) for s in fmt.suffixes if lower.endswith(s.lower())), default=0)
             if length > best_len:
                 found, best_len = [fmt], length
