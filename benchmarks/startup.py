@@ -3,7 +3,7 @@ of repeated runs, beside a bare Python start and (when installed) pandoc;
 also a one-record conversion and a one-record citation, where the input's
 format is found by its suffix (wall and CPU time of the child).
 
-    python benchmarks/startup.py [--runs 30]
+    python benchmarks/startup.py [--runs 30] [--before OTHER/.venv/bin/python]
 
 Prints milliseconds and ratios; it asserts nothing (the machines are noisy).
 """
@@ -24,16 +24,20 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def median_ms(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall and CPU milliseconds of ``command``."""
-    subprocess.run(command, capture_output=True)  # warm the file cache
-    times, cpu = [], []
+def median_ms(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Median wall and CPU milliseconds of each command, run in turn in
+    the same rounds (so that a busy machine weighs on each alike)."""
+    for command in commands:
+        subprocess.run(command, capture_output=True)  # warm the file cache
+    times: list[list[float]] = [[] for _ in commands]
+    cpu: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        started, used = time.perf_counter(), _children_cpu()
-        subprocess.run(command, capture_output=True, check=True)
-        times.append((time.perf_counter() - started) * 1000)
-        cpu.append((_children_cpu() - used) * 1000)
-    return statistics.median(times), statistics.median(cpu)
+        for n, command in enumerate(commands):
+            started, used = time.perf_counter(), _children_cpu()
+            subprocess.run(command, capture_output=True, check=True)
+            times[n].append((time.perf_counter() - started) * 1000)
+            cpu[n].append((_children_cpu() - used) * 1000)
+    return [(statistics.median(t), statistics.median(c)) for t, c in zip(times, cpu)]
 
 
 def _one_record(folder: str) -> str:
@@ -46,6 +50,8 @@ def _one_record(folder: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--before", default=None, help="the Python of another bibconv "
+                        "install (say a checkout of main), measured in the same rounds")
     args = parser.parse_args()
     import tempfile
 
@@ -59,11 +65,19 @@ def main() -> None:
     pandoc = shutil.which("pandoc")
     if pandoc:
         rows.append(("pandoc --help", [pandoc, "--help"]))
-    results = {name: median_ms(command, args.runs) for name, command in rows}
+    results, before = {}, {}
+    for name, command in rows:
+        other = ([args.before, *command[1:]] if args.before and command[0] == sys.executable
+                 else None)
+        measured = median_ms([command, *([other] if other else [])], args.runs)
+        results[name] = measured[0]
+        if other:
+            before[name] = measured[1]
     base = results["python -c pass"][0]
     for name, (ms, cpu) in results.items():
         print(f"{name:28s} {ms:7.1f} ms   {ms / base:5.2f} x python start-up   "
-              f"CPU {cpu:7.1f} ms")
+              f"CPU {cpu:7.1f} ms" + (f"   (before: {before[name][0]:7.1f} ms, CPU "
+                                     f"{before[name][1]:7.1f} ms)" if name in before else ""))
     if pandoc:
         print(f"bibconv --help / pandoc --help: "
               f"{results['bibconv convert --help'][0] / results['pandoc --help'][0]:.2f}")

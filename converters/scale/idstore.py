@@ -50,6 +50,40 @@ class StreamIds(_TemporaryTables):
         self._db.execute("INSERT OR REPLACE INTO last VALUES (?, ?)", (wanted, n))
         return candidate
 
+    def claim_all(self, wanted: list[str]) -> list[str]:
+        """``claim`` of each in order, the common case (an id not taken) in
+        two queries a batch instead of one a record."""
+        known = self._taken_of(set(wanted))
+        got: list[str] = []
+        fresh: list[tuple[str]] = []
+        for one in wanted:
+            if one not in known:
+                fresh.append((one,))
+                got.append(one)
+            else:  # a repeat: the earlier ones must be in the table first
+                self._insert(fresh)
+                fresh = []
+                got.append(self.claim(one))
+            known.add(got[-1])
+        self._insert(fresh)
+        return got
+
+    def _taken_of(self, ids: set[str]) -> set[str]:
+        found: set[str] = set()
+        listed = list(ids)
+        for start in range(0, len(listed), _PARAMETERS):
+            part = listed[start:start + _PARAMETERS]
+            found.update(row[0] for row in self._db.execute(
+                f"SELECT id FROM taken WHERE id IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def _insert(self, rows: list[tuple[str]]) -> None:
+        if rows:
+            self._db.executemany("INSERT INTO taken VALUES (?)", rows)
+
+
+_PARAMETERS = 900  # under SQLite's oldest limit of a statement's parameters
+
 
 class SeenKeys(_TemporaryTables):
     """BibTeX keys of the earlier chunks of one file (case folded, with the

@@ -12,8 +12,11 @@ and reports each renaming as the whole run does."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..diagnostics import Diagnostic, make
+
+_BATCH = 500  # records whose ids are claimed together
 
 
 def notes_path(part: str) -> str:
@@ -50,30 +53,38 @@ class JoinedRecordIds:
         self.found: list[Diagnostic] = []
 
     def copy(self, path: str, part, out) -> None:
-        """``part`` onto ``out``, each id line as the whole run writes it."""
+        """``part`` onto ``out``, each id line as the whole run writes it;
+        the ids claimed a batch of records at a time."""
         try:
             notes = open(notes_path(path), encoding="utf-8")  # noqa: SIM115
         except OSError:  # a part no shard noted: copied as it is
             out.write(part.read())
             return
         with notes:
+            lines: list[bytes] = []
+            held: list[tuple[int, Any, list]] = []  # (line index, match, note)
             for line in part:
                 match = self.pattern.match(line)
-                if match:
-                    line = self._given(line, match, notes.readline())
-                out.write(line)
+                note = notes.readline() if match else ""
+                if note:  # (more id lines than records: the rest left as written)
+                    held.append((len(lines), match, json.loads(note)))
+                lines.append(line)
+                if len(held) >= _BATCH:
+                    self._flush(lines, held, out)
+                    lines, held = [], []
+            self._flush(lines, held, out)
 
-    def _given(self, line: bytes, match, note: str) -> bytes:
-        if not note:  # more id lines than records: left as written
-            return line
-        wanted, written, file, number = json.loads(note)
-        got = self.ids.claim(wanted)
-        if got != wanted:
-            self.found.append(renamed(wanted, got, file, number))
-        # a line that holds something else (an EndNote record's own label) stays
-        if got != written and match.group(1) == self.text(written).encode("utf-8"):
-            line = line[:match.start(1)] + self.text(got).encode("utf-8") + line[match.end(1):]
-        return line
+    def _flush(self, lines: list[bytes], held: list, out) -> None:
+        given = self.ids.claim_all([note[0] for _, _, note in held])
+        for (at, match, (wanted, written, file, number)), got in zip(held, given, strict=True):
+            if got != wanted:
+                self.found.append(renamed(wanted, got, file, number))
+            # a line that holds something else (an EndNote record's own label) stays
+            if got != written and match.group(1) == self.text(written).encode("utf-8"):
+                line = lines[at]
+                lines[at] = (line[:match.start(1)] + self.text(got).encode("utf-8")
+                             + line[match.end(1):])
+        out.write(b"".join(lines))
 
     def close(self) -> None:
         self.ids.close()

@@ -210,9 +210,9 @@ class _Sink:
     def write(self, records: list[Record], meta: dict | None = None) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         options = self._meta(meta or {}, found)
-        for record in records:
-            wanted = record.id or "record"
-            got = self.ids.claim(wanted)
+        wanted_ids = [record.id or "record" for record in records]
+        for record, wanted, got in zip(records, wanted_ids, self.ids.claim_all(wanted_ids),
+                                       strict=True):
             if self.notes is not None:
                 self.notes.add(wanted, got, record.origin.file, record.origin.line)
             elif got != wanted:
@@ -274,7 +274,7 @@ def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[
     written = False
     try:
         for path, holds, source in parts:
-            if store is not None:
+            if isinstance(store, _JoinedIds):
                 store.source = source
             if holds:
                 out.write((frame.separator if written else frame.head).encode("utf-8"))
