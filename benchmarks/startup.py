@@ -37,7 +37,7 @@ def median_ms(commands: list[list[str]], runs: int) -> list[tuple[float, float]]
             subprocess.run(command, capture_output=True, check=True)
             times[n].append((time.perf_counter() - started) * 1000)
             cpu[n].append((_children_cpu() - used) * 1000)
-    return [(statistics.median(t), statistics.median(c)) for t, c in zip(times, cpu)]
+    return [(statistics.median(t), statistics.median(c)) for t, c in zip(times, cpu, strict=True)]
 
 
 def _one_record(folder: str) -> str:
