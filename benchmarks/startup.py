@@ -27,17 +27,23 @@ def _children_cpu() -> float:
 def median_ms(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
     """Median wall and CPU milliseconds of each command, run in turn in
     the same rounds (so that a busy machine weighs on each alike)."""
+    folder = os.path.dirname(ONE[0]) if ONE else None
     for command in commands:
-        subprocess.run(command, capture_output=True)  # warm the file cache
+        subprocess.run(command, capture_output=True, cwd=folder)  # warm the file cache
     times: list[list[float]] = [[] for _ in commands]
     cpu: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
         for n, command in enumerate(commands):
             started, used = time.perf_counter(), _children_cpu()
-            subprocess.run(command, capture_output=True, check=True)
+            # from a folder of its own: "-m converters" would import a
+            # checkout found in the working folder instead of the install's
+            subprocess.run(command, capture_output=True, check=True, cwd=folder)
             times[n].append((time.perf_counter() - started) * 1000)
             cpu[n].append((_children_cpu() - used) * 1000)
     return [(statistics.median(t), statistics.median(c)) for t, c in zip(times, cpu, strict=True)]
+
+
+ONE: list[str] = []  # the one-record file, in the folder the commands run from
 
 
 def _one_record(folder: str) -> str:
@@ -56,6 +62,7 @@ def main() -> None:
     import tempfile
 
     one = _one_record(tempfile.mkdtemp(prefix="bibconv-startup-"))
+    ONE.append(one)
     bibconv = [sys.executable, "-m", "converters"]
     rows = [("python -c pass", [sys.executable, "-c", "pass"]),
             ("bibconv convert --help", [*bibconv, "convert", "--help"]),

@@ -247,7 +247,7 @@ def _read_notes(r: _Reading) -> None:
     """The notes, less the ``bibconv:key=value`` facts; the label."""
     notes_node = _kid(r.element, "notes")
     notes = []
-    for line in _text_lines(notes_node):
+    for line in _trimmed(_text_lines(notes_node, blank=True)):
         if line.startswith(RIS.NOTE_PREFIX) and "=" in line:
             key, _, value = line[len(RIS.NOTE_PREFIX):].partition("=")
             if key in RIS.CARRIED_CUSTOM:
@@ -322,11 +322,19 @@ def _record(element, source: str | None) -> tuple[dict, dict, dict]:
 RECORD = frozenset({"record"})
 
 
-def _text_lines(node) -> list[str]:
+def _text_lines(node, blank: bool = False) -> list[str]:
+    """The element's lines, spaces folded; ``blank``: blank lines kept, empty."""
     if node is None:
         return []
     raw = "".join(node.itertext())
-    return [" ".join(line.split()) for line in raw.splitlines() if line.strip()]
+    return [" ".join(line.split()) for line in raw.splitlines() if blank or line.strip()]
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    """``lines`` without the blank lines that begin or end them."""
+    start = next((n for n, line in enumerate(lines) if line), len(lines))
+    end = next((n for n in range(len(lines), start, -1) if lines[n - 1]), start)
+    return lines[start:end]
 
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
@@ -530,9 +538,10 @@ def _write_serials(w: _Writing, standard: bool) -> None:
 def _write_tail(w: _Writing) -> None:
     """Notes (with the carried facts), DOI, label and URLs."""
     data, custom = w.data, w.custom
-    # the note's lines stay lines (the reader reads <notes> a line at a time)
-    notes = [_plain(n) for n in str(data.get("note") or "").splitlines() if n.strip()] + \
-        carried_notes(custom)
+    # the note's lines stay lines, blank lines (paragraphs) too: EndNote
+    # keeps them, and Zotero reads a blank line as a paragraph break
+    notes = _trimmed([_plain(n) if n.strip() else "" for n in
+                      str(data.get("note") or "").splitlines()]) + carried_notes(custom)
     if notes:
         node = _sub(w.record, "notes")
         node.text = "\n".join(notes)

@@ -216,10 +216,21 @@ def _read_ids(r: _Reading) -> None:
     r.used.add("SN")
 
 
+def _note_values(value) -> list[str]:
+    """N1's values and the lines continuing them, a blank line between two
+    (a note's paragraphs, as Zotero writes them) kept."""
+    values = [str(v or "").strip() for v in (value if isinstance(value, list) else [value])]
+    while values and not values[-1]:
+        values.pop()
+    while values and not values[0]:
+        values.pop(0)
+    return values
+
+
 def _read_notes(r: _Reading) -> dict:
     """The notes, less the ``bibconv:key=value`` facts (returned)."""
     notes, carried = [], {}
-    for note in all_values(r.fields.get("N1")):
+    for note in _note_values(r.fields.get("N1")):
         if note.startswith(M.NOTE_PREFIX) and "=" in note:
             key, _, value = note[len(M.NOTE_PREFIX):].partition("=")
             if key in M.CARRIED_CUSTOM:

@@ -52,6 +52,7 @@ def split_records(text: str, source: str | None, result: ReadResult):
     start = 0
     stray_at: set = set()  # the kinds of stray lines already reported since the last TY
     in_header = False  # inside a header block (Cochrane's) that runs to the next TY
+    blanks: list = []  # blank lines inside a record, since its last line of text
 
     def stray(number: int, what: str, code: str):
         if code not in stray_at:
@@ -62,7 +63,7 @@ def split_records(text: str, source: str | None, result: ReadResult):
         tag, value = tag_line(line)
         if current is None:
             if tag == "TY":
-                current, start = [(number, tag, value)], number
+                current, start, blanks = [(number, tag, value)], number, []
                 stray_at.clear()
                 in_header = False
             elif tag is not None:
@@ -90,8 +91,16 @@ def split_records(text: str, source: str | None, result: ReadResult):
             current, start = [(number, tag, value)], number
         elif tag is not None:
             current.append((number, tag, value))
+            blanks = []
         elif line.strip() and len(current) > 1:
-            current.append((number, None, line))  # a value continued on the next line
+            # a value continued on the next line; blank lines before a note's
+            # line are its paragraphs (as Zotero writes them), before a tag nothing
+            if blanks_kept(current):
+                current.extend(blanks)
+            blanks = []
+            current.append((number, None, line))
+        elif not line.strip() and len(current) > 1:
+            blanks.append((number, None, ""))
         elif line.strip() and not _HEADER.match(line):
             result.diagnostics.append(make(
                 "syntax-error", "text after TY that continues no tag; skipped", file=source,
@@ -101,6 +110,11 @@ def split_records(text: str, source: str | None, result: ReadResult):
             "syntax-error", "the last record has no ER line; read to the end of the file",
             file=source, line=start, severity=Severity.WARNING))
         yield start, len(lines), current
+
+
+def blanks_kept(current: list) -> bool:
+    """Whether the value being continued is an N1's."""
+    return next((tag for _, tag, _ in reversed(current) if tag is not None), None) == "N1"
 
 
 @lru_cache(maxsize=1)

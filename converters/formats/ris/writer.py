@@ -7,7 +7,8 @@ import re
 from ... import vocabulary
 from ...diagnostics import make
 from ...mapping import ris as M
-from ...model import WriteResult, split_others
+from ...model import WriteResult, split_others, strip_markup
+from .tags import tag_line
 from .values import carried_notes, date_out, format_name, one_line
 
 # CSL variables the writer places (the rest is reported).
@@ -198,9 +199,7 @@ def _custom(data: dict) -> dict:
 def _write_notes_and_kept(e: _Entry) -> None:
     """The note, the carried facts, and the tags kept in custom.ris."""
     custom = _custom(e.data)
-    # a note's lines are N1 lines (the reader joins N1 lines with line breaks)
-    lines = str(e.data.get("note") or "").splitlines()
-    notes = [one_line(n) for n in lines if n.strip()] + carried_notes(custom)
+    notes = _note_lines(e) + carried_notes(custom)
     if notes:
         e.out["n1"] = notes
     kept = custom.get("ris") if isinstance(custom.get("ris"), dict) else {}
@@ -216,7 +215,47 @@ def _write_notes_and_kept(e: _Entry) -> None:
         e.unknown.setdefault(tag, []).extend(one_line(v) for v in values)
 
 
+def _note_lines(e: _Entry) -> list[str]:
+    """A note's lines as N1 lines (the reader joins N1 lines with line
+    breaks).  A note with blank lines (paragraphs) is one N1 whose lines
+    continue it, blank lines kept, as Zotero writes a note and reads one
+    back; unless a line of it would read as a tag line of its own."""
+    lines = [one_line(n) if n.strip() else "" for n in
+             str(e.data.get("note") or "").splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    if "" not in lines:
+        return lines
+    if not any(tag_line(line)[0] for line in lines):
+        return ["\n".join(lines)]
+    e.dropped.append(("note", "a line of the note would read as a RIS tag line, so its "
+                      "lines are N1 lines, where a blank line has no place: its blank "
+                      "lines are left out", "field-altered"))
+    return [line for line in lines if line]
+
+
+# Written as plain text, so their rich text (CSL's <i>, <b>, <sup>, <sub>,
+# <span>) is left out.  RIS has no markup: Zotero writes its titles' tags
+# into RIS, but its own RIS import strips every tag (unescapeHTML) outside
+# notes and abstracts, and citation-js and EndNote show them as text.
+_PLAIN = ("title", "container-title", "container-title-short", "collection-title",
+          "event-title", "abstract", "note")
+
+
+def _report_markup(e: _Entry) -> None:
+    reported = {var for var, *_ in e.dropped}
+    for var in _PLAIN:
+        value = e.data.get(var)
+        if isinstance(value, str) and var not in reported and strip_markup(value) != value:
+            e.dropped.append((var, f"RIS has no rich text: the markup in {var!r} (<i>, <b>, "
+                              "<sup>, <sub>, <span>) is left out, its text kept",
+                              "field-altered"))
+
+
 def _report_the_rest(e: _Entry) -> None:
+    _report_markup(e)
     custom = _custom(e.data)
     for key in custom:
         if key not in M.CARRIED_CUSTOM and key != "ris":
@@ -268,9 +307,9 @@ def write(records, **options) -> WriteResult:
         if unknown:
             ordered["unknown"] = unknown
         entries.append(ordered)
-        for var, why in dropped:
+        for var, why, *altered in dropped:  # (var, why[, "field-altered"])
             result.diagnostics.append(make(
-                "field-dropped", why, file=record.origin.file,
+                altered[0] if altered else "field-dropped", why, file=record.origin.file,
                 line=record.origin.line_of(var.split("/")[0]), record=record.id,
                 pointer=f"/{var}"))
     result.text = writer.formats(entries) if entries else ""
