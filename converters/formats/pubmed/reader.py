@@ -8,7 +8,7 @@ ids across them, and a chunk that does not parse is read again a record at
 a time so that a break costs only its own record."""
 from __future__ import annotations
 
-from ...diagnostics import has_errors, make
+from ...diagnostics import Severity, has_errors, make
 from ...ids import IdAllocator, base_id
 from ...mapping import pubmed as M
 from ...model import Origin, ReadResult, Record
@@ -64,6 +64,7 @@ def _record(element, source: str | None, ids, result: ReadResult) -> None:
         why = f"is another {held} than the one CSL's {held} holds" if held else "has no CSL variable"
         result.diagnostics.append(_kept(f"PubMed id {key!r} {why}", "pub-ids", key, source,
                                         line, record_id))
+    result.diagnostics.extend(_attached(got, source, record_id))
     for path, (values, line) in unread(element, got.used).items():
         data.setdefault("custom", {}).setdefault("pubmed", {})[path] = values
         # a repeated element whose first one was read (a second <Language>)
@@ -76,6 +77,25 @@ def _record(element, source: str | None, ids, result: ReadResult) -> None:
                                               got.where)))
 
 
+def _attached(got, source: str | None, record_id: str) -> list:
+    """What the reader says of the affiliations and cited works it kept in
+    their own form (attached.py): one finding each a record."""
+    found = []
+    if got.affiliations:
+        found.append(_kept("PubMed affiliations have no CSL variable (CSL names hold "
+                           "none)", "affiliations", "", source, got.affiliations_line,
+                           record_id, "each with the positions of its names"))
+    if got.cited:
+        kept, without, line = got.cited
+        found.append(make(
+            "field-dropped", f"{kept + without} cited works (<ReferenceList>) reduced to "
+            f"their ids, kept in custom.references ({without} without an id left out): "
+            "each is a PubMed record of its own, found by its id, and their citation "
+            "text would make the record several times its size", severity=Severity.INFO,
+            file=source, line=line, record=record_id, pointer="/custom/references"))
+    return found
+
+
 def _read_one_like(record, used: set, path: str) -> bool:
     """Whether the mapping read an element at ``path`` (attributes aside)."""
     steps = [step.split("[")[0] for step in path.split("/")]
@@ -83,10 +103,11 @@ def _read_one_like(record, used: set, path: str) -> bool:
 
 
 def _kept(what: str, where: str, key: str, source: str | None, line: int | None,
-          record_id: str):
+          record_id: str, how: str = ""):
     """What has no CSL variable, kept in ``custom``: said as the RIS and
     EndNote XML readers say it, by field and record."""
     pointer = key.replace("~", "~0").replace("/", "~1")
-    return make("field-unmapped", f"{what}; kept in custom.{where}",
+    return make("field-unmapped", f"{what}; kept in custom.{where}" + (f", {how}" if how
+                                                                       else ""),
                 file=source, line=line, record=record_id,
-                pointer=f"/custom/{where}/{pointer}")
+                pointer=f"/custom/{where}" + (f"/{pointer}" if key else ""))

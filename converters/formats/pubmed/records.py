@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...mapping import pubmed as M
 from ...vocabulary import strip_doi_prefix
+from . import attached
 from . import values as V
 from .values import kid, kids, text
 
@@ -21,6 +22,9 @@ class Reading:
         self.pub_ids: dict[str, str] = {}
         self.id_lines: dict[str, int | None] = {}
         self.used: set = set()
+        self.affiliations: list[dict] = []  # custom.affiliations (attached.py)
+        self.affiliations_line: int | None = None
+        self.cited: tuple[int, int, int | None] | None = None  # (with ids, without, line)
 
     def mark(self, *nodes) -> None:
         """The elements (and all they hold) as read."""
@@ -50,6 +54,11 @@ class Reading:
             if container and role == "author":
                 role = "container-author"
             self.mark(*_name_parts(element))
+            found, read = attached.affiliations(element, role, len(self.data.get(role, [])))
+            if found:
+                self.mark(*read)
+                attached.merged(self.affiliations, found)
+                self.affiliations_line = self.affiliations_line or read[0].sourceline
             if people:
                 self.data.setdefault(role, []).extend(people)
                 if isinstance(element.sourceline, int):
@@ -126,9 +135,22 @@ class Reading:
                  (lists[0] if lists else None), descriptors + lists)
         self.put("note", V.grants(kid(holder, "GrantList")), kid(holder, "GrantList"))
 
+    def references(self, data) -> None:
+        """The cited works of <ReferenceList>s, as their ids (attached.py)."""
+        works, without, read = attached.cited_ids(data)
+        if not read:
+            return
+        self.mark(*read)
+        if works:
+            self.data.setdefault("custom", {}).setdefault("references", []).extend(works)
+        kept, left, line = self.cited or (0, 0, read[0].sourceline)
+        self.cited = (kept + len(works), left + without, line)
+
     def finish(self) -> dict:
         if self.pub_ids:
             self.data.setdefault("custom", {})["pub-ids"] = dict(self.pub_ids)
+        if self.affiliations:
+            self.data.setdefault("custom", {})["affiliations"] = self.affiliations
         return self.data
 
 
@@ -208,6 +230,7 @@ def article(element) -> Reading | None:
     r.put("page", V.pages(kid(item, "Pagination")), kid(item, "Pagination"))
     r.locations(item)
     r.ids(kid(kid(element, "PubmedData"), "ArticleIdList"))
+    r.references(kid(element, "PubmedData"))
     r.common(item, citation, types)
     r.finish()
     return r
@@ -256,6 +279,8 @@ def book_article(element) -> Reading | None:
     r.locations(document)
     r.ids(kid(document, "ArticleIdList"))
     r.ids(kid(kid(element, "PubmedBookData"), "ArticleIdList"))
+    r.references(document)
+    r.references(kid(element, "PubmedBookData"))
     r.common(document, document, types)
     r.finish()
     return r
