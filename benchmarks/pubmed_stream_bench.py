@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.jats_stream_bench import measure
+from benchmarks.jats_stream_bench import CHILD
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "fixtures" / "pubmed"
@@ -36,7 +36,7 @@ HEAD = ('<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD 
 
 def real_records(folder: Path = SAMPLES) -> list[str]:
     """The real samples' records (the files SOURCES.md marks real), as text."""
-    found = []
+    found: list[str] = []
     for path in sorted(folder.glob("*.xml")):
         if path.name.startswith(("titipata-", "biopython-", "jabref-")):
             found.extend(m.group(0) for m in RECORD.finditer(path.read_text(encoding="utf-8")))
@@ -76,10 +76,26 @@ def measure_med2xml(path: Path, tool: str, folder: Path) -> dict:
             "exit": int(code), "records": records}
 
 
+def measure(path: Path, streamed: bool, folder: Path) -> dict:
+    """jats_stream_bench.measure, with the size of the CSL-JSON written."""
+    import json
+
+    out = folder / "out.json"
+    args = ["convert", str(path), "-f", "pubmed-xml", "-t", "csljson", "-o", str(out), "-q"]
+    run = subprocess.run(CHILD + args + (["--stream"] if streamed else []),
+                         capture_output=True, text=True, cwd=HERE.parent)
+    got = json.loads(run.stderr.strip().splitlines()[-1])
+    got["records"] = len(json.loads(out.read_text(encoding="utf-8"))) if out.exists() else 0
+    got["out_mb"] = out.stat().st_size / 2**20 if out.exists() else 0.0
+    out.unlink(missing_ok=True)
+    return got
+
+
 def _line(size: int, mb: float, how: str, got: dict) -> str:
     return (f"{size:>7} {mb:7.1f} MB  {how:8} peak {got['peak_kb'] / 1024:7.1f} MB  "
             f"{got['seconds']:6.1f} s (cpu {got['cpu_seconds']:.1f} s)  "
-            f"records {got['records']}  exit {got['exit']}")
+            f"records {got['records']}  exit {got['exit']}"
+            + (f"  CSL-JSON {got['out_mb']:.1f} MB" if "out_mb" in got else ""))
 
 
 def main() -> int:
@@ -94,7 +110,7 @@ def main() -> int:
             path = pubmed_set(size, folder / f"set-{size}.xml")
             mb = path.stat().st_size / 2**20
             for how in ("stream", "whole"):
-                rows[size, how] = measure(path, "pubmed-xml", how == "stream", folder)
+                rows[size, how] = measure(path, how == "stream", folder)
                 print(_line(size, mb, how, rows[size, how]), flush=True)
             if med2xml:
                 rows[size, "med2xml"] = measure_med2xml(path, med2xml, folder)
