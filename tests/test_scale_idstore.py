@@ -31,3 +31,18 @@ def test_a_batch_larger_than_one_query_s_parameters():
         assert got[:1500] == wanted[:1500] and got[1500] == "k0-2" and len(set(got)) == 3000
     finally:
         store.close()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Key", "key", "KEY", "other", "b", "B2"]),
+                         max_size=10), max_size=4))
+def test_earlier_all_gives_what_asking_key_by_key_gives(chunks):
+    from converters.scale.idstore import SeenKeys
+
+    seen = SeenKeys()
+    try:
+        for number, keys in enumerate(chunks):
+            assert seen.earlier_all(keys) == [seen.earlier(k) for k in keys]
+            seen.add((k, number) for k in keys)
+    finally:
+        seen.close()

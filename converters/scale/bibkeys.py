@@ -52,7 +52,7 @@ def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str
     said: list[Diagnostic] = []
     lines: list[str] | None = None
     cased: dict[str, tuple[str, int]] = {}
-    before = [seen.earlier(key) for _, _, key in blocks]  # one query a key
+    before = seen.earlier_all([key for _, _, key in blocks])
     for (first, last, key), earlier in zip(blocks, before, strict=True):
         if earlier is not None and earlier[0] != key:
             cased[key.lower()] = earlier

@@ -68,6 +68,10 @@ class StreamIds(_TemporaryTables):
         self._insert(fresh)
         return got
 
+    def take_all(self, ids: list[str]) -> None:
+        """``ids`` known to be unique and new (a first part's, claimed before)."""
+        self._db.executemany("INSERT OR IGNORE INTO taken VALUES (?)", [(i,) for i in ids])
+
     def _taken_of(self, ids: set[str]) -> set[str]:
         found: set[str] = set()
         listed = list(ids)
@@ -97,6 +101,17 @@ class SeenKeys(_TemporaryTables):
     def earlier(self, key: str) -> tuple[str, int] | None:
         return self._db.execute("SELECT key, line FROM seen WHERE folded = ?",
                                 (key.lower(),)).fetchone()
+
+    def earlier_all(self, keys: list[str]) -> list[tuple[str, int] | None]:
+        """``earlier`` of each key, a query a few hundred keys."""
+        folded = list(dict.fromkeys(key.lower() for key in keys))
+        found: dict[str, tuple[str, int]] = {}
+        for start in range(0, len(folded), _PARAMETERS):
+            part = folded[start:start + _PARAMETERS]
+            found.update((row[0], (row[1], row[2])) for row in self._db.execute(
+                f"SELECT folded, key, line FROM seen WHERE folded IN "
+                f"({','.join('?' * len(part))})", part))
+        return [found.get(key.lower()) for key in keys]
 
     def add(self, pairs) -> None:
         self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",

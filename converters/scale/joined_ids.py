@@ -12,7 +12,7 @@ and reports each renaming as the whole run does."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from itertools import islice
 
 from ..diagnostics import Diagnostic, make
 
@@ -51,40 +51,61 @@ class JoinedRecordIds:
         self.pattern, self.text = frame.ids, frame.id_text
         self.ids = StreamIds()
         self.found: list[Diagnostic] = []
+        self.first = True  # no part joined yet: a part's own ids are the output's
 
     def copy(self, path: str, part, out) -> None:
-        """``part`` onto ``out``, each id line as the whole run writes it;
-        the ids claimed a batch of records at a time."""
+        """``part`` onto ``out``, each id as the whole run writes it.  The
+        ids are claimed from the notes alone; the text is read line by line
+        only when one of its ids must change (copied as it is otherwise)."""
+        import shutil
+
         try:
             notes = open(notes_path(path), encoding="utf-8")  # noqa: SIM115
         except OSError:  # a part no shard noted: copied as it is
-            out.write(part.read())
+            shutil.copyfileobj(part, out, 1 << 20)
             return
         with notes:
-            lines: list[bytes] = []
-            held: list[tuple[int, Any, list]] = []  # (line index, match, note)
-            for line in part:
-                match = self.pattern.match(line)
-                note = notes.readline() if match else ""
-                if note:  # (more id lines than records: the rest left as written)
-                    held.append((len(lines), match, json.loads(note)))
-                lines.append(line)
-                if len(held) >= _BATCH:
-                    self._flush(lines, held, out)
-                    lines, held = [], []
-            self._flush(lines, held, out)
+            renames = self._claimed(notes)
+        if renames:
+            self._rewrite(part, out, renames)
+        else:
+            shutil.copyfileobj(part, out, 1 << 20)
 
-    def _flush(self, lines: list[bytes], held: list, out) -> None:
-        given = self.ids.claim_all([note[0] for _, _, note in held])
-        for (at, match, (wanted, written, file, number)), got in zip(held, given, strict=True):
-            if got != wanted:
-                self.found.append(renamed(wanted, got, file, number))
-            # a line that holds something else (an EndNote record's own label) stays
-            if got != written and match.group(1) == self.text(written).encode("utf-8"):
-                line = lines[at]
-                lines[at] = (line[:match.start(1)] + self.text(got).encode("utf-8")
-                             + line[match.end(1):])
-        out.write(b"".join(lines))
+    def _claimed(self, notes) -> dict[int, tuple[str, str]]:
+        """The part's records claimed in order: {its record's number:
+        (id written, id given)} where they differ; findings as the whole run's."""
+        renames: dict[int, tuple[str, str]] = {}
+        number = 0
+        while True:
+            batch = [json.loads(line) for line in islice(notes, _BATCH)]
+            if not batch:
+                break
+            if self.first:  # the first part's ids are claimed as its shard claimed them
+                given = [written for _, written, _, _ in batch]
+                self.ids.take_all(given)
+            else:
+                given = self.ids.claim_all([wanted for wanted, _, _, _ in batch])
+            for (wanted, written, file, line), got in zip(batch, given, strict=True):
+                if got != wanted:
+                    self.found.append(renamed(wanted, got, file, line))
+                if got != written:
+                    renames[number] = (written, got)
+                number += 1
+        self.first = False
+        return renames
+
+    def _rewrite(self, part, out, renames: dict[int, tuple[str, str]]) -> None:
+        number = 0
+        for line in part:
+            match = self.pattern.match(line)
+            if match:
+                change = renames.get(number)
+                number += 1
+                # a line that holds something else (an EndNote record's own label) stays
+                if change and match.group(1) == self.text(change[0]).encode("utf-8"):
+                    line = (line[:match.start(1)] + self.text(change[1]).encode("utf-8")
+                            + line[match.end(1):])
+            out.write(line)
 
     def close(self) -> None:
         self.ids.close()
