@@ -19,7 +19,18 @@ plain JSON):
 from __future__ import annotations
 
 from ...mapping import pubmed as M
-from .values import kid, kids, person, text
+from ...xmlsafe import text_of
+
+# PubMed XML has no namespaces: lxml's own find/findall (in C) find by name.
+
+
+def _words(element) -> str:
+    """An element's words (text_of's walk only for one holding others)."""
+    if element is None:
+        return ""
+    if len(element) == 0:
+        return " ".join((element.text or "").split())
+    return text_of(element)
 
 
 def affiliations(author_list, role: str, before: int) -> tuple[dict[str, dict], list]:
@@ -27,15 +38,20 @@ def affiliations(author_list, role: str, before: int) -> tuple[dict[str, dict], 
     an <AuthorList> whose names follow ``before`` others of ``role``;
     positions count the names author_list keeps (valid, with a name)."""
     found: dict[str, dict] = {}
-    read = []
+    read: list = []
+    authors = [a for a in author_list.findall("Author") if a.get("ValidYN") != "N"]
+    infos = [a.findall("AffiliationInfo") for a in authors]
+    if not any(infos):
+        return found, read
     position = before
-    for author in kids(author_list, "Author"):
-        if author.get("ValidYN") == "N" or not person(author):
+    for author, held in zip(authors, infos, strict=True):
+        # values.person's rule: a name is a <LastName> or a <CollectiveName>
+        if not (_words(author.find("LastName")) or _words(author.find("CollectiveName"))):
             continue
         position += 1
-        for info in kids(author, "AffiliationInfo"):
-            element = kid(info, "Affiliation")
-            name = text(element)
+        for info in held:
+            element = info.find("Affiliation")
+            name = _words(element)
             if name:
                 read.append(element)
                 found.setdefault(name, {}).setdefault(role, []).append(position)
@@ -54,20 +70,20 @@ def merged(into: list, found: dict[str, dict]) -> None:
             entry.setdefault(role, []).extend(positions)
 
 
-def cited_ids(pubmed_data) -> tuple[list[dict], int, list]:
+def cited_ids(holder) -> tuple[list[dict], int, list]:
     """(the ids of each cited work that has one, how many have none, the
-    elements read) of a record's <ReferenceList>s (nested ones too)."""
+    elements read) of the <ReferenceList>s ``holder`` holds (nested ones too)."""
     works: list[dict] = []
     without = 0
-    read = []
-    for references in kids(pubmed_data, "ReferenceList"):
-        read.append(references)
+    read = holder.findall("ReferenceList") if holder is not None else []
+    for references in read:
         for reference in references.iter("Reference"):
-            ids = {}
-            for element in kids(kid(reference, "ArticleIdList"), "ArticleId"):
+            ids: dict[str, str] = {}
+            for element in reference.iterfind("ArticleIdList/ArticleId"):
                 var = M.ARTICLE_IDS.get((element.get("IdType") or "").lower())
-                if var and text(element) and var not in ids:
-                    ids[var] = text(element)
+                value = _words(element)
+                if var and value and var not in ids:
+                    ids[var] = value
             if ids:
                 works.append(ids)
             else:
