@@ -52,7 +52,6 @@ def split_records(text: str, source: str | None, result: ReadResult):
     start = 0
     stray_at: set = set()  # the kinds of stray lines already reported since the last TY
     in_header = False  # inside a header block (Cochrane's) that runs to the next TY
-    blanks: list = []  # blank lines inside a record, since its last line of text
 
     def stray(number: int, what: str, code: str):
         if code not in stray_at:
@@ -63,7 +62,7 @@ def split_records(text: str, source: str | None, result: ReadResult):
         tag, value = tag_line(line)
         if current is None:
             if tag == "TY":
-                current, start, blanks = [(number, tag, value)], number, []
+                current, start = [(number, tag, value)], number
                 stray_at.clear()
                 in_header = False
             elif tag is not None:
@@ -91,16 +90,8 @@ def split_records(text: str, source: str | None, result: ReadResult):
             current, start = [(number, tag, value)], number
         elif tag is not None:
             current.append((number, tag, value))
-            blanks = []
-        elif line.strip() and len(current) > 1:
-            # a value continued on the next line; blank lines before a note's
-            # line are its paragraphs (as Zotero writes them), before a tag nothing
-            if blanks_kept(current):
-                current.extend(blanks)
-            blanks = []
-            current.append((number, None, line))
-        elif not line.strip() and len(current) > 1:
-            blanks.append((number, None, ""))
+        elif len(current) > 1:  # a value continued on the next line, or a blank
+            current.append((number, None, line))  # line (parse_record's to keep or not)
         elif line.strip() and not _HEADER.match(line):
             result.diagnostics.append(make(
                 "syntax-error", "text after TY that continues no tag; skipped", file=source,
@@ -110,11 +101,6 @@ def split_records(text: str, source: str | None, result: ReadResult):
             "syntax-error", "the last record has no ER line; read to the end of the file",
             file=source, line=start, severity=Severity.WARNING))
         yield start, len(lines), current
-
-
-def blanks_kept(current: list) -> bool:
-    """Whether the value being continued is an N1's."""
-    return next((tag for _, tag, _ in reversed(current) if tag is not None), None) == "N1"
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +114,31 @@ def _parser():
                            enforce_list_tags=False)
 
 
+def _kept(entries: list) -> list:
+    """The entries less their blank lines, but for those between two lines
+    of an N1's value: a note's paragraphs, as Zotero writes them (and
+    reads a blank line there)."""
+    kept: list = []
+    blanks: list = []
+    tag_now = None
+    for entry in entries:
+        _, tag, value = entry
+        if tag is not None:
+            tag_now, blanks = tag, []
+        elif not value.strip():
+            blanks.append((entry[0], None, ""))
+            continue
+        else:
+            if tag_now == "N1":
+                kept.extend(blanks)
+            blanks = []
+        kept.append(entry)
+    return kept
+
+
 def parse_record(entries: list) -> tuple[dict, dict]:
     """One record's lines -> {tag: value or [values]} through rispy."""
-    lines = [f"{tag}  - {value}" if tag else value for _, tag, value in entries]
+    lines = [f"{tag}  - {value}" if tag else value for _, tag, value in _kept(entries)]
     lines.append("ER  - ")
     parsed = _parser().parse_lines(iter(lines))
     fields = {k.upper(): v for k, v in parsed[0].items() if k != "unknown"} if parsed else {}
