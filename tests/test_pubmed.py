@@ -43,7 +43,9 @@ def _kept_in_custom(diagnostics, records, path) -> None:
             continue
         assert (d.code, d.severity.value, d.location.file) == ("field-unmapped", "info",
                                                                 str(path)), d
-        where, key = re.match(r"/custom/([^/]+)/(.+)", d.location.pointer).groups()
+        match = re.match(r"/custom/([^/]+)/(.+)", d.location.pointer)
+        assert match, d
+        where, key = match.groups()
         key = key.replace("~1", "/").replace("~0", "~")
         assert key in by_id[d.record]["custom"][where], d
         if where == "pubmed":
