@@ -225,9 +225,16 @@ def _surname_first(tokens: list[str]) -> tuple[list[str], float]:
     # vowel count as initials too ("Pagon RA"); how such a name splits into
     # given and family is converters.names' question, which is stricter.
     if len(tokens) < 2 or not _COMPACT_INITIALS.match(tokens[-1].strip(",")) \
-            or _COMPACT_INITIALS.match(tokens[-2].strip(",")):
+            or _COMPACT_INITIALS.match(tokens[-2].strip(",")) or _brand(tokens[-2]):
         return tokens, 0.0
     return tokens[-1:] + tokens[:-1], 1.0
+
+
+def _brand(token: str) -> bool:
+    """CamelCase that is no surname's ("MathBook", "TeX", not "McLean"):
+    capitals after it are an acronym ("MathBook XML", "TeX TALK"), not
+    Vancouver initials after a surname."""
+    return bool(_CAMEL.search(token)) and not _SURNAME_PREFIX.match(token)
 
 
 def _shape_features(f: dict, token: str, place: str) -> bool:
