@@ -134,6 +134,9 @@ def _is_organisation(tokens: list[str]) -> bool:
     for index, word in enumerate(words):
         if word.lower() not in ORGANISATION or any(w in ("A", "An", "a", "an") for w in words[:index]):
             continue  # "A Centre of Attention", "Towards a Safer Network": one of many
+        if index and all(_INITIAL.match(w) or w[:1].isupper() for w in words[:index]) \
+                and any(len(w.rstrip(".")) == 1 for w in words[1:index]):
+            continue  # a person's initial before it: "Robert F Service", "R. F. Service"
         if index == len(words) - 1:
             # "TeX Development Fund committee": a lower-case head noun ends a
             # name whose other words are all capitalised.
@@ -417,7 +420,11 @@ WEIGHTS = {
     "lower-case word": -1.45,
     "function word": -2.00,  # set by hand: no name has "with" or "and" in it (organisations aside)
     "acronym": -0.75,
-    "camel case": -1.95,
+    # Set by hand: CamelCase is a brand's or a program's ("TeX", "MathBook",
+    # "FishBase"); the names that have it are told apart before this feature
+    # (McLean, DeWitt, JiaQi).  Fitted on one half of the libraries it fell
+    # to -0.72, which merged the other half's TeX titles into author lists.
+    "camel case": -2.00,
     "sentence end": 0.06,
     "lower-case part": -0.07,
     "popular given name first": 3.04,
@@ -444,7 +451,7 @@ WEIGHTS = {
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 # Weights set by hand, which the fitting scripts leave as they are.
-HAND_SET = ("organisation", "function word")
+HAND_SET = ("organisation", "function word", "camel case")
 
 
 # What catalogues write where the author is not known: a name, whatever
