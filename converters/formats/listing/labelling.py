@@ -261,23 +261,24 @@ def _placeholders(lines, alike) -> None:
                 alike[i + 1] += PLACEHOLDER_AFTER_NAME
 
 
-# One word signs a work alone ("Homer", "Aristotle", "BfR"), seldom after a
-# person's full name in the same list (9 of 61,000 names in the corpora's
-# records, against 669 one-word sole authors): a one-word line after a name
-# of several words more likely starts the next entry ("Hadrosauridae",
-# "BUSTER", "Biometry" after an entry without abstract).
-ONE_WORD_AFTER_NAME = -4.0
+# One word signs a work alone ("Homer", "Aristotle", "BfR"), seldom beside a
+# person's full name in the same list (in the corpora's records, 9 of 46,550
+# names after one of several words, 11 before one, against 669 one-word
+# sole authors): a one-word line after a name of several words more likely
+# starts the next entry ("Hadrosauridae", "BUSTER" after an entry without an
+# abstract), and a name of several words after a one-word line more likely
+# belongs to the entry that line is the title of.
+ONE_WORD_BESIDE_NAME = -4.0
 
 
 def _lone_words(lines, alike) -> None:
-    for i in range(1, len(lines)):
-        text = lines[i][1]
+    words = []
+    for _, text, _ in lines:
         marker = author_marker(text)
-        words = (text[:marker.start()] if marker else text).split()
-        before = lines[i - 1][1]
-        marker = author_marker(before)
-        if len(words) == 1 and len((before[:marker.start()] if marker else before).split()) > 1:
-            alike[i] += ONE_WORD_AFTER_NAME
+        words.append(len((text[:marker.start()] if marker else text).split()))
+    for i in range(1, len(lines)):
+        if (words[i] == 1) != (words[i - 1] == 1):
+            alike[i] += ONE_WORD_BESIDE_NAME
 
 
 # How much the page's folding rule is trusted over the words of a line.
