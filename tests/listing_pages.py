@@ -34,6 +34,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 from pathlib import Path
 
 ABSTRACT_CUT_BYTES = 140
@@ -303,7 +304,7 @@ def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float
     return Page(newline.join(lines) + newline, truth, labels)
 
 
-def score(records, truth: list[Entry]) -> dict[str, object]:
+def score(records, truth: list[Entry]) -> dict[str, Any]:
     """Entries read exactly, and what went wrong with the others, by kind."""
     from converters.model import split_others
     from converters.names import display_name
