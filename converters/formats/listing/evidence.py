@@ -195,6 +195,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
     line_ordinary = _ordinary(tokens)
     f["ordinary line"] = line_ordinary / 7
     f["no ordinary word"] = 1.0
+    branded = any(_brand(t) for t in tokens)
     last = len(tokens) - 1
     while last > 0 and (tokens[last] in SUFFIXES or _INITIAL.match(tokens[last])):
         last -= 1  # "Smith JD", "Smith Jr.": the surname comes before
@@ -204,6 +205,9 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
+        if branded and _COMPACT_INITIALS.match(token):
+            f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
+            continue
         if _shape_features(f, token, place):
             continue
         word = _word_to_look_up(f, token, place)
