@@ -272,12 +272,13 @@ ONE_WORD_BESIDE_NAME = -4.0
 
 
 def _lone_words(lines, alike) -> None:
-    words = []
+    one_word = []
     for _, text, _ in lines:
         marker = author_marker(text)
-        words.append(len((text[:marker.start()] if marker else text).split()))
+        # split once at most: a 10 MB abstract is not cut into its words
+        one_word.append(len((text[:marker.start()] if marker else text).split(None, 1)) == 1)
     for i in range(1, len(lines)):
-        if (words[i] == 1) != (words[i - 1] == 1):
+        if one_word[i] != one_word[i - 1]:
             alike[i] += ONE_WORD_BESIDE_NAME
 
 
