@@ -262,12 +262,13 @@ def _placeholders(lines, alike) -> None:
 
 
 # One word signs a work alone ("Homer", "Aristotle", "BfR"), seldom beside a
-# person's full name in the same list (in the corpora's records, 9 of 46,550
-# names after one of several words, 11 before one, against 669 one-word
-# sole authors): a one-word line after a name of several words more likely
-# starts the next entry ("Hadrosauridae", "BUSTER" after an entry without an
-# abstract), and a name of several words after a one-word line more likely
-# belongs to the entry that line is the title of.
+# person's full name in the same list (of the 46,550 pairs of neighbouring
+# names in the corpora's records, 9 put one after a name of several words and
+# 11 before one, against 669 one-word sole authors): a one-word line after a
+# name of several words more likely starts the next entry ("Hadrosauridae",
+# "BUSTER" after an entry without an abstract), and a name of several words
+# after a one-word line more likely belongs to the entry that line is the
+# title of.
 ONE_WORD_BESIDE_NAME = -4.0
 
 
