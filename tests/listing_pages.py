@@ -34,8 +34,8 @@ import random
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 ABSTRACT_CUT_BYTES = 140
 NAMES_SHOWN = 19
