@@ -27,15 +27,15 @@ def _run(script: str, *args: str) -> str:
                           capture_output=True, text=True).stdout
 
 
-def fitted(part: str, work: Path, perceptron: bool) -> Path:
+def fitted(part: str, work: Path, perceptron: bool, old: tuple[str, ...] = ()) -> Path:
     """The weights fitted on half ``part``, as a JSON file."""
     logistic = work / f"logistic-{part}.json"
-    _run("listing_train.py", "--part", part, "--save", str(logistic))
+    _run("listing_train.py", "--part", part, "--save", str(logistic), *old)
     if not perceptron:
         return logistic
     whole_pages = work / f"perceptron-{part}.json"
     _run("listing_perceptron.py", "--part", part, "--epochs", "8", "--rate", "0.03",
-         "--start", str(logistic), "--save", str(whole_pages))
+         "--start", str(logistic), "--save", str(whole_pages), *old)
     return whole_pages
 
 
@@ -44,15 +44,18 @@ def main() -> None:
     parser.add_argument("--no-perceptron", action="store_true",
                         help="the line-by-line fit only, without the whole-page refit")
     parser.add_argument("--work", help="keep the fitted weights in this folder")
+    parser.add_argument("--old-pool", action="store_true",
+                        help="fit and score on the previous stop's pool and hard mix")
     args = parser.parse_args()
+    old = ("--old-pool",) if args.old_pool else ()
     work = Path(args.work or tempfile.mkdtemp(prefix="listing-crossfit-"))
     work.mkdir(parents=True, exist_ok=True)
     for fit_on, score_on in (("a", "b"), ("b", "a")):
-        weights = fitted(fit_on, work, not args.no_perceptron)
+        weights = fitted(fit_on, work, not args.no_perceptron, old)
         print(f"\nfitted on half {fit_on}, scored on half {score_on}:")
-        print(_run("listing_score.py", "--part", score_on, "--weights", str(weights)), end="")
+        print(_run("listing_score.py", "--part", score_on, "--weights", str(weights), *old), end="")
         print(f"the same pages, with the weights of evidence.py (which saw half {score_on}):")
-        print(_run("listing_score.py", "--part", score_on), end="")
+        print(_run("listing_score.py", "--part", score_on, *old), end="")
 
 
 if __name__ == "__main__":

@@ -82,10 +82,12 @@ def main() -> None:
                         help="fit on one half of the corpus files only (tests/listing_pages.py)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
+    parser.add_argument("--old-pool", action="store_true",
+                        help="the previous stop's pool and hard mix (tests/listing_pages.py)")
     args = parser.parse_args()
     if args.start:
         evidence.WEIGHTS.update(json.loads(Path(args.start).read_text(encoding="utf-8")))
-    book = list(listing_tune.pages(args.corpora, range(args.seeds), args.part))
+    book = list(listing_tune.pages(args.corpora, range(args.seeds), args.part, args.old_pool))
     _cache_features()
     total: dict = {}
     steps = [0]

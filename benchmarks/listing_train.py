@@ -28,10 +28,11 @@ from converters.formats.listing.layout import AUTHOR_MARKER, HEADING  # noqa: E4
 from tests import listing_pages  # noqa: E402
 
 
-def examples(corpora: str, seeds: range, part: str | None = None):
-    pools = [listing_pages.pool(corpora, kind, part) for kind in ("bib", "jats")]
+def examples(corpora: str, seeds: range, part: str | None = None, old_pool: bool = False):
+    pools = [listing_pages.pool(corpora, kind, part, not old_pool) for kind in ("bib", "jats")]
     for seed in seeds:
-        page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
+        page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2),
+                                       wide=not old_pool)
         texts = [line.strip() for line in page.text.splitlines() if line.strip()]
         texts = [t for t in texts if not HEADING.match(t)]
         context = evidence.page_context(texts)
@@ -68,9 +69,11 @@ def main() -> None:
                         help="fit on one half of the corpus files only (tests/listing_pages.py)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
+    parser.add_argument("--old-pool", action="store_true",
+                        help="the previous stop's pool and hard mix (tests/listing_pages.py)")
     args = parser.parse_args()
     rows, labels = [], []
-    for f, is_name in examples(args.corpora, range(args.seeds), args.part):
+    for f, is_name in examples(args.corpora, range(args.seeds), args.part, args.old_pool):
         rows.append([f[k] for k in evidence.FEATURES])
         labels.append(is_name)
     w, accuracy = fit(rows, labels, l2=args.l2)

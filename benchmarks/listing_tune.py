@@ -54,10 +54,11 @@ KNOBS = {
 }
 
 
-def pages(corpora: str, seeds: range, part: str | None = None):
-    pools = [listing_pages.pool(corpora, kind, part) for kind in ("bib", "jats")]
+def pages(corpora: str, seeds: range, part: str | None = None, old_pool: bool = False):
+    pools = [listing_pages.pool(corpora, kind, part, not old_pool) for kind in ("bib", "jats")]
     for seed in seeds:
-        page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2))
+        page = listing_pages.make_page(pools[seed % 2], seed, hard=0.5 * (seed // 2 % 2),
+                                       wide=not old_pool)
         lines = page_lines(page.text)
         truth = [LABEL[label] for _, label in page.labels]
         starts = [i for i, t in enumerate(truth) if t == labelling.T] + [len(truth)]
@@ -83,8 +84,10 @@ def main() -> None:
                         help="fit on one half of the corpus files only (tests/listing_pages.py)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
+    parser.add_argument("--old-pool", action="store_true",
+                        help="the previous stop's pool and hard mix (tests/listing_pages.py)")
     args = parser.parse_args()
-    book = list(pages(args.corpora, range(args.seeds), args.part))
+    book = list(pages(args.corpora, range(args.seeds), args.part, args.old_pool))
     cache: dict = {}
     real = labelling.emissions
 

@@ -17,6 +17,12 @@ ends, blank lines between entries (all or none), and some entries chosen to be
 hard: a short, capitalised, name-like title right after an entry without an
 abstract, a bare title followed by a long title, a one-sentence abstract.
 
+Records whose authors a publications page would not show as people are
+left out of the pool (``plausible``); ``pool(..., screen=False)`` and
+``make_page(..., wide=False)`` give the pool and the hard mix as they were
+before that rule and the wider name-like titles, so figures can be set side
+by side.
+
 ``pool(kind)`` reads the corpora once (``kind`` is ``"bib"`` for the .bib and
 CSL-JSON libraries, ``"jats"`` for the JATS articles: develop on one, measure
 on both; ``pool(kind, "a")`` and ``pool(kind, "b")`` are halves of whole
@@ -29,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 ABSTRACT_CUT_BYTES = 140
 NAMES_SHOWN = 19
@@ -125,11 +132,37 @@ def _entries(sources) -> list[Entry]:
     return entries
 
 
+# What a catalogue, not a publications page, writes as an "author": several
+# names joined by ";", a catalogue number in parentheses ("PhEur Gastric
+# juice, artificial (1039900)"), a bare number ("2016"), a numbered
+# placeholder ("Doe15", "John Doe10"), DBLP's homonym number ("Jörg Hoffmann
+# 0001"), TeX spacing left in a name (".05em"), or "et al." as a name.
+_NOT_A_PERSON = re.compile(r";|\(\d+\)|\.\d|^\W*\d+\W*$|[^\W\d_]\d+$|\s\d{3,}$|\bet al\b")
+# What catalogues write where there is no abstract.
+_NO_ABSTRACT = frozenset({"not available", "n/a", "no abstract available", "no abstract"})
+
+
+def plausible(entry: Entry) -> bool:
+    """Could a publications page show this record as it is?  Its authors are
+    people or organisations, and its abstract is not a catalogue's
+    placeholder for none.  The same rule for every pool, half and seed."""
+    if any(_NOT_A_PERSON.search(name) for name in entry.authors):
+        return False
+    return (entry.abstract or "").strip(" .").lower() not in _NO_ABSTRACT
+
+
 @cache
-def pool(corpora: str, kind: str, part: str | None = None) -> tuple[Entry, ...]:
+def pool(corpora: str, kind: str, part: str | None = None,
+         screen: bool = True) -> tuple[Entry, ...]:
     """The pool's entries; ``part`` "a" or "b" keeps one of two halves made of
     whole files (a library's style, names and subjects stay on one side), for
-    fitting the reader on one half and scoring it on the other."""
+    fitting the reader on one half and scoring it on the other.  ``screen``
+    leaves out what ``plausible`` refuses."""
+    found = _pool(corpora, kind, part)
+    return tuple(e for e in found if plausible(e)) if screen else found
+
+
+def _pool(corpora: str, kind: str, part: str | None) -> tuple[Entry, ...]:
     sources = _sources(Path(corpora), kind)
     if part is None:
         return tuple(_entries(sources))
@@ -157,8 +190,25 @@ def _halves(sources) -> dict[str, list]:
 
 
 def _name_like(title: str) -> bool:
+    """The hard mix's titles before the wider rule: two to four capitalised
+    words of letters only."""
     words = title.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*,?$")
+
+
+def name_shaped_title(title: str) -> bool:
+    """A title that reads like a name on the page, by shape alone: one to
+    five words, each a capitalised word of letters (hyphens, apostrophes
+    and stops allowed: "Jean-Pierre", "O'Neil", "J."), nothing else
+    ("Phyllotaxis", "Mimi Burbank", "Tree Cross Attention", "MathBook XML")."""
+    words = title.split()
+    if not words or (title.endswith(".") and len(words[-1]) > 3):
+        return False  # a sentence's stop, not an initial's
+    return len(words) <= 5 and len(title) <= 60 and all(
+        w[:1].isupper() and _NAME_WORD.match(w) for w in words)
 
 
 def _cut(text: str) -> str:
@@ -192,7 +242,8 @@ def _truth(entry: Entry, rng_lines: list[str]) -> Entry:
     return Entry(entry.title, names, entry.abstract, declared, entry.kind)
 
 
-def _shape(entry: Entry, rng: random.Random, previous: Entry | None) -> Entry:
+def _shape(entry: Entry, rng: random.Random, previous: Entry | None,
+           name_like=_name_like) -> Entry:
     """Decide what the entry shows: the page drops abstracts, authors or both."""
     roll = rng.random()
     authors, abstract, kind = entry.authors, entry.abstract, entry.kind
@@ -206,17 +257,20 @@ def _shape(entry: Entry, rng: random.Random, previous: Entry | None) -> Entry:
         first = re.split(r"(?<=[.!?])\s", abstract, maxsplit=1)[0]
         if len(first.encode("utf-8")) < 100 and first.endswith("."):
             abstract, kind = first, "short-abstract"
-    if previous is not None and not previous.abstract and _name_like(entry.title):
+    if previous is not None and not previous.abstract and name_like(entry.title):
         kind = "name-like-title"
     return Entry(entry.title, list(authors), abstract, None, kind)
 
 
-def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float = 0.0) -> Page:
+def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float = 0.0,
+              wide: bool = True) -> Page:
     """A page of ``size`` entries drawn from ``entries``.  With ``hard`` > 0,
     that share of the entries that follow one without an abstract is drawn
-    from the titles that read like a person's name, the reader's hardest case."""
+    from the titles that read like a person's name, the reader's hardest case
+    (``name_shaped_title``; ``wide=False``: the narrower rule used before)."""
     rng = random.Random(seed)
-    name_like = [e for e in entries if _name_like(e.title)]
+    rule = name_shaped_title if wide else _name_like
+    name_like = [e for e in entries if rule(e.title)]
     chosen: list[Entry] = []
     # A page lists each work once: a title already on the page is drawn again.
     used: set[str] = set()
@@ -229,7 +283,7 @@ def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float
             while source.title in used and len(used) < len(entries):
                 source = rng.choice(entries)
         used.add(source.title)
-        chosen.append(_shape(source, rng, chosen[-1] if chosen else None))
+        chosen.append(_shape(source, rng, chosen[-1] if chosen else None, rule))
 
     blank_between = rng.random() < 0.3
     lines, truth, labels = [], [], []
@@ -250,7 +304,7 @@ def make_page(entries: tuple[Entry, ...], seed: int, size: int = 60, hard: float
     return Page(newline.join(lines) + newline, truth, labels)
 
 
-def score(records, truth: list[Entry]) -> dict[str, object]:
+def score(records, truth: list[Entry]) -> dict[str, Any]:
     """Entries read exactly, and what went wrong with the others, by kind."""
     from converters.model import split_others
     from converters.names import display_name

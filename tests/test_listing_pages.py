@@ -20,9 +20,15 @@ from tests.listing_pages import ABSTRACT_CUT_BYTES, make_page, pool, score
 from tests.support import CORPORA, corpus
 
 SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
-FLOORS = {  # entries read exactly, of 300
-    ("bib", "natural"): 290, ("bib", "hard"): 298,
-    ("jats", "natural"): 298, ("jats", "hard"): 295,
+# Entries read exactly, of 300.  The pool leaves out implausible records and
+# the hard mix draws from every name-shaped title since issue 10's second
+# stop (tests/listing_pages.py): on the previous pool and mix this reader
+# reads 290, 298, 298 and 295, the floors then; on these pages the previous
+# reader read 296, 289, 297 and 296 (benchmarks/listing_score.py --old-pool
+# sets the two side by side).
+FLOORS = {
+    ("bib", "natural"): 296, ("bib", "hard"): 291,
+    ("jats", "natural"): 297, ("jats", "hard"): 300,
 }
 
 

@@ -134,6 +134,9 @@ def _is_organisation(tokens: list[str]) -> bool:
     for index, word in enumerate(words):
         if word.lower() not in ORGANISATION or any(w in ("A", "An", "a", "an") for w in words[:index]):
             continue  # "A Centre of Attention", "Towards a Safer Network": one of many
+        if index and all(_INITIAL.match(w) or w[:1].isupper() for w in words[:index]) \
+                and any(len(w.rstrip(".")) == 1 for w in words[1:index]):
+            continue  # a person's initial before it: "Robert F Service", "R. F. Service"
         if index == len(words) - 1:
             # "TeX Development Fund committee": a lower-case head noun ends a
             # name whose other words are all capitalised.
@@ -192,6 +195,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
     line_ordinary = _ordinary(tokens)
     f["ordinary line"] = line_ordinary / 7
     f["no ordinary word"] = 1.0
+    branded = any(_brand(t) for t in tokens)
     last = len(tokens) - 1
     while last > 0 and (tokens[last] in SUFFIXES or _INITIAL.match(tokens[last])):
         last -= 1  # "Smith JD", "Smith Jr.": the surname comes before
@@ -201,6 +205,9 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
+        if branded and _COMPACT_INITIALS.match(token):
+            f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
+            continue
         if _shape_features(f, token, place):
             continue
         word = _word_to_look_up(f, token, place)
@@ -225,9 +232,16 @@ def _surname_first(tokens: list[str]) -> tuple[list[str], float]:
     # vowel count as initials too ("Pagon RA"); how such a name splits into
     # given and family is converters.names' question, which is stricter.
     if len(tokens) < 2 or not _COMPACT_INITIALS.match(tokens[-1].strip(",")) \
-            or _COMPACT_INITIALS.match(tokens[-2].strip(",")):
+            or _COMPACT_INITIALS.match(tokens[-2].strip(",")) or _brand(tokens[-2]):
         return tokens, 0.0
     return tokens[-1:] + tokens[:-1], 1.0
+
+
+def _brand(token: str) -> bool:
+    """CamelCase that is no surname's ("MathBook", "TeX", not "McLean"):
+    capitals after it are an acronym ("MathBook XML", "TeX TALK"), not
+    Vancouver initials after a surname."""
+    return bool(_CAMEL.search(token)) and not _SURNAME_PREFIX.match(token)
 
 
 def _shape_features(f: dict, token: str, place: str) -> bool:
@@ -410,7 +424,11 @@ WEIGHTS = {
     "lower-case word": -1.45,
     "function word": -2.00,  # set by hand: no name has "with" or "and" in it (organisations aside)
     "acronym": -0.75,
-    "camel case": -1.95,
+    # Set by hand: CamelCase is a brand's or a program's ("TeX", "MathBook",
+    # "FishBase"); the names that have it are told apart before this feature
+    # (McLean, DeWitt, JiaQi).  Fitted on one half of the libraries it fell
+    # to -0.72, which merged the other half's TeX titles into author lists.
+    "camel case": -2.00,
     "sentence end": 0.06,
     "lower-case part": -0.07,
     "popular given name first": 3.04,
@@ -437,7 +455,7 @@ WEIGHTS = {
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 # Weights set by hand, which the fitting scripts leave as they are.
-HAND_SET = ("organisation", "function word")
+HAND_SET = ("organisation", "function word", "camel case")
 
 
 # What catalogues write where the author is not known: a name, whatever
