@@ -704,7 +704,9 @@ _FIRST = ("id", "type", "title", "author", "editor", "issued", "container-title"
 def _ordered(data: dict) -> dict:
     """A fixed key order, so that output is stable and diffs are small."""
     out = {k: data[k] for k in _FIRST if k in data}
-    out.update((k, data[k]) for k in sorted(data) if k not in out and k != "custom")
+    rest = data.keys() - out.keys()
+    rest.discard("custom")
+    out.update((k, data[k]) for k in sorted(rest))
     if data.get("custom"):
         out["custom"] = data["custom"]
     return out
@@ -738,9 +740,10 @@ def _write(records: list, lines: bool, csl_version: str) -> WriteResult:
     result = WriteResult()
     items = []
     for record in records:
-        data = dict(record.data)
+        data = record.data  # copied below before anything is moved
         unknown = [k for k in data if k not in kinds]
         if unknown:
+            data = dict(data)
             custom = dict(data.get("custom") or {})
             for key in unknown:
                 custom.setdefault(key, data.pop(key))
