@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from converters import latex
-from converters.formats.bibtex import blocks
 from converters.formats.bibtex import split as S
 from converters.formats.bibtex.evaluate import COMMENT, TooLarge, Undefined, evaluate
 
@@ -94,7 +93,7 @@ def test_plain_values_are_what_evaluate_makes_of_them(raw):
 @given(_RAW)
 def test_one_pair_of_braces_is_told_as_the_regex_tells_it(raw):
     if raw.startswith("{") and "\\" not in raw:  # where split.py asks
-        assert blocks.single_braced(raw) == (blocks.SINGLE_BRACED.fullmatch(raw) is not None)
+        assert S._single_braced(raw) == (S._SINGLE_BRACED(raw) is not None)
 
 
 def _chunks_line_by_line(handle, batch):

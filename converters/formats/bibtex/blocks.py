@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ...mapping import bibtex as M
-
 # An "@type{" / "@type(" at the start of a line (after blanks): bibtexparser's
 # block-start mark (r"@[\w]*( |\t)*" before "{" or "(") where it always cuts.
 _CUT = re.compile(r"^[^\S\n]*(@\w*[ \t]*[{(])", re.MULTILINE)
@@ -86,19 +84,10 @@ def split_blocks(text: str, light: bool = False) -> tuple[list, dict[int, list[i
 
 class Quick(NamedTuple):
     """An entry read here, its fields as plain tuples (see split_blocks):
-    (name, raw value, position of its "=") and bibtexparser's line of each.
-
-    ``plain``: when every value is one braced text (no backslash), a number
-    or a bare word and no two names alias to one, the fields by their
-    aliased names, values as split._plain_value makes them, except the bare
-    words (``pending``: a month or @string name, read in split.py where the
-    macros are known); ``marks``: a name marks the entry as BibLaTeX's."""
+    (name, raw value, position of its "=") and bibtexparser's line of each."""
     fields: list[tuple[str, str, int]]
     names: list[int] | None
     starts: list[int]
-    plain: dict[str, str] | None = None
-    pending: tuple[str, ...] = ()
-    marks: bool = False
 
 
 def _split_blocks(text: str, light: bool) -> tuple[list, dict]:
@@ -197,11 +186,10 @@ def _fast(text: str, start: int, end: int, bm, lines: _Lines, light: bool = Fals
     head = _HEAD.match(piece)
     if head is None or head.group(1).lower().startswith(_NOT_ENTRIES):
         return None
-    read = _fields(piece, head.end(), light) if head.group(3) == "," else (
-        [], [], head.end(), None)
+    read = _fields(piece, head.end()) if head.group(3) == "," else ([], [], head.end())
     if read is None:
         return None
-    found, names, pos, plain = read
+    found, names, pos = read
     rest, raw = piece[pos:], piece[:pos]
     if "@" in rest:
         return None
@@ -217,8 +205,7 @@ def _fast(text: str, start: int, end: int, bm, lines: _Lines, light: bool = Fals
     if light:
         entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
                          fields=[], start_line=base, raw=raw)
-        quick = Quick(found, names, field_lines, *plain) if plain else Quick(
-            found, names, field_lines)
+        quick = Quick(found, names, field_lines)
     else:
         entry = bm.Entry(entry_type=head.group(1).lower(), key=head.group(2).strip(),
                          fields=[bm.Field(key=name, value=value, start_line=line) for
@@ -232,25 +219,21 @@ def _fast(text: str, start: int, end: int, bm, lines: _Lines, light: bool = Fals
         comment=comment, raw=comment, start_line=lines.at(first))
 
 
-def _fields(text: str, pos: int, light: bool = False):
+def _fields(text: str, pos: int):
     """The fields from ``pos`` to the entry's closing brace: (name, value,
-    position of "="), the newlines before each name, the position after the
-    brace and with ``light`` (plain, pending, marks) of Quick, or None; None
-    where the fast path does not go."""
+    position of "="), the newlines before each name, and the position
+    after the brace; None where the fast path does not go."""
     found: list[tuple[str, str, int]] = []
     names: list[int] = []
     newlines, counted = 0, 0
     match_field, count = _FIELD.match, text.count
-    plain: dict[str, str] | None = {} if light else None
-    pending: list[str] = []
-    marks = False
     while True:
         match = match_field(text, pos)
         if match is None:
             tail = _TAIL.match(text, pos)
             if tail is None or len({name for name, _, _ in found}) < len(found):
                 return None  # a name given twice: bibtexparser's DuplicateFieldKeyBlock
-            return found, names, tail.end(), plain and (plain, tuple(pending), marks)
+            return found, names, tail.end()
         # positions from the groups' lengths: the match starts at pos
         blanks, spaced, value, closing = match.groups()
         at = pos + len(blanks)  # the name (and any blanks before "=")
@@ -259,49 +242,8 @@ def _fields(text: str, pos: int, light: bool = False):
         counted = at = at + len(spaced)
         if "\n" in spaced:
             newlines += spaced.count("\n")
+        found.append((spaced.rstrip(), value.strip(), at))
         pos = at + len(value) + 2  # "=", the value, "," or "}"
-        name, value = spaced.rstrip(), value.strip()
-        found.append((name, value, at))
-        if plain is not None:  # split._quick_fields's reading of the usual values
-            aliased, marked = NAMES.get(name) or name_of(name)
-            marks = marks or marked
-            if aliased in plain:
-                plain = None
-            elif value[:1] == "{":
-                plain = plain if "\\" not in value and single_braced(value) else None
-                if plain is not None:
-                    plain[aliased] = value[1:-1]
-            elif value.isdigit() or value.isalpha():
-                plain[aliased] = value
-                if not value.isdigit():
-                    pending.append(aliased)
-            else:
-                plain = None
         if closing == "}":
             return (None if len({name for name, _, _ in found}) < len(found)
-                    else (found, names, pos, plain and (plain, tuple(pending), marks)))
-
-
-# A field's name as written -> (its name, aliased; whether it marks BibLaTeX):
-# the same few dozen names come in every entry.
-NAMES: dict[str, tuple[str, bool]] = {}
-
-
-def name_of(written: str) -> tuple[str, bool]:
-    lowered = written.lower()
-    got = (M.ALIASES.get(lowered, lowered), lowered in M.BIBLATEX_MARKERS)
-    if len(NAMES) < 4096:
-        NAMES[written] = got
-    return got
-
-
-_SINGLE_BRACED = SINGLE_BRACED.fullmatch
-
-
-def single_braced(raw: str) -> bool:
-    """SINGLE_BRACED for a value with no backslash, with no regex where it
-    holds one pair of braces only (most values): then it matches exactly
-    when that pair encloses the whole and no "%" is inside."""
-    if raw.count("{") == 1:
-        return raw[-1] == "}" and raw.count("}") == 1 and "%" not in raw
-    return _SINGLE_BRACED(raw) is not None
+                    else (found, names, pos))

@@ -13,9 +13,7 @@ from ... import latex
 from ...diagnostics import Severity, make
 from ...mapping import bibtex as M
 from ...model import ReadResult
-from .blocks import NAMES as _NAMES
-from .blocks import name_of as _name
-from .blocks import single_braced as _single_braced
+from .blocks import SINGLE_BRACED
 from .evaluate import COMMENT, MAX_VALUE, TooLarge, Undefined, evaluate
 
 # bibtexparser logs failed blocks itself; we report them as diagnostics, so
@@ -350,14 +348,6 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
     from bibtexparser import model as bm
 
     line = entry.line
-    plain = quick.plain
-    if plain is not None and quick.names is not None and _resolved(plain, quick.pending,
-                                                                   state.macros):
-        # every value as the loop below takes it, with no "\\" to expand
-        entry.fields = plain
-        entry.lines = dict(zip(plain, [line + n for n in quick.names], strict=True))
-        entry.biblatex = entry.type in M.BIBLATEX_TYPES or quick.marks
-        return True
     if quick.names is not None:
         lines: list = [line + n for n in quick.names]
     else:
@@ -392,15 +382,17 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
     return True
 
 
-def _resolved(plain: dict[str, str], pending: tuple[str, ...], macros: dict) -> bool:
-    """The bare words of Quick.plain read as _plain_value reads them (in
-    place); False where one is not a plain value (the loop decides)."""
-    for name in pending:
-        value = _plain_value(plain[name], macros)
-        if value is None:
-            return False
-        plain[name] = value
-    return True
+# A field's name as written -> (its name, aliased; whether it marks BibLaTeX):
+# the same few dozen names come in every entry.
+_NAMES: dict[str, tuple[str, bool]] = {}
+
+
+def _name(written: str) -> tuple[str, bool]:
+    lowered = written.lower()
+    got = (M.ALIASES.get(lowered, lowered), lowered in M.BIBLATEX_MARKERS)
+    if len(_NAMES) < 4096:
+        _NAMES[written] = got
+    return got
 
 
 def _plain_value(raw: str, macros: dict) -> str | None:
@@ -421,6 +413,18 @@ def _plain_value(raw: str, macros: dict) -> str | None:
                 value):
             return value
     return None
+
+
+_SINGLE_BRACED = SINGLE_BRACED.fullmatch
+
+
+def _single_braced(raw: str) -> bool:
+    """_SINGLE_BRACED for a value with no backslash, with no regex where it
+    holds one pair of braces only (most values): then it matches exactly
+    when that pair encloses the whole and no "%" is inside."""
+    if raw.count("{") == 1:
+        return raw[-1] == "}" and raw.count("}") == 1 and "%" not in raw
+    return _SINGLE_BRACED(raw) is not None
 
 
 # In a value from a macro, what _value would look at again.
