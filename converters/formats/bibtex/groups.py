@@ -133,15 +133,6 @@ def write_publisher(w: Writing) -> None:
 _NUMBERS = ("number", "issue", "volume", "part")
 
 
-def _fields_read() -> dict:
-    """The fields each reading group here looks at: an entry with none of a
-    group's fields is left as it was by that group (reader.py skips it)."""
-    return {read_names: frozenset(M.NAMES), read_publisher: frozenset((*_PUBLISHERS, "location")),
-            read_numbers: frozenset(_NUMBERS), read_notes: frozenset(("note", "addendum")),
-            read_dates: frozenset(k for names in DATE_FIELDS.values() for k in names),
-            read_pages: frozenset(("pages",)), read_language: frozenset(("langid",))}
-
-
 def derive_numbers(fields: dict, etype: str) -> dict:
     out = {}
     number, issue = fields.get("number"), fields.get("issue")
@@ -415,6 +406,3 @@ def write_simple(w: Writing) -> None:
         w.out["annote"] = w.out.pop("annotation")
     if w.data.get("keyword") and "keywords" in w.out:
         w.used.add("keyword")
-
-
-FIELDS_READ = _fields_read()

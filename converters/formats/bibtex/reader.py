@@ -11,18 +11,12 @@ from .context import Reading
 from .inherit import inherit
 from .kept import csl_types, read_aside, read_kept, read_type, unmapped_report
 from .split import Entry, split
-from .titles import TITLE_FIELDS, english_language, read_titles
+from .titles import english_language, read_titles
 
 # The CSL variable each field's line is reported under.
 _FIELD_TO_VAR = {**M.SIMPLE, "title": "title", "journaltitle": "container-title",
                  "booktitle": "container-title", "pages": "page", "date": "issued",
                  "year": "issued", "location": "publisher-place", "number": "issue"}
-
-
-# The field groups in their order, each with the fields it reads.
-_GROUPS = tuple((group, {**G.FIELDS_READ, read_titles: frozenset(TITLE_FIELDS)}[group])
-                for group in (G.read_names, read_titles, G.read_publisher, G.read_numbers,
-                              G.read_notes, G.read_dates, G.read_pages, G.read_language))
 
 
 def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = True) -> Record:
@@ -39,10 +33,9 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
                 {"id": entry.key, "type": csl_type})
     if "entrysubtype" in f and read_type(etype, f).startswith("article-"):
         r.used.add("entrysubtype")
-    present = f.keys()
-    for group, fields in _GROUPS:
-        if not fields.isdisjoint(present):  # else the group leaves r as it is
-            group(r)
+    for group in (G.read_names, read_titles, G.read_publisher, G.read_numbers,
+                  G.read_notes, G.read_dates, G.read_pages, G.read_language):
+        group(r)
     G.read_simple(r, genre)
     aside = read_aside(r)
     read_kept(r, entry.inherited, aside, unmapped_report(diagnostics, source, entry))
