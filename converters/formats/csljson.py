@@ -703,13 +703,26 @@ _FIRST = ("id", "type", "title", "author", "editor", "issued", "container-title"
 
 def _ordered(data: dict) -> dict:
     """A fixed key order, so that output is stable and diffs are small."""
-    out = {k: data[k] for k in _FIRST if k in data}
-    rest = data.keys() - out.keys()
-    rest.discard("custom")
-    out.update((k, data[k]) for k in sorted(rest))
+    keys = tuple(data)
+    order = _ORDERS.get(keys) or _order(keys)
+    out = {k: data[k] for k in order}
     if data.get("custom"):
         out["custom"] = data["custom"]
     return out
+
+
+# The order of each set of keys (as the record holds them), found once: a
+# library's records have a few shapes over and over.
+_ORDERS: dict[tuple, tuple] = {}
+
+
+def _order(keys: tuple) -> tuple:
+    present = set(keys)
+    first = [k for k in _FIRST if k in present]
+    order = (*first, *sorted(present.difference(first, ("custom",))))
+    if len(_ORDERS) < 4096:
+        _ORDERS[keys] = order
+    return order
 
 
 def _newer_variables() -> frozenset[str]:
