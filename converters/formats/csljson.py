@@ -738,9 +738,9 @@ def write(records, *, lines: bool = False, csl_version: str = "1.0",
     By default the output validates against the published CSL-JSON schema,
     so the CSL 1.0.2 variables it lacks (license, part-number ...) go into
     ``custom``; ``csl_version="1.0.2"`` keeps them as variables."""
-    from ..textio import fewer_collections
+    from ..textio import ACYCLIC, fewer_collections
 
-    with fewer_collections():
+    with fewer_collections(ACYCLIC):
         return _write(list(records), lines, csl_version)
 
 
