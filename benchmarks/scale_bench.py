@@ -9,7 +9,8 @@ templates), each measured inside the measured process (scale_child.py).
                                            [--before DIR]
         BibTeX -> CSL-JSON beside pandoc 3.x and bibutils' bib2xml (each peer's
         peak from the kernel's account of that one process, os.wait4), medians
-        of rounds run in turn; --before DIR times another checkout beside
+        of rounds run in turn; --before DIR times another checkout beside;
+        --bytecode: bibconv's modules compiled once first, as a pip install does
     python benchmarks/scale_bench.py parallel [--size 100000] [--shards 4]
         the same shards with --stream, --jobs 2 and on a LocalCluster of 2 workers
 
@@ -42,11 +43,30 @@ def generate(n: int, path: Path) -> Path:
     return path
 
 
+# Set by --bytecode: the environment of every bibconv run (see compiled()).
+BYTECODE_ENV: dict[str, str] = {}
+
+
+def compiled(work: Path, *checkouts: Path) -> None:
+    """bibconv's own modules compiled once into a cache, as a pip install
+    leaves them: where PYTHONDONTWRITEBYTECODE is set (as on the shared
+    machine) an editable checkout otherwise compiles every module at each
+    start (about 0.07 s of CPU), which an installed bibconv never does."""
+    cache = work / "pycache"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    for root in checkouts:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "converters")],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+    BYTECODE_ENV.update(env)
+
+
 def bibconv(*args: str, checkout: Path | None = None) -> dict:
     """One bibconv run in its own process: its report of itself.  ``checkout``:
     another copy of bibconv (``git archive REV | tar -x -C DIR``) run instead."""
     root = checkout or HERE.parent
-    env = {**os.environ, "PYTHONPATH": str(root)} if checkout else None
+    env = {**(BYTECODE_ENV or os.environ), "PYTHONPATH": str(root)} if checkout else (
+        BYTECODE_ENV or None)
     done = subprocess.run([sys.executable, str(root / "benchmarks" / "scale_child.py"),
                            *args, "-q"], capture_output=True, text=True, cwd=root, env=env)
     return json.loads(done.stderr.strip().splitlines()[-1])
@@ -223,12 +243,16 @@ def main() -> None:
     parser.add_argument("--before", default=None, help="peers: another checkout of bibconv "
                         "timed beside (git archive REV | tar -x -C DIR)")
     parser.add_argument("--shards", type=int, default=4)
+    parser.add_argument("--bytecode", action="store_true", help="bibconv's modules compiled "
+                        "once beforehand, as installed (see compiled())")
     parser.add_argument("--work", default=None, help="folder for the generated files "
                         "(kept between runs; default: a temporary folder)")
     args = parser.parse_args()
     args.size = args.size or (10_000 if args.what == "peers" else 100_000)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="bibconv-scale-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.bytecode:
+        compiled(work, HERE.parent, *([Path(args.before)] if args.before else []))
     {"memory": memory, "peers": peers, "parallel": parallel}[args.what](args, work)
 
 

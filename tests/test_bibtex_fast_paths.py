@@ -89,6 +89,13 @@ def test_plain_values_are_what_evaluate_makes_of_them(raw):
     assert "\\" not in got  # expand (state.defined) would look at it
 
 
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_RAW)
+def test_one_pair_of_braces_is_told_as_the_regex_tells_it(raw):
+    if raw.startswith("{") and "\\" not in raw:  # where split.py asks
+        assert S._single_braced(raw) == (S._SINGLE_BRACED(raw) is not None)
+
+
 def _chunks_line_by_line(handle, batch):
     """bibtex_chunks as it was: _entry_starts's verdict on each line."""
     from converters.scale.streams import _entry_starts

@@ -703,11 +703,26 @@ _FIRST = ("id", "type", "title", "author", "editor", "issued", "container-title"
 
 def _ordered(data: dict) -> dict:
     """A fixed key order, so that output is stable and diffs are small."""
-    out = {k: data[k] for k in _FIRST if k in data}
-    out.update((k, data[k]) for k in sorted(data) if k not in out and k != "custom")
+    keys = tuple(data)
+    order = _ORDERS.get(keys) or _order(keys)
+    out = {k: data[k] for k in order}
     if data.get("custom"):
         out["custom"] = data["custom"]
     return out
+
+
+# The order of each set of keys (as the record holds them), found once: a
+# library's records have a few shapes over and over.
+_ORDERS: dict[tuple, tuple] = {}
+
+
+def _order(keys: tuple) -> tuple:
+    present = set(keys)
+    first = [k for k in _FIRST if k in present]
+    order = (*first, *sorted(present.difference(first, ("custom",))))
+    if len(_ORDERS) < 4096:
+        _ORDERS[keys] = order
+    return order
 
 
 def _newer_variables() -> frozenset[str]:
@@ -723,9 +738,9 @@ def write(records, *, lines: bool = False, csl_version: str = "1.0",
     By default the output validates against the published CSL-JSON schema,
     so the CSL 1.0.2 variables it lacks (license, part-number ...) go into
     ``custom``; ``csl_version="1.0.2"`` keeps them as variables."""
-    from ..textio import fewer_collections
+    from ..textio import ACYCLIC, fewer_collections
 
-    with fewer_collections():
+    with fewer_collections(ACYCLIC):
         return _write(list(records), lines, csl_version)
 
 
@@ -738,9 +753,10 @@ def _write(records: list, lines: bool, csl_version: str) -> WriteResult:
     result = WriteResult()
     items = []
     for record in records:
-        data = dict(record.data)
+        data = record.data  # copied below before anything is moved
         unknown = [k for k in data if k not in kinds]
         if unknown:
+            data = dict(data)
             custom = dict(data.get("custom") or {})
             for key in unknown:
                 custom.setdefault(key, data.pop(key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...diagnostics import make
 from ...mapping import bibtex as M
 from ...model import Origin, ReadResult, Record
-from ...textio import fewer_collections
+from ...textio import ACYCLIC, fewer_collections
 from . import groups as G
 from .context import Reading
 from .inherit import inherit
@@ -50,7 +50,7 @@ def read(text: str, source: str | None = None, *, macros: dict | None = None,
     (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
     ``dialect``: "bibtex" or "biblatex" says how to read literal lists
     (publisher, location); by default the file's own fields tell."""
-    with fewer_collections():
+    with fewer_collections(ACYCLIC):
         return _read(text, source, macros, dialect)
 
 

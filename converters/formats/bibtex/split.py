@@ -364,7 +364,7 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
         at = at or start + 1
         # _plain_value's first case inline: most values are one braced text
         value = (raw_value[1:-1] if raw_value[:1] == "{" and "\\" not in raw_value
-                 and _SINGLE_BRACED(raw_value) else _plain_value(raw_value, state.macros))
+                 and _single_braced(raw_value) else _plain_value(raw_value, state.macros))
         if value is not None and state.defined and "\\" in value and name not in verbatim:
             value = latex.expand(value, state.defined)
             if value.count("{") != value.count("}"):
@@ -401,7 +401,7 @@ def _plain_value(raw: str, macros: dict) -> str | None:
     blocks.py's agree), a number, a month or @string name whose text needs
     no checking; None for any other."""
     if raw[:1] == "{":
-        if "\\" not in raw and _SINGLE_BRACED(raw):
+        if "\\" not in raw and _single_braced(raw):
             return raw[1:-1]
         return None
     if raw.isdigit():
@@ -416,6 +416,17 @@ def _plain_value(raw: str, macros: dict) -> str | None:
 
 
 _SINGLE_BRACED = SINGLE_BRACED.fullmatch
+
+
+def _single_braced(raw: str) -> bool:
+    """_SINGLE_BRACED for a value with no backslash, with no regex where it
+    holds one pair of braces only (most values): then it matches exactly
+    when that pair encloses the whole and no "%" is inside."""
+    if raw.count("{") == 1:
+        return raw[-1] == "}" and raw.count("}") == 1 and "%" not in raw
+    return _SINGLE_BRACED(raw) is not None
+
+
 # In a value from a macro, what _value would look at again.
 _NEEDS_VALUE_CHECK = re.compile(r"[%\\{}]")
 
