@@ -78,7 +78,7 @@ class IdAllocator:
         if wanted not in self._taken:
             self._taken.add(wanted)
             return wanted
-        suffixes = self._suffixes.setdefault(wanted, _letters())
+        suffixes = self._suffixes.setdefault(wanted, letters())
         for suffix in suffixes:
             candidate = wanted + suffix
             if candidate not in self._taken:
@@ -87,10 +87,10 @@ class IdAllocator:
         raise AssertionError("unreachable")
 
 
-def _letters() -> Iterator[str]:
+def letters() -> Iterator[str]:
     import itertools
     import string
 
     for size in itertools.count(1):
-        for letters in itertools.product(string.ascii_lowercase, repeat=size):
-            yield "".join(letters)
+        for chosen in itertools.product(string.ascii_lowercase, repeat=size):
+            yield "".join(chosen)

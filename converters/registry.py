@@ -161,7 +161,7 @@ class Format:
 
 # Built-ins: modules named, not imported.
 # ascii: LaTeX escapes for non-ASCII; meta: @preamble/@comment/@string blocks.
-_BIBTEX_OPTIONS = {"ascii": bool, "meta": dict}
+_BIBTEX_OPTIONS = {"ascii": bool, "meta": dict, "ids": dict}
 BUILTIN = [
     Format("listing", "scraped publications page: title, one author a line, abstract",
            suffixes=(".txt", ".listing"), aliases=("publications", "page"),

@@ -50,6 +50,14 @@ class StreamIds(_TemporaryTables):
         self._db.execute("INSERT OR REPLACE INTO last VALUES (?, ?)", (wanted, n))
         return candidate
 
+    def claim_suffixed(self, wanted: str) -> str:
+        """IdAllocator.claim_suffixed's rule: repeats get a, b, c ..."""
+        from ..ids import letters
+
+        if self._take(wanted):
+            return wanted
+        return next(wanted + suffix for suffix in letters() if self._take(wanted + suffix))
+
     def claim_all(self, wanted: list[str]) -> list[str]:
         """``claim`` of each in order, the common case (an id not taken) in
         two queries a batch instead of one a record."""

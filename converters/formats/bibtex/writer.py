@@ -26,7 +26,7 @@ ORDER = ["author", "editor", "translator", "bookauthor", "director", "title", "s
          "langid", "note", "addendum", "abstract", "keywords", "annotation", "annote"]
 
 
-def _make_key(data: dict, taken: IdAllocator) -> str:
+def _make_key(data: dict, taken) -> str:
     family = ""
     for name in data.get("author") or data.get("editor") or []:
         family = name.get("family") or name.get("literal") or ""
@@ -52,7 +52,9 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
         blocks += ["@preamble{" + preamble + "}" for preamble in meta.get("preambles", [])]
         blocks += ["@string{" + key + " = " + value + "}"
                    for key, value in meta.get("strings", {}).items()]
-    keys = IdAllocator()
+    # A streamed run's batches share one store of the keys written (``ids``),
+    # so a key cleaned in one batch is not written again by a later one.
+    keys = options.get("ids") or IdAllocator()
     for record in records:
         key = _key(record, keys, result)
         etype, fields, dropped, inexact = entry_fields(record.data, variant == "biblatex",
@@ -67,7 +69,7 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
     return result
 
 
-def _key(record, keys: IdAllocator, result: WriteResult) -> str:
+def _key(record, keys, result: WriteResult) -> str:
     key = str(record.data.get("id") or "")
     if not key:
         key = _make_key(record.data, keys)
@@ -82,7 +84,13 @@ def _key(record, keys: IdAllocator, result: WriteResult) -> str:
             severity=Severity.WARNING, file=record.origin.file,
             line=record.origin.line, record=key, pointer="/id"))
         key = cleaned
-    return keys.claim(key)
+    claimed = keys.claim(key)
+    if claimed != key:  # ids arrive unique, so a cleaned key took this one
+        result.diagnostics.append(make(
+            "id-duplicate", f"key {key!r} is taken by an earlier record (keys are "
+            f"cleaned of what BibTeX cannot hold); written as {claimed!r}", file=record.origin.file,
+            line=record.origin.line, record=str(record.data.get("id")), pointer="/id"))
+    return claimed
 
 
 def _report_set_aside(record, key: str, variant: str, dropped: list, inexact: list,
