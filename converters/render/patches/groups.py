@@ -68,11 +68,14 @@ def _group_children(group, item, context, kwargs, model) -> list:
     group's delimiter, as citeproc-py passes it)."""
     output = []
     delimiter = group.get("delimiter", "")
+    Choose, VariableError = model.Choose, model.VariableError
     for child in group.getchildren():  # a list: cheaper than an iterator
-        extra = {"delimiter": delimiter} if isinstance(child, model.Choose) else {}
         try:
-            text = child.render(item, context=context, **kwargs, **extra)
-        except model.VariableError:
+            if isinstance(child, Choose):
+                text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except VariableError:
             continue
         if text is not None:
             output.append(text)

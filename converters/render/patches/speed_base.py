@@ -81,7 +81,7 @@ def _patch_conditions(model) -> None:
 
     split = memo_table()  # element's id -> (element, its types lower-cased)
     listed = memo_table()  # element's id -> (element, its variables, "_" for "-")
-    contains = dict.__contains__
+    contains, get = dict.__contains__, dict.get
 
     def _type(self, item):
         hit = split.get(id(self))
@@ -89,7 +89,7 @@ def _patch_conditions(model) -> None:
             hit = split[id(self)] = (self, [typ.lower() for typ in self.get("type").split()])
         if not hit[1]:
             return []
-        kind = item.reference.type
+        kind = get(item.reference, "type")  # without the reference's __getattr__
         return [typ == kind for typ in hit[1]]
 
     def _variable(self, item):
