@@ -135,7 +135,8 @@ def _patch_text_language(model) -> None:
     """cs:text read the item's language by raising and catching an error
     for each text of each entry (most items have none); it is looked up
     once an item now, and which attribute a cs:text prints once an element.
-    The rest of Text.process is citeproc-py's."""
+    A variable the item lacks gives None.  The rest of Text.process is
+    citeproc-py's."""
     from citeproc.source import VariableError
 
     from .speed import memo_table
@@ -175,7 +176,14 @@ def _patch_text_language(model) -> None:
             language = hit[1]
         kind = hit[2]
         if kind == "variable":
-            text = self._variable(item, context)
+            try:
+                text = self._variable(item, context)
+            except VariableError:
+                # an item without the variable: nothing, rather than the
+                # error raised on through every wrapper of Text.render
+                # (13,000 for 1,000 APA entries); their callers skip None
+                # as they skip VariableError
+                return None, language
         elif kind == "macro":
             text = self.get_macro(hit[3]).render(item, context)
         elif kind == "term":
@@ -302,12 +310,18 @@ def _patch_if(model) -> None:
         return hit
 
     def holds(self, item, context=None) -> bool:
-        _, tests, position, match = plan(self)
-        results = []
-        for test in tests:
-            results += test(self, item)
-        if position:
-            results += self._position(item, context)
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plan(self)
+        _, tests, position, match = hit
+        if len(tests) == 1:  # the common case: one test, its list as it is
+            results = tests[0](self, item)
+        else:
+            results = []
+            for test in tests:
+                results += test(self, item)
+        if position:  # a new list: a test's own is not changed
+            results = list(results) + self._position(item, context)
         if match == "any":
             return any(results)
         if match == "none":
