@@ -84,18 +84,11 @@ def _could_collide(bibliography, dated: bool = True) -> set:
 
 def _print_all(bibliography, layout) -> dict:
     """key -> how the item's citation prints, for the items that could
-    collide (in forked processes for long lists, like the entries)."""
-    from .parallel import fork_map, should_split
-
+    collide.  In this process: forking for them cost more CPU time, in
+    pages copied on write, than the printing it shared out."""
     maybe = _could_collide(bibliography, _prints_date(layout))
-    chosen = [item for item in bibliography.items if item.key in maybe]
-
-    def print_chunk(chunk):
-        return [_printed(layout, item) for item in chunk]
-
-    texts = fork_map(print_chunk, chosen) if should_split(chosen, bibliography) \
-        else print_chunk(chosen)
-    return {item.key: text for item, text in zip(chosen, texts, strict=False)}
+    return {item.key: _printed(layout, item) for item in bibliography.items
+            if item.key in maybe}
 
 
 def _year_suffixes(bibliography, layout, prints_original: bool = True,

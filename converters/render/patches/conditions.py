@@ -17,12 +17,20 @@ def _patch_type_list(model) -> None:
     each type as a test and, with the default match="all", never took the
     branch: wikipedia-fr-templates printed no book at all.  (No fixture
     changes.)"""
-    original = model.If._type
+    from .speed import memo_table
+
+    # element's id -> (element, its types lower-cased, whether they are one test)
+    plans = memo_table()
+    get = dict.get  # the reference's type, without its __getattr__ and __getitem__
 
     def _type(self, item):
-        results = original(self, item)
-        if self.get("match", "all") == "all":
-            return [any(results)]
-        return results
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = (self, [typ.lower() for typ in self.get("type").split()],
+                                     self.get("match", "all") == "all")
+        kind = get(item.reference, "type")
+        if hit[2]:
+            return [kind in hit[1]]
+        return [typ == kind for typ in hit[1]]
 
     model.If._type = _type

@@ -14,6 +14,7 @@ name_LowercaseSurnameSuffix)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _tokens(given: str) -> list[tuple[str, bool, bool]]:
@@ -35,6 +36,7 @@ def _first_letter(word: str) -> str:
     return word[0]
 
 
+@lru_cache(maxsize=4096)  # a given name recurs across entries and renders
 def initialize(given: str, mark: str, *, words_too: bool = True, hyphen: bool = True) -> str:
     out = ""
     for text, initial, after_hyphen in _tokens(given):

@@ -93,28 +93,30 @@ def _patch_hyphenated_variables() -> None:
     bugreports_UndefinedInName3: the patches of this module together)"""
     from citeproc.source import Reference, VariableError
 
-    getitem, contains = Reference.__getitem__, Reference.__contains__
+    contains = Reference.__contains__
+    get_value = dict.get
 
     def __getitem__(self, key):
-        value = dict.get(self, key, _ABSENT)  # the common case, without a call more
+        value = get_value(self, key, _ABSENT)  # the common case, without a call more
         if value is not _ABSENT:
             return value
-        try:
-            return getitem(self, key)
-        except VariableError:
-            if isinstance(key, str) and "-" in key:
-                return getitem(self, key.replace("-", "_"))
-            raise
+        if isinstance(key, str) and "-" in key:
+            value = get_value(self, key.replace("-", "_"), _ABSENT)
+            if value is not _ABSENT:
+                return value
+        raise VariableError
 
     def __contains__(self, key):
         return contains(self, key) or (isinstance(key, str) and "-" in key
                                        and contains(self, key.replace("-", "_")))
 
+    # without raising and catching: a missing variable is the common case
+    # of get (10,000 for 1,000 APA entries)
     def get(self, key, default=None):
-        try:
-            return __getitem__(self, key)
-        except VariableError:
-            return default
+        value = get_value(self, key, _ABSENT)
+        if value is _ABSENT and isinstance(key, str) and "-" in key:
+            value = get_value(self, key.replace("-", "_"), _ABSENT)
+        return default if value is _ABSENT else value
 
     Reference.__getitem__ = __getitem__
     Reference.__contains__ = __contains__

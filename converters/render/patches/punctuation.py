@@ -21,9 +21,11 @@ def install() -> None:
         # citeproc-py's normalize_seam with the closing markup looked
         # through; only the seam's ends are read, not the whole text (the
         # text of a group grows as it is joined: reading it whole at every
-        # seam cost a twentieth of the rendering)
-        text, whole = _tail(left)
-        if text.endswith(">"):
+        # seam cost a twentieth of the rendering), and only its last
+        # character unless that closes markup
+        last = _last_character(left)
+        if last == ">":
+            text, whole = _tail(left)
             closed = _CLOSING.search(text)
             if closed is not None and closed.start() < 32 and not whole:
                 # the run of closing tags may begin before the end read: read all
@@ -34,9 +36,8 @@ def install() -> None:
                 if first == text[closed.start() - 1] and first in seam_punctuation:
                     return strip_first(other)
         first = _first_character(other)
-        if not text or not first:
+        if not last or not first:
             return other
-        last = text[-1]
         if (last == " " and first == " ") or (last == first and first in seam_punctuation):
             return strip_first(other)
         return other
@@ -62,6 +63,17 @@ def _tail(value, size: int = 64) -> tuple[str, bool]:
         if length >= size:
             return "".join(reversed(pieces)), False
     return "".join(reversed(pieces)), True
+
+
+def _last_character(value) -> str:
+    """The last character of a string or MixedString ('' when empty)."""
+    if not isinstance(value, list):
+        return str(value)[-1:]
+    for segment in reversed(value):
+        piece = str(segment)
+        if piece:
+            return piece[-1]
+    return ""
 
 
 def _first_character(value) -> str:
