@@ -4,13 +4,16 @@ CPU time (user + system of the child process and of the workers it waits
 for), median of alternating rounds, the ratio of the medians.
 
     python benchmarks/cite_vs_pandoc.py [--records 1000] [--runs 7] [--style apa]
-                                        [--baseline DIR]
+                                        [--baseline DIR] [--bytecode]
 
 CPU time rather than wall time: on a loaded machine wall times vary by a
 fifth from run to run, CPU time by a few per cent.  The rounds alternate
 (bibconv, pandoc, pandoc, bibconv, ...) so a slow spell of the machine falls
 on both.  ``--baseline DIR`` times a second checkout of bibconv (run from
 DIR with this Python) in the same rounds, for a before/after in one run.
+``--bytecode`` compiles bibconv's modules once beforehand, as a pip install
+leaves them (see benchmarks.scale_bench.compiled: where PYTHONDONTWRITEBYTECODE
+is set, an editable checkout compiles every module at each start).
 The target (issue 15) is bibconv's CPU time at most 0.7 x pandoc's.
 """
 from __future__ import annotations
@@ -85,9 +88,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="rounds (at least 5)")
     parser.add_argument("--style", default="apa")
     parser.add_argument("--baseline", help="another checkout of bibconv to time alongside")
+    parser.add_argument("--bytecode", action="store_true", help="bibconv's modules compiled "
+                        "once beforehand, as installed")
     args = parser.parse_args()
     runs = max(args.runs, 5)
     with tempfile.TemporaryDirectory() as folder:
+        if args.bytecode:
+            from benchmarks.scale_bench import BYTECODE_ENV, compiled
+
+            here = Path(__file__).resolve().parent.parent
+            compiled(Path(folder), here, *([Path(args.baseline)] if args.baseline else []))
+            os.environ.clear()
+            os.environ.update(BYTECODE_ENV)  # every child run finds the compiled modules
         items = os.path.join(folder, "items.json")
         generate.write(items, args.records)
         commands = commands_for(folder, items, args.style, args.baseline)
