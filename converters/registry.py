@@ -305,10 +305,9 @@ class Registry:
         """The formats whose longest suffix ends ``path`` (``.csl.json`` beats
         ``.json``), in the order they were registered; several may claim one
         suffix (``.xml``)."""
-        # The plugins (importlib.metadata's scan: tens of milliseconds at
-        # every start) are looked up only for a suffix no format known yet claims.
-        found = self._claimants(path, list(self._formats.values()))
-        return found or self._claimants(path, self.all())
+        # Every format, plugins included: a plugin's longer suffix
+        # (``.zot.json``) beats a built-in's, and one it shares is sniffed.
+        return self._claimants(path, self.all())
 
     @staticmethod
     def _claimants(path: str, formats: list[Format]) -> list[Format]:

@@ -42,14 +42,16 @@ def test_registered_formats_plug_into_read_write_and_convert():
         registry.register(Format("shout"))
 
 
-def test_entry_point_plugins_are_found(tmp_path):
+def _shout_plugin(tmp_path, suffix: str) -> str:
+    """A plugin format "shout" installed by entry points in ``tmp_path``;
+    the script that runs bibconv's CLI with it on the path."""
     plugin = tmp_path / "bibconv_shout.py"
-    plugin.write_text(textwrap.dedent('''
+    plugin.write_text(textwrap.dedent(f'''
         from converters.model import ReadResult, Record, WriteResult
 
         def read(text, source, **options):
-            return ReadResult([Record({"id": "s", "type": "article", "title": text.strip()})])
-        read.suffixes = (".shout",)
+            return ReadResult([Record({{"id": "s", "type": "article", "title": text.strip()}})])
+        read.suffixes = ({suffix!r},)
         read.description = "shouted titles"
 
         def write(records, **options):
@@ -61,16 +63,30 @@ def test_entry_point_plugins_are_found(tmp_path):
     (dist / "entry_points.txt").write_text(
         "[bibconv.readers]\nshout = bibconv_shout:read\n\n"
         "[bibconv.writers]\nshout = bibconv_shout:write\n")
+    return (f"import sys; sys.path.insert(0, {str(tmp_path)!r}); "
+            "from converters.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def test_entry_point_plugins_are_found(tmp_path):
+    script = _shout_plugin(tmp_path, ".shout")
     (tmp_path / "in.shout").write_text("quiet title\n")
-    env_path = f"{tmp_path}"
-    script = (f"import sys; sys.path.insert(0, {env_path!r}); "
-              "from converters.cli import main; sys.exit(main(sys.argv[1:]))")
     listed = subprocess.run([sys.executable, "-c", script, "formats"],
                             capture_output=True, text=True)
     assert "shout" in listed.stdout and ".shout" in listed.stdout
     assert "shouted titles" in listed.stdout
     done = subprocess.run([sys.executable, "-c", script, "convert", str(tmp_path / "in.shout"),
                            "-t", "shout"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "QUIET TITLE!\n"
+
+
+def test_a_plugins_longer_suffix_beats_a_built_ins(tmp_path):
+    # ".shout.json" ends in csljson's ".json": the longer suffix is the plugin's
+    script = _shout_plugin(tmp_path, ".shout.json")
+    (tmp_path / "in.shout.json").write_text("quiet title\n")
+    done = subprocess.run([sys.executable, "-c", script, "convert",
+                           str(tmp_path / "in.shout.json"), "-t", "shout"],
+                          capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "QUIET TITLE!\n"
 
