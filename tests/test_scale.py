@@ -47,8 +47,8 @@ def _streamed(path, to: str, tmp_path, **job) -> tuple[str, list]:
     diagnostics = list(run.diagnostics())
     out = io.BytesIO()
     frame = default_registry().get(to)._get("streamer").frame(job.get("write_options", {}))
-    assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
-                                                                  strict=True)), out)
+    diagnostics += assemble(frame, ((s.output, r.wrote, s.path) for s, r in
+                                    zip(shards, run.results, strict=True)), out)
     return out.getvalue().decode("utf-8"), diagnostics
 
 

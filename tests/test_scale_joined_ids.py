@@ -66,3 +66,26 @@ def test_a_real_library_joined_with_itself(library, to):
     path = corpus(*library)
     found = _assert_joined_as_whole([path, path], to, ())
     assert len(found) >= 3
+
+
+@pytest.mark.parametrize("to,options", FORMATS)
+def test_lines_that_only_look_like_an_id_line_are_left_alone(tmp_path, to, options):
+    # an abstract with a line "@misc{zz," (BibTeX's entry line), ids whose
+    # written form folds a line break or a tab, a key cleaned into another
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    odd = ["x", "a\u2028b", "t\tx"]
+    one.write_text(json.dumps([_book(i, "A") for i in [*odd, "a b"]]), encoding="utf-8")
+    two.write_text(json.dumps([_book("m", "B", abstract="foo\n@misc{zz,\nbar")]
+                              + [_book(i, "C") for i in odd] + [_book("a-b", "D")]),
+                   encoding="utf-8")
+    found = _assert_joined_as_whole([one, two], to, options)
+    assert len(found) >= 3  # x, a\u2028b, t\tx (and BibTeX's key a-b)
+
+
+def test_a_ris_record_s_second_id_line_is_not_its_id(tmp_path):
+    one, two = tmp_path / "one.ris", tmp_path / "two.ris"
+    one.write_text("TY  - BOOK\nTI  - One\nID  - x\nER  - \n", encoding="utf-8")
+    two.write_text("TY  - BOOK\nTI  - Two\nID  - m\nID  - zz\nER  - \n\n"
+                   "TY  - BOOK\nTI  - Three\nID  - x\nER  - \n", encoding="utf-8")
+    found = _assert_joined_as_whole([one, two], "ris", ())
+    assert len(found) == 1 and "renamed 'x-2'" in found[0]

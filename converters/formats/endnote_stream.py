@@ -23,9 +23,12 @@ _LABEL = re.compile(rb"      <label>([^<]*)</label>\r?\n")
 
 
 def _label_text(value: str) -> str:
+    # as the writer writes it: one line (endnote_xml._plain), then escaped
     from xml.sax.saxutils import escape
 
-    return escape(value)
+    from .ris.values import one_line
+
+    return escape(one_line(value))
 
 
 def _frame(options: dict) -> Frame:

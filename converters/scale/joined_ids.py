@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 from itertools import islice
 
-from ..diagnostics import Diagnostic, make
+from ..diagnostics import Diagnostic, Severity, make
 
 _BATCH = 500  # records whose ids are claimed together
+_AHEAD = 64  # records whose id line may be missing in a row (their own labels)
 
 
 def notes_path(part: str) -> str:
@@ -36,6 +37,19 @@ class IdNotes:
         self.handle.close()
 
 
+class AsWritten:
+    """The written-id store of a part whose join claims the written ids
+    (``Frame.unique_text``): each kept as it is, the join renames repeats."""
+
+    def claim(self, wanted: str) -> str:
+        return wanted
+
+    claim_suffixed = claim
+
+    def close(self) -> None:
+        pass
+
+
 def renamed(wanted: str, got: str, file: str | None, line: int | None) -> Diagnostic:
     """The whole run's finding (api.unique_ids)."""
     return make("id-duplicate", f"id {wanted!r} is used by an earlier record; renamed {got!r}",
@@ -50,6 +64,9 @@ class JoinedRecordIds:
 
         self.pattern, self.text = frame.ids, frame.id_text
         self.ids = StreamIds()
+        # A writer that keeps its written ids unique too (BibTeX: keys once
+        # cleaned may meet) has them claimed again, as its whole write does.
+        self.keys = StreamIds() if frame.unique_text else None
         self.found: list[Diagnostic] = []
         self.first = True  # no part joined yet: a part's own ids are the output's
 
@@ -66,14 +83,16 @@ class JoinedRecordIds:
             return
         with notes:
             renames = self._claimed(notes)
-        if renames:
-            self._rewrite(part, out, renames)
-        else:
+        if not renames:
             shutil.copyfileobj(part, out, 1 << 20)
+            return
+        with open(notes_path(path), encoding="utf-8") as notes:
+            written = (self.text(json.loads(line)[1]).encode("utf-8") for line in notes)
+            self._rewrite(part, out, renames, written)
 
     def _claimed(self, notes) -> dict[int, tuple[str, str]]:
         """The part's records claimed in order: {its record's number:
-        (id written, id given)} where they differ; findings as the whole run's."""
+        (id written, id to write)} where they differ; findings as the whole run's."""
         renames: dict[int, tuple[str, str]] = {}
         number = 0
         while True:
@@ -88,27 +107,64 @@ class JoinedRecordIds:
             for (wanted, written, file, line), got in zip(batch, given, strict=True):
                 if got != wanted:
                     self.found.append(renamed(wanted, got, file, line))
-                if got != written:
-                    renames[number] = (written, got)
+                final = self.text(got)
+                if self.keys is not None:
+                    final = self._key(final, file, line, got)
+                if final != self.text(written):
+                    renames[number] = (written, final)
                 number += 1
         self.first = False
         return renames
 
-    def _rewrite(self, part, out, renames: dict[int, tuple[str, str]]) -> None:
-        number = 0
+    def _key(self, key: str, file, line, record: str) -> str:
+        assert self.keys is not None
+        final = self.keys.claim(key)
+        if final != key:  # the writer's own finding (bibtex.writer._key)
+            self.found.append(make(
+                "id-duplicate", f"key {key!r} is taken by an earlier record (keys are "
+                f"cleaned of what BibTeX cannot hold); written as {final!r}", file=file,
+                line=line, record=record, pointer="/id"))
+        return final
+
+    def _rewrite(self, part, out, renames: dict[int, tuple[str, str]], written) -> None:
+        """Copy ``part``, renaming the id lines of ``renames``.  A line the
+        frame's pattern matches is a record's id line only when it holds an
+        id the part's records wrote, in their order (a few records may have
+        no such line: an EndNote record's own label); anything else that
+        matches (a value's line that starts "@misc{", a second RIS ID) stays.
+        A renaming whose line is never found is reported, not lost."""
+        from collections import deque
+
+        ahead: deque[bytes] = deque(islice(written, _AHEAD))
+        number = 0  # the record whose id line comes next
+        done: set[int] = set()
         for line in part:
             match = self.pattern.match(line)
-            if match:
+            if match and match.group(1) in ahead:
+                skipped = ahead.index(match.group(1))
+                for _ in range(skipped + 1):
+                    ahead.popleft()
+                ahead.extend(islice(written, skipped + 1))
+                done.update(range(number, number + skipped))  # no id line: nothing to rename
+                number += skipped
                 change = renames.get(number)
-                number += 1
-                # a line that holds something else (an EndNote record's own label) stays
-                if change and match.group(1) == self.text(change[0]).encode("utf-8"):
-                    line = (line[:match.start(1)] + self.text(change[1]).encode("utf-8")
+                if change:
+                    line = (line[:match.start(1)] + change[1].encode("utf-8")
                             + line[match.end(1):])
+                    done.add(number)
+                number += 1
             out.write(line)
+        for missed in sorted(set(renames) - done):
+            wrote, wanted = renames[missed]
+            self.found.append(make(
+                "id-duplicate", f"id {wrote!r} should have been written {wanted!r} where "
+                "inputs were joined, but its line was not found: it may be written twice",
+                severity=Severity.WARNING, record=wrote, pointer="/id"))
 
     def close(self) -> None:
         self.ids.close()
+        if self.keys is not None:
+            self.keys.close()
 
 
 def remove_notes(part: str) -> None:

@@ -162,7 +162,7 @@ class _Sink:
 
     def __init__(self, writer, job: Job, shard: Shard):
         from .idstore import StreamIds
-        from .joined_ids import IdNotes
+        from .joined_ids import AsWritten, IdNotes
 
         self.writer, self.options = writer, dict(job.write_options)
         streamer = writer._get("streamer")
@@ -172,14 +172,18 @@ class _Sink:
         folder = os.path.dirname(os.path.abspath(self.target or "."))
         self.temporary = f"{self.target}.bibconv-{os.getpid()}.tmp" if self.target else None
         self.ids = StreamIds(folder)
-        # A writer that gives ids of its own form (JATS's XML ids) takes a
-        # store of them shared by all the batches (writer option ``ids``).
-        self.written_ids = (StreamIds(folder) if "ids" in (writer.writer_options or {})
-                            else None)
         # A part of a joined output whose writer names record ids: the join
         # gives the ids and their findings (converters.scale.joined_ids).
         self.notes = (IdNotes(self.target) if self.target and not self.whole
                       and self.frame.id_text is not None else None)
+        # A writer that keeps its written ids unique (JATS's XML ids, BibTeX's
+        # cleaned keys) takes a store of them shared by all the batches
+        # (writer option ``ids``); in a part whose join claims them again,
+        # each is kept as written.
+        self.written_ids: StreamIds | AsWritten | None = None
+        if "ids" in (writer.writer_options or {}):
+            self.written_ids = (AsWritten() if self.notes is not None
+                                and self.frame.unique_text else StreamIds(folder))
         self.raw = (open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
                     if self.temporary else None)
         self.handle = (wrap_output(self.target, self.raw) if self.raw and self.target

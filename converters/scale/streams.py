@@ -287,6 +287,9 @@ class Frame:
     # of the writer's own form (JATS's XML ids), kept unique at the join.
     ids: re.Pattern | None = None
     id_text: Callable[[str], str] | None = None
+    # The writer also keeps the written ids unique (``id_text`` may make two
+    # ids one: BibTeX's cleaned keys), so the join claims them again.
+    unique_text: bool = False
 
     def body(self, text: str) -> str:
         start, end = self.cut
@@ -338,7 +341,7 @@ def _bibtex_key(value: str) -> str:
 def _bibtex_frame(options: dict) -> Frame:
     # an entry's first line, "@book{key,"; not a @comment, @preamble or @string block
     ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[^{\s]+\{([^,\s{}]*),\r?\n")
-    return Frame(separator="\n", ids=ids, id_text=_bibtex_key)
+    return Frame(separator="\n", ids=ids, id_text=_bibtex_key, unique_text=True)
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)
