@@ -29,6 +29,9 @@ _ARTICLE = """<?xml version="1.0"?>
 <PubmedData><ReferenceList>
  <Reference><Citation>A. 2000.</Citation><ArticleIdList>
   <ArticleId IdType="pubmed">11</ArticleId><ArticleId IdType="pmc">PMC1</ArticleId>
+  <ArticleId IdType="pii">S0</ArticleId>
+ </ArticleIdList></Reference>
+ <Reference><Citation>B. 2001.</Citation><ArticleIdList><ArticleId>77</ArticleId>
  </ArticleIdList></Reference>
  <Reference><Citation>No id at all. 1999.</Citation></Reference>
 </ReferenceList></PubmedData></PubmedArticle></PubmedArticleSet>
@@ -53,11 +56,14 @@ def test_each_affiliation_once_with_the_positions_of_its_authors():
 def test_cited_works_become_their_ids_said_once_with_how_many_had_none():
     result = converters.read(_ARTICLE, "pubmed-xml")
     data = result.records[0].data
-    assert data["custom"]["references"] == [{"PMID": "11", "PMCID": "PMC1"}]
-    assert "No id at all" not in json.dumps(data)
+    # a work with no id keeps its citation text; ids CSL does not name keep their type
+    assert data["custom"]["references"] == [
+        {"PMID": "11", "PMCID": "PMC1", "pii": "S0"}, {"id": "77"},
+        {"citation": "No id at all. 1999."}]
+    assert "A. 2000." not in json.dumps(data)
     said = [d for d in result.diagnostics if d.location.pointer == "/custom/references"]
     assert len(said) == 1 and said[0].severity.value == "info"
-    assert "2 cited works" in said[0].message and "1 without an id" in said[0].message
+    assert "3 cited works" in said[0].message and "1 without an id" in said[0].message
 
 
 def test_they_survive_a_csl_json_round_trip():

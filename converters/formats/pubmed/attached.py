@@ -14,8 +14,8 @@ plain JSON):
   text and its ids.  Kept whole they made one record's CSL-JSON three times
   its size; what a reader needs is the link: ``custom.references`` lists
   each cited work's ids (``{"PMID": ..., "DOI": ..., "PMCID": ...}``, CSL's
-  names), and the reader says in one finding how many were reduced to ids
-  and how many, having none, were left out."""
+  names; other ids under their IdType), a work with no id by its citation
+  text, and the reader says in one finding how many were reduced to ids."""
 from __future__ import annotations
 
 from ...mapping import pubmed as M
@@ -71,8 +71,10 @@ def merged(into: list, found: dict[str, dict]) -> None:
 
 
 def cited_ids(holder) -> tuple[list[dict], int, list]:
-    """(the ids of each cited work that has one, how many have none, the
-    elements read) of the <ReferenceList>s ``holder`` holds (nested ones too)."""
+    """(each cited work's ids, how many had none and are kept by their
+    citation text instead, the elements read) of the <ReferenceList>s
+    ``holder`` holds (nested ones too).  Ids CSL names are kept under its
+    names, others under their IdType (``pii``, ``arxiv``; ``id`` when untyped)."""
     works: list[dict] = []
     without = 0
     read = holder.findall("ReferenceList") if holder is not None else []
@@ -80,12 +82,16 @@ def cited_ids(holder) -> tuple[list[dict], int, list]:
         for reference in references.iter("Reference"):
             ids: dict[str, str] = {}
             for element in reference.iterfind("ArticleIdList/ArticleId"):
-                var = M.ARTICLE_IDS.get((element.get("IdType") or "").lower())
+                kind = (element.get("IdType") or "").lower()
+                name = M.ARTICLE_IDS.get(kind) or kind or "id"
                 value = _words(element)
-                if var and value and var not in ids:
-                    ids[var] = value
-            if ids:
-                works.append(ids)
-            else:
+                if value and name not in ids:
+                    ids[name] = value
+            if not ids:
+                citation = _words(reference.find("Citation"))
+                if not citation:
+                    continue
+                ids["citation"] = citation
                 without += 1
+            works.append(ids)
     return works, without, read

@@ -88,10 +88,11 @@ def _attached(got, source: str | None, record_id: str) -> list:
     if got.cited:
         kept, without, line = got.cited
         found.append(make(
-            "field-dropped", f"{kept + without} cited works (<ReferenceList>) reduced to "
-            f"their ids, kept in custom.references ({without} without an id left out): "
-            "each is a PubMed record of its own, found by its id, and their citation "
-            "text would make the record several times its size", severity=Severity.INFO,
+            "field-dropped", f"{kept} cited works (<ReferenceList>) reduced to their "
+            f"ids in custom.references ({without} without an id kept as their citation "
+            "text): each is a PubMed record of its own, found by its id, and their "
+            "citation text would make the record several times its size",
+            severity=Severity.INFO,
             file=source, line=line, record=record_id, pointer="/custom/references"))
     return found
 
