@@ -121,8 +121,8 @@ class JoinedRecordIds:
         final = self.keys.claim(key)
         if final != key:  # the writer's own finding (bibtex.writer._key)
             self.found.append(make(
-                "id-duplicate", f"key {key!r} is taken by an earlier record (keys are "
-                f"cleaned of what BibTeX cannot hold); written as {final!r}", file=file,
+                "id-duplicate", f"id {key!r} as written is taken by an earlier record; "
+                f"written as {final!r}", file=file,
                 line=line, record=record, pointer="/id"))
         return final
 

@@ -87,8 +87,8 @@ def _key(record, keys, result: WriteResult) -> str:
     claimed = keys.claim(key)
     if claimed != key:  # ids arrive unique, so a cleaned key took this one
         result.diagnostics.append(make(
-            "id-duplicate", f"key {key!r} is taken by an earlier record (keys are "
-            f"cleaned of what BibTeX cannot hold); written as {claimed!r}", file=record.origin.file,
+            "id-duplicate", f"id {key!r} as written is taken by an earlier record; "
+            f"written as {claimed!r}", file=record.origin.file,
             line=record.origin.line, record=str(record.data.get("id")), pointer="/id"))
     return claimed
 
