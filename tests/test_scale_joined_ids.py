@@ -82,10 +82,41 @@ def test_lines_that_only_look_like_an_id_line_are_left_alone(tmp_path, to, optio
     assert len(found) >= 3  # x, a\u2028b, t\tx (and BibTeX's key a-b)
 
 
-def test_a_ris_record_s_second_id_line_is_not_its_id(tmp_path):
+@pytest.mark.parametrize("second", ["zz", "x"])
+def test_a_ris_record_s_second_id_line_is_not_its_id(tmp_path, second):
+    # even when it holds the next record's id
     one, two = tmp_path / "one.ris", tmp_path / "two.ris"
     one.write_text("TY  - BOOK\nTI  - One\nID  - x\nER  - \n", encoding="utf-8")
-    two.write_text("TY  - BOOK\nTI  - Two\nID  - m\nID  - zz\nER  - \n\n"
+    two.write_text(f"TY  - BOOK\nTI  - Two\nID  - m\nID  - {second}\nER  - \n\n"
                    "TY  - BOOK\nTI  - Three\nID  - x\nER  - \n", encoding="utf-8")
     found = _assert_joined_as_whole([one, two], "ris", ())
     assert len(found) == 1 and "renamed 'x-2'" in found[0]
+
+
+@pytest.mark.parametrize("to", ["bibtex", "biblatex"])
+def test_a_value_line_like_the_next_entry_s_first_line_stays(tmp_path, to):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_text(json.dumps([_book("b", "One")]), encoding="utf-8")
+    two.write_text(json.dumps([_book("a", "A", abstract="foo\n@misc{b,\nbar"),
+                               _book("b", "B")]), encoding="utf-8")
+    found = _assert_joined_as_whole([one, two], to, ())
+    assert len(found) == 1 and "renamed 'b-2'" in found[0]
+
+
+def test_endnote_labels_the_records_brought_are_never_renamed(tmp_path):
+    # a label that is also the record's id (EndNote XML read back), and a run
+    # of own labels longer than any look-ahead before an id that must change
+    record = ('<record><ref-type name="Book">6</ref-type><titles><title>{}</title>'
+              "</titles><label>{}</label></record>")
+    lib = tmp_path / "lib.xml"
+    lib.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xml><records>\n'
+                   + record.format("Alpha", "smith2001") + "\n</records></xml>\n",
+                   encoding="utf-8")
+    _assert_joined_as_whole([lib, lib], "endnote-xml", ())
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_text(json.dumps([_book("x", "X")]), encoding="utf-8")
+    two.write_text(json.dumps([_book(f"o{i}", "O", custom={"label": f"L {i}"})
+                               for i in range(80)] + [_book("x", "Y")]), encoding="utf-8")
+    text, found = _run([one, two], "endnote-xml", "--stream")
+    assert (text, found) == _run([one, two], "endnote-xml")
+    assert b"<label>x-2</label>" in text and not any("not found" in f for f in found)

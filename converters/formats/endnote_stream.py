@@ -31,9 +31,15 @@ def _label_text(value: str) -> str:
     return escape(one_line(value))
 
 
+def _own_label(data: dict) -> str | None:
+    # the writer's rule (endnote_xml._write_tail): a label the record brought wins
+    label = (data.get("custom") or {}).get("label")
+    return str(label) if label else None
+
+
 def _frame(options: dict) -> Frame:
     return Frame(HEAD, "\n", TAIL, EMPTY, (len(HEAD), len(TAIL)), ids=_LABEL,
-                 id_text=_label_text)
+                 id_text=_label_text, own_line=_own_label)
 
 
 # a <record> holds no other record: the cutter jumps to its end tag

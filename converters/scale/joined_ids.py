@@ -17,7 +17,6 @@ from itertools import islice
 from ..diagnostics import Diagnostic, Severity, make
 
 _BATCH = 500  # records whose ids are claimed together
-_AHEAD = 64  # records whose id line may be missing in a row (their own labels)
 
 
 def notes_path(part: str) -> str:
@@ -30,8 +29,11 @@ class IdNotes:
     def __init__(self, part: str):
         self.handle = open(notes_path(part), "w", encoding="utf-8")  # noqa: SIM115
 
-    def add(self, wanted: str, got: str, file: str | None, line: int | None) -> None:
-        self.handle.write(json.dumps([wanted, got, file, line], ensure_ascii=False) + "\n")
+    def add(self, wanted: str, got: str, file: str | None, line: int | None,
+            own: str | None = None) -> None:
+        """``own``: what the record writes on its id line instead of its id."""
+        self.handle.write(json.dumps([wanted, got, file, line, own], ensure_ascii=False)
+                          + "\n")
 
     def close(self) -> None:
         self.handle.close()
@@ -62,7 +64,7 @@ class JoinedRecordIds:
     def __init__(self, frame):
         from .idstore import StreamIds
 
-        self.pattern, self.text = frame.ids, frame.id_text
+        self.pattern, self.text, self.end = frame.ids, frame.id_text, frame.record_end
         self.ids = StreamIds()
         # A writer that keeps its written ids unique too (BibTeX: keys once
         # cleaned may meet) has them claimed again, as its whole write does.
@@ -87,31 +89,35 @@ class JoinedRecordIds:
             shutil.copyfileobj(part, out, 1 << 20)
             return
         with open(notes_path(path), encoding="utf-8") as notes:
-            written = (self.text(json.loads(line)[1]).encode("utf-8") for line in notes)
+            written = (self.text(own if own is not None else got).encode("utf-8")
+                       for _, got, _, _, own in map(json.loads, notes))
             self._rewrite(part, out, renames, written)
 
-    def _claimed(self, notes) -> dict[int, tuple[str, str]]:
+    def _claimed(self, notes) -> dict[int, tuple]:
         """The part's records claimed in order: {its record's number:
         (id written, id to write)} where they differ; findings as the whole run's."""
-        renames: dict[int, tuple[str, str]] = {}
+        renames: dict[int, tuple] = {}
         number = 0
         while True:
             batch = [json.loads(line) for line in islice(notes, _BATCH)]
             if not batch:
                 break
             if self.first:  # the first part's ids are claimed as its shard claimed them
-                given = [written for _, written, _, _ in batch]
+                given = [written for _, written, _, _, _ in batch]
                 self.ids.take_all(given)
             else:
-                given = self.ids.claim_all([wanted for wanted, _, _, _ in batch])
-            for (wanted, written, file, line), got in zip(batch, given, strict=True):
+                given = self.ids.claim_all([wanted for wanted, _, _, _, _ in batch])
+            for (wanted, written, file, line, own), got in zip(batch, given, strict=True):
                 if got != wanted:
                     self.found.append(renamed(wanted, got, file, line))
+                if own is not None:  # its line holds what it brought: never renamed
+                    number += 1
+                    continue
                 final = self.text(got)
                 if self.keys is not None:
                     final = self._key(final, file, line, got)
                 if final != self.text(written):
-                    renames[number] = (written, final)
+                    renames[number] = (written, final, file, line)
                 number += 1
         self.first = False
         return renames
@@ -126,40 +132,36 @@ class JoinedRecordIds:
                 line=line, record=record, pointer="/id"))
         return final
 
-    def _rewrite(self, part, out, renames: dict[int, tuple[str, str]], written) -> None:
-        """Copy ``part``, renaming the id lines of ``renames``.  A line the
-        frame's pattern matches is a record's id line only when it holds an
-        id the part's records wrote, in their order (a few records may have
-        no such line: an EndNote record's own label); anything else that
-        matches (a value's line that starts "@misc{", a second RIS ID) stays.
-        A renaming whose line is never found is reported, not lost."""
-        from collections import deque
-
-        ahead: deque[bytes] = deque(islice(written, _AHEAD))
+    def _rewrite(self, part, out, renames: dict[int, tuple], written) -> None:
+        """Copy ``part``, renaming the id lines of ``renames``.  Every record
+        writes one line the frame's pattern matches, holding its id (or what
+        it brought in its place), in the records' order: a matching line that
+        does not hold the next record's (a value's line that starts "@misc{",
+        a second RIS ID) is not an id line and stays.  A renaming whose line
+        is not found is reported, not lost."""
         number = 0  # the record whose id line comes next
-        done: set[int] = set()
+        expected = next(written, None)
+        inside = False  # within a record whose id line was met (Frame.record_end)
         for line in part:
-            match = self.pattern.match(line)
-            if match and match.group(1) in ahead:
-                skipped = ahead.index(match.group(1))
-                for _ in range(skipped + 1):
-                    ahead.popleft()
-                ahead.extend(islice(written, skipped + 1))
-                done.update(range(number, number + skipped))  # no id line: nothing to rename
-                number += skipped
-                change = renames.get(number)
-                if change:
-                    line = (line[:match.start(1)] + change[1].encode("utf-8")
-                            + line[match.end(1):])
-                    done.add(number)
-                number += 1
+            if inside:
+                inside = not self.end.match(line)
+            elif expected is not None:
+                match = self.pattern.match(line)
+                if match and match.group(1) == expected:
+                    change = renames.pop(number, None)
+                    if change:
+                        line = (line[:match.start(1)] + change[1].encode("utf-8")
+                                + line[match.end(1):])
+                    number += 1
+                    expected = next(written, None)
+                    inside = self.end is not None
             out.write(line)
-        for missed in sorted(set(renames) - done):
-            wrote, wanted = renames[missed]
+        for wrote, wanted, file, line_number in renames.values():
             self.found.append(make(
                 "id-duplicate", f"id {wrote!r} should have been written {wanted!r} where "
                 "inputs were joined, but its line was not found: it may be written twice",
-                severity=Severity.WARNING, record=wrote, pointer="/id"))
+                severity=Severity.WARNING, file=file, line=line_number, record=wrote,
+                pointer="/id"))
 
     def close(self) -> None:
         self.ids.close()

@@ -218,7 +218,8 @@ class _Sink:
         for record, wanted, got in zip(records, wanted_ids, self.ids.claim_all(wanted_ids),
                                        strict=True):
             if self.notes is not None:
-                self.notes.add(wanted, got, record.origin.file, record.origin.line)
+                own = self.frame.own_line(record.data) if self.frame.own_line else None
+                self.notes.add(wanted, got, record.origin.file, record.origin.line, own)
             elif got != wanted:
                 found.append(make(
                     "id-duplicate", f"id {wanted!r} is used by an earlier record; renamed "

@@ -290,6 +290,13 @@ class Frame:
     # The writer also keeps the written ids unique (``id_text`` may make two
     # ids one: BibTeX's cleaned keys), so the join claims them again.
     unique_text: bool = False
+    # What a record writes on its id line in place of its id, if anything
+    # (an EndNote record's own label): that line is the record's, never renamed.
+    own_line: Callable[[dict], str | None] | None = None
+    # The line that ends a record, where a record may hold more lines like
+    # its id line (a RIS record's second ID): after a record's id line, none
+    # is taken for the next record's before this one.
+    record_end: re.Pattern | None = None
 
     def body(self, text: str) -> str:
         start, end = self.cut
@@ -340,7 +347,7 @@ def _bibtex_key(value: str) -> str:
 
 def _bibtex_frame(options: dict) -> Frame:
     # an entry's first line, "@book{key,"; not a @comment, @preamble or @string block
-    ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[^{\s]+\{([^,\s{}]*),\r?\n")
+    ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[A-Za-z]+\{([^,\s{}]*),\r?\n")
     return Frame(separator="\n", ids=ids, id_text=_bibtex_key, unique_text=True)
 
 

@@ -98,8 +98,9 @@ def _streamer():
     # rispy separates records by a blank line; a batch ends with its last "ER  - \n";
     # a record's id is its one "ID" line
     ids = re.compile(rb"ID  - (.*?)\r?\n")
+    end = re.compile(rb"ER  -")
     return Streamer(ris_chunks, lambda options: Frame(separator="\n", ids=ids,
-                                                      id_text=_id_text))
+                                                      id_text=_id_text, record_end=end))
 
 
 STREAMER = _streamer()
