@@ -156,7 +156,12 @@ class Format:
 
     def sniff(self, text: str) -> float:
         sniffer = self._get("sniffer")
-        return float(sniffer(text)) if sniffer else 0.0
+        if not sniffer:
+            return 0.0
+        try:
+            return float(sniffer(text))
+        except Exception:  # a plugin's broken sniffer must not stop the tool: not its text
+            return 0.0
 
 
 # Built-ins: modules named, not imported.

@@ -29,7 +29,8 @@ _ARTICLE = """<?xml version="1.0"?>
 <PubmedData><ReferenceList>
  <Reference><Citation>A. 2000.</Citation><ArticleIdList>
   <ArticleId IdType="pubmed">11</ArticleId><ArticleId IdType="pmc">PMC1</ArticleId>
-  <ArticleId IdType="pii">S0</ArticleId>
+  <ArticleId IdType="pii">S0</ArticleId><ArticleId IdType="pii">S1</ArticleId>
+  <ArticleId IdType="doi">https://doi.org/10.1/x</ArticleId>
  </ArticleIdList></Reference>
  <Reference><Citation>B. 2001.</Citation><ArticleIdList><ArticleId>77</ArticleId>
  </ArticleIdList></Reference>
@@ -58,7 +59,8 @@ def test_cited_works_become_their_ids_said_once_with_how_many_had_none():
     data = result.records[0].data
     # a work with no id keeps its citation text; ids CSL does not name keep their type
     assert data["custom"]["references"] == [
-        {"PMID": "11", "PMCID": "PMC1", "pii": "S0"}, {"id": "77"},
+        {"PMID": "11", "PMCID": "PMC1", "pii": "S0", "pii-2": "S1", "DOI": "10.1/x"},
+        {"PMID": "77"},
         {"citation": "No id at all. 1999."}]
     assert "A. 2000." not in json.dumps(data)
     said = [d for d in result.diagnostics if d.location.pointer == "/custom/references"]

@@ -146,3 +146,13 @@ def test_a_suffix_shared_by_formats_still_names_one_without_text():
            "<source>S</source></element-citation></ref></ref-list></back></article>"
     assert registry.for_path("a.xml", refs).name == "jats"
     assert registry.for_path("a.xml", "not xml at all").name == "jats"  # none sniffs: the first
+
+
+def test_a_sniffer_that_raises_is_not_sure_of_anything():
+    def broken(text):
+        raise ValueError("a plugin's bug")
+
+    registry = Registry()
+    registry.register(Format("broken", suffixes=(".json",), reader=lambda text, source: None,
+                             sniffer=broken))
+    assert registry.get("broken").sniff("[]") == 0.0

@@ -19,6 +19,7 @@ plain JSON):
 from __future__ import annotations
 
 from ...mapping import pubmed as M
+from ...vocabulary import strip_doi_prefix
 from ...xmlsafe import text_of
 
 # PubMed XML has no namespaces: lxml's own find/findall (in C) find by name.
@@ -74,7 +75,8 @@ def cited_ids(holder) -> tuple[list[dict], int, list]:
     """(each cited work's ids, how many had none and are kept by their
     citation text instead, the elements read) of the <ReferenceList>s
     ``holder`` holds (nested ones too).  Ids CSL names are kept under its
-    names, others under their IdType (``pii``, ``arxiv``; ``id`` when untyped)."""
+    names, others under their IdType (``pii``, ``arxiv``; an untyped one is a PMID,
+    the DTD's default), a second of one type as ``pii-2``."""
     works: list[dict] = []
     without = 0
     read = holder.findall("ReferenceList") if holder is not None else []
@@ -82,11 +84,19 @@ def cited_ids(holder) -> tuple[list[dict], int, list]:
         for reference in references.iter("Reference"):
             ids: dict[str, str] = {}
             for element in reference.iterfind("ArticleIdList/ArticleId"):
-                kind = (element.get("IdType") or "").lower()
-                name = M.ARTICLE_IDS.get(kind) or kind or "id"
+                # the DTD's default IdType is "pubmed"
+                kind = (element.get("IdType") or "pubmed").lower()
+                name = M.ARTICLE_IDS.get(kind) or kind
                 value = _words(element)
-                if value and name not in ids:
-                    ids[name] = value
+                if kind == "doi":
+                    value = strip_doi_prefix(value)
+                if not value:
+                    continue
+                repeat = 2  # a second id of one type: "pii-2", as custom.pub-ids names it
+                key = name
+                while key in ids and ids[key] != value:
+                    key, repeat = f"{name}-{repeat}", repeat + 1
+                ids[key] = value
             if not ids:
                 citation = _words(reference.find("Citation"))
                 if not citation:
