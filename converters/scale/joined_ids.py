@@ -94,8 +94,10 @@ class JoinedRecordIds:
             self._rewrite(part, out, renames, written)
 
     def _claimed(self, notes) -> dict[int, tuple]:
-        """The part's records claimed in order: {its record's number:
-        (id written, id to write)} where they differ; findings as the whole run's."""
+        """The part's records claimed in order: {its record's number: (id
+        written, its line's new text, file, line)} where the line must change;
+        findings as the whole run's.  A line that holds what the record brought
+        (``own``) never changes."""
         renames: dict[int, tuple] = {}
         number = 0
         while True:
