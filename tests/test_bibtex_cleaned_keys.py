@@ -40,3 +40,15 @@ def test_streamed_batches_rename_a_cleaned_key_as_the_whole_write_does(to, tmp_p
     assert text.count("@book{a-b,\n") == 1
     assert text == want_text
     assert _where(found) == _where(want)
+
+
+def test_an_entry_whose_type_the_splitter_cannot_read_is_said_not_dropped(tmp_path):
+    # BibTeX reads "@my-type{" as an entry of an unknown type; bibtexparser
+    # leaves it as text between entries
+    path = tmp_path / "refs.bib"
+    path.write_text("% a comment: mail me@example.org {soon}\n\n"
+                    "@my-type{k1,\n  title = {One},\n}\n\n@book{k2,\n  title = {Two},\n}\n")
+    result = api.convert([str(path)], "csljson")
+    assert [r.id for r in result.records] == ["k2"]
+    said = [(d.code, d.location.line) for d in result.diagnostics if d.code == "syntax-error"]
+    assert said == [("syntax-error", 3)]

@@ -120,3 +120,17 @@ def test_endnote_labels_the_records_brought_are_never_renamed(tmp_path):
     text, found = _run([one, two], "endnote-xml", "--stream")
     assert (text, found) == _run([one, two], "endnote-xml")
     assert b"<label>x-2</label>" in text and not any("not found" in f for f in found)
+
+
+def test_an_endnote_record_s_second_label_is_not_the_next_record_s_id(tmp_path):
+    # the second <label> is kept in custom.endnote and written back in the
+    # record; a record with no label is given an id from its title ("y")
+    record = ('<record><ref-type name="Book">6</ref-type>{}<titles><title>{}</title>'
+              "</titles></record>")
+    one, two = tmp_path / "one.xml", tmp_path / "two.xml"
+    head, tail = '<?xml version="1.0" encoding="UTF-8"?>\n<xml><records>\n', "\n</records></xml>\n"
+    one.write_text(head + record.format("", "Y") + tail, encoding="utf-8")
+    two.write_text(head + record.format("<label>w</label><label>y</label>", "B")
+                   + record.format("", "Y") + tail, encoding="utf-8")
+    found = _assert_joined_as_whole([one, two], "endnote-xml", ())
+    assert len(found) == 1 and "renamed 'y-2'" in found[0]

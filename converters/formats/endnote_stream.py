@@ -20,6 +20,8 @@ EMPTY = PROLOG + "<xml>\n  <records/>\n</xml>\n"
 
 # a record's id is its <label> (unless the record brought a label of its own)
 _LABEL = re.compile(rb"      <label>([^<]*)</label>\r?\n")
+# a record's further <label>s (kept in custom.endnote) are its own, up to here
+_END = re.compile(rb"    </record>")
 
 
 def _label_text(value: str) -> str:
@@ -39,7 +41,7 @@ def _own_label(data: dict) -> str | None:
 
 def _frame(options: dict) -> Frame:
     return Frame(HEAD, "\n", TAIL, EMPTY, (len(HEAD), len(TAIL)), ids=_LABEL,
-                 id_text=_label_text, own_line=_own_label)
+                 id_text=_label_text, own_line=_own_label, record_end=_END)
 
 
 # a <record> holds no other record: the cutter jumps to its end tag

@@ -241,7 +241,23 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
                      record=_key_of(block.raw))
     elif isinstance(block, bm.Entry):
         return _entry(block, state)
+    elif isinstance(block, bm.ImplicitComment):
+        _stray_entry(block.comment or "", state, line)
     return None
+
+
+# a line that opens an entry, whatever its type's spelling
+_STRAY_ENTRY = re.compile(r"^[ \t]*@[ \t]*([^\s{(@,]+)[ \t]*[{(]", re.MULTILINE)
+
+
+def _stray_entry(text: str, state: _Splitting, line: int) -> None:
+    """Text between entries is a comment, but a line in it that opens an
+    entry is an entry bibtexparser could not read (a type spelt "my-type"):
+    said, not dropped silently."""
+    for match in _STRAY_ENTRY.finditer(text):
+        state.report("syntax-error", f"entry skipped: @{match.group(1)} is not an entry "
+                     "type the splitter reads", line + text.count("\n", 0, match.start()),
+                     record=_key_of(text[match.start():]))
 
 
 _COMMENT_LIKE = re.compile(r"\s*@\s*(comment[A-Za-z]+)\s*[{(]", re.IGNORECASE)
