@@ -30,6 +30,7 @@ from .ris.values import (
     parse_date,
     parse_name,
     serial_kind,
+    without_blank_ends,
 )
 
 
@@ -247,7 +248,7 @@ def _read_notes(r: _Reading) -> None:
     """The notes, less the ``bibconv:key=value`` facts; the label."""
     notes_node = _kid(r.element, "notes")
     notes = []
-    for line in _trimmed(_text_lines(notes_node, blank=True)):
+    for line in without_blank_ends(_text_lines(notes_node, blank=True)):
         if line.startswith(RIS.NOTE_PREFIX) and "=" in line:
             key, _, value = line[len(RIS.NOTE_PREFIX):].partition("=")
             if key in RIS.CARRIED_CUSTOM:
@@ -328,13 +329,6 @@ def _text_lines(node, blank: bool = False) -> list[str]:
         return []
     raw = "".join(node.itertext())
     return [" ".join(line.split()) for line in raw.splitlines() if blank or line.strip()]
-
-
-def _trimmed(lines: list[str]) -> list[str]:
-    """``lines`` without the blank lines that begin or end them."""
-    start = next((n for n, line in enumerate(lines) if line), len(lines))
-    end = next((n for n in range(len(lines), start, -1) if lines[n - 1]), start)
-    return lines[start:end]
 
 
 def read(text: str, source: str | None = None, **options) -> ReadResult:
@@ -540,7 +534,7 @@ def _write_tail(w: _Writing) -> None:
     data, custom = w.data, w.custom
     # the note's lines stay lines, blank lines (paragraphs) too: EndNote
     # keeps them, and Zotero reads a blank line as a paragraph break
-    notes = _trimmed([_plain(n) if n.strip() else "" for n in
+    notes = without_blank_ends([_plain(n) if n.strip() else "" for n in
                       str(data.get("note") or "").splitlines()]) + carried_notes(custom)
     if notes:
         node = _sub(w.record, "notes")

@@ -340,9 +340,9 @@ def _csljson_frame(options: dict) -> Frame:
 
 def _bibtex_key(value: str) -> str:
     # the writer's own cleaning of a key (bibtex.writer._key)
-    from ..formats.bibtex.writer import _KEY_BAD
+    from ..formats.bibtex.writer import clean_key
 
-    return _KEY_BAD.sub("-", value)
+    return clean_key(value)
 
 
 def _bibtex_frame(options: dict) -> Frame:

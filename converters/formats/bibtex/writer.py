@@ -69,6 +69,11 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
     return result
 
 
+def clean_key(key: str) -> str:
+    """``key`` as a BibTeX key holds it: what a key cannot hold becomes "-"."""
+    return _KEY_BAD.sub("-", key)
+
+
 def _key(record, keys, result: WriteResult) -> str:
     key = str(record.data.get("id") or "")
     if not key:
@@ -77,8 +82,8 @@ def _key(record, keys, result: WriteResult) -> str:
             "id-generated", f"the record had no id; written with key {key!r}",
             file=record.origin.file, line=record.origin.line, record=key))
         return key
-    if _KEY_BAD.search(key):
-        cleaned = _KEY_BAD.sub("-", key)
+    cleaned = clean_key(key)
+    if cleaned != key:
         result.diagnostics.append(make(
             "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
             severity=Severity.WARNING, file=record.origin.file,

@@ -12,7 +12,16 @@ from ...model import OTHERS, Origin, ReadResult, Record, split_others
 from .dialect import is_procite, procite
 from .stream import file_state
 from .tags import parse_record, split_records
-from .values import all_values, carried_value, first_value, parse_date, parse_name, record_date, serial_kind
+from .values import (
+    all_values,
+    carried_value,
+    first_value,
+    parse_date,
+    parse_name,
+    record_date,
+    serial_kind,
+    without_blank_ends,
+)
 
 _RUN_ON_TAG = re.compile(r"([A-Z][A-Z0-9]) {1,2}- ?(\S.*)", re.S)
 
@@ -219,12 +228,8 @@ def _read_ids(r: _Reading) -> None:
 def _note_values(value) -> list[str]:
     """N1's values and the lines continuing them, a blank line between two
     (a note's paragraphs, as Zotero writes them) kept."""
-    values = [str(v or "").strip() for v in (value if isinstance(value, list) else [value])]
-    while values and not values[-1]:
-        values.pop()
-    while values and not values[0]:
-        values.pop(0)
-    return values
+    return without_blank_ends([str(v or "").strip()
+                               for v in (value if isinstance(value, list) else [value])])
 
 
 def _read_notes(r: _Reading) -> dict:

@@ -144,6 +144,14 @@ def carried_value(text: str):
 _LINE_BREAK = re.compile(r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
+def without_blank_ends(lines: list[str]) -> list[str]:
+    """A note's lines without the blank ("") lines that begin or end it:
+    the blank lines inside are its paragraphs (RIS N1, EndNote <notes>)."""
+    start = next((n for n, line in enumerate(lines) if line), len(lines))
+    end = next((n for n in range(len(lines), start, -1) if lines[n - 1]), start)
+    return lines[start:end]
+
+
 def one_line(value) -> str:
     return _LINE_BREAK.sub(" ", strip_markup(str(value))).strip(" \t")
 

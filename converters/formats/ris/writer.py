@@ -9,7 +9,7 @@ from ...diagnostics import make
 from ...mapping import ris as M
 from ...model import WriteResult, split_others, strip_markup
 from .tags import tag_line
-from .values import carried_notes, date_out, format_name, one_line
+from .values import carried_notes, date_out, format_name, one_line, without_blank_ends
 
 # CSL variables the writer places (the rest is reported).
 _HELD = {"id", "type", "title", "container-title", "container-title-short", "event-title",
@@ -220,12 +220,8 @@ def _note_lines(e: _Entry) -> list[str]:
     breaks).  A note with blank lines (paragraphs) is one N1 whose lines
     continue it, blank lines kept, as Zotero writes a note and reads one
     back; unless a line of it would read as a tag line of its own."""
-    lines = [one_line(n) if n.strip() else "" for n in
-             str(e.data.get("note") or "").splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
+    lines = without_blank_ends([one_line(n) if n.strip() else "" for n in
+                                str(e.data.get("note") or "").splitlines()])
     if "" not in lines:
         return lines
     if not any(tag_line(line)[0] for line in lines):
