@@ -15,6 +15,9 @@ from .kept import write_aside, write_kept
 from .titles import english_language, write_titles
 
 _KEY_BAD = re.compile(r"[\s,{}()\"#%'~=\\]")
+# A line of a value that starts with "@": bibtexparser's splitter (our reader)
+# takes it for a new entry, though BibTeX and biber read it as text.
+_AT_LINE = re.compile(r"[ \t]*\r?\n\s*(?=@)")
 
 # Field order in written entries: what a reader looks for first.
 ORDER = ["author", "editor", "translator", "bookauthor", "director", "title", "subtitle",
@@ -60,6 +63,7 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
         etype, fields, dropped, inexact = entry_fields(record.data, variant == "biblatex",
                                                        ascii)
         _report_set_aside(record, key, variant, dropped, inexact, result)
+        _make_readable(fields, record, key, result)
         ordered = sorted(fields.items(), key=lambda kv: (
             ORDER.index(kv[0]) if kv[0] in ORDER else len(ORDER), kv[0]))
         width = max((len(k) for k, _ in ordered), default=0)
@@ -67,6 +71,60 @@ def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = No
         blocks.append(f"@{etype}{{{key},\n{body}}}")
     result.text = "\n\n".join(blocks) + ("\n" if blocks else "")
     return result
+
+
+def _make_readable(fields: dict, record, key: str, result: WriteResult) -> None:
+    """Each written value made one that BibTeX, biber and bibconv's reader
+    all take as the value, with a field-altered finding where that changed it."""
+    for name, value in fields.items():
+        inner = value[1:-1] if value.startswith("{") and value.endswith("}") else None
+        if inner is None:
+            continue
+        why = []
+        if name in M.VERBATIM and not _balanced(inner):
+            # BibTeX counts every brace: a verbatim value has no escape for one.
+            inner = _unmatched_dropped(inner)
+            why.append("a brace with no partner cannot be written in a BibTeX value; "
+                       "dropped")
+        if _AT_LINE.search(inner):
+            # BibTeX and biber read any run of spaces and line breaks as one space.
+            inner = _AT_LINE.sub(" ", inner)
+            why.append("a line starting with '@' would read as a new entry; the line "
+                       "break before it written as a space")
+        if why:
+            fields[name] = "{" + inner + "}"
+            result.diagnostics.append(make(
+                "field-altered", f"field {name!r}: " + "; ".join(why),
+                file=record.origin.file, line=record.origin.line, record=key,
+                pointer=f"/{name}"))
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _unmatched_dropped(text: str) -> str:
+    """``text`` without the braces that have no partner."""
+    opened: list[int] = []
+    dropped: set[int] = set()
+    for at, char in enumerate(text):
+        if char == "{":
+            opened.append(at)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                dropped.add(at)
+    dropped.update(opened)
+    return "".join(c for at, c in enumerate(text) if at not in dropped)
 
 
 def clean_key(key: str) -> str:
