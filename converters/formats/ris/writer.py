@@ -196,6 +196,10 @@ def _custom(data: dict) -> dict:
     return custom if isinstance(custom, dict) else {}
 
 
+# The tags that bound a record (RIS 2001: TY first, ER last and empty).
+_BOUNDS = {"TY": "begins a RIS record", "ER": "ends a RIS record"}
+
+
 def _write_notes_and_kept(e: _Entry) -> None:
     """The note, the carried facts, and the tags kept in custom.ris."""
     custom = _custom(e.data)
@@ -207,6 +211,10 @@ def _write_notes_and_kept(e: _Entry) -> None:
         values = values if isinstance(values, list) else [values]
         if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)):
             e.drop(f"custom/ris/{tag}", f"{tag!r} is not a RIS tag")
+            continue
+        if tag in _BOUNDS:  # inside a record it would end it or start another
+            e.drop(f"custom/ris/{tag}", f"{tag!r} {_BOUNDS[tag]}: a kept {tag} value "
+                   "cannot be written inside the record")
             continue
         if tag.lower() in e.out and tag in M.LIST_TAGS:  # more values of a list tag
             e.out[tag.lower()] = list(e.out[tag.lower()]) + [one_line(v) for v in values]
