@@ -5,7 +5,7 @@ the diagnostics and the duplicate keys.  Library code: never prints."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Severity, make
@@ -184,10 +184,15 @@ class _Sink:
         if "ids" in (writer.writer_options or {}):
             self.written_ids = (AsWritten() if self.notes is not None
                                 and self.frame.unique_text else StreamIds(folder))
+        # The file-level blocks (@string...) go once before every record, as a
+        # whole run writes them: gathered here, put in place at the join (a
+        # part's, in a file beside it) or when the shard's own output closes.
+        self.blocks: dict | None = ({} if writer.file_blocks and self.frame.blocks
+                                    is not None else None)
         self.raw = (open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
                     if self.temporary else None)
         self.handle = (wrap_output(self.target, self.raw) if self.raw and self.target
-                       and self.whole else self.raw)
+                       and self.whole and self.blocks is None else self.raw)
         self.count = 0
         self.started = False  # some text written: the next batch needs a separator
         self.dropped: dict[str, int] = {}
@@ -196,6 +201,11 @@ class _Sink:
         """A chunk's file-level blocks (@string, @preamble ...) for a writer
         that takes them, written before the chunk's records; else noted."""
         if not any(meta.values()):
+            return self.options
+        if self.blocks is not None:
+            from ..api import _merge_blocks as merge_blocks
+
+            merge_blocks(self.blocks, meta)
             return self.options
         if self.writer.file_blocks:
             return {**self.options, "meta": meta}
@@ -235,7 +245,7 @@ class _Sink:
         text = self.frame.body(out.text)
         if self.handle is not None and text:
             lead = self.frame.separator if self.started else (
-                self.frame.head if self.whole else "")
+                self.frame.head if self.whole and self.blocks is None else "")
             self.handle.write((lead + text).encode("utf-8"))
             self.started = True
         self.count += len(records)
@@ -249,17 +259,76 @@ class _Sink:
             self.written_ids.close()
         if self.handle is None:
             return self.started
-        if self.whole:
+        if self.whole and self.blocks is None:
             self.handle.write((self.frame.tail if self.started else self.frame.empty)
                               .encode("utf-8"))
         self.handle.close()
         if self.raw is not self.handle:
             self.raw.close()  # type: ignore[union-attr]
-        os.replace(self.temporary, self.target)  # type: ignore[arg-type]
+        if self.blocks is None:
+            os.replace(self.temporary, self.target)  # type: ignore[arg-type]
+        elif self.whole:
+            self._blocks_first()
+        else:
+            os.replace(self.temporary, self.target)  # type: ignore[arg-type]
+            if any(self.blocks.values()):
+                write_blocks(self.target, self.blocks)  # type: ignore[arg-type]
         return self.started
 
+    def _blocks_first(self) -> None:
+        """The shard's own output: the gathered blocks, then the records
+        written (``temporary``, a body), framed and compressed as named."""
+        import shutil
 
-def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[Diagnostic]:
+        text = self.frame.blocks(self.blocks) if self.blocks else ""  # type: ignore[misc]
+        final = f"{self.temporary}.whole"
+        with open(final, "wb") as raw:
+            handle = wrap_output(self.target, raw)  # type: ignore[arg-type]
+            if text or self.started:
+                handle.write((self.frame.head + text).encode("utf-8"))
+                if text and self.started:
+                    handle.write(self.frame.separator.encode("utf-8"))
+                with open(self.temporary, "rb") as body:  # type: ignore[arg-type]
+                    shutil.copyfileobj(body, handle, 1 << 20)
+            handle.write((self.frame.tail if text or self.started else self.frame.empty)
+                         .encode("utf-8"))
+            if handle is not raw:
+                handle.close()
+        os.unlink(self.temporary)  # type: ignore[arg-type]
+        os.replace(final, self.target)  # type: ignore[arg-type]
+
+
+def _blocks_path(part: str) -> str:
+    return part + ".blocks"
+
+
+def write_blocks(part: str, blocks: dict) -> None:
+    """A part's file-level blocks, beside it, for the join."""
+    import json
+
+    with open(_blocks_path(part), "w", encoding="utf-8") as handle:
+        json.dump(blocks, handle, ensure_ascii=False)
+
+
+def _joined_blocks(frame: Frame, parts: list[tuple[str, bool, str]]) -> str:
+    """The parts' file-level blocks merged in input order, as the frame
+    writes them; each file of them removed."""
+    import json
+
+    from ..api import _merge_blocks as merge_blocks
+
+    merged: dict = {}
+    for path, _, _ in parts:
+        try:
+            with open(_blocks_path(path), encoding="utf-8") as handle:
+                merge_blocks(merged, json.load(handle))
+            os.unlink(_blocks_path(path))
+        except FileNotFoundError:
+            continue
+    return frame.blocks(merged) if frame.blocks is not None and merged else ""
+
+
+def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out) -> list[Diagnostic]:
     """The one output from the shards' body parts (path, holds records, the
     input it came from, named in findings), in input order,
     onto the binary stream ``out``; each part removed once copied.  Where the
@@ -276,7 +345,11 @@ def assemble(frame: Frame, parts: Iterator[tuple[str, bool, str]], out) -> list[
     if pattern is not None:
         store = (JoinedRecordIds(frame) if getattr(frame, "id_text", None) is not None
                  else _JoinedIds(pattern))
-    written = False
+    parts = list(parts)
+    text = _joined_blocks(frame, parts)
+    if text:
+        out.write((frame.head + text).encode("utf-8"))
+    written = bool(text)
     try:
         for path, holds, source in parts:
             if isinstance(store, _JoinedIds):

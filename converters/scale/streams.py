@@ -297,6 +297,10 @@ class Frame:
     # its id line (a RIS record's second ID): after a record's id line, none
     # is taken for the next record's before this one.
     record_end: re.Pattern | None = None
+    # The file-level blocks (@string, @preamble...) of all the inputs, merged,
+    # as the writer writes them once before every record (a whole run's
+    # place for them); None: the writer puts none there.
+    blocks: Callable[[dict], str] | None = None
 
     def body(self, text: str) -> str:
         start, end = self.cut
@@ -348,7 +352,15 @@ def _bibtex_key(value: str) -> str:
 def _bibtex_frame(options: dict) -> Frame:
     # an entry's first line, "@book{key,"; not a @comment, @preamble or @string block
     ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[A-Za-z]+\{([^,\s{}]*),\r?\n")
-    return Frame(separator="\n", ids=ids, id_text=_bibtex_key, unique_text=True)
+    return Frame(separator="\n", ids=ids, id_text=_bibtex_key, unique_text=True,
+                 blocks=_bibtex_blocks)
+
+
+def _bibtex_blocks(meta: dict) -> str:
+    from ..formats.bibtex.writer import file_blocks
+
+    blocks = file_blocks(meta)
+    return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)

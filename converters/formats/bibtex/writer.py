@@ -49,12 +49,7 @@ def _make_key(data: dict, taken) -> str:
 def _write(records, *, variant: str, ascii: bool = False, meta: dict | None = None,
            **options) -> WriteResult:
     result = WriteResult()
-    blocks = []
-    if meta:
-        blocks += ["@comment{" + comment + "}" for comment in meta.get("comments", [])]
-        blocks += ["@preamble{" + preamble + "}" for preamble in meta.get("preambles", [])]
-        blocks += ["@string{" + key + " = " + value + "}"
-                   for key, value in meta.get("strings", {}).items()]
+    blocks = file_blocks(meta) if meta else []
     # A streamed run's batches share one store of the keys written (``ids``),
     # so a key cleaned in one batch is not written again by a later one.
     keys = options.get("ids") or IdAllocator()
@@ -125,6 +120,15 @@ def _unmatched_dropped(text: str) -> str:
                 dropped.add(at)
     dropped.update(opened)
     return "".join(c for at, c in enumerate(text) if at not in dropped)
+
+
+def file_blocks(meta: dict) -> list[str]:
+    """The file-level blocks (@comment, @preamble, @string) a whole write
+    puts before every entry, from the inputs' blocks merged."""
+    return (["@comment{" + comment + "}" for comment in meta.get("comments", [])]
+            + ["@preamble{" + preamble + "}" for preamble in meta.get("preambles", [])]
+            + ["@string{" + key + " = " + value + "}"
+               for key, value in meta.get("strings", {}).items()])
 
 
 def clean_key(key: str) -> str:
