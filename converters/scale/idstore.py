@@ -31,7 +31,9 @@ class _TemporaryTables:
 class StreamIds(_TemporaryTables):
     def __init__(self, folder: str | None = None):
         super().__init__(folder, "ids", "CREATE TABLE taken (id TEXT PRIMARY KEY) WITHOUT ROWID;"
-                         "CREATE TABLE last (id TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;")
+                         "CREATE TABLE last (id TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;"
+                         "CREATE TABLE next_letter (id TEXT PRIMARY KEY, n INTEGER) "
+                         "WITHOUT ROWID;")
 
     def _take(self, candidate: str) -> bool:
         return self._db.execute("INSERT OR IGNORE INTO taken VALUES (?)",
@@ -51,12 +53,17 @@ class StreamIds(_TemporaryTables):
         return candidate
 
     def claim_suffixed(self, wanted: str) -> str:
-        """IdAllocator.claim_suffixed's rule: repeats get a, b, c ..."""
-        from ..ids import letters
-
+        """IdAllocator.claim_suffixed's rule: repeats get a, b, c ... (the
+        first free; the search goes on from where the last one for ``wanted``
+        stopped, since nothing taken is freed)."""
         if self._take(wanted):
             return wanted
-        return next(wanted + suffix for suffix in letters() if self._take(wanted + suffix))
+        row = self._db.execute("SELECT n FROM next_letter WHERE id = ?", (wanted,)).fetchone()
+        n = row[0] if row else 0
+        while not self._take(wanted + letter(n)):
+            n += 1
+        self._db.execute("INSERT OR REPLACE INTO next_letter VALUES (?, ?)", (wanted, n + 1))
+        return wanted + letter(n)
 
     def claim_all(self, wanted: list[str]) -> list[str]:
         """``claim`` of each in order, the common case (an id not taken) in
@@ -92,6 +99,17 @@ class StreamIds(_TemporaryTables):
     def _insert(self, rows: list[tuple[str]]) -> None:
         if rows:
             self._db.executemany("INSERT INTO taken VALUES (?)", rows)
+
+
+def letter(n: int) -> str:
+    """The ``n``-th (from 0) of ids.letters(): a ... z, aa, ab ... (bijective
+    base 26)."""
+    out = ""
+    n += 1
+    while n:
+        n, digit = divmod(n - 1, 26)
+        out = chr(ord("a") + digit) + out
+    return out
 
 
 _PARAMETERS = 900  # under SQLite's oldest limit of a statement's parameters
