@@ -426,25 +426,30 @@ def _convert_sharded(args, inputs: list[str], output: str | None, writer) -> int
         run = execute(job, plan.tasks, folder, jobs=args.jobs or 1, scheduler=args.scheduler,
                       progress=progress)
         progress.close()
-        errors = _show_all(args, run)
+        errors = _show_all(args, run.checked())
         if not run.records and errors:
             return EXIT_FAILED
         frame = writer._get("streamer").frame(options)
-        joined = join_cut_shards(plan, run, frame)
+        renamed: dict = {}  # by part: ids as written -> as joined
+        joined = join_cut_shards(plan, run, frame, renamed)
         if not folder_out:
-            joined += _join_parts(frame, plan.tasks, run, output)
+            joined += _join_parts(frame, plan.tasks, run, output, renamed)
         _show(joined, verbose=args.verbose, quiet=args.quiet)  # ids renamed where parts met
+        # what writing found, after the renamings, as a whole run says it
+        errors = _show_all(args, run.written({task.index: renamed[task.output]
+                                              for task in plan.tasks
+                                              if task.output in renamed})) or errors
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
-def _show_all(args, run) -> bool:
+def _show_all(args, diagnostics) -> bool:
     """A sharded run's diagnostics to stderr, a thousand at a time; whether
     any is an error."""
     from .diagnostics import Severity
 
     errors = False
     shown = []
-    for diagnostic in run.diagnostics():
+    for diagnostic in diagnostics:
         errors = errors or diagnostic.severity is Severity.ERROR
         shown.append(diagnostic)
         if len(shown) >= 1000:
@@ -454,7 +459,7 @@ def _show_all(args, run) -> bool:
     return errors
 
 
-def _join_parts(frame, shards, run, output: str | None) -> list:
+def _join_parts(frame, shards, run, output: str | None, renamed: dict) -> list:
     """The one output: the shards' parts in input order, to a temporary file
     renamed into place, or to standard output; what joining them found."""
     from .scale.compression import wrap_output
@@ -465,7 +470,7 @@ def _join_parts(frame, shards, run, output: str | None) -> list:
              for shard, result in zip(shards, run.results, strict=True))
     if output is None:
         sys.stdout.flush()
-        found = assemble(frame, parts, sys.stdout.buffer)
+        found = assemble(frame, parts, sys.stdout.buffer, renamed)
         sys.stdout.buffer.flush()
         return found
     from .textio import plan
@@ -475,7 +480,7 @@ def _join_parts(frame, shards, run, output: str | None) -> list:
     try:
         with open(temporary, "wb") as raw:
             handle = wrap_output(output, raw)
-            found = assemble(frame, parts, handle)
+            found = assemble(frame, parts, handle, renamed)
             handle.close()
         if temporary != target:
             os.replace(temporary, target)

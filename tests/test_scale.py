@@ -44,11 +44,14 @@ def _streamed(path, to: str, tmp_path, **job) -> tuple[str, list]:
     folder.mkdir(exist_ok=True)
     shards = part_shards([str(path)], str(folder))
     run = execute(Job("convert", to=to, **job), shards, str(folder))
-    diagnostics = list(run.diagnostics())
+    diagnostics = list(run.checked())
     out = io.BytesIO()
     frame = default_registry().get(to)._get("streamer").frame(job.get("write_options", {}))
+    renamed: dict = {}
     diagnostics += assemble(frame, ((s.output, r.wrote, s.path) for s, r in
-                                    zip(shards, run.results, strict=True)), out)
+                                    zip(shards, run.results, strict=True)), out, renamed)
+    diagnostics += run.written({s.index: renamed[s.output] for s in shards
+                                if s.output in renamed})
     return out.getvalue().decode("utf-8"), diagnostics
 
 

@@ -70,6 +70,9 @@ class JoinedRecordIds:
         # cleaned may meet) has them claimed again, as its whole write does.
         self.keys = StreamIds() if frame.unique_text else None
         self.found: list[Diagnostic] = []
+        # by part: the ids its records were written with -> as joined
+        self.renamed: dict[str, dict[str, str]] = {}
+        self.path = ""  # the part being joined
         self.first = True  # no part joined yet: a part's own ids are the output's
 
     def copy(self, path: str, part, out) -> None:
@@ -78,6 +81,7 @@ class JoinedRecordIds:
         only when one of its ids must change (copied as it is otherwise)."""
         import shutil
 
+        self.path = path
         try:
             notes = open(notes_path(path), encoding="utf-8")  # noqa: SIM115
         except OSError:  # a part no shard noted: copied as it is
@@ -112,6 +116,8 @@ class JoinedRecordIds:
             for (wanted, written, file, line, own), got in zip(batch, given, strict=True):
                 if got != wanted:
                     self.found.append(renamed(wanted, got, file, line))
+                if got != written:
+                    self.renamed.setdefault(self.path, {})[written] = got
                 if own is not None:  # its line holds what it brought: never renamed
                     number += 1
                     continue

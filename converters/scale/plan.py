@@ -22,13 +22,38 @@ class Run:
         return sum(r.records for r in self.results)
 
     def diagnostics(self) -> Iterator[Diagnostic]:
-        """Each shard's diagnostics in input order, then the duplicates (read
-        from the shards' spill files: call inside ``execute``'s folder's life)."""
+        """Every diagnostic of the shards (read from their spill files: call
+        inside ``execute``'s folder's life), in a whole run's order."""
+        yield from self.checked()
+        yield from self.written()
+
+    def checked(self) -> Iterator[Diagnostic]:
+        """Each shard's diagnostics of reading and checking in input order,
+        then the shapes each mended, the ids each renamed, the duplicates.  A convert's writing
+        findings follow a join's findings (``written``), as in a whole run."""
         from .shards import diagnostics_of
 
         for result in self.results:
             yield from diagnostics_of(result)
+        for phase in ("mended", "renamed"):
+            for result in self.results:
+                yield from diagnostics_of(result, phase)
         yield from self.duplicates
+
+    def written(self, renamed: dict[int, dict[str, str]] | None = None
+                ) -> Iterator[Diagnostic]:
+        """What writing found, shard by shard; a record whose id the join
+        renamed (``renamed``: by shard, written id -> joined id) named as joined."""
+        import dataclasses
+
+        from .shards import diagnostics_of
+
+        for result in self.results:
+            ids = (renamed or {}).get(result.index) or {}
+            for diagnostic in diagnostics_of(result, "written"):
+                if diagnostic.record in ids:
+                    diagnostic = dataclasses.replace(diagnostic, record=ids[diagnostic.record])
+                yield diagnostic
 
 
 def shard_name(path: str, suffix: str) -> str:
@@ -92,7 +117,8 @@ def split(shards: list[Shard], limit: int, folder: str) -> Split:
     return plan
 
 
-def join_cut_shards(plan: Split, run: Run, frame) -> list:
+def join_cut_shards(plan: Split, run: Run, frame,
+                    renamed: dict[str, dict[str, str]] | None = None) -> list:
     """The output file of each cut shard, from its parts (compressed as its
     name says), through a temporary file renamed into place; what joining
     the parts found (ids renamed)."""
@@ -105,7 +131,8 @@ def join_cut_shards(plan: Split, run: Run, frame) -> list:
         with open(temporary, "wb") as raw:
             handle = wrap_output(target, raw)
             found += assemble(frame, ((plan.tasks[n].output or "", run.results[n].wrote,
-                                       plan.tasks[n].path) for n in numbers), handle)
+                                       plan.tasks[n].path) for n in numbers), handle,
+                              renamed)
             handle.close()
         os.replace(temporary, target)
     return found

@@ -49,7 +49,17 @@ class ShardResult:
     wrote: bool = False  # the body holds at least one record
     rows: list = field(default_factory=list)
     spill: str | None = None  # a file of pickled lists of diagnostics, in order
+    # The findings of the later phases (PHASES), said after every shard's
+    # reading, as a whole run says them: in memory, or their spill files.
+    later: dict[str, list] = field(default_factory=dict)
+    later_spills: dict[str, str] = field(default_factory=dict)
     ids: list = field(default_factory=list)  # (file, id, line) for reports that list records
+
+
+# A convert's findings after reading, in the whole run's order (api.convert):
+# shapes mended, ids renamed (a join's renamings come after these), then
+# what writing the records found.
+PHASES = ("mended", "renamed", "written")
 
 
 def _registry():
@@ -65,7 +75,6 @@ UNREADABLE = frozenset({"input-unreadable", "input-empty", "encoding-invalid", "
 def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = None,
               list_records: bool = False) -> ShardResult:
     """Do ``job`` on one input; ``progress`` hears the records of each chunk."""
-    from ..validation import selected
     from .duplicates import BucketWriter, rows
     from .reading import read_stream
 
@@ -73,17 +82,17 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     result = ShardResult(shard.index, shard.path)
     buckets = BucketWriter(job.keys_folder, shard.index) if job.keys_folder else None
     sink = _Sink(registry.get(job.to), job, shard) if job.command == "convert" else None
-    spill = _Spill(job.spill_folder, shard.index) if job.spill_folder else None
-    result.spill = spill.path if spill else None
+    spill = _Found(job, shard, result)
     try:
         for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
                                  shared={}, byte_range=shard.byte_range,
                                  front_matter=job.command == "validate"):
-            found, records = _checked(job, chunk, sink)
+            found, later, records = _checked(job, chunk, sink)
             if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
                 result.unreadable = True
-            kept = [d for d in found if selected(d.code, job.select, job.ignore)]
-            spill.add(kept) if spill else result.diagnostics.extend(kept)
+            spill.add(found)
+            for phase, said in zip(PHASES, later, strict=True):
+                spill.add(said, phase)
             for number, record in enumerate(records, result.records):
                 for row in rows(record, (shard.index, number)) if job.command == "validate" \
                         else ():
@@ -94,11 +103,9 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
             if progress:
                 progress(len(records))
         if sink:
-            last = [d for d in sink.finish() if selected(d.code, job.select, job.ignore)]
-            spill.add(last) if spill else result.diagnostics.extend(last)
+            spill.add(sink.finish(), "written")
     finally:
-        if spill:
-            spill.close()
+        spill.close()
         if buckets:
             buckets.close()
         if sink:
@@ -106,11 +113,40 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     return result
 
 
+class _Found:
+    """A shard's findings by phase, as a whole run says them: reading and
+    checking (""), then PHASES; kept in memory, or on disk chunk by chunk."""
+
+    def __init__(self, job: Job, shard: Shard, result: ShardResult):
+        self.job, self.result = job, result
+        self.spills: dict[str, _Spill] = {}
+        if job.spill_folder:
+            self.spills = {phase: _Spill(job.spill_folder, shard.index, phase)
+                           for phase in ("", *PHASES)}
+            result.spill = self.spills[""].path
+            result.later_spills = {p: self.spills[p].path for p in PHASES}
+
+    def add(self, found: list, phase: str = "") -> None:
+        from ..validation import selected
+
+        kept = [d for d in found if selected(d.code, self.job.select, self.job.ignore)]
+        if self.spills:
+            self.spills[phase].add(kept)
+        elif phase:
+            self.result.later.setdefault(phase, []).extend(kept)
+        else:
+            self.result.diagnostics.extend(kept)
+
+    def close(self) -> None:
+        for spill in self.spills.values():
+            spill.close()
+
+
 class _Spill:
     """A shard's diagnostics on disk, chunk by chunk (see read_spill)."""
 
-    def __init__(self, folder: str, index: int):
-        self.path = os.path.join(folder, f"diagnostics-{index:06d}.pickle")
+    def __init__(self, folder: str, index: int, phase: str = ""):
+        self.path = os.path.join(folder, f"diagnostics{phase}-{index:06d}.pickle")
         self.handle = open(self.path, "wb")  # noqa: SIM115 (closed by close())
 
     def add(self, diagnostics: list) -> None:
@@ -123,13 +159,15 @@ class _Spill:
         self.handle.close()
 
 
-def diagnostics_of(result: ShardResult) -> Iterator[Diagnostic]:
-    """A shard's diagnostics in order, from memory or from its spill file."""
-    yield from result.diagnostics
-    if result.spill:
+def diagnostics_of(result: ShardResult, phase: str = "") -> Iterator[Diagnostic]:
+    """A shard's diagnostics in order, from memory or from its spill file:
+    those of reading and checking, or of a later ``phase`` (PHASES)."""
+    yield from result.later.get(phase, []) if phase else result.diagnostics
+    spill = result.later_spills.get(phase) if phase else result.spill
+    if spill:
         import pickle
 
-        with open(result.spill, "rb") as handle:
+        with open(spill, "rb") as handle:
             while True:
                 try:
                     yield from pickle.load(handle)
@@ -137,23 +175,24 @@ def diagnostics_of(result: ShardResult) -> Iterator[Diagnostic]:
                     return
 
 
-def _checked(job: Job, chunk, sink) -> tuple[list, list]:
-    """A chunk's diagnostics after shapes are mended, ids given, the records
-    written (convert) or checked (validate)."""
+def _checked(job: Job, chunk, sink) -> tuple[list, list, list]:
+    """A chunk's diagnostics of reading, then of mending shapes and checking
+    the records (validate); of PHASES (convert); the records."""
     from ..wellformed import check
 
     found = list(chunk.diagnostics)
     records, mended = check(chunk.records)
-    found.extend(mended)
+    later: tuple[list, ...] = ([], [], [])
     if sink is not None:
-        found.extend(sink.write(records, chunk.meta))
+        later = (mended, *sink.write(records, chunk.meta))
     else:
+        found.extend(mended)
         from ..validation import validate
 
         ignore = set(job.ignore or ()) | {"duplicate-record"}
         found.extend(validate(records, profiles=list(job.profiles), select=job.select,
                               ignore=ignore))
-    return found, records
+    return found, later, records
 
 
 class _Sink:
@@ -221,9 +260,11 @@ class _Sink:
         return [make("field-dropped", f"{self.writer.name} has no place for the input's "
                      f"file-level blocks ({kinds})", severity=Severity.INFO)]
 
-    def write(self, records: list[Record], meta: dict | None = None) -> list[Diagnostic]:
-        found: list[Diagnostic] = []
-        options = self._meta(meta or {}, found)
+    def write(self, records: list[Record], meta: dict | None = None
+              ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+        """Write a batch: (the ids it renamed, what the writer found)."""
+        renamed: list[Diagnostic] = []
+        options = self._meta(meta or {}, renamed)
         wanted_ids = [record.id or "record" for record in records]
         for record, wanted, got in zip(records, wanted_ids, self.ids.claim_all(wanted_ids),
                                        strict=True):
@@ -231,17 +272,16 @@ class _Sink:
                 own = self.frame.own_line(record.data) if self.frame.own_line else None
                 self.notes.add(wanted, got, record.origin.file, record.origin.line, own)
             elif got != wanted:
-                found.append(make(
+                renamed.append(make(
                     "id-duplicate", f"id {wanted!r} is used by an earlier record; renamed "
                     f"{got!r}", file=record.origin.file, line=record.origin.line, record=got,
                     pointer="/id"))
             record.data["id"] = got
         if not records and options is self.options:
-            return found
+            return renamed, []
         if self.written_ids is not None:
             options = {**options, "ids": self.written_ids}
         out = self.writer.write(records, **options)
-        found.extend(out.diagnostics)
         text = self.frame.body(out.text)
         if self.handle is not None and text:
             lead = self.frame.separator if self.started else (
@@ -249,7 +289,7 @@ class _Sink:
             self.handle.write((lead + text).encode("utf-8"))
             self.started = True
         self.count += len(records)
-        return found
+        return renamed, out.diagnostics
 
     def close(self) -> bool:
         self.ids.close()
@@ -328,14 +368,16 @@ def _joined_blocks(frame: Frame, parts: list[tuple[str, bool, str]]) -> str:
     return frame.blocks(merged) if frame.blocks is not None and merged else ""
 
 
-def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out) -> list[Diagnostic]:
+def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out,
+             renamed: dict[str, dict[str, str]] | None = None) -> list[Diagnostic]:
     """The one output from the shards' body parts (path, holds records, the
     input it came from, named in findings), in input order,
     onto the binary stream ``out``; each part removed once copied.  Where the
     frame says which lines hold ids, they are made unique over the output:
     record ids as a whole run gives them (converters.scale.joined_ids),
     ids of the writer's own form (JATS's XML ids) renamed (-2, -3 ...) where
-    an earlier part wrote them; each renaming reported."""
+    an earlier part wrote them; each renaming reported, and the record ids
+    renamed noted in ``renamed`` (by part: as written -> as joined)."""
     import shutil
 
     from .joined_ids import JoinedRecordIds, remove_notes
@@ -370,6 +412,8 @@ def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out) -> list[
     finally:
         if store is not None:
             store.close()
+    if isinstance(store, JoinedRecordIds) and renamed is not None:
+        renamed.update(store.renamed)
     out.write((frame.tail if written else frame.empty).encode("utf-8"))
     return store.found if store is not None else []
 
