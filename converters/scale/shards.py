@@ -175,7 +175,7 @@ def diagnostics_of(result: ShardResult, phase: str = "") -> Iterator[Diagnostic]
                     return
 
 
-def _checked(job: Job, chunk, sink) -> tuple[list, list, list]:
+def _checked(job: Job, chunk, sink) -> tuple[list, tuple[list, ...], list]:
     """A chunk's diagnostics of reading, then of mending shapes and checking
     the records (validate); of PHASES (convert); the records."""
     from ..wellformed import check
