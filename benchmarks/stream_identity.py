@@ -7,6 +7,7 @@ ids, @string blocks and findings of two inputs; JSON Lines inputs are also
 cut into byte ranges (``--split``).
 
     python -m benchmarks.stream_identity [--max-size 1500000] [--jobs 2]
+        [--only bibtex,ris] [--sample N]
 
 Inputs: the corpora's .bib files (and the peer tests'), CSL-JSON, JATS
 articles, and Zotero's import test cases for BibTeX, RIS and EndNote XML,
@@ -109,11 +110,18 @@ def main() -> int:
     parser.add_argument("--max-size", type=int, default=1_500_000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", help="input formats, comma-separated")
+    parser.add_argument("--sample", type=int, help="at most this many files a format, "
+                        "drawn at random (seed 24) across its list")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stream-identity-") as folder:
         files = inputs(Path(folder), args.max_size)
         if args.only:
             files = {k: v for k, v in files.items() if k in args.only.split(",")}
+        if args.sample:
+            import random
+
+            files = {k: sorted(random.Random(24).sample(v, min(args.sample, len(v))))
+                     for k, v in files.items()}
         todo = cases(files)
         with ThreadPoolExecutor(args.jobs) as pool:
             results = list(pool.map(check, todo))
