@@ -21,6 +21,7 @@ from __future__ import annotations
 from ...mapping import pubmed as M
 from ...vocabulary import strip_doi_prefix
 from ...xmlsafe import text_of
+from .values import has_name
 
 # PubMed XML has no namespaces: lxml's own find/findall (in C) find by name.
 
@@ -46,8 +47,7 @@ def affiliations(author_list, role: str, before: int) -> tuple[dict[str, dict], 
         return found, read
     position = before
     for author, held in zip(authors, infos, strict=True):
-        # values.person's rule: a name is a <LastName> or a <CollectiveName>
-        if not (_words(author.find("LastName")) or _words(author.find("CollectiveName"))):
+        if not has_name(author):  # author_list does not keep it: no position
             continue
         position += 1
         for info in held:

@@ -95,8 +95,16 @@ def initials(value: str) -> str:
     return " ".join(f"{c}." for c in letters)
 
 
+def has_name(author) -> bool:
+    """Whether an <Author> is a name author_list keeps: it has a <LastName>
+    or a <CollectiveName> (the one rule; attached.affiliations counts by it)."""
+    return bool(text(kid(author, "LastName")) or text(kid(author, "CollectiveName")))
+
+
 def person(author) -> dict | None:
     """One <Author> as a CSL name: a person, or a group (<CollectiveName>)."""
+    if not has_name(author):
+        return None
     collective = text(kid(author, "CollectiveName"))
     family = text(kid(author, "LastName"))
     if not family:
