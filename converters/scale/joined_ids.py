@@ -58,14 +58,19 @@ def renamed(wanted: str, got: str, file: str | None, line: int | None) -> Diagno
                 file=file, line=line, record=got, pointer="/id")
 
 
-class JoinedRecordIds:
-    """The wanted ids of the parts joined so far, claimed in order."""
+class JoinedIds:
+    """The ids of the parts joined so far, claimed in order, by the frame's
+    rule: record ids (``Frame.id_text``) as a whole run gives them, from the
+    parts' notes; else ids of the writer's own form (JATS's XML ids), each
+    line the frame's pattern matches claimed (IdAllocator's rule) as it
+    comes, a repeat renamed -2, -3 ..."""
 
     def __init__(self, frame):
         from .idstore import StreamIds
 
         self.pattern, self.text, self.end = frame.ids, frame.id_text, frame.record_end
         self.ids = StreamIds()
+        self.source: str | None = None  # the input the part being joined came from
         # A writer that keeps its written ids unique too (BibTeX: keys once
         # cleaned may meet) has them claimed again, as its whole write does.
         self.keys = StreamIds() if frame.unique_text else None
@@ -82,6 +87,9 @@ class JoinedRecordIds:
         import shutil
 
         self.path = path
+        if self.text is None:
+            self._claim_lines(part, out)
+            return
         try:
             notes = open(notes_path(path), encoding="utf-8")  # noqa: SIM115
         except OSError:  # a part no shard noted: copied as it is
@@ -170,6 +178,21 @@ class JoinedRecordIds:
                 "inputs were joined, but its line was not found: it may be written twice",
                 severity=Severity.WARNING, file=file, line=line_number, record=wrote,
                 pointer="/id"))
+
+    def _claim_lines(self, part, out) -> None:
+        """Ids of the writer's own form: each claimed where its line comes."""
+        for line in part:
+            match = self.pattern.match(line)
+            if match:
+                wanted = match.group(1).decode("utf-8")
+                got = self.ids.claim(wanted)
+                if got != wanted:
+                    line = line[:match.start(1)] + got.encode("utf-8") + line[match.end(1):]
+                    self.found.append(make(
+                        "id-duplicate", f"id {wanted!r} is used by a record written earlier "
+                        f"(another input, or another part of this one); renamed {got!r} in the "
+                        "joined output", record=got, file=self.source, pointer="/id"))
+            out.write(line)
 
     def close(self) -> None:
         self.ids.close()

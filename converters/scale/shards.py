@@ -380,13 +380,9 @@ def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out,
     renamed noted in ``renamed`` (by part: as written -> as joined)."""
     import shutil
 
-    from .joined_ids import JoinedRecordIds, remove_notes
+    from .joined_ids import JoinedIds, remove_notes
 
-    pattern = getattr(frame, "ids", None)
-    store: JoinedRecordIds | _JoinedIds | None = None
-    if pattern is not None:
-        store = (JoinedRecordIds(frame) if getattr(frame, "id_text", None) is not None
-                 else _JoinedIds(pattern))
+    store = JoinedIds(frame) if getattr(frame, "ids", None) is not None else None
     parts = list(parts)
     text = _joined_blocks(frame, parts)
     if text:
@@ -394,7 +390,7 @@ def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out,
     written = bool(text)
     try:
         for path, holds, source in parts:
-            if isinstance(store, _JoinedIds):
+            if store is not None:
                 store.source = source
             if holds:
                 out.write((frame.separator if written else frame.head).encode("utf-8"))
@@ -412,35 +408,7 @@ def assemble(frame: Frame, parts: Iterable[tuple[str, bool, str]], out,
     finally:
         if store is not None:
             store.close()
-    if isinstance(store, JoinedRecordIds) and renamed is not None:
+    if store is not None and renamed is not None:
         renamed.update(store.renamed)
     out.write((frame.tail if written else frame.empty).encode("utf-8"))
     return store.found if store is not None else []
-
-
-class _JoinedIds:
-    """The ids of the parts joined so far (IdAllocator's rule, on disk)."""
-
-    def __init__(self, pattern):
-        from .idstore import StreamIds
-
-        self.pattern, self.ids = pattern, StreamIds()
-        self.found: list[Diagnostic] = []
-        self.source: str | None = None  # the input the part being copied came from
-
-    def copy(self, path: str, part, out) -> None:
-        for line in part:
-            match = self.pattern.match(line)
-            if match:
-                wanted = match.group(1).decode("utf-8")
-                got = self.ids.claim(wanted)
-                if got != wanted:
-                    line = line[:match.start(1)] + got.encode("utf-8") + line[match.end(1):]
-                    self.found.append(make(
-                        "id-duplicate", f"id {wanted!r} is used by a record written earlier "
-                        f"(another input, or another part of this one); renamed {got!r} in the "
-                        "joined output", record=got, file=self.source, pointer="/id"))
-            out.write(line)
-
-    def close(self) -> None:
-        self.ids.close()
