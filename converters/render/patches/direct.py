@@ -1,0 +1,187 @@
+"""Speed: a cs:text rendered by one function, and a cs:if that tests only
+the item's type answered by one lookup, where the patches stacked around
+them change nothing for that element.  (No output changes.)
+
+A cs:text went through seven stacked functions a render (the hooks
+dispatcher, the groups tracker, citeproc-py's Text.render, three
+Text.process layers, two Text.markup layers): 65,000 renders for 1,000
+APA entries.  For an element that sets no markup attribute (most of them)
+and that no render hook concerns, :func:`_install_text`'s render does in
+one frame what that stack does: the groups patch's bookkeeping (a variable
+called and whether it gave text, a macro suppressed when all it called was
+empty, what a substitute printed), the text as speed_base's Text.process
+gets it, the punctuation patch's mark on a printed value, and speed's
+plain markup (the language, which only markup reads, is not looked up).
+Every other cs:text renders through the stack as before.
+
+Installed last, and only over the exact stack it stands for: when a
+harness switches a patch off (the CSL suite's attribution does), or
+another patch wraps these methods, nothing here is installed.
+"""
+from __future__ import annotations
+
+# The stacks stood for, outermost first: (module, qualified name, the
+# closure variable holding the next layer); the last layer is citeproc-py's.
+_P = "converters.render.patches."
+_TEXT_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
+                (_P + "groups", "_track_leaf.<locals>.render", "original"),
+                ("citeproc.model", "Text.render", None))
+_TEXT_PROCESS = ((_P + "punctuation", "install_literal_punctuation.<locals>.text_process",
+                  "process"),
+                 (_P + "text_case", "_patch_output_language.<locals>.text_process", "process"),
+                 (_P + "speed_base", "_patch_text_language.<locals>.process", None))
+_TEXT_MARKUP = ((_P + "speed", "_patch_plain_markup.<locals>.markup", None),)
+_IF_TYPE = ((_P + "conditions", "_patch_type_list.<locals>._type", None),)
+_IF_HOLDS = ((_P + "speed_base", "_patch_if.<locals>.holds", None),)
+
+_KINDS = ("variable", "macro", "term", "value")
+
+
+def install() -> None:
+    from citeproc import model
+
+    if _is_stack(model.Text.render, _TEXT_RENDER) and _is_stack(model.Text.process,
+                                                                 _TEXT_PROCESS) \
+            and _is_stack(model.Text.markup, _TEXT_MARKUP):
+        _install_text(model)
+    if _is_stack(model.If._type, _IF_TYPE) and _is_stack(model.If.holds, _IF_HOLDS):
+        _install_if_type(model)
+
+
+def _wrapped(function, variable: str):
+    """The function ``function`` wraps, held in its closure as ``variable``."""
+    code = getattr(function, "__code__", None)
+    if code is None or variable not in code.co_freevars:
+        return None
+    return function.__closure__[code.co_freevars.index(variable)].cell_contents
+
+
+def _is_stack(function, layers) -> bool:
+    for module, qualname, inner in layers:
+        if getattr(function, "__module__", None) != module \
+                or getattr(function, "__qualname__", None) != qualname:
+            return False
+        function = _wrapped(function, inner) if inner else None
+    return True
+
+
+def _plan(element, hooks, markup_attributes) -> tuple:
+    """(element, what it prints or None to take the stack, that attribute).
+    The stack is taken for an element with markup attributes, one a render
+    hook concerns, one that is both a variable and a macro call, and
+    year-suffix (which the groups tracker passes straight through)."""
+    attrib = element.attrib
+    kind = next((k for k in _KINDS if k in attrib), None)
+    if kind is None or any(name in attrib for name in markup_attributes) \
+            or any(concerns is None or concerns(element) for _, concerns in hooks) \
+            or (kind == "variable" and ("macro" in attrib
+                                        or attrib["variable"] == "year-suffix")):
+        return (element, None, None)
+    return (element, kind, attrib[kind])
+
+
+def _install_text(model) -> None:
+    from .groups import _TRACE, _close_into, _repressed
+    from .punctuation import _PUNCTUATION_ONLY, LITERAL
+    from .speed import _MARKUP, memo_table
+
+    stack = model.Text.render
+    hooks = stack.bibconv_hooks
+    plans = memo_table()  # cs:text's id -> _plan's tuple
+    VariableError, String = model.VariableError, model.String
+
+    def plain(text):  # speed's plain markup
+        if not text:
+            return None
+        return str(text) if isinstance(text, (int, float)) else text
+
+    def render(self, item, *args, **kwargs):
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = _plan(self, hooks, _MARKUP)
+        kind = hit[1]
+        if kind is None or args:
+            return stack(self, item, *args, **kwargs)
+        if kind == "variable":
+            return _variable(self, item, hit[2], kwargs.get("context"))
+        if kind == "macro":
+            return _macro(self, item, hit[2], kwargs.get("context"))
+        if kind == "term":
+            return plain(self._term(item))
+        text = String(self.preformat(hit[2]))
+        if _PUNCTUATION_ONLY.fullmatch(hit[2]):
+            text = type(text)(LITERAL) + text
+        return plain(text)
+
+    def _variable(self, item, variable, context):
+        frames = _TRACE.frames
+        if _repressed(self, variable, context):
+            if frames:
+                frames[-1][0] = True  # called, and empty here
+            raise VariableError  # already printed as a substitute
+        if frames:
+            frame = frames[-1]
+            frame[0] = True
+        try:
+            text = plain(self._variable(item, context if context is not None else self))
+        except VariableError:
+            return None
+        if text:
+            if frames:
+                frame[1] = True
+            collecting = _TRACE.collecting
+            if collecting:
+                collecting[-1].append((self.tag, variable))
+        return text
+
+    def _macro(self, item, name, context):
+        frames = _TRACE.frames
+        frames.append([False, False])
+        try:
+            text = plain(self.get_macro(name).render(item, context if context is not None
+                                                     else self))
+        finally:
+            called, rendered = frames.pop()
+        if called and not rendered:
+            text = None
+        if frames:
+            _close_into(frames[-1], called, bool(text))
+        return text
+
+    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
+    model.Text.render = render
+
+
+def _install_if_type(model) -> None:
+    """A cs:if (or cs:else-if) whose one test is its type, without
+    position: the conditions patch's answer (the item's type one of the
+    listed, with match="any", "all" or unset; none of them, with
+    match="none"), worked out without building a list of answers.
+    Anything else is asked of speed_base's If.holds."""
+    from .speed import memo_table
+
+    holds, type_test = model.If.holds, model.If._type
+    plans = memo_table()  # element's id -> (element, its types or None, match="none"?)
+    get = dict.get
+
+    def plan(self):
+        attrib = self.attrib
+        only_type = "type" in attrib and not any(
+            test in attrib for test in ("variable", "is-numeric", "is-uncertain-date",
+                                        "locator", "disambiguate", "position"))
+        match = attrib.get("match")
+        if not only_type or match not in (None, "all", "any", "none") \
+                or type(self)._type is not type_test:
+            return (self, None, False)
+        return (self, tuple(typ.lower() for typ in attrib["type"].split()), match == "none")
+
+    def fast_holds(self, item, context=None) -> bool:
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = plan(self)
+        if hit[1] is None:
+            return holds(self, item, context)
+        found = get(item.reference, "type") in hit[1]
+        return not found if hit[2] else found
+
+    model.If.holds = fast_holds
