@@ -1,5 +1,5 @@
 """Speed: a cs:text rendered by one function, and a cs:if that tests only
-the item's type answered by one lookup, where the patches stacked around
+the item's type, or only variables, answered without a list of answers, where the patches stacked around
 them change nothing for that element.  (No output changes.)
 
 A cs:text went through seven stacked functions a render (the hooks
@@ -32,6 +32,7 @@ _TEXT_PROCESS = ((_P + "punctuation", "install_literal_punctuation.<locals>.text
                  (_P + "speed_base", "_patch_text_language.<locals>.process", None))
 _TEXT_MARKUP = ((_P + "speed", "_patch_plain_markup.<locals>.markup", None),)
 _IF_TYPE = ((_P + "conditions", "_patch_type_list.<locals>._type", None),)
+_IF_VARIABLE = ((_P + "speed_base", "_patch_conditions.<locals>._variable", None),)
 _IF_HOLDS = ((_P + "speed_base", "_patch_if.<locals>.holds", None),)
 
 _KINDS = ("variable", "macro", "term", "value")
@@ -44,8 +45,9 @@ def install() -> None:
                                                                  _TEXT_PROCESS) \
             and _is_stack(model.Text.markup, _TEXT_MARKUP):
         _install_text(model)
-    if _is_stack(model.If._type, _IF_TYPE) and _is_stack(model.If.holds, _IF_HOLDS):
-        _install_if_type(model)
+    if _is_stack(model.If._type, _IF_TYPE) and _is_stack(model.If._variable, _IF_VARIABLE) \
+            and _is_stack(model.If.holds, _IF_HOLDS):
+        _install_if_tests(model)
 
 
 def _wrapped(function, variable: str):
@@ -152,36 +154,56 @@ def _install_text(model) -> None:
     model.Text.render = render
 
 
-def _install_if_type(model) -> None:
-    """A cs:if (or cs:else-if) whose one test is its type, without
-    position: the conditions patch's answer (the item's type one of the
-    listed, with match="any", "all" or unset; none of them, with
-    match="none"), worked out without building a list of answers.
-    Anything else is asked of speed_base's If.holds."""
+def _install_if_tests(model) -> None:
+    """A cs:if (or cs:else-if) that tests only the item's type, or only
+    variables, without position: the answer of the conditions patch's
+    _type (the type one of those listed, unless match="none") or of
+    speed_base's _variable (each variable present; locator in the cite)
+    and speed_base's If.holds, worked out without building a list of
+    answers.  Anything else is asked of If.holds."""
     from .speed import memo_table
 
-    holds, type_test = model.If.holds, model.If._type
-    plans = memo_table()  # element's id -> (element, its types or None, match="none"?)
-    get = dict.get
+    holds, If = model.If.holds, model.If
+    tests = {"type": If._type, "variable": If._variable}
+    plans = memo_table()  # element's id -> (element, test or None, its names, match)
+    get, contains = dict.get, dict.__contains__
 
     def plan(self):
         attrib = self.attrib
-        only_type = "type" in attrib and not any(
-            test in attrib for test in ("variable", "is-numeric", "is-uncertain-date",
-                                        "locator", "disambiguate", "position"))
-        match = attrib.get("match")
-        if not only_type or match not in (None, "all", "any", "none") \
-                or type(self)._type is not type_test:
-            return (self, None, False)
-        return (self, tuple(typ.lower() for typ in attrib["type"].split()), match == "none")
+        found = [test for test in _IF_TESTS if test in attrib]
+        test = found[0] if len(found) == 1 and found[0] in tests else None
+        if test is None or getattr(type(self), "_" + test) is not tests[test]:
+            return (self, None, (), None)
+        names = attrib[test].split()
+        if test == "type":
+            if attrib.get("match") not in (None, "all", "any", "none"):
+                return (self, None, (), None)
+            return (self, test, tuple(name.lower() for name in names), attrib.get("match"))
+        return (self, test, tuple(name.replace("-", "_") for name in names), attrib.get("match"))
 
     def fast_holds(self, item, context=None) -> bool:
         hit = plans.get(id(self))
         if hit is None or hit[0] is not self:
             hit = plans[id(self)] = plan(self)
-        if hit[1] is None:
+        test, names, match = hit[1], hit[2], hit[3]
+        if test is None:
             return holds(self, item, context)
-        found = get(item.reference, "type") in hit[1]
-        return not found if hit[2] else found
+        if test == "type":
+            found = get(item.reference, "type") in names
+            return not found if match == "none" else found
+        reference = item.reference
+        present = ("locator" in item if name == "locator" else contains(reference, name)
+                   for name in names)
+        if match == "any":
+            return any(present)
+        if match == "none":
+            return not any(present)
+        return all(present)
 
     model.If.holds = fast_holds
+
+
+# Every attribute that makes a cs:if test something (speed_base's _TESTS,
+# and position)
+_IF_TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "disambiguate",
+             "position")
