@@ -31,6 +31,13 @@ _TEXT_PROCESS = ((_P + "punctuation", "install_literal_punctuation.<locals>.text
                  (_P + "text_case", "_patch_output_language.<locals>.text_process", "process"),
                  (_P + "speed_base", "_patch_text_language.<locals>.process", None))
 _TEXT_MARKUP = ((_P + "speed", "_patch_plain_markup.<locals>.markup", None),)
+_MACRO_RENDER = (("citeproc.model", "Macro.render", None),)
+_GROUP_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
+                 ("citeproc.model", "CitationStylesElement.render", None))
+_GROUP_PROCESS = ((_P + "groups", "_patch_group.<locals>.process", None),)
+_GROUP_MARKUP = (("citeproc.model", "Group.markup", None),)
+_FORMAT = ((_P + "speed_base", "_patch_format.<locals>.format", "original"),)
+_WRAP = ((_P + "speed_base", "_patch_wrap.<locals>.wrap", "original"),)
 _IF_TYPE = ((_P + "conditions", "_patch_type_list.<locals>._type", None),)
 _IF_VARIABLE = ((_P + "speed_base", "_patch_conditions.<locals>._variable", None),)
 _IF_HOLDS = ((_P + "speed_base", "_patch_if.<locals>.holds", None),)
@@ -43,8 +50,14 @@ def install() -> None:
 
     if _is_stack(model.Text.render, _TEXT_RENDER) and _is_stack(model.Text.process,
                                                                  _TEXT_PROCESS) \
-            and _is_stack(model.Text.markup, _TEXT_MARKUP):
+            and _is_stack(model.Text.markup, _TEXT_MARKUP) \
+            and _is_stack(model.Macro.render, _MACRO_RENDER):
         _install_text(model)
+    if _is_stack(model.Group.render, _GROUP_RENDER) and _is_stack(model.Group.process,
+                                                                  _GROUP_PROCESS) \
+            and _is_stack(model.Group.markup, _GROUP_MARKUP) \
+            and _is_stack(model.Group.format, _FORMAT) and _is_stack(model.Group.wrap, _WRAP):
+        _install_group(model)
     if _is_stack(model.If._type, _IF_TYPE) and _is_stack(model.If._variable, _IF_VARIABLE) \
             and _is_stack(model.If.holds, _IF_HOLDS):
         _install_if_tests(model)
@@ -68,18 +81,25 @@ def _is_stack(function, layers) -> bool:
 
 
 def _plan(element, hooks, markup_attributes) -> tuple:
-    """(element, what it prints or None to take the stack, that attribute).
-    The stack is taken for an element with markup attributes, one a render
-    hook concerns, one that is both a variable and a macro call, and
-    year-suffix (which the groups tracker passes straight through)."""
+    """(element, what it prints or None to take the stack, that attribute,
+    the macro it calls or None).  The stack is taken for an element with
+    markup attributes, one a render hook concerns, one that is both a
+    variable and a macro call, and year-suffix (which the groups tracker
+    passes straight through)."""
     attrib = element.attrib
     kind = next((k for k in _KINDS if k in attrib), None)
     if kind is None or any(name in attrib for name in markup_attributes) \
             or any(concerns is None or concerns(element) for _, concerns in hooks) \
             or (kind == "variable" and ("macro" in attrib
                                         or attrib["variable"] == "year-suffix")):
-        return (element, None, None)
-    return (element, kind, attrib[kind])
+        return (element, None, None, None)
+    macro = None
+    if kind == "macro":
+        try:  # the style's macros do not change while it renders (speed memoizes them)
+            macro = element.get_macro(attrib["macro"])
+        except IndexError:  # looked up again when rendered, and raised there
+            pass
+    return (element, kind, attrib[kind], macro)
 
 
 def _install_text(model) -> None:
@@ -107,7 +127,8 @@ def _install_text(model) -> None:
         if kind == "variable":
             return _variable(self, item, hit[2], kwargs.get("context"))
         if kind == "macro":
-            return _macro(self, item, hit[2], kwargs.get("context"))
+            return _macro(self, item, hit[3] if hit[3] is not None
+                          else self.get_macro(hit[2]), kwargs.get("context"))
         if kind == "term":
             return plain(self._term(item))
         text = String(self.preformat(hit[2]))
@@ -136,12 +157,12 @@ def _install_text(model) -> None:
                 collecting[-1].append((self.tag, variable))
         return text
 
-    def _macro(self, item, name, context):
+    def _macro(self, item, macro, context):
         frames = _TRACE.frames
         frames.append([False, False])
-        try:
-            text = plain(self.get_macro(name).render(item, context if context is not None
-                                                     else self))
+        try:  # citeproc-py's Macro.render, without its frame
+            text = plain(macro.render_children(item, context=context if context is not None
+                                               else self, sort_options=None))
         finally:
             called, rendered = frames.pop()
         if called and not rendered:
@@ -152,6 +173,42 @@ def _install_text(model) -> None:
 
     render.bibconv_hooks = hooks  # type: ignore[attr-defined]
     model.Text.render = render
+
+
+def _install_group(model) -> None:
+    """A cs:group no render hook concerns: citeproc-py's render (its
+    markup of its process) without the hooks dispatcher's and render's
+    frames, and, where the group sets no formatting and no affixes, without
+    the markup that then gives its text back (speed_base's format and
+    wrap)."""
+    from .speed import memo_table
+    from .speed_base import _FORMATTING
+
+    stack, process, markup = model.Group.render, model.Group.process, model.Group.markup
+    hooks = stack.bibconv_hooks
+    plans = memo_table()  # cs:group's id -> (element, direct?, plain?)
+
+    def plan(self) -> tuple:
+        direct = not any(concerns is None or concerns(self) for _, concerns in hooks)
+        plain = not any(self.get(name) is not None for name in _FORMATTING) \
+            and not self.get("prefix") and not self.get("suffix")
+        return (self, direct, plain)
+
+    def render(self, item, *args, **kwargs):
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = plan(self)
+        if not hit[1] or args:
+            return stack(self, item, *args, **kwargs)
+        text = process(self, item, **kwargs)
+        if not hit[2]:
+            return markup(self, text)
+        if not text:
+            return None
+        return str(text) if isinstance(text, (int, float)) else text
+
+    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
+    model.Group.render = render
 
 
 def _install_if_tests(model) -> None:
