@@ -249,6 +249,10 @@ def _install_if_tests(model) -> None:
             found = get(item.reference, "type") in names
             return not found if match == "none" else found
         reference = item.reference
+        if len(names) == 1:  # the common case, without a generator
+            name = names[0]
+            found = "locator" in item if name == "locator" else contains(reference, name)
+            return not found if match == "none" else found
         present = ("locator" in item if name == "locator" else contains(reference, name)
                    for name in names)
         if match == "any":
