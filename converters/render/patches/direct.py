@@ -114,19 +114,14 @@ def _plan(element, hooks, markup_attributes) -> tuple:
 
 
 def _install_text(model) -> None:
-    from .groups import _TRACE, _close_into, _repressed
     from .punctuation import _PUNCTUATION_ONLY, LITERAL
     from .speed import _MARKUP, memo_table
 
     stack = model.Text.render
     hooks = stack.bibconv_hooks
     plans = memo_table()  # cs:text's id -> _plan's tuple
-    VariableError, String = model.VariableError, model.String
-
-    def plain(text):  # speed's plain markup
-        if not text:
-            return None
-        return str(text) if isinstance(text, (int, float)) else text
+    String = model.String
+    plain, variable, macro = _text_steps(model)
 
     def render(self, item, *args, **kwargs):
         hit = plans.get(id(self))
@@ -136,10 +131,10 @@ def _install_text(model) -> None:
         if kind is None or args:
             return stack(self, item, *args, **kwargs)
         if kind == "variable":
-            return _variable(self, item, hit[2], kwargs.get("context"))
+            return variable(self, item, hit[2], kwargs.get("context"))
         if kind == "macro":
-            return _macro(self, item, hit[3] if hit[3] is not None
-                          else self.get_macro(hit[2]), kwargs.get("context"))
+            return macro(self, item, hit[3] if hit[3] is not None
+                         else self.get_macro(hit[2]), kwargs.get("context"))
         if kind == "term":
             return plain(self._term(item))
         text = String(self.preformat(hit[2]))
@@ -147,9 +142,25 @@ def _install_text(model) -> None:
             text = type(text)(LITERAL) + text
         return plain(text)
 
-    def _variable(self, item, variable, context):
+    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
+    model.Text.render = render
+
+
+def _text_steps(model) -> tuple:
+    """speed's plain markup, and a plain cs:text's variable and macro call
+    with the groups patch's bookkeeping (groups._track_leaf, _render_macro)."""
+    from .groups import _TRACE, _close_into, _repressed
+
+    VariableError = model.VariableError
+
+    def plain(text):  # speed's plain markup
+        if not text:
+            return None
+        return str(text) if isinstance(text, (int, float)) else text
+
+    def variable(self, item, name, context):
         frames = _TRACE.frames
-        if _repressed(self, variable, context):
+        if _repressed(self, name, context):
             if frames:
                 frames[-1][0] = True  # called, and empty here
             raise VariableError  # already printed as a substitute
@@ -165,15 +176,15 @@ def _install_text(model) -> None:
                 frame[1] = True
             collecting = _TRACE.collecting
             if collecting:
-                collecting[-1].append((self.tag, variable))
+                collecting[-1].append((self.tag, name))
         return text
 
-    def _macro(self, item, macro, context):
+    def macro(self, item, element, context):
         frames = _TRACE.frames
         frames.append([False, False])
         try:  # citeproc-py's Macro.render, without its frame
-            text = plain(macro.render_children(item, context=context if context is not None
-                                               else self, sort_options=None))
+            text = plain(element.render_children(item, context=context if context is not None
+                                                 else self, sort_options=None))
         finally:
             called, rendered = frames.pop()
         if called and not rendered:
@@ -182,8 +193,7 @@ def _install_text(model) -> None:
             _close_into(frames[-1], called, bool(text))
         return text
 
-    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
-    model.Text.render = render
+    return plain, variable, macro
 
 
 def _install_group(model) -> None:
