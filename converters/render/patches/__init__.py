@@ -32,6 +32,8 @@ so they can be offered upstream.  :func:`install` applies them all once.
     givennames given names shown by disambiguation, disambiguate="true", running it once
     conditions type="a b" read as "one of these", as citeproc-js reads it
     terms      a term form a locale lacks falls back as CSL says
+    direct     a plain cs:text rendered in one function, a cs:if on type alone
+               answered in one lookup, where the stack adds nothing (speed)
 
 (hooks is no patch: the one wrapper a class's render through which display,
 year_suffix and positions look at what an element rendered.)
@@ -41,13 +43,14 @@ from __future__ import annotations
 import importlib
 
 # Installed once, in this order (speed_base first: it replaces citeproc-py's
-# own steps, which the others then wrap): later patches wrap what earlier ones set
+# own steps, which the others then wrap; direct last: it stands for the
+# stack the others built): later patches wrap what earlier ones set
 # (givennames after names and initials, whose Name.process it wraps;
 # name_parts outermost of the Name.process patches, as it reads the names).
 ORDER = ("speed_base", "names", "groups", "numbers", "dates", "text_case", "display", "collapse",
          "year_suffix", "sorting", "speed", "initials", "givennames", "citation_label",
          "positions", "punctuation", "author_substitute", "page_ranges", "name_count",
-         "input_fields", "et_al", "name_parts", "conditions", "terms")
+         "input_fields", "et_al", "name_parts", "conditions", "terms", "direct")
 
 _INSTALLED = False
 

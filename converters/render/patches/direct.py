@@ -1,0 +1,338 @@
+"""Speed: a cs:text rendered by one function, and a cs:if that tests only
+the item's type, or only variables, answered without a list of answers, where the patches stacked around
+them change nothing for that element.  (No output changes.)
+
+A cs:text went through seven stacked functions a render (the hooks
+dispatcher, the groups tracker, citeproc-py's Text.render, three
+Text.process layers, two Text.markup layers): 65,000 renders for 1,000
+APA entries.  For an element that sets no markup attribute (most of them)
+and that no render hook concerns, :func:`_install_text`'s render does in
+one frame what that stack does: the groups patch's bookkeeping (a variable
+called and whether it gave text, a macro suppressed when all it called was
+empty, what a substitute printed), the text as speed_base's Text.process
+gets it, the punctuation patch's mark on a printed value, and speed's
+plain markup (the language, which only markup reads, is not looked up).
+Every other cs:text renders through the stack as before.
+
+Installed last, and only over the exact stack it stands for: when a
+harness switches a patch off (the CSL suite's attribution does), or
+another patch wraps these methods, nothing here is installed.
+"""
+from __future__ import annotations
+
+# The stacks stood for, outermost first: (module, qualified name, the
+# closure variable holding the next layer); the last layer is citeproc-py's.
+_P = "converters.render.patches."
+_TEXT_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
+                (_P + "groups", "_track_leaf.<locals>.render", "original"),
+                ("citeproc.model", "Text.render", None))
+_TEXT_PROCESS = ((_P + "punctuation", "install_literal_punctuation.<locals>.text_process",
+                  "process"),
+                 (_P + "text_case", "_patch_output_language.<locals>.text_process", "process"),
+                 (_P + "speed_base", "_patch_text_language.<locals>.process", None))
+_TEXT_MARKUP = ((_P + "speed", "_patch_plain_markup.<locals>.markup", None),)
+_MACRO_RENDER = (("citeproc.model", "Macro.render", None),)
+_GROUP_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
+                 ("citeproc.model", "CitationStylesElement.render", None))
+_GROUP_PROCESS = ((_P + "groups", "_patch_group.<locals>.process", None),)
+_GROUP_MARKUP = (("citeproc.model", "Group.markup", None),)
+_FORMAT = ((_P + "speed_base", "_patch_format.<locals>.format", "original"),)
+_WRAP = ((_P + "speed_base", "_patch_wrap.<locals>.wrap", "original"),)
+_NAMES_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
+                 (_P + "groups", "_track_leaf.<locals>.render", "original"),
+                 ("citeproc.model", "CitationStylesElement.render", None))
+_NAMES_PROCESS = ((_P + "name_count", "install.<locals>.process", "original"),
+                  (_P + "author_substitute", "_patch_names.<locals>.process", "original"),
+                  (_P + "groups", "_patch_substitution.<locals>.process", "names"),
+                  (_P + "names", "_patch_substitute_inherits.<locals>.process", "original"),
+                  ("citeproc.model", "Names.process", None))
+_IF_TYPE = ((_P + "conditions", "_patch_type_list.<locals>._type", None),)
+_IF_VARIABLE = ((_P + "speed_base", "_patch_conditions.<locals>._variable", None),)
+_IF_HOLDS = ((_P + "speed_base", "_patch_if.<locals>.holds", None),)
+
+_KINDS = ("variable", "macro", "term", "value")
+
+
+def install() -> None:
+    from citeproc import model
+
+    if _is_stack(model.Text.render, _TEXT_RENDER) and _is_stack(model.Text.process,
+                                                                 _TEXT_PROCESS) \
+            and _is_stack(model.Text.markup, _TEXT_MARKUP) \
+            and _is_stack(model.Macro.render, _MACRO_RENDER):
+        _install_text(model)
+    if _is_stack(model.Group.render, _GROUP_RENDER) and _is_stack(model.Group.process,
+                                                                  _GROUP_PROCESS) \
+            and _is_stack(model.Group.markup, _GROUP_MARKUP) \
+            and _is_stack(model.Group.format, _FORMAT) and _is_stack(model.Group.wrap, _WRAP):
+        _install_group(model)
+    if _is_stack(model.Names.render, _NAMES_RENDER) and _is_stack(model.Names.process,
+                                                                  _NAMES_PROCESS):
+        _install_names(model)
+    if _is_stack(model.If._type, _IF_TYPE) and _is_stack(model.If._variable, _IF_VARIABLE) \
+            and _is_stack(model.If.holds, _IF_HOLDS):
+        _install_if_tests(model)
+
+
+def _wrapped(function, variable: str):
+    """The function ``function`` wraps, held in its closure as ``variable``."""
+    code = getattr(function, "__code__", None)
+    if code is None or variable not in code.co_freevars:
+        return None
+    return function.__closure__[code.co_freevars.index(variable)].cell_contents
+
+
+def _is_stack(function, layers) -> bool:
+    for module, qualname, inner in layers:
+        if getattr(function, "__module__", None) != module \
+                or getattr(function, "__qualname__", None) != qualname:
+            return False
+        function = _wrapped(function, inner) if inner else None
+    return True
+
+
+def _plan(element, hooks, markup_attributes) -> tuple:
+    """(element, what it prints or None to take the stack, that attribute,
+    the macro it calls or None).  The stack is taken for an element with
+    markup attributes, one a render hook concerns, one that is both a
+    variable and a macro call, and year-suffix (which the groups tracker
+    passes straight through)."""
+    attrib = element.attrib
+    kind = next((k for k in _KINDS if k in attrib), None)
+    if kind is None or any(name in attrib for name in markup_attributes) \
+            or any(concerns is None or concerns(element) for _, concerns in hooks) \
+            or (kind == "variable" and ("macro" in attrib
+                                        or attrib["variable"] == "year-suffix")):
+        return (element, None, None, None)
+    macro = None
+    if kind == "macro":
+        try:  # the style's macros do not change while it renders (speed memoizes them)
+            macro = element.get_macro(attrib["macro"])
+        except IndexError:  # looked up again when rendered, and raised there
+            pass
+    return (element, kind, attrib[kind], macro)
+
+
+def _install_text(model) -> None:
+    from .punctuation import _PUNCTUATION_ONLY, LITERAL
+    from .speed import _MARKUP, memo_table
+
+    stack = model.Text.render
+    hooks = stack.bibconv_hooks
+    plans = memo_table()  # cs:text's id -> _plan's tuple
+    String = model.String
+    plain, variable, macro = _text_steps(model)
+
+    def render(self, item, *args, **kwargs):
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = _plan(self, hooks, _MARKUP)
+        kind = hit[1]
+        if kind is None or args:
+            return stack(self, item, *args, **kwargs)
+        if kind == "variable":
+            return variable(self, item, hit[2], kwargs.get("context"))
+        if kind == "macro":
+            return macro(self, item, hit[3] if hit[3] is not None
+                         else self.get_macro(hit[2]), kwargs.get("context"))
+        if kind == "term":
+            return plain(self._term(item))
+        text = String(self.preformat(hit[2]))
+        if _PUNCTUATION_ONLY.fullmatch(hit[2]):
+            text = type(text)(LITERAL) + text
+        return plain(text)
+
+    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
+    model.Text.render = render
+
+
+def _text_steps(model) -> tuple:
+    """speed's plain markup, and a plain cs:text's variable and macro call
+    with the groups patch's bookkeeping (groups._track_leaf, _render_macro)."""
+    from .groups import _TRACE, _close_into, _repressed
+
+    VariableError = model.VariableError
+
+    def plain(text):  # speed's plain markup
+        if not text:
+            return None
+        return str(text) if isinstance(text, (int, float)) else text
+
+    def variable(self, item, name, context):
+        frames = _TRACE.frames
+        if _repressed(self, name, context):
+            if frames:
+                frames[-1][0] = True  # called, and empty here
+            raise VariableError  # already printed as a substitute
+        if frames:
+            frame = frames[-1]
+            frame[0] = True
+        try:
+            text = plain(self._variable(item, context if context is not None else self))
+        except VariableError:
+            return None
+        if text:
+            if frames:
+                frame[1] = True
+            collecting = _TRACE.collecting
+            if collecting:
+                collecting[-1].append((self.tag, name))
+        return text
+
+    def macro(self, item, element, context):
+        frames = _TRACE.frames
+        frames.append([False, False])
+        try:  # citeproc-py's Macro.render, without its frame
+            text = plain(element.render_children(item, context=context if context is not None
+                                                 else self, sort_options=None))
+        finally:
+            called, rendered = frames.pop()
+        if called and not rendered:
+            text = None
+        if frames:
+            _close_into(frames[-1], called, bool(text))
+        return text
+
+    return plain, variable, macro
+
+
+def _install_group(model) -> None:
+    """A cs:group no render hook concerns: citeproc-py's render (its
+    markup of its process) without the hooks dispatcher's and render's
+    frames, and, where the group sets no formatting and no affixes, without
+    the markup that then gives its text back (speed_base's format and
+    wrap)."""
+    from .speed import memo_table
+    from .speed_base import _FORMATTING
+
+    stack, process, markup = model.Group.render, model.Group.process, model.Group.markup
+    hooks = stack.bibconv_hooks
+    plans = memo_table()  # cs:group's id -> (element, direct?, plain?)
+
+    def plan(self) -> tuple:
+        direct = not any(concerns is None or concerns(self) for _, concerns in hooks)
+        plain = not any(self.get(name) is not None for name in _FORMATTING) \
+            and not self.get("prefix") and not self.get("suffix")
+        return (self, direct, plain)
+
+    def render(self, item, *args, **kwargs):
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = plan(self)
+        if not hit[1] or args:
+            return stack(self, item, *args, **kwargs)
+        text = process(self, item, **kwargs)
+        if not hit[2]:
+            return markup(self, text)
+        if not text:
+            return None
+        return str(text) if isinstance(text, (int, float)) else text
+
+    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
+    model.Group.render = render
+
+
+def _install_names(model) -> None:
+    """A cs:names without cs:substitute none of whose variables the item
+    has (APA asks for an interviewer, a translator, a narrator ... in every
+    entry: 3,000 for 1,000 entries) prints nothing: VariableError, raised
+    through nine layers.  It is raised here at once, after what those
+    layers do on the way: the groups tracker counts the variables as
+    called, and, unless a substitute already printed them, the first
+    cs:names of an entry stops being the one author_substitute waits for."""
+    from . import author_substitute, sorting
+    from .groups import _TRACE, _repressed
+    from .speed import memo_table
+
+    stack, hooks = model.Names.render, model.Names.render.bibconv_hooks
+    plans = memo_table()  # cs:names' id -> (element, direct?, its variables)
+    VariableError, state = model.VariableError, author_substitute._STATE
+
+    def plan(self) -> tuple:
+        variables = self.get("variable")
+        direct = bool(variables) and self.substitute() is None and not any(
+            concerns is None or concerns(self) for _, concerns in hooks)
+        return (self, direct, variables, tuple(variables.split()) if direct else ())
+
+    def render(self, item, *args, **kwargs):
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = plan(self)
+        if not hit[1] or args:
+            return stack(self, item, *args, **kwargs)
+        reference = item.reference
+        for role in hit[3]:
+            if role in reference:
+                return stack(self, item, **kwargs)
+        frames = _TRACE.frames
+        if frames:
+            frames[-1][0] = True  # called, and empty
+        context = kwargs.get("context")
+        if _repressed(self, hit[2], context):
+            raise VariableError
+        if state.first and not sorting.sorts(kwargs.get("sort_options")):
+            state.first, state.capturing, state.captured, state.persons = False, False, [], []
+        (context if context is not None else self).get_layout()  # raises where the stack would
+        raise VariableError
+
+    render.bibconv_hooks = hooks  # type: ignore[attr-defined]
+    model.Names.render = render
+
+
+def _install_if_tests(model) -> None:
+    """A cs:if (or cs:else-if) that tests only the item's type, or only
+    variables, without position: the answer of the conditions patch's
+    _type (the type one of those listed, unless match="none") or of
+    speed_base's _variable (each variable present; locator in the cite)
+    and speed_base's If.holds, worked out without building a list of
+    answers.  Anything else is asked of If.holds."""
+    from .speed import memo_table
+
+    holds, If = model.If.holds, model.If
+    tests = {"type": If._type, "variable": If._variable}
+    plans = memo_table()  # element's id -> (element, test or None, its names, match)
+    get, contains = dict.get, dict.__contains__
+
+    def plan(self):
+        attrib = self.attrib
+        found = [test for test in _IF_TESTS if test in attrib]
+        test = found[0] if len(found) == 1 and found[0] in tests else None
+        if test is None or getattr(type(self), "_" + test) is not tests[test]:
+            return (self, None, (), None)
+        names = attrib[test].split()
+        if test == "type":
+            if attrib.get("match") not in (None, "all", "any", "none"):
+                return (self, None, (), None)
+            return (self, test, tuple(name.lower() for name in names), attrib.get("match"))
+        return (self, test, tuple(name.replace("-", "_") for name in names), attrib.get("match"))
+
+    def fast_holds(self, item, context=None) -> bool:
+        hit = plans.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = plans[id(self)] = plan(self)
+        test, names, match = hit[1], hit[2], hit[3]
+        if test is None:
+            return holds(self, item, context)
+        if test == "type":
+            found = get(item.reference, "type") in names
+            return not found if match == "none" else found
+        reference = item.reference
+        if len(names) == 1:  # the common case, without a generator
+            name = names[0]
+            found = "locator" in item if name == "locator" else contains(reference, name)
+            return not found if match == "none" else found
+        present = ("locator" in item if name == "locator" else contains(reference, name)
+                   for name in names)
+        if match == "any":
+            return any(present)
+        if match == "none":
+            return not any(present)
+        return all(present)
+
+    model.If.holds = fast_holds
+
+
+# Every attribute that makes a cs:if test something (speed_base's _TESTS,
+# and position)
+_IF_TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "disambiguate",
+             "position")
