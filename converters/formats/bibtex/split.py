@@ -215,6 +215,8 @@ def _searched(raw: str, keys: list[str], line: int) -> list[int | None]:
 
 
 def _block(block, state: _Splitting, bm) -> Entry | None:
+    if type(block) is bm.Entry:  # most blocks: before six isinstance tests of ABCs
+        return _entry(block, state)
     line = state.line_of(block)
     if isinstance(block, bm.String):
         _string(block, state, line)
