@@ -69,3 +69,54 @@ def test_written_kinds_as_computed_before(version):
     if version != "1.0.2":
         kinds = {k: v for k, v in kinds.items() if k not in csljson._newer_variables()}
     assert csljson._written_kinds(version) == kinds
+
+
+# -- the BibTeX reader's quick cut (blocks.py, light) and split._quick_fields ----------
+
+_BIB_PIECES = ["@misc{", "@article(", "@string{", "@book{", "@Book {", "k1,", "k2,", " title = ",
+               "author=", "note = ", "year = ", "Title=", "TITLE =", "{", "}", "(", ")", '"',
+               ",", "=", "#", "\\", "\\{", "\\'e", "%", "\n", "\n\n", "  ", "\t", "x",
+               "Text", "jan", "1990", "\\\n", "é", "{a {b} c}", "{One pair}", "{50%}",
+               "{a}{b}", "{{Nested}: {BC} (1)}", "bibconv-x = {[1]}", ",\n}", "}\n", "{ y }"]
+_ENTRY = st.builds(lambda key, fields: "@article{" + key + ",\n" + "".join(
+    f"  {name} = {value},\n" for name, value in fields) + "}\n",
+    st.sampled_from(["a", "b", "A"]),
+    st.lists(st.tuples(st.sampled_from(["title", "author", "year", "note", "journal",
+                                        "bibconv-x", "month", "Title"]),
+                       st.sampled_from(["{x}", "{A {B} c}", "1990", "jan", '"q"', "{50%}",
+                                        "{a}{b}", "{\\emph{e}}", "{x\ny}", "{a=b}",
+                                        "{{Nested}: {BC} (1)}", "{}", "{ x }"])), max_size=6))
+
+
+def _entries(text: str, quick: bool) -> tuple:
+    from converters.formats.bibtex import blocks
+    from converters.formats.bibtex import split as S
+    from converters.model import ReadResult
+
+    saved = blocks.split_blocks
+    if not quick:  # bibtexparser's own blocks and Field objects: the general path
+        blocks.split_blocks = lambda text, light=False: None
+    try:
+        result = ReadResult()
+        entries, meta = S.split(text, "in.bib", result, {})
+    finally:
+        blocks.split_blocks = saved
+    return ([(e.type, e.key, e.line, e.end_line, e.fields, e.lines, e.biblatex, e.skipped)
+             for e in entries], meta, [(d.code, d.message, d.location)
+                                       for d in result.diagnostics])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BIB_PIECES), max_size=40) | st.lists(_ENTRY, max_size=4))
+def test_the_quick_cut_reads_what_the_general_path_reads(pieces):
+    text = "".join(pieces)
+    assert _entries(text, True) == _entries(text, False)
+
+
+def test_the_quick_cut_is_taken_for_plain_entries():
+    from converters.formats.bibtex.blocks import split_blocks
+
+    text = "@article{a,\n  title = {One {Two}},\n  year = 1990,\n  month = jan,\n}\n"
+    _, quick = split_blocks(text, light=True)
+    assert len(quick) == 1
+    assert _entries(text, True) == _entries(text, False)

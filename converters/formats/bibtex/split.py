@@ -370,20 +370,27 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
         lines: list = [line + n for n in quick.names]
     else:
         lines = _searched(raw, [written for written, _, _ in quick.fields], line)
-    verbatim = M.VERBATIM
+    verbatim, defined, known = M.VERBATIM, state.defined, _NAMES.get
     biblatex = entry.type in M.BIBLATEX_TYPES
     fields, where = entry.fields, entry.lines
     for (written, raw_value, _), start, at in zip(quick.fields, quick.starts, lines,
                                                   strict=True):
-        name, marks = _NAMES.get(written) or _name(written)
-        biblatex = biblatex or marks
+        name, marks = known(written) or _name(written)
+        if marks:
+            biblatex = True
         if name in fields:
             continue
         at = at or start + 1
-        # _plain_value's first case inline: most values are one braced text
-        value = (raw_value[1:-1] if raw_value[:1] == "{" and "\\" not in raw_value
-                 and _single_braced(raw_value) else _plain_value(raw_value, state.macros))
-        if value is not None and state.defined and "\\" in value and name not in verbatim:
+        # _plain_value's first case inline, and _single_braced's where the
+        # value holds one pair of braces: most values are one braced text
+        if raw_value[:1] == "{" and "\\" not in raw_value and (
+                (raw_value.count("{") == 1 and raw_value[-1] == "}"
+                 and raw_value.count("}") == 1 and "%" not in raw_value)
+                or _single_braced(raw_value)):
+            value = raw_value[1:-1]
+        else:
+            value = _plain_value(raw_value, state.macros)
+        if value is not None and defined and "\\" in value and name not in verbatim:
             value = latex.expand(value, state.defined)
             if value.count("{") != value.count("}"):
                 value = None  # reported by _value
