@@ -120,3 +120,27 @@ def test_the_quick_cut_is_taken_for_plain_entries():
     _, quick = split_blocks(text, light=True)
     assert len(quick) == 1
     assert _entries(text, True) == _entries(text, False)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab@\n{}é", max_size=120), st.text(alphabet="ab@\n{}é", max_size=80),
+       st.integers(0, 130))
+def test_find_from_is_str_find(text, raw, pos):
+    from converters.formats.bibtex.split import find_from
+
+    text = text + raw + text if pos % 2 else text  # raw often present, often more than once
+    assert find_from(text, raw, pos) == text.find(raw, pos)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["a", "\n", "\\", "\\\n", "@x{", "é"]), max_size=40),
+       st.lists(st.integers(0, 200), max_size=8))
+def test_lines_without_escaped_newlines_counted_as_before(pieces, positions):
+    from converters.formats.bibtex.blocks import _Lines
+
+    text = "".join(pieces)
+    lines = _Lines(text)
+    for pos in positions:
+        pos = min(pos, len(text))
+        expected = text.count("\n", 0, pos) - text.count("\\\n", 0, pos)
+        assert lines.at(pos) == expected

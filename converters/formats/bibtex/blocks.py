@@ -151,10 +151,13 @@ class _Lines:
 
     def __init__(self, text: str):
         self.text, self.pos, self.line = text, 0, 0
+        self.escaped = "\\\n" in text  # most texts have no such newline: not counted
 
     def at(self, pos: int) -> int:
         low, high = sorted((self.pos, pos))
-        step = self.text.count("\n", low, high) - self.text.count("\\\n", max(low - 1, 0), high)
+        step = self.text.count("\n", low, high)
+        if self.escaped:
+            step -= self.text.count("\\\n", max(low - 1, 0), high)
         self.line += step if pos >= self.pos else -step
         self.pos = pos
         return self.line
