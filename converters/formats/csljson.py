@@ -731,6 +731,18 @@ def _newer_variables() -> frozenset[str]:
                      if v.get("x-since") == "1.0.2")
 
 
+@lru_cache(maxsize=2)
+def _written_kinds(csl_version: str) -> dict:
+    """The variables the writer keeps as such (the rest go into custom):
+    found once, not again for every streamed batch (nor, as it was, the
+    newer variables once per variable)."""
+    _, kinds = _schema_parts()
+    if csl_version != "1.0.2":
+        newer = _newer_variables()
+        kinds = {k: v for k, v in kinds.items() if k not in newer}
+    return kinds
+
+
 def write(records, *, lines: bool = False, csl_version: str = "1.0",
           **options) -> WriteResult:
     """An array of items (indented), or with ``lines=True`` JSON Lines.
@@ -747,9 +759,7 @@ def write(records, *, lines: bool = False, csl_version: str = "1.0",
 def _write(records: list, lines: bool, csl_version: str) -> WriteResult:
     from .csljson_indent import dumps
 
-    _, kinds = _schema_parts()
-    if csl_version != "1.0.2":
-        kinds = {k: v for k, v in kinds.items() if k not in _newer_variables()}
+    kinds = _written_kinds(csl_version)
     result = WriteResult()
     items = []
     for record in records:

@@ -20,6 +20,7 @@ in the whole text.  Entry keys repeated across pieces are found by one
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
 # An "@type{" / "@type(" at the start of a line (after blanks): bibtexparser's
@@ -150,10 +151,13 @@ class _Lines:
 
     def __init__(self, text: str):
         self.text, self.pos, self.line = text, 0, 0
+        self.escaped = "\\\n" in text  # most texts have no such newline: not counted
 
     def at(self, pos: int) -> int:
         low, high = sorted((self.pos, pos))
-        step = self.text.count("\n", low, high) - self.text.count("\\\n", max(low - 1, 0), high)
+        step = self.text.count("\n", low, high)
+        if self.escaped:
+            step -= self.text.count("\\\n", max(low - 1, 0), high)
         self.line += step if pos >= self.pos else -step
         self.pos = pos
         return self.line
@@ -227,23 +231,30 @@ def _fields(text: str, pos: int):
     names: list[int] = []
     newlines, counted = 0, 0
     match_field, count = _FIELD.match, text.count
+    add_found, add_name = found.append, names.append
     while True:
         match = match_field(text, pos)
         if match is None:
             tail = _TAIL.match(text, pos)
-            if tail is None or len({name for name, _, _ in found}) < len(found):
+            if tail is None or _repeated(found):
                 return None  # a name given twice: bibtexparser's DuplicateFieldKeyBlock
             return found, names, tail.end()
-        # positions from the groups' lengths: the match starts at pos
-        blanks, spaced, value, closing = match.groups()
-        at = pos + len(blanks)  # the name (and any blanks before "=")
+        _, spaced, value, closing = match.groups()
+        at = match.start(2)  # the name (and any blanks before "=")
         newlines += count("\n", counted, at)
-        names.append(newlines)
-        counted = at = at + len(spaced)
+        add_name(newlines)
+        counted = at = match.end(2)
         if "\n" in spaced:
             newlines += spaced.count("\n")
-        found.append((spaced.rstrip(), value.strip(), at))
-        pos = at + len(value) + 2  # "=", the value, "," or "}"
+        add_found((spaced.rstrip(), value.strip(), at))
+        pos = match.end()
         if closing == "}":
-            return (None if len({name for name, _, _ in found}) < len(found)
-                    else (found, names, pos))
+            return None if _repeated(found) else (found, names, pos)
+
+
+def _repeated(found: list) -> bool:
+    """Whether a field's name comes twice."""
+    return len(set(map(_first, found))) < len(found)
+
+
+_first = itemgetter(0)

@@ -35,13 +35,15 @@ def read_type(etype: str, fields: dict) -> str:
     return csl_type
 
 
-def read_facts(fields: dict) -> dict:
-    """bibconv-NAME fields -> custom facts (see write_facts)."""
+def read_facts(fields: dict, names: list[str] | None = None) -> dict:
+    """bibconv-NAME fields -> custom facts (see write_facts).  ``names``:
+    the bibconv- fields among ``fields``, in their order, when known."""
     facts: dict = {}
-    for name, text in fields.items():
+    for name in (names if names is not None else fields):
         if not name.startswith(M.FACT_PREFIX) or name in (
                 M.FACT_PREFIX + "type", M.FACT_PREFIX + "csl", M.FACT_PREFIX + "entrytype"):
             continue
+        text = fields[name]
         try:
             value = json.loads(text)
         except ValueError:
@@ -176,7 +178,8 @@ def read_kept(r: Reading, inherited: set[str], aside, report) -> None:
     """custom: the facts, the entry type, the unmapped fields (each reported
     through ``report(name)``) and the originals kept for the writer."""
     f = r.fields
-    r.used.update(k for k in f if k.startswith(M.FACT_PREFIX))
+    prefixed = [k for k in f if k.startswith(M.FACT_PREFIX)]
+    r.used.update(prefixed)
     written_type = f.get(M.FACT_PREFIX + "type", "").strip()
     if written_type and r.csl_type != written_type:
         r.used.discard(M.FACT_PREFIX + "type")  # not a CSL type: kept and reported below
@@ -193,7 +196,7 @@ def read_kept(r: Reading, inherited: set[str], aside, report) -> None:
         bib["fields"] = unmapped
     if r.source:
         bib["source"] = r.source
-    r.data["custom"] = {**read_facts(f), "bibtex": bib}
+    r.data["custom"] = {**read_facts(f, prefixed), "bibtex": bib}
 
 
 def unmapped_report(diagnostics: list, source, entry):

@@ -177,7 +177,7 @@ def _count_lines(text: str, blocks, state: _Splitting) -> None:
     pos, line = 0, 1
     for block in blocks:
         raw = getattr(block, "raw", None)
-        found = text.find(raw, pos) if raw else -1
+        found = find_from(text, raw, pos) if raw else -1
         if found >= 0:
             line += text.count("\n", pos, found)
             pos = found
@@ -185,6 +185,24 @@ def _count_lines(text: str, blocks, state: _Splitting) -> None:
             inner = getattr(block, "ignore_error_block", None)
             if inner is not None:
                 state.lines[id(inner)] = line
+
+
+def find_from(text: str, raw: str, pos: int) -> int:
+    """``text.find(raw, pos)``, where ``raw`` is long (a block's text) and
+    usually found just after ``pos``: its first characters are searched and
+    the rest compared there.  A long needle costs str.find a preprocessing
+    of all of it (its two-way search) at every call, a tenth of the time
+    spent finding each block's line."""
+    if len(raw) <= _HEAD:
+        return text.find(raw, pos)
+    head = raw[:_HEAD]
+    at = text.find(head, pos)
+    while at >= 0 and not text.startswith(raw, at):
+        at = text.find(head, at + 1)
+    return at
+
+
+_HEAD = 32
 
 
 def _field_lines(block, line: int, state: _Splitting) -> None:
@@ -215,6 +233,8 @@ def _searched(raw: str, keys: list[str], line: int) -> list[int | None]:
 
 
 def _block(block, state: _Splitting, bm) -> Entry | None:
+    if type(block) is bm.Entry:  # most blocks: before six isinstance tests of ABCs
+        return _entry(block, state)
     line = state.line_of(block)
     if isinstance(block, bm.String):
         _string(block, state, line)
@@ -368,20 +388,27 @@ def _quick_fields(entry: Entry, quick, raw: str, state: _Splitting) -> bool:
         lines: list = [line + n for n in quick.names]
     else:
         lines = _searched(raw, [written for written, _, _ in quick.fields], line)
-    verbatim = M.VERBATIM
+    verbatim, defined, known = M.VERBATIM, state.defined, _NAMES.get
     biblatex = entry.type in M.BIBLATEX_TYPES
     fields, where = entry.fields, entry.lines
     for (written, raw_value, _), start, at in zip(quick.fields, quick.starts, lines,
                                                   strict=True):
-        name, marks = _NAMES.get(written) or _name(written)
-        biblatex = biblatex or marks
+        name, marks = known(written) or _name(written)
+        if marks:
+            biblatex = True
         if name in fields:
             continue
         at = at or start + 1
-        # _plain_value's first case inline: most values are one braced text
-        value = (raw_value[1:-1] if raw_value[:1] == "{" and "\\" not in raw_value
-                 and _single_braced(raw_value) else _plain_value(raw_value, state.macros))
-        if value is not None and state.defined and "\\" in value and name not in verbatim:
+        # _plain_value's first case inline, and _single_braced's where the
+        # value holds one pair of braces: most values are one braced text
+        if raw_value[:1] == "{" and "\\" not in raw_value and (
+                (raw_value.count("{") == 1 and raw_value[-1] == "}"
+                 and raw_value.count("}") == 1 and "%" not in raw_value)
+                or _single_braced(raw_value)):
+            value = raw_value[1:-1]
+        else:
+            value = _plain_value(raw_value, state.macros)
+        if value is not None and defined and "\\" in value and name not in verbatim:
             value = latex.expand(value, state.defined)
             if value.count("{") != value.count("}"):
                 value = None  # reported by _value
