@@ -88,10 +88,6 @@ def test_biber_reads_the_written_file_as_bibconv_does(tmp_path):
     assert out.count("@BOOK{") == 2 and "@book{y" in out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader bug (converters/formats/bibtex/split.py, owned by the BibTeX reader's helper): "
-    "bibtexparser's splitter aborts an entry at a line starting '@type{' inside a "
-    "balanced braced value, which BibTeX, biber and pandoc read as text"))
 def test_the_reader_takes_a_balanced_at_line_inside_a_value_as_text(tmp_path):
     bib = tmp_path / "valid.bib"
     bib.write_text("@book{a,\n  title = {T},\n  url = {http://x\n" + _ENTRY_LINE
@@ -99,5 +95,5 @@ def test_the_reader_takes_a_balanced_at_line_inside_a_value_as_text(tmp_path):
     back = api.convert([str(bib)], "csljson")
     assert [r.id for r in back.records] == ["a", "b"]
     # (the reader's verbatim() then drops the value's braces, "@booky,": a loss
-    # of its own, reported to the reader's owner; biber keeps them)
+    # of its own; biber keeps them)
     assert back.records[0].data["URL"].startswith("http://x\n@book")

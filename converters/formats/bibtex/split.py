@@ -84,6 +84,60 @@ def _blank_field_comments(text: str) -> str:
     return "".join(out)
 
 
+# bibtexparser's splitter takes a line starting "@type{" for a new entry even
+# inside a braced or quoted value, where BibTeX, biber and pandoc read text:
+# such an "@" is held as a character no .bib file here holds while splitting.
+_AT_HELD = "\ue000"
+
+
+def _at_line_trouble(blocks, bm) -> bool:
+    return any(isinstance(b, bm.ParsingFailedBlock) and "Unexpected block start"
+               in str(getattr(getattr(b, "error", None), "abort_reason", "")) for b in blocks)
+
+
+def _value_at_lines_held(text: str) -> str:
+    """``text`` with each "@" that starts a line inside an entry's value held."""
+    held: list[int] = []
+    inside, closer, depth, quoted = False, "}", 0, False
+    for match in _TOKENS.finditer(text):
+        token = match.group(0)
+        if not inside:
+            if match.group(1) is not None and match.group(1).lower() != "comment":
+                inside, closer = True, "}" if token.endswith("{") else ")"
+                depth, quoted = 0, False
+            continue
+        if token.startswith("@"):
+            if (depth or quoted) and text[text.rfind("\n", 0, match.start()) + 1:
+                                          match.start()].strip() == "":
+                held.append(match.start())
+            token = token[-1]
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            if depth:
+                depth -= 1
+            elif closer == "}":
+                inside = False
+        elif token == ")" and not depth and not quoted and closer == ")":
+            inside = False
+        elif token == '"' and not depth:
+            quoted = not quoted
+    chars = list(text)
+    for at in held:
+        chars[at] = _AT_HELD
+    return "".join(chars)
+
+
+def _at_lines_given_back(blocks, bm) -> None:
+    for block in blocks:
+        if getattr(block, "raw", None):
+            block._raw = block.raw.replace(_AT_HELD, "@")
+        if isinstance(block, bm.Entry):
+            for item in block.fields:
+                if isinstance(item.value, str):
+                    item.value = item.value.replace(_AT_HELD, "@")
+
+
 def _comment_trouble(blocks) -> bool:
     """Whether a "%" comment between fields confused the splitter."""
     from bibtexparser import model as bm
@@ -155,6 +209,11 @@ def split(text: str, source: str | None, result: ReadResult,
     if "%" in text and _comment_trouble(blocks):
         text = _blank_field_comments(text)  # the same lines, comments blank
         blocks, quick = Splitter(text).split().blocks, {}
+    if _AT_HELD not in text and _at_line_trouble(blocks, bm):
+        held = _value_at_lines_held(text)
+        if held != text:
+            blocks, quick = Splitter(held).split().blocks, {}
+            _at_lines_given_back(blocks, bm)
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
