@@ -94,9 +94,11 @@ def fit_names(corpora: str, seeds: range, path: str, part: str | None = None,
 # of zero (projected after each step).
 AGAINST_A_NAME = ("vocabulary ending", "plural noun", "word of the page", "lower-case word",
                   "lower-case part", "function word first", "ordinary word first",
-                  "ordinary word middle", "known word first", "known word middle")
+                  "ordinary word middle", "known word first", "known word middle",
+                  "ordinary line")
 FOR_A_NAME = ("initial first", "name spelling first", "name spelling middle",
-              "name spelling last", "given name first", "popular given name first")
+              "name spelling last", "given name first", "popular given name first",
+              "no ordinary word")
 
 
 def _signs(names) -> tuple[list[int], list[int]]:
