@@ -59,30 +59,39 @@ def save(path: str | Path, names: dict[str, int], words: dict[str, int]) -> None
 
 
 class _Model:
-    """One class's interpolated letter model."""
+    """One class's interpolated letter model, kept as log-probabilities of
+    the n-grams seen and, per history, the log-weight of backing off to the
+    shorter one: a letter costs one look-up where its n-gram was seen."""
 
     def __init__(self, counts: dict[str, int]):
-        self.counts = counts
-        self.history: Counter = Counter()   # how often a history was followed by anything
-        self.kinds: Counter = Counter()     # by how many different letters
+        history: Counter = Counter()   # how often a history was followed by anything
+        kinds: Counter = Counter()     # by how many different letters
         for gram, n in counts.items():
-            self.history[gram[:-1]] += n
-            self.kinds[gram[:-1]] += 1
+            history[gram[:-1]] += n
+            kinds[gram[:-1]] += 1
+        self.back = {h: math.log(kinds[h] / (history[h] + kinds[h])) for h in history}
+        self.logp: dict[str, float] = {}
+        for gram in sorted(counts, key=len):   # shorter n-grams first: each backs off to one
+            h = gram[:-1]
+            lower = math.exp(self._log_p(gram[1:])) if h else 1.0 / ALPHABET
+            self.logp[gram] = math.log((counts[gram] + kinds[h] * lower) / (history[h] + kinds[h]))
+
+    def _log_p(self, gram: str) -> float:
+        """Log-probability of ``gram``'s last letter after the letters before it."""
+        cost = 0.0
+        while True:
+            seen = self.logp.get(gram)
+            if seen is not None:
+                return cost + seen
+            history = gram[:-1]
+            cost += self.back.get(history, 0.0)   # a history never seen: no cost, back off
+            if not history:
+                return cost + math.log(1.0 / ALPHABET)
+            gram = gram[1:]
 
     def log_probability(self, word: str) -> float:
         padded = START + word + END
-        total = 0.0
-        for i in range(1, len(padded)):
-            p = 1.0 / ALPHABET
-            for k in range(min(ORDER - 1, i) + 1):
-                history = padded[i - k:i]
-                seen = self.history.get(history, 0)
-                if not seen:
-                    break
-                kinds = self.kinds[history]
-                p = (self.counts.get(history + padded[i], 0) + kinds * p) / (seen + kinds)
-            total += math.log(p)
-        return total
+        return sum(self._log_p(padded[max(0, i - ORDER + 1):i + 1]) for i in range(1, len(padded)))
 
 
 _models: list[tuple[_Model, _Model]] = []
