@@ -25,10 +25,9 @@ SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 # stop (tests/listing_pages.py): on the previous pool and mix this reader
 # reads 290, 298, 298 and 295, the floors then; on these pages the previous
 # reader read 296, 289, 297 and 296 (benchmarks/listing_score.py --old-pool
-# sets the two side by side).  With the letter models of names (issue 10's
-# third stop) bib hard rises from 291 to 292; the others stay.
+# sets the two side by side).
 FLOORS = {
-    ("bib", "natural"): 296, ("bib", "hard"): 292,
+    ("bib", "natural"): 296, ("bib", "hard"): 291,
     ("jats", "natural"): 297, ("jats", "hard"): 300,
 }
 

@@ -414,70 +414,72 @@ _TITLE_OPENERS = frozenset({"The", "An", "On", "In", "Towards", "Toward", "Of", 
 
 # Log-odds weights of each feature for "name" over "title": fitted line by
 # line by benchmarks/listing_train.py (--seeds 60: pages from both pools, half
-# of them with name-like titles after entries without an abstract; 13842
-# lines, 12111 names, training accuracy 0.981; both classes weighted equally,
-# so that the page's grammar carries how common each reading is; the weights
-# of features whose direction is known held on their side of zero).  The
-# letter models (namegrams) are fitted by the same run on the same pages'
-# records.  The whole-page refit (benchmarks/listing_perceptron.py) is not
-# applied since issue 10's third stop: on seeds 100-129 it merged more
-# entries (bib hard: 8 against 7 without it).  Scored on pages neither saw
-# (seeds from 1000 on) by benchmarks/listing_score.py and
-# tests/test_listing_pages.py.  Those pages reuse records the fit saw;
+# of them with name-like titles after entries without an abstract; 13709
+# lines, 12184 names, training accuracy 0.977; both classes weighted equally,
+# so that the page's grammar carries how common each reading is), then on
+# whole pages by benchmarks/listing_perceptron.py (--start from those, 8
+# epochs at rate 0.03), which moves them where the grammar's reading of the
+# page is wrong.  The letter models' features ("name spelling", namegrams)
+# weigh nothing here yet: listing_train.py fits them (with the weights of
+# features whose direction is known held on their side of zero) and that fit
+# reads more entries exactly on pages it never saw (README), but it reads
+# "Farewell Hermann Zapf" (fixtures/rules/listing-ambiguous) confidently as
+# an author, so the page no longer warns; shipping it waits on that.  Scored
+# on pages neither saw (seeds from 1000 on) by benchmarks/listing_score.py
+# and tests/test_listing_pages.py.  Those pages reuse records the fit saw;
 # fitting the same way on half of the corpus files and scoring on the other
-# half (benchmarks/listing_crossfit.py --no-perceptron) measures a library
-# never seen.
+# half (benchmarks/listing_crossfit.py) measures a library never seen.
 WEIGHTS = {
-    "bias": -0.95,
+    "bias": -1.02,
     # Set by hand: the page refit drove it below zero (the TeX pages' "TUG
     # Board"-like titles), and then "World Health Organization" is no author.
     "organisation": 0.50,
-    "one word": -0.76,
-    "words": 0.19,
-    "function word first": -0.75,
-    "full stop": -0.19,
-    "surname prefix": 0.62,
-    "no ordinary word": 0.25,
-    "ordinary line": 0.00,
-    "initial first": 3.33,
-    "initials": 0.32,
-    "initials after surname": -1.28,
-    "suffix": 0.01,
-    "particle": 0.27,
-    "lower-case word": -2.03,
+    "one word": -0.16,
+    "words": 0.11,
+    "function word first": -1.71,
+    "full stop": -0.11,
+    "surname prefix": 0.30,
+    "no ordinary word": 0.94,
+    "ordinary line": -0.02,
+    "initial first": 2.89,
+    "initials": 1.15,
+    "initials after surname": -1.78,
+    "suffix": 0.00,
+    "particle": 1.74,
+    "lower-case word": -1.45,
     "function word": -2.00,  # set by hand: no name has "with" or "and" in it (organisations aside)
-    "acronym": -0.54,
+    "acronym": -0.75,
     # Set by hand: CamelCase is a brand's or a program's ("TeX", "MathBook",
     # "FishBase"); the names that have it are told apart before this feature
     # (McLean, DeWitt, JiaQi).  Fitted on one half of the libraries it fell
     # to -0.72, which merged the other half's TeX titles into author lists.
     "camel case": -2.00,
-    "sentence end": -0.29,
-    "lower-case part": -0.34,
-    "popular given name first": 1.38,
-    "popular given name middle": -0.51,
-    "popular given name last": 0.36,
-    "name spelling first": 1.60,
-    "name spelling middle": 0.54,
-    "name spelling last": 2.05,
-    "spelled like a name first": 0.63,
-    "spelled like a name middle": 0.71,
-    "spelled like a name last": 0.03,
-    "unknown word first": -0.38,
-    "unknown word middle": -0.19,
-    "unknown word last": 1.23,
-    "given name first": 0.48,
-    "given name middle": -1.24,
-    "given name last": 0.95,
-    "ordinary word first": 0.00,
-    "ordinary word middle": -1.32,
-    "ordinary word last": 0.13,
-    "known word first": -0.90,
-    "known word middle": -0.26,
-    "known word last": 0.12,
-    "vocabulary ending": 0.00,
-    "plural noun": -0.94,
-    "word of the page": -0.13,
+    "sentence end": 0.06,
+    "lower-case part": -0.07,
+    "popular given name first": 3.04,
+    "popular given name middle": 0.38,
+    "popular given name last": 0.66,
+    "name spelling first": 0.00,
+    "name spelling middle": 0.00,
+    "name spelling last": 0.00,
+    "spelled like a name first": 1.59,
+    "spelled like a name middle": 0.86,
+    "spelled like a name last": 0.91,
+    "unknown word first": -0.53,
+    "unknown word middle": -0.67,
+    "unknown word last": 1.42,
+    "given name first": 0.40,
+    "given name middle": -0.24,
+    "given name last": 1.35,
+    "ordinary word first": -1.60,
+    "ordinary word middle": -2.22,
+    "ordinary word last": 0.25,
+    "known word first": -1.20,
+    "known word middle": -0.69,
+    "known word last": 0.48,
+    "vocabulary ending": -0.45,
+    "plural noun": -1.09,
+    "word of the page": -0.89,
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 # Weights set by hand, which the fitting scripts leave as they are.
