@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: the checkout, for benchmarks.*
 
 from benchmarks import listing_tune  # noqa: E402
-from converters.formats.listing import evidence, labelling  # noqa: E402
+from converters.formats.listing import evidence, labelling, namegrams  # noqa: E402
 
 
 def _cache_features() -> None:
@@ -84,7 +84,11 @@ def main() -> None:
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
     parser.add_argument("--old-pool", action="store_true",
                         help="the previous stop's pool and hard mix (tests/listing_pages.py)")
+    parser.add_argument("--grams", help="the letter models to use (listing_train.py --grams); "
+                        "default: the shipped ones")
     args = parser.parse_args()
+    if args.grams:
+        namegrams.use(args.grams)
     if args.start:
         evidence.WEIGHTS.update(json.loads(Path(args.start).read_text(encoding="utf-8")))
     book = list(listing_tune.pages(args.corpora, range(args.seeds), args.part, args.old_pool))

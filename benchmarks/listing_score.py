@@ -88,7 +88,12 @@ def main() -> None:
                         "(as listing_perceptron.py --save writes them)")
     parser.add_argument("--corpora", default=os.environ.get(
         "BIBCONV_CORPORA", str(HERE.parent.parent / "shared" / "corpora")))
+    parser.add_argument("--grams", help="the letter models to use (listing_train.py --grams); "
+                        "default: the shipped ones")
     args = parser.parse_args()
+    if args.grams:
+        from converters.formats.listing import namegrams
+        namegrams.use(args.grams)
     seeds = range(args.first_seed, args.first_seed + args.seeds)
     if args.weights:
         from converters.formats.listing import evidence

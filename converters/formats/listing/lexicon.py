@@ -127,13 +127,23 @@ def _letter_model() -> tuple[dict, dict, float, float]:
             math.log(sum(in_words.values()) + vocabulary))
 
 
+@lru_cache(maxsize=1)
+def _trigram_odds() -> tuple[dict[str, float], float]:
+    """Each trigram's log-odds, worked out once, and that of a trigram
+    neither list has."""
+    in_names, in_words, names_total, words_total = _letter_model()
+    odds = {g: math.log(in_names.get(g, 0) + 1) - names_total
+            - math.log(in_words.get(g, 0) + 1) + words_total
+            for g in in_names.keys() | in_words.keys()}
+    return odds, words_total - names_total
+
+
 @lru_cache(maxsize=65536)
 def spelled_like_a_name(word: str) -> float:
     """Mean log-odds, per letter trigram, that ``word`` is a name rather than
     an ordinary word (positive: a name)."""
-    in_names, in_words, names_total, words_total = _letter_model()
+    odds, unseen = _trigram_odds()
     grams = _trigrams(word)
     if not grams:
         return 0.0
-    return sum(math.log(in_names.get(g, 0) + 1) - names_total
-               - math.log(in_words.get(g, 0) + 1) + words_total for g in grams) / len(grams)
+    return sum(odds.get(g, unseen) for g in grams) / len(grams)
