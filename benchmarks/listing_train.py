@@ -143,6 +143,7 @@ def main() -> None:
                         help="where to write the letter models fitted on the training "
                         "pages' records (default: the shipped file)")
     args = parser.parse_args()
+    evidence.FITTING = True  # every feature is computed, those the shipped weights leave at zero too
     seen = fit_names(args.corpora, range(args.seeds), args.grams, args.part, args.old_pool)
     print(f"# letter models: {seen[0]} name words, {seen[1]} title and abstract words "
           f"-> {args.grams}")

@@ -186,6 +186,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         text = text.title()  # "HEON-JIN CHOI", "DILUTED MAGNETIC NANOWIRES": judge the words
     tokens = _ASIDE_TEXT.sub(" ", text).replace(",", " ").split()
     f = dict.fromkeys(FEATURES, 0.0)
+    spelling = FITTING or any(WEIGHTS[k] for k in _SPELLING_FEATURES)
     f["organisation"] = float(_is_organisation(tokens))
     f["one word"] = float(len(tokens) == 1)
     f["words"] = min(len(tokens), 8) / 8
@@ -212,7 +213,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             continue
         word = _word_to_look_up(f, token, place)
         if word is not None:
-            _word_features(f, word, place, context, line_ordinary)
+            _word_features(f, word, place, context, line_ordinary, spelling)
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
         # ("World Health Organization"), of its own brands ("LaTeX Project
@@ -369,11 +370,12 @@ def _vocabulary_word(token: str) -> bool:
 
 
 def _word_features(f: dict, word: str, place: str, context: PageContext,
-                   line_ordinary: float) -> None:
+                   line_ordinary: float, spelling: bool) -> None:
     lower = word.lower()
     # How the word is spelled, by the letter models of names and of titles
     # (namegrams): "Jagadish" against "Nanowhiskers", where no lexicon knows it.
-    f[f"name spelling {place}"] += max(-3.0, min(3.0, namegrams.name_odds(word)))
+    if spelling:
+        f[f"name spelling {place}"] += max(-3.0, min(3.0, namegrams.name_odds(word)))
     popularity = lexicon.given_name_popularity(word)
     if popularity:
         f[f"given name {place}"] += 1
@@ -482,6 +484,11 @@ WEIGHTS = {
     "word of the page": -0.89,
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
+# The letter models cost about 8% of a page's time: they are consulted only
+# while their weights count, or while a fit (benchmarks/listing_train.py,
+# which sets FITTING) needs every feature.
+_SPELLING_FEATURES = tuple(f"name spelling {place}" for place in ("first", "middle", "last"))
+FITTING = False
 # Weights set by hand, which the fitting scripts leave as they are.
 HAND_SET = ("organisation", "function word", "camel case")
 
