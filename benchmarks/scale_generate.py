@@ -95,4 +95,10 @@ def write(n: int, out: str) -> None:
 
 
 if __name__ == "__main__":
-    write(int(sys.argv[1]), sys.argv[2])
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int, help="how many records")
+    parser.add_argument("out", help="OUT.jsonl or OUT.bib, optionally .gz")
+    args = parser.parse_args()
+    write(args.count, args.out)
