@@ -97,3 +97,48 @@ def test_the_reader_takes_a_balanced_at_line_inside_a_value_as_text(tmp_path):
     # (the reader's verbatim() then drops the value's braces, "@booky,": a loss
     # of its own; biber keeps them)
     assert back.records[0].data["URL"].startswith("http://x\n@book")
+
+
+def test_a_line_starting_with_at_that_opens_no_entry_is_written_as_it_is(tmp_path):
+    note = "first\n@someone said hi\nline\n @ 2020 by X"
+    written, back = _convert_back(tmp_path, [{"id": "a", "type": "book", "title": "T",
+                                              "note": note}])
+    assert not [d for d in written.diagnostics if d.code == "field-altered"]
+    assert "@someone said hi\nline\n @ 2020" in written.text
+    assert back.records[0].data["note"] == " ".join(note.split())  # BibTeX's blanks
+
+
+def _read_three_ways(tmp_path, text: str) -> list:
+    """stdout, stderr and exit code of reading ``text`` whole, --stream, --jobs 2."""
+    from tests.support import run_cli
+
+    bib = tmp_path / "in.bib"
+    bib.write_text(text)
+    runs = [run_cli("convert", str(bib), "-t", "csljson", *extra)
+            for extra in ([], ["--stream"], ["--jobs", "2"])]
+    return [(r.stdout.decode(), r.stderr.decode(), r.returncode) for r in runs]
+
+
+def test_an_entry_braces_short_does_not_swallow_the_entries_after_it(tmp_path):
+    # Two braces never closed keep the value open to the end of the file: holding
+    # every later "@" as text would lose them all (the retry is not taken).
+    text = ("@article{a,\n  title = {{Broken,\n  year = {2001}\n}\n\n"
+            "@article{b,\n  title = {Fine},\n  year = {2002}\n}\n")
+    runs = _read_three_ways(tmp_path, text)
+    assert runs[0] == runs[1] == runs[2]
+    assert '"id": "b"' in runs[0][0]
+    assert "syntax-error" in runs[0][1] and runs[0][2] == 1
+
+
+def test_a_quoted_at_line_reads_the_same_whole_and_streamed(tmp_path):
+    # The stream's chunker counts braces, not quotes: a quoted value's "@" line
+    # is left to the splitter, which reports the entry, in every run alike.
+    entries = "".join(f"@book{{k{i},\n  title = {{T{i}}},\n}}\n\n" for i in range(499))
+    text = (entries + '@book(p,\n  title = "Quoted\n@misc{y, inside}\n  goes on",\n'
+            "  year = {2002}\n)\n\n" + entries.replace("{k", "{m"))
+    runs = _read_three_ways(tmp_path, text)
+    # The same records and exit code; the streamed chunk ends inside the entry,
+    # so the splitter's wording differs ("reached end of file"), not its line.
+    assert [(out, code) for out, _, code in runs] == [(runs[0][0], 1)] * 3
+    assert '"id": "m498"' in runs[0][0] and '"id": "p"' not in runs[0][0]
+    assert all(":1997: error syntax-error" in err and "[p]" in err for _, err, _ in runs)

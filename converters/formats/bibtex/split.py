@@ -95,8 +95,21 @@ def _at_line_trouble(blocks, bm) -> bool:
                in str(getattr(getattr(b, "error", None), "abort_reason", "")) for b in blocks)
 
 
+def _retry_mends(first, retried, bm) -> bool:
+    """Whether holding the "@"s mended the split: fewer blocks failed and no
+    entry was lost.  An entry left a brace or two short keeps its value open
+    to the end of the file, so every later entry's "@" looks held; such a
+    retry swallows entries and fails the same, and the first split stands."""
+    def counts(blocks) -> tuple[int, int]:
+        failed = sum(isinstance(b, bm.ParsingFailedBlock) for b in blocks)
+        return failed, sum(isinstance(b, bm.Entry) for b in blocks)
+
+    (failed, entries), (failed_after, entries_after) = counts(first), counts(retried)
+    return failed_after < failed and entries_after >= entries
+
+
 def _value_at_lines_held(text: str) -> str:
-    """``text`` with each "@" that starts a line inside an entry's value held."""
+    """``text`` with each "@" that starts a line inside an entry's braced value held."""
     held: list[int] = []
     inside, closer, depth, quoted = False, "}", 0, False
     for match in _TOKENS.finditer(text):
@@ -107,7 +120,10 @@ def _value_at_lines_held(text: str) -> str:
                 depth, quoted = 0, False
             continue
         if token.startswith("@"):
-            if (depth or quoted) and text[text.rfind("\n", 0, match.start()) + 1:
+            # Braced values only: the stream's chunker counts braces, not
+            # quotes, so a quoted value's "@" line would be read one way whole
+            # and another way streamed.
+            if depth and text[text.rfind("\n", 0, match.start()) + 1:
                                           match.start()].strip() == "":
                 held.append(match.start())
             token = token[-1]
@@ -212,8 +228,10 @@ def split(text: str, source: str | None, result: ReadResult,
     if _AT_HELD not in text and _at_line_trouble(blocks, bm):
         held = _value_at_lines_held(text)
         if held != text:
-            blocks, quick = Splitter(held).split().blocks, {}
-            _at_lines_given_back(blocks, bm)
+            retried = Splitter(held).split().blocks
+            if _retry_mends(blocks, retried, bm):
+                blocks, quick = retried, {}
+                _at_lines_given_back(blocks, bm)
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later

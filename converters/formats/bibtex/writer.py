@@ -15,9 +15,10 @@ from .kept import write_aside, write_kept
 from .titles import english_language, write_titles
 
 _KEY_BAD = re.compile(r"[\s,{}()\"#%'~=\\]")
-# A line of a value that starts with "@": bibtexparser's splitter (our reader)
-# takes it for a new entry, though BibTeX and biber read it as text.
-_AT_LINE = re.compile(r"[ \t]*\r?\n\s*(?=@)")
+# A line of a value that opens like an entry ("@book{", "@misc ("):
+# bibtexparser's splitter takes it for a new entry, though BibTeX and biber
+# read it as text.  Any other "@" at a line's start it reads as text too.
+_AT_LINE = re.compile(r"[ \t]*\r?\n\s*(?=@\w*[ \t]*[{(])")
 
 # Field order in written entries: what a reader looks for first.
 ORDER = ["author", "editor", "translator", "bookauthor", "director", "title", "subtitle",
