@@ -32,6 +32,21 @@ def sniff(text: str) -> float:
 _TOKENS = re.compile(r'\\.|@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(]|[{}()"%]', re.DOTALL)
 
 
+def _value_step(token: str, closer: str, depth: int, quoted: bool) -> tuple[bool, int, bool]:
+    """One token inside an entry: whether the entry goes on, and its brace
+    depth and quote state after the token (a ")" closes only an entry opened
+    with "(", outside braces and quotes)."""
+    if token == "{":
+        return True, depth + 1, quoted
+    if token == "}":
+        return (True, depth - 1, quoted) if depth else (closer != "}", depth, quoted)
+    if token == ")" and not depth and not quoted and closer == ")":
+        return False, depth, quoted
+    if token == '"' and not depth:
+        return True, depth, not quoted
+    return True, depth, quoted
+
+
 def _blank_field_comments(text: str) -> str:
     """The text with each comment between the fields of an entry ("% ..." to
     the end of the line, outside any value) made blank, newlines kept.
@@ -59,18 +74,8 @@ def _blank_field_comments(text: str) -> str:
             continue
         if token.startswith("@"):  # "a@b{c}" inside a value: only its brace counts
             token = token[-1]
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            if depth:
-                depth -= 1
-            elif closer == "}":
-                inside = False
-        elif token == ")" and not depth and not quoted and closer == ")":
-            inside = False
-        elif token == '"' and not depth:
-            quoted = not quoted
-        elif token == "%" and not depth and not quoted:
+        inside, depth, quoted = _value_step(token, closer, depth, quoted)
+        if token == "%" and not depth and not quoted:
             end = text.find("\n", match.start())
             skip_to = len(text) if end < 0 else end
             spans.append((match.start(), skip_to))
@@ -127,17 +132,7 @@ def _value_at_lines_held(text: str) -> str:
                                           match.start()].strip() == "":
                 held.append(match.start())
             token = token[-1]
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            if depth:
-                depth -= 1
-            elif closer == "}":
-                inside = False
-        elif token == ")" and not depth and not quoted and closer == ")":
-            inside = False
-        elif token == '"' and not depth:
-            quoted = not quoted
+        inside, depth, quoted = _value_step(token, closer, depth, quoted)
     chars = list(text)
     for at in held:
         chars[at] = _AT_HELD
