@@ -88,14 +88,20 @@ def test_biber_reads_the_written_file_as_bibconv_does(tmp_path):
     assert out.count("@BOOK{") == 2 and "@book{y" in out
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "reader bug: bibtexparser's splitter aborts an entry at a line starting '@type{' "
+    "inside a balanced braced value, which BibTeX, biber and pandoc read as text. A retry "
+    "of the whole file with such lines held was tried and withdrawn: an entry left braces "
+    "short elsewhere made it swallow valid entries (tests below); it needs holding only "
+    "inside the blocks that failed, with a finding for each line held"))
 def test_the_reader_takes_a_balanced_at_line_inside_a_value_as_text(tmp_path):
     bib = tmp_path / "valid.bib"
     bib.write_text("@book{a,\n  title = {T},\n  url = {http://x\n" + _ENTRY_LINE
                    + "},\n}\n\n@book{b,\n  title = {U},\n}\n")
     back = api.convert([str(bib)], "csljson")
     assert [r.id for r in back.records] == ["a", "b"]
-    # (the reader's verbatim() then drops the value's braces, "@booky,": a loss
-    # of its own; biber keeps them)
+    # (the reader's verbatim() would then drop the value's braces, "@booky,": a
+    # loss of its own; biber keeps them)
     assert back.records[0].data["URL"].startswith("http://x\n@book")
 
 
@@ -120,8 +126,8 @@ def _read_three_ways(tmp_path, text: str) -> list:
 
 
 def test_an_entry_braces_short_does_not_swallow_the_entries_after_it(tmp_path):
-    # Two braces never closed keep the value open to the end of the file: holding
-    # every later "@" as text would lose them all (the retry is not taken).
+    # Two braces never closed keep the value open to the end of the file: a
+    # reader that held every later "@" as text would lose them all.
     text = ("@article{a,\n  title = {{Broken,\n  year = {2001}\n}\n\n"
             "@article{b,\n  title = {Fine},\n  year = {2002}\n}\n")
     runs = _read_three_ways(tmp_path, text)
@@ -132,7 +138,7 @@ def test_an_entry_braces_short_does_not_swallow_the_entries_after_it(tmp_path):
 
 def test_a_quoted_at_line_reads_the_same_whole_and_streamed(tmp_path):
     # The stream's chunker counts braces, not quotes: a quoted value's "@" line
-    # is left to the splitter, which reports the entry, in every run alike.
+    # must be left to the splitter, which reports the entry, in every run alike.
     entries = "".join(f"@book{{k{i},\n  title = {{T{i}}},\n}}\n\n" for i in range(499))
     text = (entries + '@book(p,\n  title = "Quoted\n@misc{y, inside}\n  goes on",\n'
             "  year = {2002}\n)\n\n" + entries.replace("{k", "{m"))
@@ -142,3 +148,14 @@ def test_a_quoted_at_line_reads_the_same_whole_and_streamed(tmp_path):
     assert [(out, code) for out, _, code in runs] == [(runs[0][0], 1)] * 3
     assert '"id": "m498"' in runs[0][0] and '"id": "p"' not in runs[0][0]
     assert all(":1997: error syntax-error" in err and "[p]" in err for _, err, _ in runs)
+
+
+def test_an_at_line_in_one_entry_and_braces_short_in_another_lose_no_valid_entry(tmp_path):
+    # A second reader's case against a whole-file retry: "a" holds an "@" line,
+    # "d" is a brace short; "e" is valid and must be read, in every run alike.
+    text = ("@article{a,\n  title = {Intro\n@misc{y, a}\n  more},\n  year = {2001}\n}\n\n"
+            "@article{d,\n  title = {{Broken,\n  year = {2003}\n}\n\n"
+            "@article{e,\n  title = {Fine},\n  year = {2004}\n}\n")
+    runs = _read_three_ways(tmp_path, text)
+    assert [(out, code) for out, _, code in runs] == [(runs[0][0], 1)] * 3
+    assert '"id": "e"' in runs[0][0]

@@ -89,66 +89,6 @@ def _blank_field_comments(text: str) -> str:
     return "".join(out)
 
 
-# bibtexparser's splitter takes a line starting "@type{" for a new entry even
-# inside a braced or quoted value, where BibTeX, biber and pandoc read text:
-# such an "@" is held as a character no .bib file here holds while splitting.
-_AT_HELD = "\ue000"
-
-
-def _at_line_trouble(blocks, bm) -> bool:
-    return any(isinstance(b, bm.ParsingFailedBlock) and "Unexpected block start"
-               in str(getattr(getattr(b, "error", None), "abort_reason", "")) for b in blocks)
-
-
-def _retry_mends(first, retried, bm) -> bool:
-    """Whether holding the "@"s mended the split: fewer blocks failed and no
-    entry was lost.  An entry left a brace or two short keeps its value open
-    to the end of the file, so every later entry's "@" looks held; such a
-    retry swallows entries and fails the same, and the first split stands."""
-    def counts(blocks) -> tuple[int, int]:
-        failed = sum(isinstance(b, bm.ParsingFailedBlock) for b in blocks)
-        return failed, sum(isinstance(b, bm.Entry) for b in blocks)
-
-    (failed, entries), (failed_after, entries_after) = counts(first), counts(retried)
-    return failed_after < failed and entries_after >= entries
-
-
-def _value_at_lines_held(text: str) -> str:
-    """``text`` with each "@" that starts a line inside an entry's braced value held."""
-    held: list[int] = []
-    inside, closer, depth, quoted = False, "}", 0, False
-    for match in _TOKENS.finditer(text):
-        token = match.group(0)
-        if not inside:
-            if match.group(1) is not None and match.group(1).lower() != "comment":
-                inside, closer = True, "}" if token.endswith("{") else ")"
-                depth, quoted = 0, False
-            continue
-        if token.startswith("@"):
-            # Braced values only: the stream's chunker counts braces, not
-            # quotes, so a quoted value's "@" line would be read one way whole
-            # and another way streamed.
-            if depth and text[text.rfind("\n", 0, match.start()) + 1:
-                                          match.start()].strip() == "":
-                held.append(match.start())
-            token = token[-1]
-        inside, depth, quoted = _value_step(token, closer, depth, quoted)
-    chars = list(text)
-    for at in held:
-        chars[at] = _AT_HELD
-    return "".join(chars)
-
-
-def _at_lines_given_back(blocks, bm) -> None:
-    for block in blocks:
-        if getattr(block, "raw", None):
-            block._raw = block.raw.replace(_AT_HELD, "@")
-        if isinstance(block, bm.Entry):
-            for item in block.fields:
-                if isinstance(item.value, str):
-                    item.value = item.value.replace(_AT_HELD, "@")
-
-
 def _comment_trouble(blocks) -> bool:
     """Whether a "%" comment between fields confused the splitter."""
     from bibtexparser import model as bm
@@ -220,13 +160,6 @@ def split(text: str, source: str | None, result: ReadResult,
     if "%" in text and _comment_trouble(blocks):
         text = _blank_field_comments(text)  # the same lines, comments blank
         blocks, quick = Splitter(text).split().blocks, {}
-    if _AT_HELD not in text and _at_line_trouble(blocks, bm):
-        held = _value_at_lines_held(text)
-        if held != text:
-            retried = Splitter(held).split().blocks
-            if _retry_mends(blocks, retried, bm):
-                blocks, quick = retried, {}
-                _at_lines_given_back(blocks, bm)
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
