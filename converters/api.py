@@ -153,7 +153,7 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
         _, got = _read(source, from_, encoding=encoding, registry=registry, shared=shared,
                          options=read_options)
         result.diagnostics.extend(got.diagnostics)
-        _merge_blocks(meta, got.meta)
+        merge_blocks(meta, got.meta)
         if not got.records and has_errors(got.diagnostics):
             result.inputs_failed += 1
         result.records.extend(got.records)
@@ -175,7 +175,7 @@ def convert(inputs, to: str, *, from_: str | None = None, encoding: str | None =
     return result
 
 
-def _merge_blocks(into: dict, blocks: dict) -> None:
+def merge_blocks(into: dict, blocks: dict) -> None:
     """One collection's file-level blocks: mappings merged, lists joined."""
     for key, value in blocks.items():
         if isinstance(value, dict):

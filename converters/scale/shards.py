@@ -242,7 +242,7 @@ class _Sink:
         if not any(meta.values()):
             return self.options
         if self.blocks is not None:
-            from ..api import _merge_blocks as merge_blocks
+            from ..api import merge_blocks
 
             merge_blocks(self.blocks, meta)
             return self.options
@@ -305,14 +305,12 @@ class _Sink:
         self.handle.close()
         if self.raw is not self.handle:
             self.raw.close()  # type: ignore[union-attr]
-        if self.blocks is None:
-            os.replace(self.temporary, self.target)  # type: ignore[arg-type]
-        elif self.whole:
+        if self.blocks is not None and self.whole:
             self._blocks_first()
-        else:
-            os.replace(self.temporary, self.target)  # type: ignore[arg-type]
-            if any(self.blocks.values()):
-                write_blocks(self.target, self.blocks)  # type: ignore[arg-type]
+            return self.started
+        os.replace(self.temporary, self.target)  # type: ignore[arg-type]
+        if self.blocks and any(self.blocks.values()):
+            write_blocks(self.target, self.blocks)  # type: ignore[arg-type]
         return self.started
 
     def _blocks_first(self) -> None:
@@ -355,7 +353,7 @@ def _joined_blocks(frame: Frame, parts: list[tuple[str, bool, str]]) -> str:
     writes them; each file of them removed."""
     import json
 
-    from ..api import _merge_blocks as merge_blocks
+    from ..api import merge_blocks
 
     merged: dict = {}
     for path, _, _ in parts:

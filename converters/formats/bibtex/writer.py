@@ -77,12 +77,14 @@ def _make_readable(fields: dict, record, key: str, result: WriteResult) -> None:
         if inner is None:
             continue
         why = []
-        if name in M.VERBATIM and not _balanced(inner):
+        paired = (_unmatched_dropped(inner) if name in M.VERBATIM
+                  and ("{" in inner or "}" in inner) else inner)
+        if paired != inner:
             # BibTeX counts every brace: a verbatim value has no escape for one.
-            inner = _unmatched_dropped(inner)
+            inner = paired
             why.append("a brace with no partner cannot be written in a BibTeX value; "
                        "dropped")
-        if _AT_LINE.search(inner):
+        if "\n" in inner and _AT_LINE.search(inner):
             # BibTeX and biber read any run of spaces and line breaks as one space.
             inner = _AT_LINE.sub(" ", inner)
             why.append("a line starting with '@' would read as a new entry; the line "
@@ -93,18 +95,6 @@ def _make_readable(fields: dict, record, key: str, result: WriteResult) -> None:
                 "field-altered", f"field {name!r}: " + "; ".join(why),
                 file=record.origin.file, line=record.origin.line, record=key,
                 pointer=f"/{name}"))
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
 
 
 def _unmatched_dropped(text: str) -> str:
