@@ -180,6 +180,22 @@ def _is_initial(token: str, place: str) -> bool:
             and (not _VOWEL.search(token) or lexicon.ordinary_frequency(token) < 4.0))
 
 
+def _acronym_opener(tokens: list[str]) -> bool:
+    """Capitals that open a title rather than a person's initials ("UNIX
+    Site Report", "TUG Election Notice"): a word of a language in capitals,
+    followed by two words or more, all of them common English words that
+    are no given name; Vancouver's initials ("ADS Lopes", "AMP Carvalho",
+    which spell words too) are followed by a surname."""
+    return (len(tokens) >= 3 and bool(_COMPACT_INITIALS.match(tokens[0]))
+            and len(tokens[0]) >= 3 and bool(_VOWEL.search(tokens[0]))
+            and all(_common_english(t) for t in tokens))
+
+
+def _common_english(token: str) -> bool:
+    return (lexicon.word_frequency(token, "en") >= 3.0
+            and not lexicon.given_name_popularity(token))
+
+
 def features(text: str, context: PageContext) -> dict[str, float]:
     """What the words of a name-shaped line say, as numbers for ``WEIGHTS``."""
     if text.isupper() and len(text) > 4:
@@ -206,7 +222,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
-        if branded and _COMPACT_INITIALS.match(token):
+        if (branded or (index == 0 and _acronym_opener(tokens))) and _COMPACT_INITIALS.match(token):
             f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
             continue
         if _shape_features(f, token, place):

@@ -81,11 +81,24 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     # real lists mix "D. L. Dheeraj" and "Abdul Mazid Munshi".
     alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
                      and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
+    _odd_one_out(styles, emit, alike)
     _hidden_names(lines, alike)
     _placeholders(lines, alike)
     _lone_words(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
+
+
+def _odd_one_out(styles, emit, alike) -> None:
+    """A doubtful line written unlike the two names around it, which are
+    written alike ("Xin Jiang", "A Zero-Thermal-Quenching Phosphor", "Yoon
+    Hwa Kim"), is less likely one more author between them: more likely the
+    next entry's title, the name after it its author.  Reading it as an
+    author already cost its style on the way in; this is the way out."""
+    for i in range(2, len(styles)):
+        if (styles[i] and styles[i - 2] == styles[i] and styles[i - 1]
+                and styles[i - 1] != styles[i] and emit[i - 1][A] < CONFIDENT_NAME):
+            alike[i] += OTHER_STYLE
 
 
 # An author score above which a line's own words vouch for a person, so
