@@ -355,7 +355,16 @@ def _article(tokens: list[str]) -> bool:
     return len(tokens) > 1 and (
         (tokens[1].islower() and tokens[1] not in PARTICLES)
         or any(t in _FUNCTION_WORDS for t in tokens[2:])
-        or (len(tokens) > 2 and (_vocabulary_word(tokens[1]) or _title_word(tokens[1]))))
+        or (len(tokens) > 2 and (_vocabulary_word(tokens[1]) or _title_word(tokens[1])
+                                 or _brand(tokens[1]) or _compound_of_words(tokens[1]))))
+
+
+def _compound_of_words(token: str) -> bool:
+    """A hyphenated compound of common English words ("Zero-Thermal-Quenching",
+    "Light-Driven"): a title's adjective; a double-barrelled surname after
+    an initial is made of surnames ("A Jean-Pierre", "A Lopez-Garcia")."""
+    parts = token.strip(",.").split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and _common_english(p) for p in parts)
 
 
 # An English word at least this common (Zipf), spelled at least this much
