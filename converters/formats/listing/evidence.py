@@ -360,11 +360,18 @@ def _article(tokens: list[str]) -> bool:
 
 
 def _compound_of_words(token: str) -> bool:
-    """A hyphenated compound of common English words ("Zero-Thermal-Quenching",
-    "Light-Driven"): a title's adjective; a double-barrelled surname after
-    an initial is made of surnames ("A Jean-Pierre", "A Lopez-Garcia")."""
+    """A hyphenated compound of English words spelled, on the whole, like a
+    title's words ("Zero-Thermal-Quenching", "Light-Driven"): a title's
+    adjective; a double-barrelled surname after an initial is spelled like
+    surnames, even when they are English words too ("Lopez-Garcia", "Baker-Smith")."""
     parts = token.strip(",.").split("-")
-    return len(parts) > 1 and all(p[:1].isupper() and _common_english(p) for p in parts)
+    return (len(parts) > 1
+            and all(p[:1].isupper() and lexicon.word_frequency(p, "en") >= _COMPOUND_PART_FREQUENCY
+                    and not lexicon.given_name_popularity(p) for p in parts)
+            and sum(namegrams.name_odds(p) for p in parts) < 0)
+
+
+_COMPOUND_PART_FREQUENCY = 2.5  # Zipf: "Quenching" is 2.58
 
 
 # An English word at least this common (Zipf), spelled at least this much
