@@ -297,7 +297,11 @@ def _joined_syllables(token: str) -> bool:
     """A Korean or Chinese given name written in two capitalised syllables
     ("SungWoo", "JaeHyun") rather than camel-case vocabulary ("GitHub",
     "JavaScript", which a language's word list knows)."""
-    return bool(_TWO_SYLLABLES.match(token)) and lexicon.word_frequency(token) < 2.5
+    if not _TWO_SYLLABLES.match(token) or lexicon.word_frequency(token) >= 2.5:
+        return False
+    # Two English words that are no given names are a brand ("FishBase").
+    halves = re.findall(r"[A-Z][a-z]+", token)
+    return not all(_common_english(h) for h in halves)
 
 
 def _word_to_look_up(f: dict, token: str, place: str) -> str | None:
