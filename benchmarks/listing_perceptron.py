@@ -86,7 +86,11 @@ def main() -> None:
                         help="the previous stop's pool and hard mix (tests/listing_pages.py)")
     parser.add_argument("--grams", help="the letter models to use (listing_train.py --grams); "
                         "default: the shipped ones")
+    parser.add_argument("--letter-models", action="store_true",
+                        help="compute the letter models' features even where the starting "
+                        "weights leave them at zero, so that the fit can weigh them")
     args = parser.parse_args()
+    evidence.FITTING = args.letter_models
     if args.grams:
         namegrams.use(args.grams)
     if args.start:

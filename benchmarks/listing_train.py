@@ -95,7 +95,7 @@ def fit_names(corpora: str, seeds: range, path: str, part: str | None = None,
 AGAINST_A_NAME = ("vocabulary ending", "plural noun", "word of the page", "lower-case word",
                   "lower-case part", "function word first", "ordinary word first",
                   "ordinary word middle", "known word first", "known word middle",
-                  "ordinary line")
+                  "ordinary line", "common word first")
 FOR_A_NAME = ("initial first", "name spelling first", "name spelling middle",
               "name spelling last", "given name first", "popular given name first",
               "no ordinary word")
@@ -142,19 +142,23 @@ def main() -> None:
     parser.add_argument("--grams", default=str(namegrams.DATA),
                         help="where to write the letter models fitted on the training "
                         "pages' records (default: the shipped file)")
+    parser.add_argument("--no-letter-models", action="store_true",
+                        help="fit without the letter models' features (their weights stay 0)")
     args = parser.parse_args()
     evidence.FITTING = True  # every feature is computed, those the shipped weights leave at zero too
     seen = fit_names(args.corpora, range(args.seeds), args.grams, args.part, args.old_pool)
     print(f"# letter models: {seen[0]} name words, {seen[1]} title and abstract words "
           f"-> {args.grams}")
+    names = tuple(k for k in evidence.FEATURES
+                  if not (args.no_letter_models and k.startswith("name spelling")))
     rows, labels = [], []
     for f, is_name in examples(args.corpora, range(args.seeds), args.part, args.old_pool):
-        rows.append([f[k] for k in evidence.FEATURES])
+        rows.append([f[k] for k in names])
         labels.append(is_name)
-    w, accuracy = fit(rows, labels, l2=args.l2, names=evidence.FEATURES)
+    w, accuracy = fit(rows, labels, l2=args.l2, names=names)
     # The hand-set weights take their place after the fit, as in evidence.py.
-    table = {"bias": float(w[0]),
-             **{k: float(v) for k, v in zip(evidence.FEATURES, w[1:], strict=True)}}
+    table = {"bias": float(w[0]), **dict.fromkeys(evidence.FEATURES, 0.0),
+             **{k: float(v) for k, v in zip(names, w[1:], strict=True)}}
     table.update({k: evidence.WEIGHTS[k] for k in evidence.HAND_SET})
     if args.save:
         Path(args.save).write_text(json.dumps(table, indent=1), encoding="utf-8")
