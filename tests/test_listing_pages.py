@@ -27,7 +27,7 @@ SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 # reader read 296, 289, 297 and 296 (benchmarks/listing_score.py --old-pool
 # sets the two side by side).
 FLOORS = {
-    ("bib", "natural"): 296, ("bib", "hard"): 291,
+    ("bib", "natural"): 296, ("bib", "hard"): 293,
     ("jats", "natural"): 297, ("jats", "hard"): 300,
 }
 
