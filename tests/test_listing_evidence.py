@@ -167,3 +167,40 @@ def test_a_doubtful_name_between_a_title_and_its_abstract_is_an_author():
     records = _read(page)
     assert len(records) == 1
     assert [a.get("family") for a in records[0]["author"]] == ["Li", "Ng", "Sun"]
+
+
+# Issue 10, third stop: titles that were merged into the author list above.
+@pytest.mark.parametrize("line", [
+    "UNIX Site Report", "TUG Election Notice",       # capitals spelling a word, then common words
+    "A TeX-REDUCE Interface",                        # "A" before a brand is the article
+    "A Zero-Thermal-Quenching Phosphor",             # ... and before a compound of title words
+])
+def test_titles_of_these_shapes_lean_to_a_title(line):
+    assert evidence.name_evidence(line, CONTEXT) < 0
+
+
+@pytest.mark.parametrize("line", [
+    "ADS Lopes", "AMP Carvalho",                     # Vancouver initials that spell words
+    "A Lopez-Garcia Perez",                          # a compound spelled like surnames
+    "JaeHyun Park",                                  # a given name's two syllables
+])
+def test_names_like_those_titles_still_lean_to_a_name(line):
+    assert evidence.name_evidence(line, CONTEXT) > 0
+
+
+def test_a_line_written_unlike_the_names_around_it_starts_the_next_entry():
+    """"NDDL Reference" between full names: read as one more author, it would
+    be written unlike both its neighbours, which are written alike."""
+    page = "\n".join([
+        "Ultrafast Growth of Gallium Nitride Nanowires on Silicon", "Thorsten Staedler",
+        "Xin Jiang", "NDDL Reference", "Yoon Hwa Kim", "Paulraj Arunkumar",
+        "We report a phosphor whose emission does not fall as it warms, in a lattice of "
+        "rare earths."]) + "\n"
+    records = converters.read(page, "listing").records
+    assert [(r.data["title"], len(r.data["author"])) for r in records] == [
+        ("Ultrafast Growth of Gallium Nitride Nanowires on Silicon", 2), ("NDDL Reference", 2)]
+
+
+def test_two_english_words_in_camel_case_are_a_brand_not_a_given_name():
+    assert evidence.features("FishBase", CONTEXT)["camel case"] == 1
+    assert evidence.features("JaeHyun Park", CONTEXT)["camel case"] == 0
