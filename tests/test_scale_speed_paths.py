@@ -1,7 +1,7 @@
 """The quick paths of streaming BibTeX (issue 14's speed work) give exactly
 what the general ones give: the block openings the cutting hands on
 (streams.bibtex_openings) against looking again in each chunk alone
-(bibkeys._blocks), and the parts' id notes (pickled batches) against the
+(bibkeys._blocks), and the parts' id notes (marshalled batches) against the
 records noted.  Generated text full of what each shortcut must refuse:
 unbalanced braces, "@" lines inside them, lone "\\r", long stretches (the
 stretch made short here so that it is reached)."""

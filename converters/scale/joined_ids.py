@@ -11,7 +11,7 @@ format's Frame says which lines name ids and how an id is written there),
 and reports each renaming as the whole run does."""
 from __future__ import annotations
 
-import pickle
+import marshal
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity, make
@@ -25,8 +25,9 @@ def notes_path(part: str) -> str:
 
 class IdNotes:
     """A part's records, in writing order: (wanted id, written id, file, line,
-    own).  Held a batch at a time and written as one pickle a batch: a JSON
-    line a record cost a tenth of a streamed BibTeX conversion's overhead."""
+    own).  Held a batch at a time, each batch written with marshal (only
+    tuples, str, int and None: no import, no JSON line a record, which
+    cost a tenth of a streamed BibTeX conversion's overhead)."""
 
     def __init__(self, part: str):
         self.handle = open(notes_path(part), "wb")  # noqa: SIM115
@@ -41,7 +42,7 @@ class IdNotes:
 
     def _spill(self) -> None:
         if self.held:
-            pickle.dump(self.held, self.handle, pickle.HIGHEST_PROTOCOL)
+            marshal.dump(self.held, self.handle)
             self.held = []
 
     def close(self) -> None:
@@ -54,7 +55,7 @@ def _batches(handle) -> Iterator[list[tuple]]:
     run's own shards, in its own folder."""
     while True:
         try:
-            yield pickle.load(handle)
+            yield marshal.load(handle)
         except EOFError:
             return
 
