@@ -129,9 +129,11 @@ class _Found:
             result.later_spills = {p: self.spills[p].path for p in PHASES}
 
     def add(self, found: list, phase: str = "") -> None:
-        from ..validation import selected
+        kept = found
+        if found and (self.job.select or self.job.ignore):  # else all kept, no import
+            from ..validation import selected
 
-        kept = [d for d in found if selected(d.code, self.job.select, self.job.ignore)]
+            kept = [d for d in found if selected(d.code, self.job.select, self.job.ignore)]
         if self.spills:
             self.spills[phase].add(kept)
         elif phase:
