@@ -3,7 +3,8 @@ set-aside value (issue 14's speed work): entries read one after another,
 with the memory kept, give exactly what each read alone with the memory
 emptied gives.  Generated entries whose bibconv-csl holds checked
 variables (dates, DOI, genre, places), often the same ones, beside fields
-that agree with them or not."""
+that agree with them or not.  groups._language remembers an entry's
+language (langid, langidopts): the same, read afresh each time."""
 from __future__ import annotations
 
 import json
@@ -54,3 +55,25 @@ def test_the_memory_is_used():
     read(_entry(1, "article", "  year = {2017},\n", {"issued": {"date-parts": [[2017]]}})
          + _entry(2, "article", "  year = {2017},\n", {"issued": {"date-parts": [[2017]]}}))
     assert len(kept._BACK) == 1
+
+
+_LANGID = st.sampled_from(["english", "English", "ngerman", "{French}", "\\emph{german}",
+                           "british", "klingon", " english ", "", "x{"])
+_OPTIONS = st.sampled_from([None, "", "variant=american", "variant = british",
+                            "variant=us, other", "label=x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LANGID, _OPTIONS), min_size=1, max_size=10))
+def test_a_remembered_language_is_the_language_read_afresh(pairs):
+    from converters.formats.bibtex import groups
+
+    def fields(langid, options):
+        return {"langid": langid, **({} if options is None else {"langidopts": options})}
+
+    remembered = [groups.read_language_of(fields(*pair)) for pair in pairs]
+    fresh = []
+    for pair in pairs:
+        groups._language.cache_clear()
+        fresh.append(groups.read_language_of(fields(*pair)))
+    assert remembered == fresh
