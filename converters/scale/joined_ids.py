@@ -42,7 +42,8 @@ class IdNotes:
 
     def _spill(self) -> None:
         if self.held:
-            marshal.dump(self.held, self.handle)
+            data = marshal.dumps(self.held)
+            self.handle.write(len(data).to_bytes(8, "little") + data)
             self.held = []
 
     def close(self) -> None:
@@ -52,12 +53,10 @@ class IdNotes:
 
 def _batches(handle) -> Iterator[list[tuple]]:
     """The notes of a part (IdNotes), a batch at a time; written by this
-    run's own shards, in its own folder."""
-    while True:
-        try:
-            yield marshal.load(handle)
-        except EOFError:
-            return
+    run's own shards, in its own folder.  Each batch comes with its length:
+    marshal.load on a file reads it object by object, 15 times slower."""
+    while head := handle.read(8):
+        yield marshal.loads(handle.read(int.from_bytes(head, "little")))
 
 
 class AsWritten:
