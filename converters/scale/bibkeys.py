@@ -10,17 +10,18 @@ from ..diagnostics import Diagnostic, Severity, make
 from ..model import ReadResult
 from .crossref import _KEY
 from .idstore import SeenKeys
-from .streams import _entry_starts, _Openings
+from .streams import Openings, _entry_starts, _Openings
 
 
-def _blocks(chunk: str) -> list[tuple[int, int, str]]:
+def _blocks(chunk: str, openings: Openings | None = None) -> list[tuple[int, int, str]]:
     """(first line, last line, key) of each keyed block of the chunk, lines
-    counted in the chunk.  The openings are found as bibtex_chunks finds
-    them, by searches in C; a chunk with a lone "\r" goes line by line."""
+    counted in the chunk.  The openings are those the cutting found
+    (streams.bibtex_openings), else found as bibtex_chunks finds them, by
+    searches in C; a chunk with a lone "\r" goes line by line."""
     if "\r" in chunk:
         return _blocks_by_line(chunk)
     found: list[list] = []
-    for at, number in _Openings().find(chunk, []):
+    for at, number in _Openings().find(chunk, []) if openings is None else openings:
         if found:
             found[-1][1] = number - 1
         end = chunk.find("\n", at)
@@ -44,11 +45,12 @@ def _blocks_by_line(chunk: str) -> list[tuple[int, int, str]]:
     return [(first, last, key) for first, last, key in found if key]
 
 
-def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str
-                 ) -> tuple[str, list[Diagnostic], dict]:
+def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str,
+                 openings: Openings | None = None) -> tuple[str, list[Diagnostic], dict]:
     """The chunk less the entries whose exact key an earlier chunk used; the
-    diagnostics for them; the earlier (key, line) of keys differing in case."""
-    blocks = _blocks(chunk)
+    diagnostics for them; the earlier (key, line) of keys differing in case.
+    ``openings``: the chunk's block openings, if the cutting found them."""
+    blocks = _blocks(chunk, openings)
     said: list[Diagnostic] = []
     lines: list[str] | None = None
     cased: dict[str, tuple[str, int]] = {}

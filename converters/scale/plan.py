@@ -144,8 +144,6 @@ def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,
     """Run every shard and the cross-shard duplicate check.  Locally the
     duplicate keys and the diagnostics go to files in ``folder`` (keep it
     until the diagnostics are read); on a cluster they come back by value."""
-    from .duplicates import candidates_from_buckets, findings
-
     run = Run()
     groups: Iterable[tuple[str, list]]
     if scheduler:
@@ -162,8 +160,14 @@ def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,
                         spill_folder=folder)
         run.results = sorted(run_local(local, shards, jobs, list_records=list_records,
                                        progress=progress), key=lambda r: r.index)
-        groups = candidates_from_buckets(keys)
+        groups = ()
+        if job.command == "validate":  # convert notes no keys: nothing to look for
+            from .duplicates import candidates_from_buckets
+
+            groups = candidates_from_buckets(keys)
     if job.command == "validate":
+        from .duplicates import findings
+
         run.duplicates = _found(findings(groups, profiles=list(job.profiles),
                                          select=job.select, ignore=job.ignore))
     return run

@@ -137,11 +137,11 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
-            for first_line, chunk in streamer(text):
+            for first_line, chunk, openings in streamer.with_openings(text):
                 lines_read = first_line + chunk.count("\n")
                 said: list = []
                 if seen:
-                    chunk, said, cased = skip_repeats(chunk, first_line, seen, path)
+                    chunk, said, cased = skip_repeats(chunk, first_line, seen, path, openings)
                 chunk, borrowed, last = lend(chunk, first_line, lent)
                 got = returned(fmt.read(chunk, path, **options), borrowed, last)
                 got = shifted(got, first_line - 1)

@@ -75,12 +75,13 @@ UNREADABLE = frozenset({"input-unreadable", "input-empty", "encoding-invalid", "
 def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = None,
               list_records: bool = False) -> ShardResult:
     """Do ``job`` on one input; ``progress`` hears the records of each chunk."""
-    from .duplicates import BucketWriter, rows
     from .reading import read_stream
 
+    if job.command == "validate" or job.keys_folder:  # duplicate keys: validation's alone
+        from . import duplicates
     registry = _registry()
     result = ShardResult(shard.index, shard.path)
-    buckets = BucketWriter(job.keys_folder, shard.index) if job.keys_folder else None
+    buckets = duplicates.BucketWriter(job.keys_folder, shard.index) if job.keys_folder else None
     sink = _Sink(registry.get(job.to), job, shard) if job.command == "convert" else None
     spill = _Found(job, shard, result)
     try:
@@ -94,8 +95,9 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
             for phase, said in zip(PHASES, later, strict=True):
                 spill.add(said, phase)
             for number, record in enumerate(records, result.records):
-                for row in rows(record, (shard.index, number)) if job.command == "validate" \
-                        else ():
+                keyed = (duplicates.rows(record, (shard.index, number))
+                         if job.command == "validate" else ())
+                for row in keyed:
                     buckets.add(row) if buckets else result.rows.append(row)
                 if list_records:
                     result.ids.append((record.origin.file, record.id, record.origin.line))
@@ -127,9 +129,11 @@ class _Found:
             result.later_spills = {p: self.spills[p].path for p in PHASES}
 
     def add(self, found: list, phase: str = "") -> None:
-        from ..validation import selected
+        kept = found
+        if found and (self.job.select or self.job.ignore):  # else all kept, no import
+            from ..validation import selected
 
-        kept = [d for d in found if selected(d.code, self.job.select, self.job.ignore)]
+            kept = [d for d in found if selected(d.code, self.job.select, self.job.ignore)]
         if self.spills:
             self.spills[phase].add(kept)
         elif phase:

@@ -183,10 +183,26 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
     The lines are read 64 KiB at a time and the openings found there by
     _Openings (what _entry_starts finds line by line), so the text is
     scanned in C, not line by line in Python."""
+    for start, chunk, _ in bibtex_openings(handle, batch):
+        yield start, chunk
+
+
+# (position, line) of each block opening in a chunk, both counted in the chunk
+Openings = list[tuple[int, int]]
+
+
+def bibtex_openings(handle: TextIO, batch: int | None = None
+                    ) -> Iterator[tuple[int, str, Openings | None]]:
+    """bibtex_chunks's chunks, each with the openings the cutting found in
+    it, as _Openings finds them in the chunk alone (converters.scale.bibkeys
+    takes them rather than looking again): a chunk starts at an opening,
+    where both have the braces balanced and the stretch counted from its
+    line.  None for a chunk with a lone "\r" (counted line by line)."""
     batch = batch or BATCH
     openings = _Openings()
     pending: list[str] = []
-    start, blocks = 1, 0
+    found: Openings = []
+    start, blocks, size = 1, 0, 0  # size: characters of the chunk pending
     while True:
         lines = handle.readlines(_BIBTEX_READ)
         if not lines:
@@ -196,13 +212,16 @@ def bibtex_chunks(handle: TextIO, batch: int | None = None) -> Chunks:
         for position, number in openings.find(text, lines):
             if blocks >= batch:
                 pending.append(text[last:position])
-                yield start, "".join(pending)
-                pending, start, blocks, last = [], number, 0, position
+                yield start, "".join(pending), None if openings.doubtful else found
+                pending, start, blocks, last, size, found = [], number, 0, position, 0, []
+                openings.doubtful = openings.by_line
             blocks += 1
+            found.append((size + position - last, number - start + 1))
         pending.append(text[last:])
+        size += len(text) - last
     rest = "".join(pending)
     if rest:
-        yield start, rest
+        yield start, rest, None if openings.doubtful else found
 
 
 # Characters of lines read at a time: small, since a run's lines are held
@@ -236,10 +255,16 @@ class _Openings:
         self.depth = 0  # braces since the last opening, to the end of the last run
         self.lines = 0  # lines read in earlier runs
         self.opened = 0  # the line of the last opening (0: none yet)
+        # A run read line by line since ``doubtful`` was last cleared
+        # (bibtex_openings hands on no openings for that chunk)
+        self.doubtful = False
+        self.by_line = False  # the last run was read line by line
 
     def find(self, text: str, lines: list[str]) -> Iterator[tuple[int, int]]:
         """(position in ``text``, line number) of each opening."""
-        if "\r" in text:  # lines may end with "\r" alone: count them one by one
+        self.by_line = "\r" in text
+        if self.by_line:  # lines may end with "\r" alone: count them one by one
+            self.doubtful = True
             yield from self._by_line(lines)
             return
         depth, position, line = self.depth, 0, self.lines + 1
@@ -321,9 +346,19 @@ class Streamer:
     lends_parents: bool = False
     # Batches of the format's writer can be joined into one output (JATS's cannot).
     writes: bool = True
+    # The chunks with their block openings as the cutting found them, or
+    # None where it cannot vouch for them (bibtex_openings); for keys_once.
+    openings: Callable[..., Iterator[tuple[int, str, Openings | None]]] | None = None
 
     def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
         return self.chunks(handle, batch)
+
+    def with_openings(self, handle: TextIO, batch: int | None = None
+                      ) -> Iterator[tuple[int, str, Openings | None]]:
+        """(first line, chunk, its openings or None) of each chunk."""
+        if self.openings is not None:
+            return self.openings(handle, batch)
+        return ((start, chunk, None) for start, chunk in self.chunks(handle, batch))
 
 
 def _json_id(value: str) -> str:
@@ -364,4 +399,5 @@ def _bibtex_blocks(meta: dict) -> str:
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)
-BIBTEX = Streamer(bibtex_chunks, _bibtex_frame, keys_once=True, lends_parents=True)
+BIBTEX = Streamer(bibtex_chunks, _bibtex_frame, keys_once=True, lends_parents=True,
+                  openings=bibtex_openings)

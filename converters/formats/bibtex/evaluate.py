@@ -3,6 +3,7 @@ top, @string macros and month names expanded, ``#`` concatenated."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ... import latex
 from ...mapping import bibtex as M
@@ -40,7 +41,12 @@ class TooLarge(Exception):
 MAX_VALUE = 1_000_000
 
 
-def evaluate(raw: str, macros: dict[str, str]) -> str:
+# The @string macros (name -> text) of a run's inputs; under split.PREAMBLE_MACROS,
+# a name no @string can have, the @preambles' definitions ride along (a dict).
+Macros = dict[str, Any]
+
+
+def evaluate(raw: str, macros: Macros) -> str:
     """A field's raw text -> its LaTeX value: braces and quotes removed at the
     top, macros expanded, ``#`` concatenated."""
     if raw.startswith("{") and raw.endswith("}"):

@@ -331,8 +331,13 @@ def read_language_of(fields: dict) -> str | None:
     langid = fields.get("langid")
     if not langid:
         return None
+    return _language(langid, fields.get("langidopts", ""))
+
+
+@functools.lru_cache(maxsize=1024)  # a few languages, asked twice an entry
+def _language(langid: str, options: str) -> str | None:
     langid = latex.plain(langid).strip()
-    variant = re.search(r"variant\s*=\s*(\w+)", fields.get("langidopts", ""))
+    variant = re.search(r"variant\s*=\s*(\w+)", options)
     if variant and (langid.lower(), variant.group(1).lower()) in M.LANGUAGE_VARIANTS:
         return M.LANGUAGE_VARIANTS[(langid.lower(), variant.group(1).lower())]
     return M.LANGUAGES.get(langid, M.LANGUAGES.get(langid.lower(), langid))

@@ -159,17 +159,36 @@ def read_back(etype: str, out: dict, biblatex: bool) -> dict:
 def written_faithfully(csl_type: str, etype: str, exact: dict, now: dict) -> bool:
     """Whether the values ``now`` read from the fields are what the writer
     made of the ``exact`` ones."""
+    back = _written_back(csl_type, etype, exact)
+    return back is not None and all(back.get(k) == now.get(k) for k in exact)
+
+
+def _written_back(csl_type: str, etype: str, exact: dict) -> dict | None:
+    """What the reader makes of what the writer makes of ``exact`` (None:
+    the writer cannot write it), remembered: the same few set-aside values
+    come back entry after entry (``exact`` is read from JSON, so its JSON
+    text, in its order, names it)."""
+    key = (csl_type, etype, json.dumps(exact))
+    if key in _BACK:
+        return _BACK[key]
     from .writer import entry_fields
 
     data = {"id": "entry", "type": csl_type, "custom": {"bibtex": {"type": etype}}}
     data.update({k: v for k, v in exact.items() if v is not None})
     biblatex = etype not in M.BIBTEX_TYPES
+    back: dict | None
     try:
         written_type, out, _, _ = entry_fields(data, biblatex, False, check=False)
         back = read_back(written_type, out, biblatex)
     except (TypeError, ValueError, AttributeError, KeyError):
-        return False
-    return all(back.get(k) == now.get(k) for k in exact)
+        back = None
+    if len(_BACK) >= 1024:
+        _BACK.clear()
+    _BACK[key] = back
+    return back
+
+
+_BACK: dict[tuple[str, str, str], dict | None] = {}  # _written_back's, read only
 
 
 # -- what the reader keeps aside, and writes back --------------------------------------

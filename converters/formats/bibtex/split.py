@@ -14,7 +14,7 @@ from ...diagnostics import Severity, make
 from ...mapping import bibtex as M
 from ...model import ReadResult
 from .blocks import SINGLE_BRACED
-from .evaluate import COMMENT, MAX_VALUE, TooLarge, Undefined, evaluate
+from .evaluate import COMMENT, MAX_VALUE, Macros, TooLarge, Undefined, evaluate
 
 # bibtexparser logs failed blocks itself; we report them as diagnostics, so
 # its records must not reach the user's terminal through logging's last resort.
@@ -120,7 +120,7 @@ class _Splitting:
     """One file being split: where it came from and what is known so far."""
     source: str | None
     result: ReadResult
-    macros: dict[str, str]  # @strings, shared with the next inputs of a run
+    macros: Macros  # @strings, shared with the next inputs of a run
     defined: dict[str, tuple[int, str]]  # the @preambles' own macros
     # entries cut by blocks.py: newlines before each field's name in its raw text
     offsets: dict[int, list[int]] = field(default_factory=dict)
@@ -147,7 +147,7 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 
 
 def split(text: str, source: str | None, result: ReadResult,
-          macros: dict[str, str] | None = None) -> tuple[list[Entry], dict]:
+          macros: Macros | None = None) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
     of earlier inputs."""
@@ -164,8 +164,7 @@ def split(text: str, source: str | None, result: ReadResult,
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
     # input (or a later chunk of a streamed file) uses them too.
-    defined: dict[str, tuple[int, str]] = macros.setdefault(  # type: ignore[assignment]
-        PREAMBLE_MACROS, {})  # type: ignore[arg-type]
+    defined: dict[str, tuple[int, str]] = macros.setdefault(PREAMBLE_MACROS, {})
     defined.update(_preamble_definitions(blocks, bm))
     state = _Splitting(source, result, macros, defined, quick=quick)
     _count_lines(text, blocks, state)
