@@ -30,3 +30,17 @@ def test_strip_periods_keeps_a_doi_and_lower_case_periods(tmp_path):
                 '<text term="editor" form="short" strip-periods="true"/></group>')
     item = {"id": "a", "type": "book", "title": "Notes, e.g. on St. Kilda", "DOI": "10.1063/1.2172593"}
     assert _entries(tmp_path, body, [item]) == ["doi:10.1063/1.2172593 | Notes, e.g on St Kilda | ed"]
+
+
+def test_an_enclosing_suffix_goes_into_the_quotes_before_the_quoted_suffix(tmp_path):
+    # neural-plasticity: a quoted title with suffix "," in a macro called with suffix "."
+    body = ('<macro name="title"><text variable="title" quotes="true" suffix=","/></macro>'
+            + _bib('<group delimiter=" "><text macro="title" suffix="{mark}"/>'
+                   '<text variable="publisher"/></group>'))
+    items = [{"id": "a", "type": "article", "title": "Sufficient conditions", "publisher": "P"},
+             {"id": "b", "type": "article", "title": "Immunity."},
+             {"id": "c", "type": "article", "title": "Why?", "publisher": "Q"}]
+    assert _entries(tmp_path, body.replace("{mark}", "."), items) == [
+        "“Sufficient conditions.,” P", "“Immunity.,”", "“Why?,” Q"]
+    assert _entries(tmp_path, body.replace("{mark}", "!"), items) == [
+        "“Sufficient conditions!,” P", "“Immunity.!,”", "“Why?!,” Q"]

@@ -37,7 +37,8 @@ _GROUP_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
 _GROUP_PROCESS = ((_P + "groups", "_patch_group.<locals>.process", None),)
 _GROUP_MARKUP = (("citeproc.model", "Group.markup", None),)
 _FORMAT = ((_P + "speed_base", "_patch_format.<locals>.format", "original"),)
-_WRAP = ((_P + "speed_base", "_patch_wrap.<locals>.wrap", "original"),)
+_WRAP = ((_P + "punctuation", "install_suffix_into_quotes.<locals>.wrap", "original"),
+         (_P + "speed_base", "_patch_wrap.<locals>.wrap", "original"))
 _NAMES_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
                  (_P + "groups", "_track_leaf.<locals>.render", "original"),
                  ("citeproc.model", "CitationStylesElement.render", None))
