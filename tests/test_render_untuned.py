@@ -44,3 +44,26 @@ def test_an_enclosing_suffix_goes_into_the_quotes_before_the_quoted_suffix(tmp_p
         "“Sufficient conditions.,” P", "“Immunity.,”", "“Why?,” Q"]
     assert _entries(tmp_path, body.replace("{mark}", "!"), items) == [
         "“Sufficient conditions!,” P", "“Immunity.!,”", "“Why?!,” Q"]
+
+
+def test_a_macro_called_with_strip_periods_keeps_its_contents_affixes(tmp_path):
+    # journal-of-biomedical-materials-research-part-a: "J Organomet Chem." from a
+    # group with suffix "." in a macro called with strip-periods
+    body = ('<macro name="ct"><group suffix="." delimiter=" "><text variable="container-title"/>'
+            '<text variable="volume" prefix="[" suffix=".]"/></group></macro>'
+            + _bib('<group delimiter=" " suffix=". "><text variable="title"/>'
+                   '<text macro="ct" strip-periods="true"/>'
+                   '<text variable="publisher" prefix="(" suffix=")."/></group>'))
+    item = {"id": "a", "type": "article-journal", "title": "T. x", "container-title": "J. Org. Chem.",
+            "volume": "4", "publisher": "P. Co."}
+    assert _entries(tmp_path, body, [item]) == ["T. x J Org Chem [4.]. (P. Co.)."]
+
+
+def test_a_left_margin_keeps_its_trailing_space_in_text(tmp_path):
+    # journal-of-biomedical-materials-research-part-a: number suffix ". " in a
+    # second-field-align layout prints "1.  Doe" (the margin, then a space)
+    body = ('<citation><layout><text variable="citation-number"/></layout></citation>'
+            '<bibliography second-field-align="flush"><layout>'
+            '<text variable="citation-number" suffix=". "/><text variable="title"/>'
+            '</layout></bibliography>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": "Doe"}]) == ["1.  Doe"]

@@ -73,9 +73,24 @@ def displays(text: str, output: str) -> str:
         return text
     if output == "html":
         return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
-    text = _DISPLAY.sub(lambda m: f"\ue004{m.group(2)}\ue004" if m.group(1) != "right-inline"
-                        else m.group(2), text)
+    text = _DISPLAY.sub(_display_in_text, text)
     return _DISPLAY_SPACE.sub("", text).replace("\ue004", " ").strip()
+
+
+# A space the left margin's text ends with, kept through the spaces tidied
+# after (citeproc-js prints the margin as it is, then a space: "1.  Doe"
+# where the number's suffix is ". ").
+_KEPT_SPACE = "\ue021"
+
+
+def _display_in_text(found) -> str:
+    kind, text = found.group(1), found.group(2)
+    if kind == "right-inline":
+        return text
+    if kind == "left-margin":
+        kept = text.rstrip(" ")
+        text = kept + _KEPT_SPACE * (len(text) - len(kept))
+    return f"\ue004{text}\ue004"
 
 
 # A colon an affix ends with, met by the period that starts the next
@@ -89,7 +104,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
-        text = " ".join(text.split())
+        text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
     text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
     return finish_citation(text, output, piq)
 

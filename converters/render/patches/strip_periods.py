@@ -5,7 +5,8 @@ where the DOI is 10.1063/1.2172593; the journal of the botanical research
 institute of texas asks ``strip-periods`` on its DOI), and in the text a
 cs:text prints from a variable, a macro or a value it removes only the
 periods not followed by a lower-case letter ("e.g." prints "e.g",
-"www.x.org" stays); terms, labels, names and months lose every period.
+"www.x.org" stays); terms, labels and months lose every period.  A macro called with
+strip-periods strips its contents' text, not their affixes.
 (no fixture changes)
 """
 from __future__ import annotations
@@ -15,6 +16,10 @@ import re
 # citeproc-js keeps these variables' periods whatever the style asks
 _IDENTIFIERS = frozenset(("DOI", "URL"))
 _PERIOD = re.compile(r"\.(?![a-z])")
+# How many macro calls with strip-periods enclose what renders now
+# (citeproc-js's counter): their contents strip their own text, and the
+# plain renderers (speed's markup, direct's cs:text) step aside meanwhile.
+STRIPPING = [0]
 
 
 def install() -> None:
@@ -23,14 +28,40 @@ def install() -> None:
     original = model.StrippedPeriods.strip_periods
 
     def strip_periods(self, string):
-        if string is None or self.get("strip-periods", "false").lower() != "true" \
-                or not isinstance(self, model.Text) or "term" in self.attrib:
-            return original(self, string)
-        if self.get("variable") in _IDENTIFIERS:
+        own = self.get("strip-periods", "false").lower() == "true"
+        if string is None or not (own or STRIPPING[0]):
             return string
-        return _strip_before_non_lower(string)
+        if isinstance(self, model.Text):
+            if "macro" in self.attrib or self.get("variable") in _IDENTIFIERS:
+                return string  # a macro's contents stripped their own text
+            if "term" not in self.attrib:
+                return _strip_before_non_lower(string)
+        elif not own and not isinstance(self, model.Label) \
+                and not (isinstance(self, model.Date_Part) and self.get("name") == "month"):
+            return string  # citeproc-js strips a macro's terms, labels and months only
+        return original(self, string) if own else string.replace(".", "")
 
     model.StrippedPeriods.strip_periods = strip_periods
+    _patch_macro_calls(model)
+
+
+def _patch_macro_calls(model) -> None:
+    """A cs:text calling a macro with strip-periods strips the periods of
+    the text its contents print, not of their affixes and delimiters
+    (journal-of-biomedical-materials-research-part-a: "J Organomet Chem."
+    from a group with suffix "." around a stripped journal title)."""
+    process = model.Text.process
+
+    def text_process(self, item, context=None, **kwargs):
+        if "macro" not in self.attrib or self.get("strip-periods") != "true":
+            return process(self, item, context=context, **kwargs)
+        STRIPPING[0] += 1
+        try:
+            return process(self, item, context=context, **kwargs)
+        finally:
+            STRIPPING[0] -= 1
+
+    model.Text.process = text_process
 
 
 def _strip_before_non_lower(string):
