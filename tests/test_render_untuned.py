@@ -8,12 +8,13 @@ from __future__ import annotations
 from converters.render import render
 
 _HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
-         'class="in-text" version="1.0"{attrs}><info><title>t</title><id>t</id>'
+         'version="1.0"{attrs}><info><title>t</title><id>t</id>'
          '<updated>2020-01-01T00:00:00+00:00</updated></info>{body}</style>')
 
 
 def _entries(tmp_path, body: str, items: list[dict], attrs: str = "") -> list[str]:
     path = tmp_path / "rule.csl"
+    attrs = attrs or ' class="in-text"'
     path.write_text(_HEAD.format(attrs=attrs, body=body), encoding="utf-8")
     return render(items, style=str(path)).entries
 
@@ -67,3 +68,22 @@ def test_a_left_margin_keeps_its_trailing_space_in_text(tmp_path):
             '<text variable="citation-number" suffix=". "/><text variable="title"/>'
             '</layout></bibliography>')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": "Doe"}]) == ["1.  Doe"]
+
+
+def test_a_note_style_letters_only_cites_printed_alike(tmp_path):
+    # european-journal-for-philosophy-of-religion, topoi-orient-occident-classique:
+    # an editor's book and a chapter by the editor print different notes, so
+    # citeproc-js adds no year suffix
+    body = ('<citation disambiguate-add-year-suffix="true"><layout><names variable="author">'
+            '<name/><substitute><names variable="editor"/></substitute></names>'
+            '<text variable="title" prefix=", "/></layout></citation>'
+            '<bibliography><layout><group delimiter=" "><names variable="author"><name/>'
+            '<substitute><names variable="editor"/></substitute></names>'
+            '<date variable="issued"><date-part name="year"/></date>'
+            '<text variable="title"/></group></layout></bibliography>')
+    items = [{"id": "g", "type": "book", "editor": [{"family": "Gaonkar", "given": "Dilip"}],
+              "title": "Modernities", "issued": {"date-parts": [[2001]]}},
+             {"id": "gi", "type": "chapter", "author": [{"family": "Gaonkar", "given": "Dilip"}],
+              "title": "On Modernities", "issued": {"date-parts": [[2001]]}}]
+    assert _entries(tmp_path, body, items, ' class="note"') == [
+        "Dilip Gaonkar 2001 Modernities", "Dilip Gaonkar 2001 On Modernities"]
