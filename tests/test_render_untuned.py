@@ -87,3 +87,14 @@ def test_a_note_style_letters_only_cites_printed_alike(tmp_path):
               "title": "On Modernities", "issued": {"date-parts": [[2001]]}}]
     assert _entries(tmp_path, body, items, ' class="note"') == [
         "Dilip Gaonkar 2001 Modernities", "Dilip Gaonkar 2001 On Modernities"]
+
+
+def test_a_period_after_a_groups_colon_merges_into_it(tmp_path):
+    # terra-nova: a group with suffix ":" ending an entry whose layout's suffix is "."
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><layout suffix="."><group suffix=":"><text variable="title"/></group>'
+            '<group prefix=" " suffix="."><text variable="publisher"/></group>'
+            '</layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "A"},
+             {"id": "b", "type": "book", "title": "B", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == ["A:", "B: P."]

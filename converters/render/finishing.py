@@ -58,6 +58,10 @@ def punctuation_in_quote(text: str) -> str:
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
+# in an entry, also a period after a colon or semicolon: citeproc-js merges
+# ":" then "." to ":" (terra-nova: a title with suffix ":" at the end of an
+# entry whose layout's suffix is ".")
+_PERIOD_MERGED = re.compile(r"(?<![.:;])([?!.:;])\.(?!\.)")
 # the space a display part adds in text, none before punctuation
 _DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
@@ -105,7 +109,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
-    text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
+    text = _COLON_THEN_PERIOD.sub(".:", _PERIOD_MERGED.sub(r"\1", text))
     return finish_citation(text, output, piq)
 
 
