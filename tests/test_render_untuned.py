@@ -98,3 +98,20 @@ def test_a_period_after_a_groups_colon_merges_into_it(tmp_path):
     items = [{"id": "a", "type": "book", "title": "A"},
              {"id": "b", "type": "book", "title": "B", "publisher": "P"}]
     assert _entries(tmp_path, body, items) == ["A:", "B: P."]
+
+
+def test_subsequent_author_substitute_only_where_the_names_come_first(tmp_path):
+    # art-libraries-society-of-north-america-arlisna-reviews: "Title by Names";
+    # names after printed text are neither replaced nor compared with the next entry's
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography subsequent-author-substitute="———"{rule}><sort><key variable="title"/>'
+            '</sort><layout suffix="."><choose><if type="book"><text variable="title"/>'
+            '<names variable="author" prefix=" by "/></if><else><names variable="author" '
+            'suffix=". "/><text variable="title"/></else></choose></layout></bibliography>')
+    knuth = [{"family": "Knuth", "given": "D"}]
+    items = [{"id": i, "type": kind, "title": i.upper(), "author": knuth}
+             for i, kind in (("a", "book"), ("b", "book"), ("c", "article"), ("d", "article"))]
+    expected = ["A by D Knuth.", "B by D Knuth.", "D Knuth. C.", "———. D."]
+    assert _entries(tmp_path, body.replace("{rule}", ""), items) == expected
+    partial = body.replace("{rule}", ' subsequent-author-substitute-rule="partial-each"')
+    assert _entries(tmp_path, partial, items) == expected

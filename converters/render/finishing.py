@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from .patches.author_substitute import names_first
 from .patches.punctuation import LITERAL
 from .richtext import mark, resolve
 
@@ -109,7 +110,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
-    text = _COLON_THEN_PERIOD.sub(".:", _PERIOD_MERGED.sub(r"\1", text))
+    text = _PERIOD_MERGED.sub(r"\1", _COLON_THEN_PERIOD.sub(".:", text))
     return finish_citation(text, output, piq)
 
 
@@ -169,6 +170,9 @@ def substitute_names(texts: list[str], substitute: str) -> list[str]:
     for text in texts:
         found = _NAMES.search(text)
         names = strip_name_marks(found.group(1)).strip() if found else None
+        if found and not names_first(text[:found.start()]):
+            out.append(strip_name_marks(text))  # and the previous names kept
+            continue
         if found and names and names == previous:
             text = text[:found.start()] + substitute + text[found.end():]
         previous = names
