@@ -115,3 +115,13 @@ def test_subsequent_author_substitute_only_where_the_names_come_first(tmp_path):
     assert _entries(tmp_path, body.replace("{rule}", ""), items) == expected
     partial = body.replace("{rule}", ' subsequent-author-substitute-rule="partial-each"')
     assert _entries(tmp_path, partial, items) == expected
+
+
+def test_a_year_range_without_months_drops_the_years_prefix_after_the_dash(tmp_path):
+    # art-libraries-society-of-north-america-arlisna-reviews: month, then year with prefix " "
+    body = _bib('<text variable="title" suffix=", "/><date variable="issued">'
+                '<date-part name="month"/><date-part name="year" prefix=" "/></date>')
+    items = [{"id": "k", "type": "book", "title": "K", "issued": {"date-parts": [[1984], [1986]]}},
+             {"id": "m", "type": "book", "title": "M",
+              "issued": {"date-parts": [[1984, 5], [1986, 6]]}}]
+    assert _entries(tmp_path, body, items) == ["K, 1984–1986", "M, May 1984–June 1986"]
