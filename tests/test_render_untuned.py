@@ -125,3 +125,14 @@ def test_a_year_range_without_months_drops_the_years_prefix_after_the_dash(tmp_p
              {"id": "m", "type": "book", "title": "M",
               "issued": {"date-parts": [[1984, 5], [1986, 6]]}}]
     assert _entries(tmp_path, body, items) == ["K, 1984–1986", "M, May 1984–June 1986"]
+
+
+def test_a_groups_suffix_goes_into_the_quotes_before_an_enclosing_suffix(tmp_path):
+    # politique-europeenne: a quoted title in a group with suffix ",", the layout's suffix "."
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><layout suffix="."><group delimiter=" " suffix=",">'
+            '<text variable="title" quotes="true"/><text variable="note"/></group>'
+            '<group prefix=" "><text variable="publisher"/></group></layout></bibliography>')
+    items = [{"id": "a", "type": "article", "title": "Sufficient conditions"},
+             {"id": "b", "type": "article", "title": "Why?", "publisher": "Q"}]
+    assert _entries(tmp_path, body, items) == ["“Sufficient conditions,.”", "“Why?,” Q."]

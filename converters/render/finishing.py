@@ -7,7 +7,7 @@ import html as html_lib
 import re
 
 from .patches.author_substitute import names_first
-from .patches.punctuation import LITERAL
+from .patches.punctuation import LITERAL, QUOTED_SUFFIX
 from .richtext import mark, resolve
 
 
@@ -107,6 +107,7 @@ _COLON_THEN_PERIOD = re.compile(r"(?<=\w):\.(?=\s)")
 
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
+    text = text.replace(QUOTED_SUFFIX, "")
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
@@ -141,7 +142,7 @@ _PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
-    text = resolve(_plain_small_caps(text, output), _kind(output))
+    text = resolve(_plain_small_caps(text.replace(QUOTED_SUFFIX, ""), output), _kind(output))
     text = nested_quotes(html_lib.unescape(text)) if output == "text" \
         else typographic_html(text)
     if piq:

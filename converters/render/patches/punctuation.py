@@ -143,8 +143,13 @@ _MERGED = {
 }
 # the marks citeproc-js moves into quotes (a colon and a semicolon stay out)
 _INTO_QUOTES = frozenset(".,!?")
-# a closing quote and the punctuation an element inside printed after it
-_QUOTE_THEN_PUNCTUATION = re.compile(r"([”’»›])([.,;:!?]+)$")
+# Put by a quoted element between its closing quote and its own suffix;
+# finishing removes it.  Only such a suffix lets an enclosing suffix in
+# first: a suffix of a group around the quoted element goes in before the
+# enclosing one (politique-europeenne: “Title,.”).
+QUOTED_SUFFIX = "\ue022"
+# a closing quote and the punctuation the quoted element's suffix printed after it
+_QUOTE_THEN_PUNCTUATION = re.compile(r"([”’»›])" + QUOTED_SUFFIX + r"([.,;:!?]+)$")
 
 
 def _merge(text: str, mark: str) -> str:
@@ -166,7 +171,7 @@ def suffix_into_quotes(text: str, mark: str) -> str | None:
     does not end so."""
     found = _QUOTE_THEN_PUNCTUATION.search(text)
     if found is None or found.start() == 0 or text[found.start() - 1] in ">\ue020":
-        return None
+        return None  # (the quote's text ends in markup or a value's punctuation)
     body, run = _merge(text[:found.start()], mark), found.group(2)
     if run[0] == body[-1]:
         run = run[1:]
@@ -189,7 +194,13 @@ def install_suffix_into_quotes() -> None:
 
     def wrap(self, string):
         suffix = self.get("suffix")
-        if not suffix or suffix[0] not in _MERGED or _last_character(string) not in _MERGED:
+        if not suffix or suffix[0] not in _MERGED or string is None:
+            return original(self, string)
+        if self.get("quotes") == "true":
+            prefix = self.get("prefix", "")
+            text = prefix + strings.normalize_seam(prefix, string)
+            return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
+        if _last_character(string) not in _MERGED:
             return original(self, string)
         moved = _moved(string, suffix[0], strings)
         if moved is None or self.get_locale_option("punctuation-in-quote").lower() != "true":
