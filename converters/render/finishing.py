@@ -59,10 +59,11 @@ def punctuation_in_quote(text: str) -> str:
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
-# in an entry, also a period after a colon or semicolon: citeproc-js merges
-# ":" then "." to ":" (terra-nova: a title with suffix ":" at the end of an
-# entry whose layout's suffix is ".")
-_PERIOD_MERGED = re.compile(r"(?<![.:;])([?!.:;])\.(?!\.)")
+# in an entry, also a period after a colon: citeproc-js merges ":" then "."
+# to ":" (terra-nova: a title with suffix ":" at the end of an entry whose
+# layout's suffix is "."); not after a semicolon, which may end an entity
+# ("&#8212;." of a substitute string written as an entity's text)
+_PERIOD_MERGED = re.compile(r"(?<![.:])([?!.:])\.(?!\.)")
 # the space a display part adds in text, none before punctuation
 _DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
