@@ -45,6 +45,14 @@ def test_an_enclosing_suffix_goes_into_the_quotes_before_the_quoted_suffix(tmp_p
         "“Sufficient conditions.,” P", "“Immunity.,”", "“Why?,” Q"]
     assert _entries(tmp_path, body.replace("{mark}", "!"), items) == [
         "“Sufficient conditions!,” P", "“Immunity.!,”", "“Why?!,” Q"]
+    # a title citeproc-js reads as rich text (an apostrophe) keeps the order
+    rich = [{"id": "a", "type": "article", "title": "Jake's narration"}]
+    assert _entries(tmp_path, body.replace("{mark}", "."), rich) == ["“Jake’s narration,.”"]
+    # a layout's suffix "." after it is a duplicate
+    ending = ('<macro name="title"><text variable="title" quotes="true" suffix=","/></macro>'
+              '<citation><layout><text variable="title"/></layout></citation><bibliography>'
+              '<layout suffix="."><text macro="title" suffix="."/></layout></bibliography>')
+    assert _entries(tmp_path, ending, items[:1]) == ["“Sufficient conditions.,”"]
 
 
 def test_a_macro_called_with_strip_periods_keeps_its_contents_affixes(tmp_path):

@@ -7,7 +7,7 @@ import html as html_lib
 import re
 
 from .patches.author_substitute import names_first
-from .patches.punctuation import LITERAL, QUOTED_SUFFIX
+from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX
 from .richtext import mark, resolve
 
 
@@ -106,9 +106,19 @@ def _display_in_text(found) -> str:
 _COLON_THEN_PERIOD = re.compile(r"(?<=\w):\.(?=\s)")
 
 
+# patches.punctuation's marks around quotes (the moved mark's copy with its mark)
+_QUOTE_MARKS = re.compile(QUOTED_SUFFIX + "|" + MOVED + ".?", re.S)
+
+
+def _unmark_quotes(text: str) -> str:
+    if QUOTED_SUFFIX not in text and MOVED not in text:
+        return text
+    return _QUOTE_MARKS.sub("", text)
+
+
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
-    text = text.replace(QUOTED_SUFFIX, "")
+    text = _unmark_quotes(text)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
@@ -143,7 +153,7 @@ _PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
-    text = resolve(_plain_small_caps(text.replace(QUOTED_SUFFIX, ""), output), _kind(output))
+    text = resolve(_plain_small_caps(_unmark_quotes(text), output), _kind(output))
     text = nested_quotes(html_lib.unescape(text)) if output == "text" \
         else typographic_html(text)
     if piq:

@@ -148,8 +148,21 @@ _INTO_QUOTES = frozenset(".,!?")
 # first: a suffix of a group around the quoted element goes in before the
 # enclosing one (politique-europeenne: “Title,.”).
 QUOTED_SUFFIX = "\ue022"
+# Put after the quotes an enclosing suffix's mark went into, with that mark:
+# a suffix further out that starts with the same mark is not printed again
+# (citeproc-js drops it as a duplicate: “Title.,” where a macro called with
+# suffix "." ends a layout with suffix "."); finishing removes both.
+MOVED = "\ue023"
 # a closing quote and the punctuation the quoted element's suffix printed after it
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([”’»›])" + QUOTED_SUFFIX + r"([.,;:!?]+)$")
+
+
+# The quote each closing quote ends, and what in a quoted text makes
+# citeproc-js read it as rich text (quotes, apostrophes, markup marks): its
+# suffix then meets the enclosing one outside the text, in their order
+# (neural-plasticity: “Hemingway’s style and Jake’s narration,.”).
+_OPENING = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
+_RICH = re.compile("['’‘\"“”\ue010-\ue01c<]")
 
 
 def _merge(text: str, mark: str) -> str:
@@ -172,12 +185,15 @@ def suffix_into_quotes(text: str, mark: str) -> str | None:
     found = _QUOTE_THEN_PUNCTUATION.search(text)
     if found is None or found.start() == 0 or text[found.start() - 1] in ">\ue020":
         return None  # (the quote's text ends in markup or a value's punctuation)
+    opened = text.rfind(_OPENING[found.group(1)], 0, found.start())
+    if _RICH.search(text, opened + 1, found.start()):
+        return None
     body, run = _merge(text[:found.start()], mark), found.group(2)
     if run[0] == body[-1]:
         run = run[1:]
     while run and run[0] in _INTO_QUOTES:
         body, run = _merge(body, run[0]), run[1:]
-    return body + found.group(1) + run
+    return body + found.group(1) + run + MOVED + mark
 
 
 def install_suffix_into_quotes() -> None:
@@ -202,9 +218,12 @@ def install_suffix_into_quotes() -> None:
             return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
         if _last_character(string) not in _MERGED:
             return original(self, string)
-        moved = _moved(string, suffix[0], strings)
-        if moved is None or self.get_locale_option("punctuation-in-quote").lower() != "true":
-            return original(self, string)
+        if str(_tail(string, 2)[0]).endswith(MOVED + suffix[0]):
+            moved = string  # that mark went into the quotes already: not again
+        else:
+            moved = _moved(string, suffix[0], strings)
+            if moved is None or self.get_locale_option("punctuation-in-quote").lower() != "true":
+                return original(self, string)
         prefix = self.get("prefix", "")
         text = prefix + strings.normalize_seam(prefix, moved)
         return text + strings.normalize_seam(text, suffix[1:])
