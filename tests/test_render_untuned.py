@@ -144,3 +144,14 @@ def test_a_groups_suffix_goes_into_the_quotes_before_an_enclosing_suffix(tmp_pat
     items = [{"id": "a", "type": "article", "title": "Sufficient conditions"},
              {"id": "b", "type": "article", "title": "Why?", "publisher": "Q"}]
     assert _entries(tmp_path, body, items) == ["“Sufficient conditions,.”", "“Why?,” Q."]
+
+
+def test_a_quoted_elements_own_comma_goes_in_after_its_period(tmp_path):
+    # revista-ladinia, new-harts-rules-short-notes-no-url: a quoted journal title
+    # ending in a period, with suffix ","
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography>'
+            '<layout suffix="."><group delimiter=" "><text variable="container-title" '
+            'quotes="true" suffix=","/><text variable="volume"/></group></layout></bibliography>')
+    items = [{"id": "a", "type": "article", "container-title": "J. Chem. Phys.", "volume": "9"},
+             {"id": "b", "type": "article", "container-title": "Why?", "volume": "9"}]
+    assert _entries(tmp_path, body, items) == ["“J. Chem. Phys.,” 9.", "“Why?,” 9."]

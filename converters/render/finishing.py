@@ -7,7 +7,7 @@ import html as html_lib
 import re
 
 from .patches.author_substitute import names_first
-from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX
+from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import mark, resolve
 
 
@@ -110,15 +110,33 @@ _COLON_THEN_PERIOD = re.compile(r"(?<=\w):\.(?=\s)")
 _QUOTE_MARKS = re.compile(QUOTED_SUFFIX + "|" + MOVED + ".?", re.S)
 
 
-def _unmark_quotes(text: str) -> str:
+# a quoted element's own suffix after its quote (patches.punctuation's mark)
+_OWN_SUFFIX = re.compile("([.,;:!?]?)([”’»›])" + QUOTED_SUFFIX + "([.,!?]+)")
+
+
+def _unmark_quotes(text: str, piq: bool = False) -> str:
+    """Without patches.punctuation's marks; where the locale puts
+    punctuation inside quotes, a quoted element's own suffix merged with the
+    quoted text's last mark first, as citeproc-js swaps it in (revista-ladinia
+    and new-harts-rules: “J. Chem. Phys.,”, where a mark that came from
+    elsewhere stays out after a quoted period: “Signalhorn.”,)."""
     if QUOTED_SUFFIX not in text and MOVED not in text:
         return text
+    if piq and QUOTED_SUFFIX in text:
+        text = _OWN_SUFFIX.sub(_own_suffix_in, text)
     return _QUOTE_MARKS.sub("", text)
+
+
+def _own_suffix_in(found) -> str:
+    inside = found.group(1)
+    for mark in found.group(3):
+        inside = merge_marks(inside, mark)
+    return inside + found.group(2)
 
 
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
-    text = _unmark_quotes(text)
+    text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
@@ -153,7 +171,7 @@ _PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
-    text = resolve(_plain_small_caps(_unmark_quotes(text), output), _kind(output))
+    text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
     text = nested_quotes(html_lib.unescape(text)) if output == "text" \
         else typographic_html(text)
     if piq:

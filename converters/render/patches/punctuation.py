@@ -165,7 +165,7 @@ _OPENING = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
 _RICH = re.compile("['’‘\"“”\ue010-\ue01c<]")
 
 
-def _merge(text: str, mark: str) -> str:
+def merge_marks(text: str, mark: str) -> str:
     """``text`` with ``mark`` merged onto its last character."""
     last = text[-1:]
     if last == mark:
@@ -188,11 +188,11 @@ def suffix_into_quotes(text: str, mark: str) -> str | None:
     opened = text.rfind(_OPENING[found.group(1)], 0, found.start())
     if _RICH.search(text, opened + 1, found.start()):
         return None
-    body, run = _merge(text[:found.start()], mark), found.group(2)
+    body, run = merge_marks(text[:found.start()], mark), found.group(2)
     if run[0] == body[-1]:
         run = run[1:]
     while run and run[0] in _INTO_QUOTES:
-        body, run = _merge(body, run[0]), run[1:]
+        body, run = merge_marks(body, run[0]), run[1:]
     return body + found.group(1) + run + MOVED + mark
 
 
