@@ -129,8 +129,8 @@ def _unmark_quotes(text: str, piq: bool = False) -> str:
 
 def _own_suffix_in(found) -> str:
     inside = found.group(1)
-    for mark in found.group(3):
-        inside = merge_marks(inside, mark)
+    for char in found.group(3):
+        inside = merge_marks(inside, char)
     return inside + found.group(2)
 
 

@@ -18,7 +18,7 @@ def install() -> None:
 
 class _Range(threading.local):
     end = None         # the end date of the range being rendered
-    parts: list = []   # the parts its ends differ in (show_parts, by identity)
+    parts = None       # the parts its ends differ in (show_parts, by identity)
 
 
 _RANGE = _Range()
