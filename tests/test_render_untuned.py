@@ -155,3 +155,14 @@ def test_a_quoted_elements_own_comma_goes_in_after_its_period(tmp_path):
     items = [{"id": "a", "type": "article", "container-title": "J. Chem. Phys.", "volume": "9"},
              {"id": "b", "type": "article", "container-title": "Why?", "volume": "9"}]
     assert _entries(tmp_path, body, items) == ["“J. Chem. Phys.,” 9.", "“Why?,” 9."]
+
+
+def test_a_period_after_a_groups_semicolon_merges_into_it(tmp_path):
+    # klinische-padiatrie: "2004;" where the group's ";" meets the layout's "."
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><layout suffix="."><group delimiter=" "><group suffix=";">'
+            '<text variable="title"/></group><text variable="publisher"/></group>'
+            '</layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "A"},
+             {"id": "b", "type": "book", "title": "B", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == ["A;", "B; P."]

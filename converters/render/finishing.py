@@ -64,6 +64,17 @@ _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
 # layout's suffix is "."); not after a semicolon, which may end an entity
 # ("&#8212;." of a substitute string written as an entity's text)
 _PERIOD_MERGED = re.compile(r"(?<![.:])([?!.:])\.(?!\.)")
+# a semicolon then a period (klinische-padiatrie: "2004;." where citeproc-js
+# prints "2004;"), unless the semicolon ends an entity
+_SEMICOLON_PERIOD = re.compile(r";\.(?!\.)")
+_ENTITY_END = re.compile(r"&#?\w+$")
+
+
+def _semicolon_period(text: str) -> str:
+    if ";." not in text:
+        return text
+    return _SEMICOLON_PERIOD.sub(
+        lambda m: m.group(0) if _ENTITY_END.search(text, 0, m.start()) else ";", text)
 # the space a display part adds in text, none before punctuation
 _DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
@@ -140,7 +151,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
-    text = _PERIOD_MERGED.sub(r"\1", _COLON_THEN_PERIOD.sub(".:", text))
+    text = _semicolon_period(_PERIOD_MERGED.sub(r"\1", _COLON_THEN_PERIOD.sub(".:", text)))
     return finish_citation(text, output, piq)
 
 
