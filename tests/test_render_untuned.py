@@ -166,3 +166,18 @@ def test_a_period_after_a_groups_semicolon_merges_into_it(tmp_path):
     items = [{"id": "a", "type": "book", "title": "A"},
              {"id": "b", "type": "book", "title": "B", "publisher": "P"}]
     assert _entries(tmp_path, body, items) == ["A;", "B; P."]
+
+
+def test_names_in_a_macro_called_with_strip_periods_lose_their_periods(tmp_path):
+    # acta-orthopaedica-belgica: "et al</b>." (the names and their et al. stripped,
+    # the macro's suffix kept); subsequent-author-substitute still compares them
+    body = ('<macro name="author"><names variable="author"><name initialize-with=". " '
+            'et-al-min="3" et-al-use-first="1"/></names></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography subsequent-author-substitute="———"><layout>'
+            '<text macro="author" strip-periods="true" suffix=". "/><text variable="title"/>'
+            '</layout></bibliography>')
+    three = [{"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Al"},
+             {"family": "Poe", "given": "Ed"}]
+    items = [{"id": i, "type": "book", "title": i.upper(), "author": three} for i in "ab"]
+    assert _entries(tmp_path, body, items) == ["J Doe et al. A", "———. B"]

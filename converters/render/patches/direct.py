@@ -26,9 +26,9 @@ _P = "converters.render.patches."
 _TEXT_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
                 (_P + "groups", "_track_leaf.<locals>.render", "original"),
                 ("citeproc.model", "Text.render", None))
-_TEXT_PROCESS = ((_P + "strip_periods", "_patch_macro_calls.<locals>.text_process", "process"),
-                 (_P + "punctuation", "install_literal_punctuation.<locals>.text_process",
+_TEXT_PROCESS = ((_P + "punctuation", "install_literal_punctuation.<locals>.text_process",
                   "process"),
+                 (_P + "strip_periods", "_patch_macro_calls.<locals>.text_process", "process"),
                  (_P + "text_case", "_patch_output_language.<locals>.text_process", "process"),
                  (_P + "speed_base", "_patch_text_language.<locals>.process", None))
 _TEXT_MARKUP = ((_P + "speed", "_patch_plain_markup.<locals>.markup", None),)

@@ -5,8 +5,9 @@ where the DOI is 10.1063/1.2172593; the journal of the botanical research
 institute of texas asks ``strip-periods`` on its DOI), and in the text a
 cs:text prints from a variable, a macro or a value it removes only the
 periods not followed by a lower-case letter ("e.g." prints "e.g",
-"www.x.org" stays); terms, labels and months lose every period.  A macro called with
-strip-periods strips its contents' text, not their affixes.
+"www.x.org" stays); terms, labels, names and months lose every period.  A
+macro called with strip-periods strips its contents' text, not their
+affixes (names with their et al.: acta-orthopaedica-belgica).
 (no fixture changes)
 """
 from __future__ import annotations
@@ -43,6 +44,14 @@ def install() -> None:
 
     model.StrippedPeriods.strip_periods = strip_periods
     _patch_macro_calls(model)
+    name_render = model.Name.render
+
+    def render_names(self, *args, **kwargs):
+        # names (and their et al.) inside such a macro lose every period
+        text = name_render(self, *args, **kwargs)
+        return text.replace(".", "") if STRIPPING[0] and text else text
+
+    model.Name.render = render_names
 
 
 def _patch_macro_calls(model) -> None:
