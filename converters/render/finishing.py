@@ -6,7 +6,8 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from .patches.punctuation import LITERAL
+from .patches.author_substitute import names_first
+from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import mark, resolve
 
 
@@ -58,6 +59,22 @@ def punctuation_in_quote(text: str) -> str:
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
+# in an entry, also a period after a colon: citeproc-js merges ":" then "."
+# to ":" (terra-nova: a title with suffix ":" at the end of an entry whose
+# layout's suffix is "."); not after a semicolon, which may end an entity
+# ("&#8212;." of a substitute string written as an entity's text)
+_PERIOD_MERGED = re.compile(r"(?<![.:])([?!.:])\.(?!\.)")
+# a semicolon then a period (klinische-padiatrie: "2004;." where citeproc-js
+# prints "2004;"), unless the semicolon ends an entity
+_SEMICOLON_PERIOD = re.compile(r";\.(?!\.)")
+_ENTITY_END = re.compile(r"&#?\w+$")
+
+
+def _semicolon_period(text: str) -> str:
+    if ";." not in text:
+        return text
+    return _SEMICOLON_PERIOD.sub(
+        lambda m: m.group(0) if _ENTITY_END.search(text, 0, m.start()) else ";", text)
 # the space a display part adds in text, none before punctuation
 _DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
@@ -73,9 +90,24 @@ def displays(text: str, output: str) -> str:
         return text
     if output == "html":
         return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
-    text = _DISPLAY.sub(lambda m: f"\ue004{m.group(2)}\ue004" if m.group(1) != "right-inline"
-                        else m.group(2), text)
+    text = _DISPLAY.sub(_display_in_text, text)
     return _DISPLAY_SPACE.sub("", text).replace("\ue004", " ").strip()
+
+
+# A space the left margin's text ends with, kept through the spaces tidied
+# after (citeproc-js prints the margin as it is, then a space: "1.  Doe"
+# where the number's suffix is ". ").
+_KEPT_SPACE = "\ue021"
+
+
+def _display_in_text(found) -> str:
+    kind, text = found.group(1), found.group(2)
+    if kind == "right-inline":
+        return text
+    if kind == "left-margin":
+        kept = text.rstrip(" ")
+        text = kept + _KEPT_SPACE * (len(text) - len(kept))
+    return f"\ue004{text}\ue004"
 
 
 # A colon an affix ends with, met by the period that starts the next
@@ -85,12 +117,41 @@ def displays(text: str, output: str) -> str:
 _COLON_THEN_PERIOD = re.compile(r"(?<=\w):\.(?=\s)")
 
 
+# patches.punctuation's marks around quotes (the moved mark's copy with its mark)
+_QUOTE_MARKS = re.compile(QUOTED_SUFFIX + "|" + MOVED + ".?", re.S)
+
+
+# a quoted element's own suffix after its quote (patches.punctuation's mark)
+_OWN_SUFFIX = re.compile("([.,;:!?]?)([”’»›])" + QUOTED_SUFFIX + "([.,!?]+)")
+
+
+def _unmark_quotes(text: str, piq: bool = False) -> str:
+    """Without patches.punctuation's marks; where the locale puts
+    punctuation inside quotes, a quoted element's own suffix merged with the
+    quoted text's last mark first, as citeproc-js swaps it in (revista-ladinia
+    and new-harts-rules: “J. Chem. Phys.,”, where a mark that came from
+    elsewhere stays out after a quoted period: “Signalhorn.”,)."""
+    if QUOTED_SUFFIX not in text and MOVED not in text:
+        return text
+    if piq and QUOTED_SUFFIX in text:
+        text = _OWN_SUFFIX.sub(_own_suffix_in, text)
+    return _QUOTE_MARKS.sub("", text)
+
+
+def _own_suffix_in(found) -> str:
+    inside = found.group(1)
+    for char in found.group(3):
+        inside = merge_marks(inside, char)
+    return inside + found.group(2)
+
+
 def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
+    text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
-        text = " ".join(text.split())
-    text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
+        text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
+    text = _semicolon_period(_PERIOD_MERGED.sub(r"\1", _COLON_THEN_PERIOD.sub(".:", text)))
     return finish_citation(text, output, piq)
 
 
@@ -121,7 +182,7 @@ _PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
 
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
-    text = resolve(_plain_small_caps(text, output), _kind(output))
+    text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
     text = nested_quotes(html_lib.unescape(text)) if output == "text" \
         else typographic_html(text)
     if piq:
@@ -150,6 +211,9 @@ def substitute_names(texts: list[str], substitute: str) -> list[str]:
     for text in texts:
         found = _NAMES.search(text)
         names = strip_name_marks(found.group(1)).strip() if found else None
+        if found and not names_first(text[:found.start()]):
+            out.append(strip_name_marks(text))  # and the previous names kept
+            continue
         if found and names and names == previous:
             text = text[:found.start()] + substitute + text[found.end():]
         previous = names

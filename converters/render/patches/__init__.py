@@ -32,6 +32,8 @@ so they can be offered upstream.  :func:`install` applies them all once.
     givennames given names shown by disambiguation, disambiguate="true", running it once
     conditions type="a b" read as "one of these", as citeproc-js reads it
     terms      a term form a locale lacks falls back as CSL says
+    strip_periods  a DOI's or URL's periods kept, a lower-case letter's kept in
+               variables, as citeproc-js strips them
     direct     a plain cs:text rendered in one function, a cs:if on type alone
                answered in one lookup, where the stack adds nothing (speed)
 
@@ -46,11 +48,12 @@ import importlib
 # own steps, which the others then wrap; direct last: it stands for the
 # stack the others built): later patches wrap what earlier ones set
 # (givennames after names and initials, whose Name.process it wraps;
-# name_parts outermost of the Name.process patches, as it reads the names).
+# name_parts outermost of the Name.process patches, as it reads the names;
+# strip_periods inside author_substitute, which compares the names as printed).
 ORDER = ("speed_base", "names", "groups", "numbers", "dates", "text_case", "display", "collapse",
          "year_suffix", "sorting", "speed", "initials", "givennames", "citation_label",
-         "positions", "punctuation", "author_substitute", "page_ranges", "name_count",
-         "input_fields", "et_al", "name_parts", "conditions", "terms", "direct")
+         "positions", "strip_periods", "punctuation", "author_substitute", "page_ranges",
+         "name_count", "input_fields", "et_al", "name_parts", "conditions", "terms", "direct")
 
 _INSTALLED = False
 

@@ -4,6 +4,8 @@ catalogue styles on biblatex-examples, analytical-sciences among them).
 Such a range is rendered as its first date rather than not at all."""
 from __future__ import annotations
 
+import threading
+
 
 def install() -> None:
     from citeproc import model
@@ -11,6 +13,51 @@ def install() -> None:
     _patch_ranges(model)
     _patch_season_text(model)
     _patch_locale_delimiter(model)
+    _patch_range_end(model)
+
+
+class _Range(threading.local):
+    end = None         # the end date of the range being rendered
+    parts = None       # the parts its ends differ in (show_parts, by identity)
+
+
+_RANGE = _Range()
+
+
+def _patch_range_end(model) -> None:
+    """The second date of a range follows the dash without the spaces its
+    first part's prefix gives ("1984–1986", not "1984– 1986", where the year
+    has the prefix " " after a month the range lacks), as citeproc-js prints
+    it (art-libraries-society-of-north-america-arlisna-reviews).  (no
+    fixture changes)"""
+    render_range, render_single = model.Date.render_date_range, model.Date.render_single_date
+
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        saved = _RANGE.end, _RANGE.parts
+        _RANGE.end, _RANGE.parts = date_range.end, show_parts
+        try:
+            return render_range(self, date_range, show_parts, context)
+        finally:
+            _RANGE.end, _RANGE.parts = saved
+
+    def render_single_date(self, date, show_parts=None, context=None):
+        text = render_single(self, date, show_parts, context)
+        if text and date is _RANGE.end and show_parts is _RANGE.parts and show_parts is not None:
+            return text.lstrip() if isinstance(text, str) else _lstrip(text)
+        return text
+
+    model.Date.render_date_range = render_date_range
+    model.Date.render_single_date = render_single_date
+
+
+def _lstrip(text):
+    """citeproc's MixedString without the spaces it starts with."""
+    pieces = list(text)
+    while pieces and isinstance(pieces[0], str) and not pieces[0].strip():
+        pieces.pop(0)
+    if pieces and isinstance(pieces[0], str):
+        pieces[0] = type(pieces[0])(pieces[0].lstrip())
+    return type(text)(pieces)
 
 
 def _patch_season_text(model) -> None:

@@ -28,6 +28,7 @@ _TEXT_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
                 ("citeproc.model", "Text.render", None))
 _TEXT_PROCESS = ((_P + "punctuation", "install_literal_punctuation.<locals>.text_process",
                   "process"),
+                 (_P + "strip_periods", "_patch_macro_calls.<locals>.text_process", "process"),
                  (_P + "text_case", "_patch_output_language.<locals>.text_process", "process"),
                  (_P + "speed_base", "_patch_text_language.<locals>.process", None))
 _TEXT_MARKUP = ((_P + "speed", "_patch_plain_markup.<locals>.markup", None),)
@@ -37,7 +38,8 @@ _GROUP_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
 _GROUP_PROCESS = ((_P + "groups", "_patch_group.<locals>.process", None),)
 _GROUP_MARKUP = (("citeproc.model", "Group.markup", None),)
 _FORMAT = ((_P + "speed_base", "_patch_format.<locals>.format", "original"),)
-_WRAP = ((_P + "speed_base", "_patch_wrap.<locals>.wrap", "original"),)
+_WRAP = ((_P + "punctuation", "install_suffix_into_quotes.<locals>.wrap", "original"),
+         (_P + "speed_base", "_patch_wrap.<locals>.wrap", "original"))
 _NAMES_RENDER = ((_P + "hooks", "_dispatch.<locals>.render", "original"),
                  (_P + "groups", "_track_leaf.<locals>.render", "original"),
                  ("citeproc.model", "CitationStylesElement.render", None))
@@ -116,6 +118,7 @@ def _plan(element, hooks, markup_attributes) -> tuple:
 def _install_text(model) -> None:
     from .punctuation import _PUNCTUATION_ONLY, LITERAL
     from .speed import _MARKUP, memo_table
+    from .strip_periods import STRIPPING
 
     stack = model.Text.render
     hooks = stack.bibconv_hooks
@@ -128,7 +131,7 @@ def _install_text(model) -> None:
         if hit is None or hit[0] is not self:
             hit = plans[id(self)] = _plan(self, hooks, _MARKUP)
         kind = hit[1]
-        if kind is None or args:
+        if kind is None or args or STRIPPING[0]:
             return stack(self, item, *args, **kwargs)
         if kind == "variable":
             return variable(self, item, hit[2], kwargs.get("context"))

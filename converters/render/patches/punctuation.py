@@ -46,6 +46,7 @@ def install() -> None:
     model.normalize_seam = normalize_seam
     install_right_inline()
     install_literal_punctuation()
+    install_suffix_into_quotes()
 
 
 def _tail(value, size: int = 64) -> tuple[str, bool]:
@@ -128,3 +129,133 @@ def install_literal_punctuation() -> None:
         return text, language
 
     model.Text.process = text_process
+
+
+# citeproc-js's table of two punctuation marks met (the first, then the
+# second): what they become; a pair it lacks prints both
+_MERGED = {
+    "!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
+    "?": {"!": "?!", ".": "?", ":": "?", ",": "?,", ";": "?;"},
+    ".": {"!": ".!", "?": ".?", ":": ".:", ",": ".,", ";": ".;"},
+    ":": {"!": "!", "?": "?", ".": ":", ",": ":,", ";": ":;"},
+    ",": {"!": ",!", "?": ",?", ":": ",:", ".": ",.", ";": ",;"},
+    ";": {"!": "!", "?": "?", ":": ";", ",": ";,", ".": ";"},
+}
+# the marks citeproc-js moves into quotes (a colon and a semicolon stay out)
+_INTO_QUOTES = frozenset(".,!?")
+# Put by a quoted element between its closing quote and its own suffix;
+# finishing removes it.  Only such a suffix lets an enclosing suffix in
+# first: a suffix of a group around the quoted element goes in before the
+# enclosing one (politique-europeenne: “Title,.”).
+QUOTED_SUFFIX = "\ue022"
+# Put after the quotes an enclosing suffix's mark went into, with that mark:
+# a suffix further out that starts with the same mark is not printed again
+# (citeproc-js drops it as a duplicate: “Title.,” where a macro called with
+# suffix "." ends a layout with suffix "."); finishing removes both.
+MOVED = "\ue023"
+# a closing quote and the punctuation the quoted element's suffix printed after it
+_QUOTE_THEN_PUNCTUATION = re.compile(r"([”’»›])" + QUOTED_SUFFIX + r"([.,;:!?]+)$")
+
+
+# The quote each closing quote ends, and what in a quoted text makes
+# citeproc-js read it as rich text (quotes, apostrophes, markup marks): its
+# suffix then meets the enclosing one outside the text, in their order
+# (neural-plasticity: “Hemingway’s style and Jake’s narration,.”).
+_OPENING = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
+_RICH = re.compile("['’‘\"“”\ue010-\ue01c<]")
+
+
+def merge_marks(text: str, mark: str) -> str:
+    """``text`` with ``mark`` merged onto its last character."""
+    last = text[-1:]
+    if last == mark:
+        return text
+    merged = _MERGED.get(last, {}).get(mark)
+    return text[:-1] + merged if merged else text + mark
+
+
+def suffix_into_quotes(text: str, mark: str) -> str | None:
+    """``text`` (ending in a quote closed and the punctuation a quoted
+    element's suffix printed after it) with ``mark``, the first character
+    of an enclosing element's suffix, merged in as citeproc-js merges it:
+    into the quoted text first, then the quoted element's own punctuation
+    after it (neural-plasticity: title quotes with suffix "," inside a
+    macro called with suffix "." prints “Title.,”); None where the text
+    does not end so."""
+    found = _QUOTE_THEN_PUNCTUATION.search(text)
+    if found is None or found.start() == 0 or text[found.start() - 1] in ">\ue020":
+        return None  # (the quote's text ends in markup or a value's punctuation)
+    opened = text.rfind(_OPENING[found.group(1)], 0, found.start())
+    if _RICH.search(text, opened + 1, found.start()):
+        return None
+    body, run = merge_marks(text[:found.start()], mark), found.group(2)
+    if run[0] == body[-1]:
+        run = run[1:]
+    while run and run[0] in _INTO_QUOTES:
+        body, run = merge_marks(body, run[0]), run[1:]
+    return body + found.group(1) + run + MOVED + mark
+
+
+def install_suffix_into_quotes() -> None:
+    """Where the locale puts punctuation inside quotes, an element's suffix
+    that begins with a punctuation mark, after a quoted element's own
+    suffix, goes into the quotes before that suffix (citeproc-js moves a
+    parent's suffix down into the quoted field before it swaps the field's
+    own suffix in).  Elements without a suffix are left to speed_base's
+    wrap, as direct.py's plain group expects.  (no fixture changes)"""
+    from citeproc import model
+    from citeproc import string as strings
+
+    original = model.Affixed.wrap
+
+    def wrap(self, string):
+        suffix = self.get("suffix")
+        if not suffix or suffix[0] not in _MERGED or string is None:
+            return original(self, string)
+        if self.get("quotes") == "true":
+            prefix = self.get("prefix", "")
+            text = prefix + strings.normalize_seam(prefix, string)
+            return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
+        if _last_character(string) not in _MERGED:
+            return original(self, string)
+        if str(_tail(string, 2)[0]).endswith(MOVED + suffix[0]):
+            moved = string  # that mark went into the quotes already: not again
+        else:
+            moved = _moved(string, suffix[0], strings)
+            if moved is None or self.get_locale_option("punctuation-in-quote").lower() != "true":
+                return original(self, string)
+        prefix = self.get("prefix", "")
+        text = prefix + strings.normalize_seam(prefix, moved)
+        return text + strings.normalize_seam(text, suffix[1:])
+
+    model.Affixed.wrap = wrap
+
+
+def _moved(string, mark: str, strings):
+    """suffix_into_quotes on a string or citeproc's MixedString, whose
+    plain pieces at the end are joined to one (None when the end is not
+    plain text, or does not end in a quote and punctuation)."""
+    if isinstance(string, str):
+        moved = suffix_into_quotes(str(string), mark)
+        return type(string)(moved) if moved is not None else None
+    leaves: list = []
+    stack = [string]
+    while stack:  # the pieces, nested MixedStrings flattened
+        piece = stack.pop()
+        if isinstance(piece, list) and type(piece) is strings.MixedString:
+            stack.extend(reversed(piece))
+        else:
+            leaves.append(piece)
+    tail = ""
+    for count in range(1, len(leaves) + 1):
+        leaf = leaves[-count]
+        if type(leaf) not in (str, strings.String):
+            return None
+        tail = str(leaf) + tail
+        found = _QUOTE_THEN_PUNCTUATION.search(tail)
+        if found is not None and found.start() > 0:
+            moved = suffix_into_quotes(tail, mark)
+            if moved is None:
+                return None
+            return strings.MixedString(leaves[:-count] + [strings.String(moved)])
+    return None

@@ -147,6 +147,8 @@ def _patch_plain_markup(model) -> None:
     number as text, without the five steps of Text.markup and their
     wrappers (installed after text_case's, so outside them all).  The
     attributes are read once an element."""
+    from .strip_periods import STRIPPING
+
     original = model.Text.markup
     plain = memo_table()  # cs:text's id -> (element, whether it sets none of _MARKUP)
 
@@ -155,7 +157,7 @@ def _patch_plain_markup(model) -> None:
         if hit is None or hit[0] is not self:
             attrib = self.attrib
             hit = plain[id(self)] = (self, not any(name in attrib for name in _MARKUP))
-        if not hit[1]:
+        if not hit[1] or STRIPPING[0]:  # inside a macro called with strip-periods
             return original(self, text, language)
         if not text:
             return None
