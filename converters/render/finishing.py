@@ -95,8 +95,8 @@ def displays(text: str, output: str) -> str:
 
 
 # A space the left margin's text ends with, kept through the spaces tidied
-# after (citeproc-js prints the margin as it is, then a space: "1.  Doe"
-# where the number's suffix is ". ").
+# after in text output (citeproc-js prints the margin as it is, then a
+# space: "1.  Doe" where the number's suffix is ". ").
 _KEPT_SPACE = "\ue021"
 
 
@@ -150,7 +150,8 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
-        text = " ".join(text.split()).replace(_KEPT_SPACE, " ")
+        # Markdown keeps one space: the margin's own is citeproc-js's text output.
+        text = " ".join(text.split()).replace(_KEPT_SPACE, " " if output == "text" else "")
     text = _semicolon_period(_PERIOD_MERGED.sub(r"\1", _COLON_THEN_PERIOD.sub(".:", text)))
     return finish_citation(text, output, piq)
 
