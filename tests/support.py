@@ -57,3 +57,24 @@ def run_cli(*args: str, input: bytes | None = None, cwd=None, timeout: float = 6
     """Run ``python -m converters`` as a user would, in a separate process."""
     return subprocess.run([sys.executable, "-m", "converters", *map(str, args)],
                           input=input, capture_output=True, cwd=cwd, timeout=timeout)
+
+
+_RULE_STYLE = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
+               'class="{kind}" version="1.0"{attrs}><info><title>t</title><id>t</id>'
+               '<updated>2020-01-01T00:00:00+00:00</updated></info>{body}</style>')
+
+
+def rule_entries(tmp_path: Path, body: str, items: list[dict], attrs: str = "",
+                 kind: str = "in-text") -> list[str]:
+    """The bibliography entries a small crafted CSL style (its body given)
+    prints for items: how the render tests pin one rule at a time."""
+    from converters.render import render
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind=kind, attrs=attrs, body=body), encoding="utf-8")
+    return render(items, style=str(path)).entries
+
+
+def rule_bibliography(layout: str, extra: str = "", bib: str = "") -> str:
+    """A style body: a title-only citation and a bibliography with this layout."""
+    return (f'{extra}<citation><layout><text variable="title"/></layout></citation>'
+            f"<bibliography{bib}><layout>{layout}</layout></bibliography>")

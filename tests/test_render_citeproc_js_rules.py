@@ -6,22 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from converters.render import render
-
-_HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
-         'class="in-text" version="1.0"{attrs}><info><title>t</title><id>t</id>'
-         '<updated>2020-01-01T00:00:00+00:00</updated></info>{body}</style>')
-
-
-def _entries(tmp_path, body: str, items: list[dict], attrs: str = "") -> list[str]:
-    path = tmp_path / "rule.csl"
-    path.write_text(_HEAD.format(attrs=attrs, body=body), encoding="utf-8")
-    return render(items, style=str(path)).entries
-
-
-def _bib(layout: str, extra: str = "", bib: str = "") -> str:
-    return (f'{extra}<citation><layout><text variable="title"/></layout></citation>'
-            f"<bibliography{bib}><layout>{layout}</layout></bibliography>")
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
 
 
 def test_a_list_of_types_is_one_test(tmp_path):

@@ -6,22 +6,8 @@ needed here."""
 from __future__ import annotations
 
 from converters.render import render
-
-_HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
-         'version="1.0"{attrs}><info><title>t</title><id>t</id>'
-         '<updated>2020-01-01T00:00:00+00:00</updated></info>{body}</style>')
-
-
-def _entries(tmp_path, body: str, items: list[dict], attrs: str = "") -> list[str]:
-    path = tmp_path / "rule.csl"
-    attrs = attrs or ' class="in-text"'
-    path.write_text(_HEAD.format(attrs=attrs, body=body), encoding="utf-8")
-    return render(items, style=str(path)).entries
-
-
-def _bib(layout: str, extra: str = "", bib: str = "") -> str:
-    return (f'{extra}<citation><layout><text variable="title"/></layout></citation>'
-            f"<bibliography{bib}><layout>{layout}</layout></bibliography>")
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
 
 
 def test_strip_periods_keeps_a_doi_and_lower_case_periods(tmp_path):
@@ -98,7 +84,7 @@ def test_a_note_style_letters_only_cites_printed_alike(tmp_path):
               "title": "Modernities", "issued": {"date-parts": [[2001]]}},
              {"id": "gi", "type": "chapter", "author": [{"family": "Gaonkar", "given": "Dilip"}],
               "title": "On Modernities", "issued": {"date-parts": [[2001]]}}]
-    assert _entries(tmp_path, body, items, ' class="note"') == [
+    assert _entries(tmp_path, body, items, kind="note") == [
         "Dilip Gaonkar 2001 Modernities", "Dilip Gaonkar 2001 On Modernities"]
 
 
