@@ -15,6 +15,8 @@ sort_DateMacroSortWithSecondFieldAlign)
 """
 from __future__ import annotations
 
+import re
+
 START, MIDDLE, END = "\ue000", "\ue001", "\ue002"
 
 
@@ -47,11 +49,20 @@ def _mark_display(cls) -> None:
     from .hooks import after_render
 
     def displayed(self, text, item, kwargs):
-        if text is None or START in str(text):
+        if text is None:
             return text
-        return mark(self.get("display"), text)
+        # A display inside another is ignored, as citeproc-js ignores it: the
+        # outer one wins ("Doe, P" for a left margin with suffix ", " in a block).
+        return mark(self.get("display"), _unmarked(str(text)))
 
     after_render(cls, displayed, lambda element: bool(element.get("display")))
+
+
+_MARKS = re.compile(f"{START}[\\w-]+{MIDDLE}|{END}")
+
+
+def _unmarked(text: str) -> str:
+    return _MARKS.sub("", text) if START in text else text
 
 
 def _render_aligned(layout, item, model):
