@@ -6,7 +6,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from .patches.author_substitute import names_first
 from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import mark, resolve
 
@@ -59,22 +58,6 @@ def punctuation_in_quote(text: str) -> str:
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
-# in an entry, also a period after a colon: citeproc-js merges ":" then "."
-# to ":" (terra-nova: a title with suffix ":" at the end of an entry whose
-# layout's suffix is "."); not after a semicolon, which may end an entity
-# ("&#8212;." of a substitute string written as an entity's text)
-_PERIOD_MERGED = re.compile(r"(?<![.:])([?!.:])\.(?!\.)")
-# a semicolon then a period (klinische-padiatrie: "2004;." where citeproc-js
-# prints "2004;"), unless the semicolon ends an entity
-_SEMICOLON_PERIOD = re.compile(r";\.(?!\.)")
-_ENTITY_END = re.compile(r"&#?\w+$")
-
-
-def _semicolon_period(text: str) -> str:
-    if ";." not in text:
-        return text
-    return _SEMICOLON_PERIOD.sub(
-        lambda m: m.group(0) if _ENTITY_END.search(text, 0, m.start()) else ";", text)
 # the space a display part adds in text, none before punctuation
 _DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
 
@@ -152,7 +135,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     if output != "html":
         # Markdown keeps one space: the margin's own is citeproc-js's text output.
         text = " ".join(text.split()).replace(_KEPT_SPACE, " " if output == "text" else "")
-    text = _semicolon_period(_PERIOD_MERGED.sub(r"\1", _COLON_THEN_PERIOD.sub(".:", text)))
+    text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
     return finish_citation(text, output, piq)
 
 
@@ -212,9 +195,6 @@ def substitute_names(texts: list[str], substitute: str) -> list[str]:
     for text in texts:
         found = _NAMES.search(text)
         names = strip_name_marks(found.group(1)).strip() if found else None
-        if found and not names_first(text[:found.start()]):
-            out.append(strip_name_marks(text))  # and the previous names kept
-            continue
         if found and names and names == previous:
             text = text[:found.start()] + substitute + text[found.end():]
         previous = names

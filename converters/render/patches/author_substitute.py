@@ -17,7 +17,6 @@ whole list was replaced or nothing.  (name_SubstitutePartialEach)
 """
 from __future__ import annotations
 
-import re
 import threading
 
 from . import sorting
@@ -29,9 +28,6 @@ class _State(threading.local):
         self.capturing = False  # the names printed are being collected
         self.captured: list = []
         self.persons: list = []  # each name of the captured lists, as printed
-        # (the substitute as printed, the names it stands for, the previous
-        # entry's names and persons) when the entry's names were replaced
-        self.replaced: tuple | None = None
 
 
 _STATE = _State()
@@ -49,9 +45,9 @@ def install() -> None:
         out = []
         for item in citation_items:
             _after_previous(self, item, render_bibliography)
-            _STATE.first, _STATE.replaced = True, None
+            _STATE.first = True
             try:
-                out.extend(_names_first(render_bibliography(self, [item]), item))
+                out.extend(render_bibliography(self, [item]))
             finally:
                 _STATE.first = False
             vars(item.citation.bibliography)["bibconv_last_rendered"] = item.key
@@ -141,47 +137,15 @@ def _patch_names(model) -> None:
         substitute = bibliography[0].get("subsequent-author-substitute")
         rule = bibliography[0].get("subsequent-author-substitute-rule")
         if rule in _EACH and persons and before:
-            text = String(_each(printed, persons, before, substitute, rule))
-        elif key == previous:
-            text = String(_substituted(printed, list(_STATE.captured), substitute, rule))
-        _STATE.replaced = (str(text), printed, previous, before)
-        return text
+            return String(_each(printed, persons, before, substitute, rule))
+        if key != previous:
+            return text
+        return String(_substituted(printed, list(_STATE.captured), substitute, rule))
 
     model.Names.process = process
 
 
 _EACH = ("partial-each", "partial-first", "complete-each")
-# what does not count as printed before the names: markup, marks (a display's
-# kind among them), spaces, punctuation
-_NOT_PRINTED = re.compile(r"<[^>]*>|\ue000[\w-]*\ue001|[\ue000-\uf8ff\s\W_]")
-
-
-def names_first(before: str) -> bool:
-    """Whether an entry printed nothing (no letter or digit) before its
-    names, ``before`` being its text up to them."""
-    return not _NOT_PRINTED.sub("", before)
-
-
-def _names_first(entries: list, item) -> list:
-    """The entry with its names put back where something was printed before
-    them ("Title by ———"): citeproc-js substitutes only names that are the
-    first thing an entry prints (a term or variable before them turns the
-    substitution off), and does not compare the next entry's names with
-    such names but with the ones before
-    (art-libraries-society-of-north-america-arlisna-reviews)."""
-    if _STATE.replaced is None or not entries:
-        return entries
-    replaced, printed, previous, before = _STATE.replaced
-    _STATE.replaced = None
-    text = str(entries[0])
-    at = text.find(replaced)
-    if at < 0 or names_first(text[:at]):
-        return entries
-    owner = item.citation.bibliography
-    owner.bibconv_previous_names, owner.bibconv_previous_persons = previous, before
-    if replaced == printed:
-        return entries
-    return [text[:at] + printed + text[at + len(replaced):]] + list(entries[1:])
 
 
 def _each(printed: str, persons: list[str], before: list[str], substitute: str,

@@ -131,7 +131,7 @@ def _install_text(model) -> None:
         if hit is None or hit[0] is not self:
             hit = plans[id(self)] = _plan(self, hooks, _MARKUP)
         kind = hit[1]
-        if kind is None or args or STRIPPING[0]:
+        if kind is None or args or STRIPPING.depth:
             return stack(self, item, *args, **kwargs)
         if kind == "variable":
             return variable(self, item, hit[2], kwargs.get("context"))

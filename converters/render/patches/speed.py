@@ -157,7 +157,7 @@ def _patch_plain_markup(model) -> None:
         if hit is None or hit[0] is not self:
             attrib = self.attrib
             hit = plain[id(self)] = (self, not any(name in attrib for name in _MARKUP))
-        if not hit[1] or STRIPPING[0]:  # inside a macro called with strip-periods
+        if not hit[1] or STRIPPING.depth:  # inside a macro called with strip-periods
             return original(self, text, language)
         if not text:
             return None

@@ -13,6 +13,7 @@ affixes (names with their et al.: acta-orthopaedica-belgica).
 from __future__ import annotations
 
 import re
+import threading
 
 # citeproc-js keeps these variables' periods whatever the style asks
 _IDENTIFIERS = frozenset(("DOI", "URL"))
@@ -20,7 +21,11 @@ _PERIOD = re.compile(r"\.(?![a-z])")
 # How many macro calls with strip-periods enclose what renders now
 # (citeproc-js's counter): their contents strip their own text, and the
 # plain renderers (speed's markup, direct's cs:text) step aside meanwhile.
-STRIPPING = [0]
+class _Stripping(threading.local):
+    depth = 0  # a class default each thread reads until it counts its own
+
+
+STRIPPING = _Stripping()
 
 
 def install() -> None:
@@ -30,12 +35,14 @@ def install() -> None:
 
     def strip_periods(self, string):
         own = self.get("strip-periods", "false").lower() == "true"
-        if string is None or not (own or STRIPPING[0]):
+        if string is None or not (own or STRIPPING.depth):
             return string
         if isinstance(self, model.Text):
             if "macro" in self.attrib or self.get("variable") in _IDENTIFIERS:
                 return string  # a macro's contents stripped their own text
-            if "term" not in self.attrib:
+            # citeproc-js strips after text-case: upper case leaves no
+            # lower-case letter to keep a period before ("ARXIVORG")
+            if "term" not in self.attrib and self.get("text-case") != "uppercase":
                 return _strip_before_non_lower(string)
         elif not own and not isinstance(self, model.Label) \
                 and not (isinstance(self, model.Date_Part) and self.get("name") == "month"):
@@ -49,7 +56,7 @@ def install() -> None:
     def render_names(self, *args, **kwargs):
         # names (and their et al.) inside such a macro lose every period
         text = name_render(self, *args, **kwargs)
-        return text.replace(".", "") if STRIPPING[0] and text else text
+        return text.replace(".", "") if STRIPPING.depth and text else text
 
     model.Name.render = render_names
 
@@ -64,11 +71,11 @@ def _patch_macro_calls(model) -> None:
     def text_process(self, item, context=None, **kwargs):
         if "macro" not in self.attrib or self.get("strip-periods") != "true":
             return process(self, item, context=context, **kwargs)
-        STRIPPING[0] += 1
+        STRIPPING.depth += 1
         try:
             return process(self, item, context=context, **kwargs)
         finally:
-            STRIPPING[0] -= 1
+            STRIPPING.depth -= 1
 
     model.Text.process = text_process
 
