@@ -110,10 +110,15 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
     first: dict = {}
     if printed is None:
         printed = _print_all(bibliography, layout)
+    # a note style's cite is the whole note: citeproc-js letters only the
+    # ones printed alike (european-journal-for-philosophy-of-religion and
+    # topoi-orient-occident-classique: no "2001a" for an editor's book and
+    # a chapter in it)
+    in_notes = bibliography.style.root.get("class") == "note"
     for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
         text = printed.get(item.key)
         keys = [("printed", text)] if text else []
-        names = _names_and_years(reference, prints_original)
+        names = None if in_notes else _names_and_years(reference, prints_original)
         if names is not None:
             keys.append(names)
         for key in keys:
