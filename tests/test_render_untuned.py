@@ -174,3 +174,24 @@ def test_strip_periods_after_upper_case_strips_every_period(tmp_path):
     items = [{"id": "a", "type": "article", "container-title": "arXiv.org"}]
     assert _entries(tmp_path, body, items) == ["ARXIVORG"]
 
+
+
+def test_strip_periods_after_title_case_strips_every_period(tmp_path):
+    # A second reader's case: title case capitalises "org", citeproc-js then
+    # strips the period before it
+    body = _bib('<text variable="container-title" text-case="title" strip-periods="true"/>')
+    items = [{"id": "a", "type": "article", "container-title": "arXiv.org"}]
+    assert "." not in _entries(tmp_path, body, items)[0]
+
+
+def test_a_display_below_the_layouts_children_prints_nothing_of_it(tmp_path):
+    # topoi-orient-occident-auteur-date: a left margin with suffix ", " inside a
+    # group prints one space after it, as citeproc-js ignores that display; one
+    # of the layout's own children keeps its margin and space ("Doe,  P")
+    inner = _bib('<group><text variable="title" display="left-margin" suffix=", "/>'
+                 '<text variable="publisher"/></group>')
+    own = _bib('<text variable="title" display="left-margin" suffix=", "/>'
+               '<text variable="publisher" display="right-inline"/>')
+    items = [{"id": "a", "type": "book", "title": "Doe", "publisher": "P"}]
+    assert _entries(tmp_path, inner, items) == ["Doe, P"]
+    assert _entries(tmp_path, own, items) == ["Doe,  P"]

@@ -15,8 +15,6 @@ sort_DateMacroSortWithSecondFieldAlign)
 """
 from __future__ import annotations
 
-import re
-
 START, MIDDLE, END = "\ue000", "\ue001", "\ue002"
 
 
@@ -49,20 +47,20 @@ def _mark_display(cls) -> None:
     from .hooks import after_render
 
     def displayed(self, text, item, kwargs):
-        if text is None:
+        if text is None or START in str(text):
             return text
-        # A display inside another is ignored, as citeproc-js ignores it: the
-        # outer one wins ("Doe, P" for a left margin with suffix ", " in a block).
-        return mark(self.get("display"), _unmarked(str(text)))
+        return mark(self.get("display"), text)
 
-    after_render(cls, displayed, lambda element: bool(element.get("display")))
+    after_render(cls, displayed, _displays)
 
 
-_MARKS = re.compile(f"{START}[\\w-]+{MIDDLE}|{END}")
-
-
-def _unmarked(text: str) -> str:
-    return _MARKS.sub("", text) if START in text else text
+def _displays(element) -> bool:
+    """citeproc-js honours ``display`` only on the layout's own children:
+    inside a group, a macro or another display it prints nothing of it
+    ("Doe, Alpha" for a left margin with suffix ", " in a group)."""
+    parent = element.getparent()
+    return bool(element.get("display")) and parent is not None \
+        and parent.tag.rpartition("}")[2] == "layout"
 
 
 def _render_aligned(layout, item, model):

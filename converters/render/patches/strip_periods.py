@@ -18,6 +18,7 @@ import threading
 # citeproc-js keeps these variables' periods whatever the style asks
 _IDENTIFIERS = frozenset(("DOI", "URL"))
 _PERIOD = re.compile(r"\.(?![a-z])")
+_CAPITALISING = frozenset(("uppercase", "title", "capitalize-all"))
 # How many macro calls with strip-periods enclose what renders now
 # (citeproc-js's counter): their contents strip their own text, and the
 # plain renderers (speed's markup, direct's cs:text) step aside meanwhile.
@@ -40,9 +41,10 @@ def install() -> None:
         if isinstance(self, model.Text):
             if "macro" in self.attrib or self.get("variable") in _IDENTIFIERS:
                 return string  # a macro's contents stripped their own text
-            # citeproc-js strips after text-case: upper case leaves no
-            # lower-case letter to keep a period before ("ARXIVORG")
-            if "term" not in self.attrib and self.get("text-case") != "uppercase":
+            # citeproc-js strips after text-case: upper case, and title case's
+            # capitals, leave no lower-case letter to keep a period before
+            # ("ARXIVORG", "arXivOrg"): all go, as citeproc-py strips them
+            if "term" not in self.attrib and self.get("text-case") not in _CAPITALISING:
                 return _strip_before_non_lower(string)
         elif not own and not isinstance(self, model.Label) \
                 and not (isinstance(self, model.Date_Part) and self.get("name") == "month"):
