@@ -191,8 +191,9 @@ def _acronym_opener(tokens: list[str]) -> bool:
             and all(_common_english(t) for t in tokens))
 
 
-def _common_english(token: str) -> bool:
-    return (lexicon.word_frequency(token, "en") >= 3.0
+def _common_english(token: str, at_least: float = 3.0) -> bool:
+    """An English word at least this common (Zipf) that is no given name."""
+    return (lexicon.word_frequency(token, "en") >= at_least
             and not lexicon.given_name_popularity(token))
 
 
@@ -256,8 +257,7 @@ def _common_word_first(tokens: list[str]) -> bool:
         return False  # "Stephens K": a surname before one initial
     return (len(first) > 3 and "-" not in first and first[:1].isupper() and not first.isupper()
             and not _is_initial(first, "first") and first not in _TITLE_OPENERS
-            and lexicon.word_frequency(first, "en") >= _COMMON_FIRST
-            and not lexicon.given_name_popularity(first))
+            and _common_english(first, _COMMON_FIRST))
 
 
 def _surname_first(tokens: list[str]) -> tuple[list[str], float]:
@@ -391,8 +391,8 @@ def _compound_of_words(token: str) -> bool:
     surnames, even when they are English words too ("Lopez-Garcia", "Baker-Smith")."""
     parts = token.strip(",.").split("-")
     return (len(parts) > 1
-            and all(p[:1].isupper() and lexicon.word_frequency(p, "en") >= _COMPOUND_PART_FREQUENCY
-                    and not lexicon.given_name_popularity(p) for p in parts)
+            and all(p[:1].isupper() and _common_english(p, _COMPOUND_PART_FREQUENCY)
+                    for p in parts)
             and sum(namegrams.name_odds(p) for p in parts) < 0)
 
 
