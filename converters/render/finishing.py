@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from .display_finish import KEPT_SPACE, displays
 from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import mark, resolve
 
@@ -58,41 +59,6 @@ def punctuation_in_quote(text: str) -> str:
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
 # already (not an ellipsis's).
 _DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
-# the space a display part adds in text, none before punctuation
-_DISPLAY_SPACE = re.compile("\ue004+(?=[.,;:!?)])")
-
-
-_DISPLAY = re.compile("\ue000([\\w-]+)\ue001(.*?)\ue002", re.S)
-
-
-def displays(text: str, output: str) -> str:
-    """Parts marked with a display (patches.display): citeproc-js's
-    divisions in HTML; in text, a space after a left margin and a blank
-    between blocks."""
-    if "\ue000" not in text:
-        return text
-    if output == "html":
-        return _DISPLAY.sub(lambda m: f'<div class="csl-{m.group(1)}">{m.group(2)}</div>', text)
-    text = _DISPLAY.sub(_display_in_text, text)
-    return _DISPLAY_SPACE.sub("", text).replace("\ue004", " ").strip()
-
-
-# A space the left margin's text ends with, kept through the spaces tidied
-# after in text output (citeproc-js prints the margin as it is, then a
-# space: "1.  Doe" where the number's suffix is ". ").
-_KEPT_SPACE = "\ue021"
-
-
-def _display_in_text(found) -> str:
-    kind, text = found.group(1), found.group(2)
-    if kind == "right-inline":
-        return text
-    if kind == "left-margin":
-        kept = text.rstrip(" ")
-        text = kept + _KEPT_SPACE * (len(text) - len(kept))
-    return f"\ue004{text}\ue004"
-
-
 # A colon an affix ends with, met by the period that starts the next
 # element's prefix: citeproc-js moves the period before it, when the colon
 # closes a group or macro ("P. in.: Cambridge" in clays-and-clay-minerals,
@@ -134,7 +100,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     if output != "html":
         # Markdown keeps one space: the margin's own is citeproc-js's text output.
-        text = " ".join(text.split()).replace(_KEPT_SPACE, " " if output == "text" else "")
+        text = " ".join(text.split()).replace(KEPT_SPACE, " " if output == "text" else "")
     text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
     return finish_citation(text, output, piq)
 

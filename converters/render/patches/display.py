@@ -4,7 +4,7 @@ second-field-align, which citeproc-py ignores.
 Without them the citation number runs into the text ("(1)Krishna" where
 citeproc-js and pandoc print "(1) Krishna") and an indented abstract runs
 into the entry.  Rendering marks each displayed part with private-use
-characters, ``\\ue000KIND\\ue001text\\ue002``; finishing.displays turns the
+characters, ``\\ue000KIND\\ue001text\\ue002``; display_finish.displays turns the
 marks into citeproc-js's ``<div class="csl-KIND">`` (HTML) or spacing
 (text).  second-field-align makes the layout's first rendered child the
 left margin and the rest, with the layout's suffix, the right-inline part.
