@@ -279,7 +279,7 @@ def _writer_options(args, writer) -> dict:
 
 def _show(diagnostics, *, verbose: bool = False, quiet: bool = False) -> None:
     from .diagnostics import Severity
-    from .validation.reporters import displayable
+    from .printable import displayable
 
     for diagnostic in diagnostics:
         if diagnostic.severity is Severity.INFO and not verbose:
