@@ -204,3 +204,46 @@ def test_a_line_written_unlike_the_names_around_it_starts_the_next_entry():
 def test_two_english_words_in_camel_case_are_a_brand_not_a_given_name():
     assert evidence.features("FishBase", CONTEXT)["camel case"] == 1
     assert evidence.features("JaeHyun Park", CONTEXT)["camel case"] == 0
+
+
+# Issue 10, fourth stop.
+@pytest.mark.parametrize("line,sentences", [
+    ("Donald E. Knuth, Literate Programming", 1),    # an initial's stop ends no sentence
+    ("Response to A. G. W. Cameron", 1),
+    ("J.-P. Serre. A Course in Arithmetic", 2),      # a surname's stop does
+    ("We grew them. They emit light.", 2),
+])
+def test_an_initials_stop_ends_no_sentence(line, sentences):
+    assert evidence._sentences(line) == sentences
+
+
+@pytest.mark.parametrize("line", [
+    "Eric van Herwijnen, Practical SGML", "Donald E. Knuth, Literate Programming",
+    "Response to A. G. W. Cameron",                  # initials, but a title's "to"
+])
+def test_a_name_inside_a_title_leans_to_a_title(line):
+    assert evidence.name_evidence(line, CONTEXT) < 0
+
+
+@pytest.mark.parametrize("line", [
+    "Herbert S. Bailey, Jr.", "J.-L. Rosset, editor", "Knuth, Donald E.", "Edwin V. Bell, II",
+])
+def test_a_names_own_comma_is_no_title(line):
+    assert not evidence.features(line, CONTEXT)["name, then a title"]
+
+
+def test_double_quotation_marks_are_in_no_name():
+    assert not evidence.name_shaped("R package “circular”")
+    assert evidence.name_shaped("Haiyang ‘Leo’ Liu")   # a nickname's single ones
+
+
+def test_a_review_heading_after_an_entry_without_abstract_starts_an_entry():
+    """"Eric van Herwijnen, Practical SGML" (a review of his book) after an
+    author list is the next entry's title, though it opens with a name and
+    ends in capitals that could be Vancouver initials."""
+    page = ("Designing BibTeX Styles\nOren Patashnik\n"
+            "Eric van Herwijnen, Practical SGML\nNico Poppelier\n"
+            "Typesetting Concrete Mathematics\nDonald Knuth\n")
+    assert [r["title"] for r in _read(page)] == [
+        "Designing BibTeX Styles", "Eric van Herwijnen, Practical SGML",
+        "Typesetting Concrete Mathematics"]
