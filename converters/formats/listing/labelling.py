@@ -79,14 +79,22 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     styles = [name_style(text) for _, text, _ in lines]
     # Only a line whose own words leave it in doubt is judged by its style:
     # real lists mix "D. L. Dheeraj" and "Abdul Mazid Munshi".
-    alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
-                     and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
+    alike = [0.0] + [OTHER_STYLE if _unlike_before(styles, i) and emit[i][A] < CONFIDENT_NAME
+                     else 0.0 for i in range(1, len(lines))]
     _odd_one_out(styles, emit, alike)
     _hidden_names(lines, alike)
     _placeholders(lines, alike)
     _lone_words(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
+
+
+def _unlike_before(styles, i: int) -> bool:
+    """Is line ``i`` written unlike the name before it, and not merely
+    like the one before that ("Qiang Gao", "H. Hoe Tan", "Chennupati
+    Jagadish": the odd one is the line between, not this one)?"""
+    return (bool(styles[i]) and bool(styles[i - 1]) and styles[i] != styles[i - 1]
+            and not (i >= 2 and styles[i - 2] == styles[i]))
 
 
 def _odd_one_out(styles, emit, alike) -> None:
