@@ -232,6 +232,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         tokens, f["initials after surname"] = _surname_first(tokens)
     f["common word first"] = float(_common_word_first(tokens))
     f["compound word first"] = float(len(tokens) > 1 and _english_compound(tokens[0]))
+    f["initials between words"] = float(bool(_INITIALS_BETWEEN.match(text)))
     line_ordinary = _ordinary(tokens)
     f["ordinary line"] = line_ordinary / 7
     f["no ordinary word"] = 1.0
@@ -279,6 +280,12 @@ def _common_word_first(tokens: list[str]) -> bool:
     return (len(first) > 3 and "-" not in first and first[:1].isupper() and not first.isupper()
             and not _is_initial(first, "first") and first not in _TITLE_OPENERS
             and _common_english(first, _COMMON_FIRST))
+
+
+# A word, initials with their stops, a word: "Boon S. Ooi", "Peter F.
+# Patel-Schneider".  4,226 of the corpora's 61,680 name-shaped author lines
+# have this shape, none of their 5,561 name-shaped titles.
+_INITIALS_BETWEEN = re.compile(r"^[^\W\d_][^\s.,]+ (?:[A-Z]\.(?:-?[A-Z]\.)? ?)+[^\W\d_][^\s.,]+$")
 
 
 def _english_compound(token: str) -> bool:
@@ -560,6 +567,8 @@ WEIGHTS = {
     "name, then a title": -3.00,
     # Set by hand: "Self-Polarized Spin-Nanolasers" (_english_compound).
     "compound word first": -3.00,
+    # Set by hand: "Boon S. Ooi" (_INITIALS_BETWEEN), beside "initials".
+    "initials between words": 2.00,
     "acronym": -0.75,
     # Set by hand: CamelCase is a brand's or a program's ("TeX", "MathBook",
     # "FishBase"); the names that have it are told apart before this feature
@@ -601,7 +610,7 @@ _SPELLING_FEATURES = tuple(f"name spelling {place}" for place in ("first", "midd
 FITTING = False
 # Weights set by hand, which the fitting scripts leave as they are.
 HAND_SET = ("organisation", "function word", "camel case", "common word first",
-            "name, then a title", "compound word first")
+            "name, then a title", "compound word first", "initials between words")
 
 
 # What catalogues write where the author is not known: a name, whatever
