@@ -69,7 +69,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
             title, author = title - REPEATED_NAME / 2, author + REPEATED_NAME / 2
         emit[i] = (title, author, abstract)
     _abstract_topics(lines, emit)
-    _short_abstract_topics(lines, emit)
+    _short_abstract_topics(lines, emit, ABSTRACT_CUT_BYTES if context.marked else TITLE_BYTES)
     if context.marked:
         _folded_lists(lines, emit)
         _uncut_abstracts(lines, emit)
@@ -191,14 +191,20 @@ def _abstract_topics(lines, emit) -> None:
 SHORT_ABSTRACT_TOPIC = 1.5
 
 
-def _short_abstract_topics(lines, emit) -> None:
+# A line longer than this is no title (evidence.emissions), whatever its words.
+TITLE_BYTES = 250
+
+
+def _short_abstract_topics(lines, emit, longest: int) -> None:
     """A short line that could be an abstract or a title ending in a full
     stop: an abstract speaks of its title's subject, so it shares words with
-    the entry's title above; a title of the next entry need not."""
+    the entry's title above; a title of the next entry need not.  Short is
+    under the page's cut; on a page that cuts nothing, under a long title's
+    length (a reference's 142-byte title ending in a full stop)."""
     for i, (_, text, _) in enumerate(lines):
         title, author, abstract = emit[i]
         if (abstract == IMPOSSIBLE or abs(title - abstract) > TOPIC_DOUBT
-                or len(text) > ABSTRACT_CUT_BYTES or ABSTRACT_MARKER.search(text)):
+                or len(text) > longest or ABSTRACT_MARKER.search(text)):
             continue
         above = _title_above(emit, i)
         own = content_words(text)
