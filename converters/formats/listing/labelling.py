@@ -195,7 +195,7 @@ SHORT_ABSTRACT_TOPIC = 1.5
 TITLE_BYTES = 250
 
 
-def _short_abstract_topics(lines, emit, longest: int) -> None:
+def _short_abstract_topics(lines, emit, longest: int = ABSTRACT_CUT_BYTES) -> None:
     """A short line that could be an abstract or a title ending in a full
     stop: an abstract speaks of its title's subject, so it shares words with
     the entry's title above; a title of the next entry need not.  Short is
