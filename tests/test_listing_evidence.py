@@ -247,3 +247,40 @@ def test_a_review_heading_after_an_entry_without_abstract_starts_an_entry():
     assert [r["title"] for r in _read(page)] == [
         "Designing BibTeX Styles", "Eric van Herwijnen, Practical SGML",
         "Typesetting Concrete Mathematics"]
+
+
+def test_a_given_name_initials_and_a_word_lean_to_a_name():
+    assert evidence.name_evidence("Boon S. Ooi", CONTEXT) > 0
+
+
+def test_a_name_written_like_the_one_two_lines_up_stays_in_the_list():
+    """"Chennupati Jagadish" after "H. Hoe Tan": written unlike the name just
+    above, but like the ones before it; the odd one is the line between."""
+    page = ("Growth of Twin-Free Nanowires on Silicon\nKun Zheng\nQiang Gao\nH. Hoe Tan\n"
+            "Chennupati Jagadish\nJin Zou\n"
+            "The reactions of the oxides with liquid potassium\nMarten G. Barker\n")
+    records = _read(page)
+    assert [(r["title"], len(r["author"])) for r in records] == [
+        ("Growth of Twin-Free Nanowires on Silicon", 5),
+        ("The reactions of the oxides with liquid potassium", 1)]
+
+
+def test_a_long_title_ending_in_a_stop_on_a_page_that_cuts_nothing_is_weighed_by_its_words():
+    """A reference's 142-byte title that ends in a full stop, on a page with
+    no cut marker, after an entry without abstract: it shares no word with
+    the title above, which counts for a title and against an abstract (on a
+    page that cuts at 140 bytes such a line would carry the marker)."""
+    from converters.formats.listing import labelling
+    from converters.formats.listing.reader import page_lines
+
+    page = ("Phenotyping and beyond: modelling the relationships between traits\nC Granier\n"
+            "D Vile\nMutation accumulation in populations of varying size: The distribution "
+            "of mutational effects for fitness correlates in Caenorhabditis elegans.\n"
+            "Refinement of tools for targeted gene expression in Drosophila\n")
+    lines = page_lines(page)
+    context = evidence.page_context([text for _, text, _ in lines])
+    assert not context.marked
+    emit = [evidence.emissions(text, context) for _, text, _ in lines]
+    before = emit[3]
+    labelling._short_abstract_topics(lines, emit, labelling.TITLE_BYTES)
+    assert emit[3][labelling.T] > before[labelling.T] and emit[3][labelling.B] < before[labelling.B]
