@@ -204,3 +204,83 @@ def test_a_line_written_unlike_the_names_around_it_starts_the_next_entry():
 def test_two_english_words_in_camel_case_are_a_brand_not_a_given_name():
     assert evidence.features("FishBase", CONTEXT)["camel case"] == 1
     assert evidence.features("JaeHyun Park", CONTEXT)["camel case"] == 0
+
+
+# Issue 10, fourth stop.
+@pytest.mark.parametrize("line,sentences", [
+    ("Donald E. Knuth, Literate Programming", 1),    # an initial's stop ends no sentence
+    ("Response to A. G. W. Cameron", 1),
+    ("J.-P. Serre. A Course in Arithmetic", 2),      # a surname's stop does
+    ("We grew them. They emit light.", 2),
+])
+def test_an_initials_stop_ends_no_sentence(line, sentences):
+    assert evidence._sentences(line) == sentences
+
+
+@pytest.mark.parametrize("line", [
+    "Eric van Herwijnen, Practical SGML", "Donald E. Knuth, Literate Programming",
+    "Response to A. G. W. Cameron",                  # initials, but a title's "to"
+])
+def test_a_name_inside_a_title_leans_to_a_title(line):
+    assert evidence.name_evidence(line, CONTEXT) < 0
+
+
+@pytest.mark.parametrize("line", [
+    "Herbert S. Bailey, Jr.", "J.-L. Rosset, editor", "Knuth, Donald E.", "Edwin V. Bell, II",
+])
+def test_a_names_own_comma_is_no_title(line):
+    assert not evidence.features(line, CONTEXT)["name, then a title"]
+
+
+def test_double_quotation_marks_are_in_no_name():
+    assert not evidence.name_shaped("R package “circular”")
+    assert evidence.name_shaped("Haiyang ‘Leo’ Liu")   # a nickname's single ones
+
+
+def test_a_review_heading_after_an_entry_without_abstract_starts_an_entry():
+    """"Eric van Herwijnen, Practical SGML" (a review of his book) after an
+    author list is the next entry's title, though it opens with a name and
+    ends in capitals that could be Vancouver initials."""
+    page = ("Designing BibTeX Styles\nOren Patashnik\n"
+            "Eric van Herwijnen, Practical SGML\nNico Poppelier\n"
+            "Typesetting Concrete Mathematics\nDonald Knuth\n")
+    assert [r["title"] for r in _read(page)] == [
+        "Designing BibTeX Styles", "Eric van Herwijnen, Practical SGML",
+        "Typesetting Concrete Mathematics"]
+
+
+def test_a_given_name_initials_and_a_word_lean_to_a_name():
+    assert evidence.name_evidence("Boon S. Ooi", CONTEXT) > 0
+
+
+def test_a_name_written_like_the_one_two_lines_up_stays_in_the_list():
+    """"Chennupati Jagadish" after "H. Hoe Tan": written unlike the name just
+    above, but like the ones before it; the odd one is the line between."""
+    page = ("Growth of Twin-Free Nanowires on Silicon\nKun Zheng\nQiang Gao\nH. Hoe Tan\n"
+            "Chennupati Jagadish\nJin Zou\n"
+            "The reactions of the oxides with liquid potassium\nMarten G. Barker\n")
+    records = _read(page)
+    assert [(r["title"], len(r["author"])) for r in records] == [
+        ("Growth of Twin-Free Nanowires on Silicon", 5),
+        ("The reactions of the oxides with liquid potassium", 1)]
+
+
+def test_a_long_title_ending_in_a_stop_on_a_page_that_cuts_nothing_is_weighed_by_its_words():
+    """A reference's 142-byte title that ends in a full stop, on a page with
+    no cut marker, after an entry without abstract: it shares no word with
+    the title above, which counts for a title and against an abstract (on a
+    page that cuts at 140 bytes such a line would carry the marker)."""
+    from converters.formats.listing import labelling
+    from converters.formats.listing.reader import page_lines
+
+    page = ("Phenotyping and beyond: modelling the relationships between traits\nC Granier\n"
+            "D Vile\nMutation accumulation in populations of varying size: The distribution "
+            "of mutational effects for fitness correlates in Caenorhabditis elegans.\n"
+            "Refinement of tools for targeted gene expression in Drosophila\n")
+    lines = page_lines(page)
+    context = evidence.page_context([text for _, text, _ in lines])
+    assert not context.marked
+    emit = [evidence.emissions(text, context) for _, text, _ in lines]
+    before = emit[3]
+    labelling._short_abstract_topics(lines, emit, labelling.TITLE_BYTES)
+    assert emit[3][labelling.T] > before[labelling.T] and emit[3][labelling.B] < before[labelling.B]

@@ -25,9 +25,10 @@ SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 # stop (tests/listing_pages.py): on the previous pool and mix this reader
 # reads 290, 298, 298 and 295, the floors then; on these pages the previous
 # reader read 296, 289, 297 and 296 (benchmarks/listing_score.py --old-pool
-# sets the two side by side).
+# sets the two side by side).  Issue 10's fourth stop raised bib hard from
+# 293 to 296 (the reader of a7e62f6 reads 293 here).
 FLOORS = {
-    ("bib", "natural"): 296, ("bib", "hard"): 293,
+    ("bib", "natural"): 296, ("bib", "hard"): 296,
     ("jats", "natural"): 297, ("jats", "hard"): 300,
 }
 

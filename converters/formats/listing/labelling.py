@@ -69,7 +69,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
             title, author = title - REPEATED_NAME / 2, author + REPEATED_NAME / 2
         emit[i] = (title, author, abstract)
     _abstract_topics(lines, emit)
-    _short_abstract_topics(lines, emit)
+    _short_abstract_topics(lines, emit, ABSTRACT_CUT_BYTES if context.marked else TITLE_BYTES)
     if context.marked:
         _folded_lists(lines, emit)
         _uncut_abstracts(lines, emit)
@@ -79,14 +79,22 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     styles = [name_style(text) for _, text, _ in lines]
     # Only a line whose own words leave it in doubt is judged by its style:
     # real lists mix "D. L. Dheeraj" and "Abdul Mazid Munshi".
-    alike = [0.0] + [OTHER_STYLE if styles[i] and styles[i - 1] and styles[i] != styles[i - 1]
-                     and emit[i][A] < CONFIDENT_NAME else 0.0 for i in range(1, len(lines))]
+    alike = [0.0] + [OTHER_STYLE if _unlike_before(styles, i) and emit[i][A] < CONFIDENT_NAME
+                     else 0.0 for i in range(1, len(lines))]
     _odd_one_out(styles, emit, alike)
     _hidden_names(lines, alike)
     _placeholders(lines, alike)
     _lone_words(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
+
+
+def _unlike_before(styles, i: int) -> bool:
+    """Is line ``i`` written unlike the name before it, and not merely
+    like the one before that ("Qiang Gao", "H. Hoe Tan", "Chennupati
+    Jagadish": the odd one is the line between, not this one)?"""
+    return (bool(styles[i]) and bool(styles[i - 1]) and styles[i] != styles[i - 1]
+            and not (i >= 2 and styles[i - 2] == styles[i]))
 
 
 def _odd_one_out(styles, emit, alike) -> None:
@@ -183,14 +191,20 @@ def _abstract_topics(lines, emit) -> None:
 SHORT_ABSTRACT_TOPIC = 1.5
 
 
-def _short_abstract_topics(lines, emit) -> None:
+# A line longer than this is no title (evidence.emissions), whatever its words.
+TITLE_BYTES = 250
+
+
+def _short_abstract_topics(lines, emit, longest: int = ABSTRACT_CUT_BYTES) -> None:
     """A short line that could be an abstract or a title ending in a full
     stop: an abstract speaks of its title's subject, so it shares words with
-    the entry's title above; a title of the next entry need not."""
+    the entry's title above; a title of the next entry need not.  Short is
+    under the page's cut; on a page that cuts nothing, under a long title's
+    length (a reference's 142-byte title ending in a full stop)."""
     for i, (_, text, _) in enumerate(lines):
         title, author, abstract = emit[i]
         if (abstract == IMPOSSIBLE or abs(title - abstract) > TOPIC_DOUBT
-                or len(text) > ABSTRACT_CUT_BYTES or ABSTRACT_MARKER.search(text)):
+                or len(text) > longest or ABSTRACT_MARKER.search(text)):
             continue
         above = _title_above(emit, i)
         own = content_words(text)
