@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..model import ReadResult
-from .streams import _entry_starts
+from .streams import _entry_starts, line_breaks
 
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 _PARENT = re.compile(r"\b(?:crossref|xref)\s*=\s*[{\"]?\s*([^,}\"\s]+)", re.IGNORECASE)
@@ -86,22 +86,25 @@ def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]]
-         ) -> tuple[str, set[str], int]:
+def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
+         breaks: int | None = None) -> tuple[str, set[str], int]:
     """(the chunk with the parents it lacks appended at their lines, their
-    keys, the chunk's last line of its own), lines counted in the chunk."""
-    last = chunk.count("\n") + (0 if chunk.endswith("\n") else 1)
+    keys, the chunk's last line of its own), lines counted in the chunk.
+    ``breaks``: the chunk's line_breaks, if the caller counted them."""
+    breaks = line_breaks(chunk) if breaks is None else breaks
+    last = breaks + (0 if chunk.endswith(("\n", "\r")) else 1)
     if not lent:
         return chunk, set(), last
     lacking = sorted((lent[k] for k in named_parents(chunk) - defined_keys(chunk)
                       if k in lent), key=lambda parent: parent[0])
     if not lacking:
         return chunk, set(), last
+    # a "\n" after a last "\r" makes one line break of the two, as it should
     pieces, at = [chunk if chunk.endswith("\n") else chunk + "\n"], last + 1
     for line, text in lacking:
         line -= first_line - 1  # its line in the chunk
         pieces.append("\n" * max(line - at, 0) + text + ("" if text.endswith("\n") else "\n"))
-        at = max(line, at) + text.count("\n") + (0 if text.endswith("\n") else 1)
+        at = max(line, at) + line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
     borrowed = defined_keys("".join(pieces[1:]))
     return "".join(pieces), borrowed, last
 

@@ -37,6 +37,9 @@ class Shard:
     output: str | None = None  # the file this shard writes
     whole: bool = True  # output gets head and tail (one file a shard), else a body part
     byte_range: tuple[int, int | None] = (0, None)  # a part of a large input
+    # What the inputs before this one leave it (BibTeX's @strings), as a
+    # whole run shares them (converters.scale.carried); None: nothing.
+    shared: dict | None = None
 
 
 @dataclass
@@ -86,7 +89,7 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     spill = _Found(job, shard, result)
     try:
         for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
-                                 shared={}, byte_range=shard.byte_range,
+                                 shared=shard.shared or {}, byte_range=shard.byte_range,
                                  front_matter=job.command == "validate"):
             found, later, records = _checked(job, chunk, sink)
             if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
