@@ -5,14 +5,11 @@ differs only in case is read with the reader's warning (its ``earlier_keys``).""
 from __future__ import annotations
 
 import io
-import re
 
 from ..diagnostics import Diagnostic, make
 from .crossref import _KEY
 from .idstore import SeenKeys
-from .streams import Openings, _entry_starts, _Openings
-
-_BREAKS = re.compile(r"[^\r\n]+")  # all but the line breaks
+from .streams import Openings, _entry_starts, _Openings, line_breaks
 
 
 def _blocks(chunk: str, openings: Openings | None = None) -> list[tuple[int, int, int, str]]:
@@ -56,13 +53,15 @@ def skip_repeats(chunk: str, first_line: int, seen: SeenKeys, path: str,
     pieces: list[str] = []
     kept = 0  # the chunk is kept up to here
     cased: dict[str, tuple[str, int]] = {}
+    # "\r\n" where lines may end with "\r": a "\n" after one would join it
+    newline = "\r\n" if "\r" in chunk else "\n"
     before = seen.earlier_all([key for _, _, _, key in blocks])
     for (first, start, end, key), earlier in zip(blocks, before, strict=True):
         if earlier is not None and earlier[0] != key:
             cased[key.lower()] = earlier
         if earlier is not None and earlier[0] == key:
             # blanked to its line breaks: the entries after it keep their lines
-            pieces += (chunk[kept:start], _BREAKS.sub("", chunk[start:end]))
+            pieces += (chunk[kept:start], newline * line_breaks(chunk[start:end]))
             kept = end
             said.append(make("key-duplicate", f"the key {key!r} is used again; this entry "
                              "is skipped (the first one is kept)",

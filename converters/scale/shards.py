@@ -289,11 +289,16 @@ class _Sink:
         if self.written_ids is not None:
             options = {**options, "ids": self.written_ids}
         out = self.writer.write(records, **options)
-        text = self.frame.body(out.text)
-        if self.handle is not None and text:
+        # the body written as a slice of the encoded batch, not copied twice
+        # more (a slice of the text, then the lead joined to it)
+        data = out.text.encode("utf-8")
+        start, end = self.frame.byte_cut(out.text, len(data))
+        if self.handle is not None and end > start:
             lead = self.frame.separator if self.started else (
                 self.frame.head if self.whole and self.blocks is None else "")
-            self.handle.write((lead + text).encode("utf-8"))
+            if lead:
+                self.handle.write(lead.encode("utf-8"))
+            self.handle.write(memoryview(data)[start:end])
             self.started = True
         self.count += len(records)
         return renamed, out.diagnostics

@@ -336,6 +336,13 @@ class Frame:
         start, end = self.cut
         return text[start:len(text) - end]
 
+    def byte_cut(self, text: str, size: int) -> tuple[int, int]:
+        """Where ``body`` is in ``text`` encoded as UTF-8 (``size`` bytes):
+        (start, end); end <= start for no body."""
+        start, end = self.cut
+        return (len(text[:start].encode("utf-8")),
+                size - len(text[len(text) - end:].encode("utf-8")) if end else size)
+
 
 @dataclass(frozen=True)
 class Streamer:
