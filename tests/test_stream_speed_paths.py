@@ -76,3 +76,43 @@ def test_repeats_blanked_by_position_keep_every_line_break(pieces):
     for _, start, end, key in blocks:  # what stays is kept as it was
         if key not in ("a", "b"):
             assert chunk[start:end] in kept
+
+
+def _parents_line_by_line(text: str, wanted: set[str]) -> dict:
+    """crossref.parents's second pass as it was: every line in Python."""
+    from converters.scale.crossref import _KEY
+
+    found: dict = {}
+    current = None
+    for number, opening, added in streams._entry_starts(io.StringIO(text, newline="")):
+        if opening is not None:
+            if current:
+                found.setdefault(current[0], (current[1], "".join(current[2])))
+            key = _KEY.match(opening.lstrip())
+            folded = key.group(1).lower() if key else ""
+            current = (folded, number, []) if folded in wanted else None
+        if current:
+            current[2].extend(added)
+    if current:
+        found.setdefault(current[0], (current[1], "".join(current[2])))
+    return found
+
+
+_PARENT_PIECES = ["@misc{a,\n", "@book{P,\n", "@proc{p,\r", "}\n", "{", "}", "\n", "\r",
+                  "\r\n", "text", " crossref = {p},\n", "@misc{c, xref = {a}}\n", "é"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PARENT_PIECES), max_size=50), st.sampled_from([5, 1 << 16]))
+def test_parents_found_by_the_cutting_are_those_found_line_by_line(pieces, read):
+    from converters.scale import crossref
+
+    text = "".join(pieces)
+    wanted = crossref.named_parents(text)
+    saved = streams._BIBTEX_READ
+    streams._BIBTEX_READ = read
+    try:
+        got = crossref.parents(lambda: _handle(text))
+    finally:
+        streams._BIBTEX_READ = saved
+    assert got == (_parents_line_by_line(text, wanted) if wanted else {})
