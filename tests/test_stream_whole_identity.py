@@ -76,3 +76,14 @@ def test_string_macros_reach_the_inputs_after_them(tmp_path):
     assert whole[2] == 0 and b"Journal of Things Letters" in whole[0]
     for other in others:
         assert other == whole
+
+
+def test_macros_of_an_input_read_whole_reach_the_next(tmp_path):
+    # --encoding latin-1: not streamed, read whole; its macros still carry
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_bytes(b"@string{jn = {Journ\xe9l of Things}}\n"
+                      b"@article{a1, title={T}, journal=jn, year=2000}\n")
+    second.write_bytes(b"@article{b1, title={U}, journal=jn, year=2001}\n")
+    whole, *others = _three_ways(first, second, "--encoding", "latin-1", "-t", "csljson")
+    assert whole[0].count("Journél of Things".encode()) == 2
+    assert all(other == whole for other in others)

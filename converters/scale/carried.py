@@ -10,6 +10,7 @@ import itertools
 from dataclasses import replace
 
 from ..registry import Registry
+from .compression import strip_suffix
 from .shards import Job, Shard
 
 
@@ -32,6 +33,10 @@ def _define(job: Job, shard: Shard, shared: dict, registry: Registry) -> None:
 
     if shard.byte_range != (0, None):
         return  # a cut JSON Lines shard: those formats share nothing
+    named = [registry.get(job.from_)] if job.from_ else [
+        fmt for fmt in registry.claimants(strip_suffix(shard.path)) if fmt.can_read]
+    if named and not any(fmt.shared_options for fmt in named):
+        return  # told by its name alone (a dump's many shards): nothing opened
     try:
         head = _head(shard.path)
     except (OSError, EOFError, ValueError):
