@@ -37,7 +37,7 @@ def test_openings_handed_on_are_those_found_in_the_chunk_alone(pieces, batch, re
         for _, chunk, openings in handed:
             if openings is not None:
                 assert "\r" not in chunk
-                assert openings == list(streams._Openings().find(chunk, []))
+                assert openings == list(streams._Openings().find(chunk))
             assert bibkeys._blocks(chunk, openings) == bibkeys._blocks(chunk)
     finally:
         streams._BIBTEX_READ, streams._STRETCH = saved

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from ..model import ReadResult
-from .streams import _entry_starts
+from .streams import _entry_starts, bibtex_openings, line_breaks
 
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 _PARENT = re.compile(r"\b(?:crossref|xref)\s*=\s*[{\"]?\s*([^,}\"\s]+)", re.IGNORECASE)
@@ -70,38 +70,56 @@ def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
     if not wanted:
         return {}
     found: dict[str, tuple[int, str]] = {}
-    current: tuple[str, int, list[str]] | None = None
     with open_text() as handle:
-        for number, opening, added in _entry_starts(handle):
-            if opening is not None:
-                if current:
-                    found.setdefault(current[0], (current[1], "".join(current[2])))
-                key = _KEY.match(opening.lstrip())
+        # one block a chunk, its opening found by the cutting's searches
+        for start, chunk, openings in bibtex_openings(handle, 1):
+            for line, block in _blocks(start, chunk, openings):
+                key = _KEY.match(block.lstrip())
                 folded = key.group(1).lower() if key else ""
-                current = (folded, number, []) if folded in wanted else None
-            if current:
-                current[2].extend(added)
-    if current:
-        found.setdefault(current[0], (current[1], "".join(current[2])))
+                if folded in wanted:
+                    found.setdefault(folded, (line, block))
     return found
 
 
-def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]]
-         ) -> tuple[str, set[str], int]:
+def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
+    """(line, text) of each block opened in a chunk of bibtex_openings; a
+    chunk it cannot vouch for (a lone "\r") is read line by line."""
+    if openings is not None:
+        for index, (at, line) in enumerate(openings, 1):
+            end = openings[index][0] if index < len(openings) else len(chunk)
+            yield start + line - 1, chunk[at:end]
+        return
+    current: tuple[int, list[str]] | None = None
+    for number, opening, added in _entry_starts(io.StringIO(chunk, newline="")):
+        if opening is not None:
+            if current:
+                yield current[0], "".join(current[1])
+            current = (start + number - 1, [])
+        if current:
+            current[1].extend(added)
+    if current:
+        yield current[0], "".join(current[1])
+
+
+def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
+         breaks: int | None = None) -> tuple[str, set[str], int]:
     """(the chunk with the parents it lacks appended at their lines, their
-    keys, the chunk's last line of its own), lines counted in the chunk."""
-    last = chunk.count("\n") + (0 if chunk.endswith("\n") else 1)
+    keys, the chunk's last line of its own), lines counted in the chunk.
+    ``breaks``: the chunk's line_breaks, if the caller counted them."""
+    breaks = line_breaks(chunk) if breaks is None else breaks
+    last = breaks + (0 if chunk.endswith(("\n", "\r")) else 1)
     if not lent:
         return chunk, set(), last
     lacking = sorted((lent[k] for k in named_parents(chunk) - defined_keys(chunk)
                       if k in lent), key=lambda parent: parent[0])
     if not lacking:
         return chunk, set(), last
+    # a "\n" after a last "\r" makes one line break of the two, as it should
     pieces, at = [chunk if chunk.endswith("\n") else chunk + "\n"], last + 1
     for line, text in lacking:
         line -= first_line - 1  # its line in the chunk
         pieces.append("\n" * max(line - at, 0) + text + ("" if text.endswith("\n") else "\n"))
-        at = max(line, at) + text.count("\n") + (0 if text.endswith("\n") else 1)
+        at = max(line, at) + line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
     borrowed = defined_keys("".join(pieces[1:]))
     return "".join(pieces), borrowed, last
 

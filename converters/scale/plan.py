@@ -144,7 +144,11 @@ def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,
     """Run every shard and the cross-shard duplicate check.  Locally the
     duplicate keys and the diagnostics go to files in ``folder`` (keep it
     until the diagnostics are read); on a cluster they come back by value."""
+    from .carried import carried
+    from .shards import _registry
+
     run = Run()
+    shards = carried(job, shards, _registry())
     groups: Iterable[tuple[str, list]]
     if scheduler:
         from .cluster import run_cluster

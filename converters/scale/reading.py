@@ -120,14 +120,19 @@ def _range(path: str, fmt: Format, byte_range, options: dict) -> Iterator[ReadRe
             "the rest of this part is not read", file=path, line=number)])
 
 
+def _line(diagnostic) -> int:
+    return diagnostic.location.line or 0
+
+
 def _text(path: str) -> TextIO:
     return io.TextIOWrapper(open_input(path), encoding="utf-8-sig", newline="")
 
 
 def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadResult]:
-    from .bibkeys import skip_repeats, warn_case
+    from .bibkeys import skip_repeats
     from .crossref import lend, parents, returned
     from .idstore import SeenKeys
+    from .streams import line_breaks
 
     lines_read, any_records = 0, False
     empty: list = []  # "no entries found" is said of a file, not of a chunk of @comments
@@ -138,16 +143,22 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
             for first_line, chunk, openings in streamer.with_openings(text):
-                lines_read = first_line + chunk.count("\n")
+                breaks = line_breaks(chunk)  # counted once: blanking repeats keeps them
+                lines_read = first_line + breaks
                 said: list = []
+                cased: dict = {}
                 if seen:
                     chunk, said, cased = skip_repeats(chunk, first_line, seen, path, openings)
-                chunk, borrowed, last = lend(chunk, first_line, lent)
-                got = returned(fmt.read(chunk, path, **options), borrowed, last)
+                chunk, borrowed, last = lend(chunk, first_line, lent, breaks)
+                # keys differing in case from an earlier chunk's: the reader warns
+                # (the lines counted in the chunk, as shifted moves them)
+                earlier = {k: line - first_line + 1 for k, (_, line) in cased.items()}
+                got = returned(fmt.read(chunk, path, **options, **(
+                    {"earlier_keys": earlier} if earlier else {})), borrowed, last)
                 got = shifted(got, first_line - 1)
-                got.diagnostics[:0] = said
-                if seen and cased:
-                    warn_case(got, cased, path)
+                if said:  # in line order, as the reader gives them
+                    got.diagnostics[:0] = said
+                    got.diagnostics.sort(key=_line)
                 any_records = any_records or bool(got.records)
                 empty.extend(d for d in got.diagnostics if d.code == "input-empty")
                 got.diagnostics = [d for d in got.diagnostics if d.code != "input-empty"]

@@ -37,6 +37,9 @@ class Shard:
     output: str | None = None  # the file this shard writes
     whole: bool = True  # output gets head and tail (one file a shard), else a body part
     byte_range: tuple[int, int | None] = (0, None)  # a part of a large input
+    # What the inputs before this one leave it (BibTeX's @strings), as a
+    # whole run shares them (converters.scale.carried); None: nothing.
+    shared: dict | None = None
 
 
 @dataclass
@@ -86,7 +89,7 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
     spill = _Found(job, shard, result)
     try:
         for chunk in read_stream(shard.path, registry, from_=job.from_, encoding=job.encoding,
-                                 shared={}, byte_range=shard.byte_range,
+                                 shared=shard.shared or {}, byte_range=shard.byte_range,
                                  front_matter=job.command == "validate"):
             found, later, records = _checked(job, chunk, sink)
             if not records and any(d.code in UNREADABLE for d in chunk.diagnostics):
@@ -286,11 +289,16 @@ class _Sink:
         if self.written_ids is not None:
             options = {**options, "ids": self.written_ids}
         out = self.writer.write(records, **options)
-        text = self.frame.body(out.text)
-        if self.handle is not None and text:
+        # the body written as a slice of the encoded batch, not copied twice
+        # more (a slice of the text, then the lead joined to it)
+        data = out.text.encode("utf-8")
+        start, end = self.frame.byte_cut(out.text, len(data))
+        if self.handle is not None and end > start:
             lead = self.frame.separator if self.started else (
                 self.frame.head if self.whole and self.blocks is None else "")
-            self.handle.write((lead + text).encode("utf-8"))
+            if lead:
+                self.handle.write(lead.encode("utf-8"))
+            self.handle.write(memoryview(data)[start:end])
             self.started = True
         self.count += len(records)
         return renamed, out.diagnostics

@@ -9,6 +9,7 @@ JSON object, a Crossref response) goes whole to the reader, as before.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -38,7 +39,7 @@ def shifted(result: ReadResult, by: int) -> ReadResult:
     return result
 
 
-_ON_LINE = re.compile(r"\bon line (\d+)")
+_ON_LINE = re.compile(r"\bon line (-?\d+)")  # a chunk names earlier chunks below 1
 
 
 def _moved(diagnostic: Diagnostic, by: int) -> Diagnostic:
@@ -204,12 +205,15 @@ def bibtex_openings(handle: TextIO, batch: int | None = None
     found: Openings = []
     start, blocks, size = 1, 0, 0  # size: characters of the chunk pending
     while True:
-        lines = handle.readlines(_BIBTEX_READ)
-        if not lines:
+        # whole lines: a run, then the rest of its last line (one string:
+        # readlines and a join would copy it twice)
+        text = handle.read(_BIBTEX_READ)
+        if not text:
             break
-        text = "".join(lines)
+        if text[-1] != "\n":
+            text += handle.readline()
         last = 0
-        for position, number in openings.find(text, lines):
+        for position, number in openings.find(text):
             if blocks >= batch:
                 pending.append(text[last:position])
                 yield start, "".join(pending), None if openings.doubtful else found
@@ -260,12 +264,13 @@ class _Openings:
         self.doubtful = False
         self.by_line = False  # the last run was read line by line
 
-    def find(self, text: str, lines: list[str]) -> Iterator[tuple[int, int]]:
-        """(position in ``text``, line number) of each opening."""
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(position in ``text``, line number) of each opening; ``text``
+        is whole lines."""
         self.by_line = "\r" in text
         if self.by_line:  # lines may end with "\r" alone: count them one by one
             self.doubtful = True
-            yield from self._by_line(lines)
+            yield from self._by_line(io.StringIO(text, newline="").readlines())
             return
         depth, position, line = self.depth, 0, self.lines + 1
         for at in _line_starts_with_at(text):
@@ -276,7 +281,7 @@ class _Openings:
                 depth, self.opened = 0, line
                 yield at, line
         self.depth = depth + text.count("{", position) - text.count("}", position)
-        self.lines += text.count("\n")
+        self.lines = line - 1 + text.count("\n", position)
 
     def _by_line(self, lines: list[str]) -> Iterator[tuple[int, int]]:
         """find for lines that may end with "\\r" alone."""
@@ -331,6 +336,13 @@ class Frame:
         start, end = self.cut
         return text[start:len(text) - end]
 
+    def byte_cut(self, text: str, size: int) -> tuple[int, int]:
+        """Where ``body`` is in ``text`` encoded as UTF-8 (``size`` bytes):
+        (start, end); end <= start for no body."""
+        start, end = self.cut
+        return (len(text[:start].encode("utf-8")),
+                size - len(text[len(text) - end:].encode("utf-8")) if end else size)
+
 
 @dataclass(frozen=True)
 class Streamer:
@@ -349,6 +361,10 @@ class Streamer:
     # The chunks with their block openings as the cutting found them, or
     # None where it cannot vouch for them (bibtex_openings); for keys_once.
     openings: Callable[..., Iterator[tuple[int, str, Openings | None]]] | None = None
+    # The blocks of a chunk that define what the next inputs of a run share
+    # (Format.shared_options: BibTeX's @string and @preamble), as text the
+    # reader reads; "" for none (converters.scale.carried).
+    defines: Callable[[str], str] | None = None
 
     def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
         return self.chunks(handle, batch)
@@ -398,6 +414,31 @@ def _bibtex_blocks(meta: dict) -> str:
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+# a line opening a @string or @preamble block, and any line opening a block
+_DEFINING = re.compile(r"^[ \t]*@[ \t]*(?:string|preamble)[ \t\r\n]*[{(]",
+                       re.IGNORECASE | re.MULTILINE)
+_ANY_BLOCK = re.compile(r"[\r\n][ \t]*@")
+
+
+def _bibtex_defines(chunk: str) -> str:
+    """The chunk's @string and @preamble blocks, each to the next line that
+    starts with "@" (a value holding such a line is cut short: rare)."""
+    if "@" not in chunk:
+        return ""
+    pieces = []
+    for found in _DEFINING.finditer(chunk.replace("\r", "\n") if "\r" in chunk else chunk):
+        end = _ANY_BLOCK.search(chunk, found.end())
+        pieces.append(chunk[found.start():end.start() if end else len(chunk)])
+    return "\n".join(pieces)
+
+
+def line_breaks(text: str) -> int:
+    """The lines ``text`` ends, as the text reader splits them: at "\n",
+    "\r\n" and a lone "\r" (the BibTeX reader counts them so: newlines)."""
+    count = text.count("\n")
+    return count + text.count("\r") - text.count("\r\n") if "\r" in text else count
+
+
 CSLJSON = Streamer(json_chunks, _csljson_frame)
 BIBTEX = Streamer(bibtex_chunks, _bibtex_frame, keys_once=True, lends_parents=True,
-                  openings=bibtex_openings)
+                  openings=bibtex_openings, defines=_bibtex_defines)

@@ -2,6 +2,8 @@
 (inherit.py), then each entry's field groups read into CSL."""
 from __future__ import annotations
 
+import re
+
 from ...diagnostics import make
 from ...mapping import bibtex as M
 from ...model import Origin, ReadResult, Record
@@ -45,20 +47,30 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
 
 
 def read(text: str, source: str | None = None, *, macros: dict | None = None,
-         dialect: str | None = None, **options) -> ReadResult:
+         dialect: str | None = None, earlier_keys: dict[str, int] | None = None,
+         **options) -> ReadResult:
     """``macros``: a dict of @string macros shared by the inputs of one run
     (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
     ``dialect``: "bibtex" or "biblatex" says how to read literal lists
-    (publisher, location); by default the file's own fields tell."""
+    (publisher, location); by default the file's own fields tell.
+    ``earlier_keys``: a streamed chunk's keys of earlier chunks (lowered key
+    -> line) that its keys differ from in case: warned of as in a whole read."""
     with fewer_collections(ACYCLIC):
-        return _read(text, source, macros, dialect)
+        return _read(text, source, macros, dialect, earlier_keys)
 
 
-def _read(text: str, source: str | None, macros: dict | None, dialect: str | None
-          ) -> ReadResult:
+# A "\r" not followed by "\n" ends a line (old Mac files), as the text reader
+# that cuts a stream into chunks splits them: read as "\n", lines agree.
+_LONE_RETURN = re.compile(r"\r(?!\n)")
+
+
+def _read(text: str, source: str | None, macros: dict | None, dialect: str | None,
+          earlier_keys: dict[str, int] | None = None) -> ReadResult:
     result = ReadResult()
+    if "\r" in text:
+        text = _LONE_RETURN.sub("\n", text)
     try:
-        entries, meta = split(text, source, result, macros)
+        entries, meta = split(text, source, result, macros, earlier_keys)
     except RecursionError:
         result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
                                        file=source, line=1))
@@ -72,10 +84,17 @@ def _read(text: str, source: str | None, macros: dict | None, dialect: str | Non
         _record(entry, source, result, dialect == "biblatex" or (dialect is None and (
             entry.biblatex or biblatex_file)))
     result.meta = meta
+    # in the file's line order, whatever step found them: a file read in
+    # chunks (--stream, --jobs) then reports them as the whole read does
+    result.diagnostics.sort(key=_line)
     if not entries and not meta["strings"] and not result.diagnostics:
         result.diagnostics.append(make("input-empty", "no BibTeX entries found",
                                        file=source))
     return result
+
+
+def _line(diagnostic) -> int:
+    return diagnostic.location.line if diagnostic.location and diagnostic.location.line else 0
 
 
 def _record(entry: Entry, source: str | None, result: ReadResult, lists: bool) -> None:

@@ -147,10 +147,12 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 
 
 def split(text: str, source: str | None, result: ReadResult,
-          macros: Macros | None = None) -> tuple[list[Entry], dict]:
+          macros: Macros | None = None, earlier_keys: dict[str, int] | None = None
+          ) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
-    of earlier inputs."""
+    of earlier inputs; ``earlier_keys`` (lowered key -> line) the keys of
+    the file's earlier chunks that a key here may differ from in case."""
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
@@ -167,6 +169,8 @@ def split(text: str, source: str | None, result: ReadResult,
     defined: dict[str, tuple[int, str]] = macros.setdefault(PREAMBLE_MACROS, {})
     defined.update(_preamble_definitions(blocks, bm))
     state = _Splitting(source, result, macros, defined, quick=quick)
+    if earlier_keys:
+        state.keys.update(earlier_keys)
     _count_lines(text, blocks, state)
     entries: list[Entry] = []
     for block in blocks:
