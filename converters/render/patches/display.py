@@ -15,6 +15,8 @@ sort_DateMacroSortWithSecondFieldAlign)
 """
 from __future__ import annotations
 
+import re
+
 START, MIDDLE, END = "\ue000", "\ue001", "\ue002"
 
 
@@ -30,13 +32,15 @@ def install() -> None:
     original = model.Layout.render_bibliography
 
     def render_bibliography(self, citation_items):
-        if not self.getparent().get("second-field-align"):
+        aligned = bool(self.getparent().get("second-field-align"))
+        if not aligned and not _first_child_displays(self):
             return original(self, citation_items)
         output_items = []
         for item in citation_items:
             self.repressed = {}
-            text = _render_aligned(self, item, model)
-            if text is not None:
+            parts = _render_parts(self, item, model)
+            if parts:
+                text = _aligned(self, parts) if aligned else _affixes_inside(self, parts)
                 output_items.append(self.format(text))
         return output_items
 
@@ -63,11 +67,18 @@ def _displays(element) -> bool:
         and parent.tag.rpartition("}")[2] == "layout"
 
 
-def _render_aligned(layout, item, model):
-    """Layout.render_children with the first child's text as the left
-    margin and the rest, with the layout's affixes, as the right part."""
-    from citeproc.string import join
+def _first_child_displays(layout) -> bool:
+    """citeproc-js moves the layout's suffix onto the last part printed
+    only when the layout's first child has a display (its
+    ``using_display``, set by the first element of the bibliography's
+    layout)."""
+    first = next((c for c in layout.iterchildren() if isinstance(c.tag, str)), None)
+    return first is not None and bool(first.get("display"))
 
+
+def _render_parts(layout, item, model) -> list[str]:
+    """What each of the layout's children prints, those printing nothing
+    left out (Layout.render_children, unjoined)."""
     from .year_suffix import begin_item
 
     begin_item()
@@ -78,14 +89,70 @@ def _render_aligned(layout, item, model):
         except model.VariableError:
             continue
         if text is not None:
-            output.append(text)
-    if not output:
-        return None
-    margin = str(output[0])
-    if START not in margin:
-        margin = mark("left-margin", margin)
-    rest = layout.wrap(join(output[1:], "")) if len(output) > 1 else layout.wrap("")
-    rest = str(rest)
-    if START not in rest:
-        rest = mark("right-inline", rest)
-    return margin + rest
+            output.append(str(text))
+    return output
+
+
+def _inside(text: str, prefix: str = "", suffix: str = "") -> str:
+    """``text`` with the affixes, inside its display division when it is
+    one (as citeproc-js puts a layout's affixes on its first and last
+    parts: ``<div class="csl-block">(Alpha</div>``, ``…P.</div>``)."""
+    from citeproc.string import normalize_seam
+
+    kind = None
+    if text.startswith(START) and text.endswith(END) and MIDDLE in text:
+        kind, _, text = text[1:-1].partition(MIDDLE)
+    text = prefix + normalize_seam(prefix, text) if prefix else text
+    text = text + normalize_seam(text, suffix) if suffix else text
+    return mark(kind, text) if kind else text
+
+
+def _affixes_inside(layout, parts: list[str]) -> str:
+    """A layout whose first child has a display: its prefix goes on the
+    first part printed, its suffix on the last, inside their divisions
+    (display_DisplayBlock; american-anthropological-association,
+    collection-de-l-ecole-francaise-de-rome-full-note).  A division's
+    leading punctuation moves out to the left, to the end of the part
+    before (before the division when it is the first), and the first
+    part's leading spaces go: citeproc-js's leftward adjustment,
+    "2006.</div><div …> http" where the parts print "2006" and ". http"."""
+    parts = _leftward(list(parts))
+    parts[0] = _inside(parts[0], prefix=layout.get("prefix", ""))
+    parts[-1] = _inside(parts[-1], suffix=layout.get("suffix", ""))
+    return "".join(parts)
+
+
+_LEADING_PUNCTUATION = re.compile(r"[.,;:!?]+")
+
+
+def _leftward(parts: list[str]) -> list[str]:
+    for i, part in enumerate(parts):
+        if not (part.startswith(START) and part.endswith(END) and MIDDLE in part):
+            continue
+        kind, _, text = part[1:-1].partition(MIDDLE)
+        found = _LEADING_PUNCTUATION.match(text)
+        if found and i:
+            parts[i - 1] = _inside(parts[i - 1], suffix=found.group(0))
+            parts[i] = mark(kind, text[found.end():])
+        elif found:  # nothing before: the mark stands before the division
+            parts[i] = found.group(0) + mark(kind, text[found.end():])
+        elif i == 0:
+            parts[i] = mark(kind, text.lstrip(" \u00a0"))
+    return parts
+
+
+def _aligned(layout, parts: list[str]) -> str:
+    """second-field-align: the first part printed is the left margin (its
+    own display given way: citeproc-js has no other there), with the
+    layout's prefix; the rest, with the layout's suffix, the right-inline
+    part."""
+    margin = _inside(_undisplayed(parts[0]), prefix=layout.get("prefix", ""))
+    rest = _inside("".join(parts[1:]), suffix=layout.get("suffix", ""))
+    return mark("left-margin", margin) + mark("right-inline", rest)
+
+
+def _undisplayed(text: str) -> str:
+    """A part without its own display division."""
+    if text.startswith(START) and text.endswith(END) and MIDDLE in text:
+        return text[1:-1].partition(MIDDLE)[2]
+    return text
