@@ -34,7 +34,8 @@ def install() -> None:
     def render_bibliography(self, citation_items):
         aligned = bool(self.getparent().get("second-field-align"))
         if not aligned and not _first_child_displays(self):
-            return original(self, citation_items)
+            return [_leftward(str(text)) if START in str(text) else text
+                    for text in original(self, citation_items)]
         output_items = []
         for item in citation_items:
             self.repressed = {}
@@ -58,13 +59,21 @@ def _mark_display(cls) -> None:
     after_render(cls, displayed, _displays)
 
 
+# what citeproc-js sees through between an element and its layout
+_TRANSPARENT = ("choose", "if", "else-if", "else")
+
+
 def _displays(element) -> bool:
-    """citeproc-js honours ``display`` only on the layout's own children:
-    inside a group, a macro or another display it prints nothing of it
-    ("Doe, Alpha" for a left margin with suffix ", " in a group)."""
+    """citeproc-js honours ``display`` only on the layout's own children,
+    a cs:choose's branches included: inside a group, a macro or another
+    display it prints nothing of it ("Doe, Alpha" for a left margin with
+    suffix ", " in a group)."""
+    if not element.get("display"):
+        return False
     parent = element.getparent()
-    return bool(element.get("display")) and parent is not None \
-        and parent.tag.rpartition("}")[2] == "layout"
+    while parent is not None and parent.tag.rpartition("}")[2] in _TRANSPARENT:
+        parent = parent.getparent()
+    return parent is not None and parent.tag.rpartition("}")[2] == "layout"
 
 
 def _first_child_displays(layout) -> bool:
@@ -111,34 +120,46 @@ def _affixes_inside(layout, parts: list[str]) -> str:
     """A layout whose first child has a display: its prefix goes on the
     first part printed, its suffix on the last, inside their divisions
     (display_DisplayBlock; american-anthropological-association,
-    collection-de-l-ecole-francaise-de-rome-full-note).  A division's
-    leading punctuation moves out to the left, to the end of the part
-    before (before the division when it is the first), and the first
-    part's leading spaces go: citeproc-js's leftward adjustment,
-    "2006.</div><div …> http" where the parts print "2006" and ". http"."""
-    parts = _leftward(list(parts))
+    collection-de-l-ecole-francaise-de-rome-full-note)."""
+    parts = _segments("".join(parts))
     parts[0] = _inside(parts[0], prefix=layout.get("prefix", ""))
     parts[-1] = _inside(parts[-1], suffix=layout.get("suffix", ""))
-    return "".join(parts)
+    return _leftward("".join(parts))
 
 
+_SEGMENT = re.compile(f"({START}[\\w-]+{MIDDLE}.*?{END})", re.S)
 _LEADING_PUNCTUATION = re.compile(r"[.,;:!?]+")
 
 
-def _leftward(parts: list[str]) -> list[str]:
+def _segments(text: str) -> list[str]:
+    """The entry as its divisions and the text between them."""
+    return [part for part in _SEGMENT.split(text) if part]
+
+
+def _leftward(text: str) -> str:
+    """citeproc-js's leftward adjustment of an entry's divisions: a
+    division's leading punctuation moves to the end of the part before
+    (before the division when it is the first: "2006.</div><div …> http"
+    where the parts print "2006" and ". http"); its leading spaces go
+    when nothing, or a space, is before it."""
+    parts = _segments(text)
     for i, part in enumerate(parts):
-        if not (part.startswith(START) and part.endswith(END) and MIDDLE in part):
+        if not part.startswith(START):
             continue
-        kind, _, text = part[1:-1].partition(MIDDLE)
-        found = _LEADING_PUNCTUATION.match(text)
+        kind, _, inner = part[1:-1].partition(MIDDLE)
+        found = _LEADING_PUNCTUATION.match(inner)
         if found and i:
             parts[i - 1] = _inside(parts[i - 1], suffix=found.group(0))
-            parts[i] = mark(kind, text[found.end():])
-        elif found:  # nothing before: the mark stands before the division
-            parts[i] = found.group(0) + mark(kind, text[found.end():])
-        elif i == 0:
-            parts[i] = mark(kind, text.lstrip(" \u00a0"))
-    return parts
+            parts[i] = mark(kind, inner[found.end():])
+        elif found:
+            parts[i] = found.group(0) + mark(kind, inner[found.end():])
+        elif i == 0 or _unmarked(parts[i - 1]).endswith((" ", "\u00a0")):
+            parts[i] = mark(kind, inner.lstrip(" \u00a0"))
+    return "".join(parts)
+
+
+def _unmarked(part: str) -> str:
+    return part[1:-1].partition(MIDDLE)[2] if part.startswith(START) else part
 
 
 def _aligned(layout, parts: list[str]) -> str:
