@@ -130,14 +130,16 @@ def output_for(style: str, text: bool = False) -> str:
 
 
 # citeproc-js's HTML entry: its csl-entry division around the entry (ours
-# has none: RenderResult.text adds it), and the line breaks and indents it
-# puts around block divisions to pretty-print them, always a newline then
-# spaces ("\n\n    <div class=\"csl-block\">", "</div>\n  ").  Both are
-# markup layout, not text: a space within a line (the margin's "1. ") is
-# kept.
+# has none: RenderResult.text adds it), and the line breaks and indents its
+# html format puts around each division to pretty-print it (exactly these,
+# from its "@display/..." formats): "\n\n    " before and "\n" after a
+# block, "\n    " before a left margin, "\n  " after a right-inline or an
+# indent part.  They are markup layout, not text; every other space is
+# kept (the margin's "1. ", a prefix " " after a block).
 _ENTRY = re.compile(r'^\s*<div class="csl-entry">(.*)</div>\s*$', re.S)
-_BEFORE_DIV = re.compile(r"\n\s*(?=</?div\b)")
-_AFTER_DIV = re.compile(r"(</?div\b[^>]*>)\n\s*")
+_PRETTY = re.compile(r'\n\n    (<div class="csl-block">.*?</div>)\n'
+                     r'|\n    (<div class="csl-left-margin">.*?</div>)'
+                     r'|(<div class="csl-(?:right-inline|indent)">.*?</div>)\n  ', re.S)
 
 
 # One character, two spellings of its reference: citeproc-js escapes "&",
@@ -155,7 +157,7 @@ def html_entry(text: str) -> str:
     found = _ENTRY.match(text)
     if found:
         text = found.group(1)
-    return spelled(_AFTER_DIV.sub(r"\1", _BEFORE_DIV.sub("", text)))
+    return spelled(_PRETTY.sub(lambda m: m.group(m.lastindex), text))
 
 
 def spelled(text: str) -> str:

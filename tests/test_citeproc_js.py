@@ -84,9 +84,13 @@ def test_html_entries_lose_only_markup_layout_and_reference_spellings():
     assert citeproc_js.html_entry(theirs) == (
         '<div class="csl-block">Doe, Jo</div><div class="csl-left-margin"> 2001</div>'
         '<div class="csl-right-inline">A &#38; B &#60;i&#62;x.</div>')
-    # a block runs into the text after it only in citeproc-js's pretty-printing
-    assert citeproc_js.html_entry('<div class="csl-block">A</div>\nB  C') == (
+    # a block's line break is pretty-printing; a space after it is text
+    assert citeproc_js.html_entry('\n\n    <div class="csl-block">A</div>\nB  C') == (
         '<div class="csl-block">A</div>B  C')
+    assert citeproc_js.html_entry('\n\n    <div class="csl-block">A</div>\n (n.d.)') == (
+        '<div class="csl-block">A</div> (n.d.)')
+    assert citeproc_js.html_entry('(Alpha<div class="csl-indent">P</div>\n  .') == (
+        '(Alpha<div class="csl-indent">P</div>.')
     # one character, two spellings; escaped text never becomes markup
     assert citeproc_js.spelled("A &amp; B &lt;i&gt;") == "A &#38; B &#60;i&#62;"
     assert citeproc_js.html_entry("<i>x</i> &#60;i&#62;") == "<i>x</i> &#60;i&#62;"

@@ -84,3 +84,31 @@ def test_second_field_align_makes_the_first_part_the_margin_whatever_its_display
     assert html.startswith('<div class="csl-left-margin">1. </div>')
     assert "csl-block" not in html
     assert _render(tmp_path, body, "text") == ["1.  Alpha P"]
+
+
+def test_a_display_in_a_choose_branch_is_the_layout_s_own(tmp_path):
+    # atlas-of-genetics-..., iso690-*, eva-berlin-konferenz: divisions in the
+    # branches of a cs:choose at the layout's top level; one inside a group
+    # prints none
+    body = _layout('<text variable="title"/><choose><if type="book"><group display="block">'
+                   '<text variable="publisher" prefix="By "/></group></if></choose>'
+                   '<group><text variable="title" display="block"/></group>', "")
+    assert _render(tmp_path, body, "html") == ['Alpha<div class="csl-block">By P</div>Alpha']
+    assert _render(tmp_path, body, "text") == ["Alpha By P Alpha"]
+
+
+def test_the_last_division_ends_without_its_trailing_spaces(tmp_path):
+    # iso690-author-date-en, bioarchaeology-international: "P.</div>" for a
+    # part printing "P. "; a space inside an earlier division is kept, and a
+    # division's leading space goes after a space
+    blocks = _layout('<group display="block"><text variable="title" suffix=". "/></group>'
+                     '<group display="block"><text variable="publisher" suffix=". "/></group>', "")
+    assert _render(tmp_path, blocks, "html") == [
+        '<div class="csl-block">Alpha. </div><div class="csl-block">P.</div>']
+    indent = _layout('<text variable="title" suffix=". "/><group display="indent">'
+                     '<text variable="publisher" suffix=". "/></group>', "")
+    assert _render(tmp_path, indent, "html") == ['Alpha. <div class="csl-indent">P.</div>']
+    margin = _layout('<group display="left-margin"><text variable="title" suffix=". "/></group>'
+                     '<group display="indent"><text variable="publisher" prefix=" "/></group>', "")
+    assert _render(tmp_path, margin, "html") == [
+        '<div class="csl-left-margin">Alpha. </div><div class="csl-indent">P</div>']

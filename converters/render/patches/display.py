@@ -141,7 +141,8 @@ def _leftward(text: str) -> str:
     division's leading punctuation moves to the end of the part before
     (before the division when it is the first: "2006.</div><div …> http"
     where the parts print "2006" and ". http"); its leading spaces go
-    when nothing, or a space, is before it."""
+    when nothing, or a space, is before it; the last division's trailing
+    spaces go ("Alpha.</div>" for a part printing "Alpha. ")."""
     parts = _segments(text)
     for i, part in enumerate(parts):
         if not part.startswith(START):
@@ -155,6 +156,10 @@ def _leftward(text: str) -> str:
             parts[i] = found.group(0) + mark(kind, inner[found.end():])
         elif i == 0 or _unmarked(parts[i - 1]).endswith((" ", "\u00a0")):
             parts[i] = mark(kind, inner.lstrip(" \u00a0"))
+    if parts and parts[-1].startswith(START):
+        # the last division's trailing spaces end the entry: they go
+        kind, _, inner = parts[-1][1:-1].partition(MIDDLE)
+        parts[-1] = mark(kind, inner.rstrip(" "))
     return "".join(parts)
 
 
