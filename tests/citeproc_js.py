@@ -157,7 +157,7 @@ def html_entry(text: str) -> str:
     found = _ENTRY.match(text)
     if found:
         text = found.group(1)
-    return spelled(_PRETTY.sub(lambda m: m.group(m.lastindex), text))
+    return spelled(_PRETTY.sub(lambda m: m.group(m.lastindex or 0), text))
 
 
 def spelled(text: str) -> str:
