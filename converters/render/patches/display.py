@@ -85,9 +85,9 @@ def _first_child_displays(layout) -> bool:
     return first is not None and bool(first.get("display"))
 
 
-def _render_parts(layout, item, model) -> list[str]:
+def _render_parts(layout, item, model) -> list:
     """What each of the layout's children prints, those printing nothing
-    left out (Layout.render_children, unjoined)."""
+    left out (Layout.render_children, unjoined: citeproc-py's strings)."""
     from .year_suffix import begin_item
 
     begin_item()
@@ -98,7 +98,7 @@ def _render_parts(layout, item, model) -> list[str]:
         except model.VariableError:
             continue
         if text is not None:
-            output.append(str(text))
+            output.append(text)
     return output
 
 
@@ -116,15 +116,24 @@ def _inside(text: str, prefix: str = "", suffix: str = "") -> str:
     return mark(kind, text) if kind else text
 
 
-def _affixes_inside(layout, parts: list[str]) -> str:
+def _affixes_inside(layout, parts: list) -> str:
     """A layout whose first child has a display: its prefix goes on the
     first part printed, its suffix on the last, inside their divisions
     (display_DisplayBlock; american-anthropological-association,
-    collection-de-l-ecole-francaise-de-rome-full-note)."""
-    parts = _segments("".join(parts))
-    parts[0] = _inside(parts[0], prefix=layout.get("prefix", ""))
-    parts[-1] = _inside(parts[-1], suffix=layout.get("suffix", ""))
-    return _leftward("".join(parts))
+    collection-de-l-ecole-francaise-de-rome-full-note).  The parts are
+    joined and wrapped by citeproc-py as before (seams, punctuation moved
+    into quotes); the last division's end mark is left off while the
+    suffix is added, so that the suffix lands inside it."""
+    from citeproc.string import join, normalize_seam
+
+    text = str(join(parts, ""))
+    closed = text.endswith(END) and _segments(text)[-1].startswith(START)
+    text = str(layout.wrap(text[:-1] if closed else text)) + (END if closed else "")
+    prefix = layout.get("prefix", "")
+    if prefix and text.startswith(prefix + START):
+        head, _, rest = text[len(prefix):].partition(MIDDLE)
+        text = head + MIDDLE + prefix + normalize_seam(prefix, rest)
+    return _leftward(text)
 
 
 _SEGMENT = re.compile(f"({START}[\\w-]+{MIDDLE}.*?{END})", re.S)
@@ -167,14 +176,15 @@ def _unmarked(part: str) -> str:
     return part[1:-1].partition(MIDDLE)[2] if part.startswith(START) else part
 
 
-def _aligned(layout, parts: list[str]) -> str:
+def _aligned(layout, parts: list) -> str:
     """second-field-align: the first part printed is the left margin (its
-    own display given way: citeproc-js has no other there), with the
-    layout's prefix; the rest, with the layout's suffix, the right-inline
-    part."""
-    margin = _inside(_undisplayed(parts[0]), prefix=layout.get("prefix", ""))
-    rest = _inside("".join(parts[1:]), suffix=layout.get("suffix", ""))
-    return mark("left-margin", margin) + mark("right-inline", rest)
+    own display given way: citeproc-js has no other there); the rest, with
+    the layout's affixes, the right-inline part."""
+    from citeproc.string import join
+
+    margin = mark("left-margin", _undisplayed(str(parts[0])))
+    rest = str(layout.wrap(join(parts[1:], "")) if len(parts) > 1 else layout.wrap(""))
+    return margin + (rest if START in rest else mark("right-inline", rest))
 
 
 def _undisplayed(text: str) -> str:
