@@ -144,10 +144,11 @@ _PRETTY = re.compile(r'\n\n    (<div class="csl-block">.*?</div>)\n'
 
 # One character, two spellings of its reference: citeproc-js escapes "&",
 # "<" and ">" as "&#38;", "&#60;", "&#62;"; a named reference ("&amp;")
-# is the same character.  (Text and markup are never unescaped into each
-# other: "&#60;i&#62;" stays text.)
+# is the same character; so is "&#10;" a line break citeproc-js prints as
+# itself.  (Text and markup are never unescaped into each other:
+# "&#60;i&#62;" stays text.)
 _REFERENCES = {"&amp;": "&#38;", "&lt;": "&#60;", "&gt;": "&#62;", "&quot;": "&#34;",
-               "&apos;": "&#39;"}
+               "&apos;": "&#39;", "&#10;": "\n"}
 _NAMED = re.compile("|".join(_REFERENCES))
 
 

@@ -93,4 +93,5 @@ def test_html_entries_lose_only_markup_layout_and_reference_spellings():
         '(Alpha<div class="csl-indent">P</div>.')
     # one character, two spellings; escaped text never becomes markup
     assert citeproc_js.spelled("A &amp; B &lt;i&gt;") == "A &#38; B &#60;i&#62;"
+    assert citeproc_js.spelled("A&#10;B") == "A\nB"
     assert citeproc_js.html_entry("<i>x</i> &#60;i&#62;") == "<i>x</i> &#60;i&#62;"
