@@ -7,10 +7,18 @@ checkout's node_modules; install it with
 
     npm install --prefix ../npm-citeproc citeproc
 
-    python -m tests.citeproc_js [--styles N] [--seed S] [--only a,b] [--diffs FILE]
+    python -m tests.citeproc_js [--styles N] [--seed S] [--only a,b] [--diffs FILE] [--text]
 
 prints the agreement table (--seed: another sample, without the popular
 styles or the first sample's; --diffs: every entry we print differently).
+
+A style whose layouts use ``display`` is compared in HTML on both sides
+(our ``output="html"`` against citeproc-js's "html" format), where
+citeproc-js's csl-block / csl-left-margin / csl-right-inline / csl-indent
+divisions say what the style means; its text format runs a block into the
+text after it ("ZantedeschiArjun Ashok").  Every other style is compared in
+text.  The table marks the styles compared in HTML; --text compares every
+style in text (the measure before HTML was used).
 """
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ import collections
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -104,6 +113,60 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def uses_display(style: str) -> bool:
+    """Whether an element of the style (in a layout, or a macro a layout
+    calls) has a ``display`` attribute."""
+    from lxml import etree
+
+    path = style if style.endswith(".csl") else catalogue() / f"{style}.csl"
+    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    return any(element.get("display") for element in tree.iter("{*}*"))
+
+
+def output_for(style: str, text: bool = False) -> str:
+    """The output a style is compared in: HTML when it uses display
+    (unless ``text`` forces text for every style)."""
+    return "html" if not text and uses_display(style) else "text"
+
+
+# citeproc-js's HTML entry: its csl-entry division around the entry (ours
+# has none: RenderResult.text adds it), and the line breaks and indents its
+# html format puts around each division to pretty-print it (exactly these,
+# from its "@display/..." formats): "\n\n    " before and "\n" after a
+# block, "\n    " before a left margin, "\n  " after a right-inline or an
+# indent part.  They are markup layout, not text; every other space is
+# kept (the margin's "1. ", a prefix " " after a block).
+_ENTRY = re.compile(r'^\s*<div class="csl-entry">(.*)</div>\s*$', re.S)
+_PRETTY = re.compile(r'\n\n    (<div class="csl-block">.*?</div>)\n'
+                     r'|\n    (<div class="csl-left-margin">.*?</div>)'
+                     r'|(<div class="csl-(?:right-inline|indent)">.*?</div>)\n  ', re.S)
+
+
+# One character, two spellings of its reference: citeproc-js escapes "&",
+# "<" and ">" as "&#38;", "&#60;", "&#62;"; a named reference ("&amp;")
+# is the same character; so is "&#10;" a line break citeproc-js prints as
+# itself.  (Text and markup are never unescaped into each other:
+# "&#60;i&#62;" stays text.)
+_REFERENCES = {"&amp;": "&#38;", "&lt;": "&#60;", "&gt;": "&#62;", "&quot;": "&#34;",
+               "&apos;": "&#39;", "&#10;": "\n"}
+_NAMED = re.compile("|".join(_REFERENCES))
+
+
+def html_entry(text: str) -> str:
+    """One HTML entry with citeproc-js's markup layout removed (above) and
+    its character references spelled one way (ours too: ``spelled``)."""
+    found = _ENTRY.match(text)
+    if found:
+        text = found.group(1)
+    return spelled(_PRETTY.sub(lambda m: m.group(m.lastindex or 0), text))
+
+
+def spelled(text: str) -> str:
+    """The five XML special characters' references spelled as citeproc-js
+    spells them."""
+    return _NAMED.sub(lambda m: _REFERENCES[m.group(0)], text)
+
+
 def agreement(ours: list[str], theirs: list[str]) -> int:
     """How many of our entries citeproc-js prints identically (as multisets)."""
     pool = collections.Counter(normalise(t) for t in theirs)
@@ -144,13 +207,15 @@ def _incomplete(record) -> bool:
                if isinstance(v, list) and v and isinstance(v[0], dict))
 
 
-def compare(styles: list[str], found, diffs: list | None = None
+def compare(styles: list[str], found, diffs: list | None = None, text: bool = False
             ) -> dict[str, dict[str, tuple[int, int]]]:
     """style -> input name -> (identical entries, citeproc-js's entries).
     Records with an incomplete name list are left out on both sides: we
     print "et al." for them by design, which citeproc-js has no way to be
     told (their count is printed).  With ``diffs``, each entry that
-    differs is appended to it as (style, input, id, ours, citeproc-js's)."""
+    differs is appended to it as (style, input, id, ours, citeproc-js's).
+    Each style is compared in the output ``output_for`` chooses (every one
+    in text with ``text``)."""
     from converters.model import Record
     from converters.render import render
 
@@ -164,14 +229,20 @@ def compare(styles: list[str], found, diffs: list | None = None
         print(f"{name}: {len(records)} records, {len(left_out)} with an incomplete name "
               "list left out")
         items = [for_citeproc_js(r) for r in records]
-        jobs = [{"style": str(catalogue() / f"{s}.csl"), "lang": "en-US", "items": items}
-                for s in styles]
+        outputs = {s: output_for(s, text) for s in styles}
+        jobs = [{"style": str(catalogue() / f"{s}.csl"), "lang": "en-US", "items": items,
+                 "format": outputs[s]} for s in styles]
         results = run_citeproc_js(jobs, found)
         for style, theirs in zip(styles, results, strict=False):
+            if outputs[style] == "html":
+                theirs = {k: [html_entry(t) for t in v] if k in ("entries", "citations") else v
+                          for k, v in theirs.items()}
             try:
-                result = render(records, style=style)
+                result = render(records, style=style, output=outputs[style])
                 ids = result.keys if result.entries else [str(r.id).lower() for r in records]
                 texts = result.entries or result.citations
+                if outputs[style] == "html":
+                    texts = [spelled(t) for t in texts]
             except Exception as exc:  # counted as no agreement, and shown
                 ids, texts = ["-"], [f"{type(exc).__name__}: {exc}"]
             ours = [(k, t) for k, t in zip(ids, texts, strict=False) if k not in left_out]
@@ -214,19 +285,23 @@ def differences(style: str, name: str, ours: dict, theirs: dict) -> list[tuple]:
     return found
 
 
-def show(table) -> str:
+def show(table, text: bool = False) -> str:
+    """The table; a style compared in HTML is marked "[html]"."""
     names = sorted({n for row in table.values() for n in row})
-    lines = [f"{'style':<45} " + " ".join(f"{n:>18}" for n in names) + "   all"]
+    lines = [f"{'style':<52} " + " ".join(f"{n:>18}" for n in names) + "   all"]
     for style, row in table.items():
+        label = style + (" [html]" if output_for(style, text) == "html" else "")
         same = sum(s for s, _ in row.values())
         total = sum(t for _, t in row.values())
         cells = " ".join(f"{row[n][0]:>8}/{row[n][1]:<4} {100 * row[n][0] / max(row[n][1], 1):3.0f}%"
                          for n in names)
-        lines.append(f"{style:<45} {cells} {100 * same / max(total, 1):5.1f}%")
+        lines.append(f"{label:<52} {cells} {100 * same / max(total, 1):5.1f}%")
     rates = [sum(s for s, _ in r.values()) / max(sum(t for _, t in r.values()), 1)
              for r in table.values()]
+    html = sum(output_for(style, text) == "html" for style in table)
     lines.append(f"mean over {len(rates)} styles: {100 * sum(rates) / len(rates):.1f}%; "
-                 f"styles at 95% or more: {sum(r >= 0.95 for r in rates)}")
+                 f"styles at 95% or more: {sum(r >= 0.95 for r in rates)}; "
+                 f"compared in HTML: {html}")
     return "\n".join(lines)
 
 
@@ -240,7 +315,8 @@ def main(argv: list[str]) -> None:
     styles = argv[argv.index("--only") + 1].split(",") if "--only" in argv \
         else sampled_styles(count, seed, popular=seed == SAMPLE_SEED)
     diffs: list | None = [] if "--diffs" in argv else None
-    print(show(compare(styles, found, diffs)))
+    text = "--text" in argv
+    print(show(compare(styles, found, diffs, text), text))
     if diffs:
         path = Path(argv[argv.index("--diffs") + 1])
         path.write_text(json.dumps(diffs, ensure_ascii=False, indent=0), encoding="utf-8")

@@ -1,9 +1,11 @@
 // Renders CSL-JSON items with citeproc-js (npm package "citeproc"), our
 // reference processor.  Reads one JSON request on stdin:
 //   {"locales": DIR, "jobs": [{"style": FILE, "lang": "en-US", "items": [...]}]}
-// and writes, per job, {"entries": [...]} (plain text, one string an entry),
+// and writes, per job, {"entries": [...]} (one string an entry),
 // or {"citations": [...]} (one a record) for a style without a bibliography,
-// or {"error": "..."}.  Finds the package through NODE_PATH or CITEPROC_JS.
+// or {"error": "..."}.  A job's "format" is citeproc-js's output format:
+// "text" (the default) or "html" (entries keep their csl-entry division;
+// the harness reads it).  Finds the package through NODE_PATH or CITEPROC_JS.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -24,8 +26,9 @@ function render(CSL, locales, job) {
     retrieveItem: (id) => byId[String(id)],
   };
   const style = fs.readFileSync(job.style, "utf8");
+  const format = job.format || "text";
   const engine = new CSL.Engine(sys, style, job.lang || "en-US", true);
-  engine.setOutputFormat("text");
+  engine.setOutputFormat(format);
   const ids = job.items.map((item) => String(item.id));
   engine.updateItems(ids);
   const bibliography = engine.makeBibliography();
@@ -34,18 +37,21 @@ function render(CSL, locales, job) {
     if (entryIds.length !== bibliography[1].length) {
       // an entry that prints nothing is left out, but its id is not
       const alone = new CSL.Engine(sys, style, job.lang || "en-US", true);
-      alone.setOutputFormat("text");
-      entryIds = entryIds.filter((id) => printsAlone(alone, id));
+      alone.setOutputFormat(format);
+      entryIds = entryIds.filter((id) => printsAlone(alone, id, format));
     }
     return {entries: bibliography[1].map((text) => text.trim()), ids: entryIds};
   }
   return {citations: ids.map((id) => engine.makeCitationCluster([{id}]))};
 }
 
-function printsAlone(engine, id) {
+function printsAlone(engine, id, format) {
   engine.updateItems([id]);
   const bibliography = engine.makeBibliography();
-  return Boolean(bibliography && bibliography[1].length && bibliography[1][0].trim());
+  if (!bibliography || !bibliography[1].length) return false;
+  const entry = bibliography[1][0];
+  // in HTML an empty entry is still its csl-entry division
+  return Boolean((format === "html" ? entry.replace(/<[^>]*>/g, "") : entry).trim());
 }
 
 function main() {

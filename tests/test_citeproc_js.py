@@ -67,3 +67,31 @@ def test_agreement_with_citeproc_js():
     assert sum(rate >= 0.95 for rate in rates.values()) >= AT_95_FLOOR
     for style, floor in POPULAR_FLOORS.items():
         assert rates[style] >= floor, (style, rates[style])
+
+
+def test_styles_using_display_are_compared_in_html_unless_text_is_forced():
+    assert citeproc_js.output_for("american-anthropological-association") == "html"
+    assert citeproc_js.output_for("apa") == "text"
+    # second-field-align alone is no display attribute: compared in text
+    assert citeproc_js.output_for("the-lancet") == "text"
+    assert citeproc_js.output_for("american-anthropological-association", text=True) == "text"
+
+
+def test_html_entries_lose_only_markup_layout_and_reference_spellings():
+    theirs = ('<div class="csl-entry">\n\n    <div class="csl-block">Doe, Jo</div>\n\n    '
+              '<div class="csl-left-margin"> 2001</div><div class="csl-right-inline">A &#38; B '
+              '&#60;i&#62;x.</div>\n  </div>')
+    assert citeproc_js.html_entry(theirs) == (
+        '<div class="csl-block">Doe, Jo</div><div class="csl-left-margin"> 2001</div>'
+        '<div class="csl-right-inline">A &#38; B &#60;i&#62;x.</div>')
+    # a block's line break is pretty-printing; a space after it is text
+    assert citeproc_js.html_entry('\n\n    <div class="csl-block">A</div>\nB  C') == (
+        '<div class="csl-block">A</div>B  C')
+    assert citeproc_js.html_entry('\n\n    <div class="csl-block">A</div>\n (n.d.)') == (
+        '<div class="csl-block">A</div> (n.d.)')
+    assert citeproc_js.html_entry('(Alpha<div class="csl-indent">P</div>\n  .') == (
+        '(Alpha<div class="csl-indent">P</div>.')
+    # one character, two spellings; escaped text never becomes markup
+    assert citeproc_js.spelled("A &amp; B &lt;i&gt;") == "A &#38; B &#60;i&#62;"
+    assert citeproc_js.spelled("A&#10;B") == "A\nB"
+    assert citeproc_js.html_entry("<i>x</i> &#60;i&#62;") == "<i>x</i> &#60;i&#62;"

@@ -15,6 +15,8 @@ sort_DateMacroSortWithSecondFieldAlign)
 """
 from __future__ import annotations
 
+import re
+
 START, MIDDLE, END = "\ue000", "\ue001", "\ue002"
 
 
@@ -30,13 +32,16 @@ def install() -> None:
     original = model.Layout.render_bibliography
 
     def render_bibliography(self, citation_items):
-        if not self.getparent().get("second-field-align"):
-            return original(self, citation_items)
+        aligned = bool(self.getparent().get("second-field-align"))
+        if not aligned and not _first_child_displays(self):
+            return [_leftward(str(text)) if START in str(text) else text
+                    for text in original(self, citation_items)]
         output_items = []
         for item in citation_items:
             self.repressed = {}
-            text = _render_aligned(self, item, model)
-            if text is not None:
+            parts = _render_parts(self, item, model)
+            if parts:
+                text = _aligned(self, parts) if aligned else _affixes_inside(self, parts)
                 output_items.append(self.format(text))
         return output_items
 
@@ -54,20 +59,35 @@ def _mark_display(cls) -> None:
     after_render(cls, displayed, _displays)
 
 
+# what citeproc-js sees through between an element and its layout
+_TRANSPARENT = ("choose", "if", "else-if", "else")
+
+
 def _displays(element) -> bool:
-    """citeproc-js honours ``display`` only on the layout's own children:
-    inside a group, a macro or another display it prints nothing of it
-    ("Doe, Alpha" for a left margin with suffix ", " in a group)."""
+    """citeproc-js honours ``display`` only on the layout's own children,
+    a cs:choose's branches included: inside a group, a macro or another
+    display it prints nothing of it ("Doe, Alpha" for a left margin with
+    suffix ", " in a group)."""
+    if not element.get("display"):
+        return False
     parent = element.getparent()
-    return bool(element.get("display")) and parent is not None \
-        and parent.tag.rpartition("}")[2] == "layout"
+    while parent is not None and parent.tag.rpartition("}")[2] in _TRANSPARENT:
+        parent = parent.getparent()
+    return parent is not None and parent.tag.rpartition("}")[2] == "layout"
 
 
-def _render_aligned(layout, item, model):
-    """Layout.render_children with the first child's text as the left
-    margin and the rest, with the layout's affixes, as the right part."""
-    from citeproc.string import join
+def _first_child_displays(layout) -> bool:
+    """citeproc-js moves the layout's suffix onto the last part printed
+    only when the layout's first child has a display (its
+    ``using_display``, set by the first element of the bibliography's
+    layout)."""
+    first = next((c for c in layout.iterchildren() if isinstance(c.tag, str)), None)
+    return first is not None and bool(first.get("display"))
 
+
+def _render_parts(layout, item, model) -> list:
+    """What each of the layout's children prints, those printing nothing
+    left out (Layout.render_children, unjoined: citeproc-py's strings)."""
     from .year_suffix import begin_item
 
     begin_item()
@@ -79,13 +99,96 @@ def _render_aligned(layout, item, model):
             continue
         if text is not None:
             output.append(text)
-    if not output:
-        return None
-    margin = str(output[0])
-    if START not in margin:
-        margin = mark("left-margin", margin)
-    rest = layout.wrap(join(output[1:], "")) if len(output) > 1 else layout.wrap("")
-    rest = str(rest)
-    if START not in rest:
-        rest = mark("right-inline", rest)
-    return margin + rest
+    return output
+
+
+def _inside(text: str, prefix: str = "", suffix: str = "") -> str:
+    """``text`` with the affixes, inside its display division when it is
+    one (as citeproc-js puts a layout's affixes on its first and last
+    parts: ``<div class="csl-block">(Alpha</div>``, ``…P.</div>``)."""
+    from citeproc.string import normalize_seam
+
+    kind = None
+    if text.startswith(START) and text.endswith(END) and MIDDLE in text:
+        kind, _, text = text[1:-1].partition(MIDDLE)
+    text = prefix + normalize_seam(prefix, text) if prefix else text
+    text = text + normalize_seam(text, suffix) if suffix else text
+    return mark(kind, text) if kind else text
+
+
+def _affixes_inside(layout, parts: list) -> str:
+    """A layout whose first child has a display: its prefix goes on the
+    first part printed, its suffix on the last, inside their divisions
+    (display_DisplayBlock; american-anthropological-association,
+    collection-de-l-ecole-francaise-de-rome-full-note).  The parts are
+    joined and wrapped by citeproc-py as before (seams, punctuation moved
+    into quotes); the last division's end mark is left off while the
+    suffix is added, so that the suffix lands inside it."""
+    from citeproc.string import join, normalize_seam
+
+    text = str(join(parts, ""))
+    closed = text.endswith(END) and _segments(text)[-1].startswith(START)
+    text = str(layout.wrap(text[:-1] if closed else text)) + (END if closed else "")
+    prefix = layout.get("prefix", "")
+    if prefix and text.startswith(prefix + START):
+        head, _, rest = text[len(prefix):].partition(MIDDLE)
+        text = head + MIDDLE + prefix + normalize_seam(prefix, rest)
+    return _leftward(text)
+
+
+_SEGMENT = re.compile(f"({START}[\\w-]+{MIDDLE}.*?{END})", re.S)
+_LEADING_PUNCTUATION = re.compile(r"[.,;:!?]+")
+
+
+def _segments(text: str) -> list[str]:
+    """The entry as its divisions and the text between them."""
+    return [part for part in _SEGMENT.split(text) if part]
+
+
+def _leftward(text: str) -> str:
+    """citeproc-js's leftward adjustment of an entry's divisions: a
+    division's leading punctuation moves to the end of the part before
+    (before the division when it is the first: "2006.</div><div …> http"
+    where the parts print "2006" and ". http"); its leading spaces go
+    when nothing, or a space, is before it; the last division's trailing
+    spaces go ("Alpha.</div>" for a part printing "Alpha. ")."""
+    parts = _segments(text)
+    for i, part in enumerate(parts):
+        if not part.startswith(START):
+            continue
+        kind, _, inner = part[1:-1].partition(MIDDLE)
+        found = _LEADING_PUNCTUATION.match(inner)
+        if found and i:
+            parts[i - 1] = _inside(parts[i - 1], suffix=found.group(0))
+            parts[i] = mark(kind, inner[found.end():])
+        elif found:
+            parts[i] = found.group(0) + mark(kind, inner[found.end():])
+        elif i == 0 or _unmarked(parts[i - 1]).endswith((" ", "\u00a0")):
+            parts[i] = mark(kind, inner.lstrip(" \u00a0"))
+    if parts and parts[-1].startswith(START):
+        # the last division's trailing spaces end the entry: they go
+        kind, _, inner = parts[-1][1:-1].partition(MIDDLE)
+        parts[-1] = mark(kind, inner.rstrip(" "))
+    return "".join(parts)
+
+
+def _unmarked(part: str) -> str:
+    return part[1:-1].partition(MIDDLE)[2] if part.startswith(START) else part
+
+
+def _aligned(layout, parts: list) -> str:
+    """second-field-align: the first part printed is the left margin (its
+    own display given way: citeproc-js has no other there); the rest, with
+    the layout's affixes, the right-inline part."""
+    from citeproc.string import join
+
+    margin = mark("left-margin", _undisplayed(str(parts[0])))
+    rest = str(layout.wrap(join(parts[1:], "")) if len(parts) > 1 else layout.wrap(""))
+    return margin + (rest if START in rest else mark("right-inline", rest))
+
+
+def _undisplayed(text: str) -> str:
+    """A part without its own display division."""
+    if text.startswith(START) and text.endswith(END) and MIDDLE in text:
+        return text[1:-1].partition(MIDDLE)[2]
+    return text
