@@ -195,3 +195,46 @@ def test_a_display_below_the_layouts_children_prints_nothing_of_it(tmp_path):
     items = [{"id": "a", "type": "book", "title": "Doe", "publisher": "P"}]
     assert _entries(tmp_path, inner, items) == ["Doe, P"]
     assert _entries(tmp_path, own, items) == ["Doe,  P"]
+
+
+_SAME_AUTHOR = [{"id": i, "type": "chapter" if i in "bd" else "book", "title": t,
+                 "author": [{"family": "Smith", "given": "John"}]}
+                for i, t in zip("abcd", ("Alpha", "Beta", "Gamma", "Delta"))]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # the citation number is no printed text (serdica-journal-of-computing: "[2] ———")
+    ('<text variable="citation-number" prefix="[" suffix="] "/><names variable="author">'
+     '<name/></names>', ["[1] John Smith", "[2] ———", "[3] ———", "[4] ———"]),
+    # a title or a term before them turns the substitute off (arlisna-reviews: "Title by Name")
+    ('<text variable="title" suffix=" "/><group delimiter=" "><text term="by"/>'
+     '<names variable="author"><name/></names></group>',
+     ["Alpha by John Smith", "Beta by John Smith", "Gamma by John Smith", "Delta by John Smith"]),
+    # even "*"
+    ('<text value="*"/><names variable="author"><name/></names>',
+     ["*John Smith", "*John Smith", "*John Smith", "*John Smith"]),
+    # names printed after text are not compared: the third entry's are the first's
+    ('<choose><if type="chapter"><text variable="title" suffix=" "/></if></choose>'
+     '<names variable="author"><name/></names>',
+     ["John Smith", "Beta John Smith", "———", "Delta John Smith"]),
+    # a group or macro that prints nothing takes its term back
+    ('<group delimiter=" "><text variable="volume"/><text term="by"/></group>'
+     '<text macro="in"/><names variable="author"><name/></names>',
+     ["John Smith", "———", "———", "———"]),
+])
+def test_subsequent_author_substitute_only_for_names_printed_first(tmp_path, layout, expected):
+    body = _bib(layout, '<macro name="in"><text term="in"/><text variable="volume"/></macro>',
+                ' subsequent-author-substitute="———"')
+    assert _entries(tmp_path, body, _SAME_AUTHOR) == expected
+
+
+def test_a_substituted_entrys_second_names_are_not_compared(tmp_path):
+    # universitat-wurzburg-institut-fur-deutsche-philologie-museologie: "In: — (ed.)"
+    # where citeproc-js replaces only the first names
+    body = _bib('<names variable="author" suffix=": "><name/></names><text variable="title"/>'
+                '<names variable="editor" prefix=". In: "><name/></names>',
+                bib=' subsequent-author-substitute="—"')
+    smith = [{"family": "Smith", "given": "John"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": smith},
+             {"id": "b", "type": "chapter", "title": "B", "author": smith, "editor": smith}]
+    assert _entries(tmp_path, body, items) == ["John Smith: A", "—: B. In: John Smith"]

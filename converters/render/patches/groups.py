@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import threading
 
+from .author_substitute import _STATE as _SUBSTITUTE
+
 
 class _Trace(threading.local):
     def __init__(self):
@@ -43,6 +45,7 @@ def _patch_group(model) -> None:
     def process(self, item, context=None, **kwargs):
         frames = _TRACE.frames
         frames.append([False, False])
+        printed = _SUBSTITUTE.printed
         try:
             output = _group_children(self, item, context, kwargs, model)
         finally:
@@ -52,7 +55,9 @@ def _patch_group(model) -> None:
         if not output or (called and not rendered):
             # suppressed: None, which every caller of a group's render
             # skips as it skips VariableError, without raising and
-            # catching (17,000 for 1,000 APA entries)
+            # catching (17,000 for 1,000 APA entries); what it printed
+            # is taken back (author_substitute._watch_printed)
+            _SUBSTITUTE.printed = printed
             return None
         if frames:
             # a group that printed counts as printed text for its parent, as
@@ -129,12 +134,14 @@ def _render_macro(original, element, item, args, kwargs):
     gives text."""
     frames = _TRACE.frames
     frames.append([False, False])
+    printed = _SUBSTITUTE.printed
     try:
         text = original(element, item, *args, **kwargs)
     finally:
         called, rendered = frames.pop()
     if called and not rendered:
         text = None
+        _SUBSTITUTE.printed = printed
     if frames:
         _close_into(frames[-1], called, bool(text))
     return text
