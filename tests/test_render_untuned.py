@@ -199,7 +199,7 @@ def test_a_display_below_the_layouts_children_prints_nothing_of_it(tmp_path):
 
 _SAME_AUTHOR = [{"id": i, "type": "chapter" if i in "bd" else "book", "title": t,
                  "author": [{"family": "Smith", "given": "John"}]}
-                for i, t in zip("abcd", ("Alpha", "Beta", "Gamma", "Delta"))]
+                for i, t in zip("abcd", ("Alpha", "Beta", "Gamma", "Delta"), strict=True)]
 
 
 @pytest.mark.parametrize(("layout", "expected"), [
