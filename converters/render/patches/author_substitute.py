@@ -181,9 +181,10 @@ def _patch_names(model) -> None:
             return text
         # an empty list marked not-first ahead: finishing's pass, which
         # compares an entry's first marked list, does not go on to the next
-        # one ("In: — (ed.)" for the editor of universitat-wurzburg's chapter)
-        return String(NOT_FIRST + NAMES_END
-                      + _substituted(printed, list(_STATE.captured), substitute, rule))
+        # one ("In: — (ed.)" for the editor of universitat-wurzburg's chapter);
+        # an empty substitute stays empty (its display prints nothing)
+        replaced = _substituted(printed, list(_STATE.captured), substitute, rule)
+        return String(NOT_FIRST + NAMES_END + replaced if replaced else replaced)
 
     model.Names.process = process
 
