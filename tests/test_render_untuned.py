@@ -238,3 +238,37 @@ def test_a_substituted_entrys_second_names_are_not_compared(tmp_path):
     items = [{"id": "a", "type": "book", "title": "A", "author": smith},
              {"id": "b", "type": "chapter", "title": "B", "author": smith, "editor": smith}]
     assert _entries(tmp_path, body, items) == ["John Smith: A", "—: B. In: John Smith"]
+
+
+def _authors(count: int, family: str) -> list[dict]:
+    return [{"family": f"{family}{i}", "given": "X"} for i in range(count)]
+
+
+_BOTH = ' disambiguate-add-names="true" disambiguate-add-givenname="true"'
+
+
+@pytest.mark.parametrize(("citation", "expected"), [
+    # traces: the subsequent cites' count, capped by the first cites' et-al-min
+    ('et-al-min="4" et-al-use-first="1" et-al-subsequent-min="6" '
+     f'et-al-subsequent-use-first="1"{_BOTH}',
+     ["X A0, X A1, X A2", "X B0, X B1, X B2, X B3", "X C0, X C1, X C2, X C3, et al.",
+      "X D0 et al."]),
+    ('et-al-min="3" et-al-use-first="1" et-al-subsequent-min="5" '
+     f'et-al-subsequent-use-first="2"{_BOTH}',
+     ["X A0, X A1, X A2", "X B0, X B1, X B2, et al.", "X C0, X C1, et al.", "X D0, X D1, et al."]),
+    # without disambiguate-add-givenname the bibliography keeps its own counts
+    ('et-al-min="4" et-al-use-first="1" et-al-subsequent-min="6" et-al-subsequent-use-first="1" '
+     'disambiguate-add-names="true"',
+     ["X A0, X A1, X A2", "X B0 et al.", "X C0 et al.", "X D0 et al."]),
+])
+def test_the_bibliography_shows_the_citations_name_count(tmp_path, citation, expected):
+    # citeproc-js renders the bibliography with the citation's name counts
+    # when the citation adds names and given names to disambiguate
+    body = (f'<citation {citation}><layout><names variable="author"><name form="short"/>'
+            '</names></layout></citation><bibliography et-al-min="4" et-al-use-first="1">'
+            '<layout><names variable="author"><name/></names></layout></bibliography>')
+    if 'subsequent-min="5"' in citation:
+        body = body.replace('<bibliography et-al-min="4"', '<bibliography et-al-min="3"')
+    items = [{"id": f"i{n}", "type": "book", "title": "T", "author": _authors(n, "ABCD"[n - 3])}
+             for n in (3, 4, 5, 6)]
+    assert _entries(tmp_path, body, items) == expected
