@@ -292,3 +292,21 @@ def test_a_sort_macro_with_a_date_sorts_by_its_dates_alone(tmp_path, macro):
              {"id": "d", "type": "book", "title": "Gamma", "issued": {"date-parts": [[1999, 5]]}},
              {"id": "e", "type": "book", "title": "Aaa"}]
     assert _entries(tmp_path, body, items) == ["Gamma", "Zeta", "Alpha", "Beta", "Aaa"]
+
+
+@pytest.mark.parametrize(("substitute", "expected"), [
+    ('<text variable="title"/>', ["E Ed, P", "Beta P"]),
+    ('<text macro="t"/>', ["E Ed, P", "Beta, P"]),
+    ('<choose><if type="book"><text macro="t"/></if></choose>', ["E Ed, P", "Beta, P"]),
+])
+def test_a_text_standing_in_for_names_has_none_of_their_affixes(tmp_path, substitute, expected):
+    # uniwersytet-kardynala-stefana-wyszynskiego-w-warszawie-autor-rok: "Chicago, Ill. 2003";
+    # an editor standing in keeps them
+    body = _bib('<names variable="author" prefix="" suffix="," font-style="italic"><name/>'
+                f'<substitute><names variable="editor"/>{substitute}</substitute></names>'
+                '<text variable="publisher" prefix=" "/>',
+                '<macro name="t"><group suffix=", "><text variable="title"/></group></macro>')
+    items = [{"id": "a", "type": "book", "title": "Alpha", "publisher": "P",
+              "editor": [{"family": "Ed", "given": "E"}]},
+             {"id": "b", "type": "book", "title": "Beta", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == expected

@@ -16,6 +16,8 @@ class _Trace(threading.local):
         self.frames: list[list[bool]] = []
         # per open cs:substitute: (tag, variable) of what it rendered
         self.collecting: list[list[tuple[str, str]]] = []
+        # the cs:names whose substitute printed text, not names (its markup is next)
+        self.text_substitute = None
 
 
 _TRACE = _Trace()
@@ -187,6 +189,8 @@ def _patch_substitution(model) -> None:
             layout = (context if context is not None else self).get_layout()
             for tag, variable in rendered:
                 layout.repressed.setdefault(tag, []).append(variable)
+            if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
+                _TRACE.text_substitute = self.getparent()
         return text
 
     model.Substitute.render = render
@@ -204,13 +208,21 @@ def _patch_substitution(model) -> None:
 
 
 def _patch_substituted_suffix(model) -> None:
-    """A cs:names whose substitute printed the same suffix does not add it
+    """A cs:names whose substitute printed a cs:text has none of its
+    affixes and formatting; one whose substitute printed the same suffix does not add it
     again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
     editor and publisher stand in with the author's ": "), as citeproc-js
     prints it."""
     original = model.Names.markup
 
     def markup(self, text):
+        if _TRACE.text_substitute is self:
+            # citeproc-js prints a cs:text standing in for the names without
+            # the names' affixes and formatting (uniwersytet-kardynala-
+            # stefana-wyszynskiego-w-warszawie-autor-rok: "Chicago, Ill. 2003",
+            # not "Ill., 2003", where the title macro stands in before ",")
+            _TRACE.text_substitute = None
+            return text or None
         suffix = self.get("suffix", "")
         if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix):
             return self.get("prefix", "") + self.format(text)
