@@ -309,3 +309,30 @@ def test_a_text_standing_in_for_names_has_none_of_their_affixes(tmp_path, substi
               "editor": [{"family": "Ed", "given": "E"}]},
              {"id": "b", "type": "book", "title": "Beta", "publisher": "P"}]
     assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a field's own colon or semicolon lets the period in before it
+    ('<text variable="title" suffix=":"/>', ["Alpha.:", "Beta?"]),
+    ('<group><text variable="title" suffix=";"/></group>', ["Alpha.;", "Beta?;"]),
+    # a group's, a macro call's, a date's or names' absorbs it (terra-nova: "Signalhorn:")
+    ('<group suffix=":"><text variable="title"/></group>', ["Alpha:", "Beta?"]),
+    ('<text macro="n" suffix=":"/>', ["Alpha:", "Beta?"]),
+    ('<date variable="issued" suffix=":"><date-part name="year"/></date>', ["2001:", "2001:"]),
+    # a number's stays as it is (free-radical-research: "2014;5:.")
+    ('<text variable="volume" suffix=":"/>', ["5:.", "5:."]),
+])
+def test_a_period_meets_a_colon_as_citeproc_js_nests_them(tmp_path, layout, expected):
+    body = ('<macro name="n"><text variable="title"/></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout suffix=".">{layout}</layout></bibliography>')
+    items = [{"id": i, "type": "book", "title": t, "volume": "5",
+              "issued": {"date-parts": [[2001]]}} for i, t in (("a", "Alpha"), ("b", "Beta?"))]
+    assert _entries(tmp_path, body, items) == expected
+
+
+def test_a_colon_after_a_question_mark_is_dropped(tmp_path):
+    # the-geological-society-of-america: "module? Nat Rev", a title's "?" before ":"
+    body = _bib('<text variable="title" suffix=": "/><text variable="publisher"/>')
+    items = [{"id": "a", "type": "book", "title": "Why?", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == ["Why? P"]
