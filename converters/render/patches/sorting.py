@@ -128,14 +128,19 @@ def _in_macro(element) -> bool:
 
 
 def _date_key(element, item) -> str:
-    """The date as digits, year, month and day (those its date-parts show)."""
+    """The date as digits, year, month and day (those its date-parts show);
+    a range's end after its start ("1984" before "1984–1986")."""
     variable = (element.get("variable") or "").replace("-", "_")
     shown = [part.get("name") for part in element.iter("{*}date-part")] or \
         list(_PARTS[:len((element.get("date-parts") or "year-month-day").split("-"))])
     try:
         date = item.reference.get(variable)
-        date = date.get("begin", date)
-        year, month, day = (int(date.get(part) or 0) if part in shown else 0 for part in _PARTS)
+        dates = [date["begin"], date["end"]] if "begin" in date else [date]
+        return "".join(_digits(one, shown) for one in dates)
     except Exception:
         return ""
+
+
+def _digits(date, shown: list) -> str:
+    year, month, day = (int(date.get(part) or 0) if part in shown else 0 for part in _PARTS)
     return f"{year:05d}{month:02d}{day:02d}"
