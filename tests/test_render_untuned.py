@@ -336,14 +336,3 @@ def test_a_colon_after_a_question_mark_is_dropped(tmp_path):
     body = _bib('<text variable="title" suffix=": "/><text variable="publisher"/>')
     items = [{"id": "a", "type": "book", "title": "Why?", "publisher": "P"}]
     assert _entries(tmp_path, body, items) == ["Why? P"]
-
-
-def test_a_dated_sort_macro_puts_a_year_before_a_range_from_it(tmp_path):
-    # smithsonian-institution-scholarly-press-botany: Knuth 1984 before 1984–1986
-    body = ('<macro name="m"><date variable="issued"><date-part name="year"/></date></macro>'
-            + _bib('<text variable="title"/>').replace(
-                "<bibliography>", '<bibliography><sort><key macro="m"/></sort>'))
-    items = [{"id": "r", "type": "book", "title": "Range",
-              "issued": {"date-parts": [[1984], [1986]]}},
-             {"id": "y", "type": "book", "title": "Year", "issued": {"date-parts": [[1984]]}}]
-    assert _entries(tmp_path, body, items) == ["Year", "Range"]

@@ -128,19 +128,14 @@ def _in_macro(element) -> bool:
 
 
 def _date_key(element, item) -> str:
-    """The date as digits, year, month and day (those its date-parts show);
-    a range's end after its start ("1984" before "1984–1986")."""
+    """The date as digits, year, month and day (those its date-parts show)."""
     variable = (element.get("variable") or "").replace("-", "_")
     shown = [part.get("name") for part in element.iter("{*}date-part")] or \
         list(_PARTS[:len((element.get("date-parts") or "year-month-day").split("-"))])
     try:
         date = item.reference.get(variable)
-        dates = [date["begin"], date["end"]] if "begin" in date else [date]
-        return "".join(_digits(one, shown) for one in dates)
+        date = date.get("begin", date)
+        year, month, day = (int(date.get(part) or 0) if part in shown else 0 for part in _PARTS)
     except Exception:
         return ""
-
-
-def _digits(date, shown: list) -> str:
-    year, month, day = (int(date.get(part) or 0) if part in shown else 0 for part in _PARTS)
     return f"{year:05d}{month:02d}{day:02d}"
