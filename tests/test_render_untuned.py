@@ -273,26 +273,6 @@ def test_the_bibliography_shows_the_citations_name_count(tmp_path, citation, exp
     assert _entries(tmp_path, body, items) == expected
 
 
-@pytest.mark.parametrize("macro", [
-    '<text variable="title"/><date variable="issued"><date-part name="year"/></date>',
-    '<choose><if variable="issued"><date variable="issued"><date-part name="year"/></date>'
-    '</if><else><text variable="title"/></else></choose>',
-])
-def test_a_sort_macro_with_a_date_sorts_by_its_dates_alone(tmp_path, macro):
-    # uniwersytet-kardynala-stefana-wyszynskiego-w-warszawie-autor-rok: citeproc-js
-    # drops a dated sort macro's text, so works of one year keep their order
-    # (and their year suffixes); a work without the date sorts last
-    body = (f'<macro name="m">{macro}</macro>'
-            + _bib('<text variable="title"/>').replace("<bibliography>",
-                                                      '<bibliography><sort><key macro="m"/></sort>'))
-    items = [{"id": "a", "type": "book", "title": "Zeta", "issued": {"date-parts": [[2001]]}},
-             {"id": "b", "type": "book", "title": "Alpha", "issued": {"date-parts": [[2001]]}},
-             {"id": "c", "type": "book", "title": "Beta"},
-             {"id": "d", "type": "book", "title": "Gamma", "issued": {"date-parts": [[1999, 5]]}},
-             {"id": "e", "type": "book", "title": "Aaa"}]
-    assert _entries(tmp_path, body, items) == ["Gamma", "Zeta", "Alpha", "Beta", "Aaa"]
-
-
 @pytest.mark.parametrize(("substitute", "expected"), [
     ('<text variable="title"/>', ["E Ed, P", "Beta P"]),
     ('<text macro="t"/>', ["E Ed, P", "Beta, P"]),

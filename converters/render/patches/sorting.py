@@ -65,77 +65,9 @@ def install() -> None:
     def sort_keys(self, items, context):
         _STATE.depth = getattr(_STATE, "depth", 0) + 1
         try:
-            if _dated_macro(self):
-                return [_dates_only(original, self, item, context) for item in items]
             keys = original(self, items, context)
         finally:
             _STATE.depth -= 1
         return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
-    _collect_dates(model)
-
-
-# A sort key's macro that holds a cs:date sorts by the dates it prints and
-# nothing else, as citeproc-js renders such a macro for a key (its text is
-# dropped; a date not printed gives no key): uniwersytet-kardynala-stefana-
-# wyszynskiego-w-warszawie-autor-rok's "title" macro, whose only date is the
-# accessed date of a web page, gives no key for a book or an article, which
-# then keep their order (and their year suffixes: "Cao 2004a" is the first
-# cited).
-_PARTS = ("year", "month", "day")
-
-
-def _dated_macro(key) -> bool:
-    """Whether ``key`` calls a macro with a cs:date in it (once a key)."""
-    known = vars(key).get("bibconv_dated")
-    if known is None:
-        known = False
-        if "macro" in key.attrib:
-            try:
-                macro = key.get_macro(key.get("macro"))
-            except IndexError:
-                macro = None
-            known = macro is not None and next(
-                macro.iter("{http://purl.org/net/xbiblio/csl}date"), None) is not None
-        key.bibconv_dated = known
-    return known
-
-
-def _dates_only(original, key, item, context):
-    _STATE.dates = []
-    try:
-        original(key, [item], context)
-        return "|".join(_STATE.dates) or None
-    finally:
-        _STATE.dates = None
-
-
-def _collect_dates(model) -> None:
-    from .hooks import after_render
-
-    def collected(self, text, item, kwargs):
-        dates = getattr(_STATE, "dates", None)
-        if dates is not None and text:
-            dates.append(_date_key(self, item))
-        return text
-
-    after_render(model.Date, collected, _in_macro)
-
-
-def _in_macro(element) -> bool:
-    return bool(element.xpath_search("./ancestor::cs:macro"))
-
-
-def _date_key(element, item) -> str:
-    """The date as digits, year, month and day (those its date-parts show)."""
-    variable = (element.get("variable") or "").replace("-", "_")
-    shown = [part.get("name") for part in element.iter("{*}date-part")] or \
-        list(_PARTS[:len((element.get("date-parts") or "year-month-day").split("-"))])
-    try:
-        date = item.reference.get(variable)
-        date = date.get("begin", date)
-        year, month, day = (int(date.get(part) or 0) if part in shown else 0 for part in _PARTS)
-    except Exception:
-        return ""
-    return f"{year:05d}{month:02d}{day:02d}"
