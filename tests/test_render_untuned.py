@@ -92,12 +92,11 @@ def test_a_note_style_letters_only_cites_printed_alike(tmp_path):
 
 
 
-@pytest.mark.xfail(strict=True, reason="known: citeproc-js letters these; its note-style "
-                   "comparison key (the short subsequent cite?) is not yet followed")
 def test_a_note_style_letters_works_its_short_cites_print_alike(tmp_path):
     # A reviewer's case: an article and a web page by one author, one year,
     # one title; citeproc-js prints "2004a" and "2004b" in
-    # european-journal-for-philosophy-of-religion (a note style)
+    # european-journal-for-philosophy-of-religion (a note style): it compares
+    # cites in their subsequent form near their note, here "Baez, Higher-...".
     items = [{"id": "art", "type": "article-journal", "title": "Higher-Dimensional Algebra V",
               "author": [{"family": "Baez", "given": "John C."}],
               "container-title": "Theory and Applications of Categories", "volume": "12",
@@ -195,3 +194,125 @@ def test_a_display_below_the_layouts_children_prints_nothing_of_it(tmp_path):
     items = [{"id": "a", "type": "book", "title": "Doe", "publisher": "P"}]
     assert _entries(tmp_path, inner, items) == ["Doe, P"]
     assert _entries(tmp_path, own, items) == ["Doe,  P"]
+
+
+_SAME_AUTHOR = [{"id": i, "type": "chapter" if i in "bd" else "book", "title": t,
+                 "author": [{"family": "Smith", "given": "John"}]}
+                for i, t in zip("abcd", ("Alpha", "Beta", "Gamma", "Delta"), strict=True)]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # the citation number is no printed text (serdica-journal-of-computing: "[2] ———")
+    ('<text variable="citation-number" prefix="[" suffix="] "/><names variable="author">'
+     '<name/></names>', ["[1] John Smith", "[2] ———", "[3] ———", "[4] ———"]),
+    # a title or a term before them turns the substitute off (arlisna-reviews: "Title by Name")
+    ('<text variable="title" suffix=" "/><group delimiter=" "><text term="by"/>'
+     '<names variable="author"><name/></names></group>',
+     ["Alpha by John Smith", "Beta by John Smith", "Gamma by John Smith", "Delta by John Smith"]),
+    # even "*"
+    ('<text value="*"/><names variable="author"><name/></names>',
+     ["*John Smith", "*John Smith", "*John Smith", "*John Smith"]),
+    # names printed after text are not compared: the third entry's are the first's
+    ('<choose><if type="chapter"><text variable="title" suffix=" "/></if></choose>'
+     '<names variable="author"><name/></names>',
+     ["John Smith", "Beta John Smith", "———", "Delta John Smith"]),
+    # a group or macro that prints nothing takes its term back
+    ('<group delimiter=" "><text variable="volume"/><text term="by"/></group>'
+     '<text macro="in"/><names variable="author"><name/></names>',
+     ["John Smith", "———", "———", "———"]),
+])
+def test_subsequent_author_substitute_only_for_names_printed_first(tmp_path, layout, expected):
+    body = _bib(layout, '<macro name="in"><text term="in"/><text variable="volume"/></macro>',
+                ' subsequent-author-substitute="———"')
+    assert _entries(tmp_path, body, _SAME_AUTHOR) == expected
+
+
+def test_a_substituted_entrys_second_names_are_not_compared(tmp_path):
+    # universitat-wurzburg-institut-fur-deutsche-philologie-museologie: "In: — (ed.)"
+    # where citeproc-js replaces only the first names
+    body = _bib('<names variable="author" suffix=": "><name/></names><text variable="title"/>'
+                '<names variable="editor" prefix=". In: "><name/></names>',
+                bib=' subsequent-author-substitute="—"')
+    smith = [{"family": "Smith", "given": "John"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": smith},
+             {"id": "b", "type": "chapter", "title": "B", "author": smith, "editor": smith}]
+    assert _entries(tmp_path, body, items) == ["John Smith: A", "—: B. In: John Smith"]
+
+
+def _authors(count: int, family: str) -> list[dict]:
+    return [{"family": f"{family}{i}", "given": "X"} for i in range(count)]
+
+
+_BOTH = ' disambiguate-add-names="true" disambiguate-add-givenname="true"'
+
+
+@pytest.mark.parametrize(("citation", "expected"), [
+    # traces: the subsequent cites' count, capped by the first cites' et-al-min
+    ('et-al-min="4" et-al-use-first="1" et-al-subsequent-min="6" '
+     f'et-al-subsequent-use-first="1"{_BOTH}',
+     ["X A0, X A1, X A2", "X B0, X B1, X B2, X B3", "X C0, X C1, X C2, X C3, et al.",
+      "X D0 et al."]),
+    ('et-al-min="3" et-al-use-first="1" et-al-subsequent-min="5" '
+     f'et-al-subsequent-use-first="2"{_BOTH}',
+     ["X A0, X A1, X A2", "X B0, X B1, X B2, et al.", "X C0, X C1, et al.", "X D0, X D1, et al."]),
+    # without disambiguate-add-givenname the bibliography keeps its own counts
+    ('et-al-min="4" et-al-use-first="1" et-al-subsequent-min="6" et-al-subsequent-use-first="1" '
+     'disambiguate-add-names="true"',
+     ["X A0, X A1, X A2", "X B0 et al.", "X C0 et al.", "X D0 et al."]),
+])
+def test_the_bibliography_shows_the_citations_name_count(tmp_path, citation, expected):
+    # citeproc-js renders the bibliography with the citation's name counts
+    # when the citation adds names and given names to disambiguate
+    body = (f'<citation {citation}><layout><names variable="author"><name form="short"/>'
+            '</names></layout></citation><bibliography et-al-min="4" et-al-use-first="1">'
+            '<layout><names variable="author"><name/></names></layout></bibliography>')
+    if 'subsequent-min="5"' in citation:
+        body = body.replace('<bibliography et-al-min="4"', '<bibliography et-al-min="3"')
+    items = [{"id": f"i{n}", "type": "book", "title": "T", "author": _authors(n, "ABCD"[n - 3])}
+             for n in (3, 4, 5, 6)]
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("substitute", "expected"), [
+    ('<text variable="title"/>', ["E Ed, P", "Beta P"]),
+    ('<text macro="t"/>', ["E Ed, P", "Beta, P"]),
+    ('<choose><if type="book"><text macro="t"/></if></choose>', ["E Ed, P", "Beta, P"]),
+])
+def test_a_text_standing_in_for_names_has_none_of_their_affixes(tmp_path, substitute, expected):
+    # uniwersytet-kardynala-stefana-wyszynskiego-w-warszawie-autor-rok: "Chicago, Ill. 2003";
+    # an editor standing in keeps them
+    body = _bib('<names variable="author" prefix="" suffix="," font-style="italic"><name/>'
+                f'<substitute><names variable="editor"/>{substitute}</substitute></names>'
+                '<text variable="publisher" prefix=" "/>',
+                '<macro name="t"><group suffix=", "><text variable="title"/></group></macro>')
+    items = [{"id": "a", "type": "book", "title": "Alpha", "publisher": "P",
+              "editor": [{"family": "Ed", "given": "E"}]},
+             {"id": "b", "type": "book", "title": "Beta", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a field's own colon or semicolon lets the period in before it
+    ('<text variable="title" suffix=":"/>', ["Alpha.:", "Beta?"]),
+    ('<group><text variable="title" suffix=";"/></group>', ["Alpha.;", "Beta?;"]),
+    # a group's, a macro call's, a date's or names' absorbs it (terra-nova: "Signalhorn:")
+    ('<group suffix=":"><text variable="title"/></group>', ["Alpha:", "Beta?"]),
+    ('<text macro="n" suffix=":"/>', ["Alpha:", "Beta?"]),
+    ('<date variable="issued" suffix=":"><date-part name="year"/></date>', ["2001:", "2001:"]),
+    # a number's stays as it is (free-radical-research: "2014;5:.")
+    ('<text variable="volume" suffix=":"/>', ["5:.", "5:."]),
+])
+def test_a_period_meets_a_colon_as_citeproc_js_nests_them(tmp_path, layout, expected):
+    body = ('<macro name="n"><text variable="title"/></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout suffix=".">{layout}</layout></bibliography>')
+    items = [{"id": i, "type": "book", "title": t, "volume": "5",
+              "issued": {"date-parts": [[2001]]}} for i, t in (("a", "Alpha"), ("b", "Beta?"))]
+    assert _entries(tmp_path, body, items) == expected
+
+
+def test_a_colon_after_a_question_mark_is_dropped(tmp_path):
+    # the-geological-society-of-america: "module? Nat Rev", a title's "?" before ":"
+    body = _bib('<text variable="title" suffix=": "/><text variable="publisher"/>')
+    items = [{"id": "a", "type": "book", "title": "Why?", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == ["Why? P"]

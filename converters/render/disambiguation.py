@@ -27,14 +27,18 @@ def _years(issued) -> tuple:
         return (year(issued),)
 
 
-def _printed(layout, item):
+def _printed(layout, item, subsequent: bool = False):
     """How the item's cite prints, compared as citeproc-js compares cites:
-    without the accessed date (two visits to one page are one work)."""
+    without the accessed date (two visits to one page are one work);
+    ``subsequent``: as a subsequent cite near its note (positions.py), the
+    cite citeproc-js compares."""
     layout.repressed = {}
     reference = item.reference
     accessed = reference.get("accessed")
     if accessed is not None:
         dict.__delitem__(reference, "accessed")
+    if subsequent:
+        dict.update(item, bibconv_position=1, bibconv_near_note=True)
     try:
         text = layout.render_children(item)
     except Exception:
@@ -42,6 +46,9 @@ def _printed(layout, item):
     finally:
         if accessed is not None:
             dict.__setitem__(reference, "accessed", accessed)
+        if subsequent:
+            dict.__delitem__(item, "bibconv_position")
+            dict.__delitem__(item, "bibconv_near_note")
     return " ".join(str(text).split()) if text else None
 
 
@@ -82,12 +89,12 @@ def _could_collide(bibliography, dated: bool = True) -> set:
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
 
 
-def _print_all(bibliography, layout) -> dict:
+def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
     """key -> how the item's citation prints, for the items that could
     collide.  In this process: forking for them cost more CPU time, in
     pages copied on write, than the printing it shared out."""
     maybe = _could_collide(bibliography, _prints_date(layout))
-    return {item.key: _printed(layout, item) for item in bibliography.items
+    return {item.key: _printed(layout, item, subsequent) for item in bibliography.items
             if item.key in maybe}
 
 
@@ -108,13 +115,16 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
         return i
 
     first: dict = {}
-    if printed is None:
-        printed = _print_all(bibliography, layout)
-    # a note style's cite is the whole note: citeproc-js letters only the
-    # ones printed alike (european-journal-for-philosophy-of-religion and
+    # a note style's cite is the note: citeproc-js letters only the ones
+    # printed alike (european-journal-for-philosophy-of-religion and
     # topoi-orient-occident-classique: no "2001a" for an editor's book and
-    # a chapter in it)
+    # a chapter in it), as it compares cites, in their subsequent form
+    # (an article and a web page of one title: "2004a", "2004b")
     in_notes = bibliography.style.root.get("class") == "note"
+    if in_notes:
+        printed = _print_all(bibliography, layout, subsequent=True)
+    elif printed is None:
+        printed = _print_all(bibliography, layout)
     for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
         text = printed.get(item.key)
         keys = [("printed", text)] if text else []

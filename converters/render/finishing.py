@@ -144,7 +144,7 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
 
 
 _NAMES = re.compile("\ue006(.*?)\ue007", re.S)
-_NAME_MARKS = re.compile("[\ue006\ue007]")
+_NAME_MARKS = re.compile("[\ue006-\ue008]")
 
 
 def strip_name_marks(text: str) -> str:
@@ -160,6 +160,9 @@ def substitute_names(texts: list[str], substitute: str) -> list[str]:
     previous = None
     for text in texts:
         found = _NAMES.search(text)
+        if found and found.group(1).startswith("\ue008"):  # author_substitute.NOT_FIRST
+            out.append(strip_name_marks(text))  # after text: neither replaced nor compared
+            continue
         names = strip_name_marks(found.group(1)).strip() if found else None
         if found and names and names == previous:
             text = text[:found.start()] + substitute + text[found.end():]

@@ -28,6 +28,7 @@ class _State(threading.local):
         self.capturing = False  # the names printed are being collected
         self.captured: list = []
         self.persons: list = []  # each name of the captured lists, as printed
+        self.printed = False    # the entry printed text before its first cs:names
 
 
 _STATE = _State()
@@ -45,7 +46,7 @@ def install() -> None:
         out = []
         for item in citation_items:
             _after_previous(self, item, render_bibliography)
-            _STATE.first = True
+            _STATE.first, _STATE.printed = True, False
             try:
                 out.extend(render_bibliography(self, [item]))
             finally:
@@ -69,6 +70,41 @@ def install() -> None:
 
     model.Name.render = capture
     _patch_names(model)
+    _watch_printed(model)
+
+
+# what citeproc-js's citation number is: a number object, not printed text
+_NOT_TEXT = ("citation-number", "year-suffix")
+
+
+def _watch_printed(model) -> None:
+    """citeproc-js substitutes only names that are the first text an entry
+    prints: any string before them (a title, a term, a date, even "*") turns
+    the substitute off for the entry, and its names are not compared with
+    the next entry's (a group or macro printing nothing takes its text back:
+    groups.py).  Affixes are not printed text, nor is the citation number, a
+    number object there (serdica-journal-of-computing: "[2] ———";
+    art-libraries-society-of-north-america-arlisna-reviews: "Title, by
+    Name")."""
+    from .hooks import after_render
+
+    def printed(self, text, item, kwargs):
+        if text and _STATE.first and not sorting.sorts(kwargs.get("sort_options")):
+            _STATE.printed = True
+        return text
+
+    for cls in (model.Text, model.Date, model.Number, model.Label):
+        after_render(cls, printed, _watched)
+
+
+def _watched(element) -> bool:
+    """An element that may print before an entry's names, in the
+    bibliography of a style with subsequent-author-substitute (no other
+    element gets the hook: the others keep their direct renderers)."""
+    if element.get("variable") in _NOT_TEXT:
+        return False
+    bibliography = element.get_root().find("{*}bibliography")
+    return bibliography is not None and bibliography.get("subsequent-author-substitute") is not None
 
 
 # Each name printed alone: the list joined by a delimiter no name holds,
@@ -128,6 +164,9 @@ def _patch_names(model) -> None:
         bibliography = where.xpath_search("./ancestor-or-self::cs:bibliography[1]")
         if not bibliography or text is None:
             return text
+        if _STATE.printed:  # after text: neither replaced nor compared (_watch_printed)
+            marked = text.replace(NAMES_START, NOT_FIRST)
+            return String(marked) if isinstance(text, str) else marked
         printed = str(text)
         key = tuple(_STATE.captured) or (printed,)
         owner = item.citation.bibliography
@@ -140,11 +179,19 @@ def _patch_names(model) -> None:
             return String(_each(printed, persons, before, substitute, rule))
         if key != previous:
             return text
-        return String(_substituted(printed, list(_STATE.captured), substitute, rule))
+        # an empty list marked not-first ahead: finishing's pass, which
+        # compares an entry's first marked list, does not go on to the next
+        # one ("In: — (ed.)" for the editor of universitat-wurzburg's chapter);
+        # an empty substitute stays empty (its display prints nothing)
+        replaced = _substituted(printed, list(_STATE.captured), substitute, rule)
+        return String(NOT_FIRST + NAMES_END + replaced if replaced else replaced)
 
     model.Names.process = process
 
 
+# names.py's mark before a name list, and before one printed after text,
+# which finishing does not compare and which ends no comparison
+NAMES_START, NAMES_END, NOT_FIRST = "\ue006", "\ue007", "\ue006\ue008"
 _EACH = ("partial-each", "partial-first", "complete-each")
 
 

@@ -152,7 +152,7 @@ def _install_text(model) -> None:
 def _text_steps(model) -> tuple:
     """speed's plain markup, and a plain cs:text's variable and macro call
     with the groups patch's bookkeeping (groups._track_leaf, _render_macro)."""
-    from .groups import _TRACE, _close_into, _repressed
+    from .groups import _SUBSTITUTE, _TRACE, _close_into, _repressed
 
     VariableError = model.VariableError
 
@@ -185,6 +185,7 @@ def _text_steps(model) -> tuple:
     def macro(self, item, element, context):
         frames = _TRACE.frames
         frames.append([False, False])
+        printed = _SUBSTITUTE.printed
         try:  # citeproc-py's Macro.render, without its frame
             text = plain(element.render_children(item, context=context if context is not None
                                                  else self, sort_options=None))
@@ -192,6 +193,7 @@ def _text_steps(model) -> tuple:
             called, rendered = frames.pop()
         if called and not rendered:
             text = None
+            _SUBSTITUTE.printed = printed
         if frames:
             _close_into(frames[-1], called, bool(text))
         return text

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import threading
 
+from .author_substitute import _STATE as _SUBSTITUTE
+
 
 class _Trace(threading.local):
     def __init__(self):
@@ -14,6 +16,8 @@ class _Trace(threading.local):
         self.frames: list[list[bool]] = []
         # per open cs:substitute: (tag, variable) of what it rendered
         self.collecting: list[list[tuple[str, str]]] = []
+        # the cs:names whose substitute printed text, not names (its markup is next)
+        self.text_substitute = None
 
 
 _TRACE = _Trace()
@@ -43,6 +47,7 @@ def _patch_group(model) -> None:
     def process(self, item, context=None, **kwargs):
         frames = _TRACE.frames
         frames.append([False, False])
+        printed = _SUBSTITUTE.printed
         try:
             output = _group_children(self, item, context, kwargs, model)
         finally:
@@ -52,7 +57,9 @@ def _patch_group(model) -> None:
         if not output or (called and not rendered):
             # suppressed: None, which every caller of a group's render
             # skips as it skips VariableError, without raising and
-            # catching (17,000 for 1,000 APA entries)
+            # catching (17,000 for 1,000 APA entries); what it printed
+            # is taken back (author_substitute._watch_printed)
+            _SUBSTITUTE.printed = printed
             return None
         if frames:
             # a group that printed counts as printed text for its parent, as
@@ -129,12 +136,14 @@ def _render_macro(original, element, item, args, kwargs):
     gives text."""
     frames = _TRACE.frames
     frames.append([False, False])
+    printed = _SUBSTITUTE.printed
     try:
         text = original(element, item, *args, **kwargs)
     finally:
         called, rendered = frames.pop()
     if called and not rendered:
         text = None
+        _SUBSTITUTE.printed = printed
     if frames:
         _close_into(frames[-1], called, bool(text))
     return text
@@ -180,6 +189,8 @@ def _patch_substitution(model) -> None:
             layout = (context if context is not None else self).get_layout()
             for tag, variable in rendered:
                 layout.repressed.setdefault(tag, []).append(variable)
+            if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
+                _TRACE.text_substitute = self.getparent()
         return text
 
     model.Substitute.render = render
@@ -197,13 +208,21 @@ def _patch_substitution(model) -> None:
 
 
 def _patch_substituted_suffix(model) -> None:
-    """A cs:names whose substitute printed the same suffix does not add it
+    """A cs:names whose substitute printed a cs:text has none of its
+    affixes and formatting; one whose substitute printed the same suffix does not add it
     again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
     editor and publisher stand in with the author's ": "), as citeproc-js
     prints it."""
     original = model.Names.markup
 
     def markup(self, text):
+        if _TRACE.text_substitute is self:
+            # citeproc-js prints a cs:text standing in for the names without
+            # the names' affixes and formatting (uniwersytet-kardynala-
+            # stefana-wyszynskiego-w-warszawie-autor-rok: "Chicago, Ill. 2003",
+            # not "Ill., 2003", where the title macro stands in before ",")
+            _TRACE.text_substitute = None
+            return text or None
         suffix = self.get("suffix", "")
         if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix):
             return self.get("prefix", "") + self.format(text)

@@ -290,14 +290,20 @@ def _patch_names_shown(model) -> None:
     disambiguation.add_names); citeproc-py never adds any.
     (disambiguate_AddNamesSuccess, disambiguate_ByCiteIncremental1 and 2,
     disambiguate_SetsOfNames)"""
+    from .speed import memo_table
+
+    global _COUNTS
+    _COUNTS = memo_table()
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         count = names_shown(item.reference)
         sorting = bool(sort_options) and "name-as-sort-order" in sort_options
-        if count is None or sorting or not (
-                in_citation(context if context is not None else self)
-                or _added_in_bibliography(self, item, variable, (context, sort_options), count)):
+        if sorting or (count is None and _citation_counts(self) is None):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        if not in_citation(context if context is not None else self):
+            count = _bibliography_count(self, item, variable, (context, sort_options), count)
+        if count is None:
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options or {}, **{
             "et-al-use-first": str(count), "et-al-subsequent-use-first": str(count)})
@@ -308,24 +314,73 @@ def _patch_names_shown(model) -> None:
     model.Name.process = process
 
 
-def _added_in_bibliography(name, item, variable, call, count: int) -> bool:
-    """The names disambiguation added to a citation show in the
-    bibliography too, where it would print fewer (citeproc-js, the
-    bibliography's names given the citation's disambiguate-add-names:
-    "Belknap, JK, S. McWeeney, et al." in MLA, whose citation and
-    bibliography both show one name before et al.)."""
+def _bibliography_count(name, item, variable, call, count: int | None) -> int | None:
+    """How many names the bibliography shows where the citation's
+    disambiguate-add-names and -add-givenname both hold (citeproc-js then
+    renders the bibliography with the citation's name counts): the names
+    disambiguation added ("Belknap, JK, S. McWeeney, et al." in MLA, whose
+    citation and bibliography both show one name before et al.), and at
+    least as many as the citation shows at its base, which citeproc-js
+    takes as the subsequent cites' count, capped by the first cites'
+    et-al-min (traces: four names where its bibliography's et-al-min="4"
+    et-al-use-first="1" would print one, as its subsequent cites show
+    them).  None: as the bibliography's own options say."""
+    citation = _citation_counts(name)
     context, sort_options = call
     try:
-        root = name.getroottree().getroot()
-        citation = root.find("{http://purl.org/net/xbiblio/csl}citation")
-        if citation is None or citation.get("disambiguate-add-names") != "true":
-            return False
         total = len(item.reference.get(variable) or [])
         minimum = name.get_option("et-al-min", context, sort_options)
         first = name.get_option("et-al-use-first", context, sort_options)
     except Exception:
-        return False
-    return bool(minimum) and total >= minimum and count > first
+        return None
+    if citation is None or not minimum or total < minimum:
+        return None
+    least, later_least, later_first = citation
+    base = later_first if later_least and total >= later_least else min(total, least or total)
+    shown = max(base, count or 0)
+    return shown if shown > first else None
+
+
+_COUNTS: dict = {}  # cs:name's id -> (cs:name, _read_citation_counts'), a memo table
+
+
+def _citation_counts(name) -> tuple | None:
+    """(et-al-min, et-al-subsequent-min, et-al-subsequent-use-first) of
+    the style's citation names (the subsequent ones default to the first), where the
+    citation adds both names and given names to disambiguate; else None.
+    Once a cs:name."""
+    hit = _COUNTS.get(id(name))
+    if hit is None or hit[0] is not name:
+        hit = _COUNTS[id(name)] = (name, _read_citation_counts(name))
+    return hit[1]
+
+
+def _read_citation_counts(name) -> tuple | None:
+    from ..disambiguation import _NS, _name_element
+
+    try:
+        root = name.getroottree().getroot()
+    except Exception:
+        return None
+    citation = root.find(f"{_NS}citation")
+    layout = citation.find(f"{_NS}layout") if citation is not None else None
+    if layout is None or citation.get("disambiguate-add-names") != "true" \
+            or citation.get("disambiguate-add-givenname") != "true":
+        return None
+    cited = _name_element(layout, root)
+
+    def number(key, fallback=0):
+        own = cited.get(key) if cited is not None else None
+        value = own if own is not None else citation.get(key, root.get(key))
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return fallback
+
+    least, use_first = number("et-al-min"), number("et-al-use-first", 1)
+    return (least, number("et-al-subsequent-min", least),
+            number("et-al-subsequent-use-first", use_first))
+
 
 
 # Around the name list of each cs:name in a bibliography whose style asks

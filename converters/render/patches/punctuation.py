@@ -8,6 +8,7 @@ name_SubstituteInheritLabel; with the one below, 7 fixtures)
 from __future__ import annotations
 
 import re
+import threading
 
 _CLOSING = re.compile(r"(?:</[a-z]+>)+$")
 
@@ -207,11 +208,30 @@ def install_suffix_into_quotes() -> None:
     from citeproc import string as strings
 
     original = model.Affixed.wrap
+    meeting = _meeting(model)
 
     def wrap(self, string):
         suffix = self.get("suffix")
         if not suffix or suffix[0] not in _MERGED or string is None:
             return original(self, string)
+        if suffix[0] == "." and _COLON.last is not None:
+            met = _period_on_colon(self, string, suffix, strings)
+            if met is not None:
+                return met
+        text = affixed(self, string, suffix)
+        if suffix[-1] in ":;":
+            kind = meeting(self, string)
+            _COLON.last = None if kind is None else (str(text), kind)
+        return text
+
+    def affixed(self, string, suffix):
+        if suffix[0] == ":" and _last_character(string) in "?!" \
+                and not str(_tail(string, 2)[0]).endswith(MOVED + "?"):
+            # citeproc-js drops a colon after "?" or "!" ("module? Nat Rev",
+            # the-geological-society-of-america, terra-nova)
+            prefix = self.get("prefix", "")
+            text = prefix + strings.normalize_seam(prefix, string)
+            return text + strings.normalize_seam(text, suffix[1:])
         if self.get("quotes") == "true":
             prefix = self.get("prefix", "")
             text = prefix + strings.normalize_seam(prefix, string)
@@ -229,6 +249,82 @@ def install_suffix_into_quotes() -> None:
         return text + strings.normalize_seam(text, suffix[1:])
 
     model.Affixed.wrap = wrap
+
+
+class _Colon(threading.local):
+    # (text, whether the mark absorbs a period) of the latest element whose
+    # suffix ended in ":" or ";"
+    last: tuple | None = None
+
+
+_COLON = _Colon()
+
+
+# CSL 1.0.2's number variables that citeproc-py's list lacks
+_MORE_NUMBERS = frozenset(("page", "page_first", "locator", "part_number", "printing_number",
+                           "supplement_number", "section", "version", "citation_number",
+                           "first_reference_note_number", "chapter_number"))
+
+
+def _meeting(model):
+    """How a period from a suffix further out meets the colon or semicolon
+    an element's suffix ends with, as citeproc-js merges them: a group, a
+    macro call, a date, names or a number variable without digits absorb it
+    ("Signalhorn:", "2001:"); a field, term or label lets it in before
+    ("Title.:"); a number stays as it is ("5:.").  None for the last."""
+    from citeproc import NUMBERS
+
+    absorbing = (model.Group, model.Date, model.Names)
+    numbers = frozenset(NUMBERS) | _MORE_NUMBERS
+
+    def meeting(element, string) -> bool | None:
+        if isinstance(element, absorbing) or (
+                isinstance(element, model.Text) and "macro" in element.attrib):
+            return True
+        variable = (element.get("variable") or "").replace("-", "_")
+        if isinstance(element, model.Number) or variable in numbers:
+            return None if any(c.isdigit() for c in str(string)) else True
+        return False
+    return meeting
+
+
+def _period_on_colon(element, string, suffix: str, strings):
+    """A suffix's period met by the colon or semicolon an element's suffix
+    ended the text with, as citeproc-js merges the two where they meet in
+    its tree (_meeting: "Signalhorn:" in terra-nova, "Title.:"); a colon of
+    the data itself stays ("1:.").  None: not such a meeting."""
+    last = _COLON.last
+    if last is None:
+        return None
+    text, absorbs = last
+    if _last_character(string) not in ":;" or not str(_tail(string, len(text))[0]).endswith(text):
+        return None
+    if not absorbs:
+        string = _period_before_last(string, strings)
+        if string is None:
+            return None
+    prefix = element.get("prefix", "")
+    head = prefix + strings.normalize_seam(prefix, string)
+    return head + strings.normalize_seam(head, suffix[1:])
+
+
+def _period_before_last(string, strings):
+    """``string`` with a period put before its last character (None where
+    that character is not in plain text)."""
+    if not isinstance(string, list):
+        plain = str(string)
+        return type(string)(plain[:-1] + "." + plain[-1:]) if isinstance(string, str) else None
+    pieces = list(string)
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if not str(piece):
+            continue
+        if type(piece) not in (str, strings.String):
+            return None
+        plain = str(piece)
+        pieces[index] = strings.String(plain[:-1] + "." + plain[-1:])
+        return strings.MixedString(pieces)
+    return None
 
 
 def _moved(string, mark: str, strings):
