@@ -1,11 +1,9 @@
 """A ``display`` in a citation layout (bluebook-law-review-with-abstract's
 abstract, display="block").  citeproc-js 2.4 prints its division in HTML,
 the layout's suffix after it: ``Alpha<div class="csl-block">An
-abstract</div>.`` (its pretty-printing line breaks left out).  We print the
-display marks raw in every output, because finishing.finish_citation does
-not finish them as finish_entry does (display_finish.displays): a change in
-finishing.py, which this work does not own, so the test is a strict xfail
-until it lands."""
+abstract</div>.`` (its pretty-printing line breaks left out); text and
+Markdown separate the part by a space, as in an entry.  The display marks
+were once printed raw in every output."""
 from __future__ import annotations
 
 import pytest
@@ -20,7 +18,6 @@ STYLE = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/
 ITEM = {"id": "a", "type": "article-journal", "title": "Alpha", "abstract": "An abstract"}
 
 
-@pytest.mark.xfail(strict=True, reason="finishing.finish_citation leaves display marks (rfix's file)")
 @pytest.mark.parametrize(("output", "expected"), [
     ("html", 'Alpha<div class="csl-block">An abstract</div>.'),
     ("text", "Alpha An abstract."),

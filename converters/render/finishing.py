@@ -133,6 +133,12 @@ _PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
 def finish_citation(text: str, output: str, piq: bool) -> str:
     """One rendered citation; entries end with the same typography."""
     text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
+    if "\ue000" in text:
+        # a citation layout's display (bluebook-law-review-with-abstract's
+        # abstract): divisions in HTML, spaces elsewhere, as in an entry
+        text = displays(text, output)
+        if output != "html":
+            text = " ".join(text.split()).replace(KEPT_SPACE, " " if output == "text" else "")
     text = nested_quotes(html_lib.unescape(text)) if output == "text" \
         else typographic_html(text)
     if piq:
