@@ -301,12 +301,23 @@ def test_a_text_standing_in_for_names_has_none_of_their_affixes(tmp_path, substi
     ('<date variable="issued" suffix=":"><date-part name="year"/></date>', ["2001:", "2001:"]),
     # a number's stays as it is (free-radical-research: "2014;5:.")
     ('<text variable="volume" suffix=":"/>', ["5:.", "5:."]),
+    # so does a group's or a macro's whose text ends in a number's digits
+    # (journal-of-evolution-and-health: "2014;5:."), unlike a date's or a title's
+    ('<group suffix=":"><text variable="volume"/></group>', ["5:.", "5:."]),
+    ('<group suffix=":"><text variable="volume"/><text variable="issue" prefix="(" suffix=")"/>'
+     '</group>', ["5(2):.", "5(2):."]),
+    ('<text macro="v" suffix=":"/>', ["5:.", "5:."]),
+    ('<group suffix=":" delimiter=" "><text variable="volume"/><text variable="title"/></group>',
+     ["5 Alpha:", "5 Beta?"]),
+    ('<group suffix=":"><date variable="issued"><date-part name="year"/></date></group>',
+     ["2001:", "2001:"]),
 ])
 def test_a_period_meets_a_colon_as_citeproc_js_nests_them(tmp_path, layout, expected):
     body = ('<macro name="n"><text variable="title"/></macro>'
+            '<macro name="v"><text variable="volume"/></macro>'
             '<citation><layout><text variable="title"/></layout></citation>'
             f'<bibliography><layout suffix=".">{layout}</layout></bibliography>')
-    items = [{"id": i, "type": "book", "title": t, "volume": "5",
+    items = [{"id": i, "type": "book", "title": t, "volume": "5", "issue": "2",
               "issued": {"date-parts": [[2001]]}} for i, t in (("a", "Alpha"), ("b", "Beta?"))]
     assert _entries(tmp_path, body, items) == expected
 

@@ -280,12 +280,50 @@ def _meeting(model):
     def meeting(element, string) -> bool | None:
         if isinstance(element, absorbing) or (
                 isinstance(element, model.Text) and "macro" in element.attrib):
-            return True
+            # citeproc-js decides by the innermost text: a group or macro
+            # ending in a number's digits keeps the period ("2014;5:." in
+            # journal-of-evolution-and-health, a group of volume and issue)
+            return None if _ends_in_number(element, string, model, numbers) else True
         variable = (element.get("variable") or "").replace("-", "_")
         if isinstance(element, model.Number) or variable in numbers:
             return None if any(c.isdigit() for c in str(string)) else True
         return False
     return meeting
+
+
+def _ends_in_number(element, string, model, numbers) -> bool:
+    """Whether a group's or macro's text ends in digits a number variable
+    printed: its last number or date leaf (in the order written, macros
+    opened) is a number, and the text ends in a digit (a closing bracket
+    aside)."""
+    if isinstance(element, (model.Date, model.Names)):
+        return False
+    text = str(string).rstrip(")]")
+    if not text or not text[-1].isdigit():
+        return False
+    last = None
+    for leaf in _leaves(element, model):
+        if isinstance(leaf, model.Date):
+            last = False
+        elif isinstance(leaf, model.Number) or (
+                isinstance(leaf, model.Text)
+                and (leaf.get("variable") or "").replace("-", "_") in numbers):
+            last = True
+    return bool(last)
+
+
+def _leaves(element, model, depth: int = 0):
+    """The elements under ``element`` in the order written, a macro's
+    contents in place of its call (a bounded depth guards a macro that
+    calls itself)."""
+    if depth > 20:
+        return
+    if isinstance(element, model.Text) and "macro" in element.attrib:
+        yield from _leaves(element.get_macro(element.get("macro")), model, depth + 1)
+        return
+    yield element
+    for child in element:
+        yield from _leaves(child, model, depth + 1)
 
 
 def _period_on_colon(element, string, suffix: str, strings):
