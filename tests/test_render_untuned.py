@@ -327,3 +327,25 @@ def test_a_colon_after_a_question_mark_is_dropped(tmp_path):
     body = _bib('<text variable="title" suffix=": "/><text variable="publisher"/>')
     items = [{"id": "a", "type": "book", "title": "Why?", "publisher": "P"}]
     assert _entries(tmp_path, body, items) == ["Why? P"]
+
+
+_QUOTE_ITEMS = [{"id": "a", "type": "book", "title": "Alpha", "publisher": "P"},
+                {"id": "b", "type": "book", "title": "Aristotle’s “De Motu”", "publisher": "P"},
+                {"id": "c", "type": "book", "title": "Jesus’", "publisher": "P"}]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # chimia, sociologie, estudios-hispanicos: quotes written in the affixes
+    ('<text variable="title" prefix="‘" suffix="’"/>',
+     ["‘Alpha’, P", "‘Aristotle’s “De Motu”’, P", "‘Jesus’’, P"]),
+    ('<text variable="title" prefix="«" suffix="»"/>',
+     ["«Alpha», P", "«Aristotle’s “De Motu”», P", "«Jesus’», P"]),
+    # the data's own quotes take the comma; an apostrophe closes no quote
+    ('<text variable="title"/>', ["Alpha, P", "Aristotle’s “De Motu,” P", "Jesus’, P"]),
+    # quotes="true": the comma goes in, past no apostrophe
+    ('<text variable="title" quotes="true"/>',
+     ["“Alpha,” P", "“Aristotle’s ‘De Motu,’” P", "“Jesus’,” P"]),
+])
+def test_punctuation_goes_only_into_quotes_citeproc_js_prints_or_reads(tmp_path, title, expected):
+    body = _bib(f'<group delimiter=", ">{title}<text variable="publisher"/></group>')
+    assert _entries(tmp_path, body, _QUOTE_ITEMS) == expected

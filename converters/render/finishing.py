@@ -7,7 +7,7 @@ import html as html_lib
 import re
 
 from .display_finish import KEPT_SPACE, displays
-from .patches.punctuation import LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
+from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import mark, resolve
 
 
@@ -48,12 +48,30 @@ def punctuation_in_quote(text: str) -> str:
     end tags between them (“Book A.”</i> for “Book A”</i>.)."""
     for _ in range(3):  # through quotes within quotes: “This is ‘The One.’”
         # not into a quote that already ends in a period: “Signalhorn.”,
-        moved = re.sub(r"(?<!\.)([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])", r"\3\1\2", text)
+        moved = _INTO_QUOTE.sub(_into_quote, text)
         if moved == text:
             break
         text = moved
     # a period after a quote that ends in one is absorbed: “… immunity.”
     return re.sub(r"(?<=[.?!])([”’»›]|&#187;)((?:</[a-z]+>)*)\.", r"\1\2", text)
+
+
+_INTO_QUOTE = re.compile(r"(?<!\.)([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])")
+
+
+def _into_quote(found) -> str:
+    quote = found.group(1)
+    if quote in "’›" and not _opened(found.string[:found.start()], quote):
+        return found.group(0)  # an apostrophe ("Jesus’, P."), no quote
+    return found.group(3) + quote + found.group(2)
+
+
+def _opened(before: str, closing: str) -> bool:
+    """Whether a single quote is open before a ’ (or ›): more openings than
+    closings, an apostrophe between letters ("Aristotle’s") not counted."""
+    opening = "‘" if closing == "’" else "‹"
+    closings = len(re.findall(closing + r"(?!\w)", before))
+    return before.count(opening) > closings
 
 
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
@@ -146,7 +164,8 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
     # a period after a quote that ends in one is dropped, as citeproc-js
     # drops it also where punctuation stays outside quotes (“Immunity.”.)
-    return _PERIOD_AFTER_QUOTED_PERIOD.sub(r"\1", text).replace(LITERAL, "")
+    text = _PERIOD_AFTER_QUOTED_PERIOD.sub(r"\1", text).replace(LITERAL, "")
+    return text.replace(AFFIX_QUOTE, "") if AFFIX_QUOTE in text else text
 
 
 _NAMES = re.compile("\ue006(.*?)\ue007", re.S)

@@ -86,6 +86,7 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     _add_missing_terms(csl)
     _mark_values(csl)
+    _mark_affix_quotes(csl)
     return csl
 
 
@@ -98,6 +99,22 @@ def _mark_values(csl) -> None:
         value = text.get("value")
         if value and has_markup(value):
             text.set("value", mark(value))
+
+
+_CLOSING_QUOTES = re.compile("([”’»›])")
+
+
+def _mark_affix_quotes(csl) -> None:
+    """A closing quote written in an affix is marked (AFFIX_QUOTE), so no
+    punctuation is moved into it: citeproc-js moves it only into quotes it
+    prints itself or reads in the data (chimia: ‘Physics’, Putnam)."""
+    from .patches.punctuation import AFFIX_QUOTE
+
+    for element in csl.root.iter():
+        for name in ("prefix", "suffix"):
+            affix = element.get(name)
+            if affix and _CLOSING_QUOTES.search(affix):
+                element.set(name, _CLOSING_QUOTES.sub(r"\1" + AFFIX_QUOTE, affix))
 
 
 # CSL 1.0.2 terms that citeproc-py's locale files lack, with the

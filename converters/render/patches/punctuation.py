@@ -106,6 +106,10 @@ def install_right_inline() -> None:
 
 # Put before the punctuation a cs:text value prints; finishing removes it.
 LITERAL = "\ue020"
+# Put after a closing quote a style writes in an affix (chimia's
+# suffix="’"): citeproc-js moves no punctuation into such a quote, only into
+# those of quotes="true" and of the data; finishing removes it.
+AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
 
 
