@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from converters.render import render
+from tests.support import _RULE_STYLE
 from tests.support import rule_bibliography as _bib
 from tests.support import rule_entries as _entries
 
@@ -349,3 +350,50 @@ _QUOTE_ITEMS = [{"id": "a", "type": "book", "title": "Alpha", "publisher": "P"},
 def test_punctuation_goes_only_into_quotes_citeproc_js_prints_or_reads(tmp_path, title, expected):
     body = _bib(f'<group delimiter=", ">{title}<text variable="publisher"/></group>')
     assert _entries(tmp_path, body, _QUOTE_ITEMS) == expected
+
+
+def test_an_affixs_angle_brackets_and_ampersand_are_escaped_in_html(tmp_path):
+    # tabula's "<URL>": raw, the affixes read as a tag and hid the URL's "&"
+    body = _bib('<group delimiter=" "><text variable="publisher" suffix="&gt; &amp; more"/>'
+                '<text variable="URL" prefix="&lt;" suffix="&gt;"/></group>')
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
+    item = {"id": "a", "type": "webpage", "URL": "http://x.org/a?b=1&c=2", "publisher": "P&Q"}
+    html = render([item], style=str(path), output="html").entries
+    assert html == ["P&#38;Q&#62; &#38; more &#60;http://x.org/a?b=1&#38;c=2&#62;"]
+    text = render([item], style=str(path), output="text").entries
+    assert text == ["P&Q> & more <http://x.org/a?b=1&c=2>"]
+
+
+def test_a_colon_after_a_formatted_question_mark_stays(tmp_path):
+    # citeproc-js merges marks only across plain text: "Why?: n1" for an italic title
+    body = _bib('<text variable="title" font-style="italic" suffix=": "/><text variable="note"/>')
+    items = [{"id": "a", "type": "book", "title": "Why?", "note": "n1"}]
+    assert _entries(tmp_path, body, items) == ["Why?: n1"]
+
+
+def test_an_entry_prints_the_same_whatever_was_rendered_before_it(tmp_path):
+    # a colon recorded for one entry was once met by the next entry's period
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key variable="note"/></sort><layout><group suffix=".">'
+            '<text variable="title" suffix=":"/><text variable="container-title"/></group>'
+            '</layout></bibliography>')
+    first = {"id": "a", "type": "book", "title": "Foo", "note": "1"}
+    second = {"id": "b", "type": "book", "container-title": "Foo:", "note": "2"}
+    alone = _entries(tmp_path, body, [second])
+    assert _entries(tmp_path, body, [first, second])[1:] == alone
+    assert _entries(tmp_path, body, [second]) == alone
+
+
+def test_html_sorts_a_formatted_macro_key_by_its_text(tmp_path):
+    # citeproc-js: Alpha before Zeta, in HTML as in text ("<i>Zeta</i>" once sorted first)
+    body = ('<macro name="t"><choose><if type="book"><text variable="title" font-style="italic"/>'
+            '</if><else><text variable="title"/></else></choose></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key macro="t"/></sort><layout><text macro="t"/></layout>'
+            '</bibliography>')
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "Zeta"},
+             {"id": "b", "type": "article", "title": "Alpha"}]
+    assert render(items, style=str(path), output="html").entries == ["Alpha", "<i>Zeta</i>"]

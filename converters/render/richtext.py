@@ -149,10 +149,15 @@ def _close_output(kind: str) -> str:
     return _MARKS[kind][1] if kind in _MARKS else ""
 
 
-def _literal(text: str) -> str:
+def literal(text: str) -> str:
+    """``<``, ``>`` and ``&`` as the marks that print them as such (escaped
+    in HTML), never read as markup: a style's affixes."""
     for char, (marker, _) in _LITERALS.items():
         text = text.replace(char, marker)
     return text
+
+
+_literal = literal
 
 
 def strip_marks(text: str) -> str:

@@ -87,6 +87,7 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
     _add_missing_terms(csl)
     _mark_values(csl)
     _mark_affix_quotes(csl)
+    _mark_affix_literals(csl)
     return csl
 
 
@@ -115,6 +116,22 @@ def _mark_affix_quotes(csl) -> None:
             affix = element.get(name)
             if affix and _CLOSING_QUOTES.search(affix):
                 element.set(name, _CLOSING_QUOTES.sub(r"\1" + AFFIX_QUOTE, affix))
+
+
+_HTML_SPECIAL = re.compile("[<>&]")
+
+
+def _mark_affix_literals(csl) -> None:
+    """``<``, ``>`` and ``&`` in affixes and delimiters printed as text:
+    escaped in HTML, as citeproc-js prints them (tabula's "<URL>"; raw, they
+    read as a tag and hid the URL's own "&" from the HTML escaping)."""
+    from .richtext import literal
+
+    for element in csl.root.iter():
+        for name in ("prefix", "suffix", "delimiter"):
+            affix = element.get(name)
+            if affix and _HTML_SPECIAL.search(affix):
+                element.set(name, literal(affix))
 
 
 # CSL 1.0.2 terms that citeproc-py's locale files lack, with the

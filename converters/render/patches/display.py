@@ -88,9 +88,11 @@ def _first_child_displays(layout) -> bool:
 def _render_parts(layout, item, model) -> list:
     """What each of the layout's children prints, those printing nothing
     left out (Layout.render_children, unjoined: citeproc-py's strings)."""
+    from .punctuation import begin_entry
     from .year_suffix import begin_item
 
     begin_item()
+    begin_entry()
     output = []
     for child in layout.iterchildren():
         try:

@@ -224,13 +224,16 @@ def install_suffix_into_quotes() -> None:
                 return met
         text = affixed(self, string, suffix)
         if suffix[-1] in ":;":
-            kind = meeting(self, string)
+            # formatted text meets no period (citeproc-js merges only across
+            # plain text: "<i>W?</i>:")
+            kind = None if _formatted(self, string, strings) else meeting(self, string)
             _COLON.last = None if kind is None else (str(text), kind)
         return text
 
     def affixed(self, string, suffix):
         if suffix[0] == ":" and _last_character(string) in "?!" \
-                and not str(_tail(string, 2)[0]).endswith(MOVED + "?"):
+                and not str(_tail(string, 2)[0]).endswith(MOVED + "?") \
+                and not _formatted(self, string, strings):
             # citeproc-js drops a colon after "?" or "!" ("module? Nat Rev",
             # the-geological-society-of-america, terra-nova)
             prefix = self.get("prefix", "")
@@ -253,6 +256,35 @@ def install_suffix_into_quotes() -> None:
         return text + strings.normalize_seam(text, suffix[1:])
 
     model.Affixed.wrap = wrap
+    render_children = model.Layout.render_children
+
+    def layout_render_children(self, item, *args, **kwargs):
+        begin_entry()
+        return render_children(self, item, *args, **kwargs)
+
+    model.Layout.render_children = layout_render_children
+
+
+def begin_entry() -> None:
+    """A cite or entry starts rendering: no colon of the last one is met
+    (Layout.render_children, and display's own loop over the layout)."""
+    _COLON.last = None
+
+
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+def _formatted(element, string, strings) -> bool:
+    """Whether the element sets a formatting, or its text ends in
+    formatted text (a piece that is not plain)."""
+    if any(element.get(name) for name in _FORMATTING):
+        return True
+    if not isinstance(string, list):
+        return type(string) not in (str, strings.String)
+    for piece in reversed(string):
+        if str(piece):
+            return type(piece) not in (str, strings.String)
+    return False
 
 
 class _Colon(threading.local):

@@ -32,6 +32,7 @@ def sorts(sort_options) -> bool:
 _DIGITS = re.compile(r"\d+")
 _APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
 _SEPARATORS = re.compile("\x01+")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def collation_key(value):
@@ -41,8 +42,16 @@ def collation_key(value):
     separator that sorts first, digit runs by value.  "Adler, I." before
     "Adler, I, Barabé"; "Dale, Zippy" before "Dalebout"; "Oates" before
     "O'Carroll"; "vol. 2" before "vol. 10"."""
+    if isinstance(value, list):
+        if "<" not in str(value):
+            return value  # compared as citeproc-py compares it (numbers by value)
+        value = str(value)
     if not isinstance(value, str):
         return value
+    if "<" in value:
+        # a formatted key's HTML tags ("<i>Zeta</i>" sorted before every
+        # letter); the data's own "<" is a mark here, not a tag
+        value = _TAG.sub("", str(value))
     value = strip_marks(value)  # rich text sorts by its text
     if not value.isascii():
         decomposed = unicodedata.normalize("NFKD", value)
