@@ -397,3 +397,22 @@ def test_html_sorts_a_formatted_macro_key_by_its_text(tmp_path):
     items = [{"id": "a", "type": "book", "title": "Zeta"},
              {"id": "b", "type": "article", "title": "Alpha"}]
     assert render(items, style=str(path), output="html").entries == ["Alpha", "<i>Zeta</i>"]
+
+
+def test_an_apostrophe_before_a_quote_does_not_close_it(tmp_path):
+    # "Veterans’ Affairs" once cancelled the title's ‘ and kept the period out
+    body = _bib('<group delimiter=". "><text variable="publisher"/><text variable="title"/>'
+                '<text variable="note"/></group>')
+    items = [{"id": "a", "type": "book", "publisher": "Veterans’ Affairs",
+              "title": "On ‘Hamlet’", "note": "P"}]
+    assert _entries(tmp_path, body, items) == ["Veterans’ Affairs. On ‘Hamlet.’ P"]
+
+
+def test_a_character_reference_in_an_affix_is_the_character(tmp_path):
+    # aves: suffix="&amp;#160;" is a no-break space for citeproc-js, in HTML too
+    body = _bib('<group><text variable="title" suffix="&amp;#160;:"/>'
+                '<text variable="note" prefix=" &amp;#8211; "/></group>')
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
+    item = {"id": "a", "type": "book", "title": "T", "note": "P"}
+    assert render([item], style=str(path), output="html").entries == ["T\u00a0: \u2013 P"]

@@ -67,11 +67,19 @@ def _into_quote(found) -> str:
 
 
 def _opened(before: str, closing: str) -> bool:
-    """Whether a single quote is open before a ’ (or ›): more openings than
-    closings, an apostrophe between letters ("Aristotle’s") not counted."""
+    """Whether a single quote is open before a ’ (or ›): an opening not yet
+    closed; a ’ that closes nothing ("Veterans’ Affairs") or stands between
+    letters ("Aristotle’s") is an apostrophe."""
     opening = "‘" if closing == "’" else "‹"
-    closings = len(re.findall(closing + r"(?!\w)", before))
-    return before.count(opening) > closings
+    if opening not in before:
+        return False
+    depth = 0
+    for found in re.finditer(f"{opening}|{closing}(?!\\w)", before):
+        if found.group() == opening:
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth > 0
 
 
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence

@@ -131,7 +131,9 @@ def _mark_affix_literals(csl) -> None:
         for name in ("prefix", "suffix", "delimiter"):
             affix = element.get(name)
             if affix and _HTML_SPECIAL.search(affix):
-                element.set(name, literal(affix))
+                # a character reference written in the style ("&#160;", aves)
+                # is the character, as citeproc-js reads it
+                element.set(name, literal(html_lib.unescape(affix)))
 
 
 # CSL 1.0.2 terms that citeproc-py's locale files lack, with the
