@@ -48,6 +48,7 @@ def install() -> None:
     install_right_inline()
     install_literal_punctuation()
     install_suffix_into_quotes()
+    install_entry_reset()
 
 
 def _tail(value, size: int = 64) -> tuple[str, bool]:
@@ -256,6 +257,12 @@ def install_suffix_into_quotes() -> None:
         return text + strings.normalize_seam(text, suffix[1:])
 
     model.Affixed.wrap = wrap
+
+
+def install_entry_reset() -> None:
+    """Each cite and entry starts with no colon met (begin_entry)."""
+    from citeproc import model
+
     render_children = model.Layout.render_children
 
     def layout_render_children(self, item, *args, **kwargs):
