@@ -416,3 +416,10 @@ def test_a_character_reference_in_an_affix_is_the_character(tmp_path):
     path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
     item = {"id": "a", "type": "book", "title": "T", "note": "P"}
     assert render([item], style=str(path), output="html").entries == ["T\u00a0: \u2013 P"]
+
+
+def test_a_quote_spelt_as_a_reference_in_an_affix_takes_no_punctuation(tmp_path):
+    body = _bib('<group delimiter=", "><text variable="title" prefix="&amp;#8216;" '
+                'suffix="&amp;#8217;"/><text variable="publisher"/></group>')
+    items = [{"id": "a", "type": "book", "title": "Alpha", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == ["‘Alpha’, P"]

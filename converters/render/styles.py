@@ -86,8 +86,8 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     _add_missing_terms(csl)
     _mark_values(csl)
+    _mark_affix_literals(csl)  # first: a reference may spell a quote ("&#8217;")
     _mark_affix_quotes(csl)
-    _mark_affix_literals(csl)
     return csl
 
 
