@@ -65,13 +65,13 @@ _RULE_STYLE = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://pur
 
 
 def rule_entries(tmp_path: Path, body: str, items: list[dict], attrs: str = "",
-                 kind: str = "in-text") -> list[str]:
+                 kind: str = "in-text", output: str = "text") -> list[str]:
     """The bibliography entries a small crafted CSL style (its body given)
     prints for items: how the render tests pin one rule at a time."""
     from converters.render import render
     path = tmp_path / "rule.csl"
     path.write_text(_RULE_STYLE.format(kind=kind, attrs=attrs, body=body), encoding="utf-8")
-    return render(items, style=str(path)).entries
+    return render(items, style=str(path), output=output).entries
 
 
 def rule_bibliography(layout: str, extra: str = "", bib: str = "") -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from converters.render import render
-from tests.support import _RULE_STYLE
 from tests.support import rule_bibliography as _bib
 from tests.support import rule_entries as _entries
 
@@ -356,12 +355,10 @@ def test_an_affixs_angle_brackets_and_ampersand_are_escaped_in_html(tmp_path):
     # tabula's "<URL>": raw, the affixes read as a tag and hid the URL's "&"
     body = _bib('<group delimiter=" "><text variable="publisher" suffix="&gt; &amp; more"/>'
                 '<text variable="URL" prefix="&lt;" suffix="&gt;"/></group>')
-    path = tmp_path / "rule.csl"
-    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
     item = {"id": "a", "type": "webpage", "URL": "http://x.org/a?b=1&c=2", "publisher": "P&Q"}
-    html = render([item], style=str(path), output="html").entries
+    html = _entries(tmp_path, body, [item], output="html")
     assert html == ["P&#38;Q&#62; &#38; more &#60;http://x.org/a?b=1&#38;c=2&#62;"]
-    text = render([item], style=str(path), output="text").entries
+    text = _entries(tmp_path, body, [item])
     assert text == ["P&Q> & more <http://x.org/a?b=1&c=2>"]
 
 
@@ -392,11 +389,9 @@ def test_html_sorts_a_formatted_macro_key_by_its_text(tmp_path):
             '<citation><layout><text variable="title"/></layout></citation>'
             '<bibliography><sort><key macro="t"/></sort><layout><text macro="t"/></layout>'
             '</bibliography>')
-    path = tmp_path / "rule.csl"
-    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
     items = [{"id": "a", "type": "book", "title": "Zeta"},
              {"id": "b", "type": "article", "title": "Alpha"}]
-    assert render(items, style=str(path), output="html").entries == ["Alpha", "<i>Zeta</i>"]
+    assert _entries(tmp_path, body, items, output="html") == ["Alpha", "<i>Zeta</i>"]
 
 
 def test_an_apostrophe_before_a_quote_does_not_close_it(tmp_path):
@@ -412,10 +407,8 @@ def test_a_character_reference_in_an_affix_is_the_character(tmp_path):
     # aves: suffix="&amp;#160;" is a no-break space for citeproc-js, in HTML too
     body = _bib('<group><text variable="title" suffix="&amp;#160;:"/>'
                 '<text variable="note" prefix=" &amp;#8211; "/></group>')
-    path = tmp_path / "rule.csl"
-    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
     item = {"id": "a", "type": "book", "title": "T", "note": "P"}
-    assert render([item], style=str(path), output="html").entries == ["T\u00a0: \u2013 P"]
+    assert _entries(tmp_path, body, [item], output="html") == ["T\u00a0: \u2013 P"]
 
 
 def test_a_quote_spelt_as_a_reference_in_an_affix_takes_no_punctuation(tmp_path):
