@@ -30,6 +30,15 @@ def displays(text: str, output: str) -> str:
 KEPT_SPACE = "\ue021"
 
 
+def tidy_spaces(text: str, output: str) -> str:
+    """Text and Markdown after displays: runs of spaces as one, the left
+    margin's kept space printed in text only (Markdown keeps one space:
+    the margin's own is citeproc-js's text output).  HTML as it is."""
+    if output == "html":
+        return text
+    return " ".join(text.split()).replace(KEPT_SPACE, " " if output == "text" else "")
+
+
 def _display_in_text(found) -> str:
     kind, text = found.group(1), found.group(2)
     if kind == "right-inline":

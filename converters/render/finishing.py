@@ -6,7 +6,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from .display_finish import KEPT_SPACE, displays
+from .display_finish import displays, tidy_spaces
 from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import mark, resolve
 
@@ -124,9 +124,7 @@ def finish_entry(text: str, output: str, piq: bool) -> str:
     """One rendered bibliography entry, tidied."""
     text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
-    if output != "html":
-        # Markdown keeps one space: the margin's own is citeproc-js's text output.
-        text = " ".join(text.split()).replace(KEPT_SPACE, " " if output == "text" else "")
+    text = tidy_spaces(text, output)
     text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
     return finish_citation(text, output, piq)
 
@@ -162,9 +160,7 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
     if "\ue000" in text:
         # a citation layout's display (bluebook-law-review-with-abstract's
         # abstract): divisions in HTML, spaces elsewhere, as in an entry
-        text = displays(text, output)
-        if output != "html":
-            text = " ".join(text.split()).replace(KEPT_SPACE, " " if output == "text" else "")
+        text = tidy_spaces(displays(text, output), output)
     text = nested_quotes(html_lib.unescape(text)) if output == "text" \
         else typographic_html(text)
     if piq:

@@ -53,7 +53,7 @@ def mark(text: str, *, nocase: bool = True) -> str:
     which citeproc-py does not read, dropped) and its straight quotes made
     typographic."""
     if "<" in text or ">" in text or "&" in text:
-        text = "".join(_literal(t) if isinstance(t, str) else t[1] for t in _tokens(text))
+        text = "".join(literal(t) if isinstance(t, str) else t[1] for t in _tokens(text))
         if not nocase:
             text = _without_nocase(text)
     if "'" in text or '"' in text:  # the nocase tag's own quotes aside
@@ -155,9 +155,6 @@ def literal(text: str) -> str:
     for char, (marker, _) in _LITERALS.items():
         text = text.replace(char, marker)
     return text
-
-
-_literal = literal
 
 
 def strip_marks(text: str) -> str:

@@ -86,8 +86,7 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     _add_missing_terms(csl)
     _mark_values(csl)
-    _mark_affix_literals(csl)  # first: a reference may spell a quote ("&#8217;")
-    _mark_affix_quotes(csl)
+    _mark_affixes(csl)
     return csl
 
 
@@ -103,37 +102,31 @@ def _mark_values(csl) -> None:
 
 
 _CLOSING_QUOTES = re.compile("([”’»›])")
-
-
-def _mark_affix_quotes(csl) -> None:
-    """A closing quote written in an affix is marked (AFFIX_QUOTE), so no
-    punctuation is moved into it: citeproc-js moves it only into quotes it
-    prints itself or reads in the data (chimia: ‘Physics’, Putnam)."""
-    from .patches.punctuation import AFFIX_QUOTE
-
-    for element in csl.root.iter():
-        for name in ("prefix", "suffix"):
-            affix = element.get(name)
-            if affix and _CLOSING_QUOTES.search(affix):
-                element.set(name, _CLOSING_QUOTES.sub(r"\1" + AFFIX_QUOTE, affix))
-
-
 _HTML_SPECIAL = re.compile("[<>&]")
 
 
-def _mark_affix_literals(csl) -> None:
-    """``<``, ``>`` and ``&`` in affixes and delimiters printed as text:
-    escaped in HTML, as citeproc-js prints them (tabula's "<URL>"; raw, they
-    read as a tag and hid the URL's own "&" from the HTML escaping)."""
+def _mark_affixes(csl) -> None:
+    """A style's affixes and delimiters printed as written, in one pass:
+    ``<``, ``>`` and ``&`` escaped in HTML, as citeproc-js prints them
+    (tabula's "<URL>"; raw, they read as a tag and hid the URL's own "&"
+    from the HTML escaping), a character reference as its character
+    ("&#160;" in aves); then a closing quote in an affix marked
+    (AFFIX_QUOTE), as no punctuation goes into it: citeproc-js moves it
+    only into quotes it prints itself or reads in the data (chimia:
+    ‘Physics’, Putnam).  References first: one may spell a quote."""
+    from .patches.punctuation import AFFIX_QUOTE
     from .richtext import literal
 
     for element in csl.root.iter():
         for name in ("prefix", "suffix", "delimiter"):
             affix = element.get(name)
-            if affix and _HTML_SPECIAL.search(affix):
-                # a character reference written in the style ("&#160;", aves)
-                # is the character, as citeproc-js reads it
-                element.set(name, literal(html_lib.unescape(affix)))
+            if not affix:
+                continue
+            marked = literal(html_lib.unescape(affix)) if _HTML_SPECIAL.search(affix) else affix
+            if name != "delimiter" and _CLOSING_QUOTES.search(marked):
+                marked = _CLOSING_QUOTES.sub(r"\1" + AFFIX_QUOTE, marked)
+            if marked != affix:
+                element.set(name, marked)
 
 
 # CSL 1.0.2 terms that citeproc-py's locale files lack, with the

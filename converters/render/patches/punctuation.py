@@ -278,12 +278,11 @@ def begin_entry() -> None:
     _COLON.last = None
 
 
-_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
-
-
 def _formatted(element, string, strings) -> bool:
     """Whether the element sets a formatting, or its text ends in
     formatted text (a piece that is not plain)."""
+    from .speed_base import _FORMATTING
+
     if any(element.get(name) for name in _FORMATTING):
         return True
     if not isinstance(string, list):

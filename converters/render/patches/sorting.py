@@ -43,15 +43,16 @@ def collation_key(value):
     "Adler, I, Barabé"; "Dale, Zippy" before "Dalebout"; "Oates" before
     "O'Carroll"; "vol. 2" before "vol. 10"."""
     if isinstance(value, list):
-        if "<" not in str(value):
+        text = str(value)
+        if "<" not in text:
             return value  # compared as citeproc-py compares it (numbers by value)
-        value = str(value)
+        value = text
     if not isinstance(value, str):
         return value
     if "<" in value:
         # a formatted key's HTML tags ("<i>Zeta</i>" sorted before every
         # letter); the data's own "<" is a mark here, not a tag
-        value = _TAG.sub("", str(value))
+        value = _TAG.sub("", value)
     value = strip_marks(value)  # rich text sorts by its text
     if not value.isascii():
         decomposed = unicodedata.normalize("NFKD", value)
