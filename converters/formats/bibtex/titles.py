@@ -22,15 +22,17 @@ def english_language(language: str | None) -> bool:
 
 
 def _title(value: str | None, english: bool) -> str | None:
-    return None if value is None else _rich_title(value, english)
+    return None if value is None else _rich_title(value, english)[0]
 
 
 @functools.lru_cache(maxsize=4096)  # series, journals and venues repeat
-def _rich_title(value: str, english: bool) -> str:
+def _rich_title(value: str, english: bool) -> tuple[str, str]:
+    """The title as CSL rich text, recased where ``english``; and as written
+    (latex.rich's): read_titles compares the two, and a title is unique,
+    so both come from one decoding instead of a second cached one."""
     pieces = latex.decode(value)
-    if english:
-        pieces = latex.sentence_case(pieces)
-    return latex.to_rich(pieces)
+    written = latex.to_rich(pieces)
+    return (latex.to_rich(latex.sentence_case(pieces)) if english else written), written
 
 
 _ENDS_MARK = re.compile(r"[!?.,:;](</\w+>)?$")
@@ -167,7 +169,7 @@ def read_titles(r: Reading) -> None:
     present = [k for k in TITLE_FIELDS if k in f]
     r.used.update(present)
     if any(k in f for k in _SHAPED) or (
-            r.english and "title" in f and latex.rich(f["title"]) != titles.get("title")):
+            r.english and "title" in f and _rich_title(f["title"], True)[1] != titles.get("title")):
         r.source.update({k: f[k] for k in present if k != "journaltitle"
                          or "journalsubtitle" in f})
 
