@@ -33,3 +33,19 @@ def test_a_list_ending_in_et_al_is_decorated_once_more_as_a_whole(tmp_path):
     assert _entries(tmp_path, body, items, output="html") == [
         "[<b>[<b>John Smith</b>], [<b>Ann Doe</b>], et al.</b>]"]
     assert _entries(tmp_path, body, items) == ["[[John Smith], [Ann Doe], et al.]"]
+
+
+_GERMAN_QUOTES = ('<locale><terms><term name="open-quote">»</term><term name="close-quote">«</term>'
+                  '<term name="open-inner-quote">›</term><term name="close-inner-quote">‹</term>'
+                  "</terms></locale>")
+
+
+def test_punctuation_goes_inside_the_locales_own_closing_quote(tmp_path):
+    body = _GERMAN_QUOTES + _bib(
+        '<group delimiter=", "><text variable="title" quotes="true"/>'
+        '<text variable="container-title"/></group>'
+        '<text variable="volume" prefix=" " quotes="true" suffix="."/>')
+    items = [{"id": "a", "type": "article-journal", "title": "A title", "container-title": "J",
+              "volume": "V"}]
+    assert _entries(tmp_path, body, items) == ["»A title,« J »V.«"]
+    assert _entries(tmp_path, body, items, output="html") == ["»A title,« J »V.«"]

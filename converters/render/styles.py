@@ -169,6 +169,21 @@ def locale_option(csl, name: str) -> bool:
         return False
 
 
+def closing_quotes(csl, usual: str) -> str:
+    """``usual`` closing quote marks and the last mark of the locale's
+    close-quote and close-inner-quote terms (a German style's "«"), which
+    punctuation goes inside as the usual ones."""
+    marks = usual
+    for name in ("close-quote", "close-inner-quote"):
+        try:
+            term = (csl.root.get_term(name).text or "").strip()
+        except Exception:
+            continue
+        if term and term[-1] not in marks:
+            marks += term[-1]
+    return marks
+
+
 def bibliography_option(csl, name: str):
     bibliography = csl.root.find(f"{NS}bibliography")
     return None if bibliography is None else bibliography.get(name)
