@@ -49,3 +49,33 @@ def test_punctuation_goes_inside_the_locales_own_closing_quote(tmp_path):
               "volume": "V"}]
     assert _entries(tmp_path, body, items) == ["»A title,« J »V.«"]
     assert _entries(tmp_path, body, items, output="html") == ["»A title,« J »V.«"]
+
+
+_BLOCK = '<group display="block"><names variable="author"/></group>'
+_EMPTY_MACRO = '<macro name="m"><text variable="note"/></macro>'
+_BOOK = [{"id": "a", "type": "book", "title": "Title", "author": [{"family": "Smith", "given": "J"}]}]
+
+
+def test_a_display_layouts_suffix_is_lost_after_an_empty_macro_call(tmp_path):
+    # citeproc-js puts the suffix on the layout's last part, and a macro
+    # call that prints nothing leaves an empty one (an empty variable none)
+    lost = _EMPTY_MACRO + _bib(f'{_BLOCK}<text variable="title"/><text macro="m"/>'
+                               '<text variable="note"/>')
+    kept = _EMPTY_MACRO + _bib(f'{_BLOCK}<text macro="m"/><text variable="title"/>'
+                               '<text variable="note"/>')
+    layout = '<layout suffix=".">'
+    lost, kept = (b.replace("<bibliography><layout>", f"<bibliography>{layout}")
+                  for b in (lost, kept))
+    assert _entries(tmp_path, lost, _BOOK, output="html") == [
+        '<div class="csl-block">J Smith</div>Title']
+    assert _entries(tmp_path, kept, _BOOK, output="html") == [
+        '<div class="csl-block">J Smith</div>Title.']
+
+
+def test_a_display_layouts_suffix_takes_the_place_of_the_last_parts_own(tmp_path):
+    body = _bib(f'{_BLOCK}<text variable="title" suffix="!"/>')
+    with_suffix = body.replace("<bibliography><layout>", '<bibliography><layout suffix=".">')
+    assert _entries(tmp_path, with_suffix, _BOOK, output="html") == [
+        '<div class="csl-block">J Smith</div>Title.']
+    assert _entries(tmp_path, body, _BOOK, output="html") == [
+        '<div class="csl-block">J Smith</div>Title']
