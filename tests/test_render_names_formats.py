@@ -79,3 +79,13 @@ def test_a_display_layouts_suffix_takes_the_place_of_the_last_parts_own(tmp_path
         '<div class="csl-block">J Smith</div>Title.']
     assert _entries(tmp_path, body, _BOOK, output="html") == [
         '<div class="csl-block">J Smith</div>Title']
+
+
+def test_a_list_cut_where_the_et_al_term_is_empty_has_no_and(tmp_path):
+    body = ('<locale><terms><term name="et-al"/></terms></locale>' + _bib(
+        '<names variable="author"><name and="text" delimiter=", " et-al-min="3" '
+        'et-al-use-first="2"/></names><text variable="title" prefix=". "/>'))
+    people = [{"family": f"A{i}", "given": "G"} for i in range(3)]
+    items = [{"id": "a", "type": "book", "title": "T", "author": people},
+             {"id": "b", "type": "book", "title": "T", "author": people[:2]}]
+    assert _entries(tmp_path, body, items) == ["G A0, G A1. T", "G A0 and G A1. T"]
