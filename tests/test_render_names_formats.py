@@ -89,3 +89,15 @@ def test_a_list_cut_where_the_et_al_term_is_empty_has_no_and(tmp_path):
     items = [{"id": "a", "type": "book", "title": "T", "author": people},
              {"id": "b", "type": "book", "title": "T", "author": people[:2]}]
     assert _entries(tmp_path, body, items) == ["G A0, G A1. T", "G A0 and G A1. T"]
+
+
+def test_name_delimiter_and_sort_separator_are_escaped_in_html(tmp_path):
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography name-delimiter=" &amp; "><layout><names variable="author">'
+            '<name name-as-sort-order="all" sort-separator=" &lt;&gt; "/></names></layout>'
+            "</bibliography>")
+    items = [{"id": "a", "type": "book", "author": [{"family": "Smith", "given": "J"},
+                                                    {"family": "Doe", "given": "A"}]}]
+    assert _entries(tmp_path, body, items) == ["Smith <> J & Doe <> A"]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "Smith &#60;&#62; J &#38; Doe &#60;&#62; A"]
