@@ -101,3 +101,12 @@ def test_name_delimiter_and_sort_separator_are_escaped_in_html(tmp_path):
     assert _entries(tmp_path, body, items) == ["Smith <> J & Doe <> A"]
     assert _entries(tmp_path, body, items, output="html") == [
         "Smith &#60;&#62; J &#38; Doe &#60;&#62; A"]
+
+
+def test_markdown_escapes_the_texts_own_marks(tmp_path):
+    # expected: pandoc's Markdown writer on our HTML entry (pandoc 3, -f html -t markdown)
+    body = _bib('<text variable="title" font-style="italic"/><text variable="note" prefix=" "/>')
+    item = {"id": "a", "type": "book", "title": "C*-algebras",
+            "note": "[x] snake_case _y_ <z> $5 a|b 1~2"}
+    assert _entries(tmp_path, body, [item], output="markdown") == [
+        r"*C\*-algebras* \[x\] snake_case \_y\_ \<z\> \$5 a\|b 1\~2"]

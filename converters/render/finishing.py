@@ -238,9 +238,22 @@ def substitute_repeats(entries: list[str], authors: list, substitute: str) -> li
     return out
 
 
+# Markdown's inline marks, escaped in text as pandoc's Markdown writer
+# escapes them (an underscore inside a word is no mark: "snake_case")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~^$|]|_(?![^\W_])|(?<![^\W_])_")
+_MARKDOWN_TAGS = {"<i>": "*", "</i>": "*", "<b>": "**", "</b>": "**"}
+
+
 def to_markdown(text: str) -> str:
-    text = re.sub(r"</?i>", "*", text)
-    text = re.sub(r"</?b>", "**", text)
-    text = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>', r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html_lib.unescape(text)
+    """An HTML entry as Markdown: italics and bold as ``*`` and ``**``,
+    other tags dropped, and the text's own ``*``, ``_``, ``[``... escaped,
+    so that a title "C*-algebras and [x]" stays text ("C\\*-algebras and
+    \\[x\\]", as pandoc writes it)."""
+    parts = _TAG.split(text)
+    for index, part in enumerate(parts):
+        if index % 2:
+            parts[index] = _MARKDOWN_TAGS.get(part, "")
+        else:
+            parts[index] = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0),
+                                                 html_lib.unescape(part))
+    return "".join(parts)
