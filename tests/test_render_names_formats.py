@@ -110,3 +110,15 @@ def test_markdown_escapes_the_texts_own_marks(tmp_path):
             "note": "[x] snake_case _y_ <z> $5 a|b 1~2"}
     assert _entries(tmp_path, body, [item], output="markdown") == [
         r"*C\*-algebras* \[x\] snake_case \_y\_ \<z\> \$5 a\|b 1\~2"]
+
+
+def test_name_part_affixes_go_only_around_a_part_the_name_has(tmp_path):
+    body = _bib('<names variable="author"><name name-as-sort-order="all" sort-separator=" " '
+                'initialize-with="." delimiter=", "><name-part name="family" text-case="uppercase"/>'
+                '<name-part name="given" prefix="(" suffix=")"/></name></names><text value="|"/>'
+                '<names variable="editor"><name><name-part name="given" prefix="[" suffix="]"/>'
+                '<name-part name="family" prefix="{" suffix="}"/></name></names>')
+    item = {"id": "a", "type": "book", "author": [{"family": "Aristotle"},
+                                                  {"family": "Kant", "given": "Immanuel"}],
+            "editor": [{"family": "Homer"}, {"literal": "Inst"}]}
+    assert _entries(tmp_path, body, [item]) == ["ARISTOTLE, KANT (I.)|{Homer}, Inst"]

@@ -7,7 +7,9 @@
 - a particle ending in an apostrophe or a hyphen joins the family name ("d'" + "Jones"
   -> "John d’Jones");
 - a name written in CJK script is printed family name first, without a
-  space ("我妻栄").
+  space ("我妻栄");
+- a cs:name-part's affixes and formatting go only around a part the name
+  has, and never around an institution's (literal) name.
 
 (magic_NameSuffixNoComma, magic_NameSuffixWithComma, name_ArticularWithComma,
 bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
@@ -15,6 +17,7 @@ bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
 from __future__ import annotations
 
 import re
+import threading
 
 from . import sorting
 
@@ -63,9 +66,17 @@ def _name(**parts):
     return Name(**parts)
 
 
+class _Current(threading.local):
+    literals: frozenset = frozenset()  # the literal names of the list being printed
+
+
+_CURRENT = _Current()
+
+
 def install() -> None:
     from citeproc import model
 
+    _patch_parts_present(model)
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -86,3 +97,39 @@ def install() -> None:
             dict.__setitem__(item.reference, variable, names)
 
     model.Name.process = process
+
+
+def _patch_parts_present(model) -> None:
+    """A name-part's affixes and formatting go only around a part the name
+    has, and not around an institution's (literal) name, as citeproc-js
+    prints them: "ARISTOTLE, KANT (I.)" for ``prefix=" (" suffix=")"`` on
+    the given name, where citeproc-py printed "ARISTOTLE ()" (and "[None]"
+    for a name without a given name).  (revue-archeologique-de-narbonnaise)"""
+    format_part = model.Name_Part.format_part
+
+    def present_only(self, given, family):
+        which = self.get("name")
+        if which == "given" and not given:
+            return given, family
+        if which == "family" and (not family or (given is None
+                                                  and family in _CURRENT.literals)):
+            return given, family
+        return format_part(self, given, family)
+
+    model.Name_Part.format_part = present_only
+    process = model.Name.process
+
+    def process_noting_literals(self, item, variable, context=None, sort_options=None,
+                                **kwargs):
+        if self.find("cs:name-part", self.nsmap) is None:
+            return process(self, item, variable, context, sort_options, **kwargs)
+        names = item.reference.get(variable) or []
+        saved = _CURRENT.literals
+        _CURRENT.literals = frozenset(str(n["literal"]) for n in names
+                                      if isinstance(n, dict) and "literal" in n)
+        try:
+            return process(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            _CURRENT.literals = saved
+
+    model.Name.process = process_noting_literals
