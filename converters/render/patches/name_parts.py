@@ -118,10 +118,16 @@ def _patch_parts_present(model) -> None:
 
     model.Name_Part.format_part = present_only
     process = model.Name.process
+    from .speed import memo_table
+
+    has_parts = memo_table()  # cs:name's id -> (cs:name, whether it has a cs:name-part)
 
     def process_noting_literals(self, item, variable, context=None, sort_options=None,
                                 **kwargs):
-        if self.find("cs:name-part", self.nsmap) is None:
+        hit = has_parts.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = has_parts[id(self)] = (self, self.find("cs:name-part", self.nsmap) is not None)
+        if not hit[1]:
             return process(self, item, variable, context, sort_options, **kwargs)
         names = item.reference.get(variable) or []
         saved = _CURRENT.literals
