@@ -122,3 +122,11 @@ def test_name_part_affixes_go_only_around_a_part_the_name_has(tmp_path):
                                                   {"family": "Kant", "given": "Immanuel"}],
             "editor": [{"family": "Homer"}, {"literal": "Inst"}]}
     assert _entries(tmp_path, body, [item]) == ["ARISTOTLE, KANT (I.)|{Homer}, Inst"]
+
+
+def test_the_last_name_after_an_ellipsis_is_formatted_like_the_others(tmp_path):
+    body = _bib('<names variable="author"><name font-style="italic" delimiter="; " '
+                'et-al-min="5" et-al-use-first="2" et-al-use-last="true"/></names>')
+    people = [{"family": f"A{i}", "given": "G"} for i in range(7)]
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "author": people}],
+                    output="html") == ["<i>G A0</i>; <i>G A1</i>; … <i>G A6</i>"]

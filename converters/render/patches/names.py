@@ -457,11 +457,10 @@ def _patch_affixes_per_name(model) -> None:
         formats = _formats(self)
         if not (prefix or suffix or formats):
             return text
-        alone = _each_name(original, self, item, variable, (context, sort_options, kwargs))
+        alone, people = _each_name(original, self, item, variable,
+                                   (context, sort_options, kwargs))
         # an institution's name (a literal) takes no affixes, as in citeproc-js
         # ("Department of Education, Morgan, N." in molecular-metabolism)
-        people = dict.get(item.reference, variable) or dict.get(
-            item.reference, variable.replace("-", "_")) or []
         bare = [not isinstance(p, dict) or "family" not in p for p in people]
         found = _wrap_each(str(text), alone, (prefix, suffix), bare,
                            (lambda t: str(self.format(t))) if formats else None)
@@ -484,18 +483,22 @@ def _patch_affixes_per_name(model) -> None:
     model.Name.markup = name_markup
 
 
-def _each_name(original, name, item, variable, call) -> list[str]:
+def _each_name(original, name, item, variable, call) -> tuple[list[str], list]:
     """The text of each shown name rendered alone (an inverted first name
-    stays the only one inverted)."""
+    stays the only one inverted), and the names: the first ones, and the
+    last after et-al-use-last's ellipsis."""
     context, sort_options, kwargs = call
     reference = item.reference
     key = variable if dict.__contains__(reference, variable) else variable.replace("-", "_")
     names = dict.get(reference, key) or []
     shown = _names_shown_count(name, item, variable, context, sort_options)
     order = name.get_option("name-as-sort-order", context, sort_options)
+    persons = names[:shown]
+    if shown < len(names) and _ends_in_ellipsis(name, context, sort_options):
+        persons = persons + names[-1:]
     texts = []
     try:
-        for index, person in enumerate(names[:shown]):
+        for index, person in enumerate(persons):
             dict.__setitem__(reference, key, [person])
             overrides = dict(sort_options or {})
             if index and order == "first":
@@ -503,7 +506,18 @@ def _each_name(original, name, item, variable, call) -> list[str]:
             texts.append(str(original(name, item, variable, context, overrides or None, **kwargs)))
     finally:
         dict.__setitem__(reference, key, names)
-    return texts
+    return texts, persons
+
+
+def _ends_in_ellipsis(name, context, sort_options) -> bool:
+    """et-al-use-last: a cut list ends in "… " and its last name (citeproc-py
+    uses it where et-al-use-first is at most et-al-min - 2)."""
+    try:
+        return bool(name.get_option("et-al-use-last", context, sort_options)) and \
+            name.get_option("et-al-use-first", context, sort_options) <= \
+            name.get_option("et-al-min", context, sort_options) - 2
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def _wrap_each(text: str, names: list[str], affixes: tuple[str, str],
