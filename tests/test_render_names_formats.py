@@ -130,3 +130,27 @@ def test_the_last_name_after_an_ellipsis_is_formatted_like_the_others(tmp_path):
     people = [{"family": f"A{i}", "given": "G"} for i in range(7)]
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "author": people}],
                     output="html") == ["<i>G A0</i>; <i>G A1</i>; … <i>G A6</i>"]
+
+
+def test_a_literal_name_takes_the_family_parts_formatting_not_its_affixes(tmp_path):
+    body = _bib('<names variable="editor"><name><name-part name="given" prefix="[" suffix="]"/>'
+                '<name-part name="family" prefix="{" suffix="}" font-variant="small-caps" '
+                'text-case="uppercase"/></name></names>')
+    item = {"id": "a", "type": "book", "editor": [{"family": "Homer"}, {"literal": "Inst"}]}
+    assert _entries(tmp_path, body, [item]) == ["{HOMER}, INST"]
+    assert _entries(tmp_path, body, [item], output="html") == [
+        f"{{{_SC}HOMER</span>}}, {_SC}INST</span>"]
+
+
+def test_a_substituted_name_keeps_its_formatting(tmp_path):
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography subsequent-author-substitute="———" '
+            'subsequent-author-substitute-rule="partial-each"><layout><names variable="author">'
+            '<name font-weight="bold" and="text"/></names><text variable="title" prefix=". "/>'
+            "</layout></bibliography>")
+    people = [{"family": f"A{i}", "given": "G"} for i in range(3)]
+    items = [{"id": "a", "type": "book", "title": "T1", "author": people},
+             {"id": "c", "type": "book", "title": "T3", "author": people[:1] + people[2:]}]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "<b>G A0</b>, <b>G A1</b>, and <b>G A2</b>. T1", "<b>———</b> and <b>G A2</b>. T3"]
+    assert _entries(tmp_path, body, items) == ["G A0, G A1, and G A2. T1", "——— and G A2. T3"]

@@ -9,7 +9,8 @@
 - a name written in CJK script is printed family name first, without a
   space ("我妻栄");
 - a cs:name-part's affixes and formatting go only around a part the name
-  has, and never around an institution's (literal) name.
+  has; an institution's (literal) name takes the family part's formatting
+  and text case, not its affixes.
 
 (magic_NameSuffixNoComma, magic_NameSuffixWithComma, name_ArticularWithComma,
 bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
@@ -101,19 +102,22 @@ def install() -> None:
 
 def _patch_parts_present(model) -> None:
     """A name-part's affixes and formatting go only around a part the name
-    has, and not around an institution's (literal) name, as citeproc-js
-    prints them: "ARISTOTLE, KANT (I.)" for ``prefix=" (" suffix=")"`` on
-    the given name, where citeproc-py printed "ARISTOTLE ()" (and "[None]"
-    for a name without a given name).  (revue-archeologique-de-narbonnaise)"""
+    has, as citeproc-js prints them: "ARISTOTLE, KANT (I.)" for
+    ``prefix=" (" suffix=")"`` on the given name, where citeproc-py printed
+    "ARISTOTLE ()" (and "[None]" for a name without a given name); an
+    institution's (literal) name takes the family part's formatting and
+    text case but not its affixes ("{HOMER}, INST").
+    (revue-archeologique-de-narbonnaise, bugreports_DoubleEncodedAngleBraces)"""
     format_part = model.Name_Part.format_part
 
     def present_only(self, given, family):
         which = self.get("name")
         if which == "given" and not given:
             return given, family
-        if which == "family" and (not family or (given is None
-                                                  and family in _CURRENT.literals)):
+        if which == "family" and not family:
             return given, family
+        if which == "family" and given is None and family in _CURRENT.literals:
+            return given, self.format(self.case(family))  # its formatting, not its affixes
         return format_part(self, given, family)
 
     model.Name_Part.format_part = present_only
