@@ -15,6 +15,7 @@ from . import patches
 from .cites import CiteSyntaxError, parse_cluster
 from .disambiguation import add_names, add_year_suffixes_by_citation
 from .finishing import (
+    CLOSING_QUOTES,
     finish_citation,
     finish_entry,
     strip_name_marks,
@@ -31,6 +32,7 @@ from .styles import (
     NS,
     bibliography_option,
     citation_option,
+    closing_quotes,
     has_bibliography,
     load_style,
     locale_option,
@@ -122,8 +124,9 @@ def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str]
     rule = bibliography_option(csl, "subsequent-author-substitute-rule") or "complete-all"
     if substitute is not None and rule == "complete-all":
         texts = substitute_names(texts, substitute)
-    entries = [finish_entry(strip_name_marks(text), output, piq) for text in texts]
-    citations = [finish_citation(text, output, piq) for text in citations]
+    closing = closing_quotes(csl, CLOSING_QUOTES) if piq else CLOSING_QUOTES
+    entries = [finish_entry(strip_name_marks(text), output, piq, closing) for text in texts]
+    citations = [finish_citation(text, output, piq, closing) for text in citations]
     if substitute is not None and rule != "complete-all":
         entries = substitute_repeats(entries, [tuple(authors.get(k) or ()) for k, _ in pairs],
                                      substitute)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from functools import lru_cache
 
 from .display_finish import displays, tidy_spaces
 from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
@@ -43,20 +44,34 @@ def typographic_html(text: str) -> str:
     return "".join(parts)
 
 
-def punctuation_in_quote(text: str) -> str:
+# The closing quotes every style prints (typographic data quotes, the usual terms).
+CLOSING_QUOTES = "”’»›"
+
+
+def punctuation_in_quote(text: str, closing: str = CLOSING_QUOTES) -> str:
     """A period or comma after a closing quote goes inside it, across the
-    end tags between them (“Book A.”</i> for “Book A”</i>.)."""
+    end tags between them (“Book A.”</i> for “Book A”</i>.).  ``closing``:
+    the closing marks, the locale's close-quote terms among them (a German
+    style's »Title,« as citeproc-js moves the comma in)."""
+    into, absorbed, _ = _quote_patterns(closing)
     for _ in range(3):  # through quotes within quotes: “This is ‘The One.’”
         # not into a quote that already ends in a period: “Signalhorn.”,
-        moved = _INTO_QUOTE.sub(_into_quote, text)
+        moved = into.sub(_into_quote, text)
         if moved == text:
             break
         text = moved
     # a period after a quote that ends in one is absorbed: “… immunity.”
-    return re.sub(r"(?<=[.?!])([”’»›]|&#187;)((?:</[a-z]+>)*)\.", r"\1\2", text)
+    return absorbed.sub(r"\1\2", text)
 
 
-_INTO_QUOTE = re.compile(r"(?<!\.)([”’»›]|&#187;)((?:</[a-z]+>)*)([.,])")
+@lru_cache(maxsize=8)
+def _quote_patterns(closing: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(punctuation to move into a quote, a period after a quote that ends
+    in one, the same where punctuation stays outside) for these closing marks."""
+    marks = "[" + re.escape(closing) + "]|&#187;"
+    return (re.compile(rf"(?<!\.)({marks})((?:</[a-z]+>)*)([.,])"),
+            re.compile(rf"(?<=[.?!])({marks})((?:</[a-z]+>)*)\."),
+            re.compile(rf"(\.(?:{marks}))\."))
 
 
 def _into_quote(found) -> str:
@@ -120,13 +135,13 @@ def _own_suffix_in(found) -> str:
     return inside + found.group(2)
 
 
-def finish_entry(text: str, output: str, piq: bool) -> str:
+def finish_entry(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered bibliography entry, tidied."""
     text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     text = tidy_spaces(text, output)
     text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
-    return finish_citation(text, output, piq)
+    return finish_citation(text, output, piq, closing)
 
 
 def _kind(output: str) -> str:
@@ -151,10 +166,7 @@ def _plain_small_caps(text: str, output: str) -> str:
     return text
 
 
-_PERIOD_AFTER_QUOTED_PERIOD = re.compile(r"(\.[”’»›]|\.&#187;)\.")
-
-
-def finish_citation(text: str, output: str, piq: bool) -> str:
+def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered citation; entries end with the same typography."""
     text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
     if "\ue000" in text:
@@ -165,10 +177,10 @@ def finish_citation(text: str, output: str, piq: bool) -> str:
         else typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
-        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text))
+        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text, closing))
     # a period after a quote that ends in one is dropped, as citeproc-js
     # drops it also where punctuation stays outside quotes (“Immunity.”.)
-    text = _PERIOD_AFTER_QUOTED_PERIOD.sub(r"\1", text).replace(LITERAL, "")
+    text = _quote_patterns(closing)[2].sub(r"\1", text).replace(LITERAL, "")
     return text.replace(AFFIX_QUOTE, "") if AFFIX_QUOTE in text else text
 
 
@@ -226,9 +238,22 @@ def substitute_repeats(entries: list[str], authors: list, substitute: str) -> li
     return out
 
 
+# Markdown's inline marks, escaped in text as pandoc's Markdown writer
+# escapes them (an underscore inside a word is no mark: "snake_case")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~^$|]|_(?![^\W_])|(?<![^\W_])_")
+_MARKDOWN_TAGS = {"<i>": "*", "</i>": "*", "<b>": "**", "</b>": "**"}
+
+
 def to_markdown(text: str) -> str:
-    text = re.sub(r"</?i>", "*", text)
-    text = re.sub(r"</?b>", "**", text)
-    text = re.sub(r'<span style="font-variant:\s*small-caps;?">(.*?)</span>', r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html_lib.unescape(text)
+    """An HTML entry as Markdown: italics and bold as ``*`` and ``**``,
+    other tags dropped, and the text's own ``*``, ``_``, ``[``... escaped,
+    so that a title "C*-algebras and [x]" stays text ("C\\*-algebras and
+    \\[x\\]", as pandoc writes it)."""
+    parts = _TAG.split(text)
+    for index, part in enumerate(parts):
+        if index % 2:
+            parts[index] = _MARKDOWN_TAGS.get(part, "")
+        else:
+            parts[index] = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0),
+                                                 html_lib.unescape(part))
+    return "".join(parts)

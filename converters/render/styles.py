@@ -105,8 +105,15 @@ _CLOSING_QUOTES = re.compile("([”’»›])")
 _HTML_SPECIAL = re.compile("[<>&]")
 
 
+# the attributes whose text a style prints as written: affixes and every delimiter
+_PRINTED_AS_WRITTEN = ("prefix", "suffix", "delimiter", "name-delimiter", "names-delimiter",
+                       "sort-separator", "cite-group-delimiter", "after-collapse-delimiter",
+                       "year-suffix-delimiter")
+
+
 def _mark_affixes(csl) -> None:
-    """A style's affixes and delimiters printed as written, in one pass:
+    """A style's affixes and delimiters (name-delimiter, sort-separator,
+    cite-group-delimiter... too) printed as written, in one pass:
     ``<``, ``>`` and ``&`` escaped in HTML, as citeproc-js prints them
     (tabula's "<URL>"; raw, they read as a tag and hid the URL's own "&"
     from the HTML escaping), a character reference as its character
@@ -118,12 +125,12 @@ def _mark_affixes(csl) -> None:
     from .richtext import literal
 
     for element in csl.root.iter():
-        for name in ("prefix", "suffix", "delimiter"):
+        for name in _PRINTED_AS_WRITTEN:
             affix = element.get(name)
             if not affix:
                 continue
             marked = literal(html_lib.unescape(affix)) if _HTML_SPECIAL.search(affix) else affix
-            if name != "delimiter" and _CLOSING_QUOTES.search(marked):
+            if name in ("prefix", "suffix") and _CLOSING_QUOTES.search(marked):
                 marked = _CLOSING_QUOTES.sub(r"\1" + AFFIX_QUOTE, marked)
             if marked != affix:
                 element.set(name, marked)
@@ -167,6 +174,21 @@ def locale_option(csl, name: str) -> bool:
         return str(csl.root.get_locale_option(name)).lower() == "true"
     except Exception:
         return False
+
+
+def closing_quotes(csl, usual: str) -> str:
+    """``usual`` closing quote marks and the last mark of the locale's
+    close-quote and close-inner-quote terms (a German style's "«"), which
+    punctuation goes inside as the usual ones."""
+    marks = usual
+    for name in ("close-quote", "close-inner-quote"):
+        try:
+            term = (csl.root.get_term(name).text or "").strip()
+        except Exception:
+            continue
+        if term and term[-1] not in marks:
+            marks += term[-1]
+    return marks
 
 
 def bibliography_option(csl, name: str):

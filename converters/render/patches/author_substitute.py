@@ -17,6 +17,7 @@ whole list was replaced or nothing.  (name_SubstitutePartialEach)
 """
 from __future__ import annotations
 
+import re
 import threading
 
 from . import sorting
@@ -209,9 +210,23 @@ def _each(printed: str, persons: list[str], before: list[str], substitute: str,
         at = printed.find(person, cursor)
         if at < 0 or not person:
             break
-        printed = printed[:at] + substitute + printed[at + len(person):]
-        cursor = at + len(substitute)
+        replacement = _formatted_like(person, substitute)
+        printed = printed[:at] + replacement + printed[at + len(person):]
+        cursor = at + len(replacement)
     return printed
+
+
+# a name's formatting tags (and names.py's marks of the list) before and after it
+_AROUND = re.compile("^((?:<[^>]+>|[\ue006-\ue008])*)(.*?)((?:</[^>]+>|[\ue006-\ue008])*)$",
+                     re.S)
+
+
+def _formatted_like(person: str, substitute: str) -> str:
+    """The substitute in the formatting the name had (names.py puts a
+    cs:name's formatting around each name): "<b>———</b>" as citeproc-js
+    prints it for a bold name."""
+    found = _AROUND.match(person)
+    return found.group(1) + substitute + found.group(3) if found else substitute
 
 
 def _substituted(printed: str, names: list[str], substitute: str, rule: str | None) -> str:
@@ -219,7 +234,7 @@ def _substituted(printed: str, names: list[str], substitute: str, rule: str | No
         return substitute
     if rule == "complete-each":
         for name in names:
-            printed = printed.replace(name, substitute, 1)
+            printed = printed.replace(name, _formatted_like(name, substitute), 1)
         return printed
     start = printed.find(names[0])
     end = printed.rfind(names[-1])

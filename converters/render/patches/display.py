@@ -39,9 +39,9 @@ def install() -> None:
         output_items = []
         for item in citation_items:
             self.repressed = {}
-            parts = _render_parts(self, item, model)
+            parts, last = _render_parts(self, item, model)
             if parts:
-                text = _aligned(self, parts) if aligned else _affixes_inside(self, parts)
+                text = _aligned(self, parts) if aligned else _affixes_inside(self, parts, last)
                 output_items.append(self.format(text))
         return output_items
 
@@ -85,23 +85,35 @@ def _first_child_displays(layout) -> bool:
     return first is not None and bool(first.get("display"))
 
 
-def _render_parts(layout, item, model) -> list:
+def _render_parts(layout, item, model) -> tuple[list, object]:
     """What each of the layout's children prints, those printing nothing
-    left out (Layout.render_children, unjoined: citeproc-py's strings)."""
+    left out (Layout.render_children, unjoined: citeproc-py's strings),
+    and the child the layout's suffix goes on (below)."""
     from .punctuation import begin_entry
     from .year_suffix import begin_item
 
     begin_item()
     begin_entry()
     output = []
+    last = None  # (the child, whether it printed)
     for child in layout.iterchildren():
         try:
             text = child.render(item)
         except model.VariableError:
-            continue
+            text = None
         if text is not None:
             output.append(text)
-    return output
+        printed = text is not None and str(text) != ""
+        if printed or _calls_macro(child):
+            last = (child, printed)
+    return output, last
+
+
+def _calls_macro(element) -> bool:
+    """A cs:text calling a macro leaves its part in citeproc-js's output
+    even when it prints nothing (a variable or group printing nothing
+    leaves none)."""
+    return element.tag.rpartition("}")[2] == "text" and element.get("macro") is not None
 
 
 def _inside(text: str, prefix: str = "", suffix: str = "") -> str:
@@ -118,24 +130,46 @@ def _inside(text: str, prefix: str = "", suffix: str = "") -> str:
     return mark(kind, text) if kind else text
 
 
-def _affixes_inside(layout, parts: list) -> str:
+def _affixes_inside(layout, parts: list, last: tuple | None = None) -> str:
     """A layout whose first child has a display: its prefix goes on the
     first part printed, its suffix on the last, inside their divisions
     (display_DisplayBlock; american-anthropological-association,
     collection-de-l-ecole-francaise-de-rome-full-note).  The parts are
     joined and wrapped by citeproc-py as before (seams, punctuation moved
     into quotes); the last division's end mark is left off while the
-    suffix is added, so that the suffix lands inside it."""
+    suffix is added, so that the suffix lands inside it.  As citeproc-js
+    puts it there, the layout's suffix takes the place of ``last``'s own
+    (the last child to leave a part: "Title." for a title with suffix "!"),
+    and is lost when that part is a macro call that printed nothing
+    (currents-in-biblical-research's entries end without their ". ")."""
     from citeproc.string import join, normalize_seam
 
+    suffix = layout.get("suffix", "")
+    if last is not None and not last[0].get("display"):
+        if not last[1]:
+            suffix = ""
+        else:
+            parts = _without_own_suffix(parts, last[0].get("suffix", ""))
     text = str(join(parts, ""))
     closed = text.endswith(END) and _segments(text)[-1].startswith(START)
-    text = str(layout.wrap(text[:-1] if closed else text)) + (END if closed else "")
+    body = text[:-1] if closed else text
     prefix = layout.get("prefix", "")
+    body = prefix + normalize_seam(prefix, body)
+    text = body + normalize_seam(body, suffix) + (END if closed else "")
     if prefix and text.startswith(prefix + START):
         head, _, rest = text[len(prefix):].partition(MIDDLE)
         text = head + MIDDLE + prefix + normalize_seam(prefix, rest)
     return _leftward(text)
+
+
+def _without_own_suffix(parts: list, own: str) -> list:
+    """The parts with the last printed one's own suffix taken off (kept
+    when punctuation moved it, or it is not found at the end)."""
+    index = max((i for i, p in enumerate(parts) if str(p)), default=-1)
+    text = str(parts[index]) if index >= 0 else ""
+    if not own or not text.endswith(own) or text == own:
+        return parts
+    return parts[:index] + [text[:-len(own)]] + parts[index + 1:]
 
 
 _SEGMENT = re.compile(f"({START}[\\w-]+{MIDDLE}.*?{END})", re.S)

@@ -1,7 +1,8 @@
 """et-al options read as citeproc-js reads them: a list is cut only where
 et-al-use-first is set (on cs:name, its cs:citation or cs:bibliography, or
 cs:style; citeproc-py falls back to one name), and
-``et-al-use-first="0"`` prints no names at all.  Where the et-al term is
+``et-al-use-first="0"`` prints no names at all; a list cut where the
+et-al term is empty has no "and" before its last shown name.  Where the et-al term is
 written in CJK script it follows the names without a space
 ("Ziggy Zither等點校").  (nameattr_EtAlUseFirstOnCitationInBibliography,
 etal_UseZeroFirst, name_EtAlWithCombined)
@@ -54,9 +55,27 @@ def install() -> None:
                 name_options_changed()
         if str(self.get_option("et-al-use-first", context)) == "0":
             return None
+        if _cut_without_term(self, count, context, sort_options):
+            # the names cut, an empty et-al term: joined by the delimiter
+            # alone, no "and" ("A, B. Title" where citeproc-py printed "A and B")
+            sort_options = dict(sort_options or {}, **{"and": None})
         return _cjk_et_al(self, original(self, item, variable, context, sort_options, **kwargs))
 
     model.Name.process = process
+
+
+def _cut_without_term(name, count: int, context, sort_options) -> bool:
+    """Whether the list is cut before its last name (not by
+    et-al-use-last's ellipsis) and the et-al term prints nothing (a style
+    that empties it: law-technology-and-humans)."""
+    try:
+        minimum = int(name.get_option("et-al-min", context, sort_options))
+        first = int(name.get_option("et-al-use-first", context, sort_options))
+        ellipsis = name.get_option("et-al-use-last", context, sort_options)
+    except (TypeError, ValueError, IndexError, AttributeError):
+        return False
+    return bool(minimum) and count >= minimum and first < count and not ellipsis \
+        and not str(name.et_al() or "")
 
 
 def _cjk_et_al(name, text):

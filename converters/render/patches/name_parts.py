@@ -7,7 +7,10 @@
 - a particle ending in an apostrophe or a hyphen joins the family name ("d'" + "Jones"
   -> "John d’Jones");
 - a name written in CJK script is printed family name first, without a
-  space ("我妻栄").
+  space ("我妻栄");
+- a cs:name-part's affixes and formatting go only around a part the name
+  has; an institution's (literal) name takes the family part's formatting
+  and text case, not its affixes.
 
 (magic_NameSuffixNoComma, magic_NameSuffixWithComma, name_ArticularWithComma,
 bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
@@ -15,6 +18,7 @@ bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
 from __future__ import annotations
 
 import re
+import threading
 
 from . import sorting
 
@@ -63,9 +67,17 @@ def _name(**parts):
     return Name(**parts)
 
 
+class _Current(threading.local):
+    literals: frozenset = frozenset()  # the literal names of the list being printed
+
+
+_CURRENT = _Current()
+
+
 def install() -> None:
     from citeproc import model
 
+    _patch_parts_present(model)
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -86,3 +98,48 @@ def install() -> None:
             dict.__setitem__(item.reference, variable, names)
 
     model.Name.process = process
+
+
+def _patch_parts_present(model) -> None:
+    """A name-part's affixes and formatting go only around a part the name
+    has, as citeproc-js prints them: "ARISTOTLE, KANT (I.)" for
+    ``prefix=" (" suffix=")"`` on the given name, where citeproc-py printed
+    "ARISTOTLE ()" (and "[None]" for a name without a given name); an
+    institution's (literal) name takes the family part's formatting and
+    text case but not its affixes ("{HOMER}, INST").
+    (revue-archeologique-de-narbonnaise, bugreports_DoubleEncodedAngleBraces)"""
+    format_part = model.Name_Part.format_part
+
+    def present_only(self, given, family):
+        which = self.get("name")
+        if which == "given" and not given:
+            return given, family
+        if which == "family" and not family:
+            return given, family
+        if which == "family" and given is None and family in _CURRENT.literals:
+            return given, self.format(self.case(family))  # its formatting, not its affixes
+        return format_part(self, given, family)
+
+    model.Name_Part.format_part = present_only
+    process = model.Name.process
+    from .speed import memo_table
+
+    has_parts = memo_table()  # cs:name's id -> (cs:name, whether it has a cs:name-part)
+
+    def process_noting_literals(self, item, variable, context=None, sort_options=None,
+                                **kwargs):
+        hit = has_parts.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = has_parts[id(self)] = (self, self.find("cs:name-part", self.nsmap) is not None)
+        if not hit[1]:
+            return process(self, item, variable, context, sort_options, **kwargs)
+        names = item.reference.get(variable) or []
+        saved = _CURRENT.literals
+        _CURRENT.literals = frozenset(str(n["literal"]) for n in names
+                                      if isinstance(n, dict) and "literal" in n)
+        try:
+            return process(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            _CURRENT.literals = saved
+
+    model.Name.process = process_noting_literals

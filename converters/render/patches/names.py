@@ -422,37 +422,51 @@ def _patch_mark_substitutable(model) -> None:
 
 
 class _Affixed(threading.local):
-    element = 0  # id of the cs:name whose names just got their own affixes
+    element = 0  # id of the cs:name whose names just got their own decorations
+    whole = False  # its list ends in "et al.": wrapped once more as a whole
 
 
 _AFFIXED = _Affixed()
 
 
+def _formats(name) -> bool:
+    """Whether the cs:name's formatting prints anything in this output
+    (nothing in plain text, where no per-name work is needed)."""
+    return str(name.format("\ue0ff")) != "\ue0ff"
+
+
 def _patch_affixes_per_name(model) -> None:
-    """The prefix and suffix of a cs:name go around each name, as
-    citeproc-js prints them ("Smith, J., Hitzemann., Roe, A." for
-    ``suffix="."``; "Kathleen Coburn ({{dir.}}), James Engell ({{dir.}})");
-    citeproc-py put them around the list.  Each shown name is rendered
-    alone and found, in order, in the list's text; when one is not found
-    the list keeps its affixes around it.  (frattura-ed-integrita-strutturale,
-    wikipedia-fr-templates; 236 catalogue styles have affixes on cs:name.)"""
+    """The prefix, suffix and formatting of a cs:name go around each name,
+    as citeproc-js prints them ("Smith, J., Hitzemann., Roe, A." for
+    ``suffix="."``; "Kathleen Coburn ({{dir.}}), James Engell ({{dir.}})";
+    ``<b>E Ed</b> &#38; <b>F Fd</b>`` for ``font-weight="bold"``, the
+    delimiters and "and" outside); citeproc-py put them around the list.
+    A list that ends in "et al." is wrapped in them once more as a whole
+    (citeproc-js: "[<b>[<b>J Smith</b>], et al.</b>]").  Each shown name is
+    rendered alone and found, in order, in the list's text; when one is not
+    found the list keeps its decorations around it.  (frattura-ed-integrita-
+    strutturale, wikipedia-fr-templates; topoi-orient-occident-auteur-date's
+    small capitals; 236 catalogue styles have affixes on cs:name.)"""
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         text = original(self, item, variable, context, sort_options, **kwargs)
         prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
-        if not (prefix or suffix) or not text or isinstance(text, int) or sorting.active():
+        if not text or isinstance(text, int) or sorting.active():
             return text
-        alone = _each_name(original, self, item, variable, (context, sort_options, kwargs))
+        formats = _formats(self)
+        if not (prefix or suffix or formats):
+            return text
+        alone, people = _each_name(original, self, item, variable,
+                                   (context, sort_options, kwargs))
         # an institution's name (a literal) takes no affixes, as in citeproc-js
         # ("Department of Education, Morgan, N." in molecular-metabolism)
-        people = dict.get(item.reference, variable) or dict.get(
-            item.reference, variable.replace("-", "_")) or []
         bare = [not isinstance(p, dict) or "family" not in p for p in people]
-        found = _wrap_each(str(text), alone, prefix, suffix, bare)
+        found = _wrap_each(str(text), alone, (prefix, suffix), bare,
+                           (lambda t: str(self.format(t))) if formats else None)
         if found is None:
             return text
-        _AFFIXED.element = id(self)
+        _AFFIXED.element, (found, _AFFIXED.whole) = id(self), found
         return found
 
     model.Name.process = process
@@ -461,24 +475,30 @@ def _patch_affixes_per_name(model) -> None:
     def name_markup(self, text):
         if _AFFIXED.element == id(self):
             _AFFIXED.element = 0
-            return self.format(text) if text else None  # the affixes are on each name
+            if _AFFIXED.whole:
+                return markup(self, text)
+            return text or None  # the decorations are on each name
         return markup(self, text)
 
     model.Name.markup = name_markup
 
 
-def _each_name(original, name, item, variable, call) -> list[str]:
+def _each_name(original, name, item, variable, call) -> tuple[list[str], list]:
     """The text of each shown name rendered alone (an inverted first name
-    stays the only one inverted)."""
+    stays the only one inverted), and the names: the first ones, and the
+    last after et-al-use-last's ellipsis."""
     context, sort_options, kwargs = call
     reference = item.reference
     key = variable if dict.__contains__(reference, variable) else variable.replace("-", "_")
     names = dict.get(reference, key) or []
     shown = _names_shown_count(name, item, variable, context, sort_options)
     order = name.get_option("name-as-sort-order", context, sort_options)
+    persons = names[:shown]
+    if shown < len(names) and _ends_in_ellipsis(name, context, sort_options):
+        persons = persons + names[-1:]
     texts = []
     try:
-        for index, person in enumerate(names[:shown]):
+        for index, person in enumerate(persons):
             dict.__setitem__(reference, key, [person])
             overrides = dict(sort_options or {})
             if index and order == "first":
@@ -486,14 +506,28 @@ def _each_name(original, name, item, variable, call) -> list[str]:
             texts.append(str(original(name, item, variable, context, overrides or None, **kwargs)))
     finally:
         dict.__setitem__(reference, key, names)
-    return texts
+    return texts, persons
 
 
-def _wrap_each(text: str, names: list[str], prefix: str, suffix: str,
-               bare: list[bool] | None = None) -> str | None:
-    """``text`` with each of ``names``, found in order, wrapped in the
-    affixes (a period after a name ending in one not doubled; none around
-    a name ``bare`` marks); None when one is not found."""
+def _ends_in_ellipsis(name, context, sort_options) -> bool:
+    """et-al-use-last: a cut list ends in "… " and its last name (citeproc-py
+    uses it where et-al-use-first is at most et-al-min - 2)."""
+    try:
+        return bool(name.get_option("et-al-use-last", context, sort_options)) and \
+            name.get_option("et-al-use-first", context, sort_options) <= \
+            name.get_option("et-al-min", context, sort_options) - 2
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def _wrap_each(text: str, names: list[str], affixes: tuple[str, str],
+               bare: list[bool] | None = None, form=None) -> tuple[str, bool] | None:
+    """``text`` with each of ``names``, found in order, in ``form`` (the
+    cs:name's formatting) and wrapped in the affixes (a period after a name
+    ending in one not doubled; no affixes around a name ``bare`` marks),
+    and whether text follows the last name (an "et al."); None when one is
+    not found."""
+    prefix, suffix = affixes
     out, position = [], 0
     for index, name in enumerate(names):
         start = text.find(name, position) if name else -1
@@ -501,10 +535,10 @@ def _wrap_each(text: str, names: list[str], prefix: str, suffix: str,
             return None
         end = start + len(name)
         after = suffix[1:] if suffix.startswith(".") and name.endswith(".") else suffix
+        shown = form(name) if form is not None else name
         if bare and index < len(bare) and bare[index]:
-            out += [text[position:start], name]
-            position = end
-            continue
-        out += [text[position:start], prefix, name, after]
+            out += [text[position:start], shown]
+        else:
+            out += [text[position:start], prefix, shown, after]
         position = end
-    return "".join(out) + text[position:]
+    return "".join(out) + text[position:], bool(text[position:].strip())
