@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
+from .author_substitute import NAMES_END, NOT_FIRST
 
 
 class _Trace(threading.local):
@@ -65,9 +66,46 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return self.join(output)
+        return _join(self, output)
 
     model.Group.process = process
+
+
+def _join(group, output: list):
+    """The group's texts joined by its delimiter.  Where the locale puts
+    punctuation inside quotes, a delimiter's leading period or comma that
+    meets a quote a child's text ends with goes inside it, merged with the
+    quoted text's own mark as citeproc-js merges them ("Immunity.,",
+    "Immunity?,") and whatever the locale's closing quote is (»Title,«).
+    A suffix after the quote (the text then ends in it) is left to
+    finishing, which keeps a comma out after a quoted period there
+    ("Signalhorn.",)."""
+    from .punctuation import _INTO_QUOTES, closing_quote, into_quote
+
+    delimiter = group.get("delimiter", "")
+    if len(output) < 2 or delimiter[:1] not in _INTO_QUOTES:
+        return group.join(output)
+    closing = closing_quote(group)
+    if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
+        return group.join(output)
+    from citeproc import string as strings
+
+    joined = output[0]
+    for text in output[1:]:
+        seam = delimiter
+        if _last_character(joined) == closing:
+            moved = into_quote(joined, delimiter[0], closing, strings)
+            if moved is not None:
+                joined, seam = moved, delimiter[1:]
+        joined = joined + strings.normalize_seam(joined, seam)
+        joined = joined + strings.normalize_seam(joined, text)
+    return joined
+
+
+def _last_character(value) -> str:
+    from .punctuation import _last_character as last
+
+    return last(value) if not isinstance(value, int) else ""
 
 
 def _group_children(group, item, context, kwargs, model) -> list:
@@ -212,8 +250,11 @@ def _patch_substituted_suffix(model) -> None:
     affixes and formatting; one whose substitute printed the same suffix does not add it
     again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
     editor and publisher stand in with the author's ": "), as citeproc-js
-    prints it."""
+    prints it.  The subsequent-author-substitute string is not such a
+    suffix: "———: " gets the names' ": " after it (jahrbuch-fur-
+    evangelikale-theologie: "———: : Title", as citeproc-js prints it)."""
     original = model.Names.markup
+    replaced = NOT_FIRST + NAMES_END  # author_substitute's mark of its string
 
     def markup(self, text):
         if _TRACE.text_substitute is self:
@@ -224,7 +265,8 @@ def _patch_substituted_suffix(model) -> None:
             _TRACE.text_substitute = None
             return text or None
         suffix = self.get("suffix", "")
-        if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix):
+        if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix) \
+                and not str(text).startswith(replaced):
             return self.get("prefix", "") + self.format(text)
         return original(self, text)
 

@@ -45,6 +45,9 @@ def install() -> None:
 
     string.normalize_seam = normalize_seam
     model.normalize_seam = normalize_seam
+    from .speed import _CACHES
+
+    _CACHES.append(_CLOSING)
     install_right_inline()
     install_literal_punctuation()
     install_suffix_into_quotes()
@@ -435,3 +438,54 @@ def _moved(string, mark: str, strings):
                 return None
             return strings.MixedString(leaves[:-count] + [strings.String(moved)])
     return None
+
+
+# richtext's marks closing the data's formatting, and a closing tag
+_CLOSING_MARKUP = frozenset("\ue011\ue013\ue015\ue017\ue019")
+_CLOSING_TAG = re.compile(r"</[a-z]+>$")
+_CLOSING: dict = {}  # id(style root) -> (root, its closing quote or None: no punctuation moves in)
+
+
+def closing_quote(element) -> str | None:
+    """The closing quote of the element's locale where punctuation goes
+    inside quotes (None where it stays out)."""
+    root = element.getroottree().getroot()
+    hit = _CLOSING.get(id(root))
+    if hit is None or hit[0] is not root:
+        inside = element.get_locale_option("punctuation-in-quote").lower() == "true"
+        quote = str(element.get_single_term("close-quote")) if inside else ""
+        hit = _CLOSING[id(root)] = (root, quote[-1:] or None)
+    return hit[1]
+
+
+def into_quote(text, mark: str, closing: str, strings):
+    """``text`` (a string or citeproc's MixedString) with ``mark`` merged
+    in before the closing quote it ends with (None where that quote ends
+    formatted text, or follows one of the render's private marks)."""
+    leaves: list = []
+    stack = [text]
+    while stack:  # the pieces, nested MixedStrings flattened
+        piece = stack.pop()
+        if isinstance(piece, list) and type(piece) is strings.MixedString:
+            stack.extend(reversed(piece))
+        else:
+            leaves.append(piece)
+    tail, count = "", 0
+    for leaf in reversed(leaves):  # the plain pieces that end the text, joined
+        if len(tail) > 1:
+            break
+        if type(leaf) not in (str, strings.String):
+            return None
+        tail, count = str(leaf) + tail, count + 1
+    body = tail[:-1]
+    if not body:
+        return None
+    if body[-1] in _CLOSING_MARKUP or body.endswith(">") and _CLOSING_TAG.search(body):
+        moved = body + mark + closing  # after the data's formatting: "<i>E. coli</i>,«"
+    elif body[-1] == ">" or "\ue000" <= body[-1] <= "\uf8ff":
+        return None
+    else:
+        moved = merge_marks(body, mark) + closing
+    if isinstance(text, list):
+        return strings.MixedString(leaves[:len(leaves) - count] + [strings.String(moved)])
+    return type(text)(moved)

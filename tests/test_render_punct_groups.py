@@ -1,0 +1,61 @@
+"""Punctuation, quotes, groups and delimiters as citeproc-js prints them,
+each rule on a small style.  The expected texts are what citeproc-js 2.4
+(npm "citeproc", /work/npm-citeproc) printed for the same style and items
+when the rule was written; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+
+def test_substitute_string_keeps_the_names_suffix_after_it(tmp_path):
+    # jahrbuch-fur-evangelikale-theologie: substitute "———: " and names suffix ": "
+    body = _bib('<group suffix=", "><names variable="author" suffix=": "><name/></names>'
+                '<text variable="title"/></group><text variable="issued"/>',
+                bib=' subsequent-author-substitute="&#8212;&#8212;&#8212;: "')
+    person = [{"family": "Smith", "given": "J"}]
+    items = [{"id": "a", "type": "book", "title": "T1", "author": person},
+             {"id": "b", "type": "book", "title": "T2", "author": person}]
+    assert _entries(tmp_path, body, items) == ["J Smith: T1,", "———: : T2,"]
+
+
+_QUOTED = ('<group delimiter=", "><text variable="title" quotes="true"/>'
+           '<text variable="publisher"/></group>'
+           '<group delimiter=", " prefix=" |"><group suffix="."><text variable="title" '
+           'quotes="true"/></group><text variable="publisher"/></group>')
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Trained immunity.", "“Trained immunity.,” P |“Trained immunity.”, P"),
+    ("Trained immunity?", "“Trained immunity?,” P |“Trained immunity?”, P"),
+    ("Trained immunity", "“Trained immunity,” P |“Trained immunity.”, P"),
+])
+def test_a_delimiter_goes_into_the_quotes_it_meets(tmp_path, title, expected):
+    # a comma delimiter right after a quoted title goes in, merged with the
+    # title's own period; after a group's suffix it stays out
+    item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
+    assert _entries(tmp_path, _bib(_QUOTED), [item]) == [expected]
+
+
+def test_a_delimiter_goes_into_the_locales_own_closing_quote(tmp_path):
+    # zwitscher-maschine's »…«: « closes
+    body = _bib('<group delimiter=", "><text macro="t"/><text variable="publisher"/></group>',
+                '<locale><terms><term name="open-quote">»</term>'
+                '<term name="close-quote">«</term></terms></locale>'
+                '<macro name="t"><text variable="title" quotes="true"/></macro>')
+    items = [{"id": "a", "type": "book", "title": "Trained immunity.", "publisher": "P"},
+             {"id": "b", "type": "book", "title": "Trained immunity", "publisher": "Q"}]
+    assert _entries(tmp_path, body, items) == ["»Trained immunity.,« P", "»Trained immunity,« Q"]
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+def test_a_delimiter_goes_into_the_quotes_after_the_datas_formatting(tmp_path, output):
+    body = _bib('<group delimiter=", "><text variable="title" quotes="true"/>'
+                '<text variable="publisher"/></group>',
+                '<locale><terms><term name="open-quote">»</term>'
+                '<term name="close-quote">«</term></terms></locale>')
+    item = {"id": "a", "type": "book", "title": "Of <i>E. coli</i>", "publisher": "P"}
+    expected = "»Of <i>E. coli</i>,« P" if output == "html" else "»Of E. coli,« P"
+    assert _entries(tmp_path, body, [item], output=output) == [expected]
