@@ -59,3 +59,39 @@ def test_a_delimiter_goes_into_the_quotes_after_the_datas_formatting(tmp_path, o
     item = {"id": "a", "type": "book", "title": "Of <i>E. coli</i>", "publisher": "P"}
     expected = "»Of <i>E. coli</i>,« P" if output == "html" else "»Of E. coli,« P"
     assert _entries(tmp_path, body, [item], output=output) == [expected]
+
+
+_GERMAN = ('<locale><terms><term name="open-quote">»</term>'
+           '<term name="close-quote">«</term></terms></locale>')
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Trained immunity.", "»Trained immunity.,« P |»Trained immunity.« P |»Trained immunity.«"),
+    ("Trained immunity?", "»Trained immunity?,« P |»Trained immunity?« P |»Trained immunity?«"),
+    ("Trained immunity", "»Trained immunity,« P |»Trained immunity.« P |»Trained immunity.«"),
+])
+def test_affixes_go_into_the_locales_own_closing_quote(tmp_path, title, expected):
+    # the quoted element's own suffix, the next element's prefix, an
+    # enclosing group's suffix
+    body = _bib('<group><text variable="title" quotes="true" suffix=","/>'
+                '<text variable="publisher" prefix=" "/></group>'
+                '<group prefix=" |"><text variable="title" quotes="true"/>'
+                '<text variable="publisher" prefix=". "/></group>'
+                '<group prefix=" |" suffix="."><text variable="title" quotes="true"/></group>',
+                _GERMAN)
+    item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
+    assert _entries(tmp_path, body, [item]) == [expected]
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ("", "“Trained immunity.,” P |“Trained immunity.” |“Trained immunity.” P"),
+    (_GERMAN, "»Trained immunity.,« P |»Trained immunity.« |»Trained immunity.« P"),
+])
+def test_a_groups_comma_goes_in_after_a_quoted_period(tmp_path, extra, expected):
+    body = _bib('<group suffix=","><text variable="title" quotes="true"/></group>'
+                '<text variable="publisher" prefix=" "/>'
+                '<group prefix=" |" suffix="."><text variable="title" quotes="true"/></group>'
+                '<group prefix=" |" suffix=". "><text variable="title" quotes="true"/></group>'
+                '<text variable="publisher" prefix=" "/>', extra)
+    item = {"id": "a", "type": "book", "title": "Trained immunity.", "publisher": "P"}
+    assert _entries(tmp_path, body, [item]) == [expected]

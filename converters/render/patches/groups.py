@@ -76,14 +76,16 @@ def _join(group, output: list):
     punctuation inside quotes, a delimiter's leading period or comma that
     meets a quote a child's text ends with goes inside it, merged with the
     quoted text's own mark as citeproc-js merges them ("Immunity.,",
-    "Immunity?,") and whatever the locale's closing quote is (»Title,«).
-    A suffix after the quote (the text then ends in it) is left to
-    finishing, which keeps a comma out after a quoted period there
-    ("Signalhorn.",)."""
+    "Immunity?,") and whatever the locale's closing quote is (»Title,«);
+    so does a next text's leading mark (a prefix ". ") after a quote
+    finishing does not know (»Title.« P).  A suffix after the quote (the
+    text then ends in it) is left to punctuation's wrap and finishing,
+    which keep a comma out after a period moved in ("Signalhorn.",)."""
     from .punctuation import _INTO_QUOTES, closing_quote, into_quote
 
     delimiter = group.get("delimiter", "")
-    if len(output) < 2 or delimiter[:1] not in _INTO_QUOTES:
+    if len(output) < 2 or (delimiter[:1] not in _INTO_QUOTES and (
+            delimiter or not any(_last_character(text) in _UNFINISHED for text in output[:-1]))):
         return group.join(output)
     closing = closing_quote(group)
     if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
@@ -94,12 +96,29 @@ def _join(group, output: list):
     for text in output[1:]:
         seam = delimiter
         if _last_character(joined) == closing:
-            moved = into_quote(joined, delimiter[0], closing, strings)
-            if moved is not None:
-                joined, seam = moved, delimiter[1:]
+            if delimiter:
+                moved = into_quote(joined, delimiter[0], closing, strings)
+                if moved is not None:
+                    joined, seam = moved, delimiter[1:]
+            elif _first_character(text) in _INTO_QUOTES:
+                # the next text's prefix: ». P« after »Title«
+                moved = into_quote(joined, _first_character(text), closing, strings)
+                if moved is not None:
+                    joined, text = moved, strings._strip_first_char(text)
         joined = joined + strings.normalize_seam(joined, seam)
         joined = joined + strings.normalize_seam(joined, text)
     return joined
+
+
+# closing quotes finishing does not move punctuation into: a prefix's
+# mark after them goes in here
+_UNFINISHED = frozenset("«‹")
+
+
+def _first_character(value) -> str:
+    from .punctuation import _first_character as first
+
+    return first(value) if not isinstance(value, int) else ""
 
 
 def _last_character(value) -> str:

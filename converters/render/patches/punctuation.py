@@ -47,7 +47,7 @@ def install() -> None:
     model.normalize_seam = normalize_seam
     from .speed import _CACHES
 
-    _CACHES.append(_CLOSING)
+    _CACHES.append(_QUOTE_CLOSING)
     install_right_inline()
     install_literal_punctuation()
     install_suffix_into_quotes()
@@ -152,6 +152,9 @@ _MERGED = {
 }
 # the marks citeproc-js moves into quotes (a colon and a semicolon stay out)
 _INTO_QUOTES = frozenset(".,!?")
+# the closing quotes finishing moves a period or comma into (but a comma
+# not after a quoted period)
+_FINISHED_QUOTES = frozenset("”’»›")
 # Put by a quoted element between its closing quote and its own suffix;
 # finishing removes it.  Only such a suffix lets an enclosing suffix in
 # first: a suffix of a group around the quoted element goes in before the
@@ -243,10 +246,27 @@ def install_suffix_into_quotes() -> None:
             prefix = self.get("prefix", "")
             text = prefix + strings.normalize_seam(prefix, string)
             return text + strings.normalize_seam(text, suffix[1:])
+        last = _last_character(string)
         if self.get("quotes") == "true":
             prefix = self.get("prefix", "")
+            if last not in _FINISHED_QUOTES and suffix[0] in _INTO_QUOTES \
+                    and last == closing_quote(self):
+                # its own suffix into a quote finishing does not know (»Title,«)
+                moved = into_quote(string, suffix[0], last, strings)
+                if moved is not None:
+                    return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
             text = prefix + strings.normalize_seam(prefix, string)
             return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
+        if suffix[0] in _INTO_QUOTES and last == closing_quote(self) and (
+                last not in _FINISHED_QUOTES
+                or (suffix[0] == "," and str(_tail(string, 2)[0])[-2:-1] == ".")):
+            # the first mark after a quote goes in ("Title.,", »Title,«);
+            # one further out stays out after it ("Signalhorn.", 1998).
+            # Finishing moves the others, after the quotes it knows.
+            moved = into_quote(string, suffix[0], last, strings)
+            if moved is not None:
+                prefix = self.get("prefix", "")
+                return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
         if _last_character(string) not in _MERGED:
             return original(self, string)
         if str(_tail(string, 2)[0]).endswith(MOVED + suffix[0]):
@@ -443,18 +463,18 @@ def _moved(string, mark: str, strings):
 # richtext's marks closing the data's formatting, and a closing tag
 _CLOSING_MARKUP = frozenset("\ue011\ue013\ue015\ue017\ue019")
 _CLOSING_TAG = re.compile(r"</[a-z]+>$")
-_CLOSING: dict = {}  # id(style root) -> (root, its closing quote or None: no punctuation moves in)
+_QUOTE_CLOSING: dict = {}  # id(style root) -> (root, its closing quote or None: no punctuation moves in)
 
 
 def closing_quote(element) -> str | None:
     """The closing quote of the element's locale where punctuation goes
     inside quotes (None where it stays out)."""
     root = element.getroottree().getroot()
-    hit = _CLOSING.get(id(root))
+    hit = _QUOTE_CLOSING.get(id(root))
     if hit is None or hit[0] is not root:
         inside = element.get_locale_option("punctuation-in-quote").lower() == "true"
         quote = str(element.get_single_term("close-quote")) if inside else ""
-        hit = _CLOSING[id(root)] = (root, quote[-1:] or None)
+        hit = _QUOTE_CLOSING[id(root)] = (root, quote[-1:] or None)
     return hit[1]
 
 
@@ -480,7 +500,7 @@ def into_quote(text, mark: str, closing: str, strings):
     body = tail[:-1]
     if not body:
         return None
-    if body[-1] in _CLOSING_MARKUP or body.endswith(">") and _CLOSING_TAG.search(body):
+    if body[-1] in _CLOSING_MARKUP or (body.endswith(">") and _CLOSING_TAG.search(body)):
         moved = body + mark + closing  # after the data's formatting: "<i>E. coli</i>,«"
     elif body[-1] == ">" or "\ue000" <= body[-1] <= "\uf8ff":
         return None
