@@ -95,3 +95,22 @@ def test_a_groups_comma_goes_in_after_a_quoted_period(tmp_path, extra, expected)
                 '<text variable="publisher" prefix=" "/>', extra)
     item = {"id": "a", "type": "book", "title": "Trained immunity.", "publisher": "P"}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Trained immunity.", "“Trained immunity.”, pre |“Trained immunity.,” P |Trained immunity.. P"),
+    ("Trained immunity?", "“Trained immunity?”, pre |“Trained immunity?,” P |Trained immunity?. P"),
+    ("Trained immunity", "“Trained immunity”, pre |“Trained immunity,” P |Trained immunity. P"),
+])
+def test_a_formatted_elements_prefix_meets_nothing_before_it(tmp_path, title, expected):
+    # comptes-rendus-author-date's value in font-style="normal" after the
+    # quoted title; first in a macro, the prefix meets what is before it
+    body = _bib('<group><text variable="title" quotes="true"/>'
+                '<text value="pre" font-style="normal" prefix=", "/></group>'
+                '<group prefix=" |"><text variable="title" quotes="true"/><text macro="p"/></group>'
+                '<group prefix=" |"><text variable="title"/>'
+                '<text variable="publisher" font-style="italic" prefix=". "/></group>',
+                '<macro name="p"><choose><if type="book"><text variable="publisher" '
+                'font-style="italic" prefix=", "/></if></choose></macro>')
+    item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
+    assert _entries(tmp_path, body, [item]) == [expected]

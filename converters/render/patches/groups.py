@@ -9,6 +9,7 @@ import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
+from .punctuation import unlocked
 
 
 class _Trace(threading.local):
@@ -66,7 +67,7 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return _join(self, output)
+        return unlocked(_join(self, output))
 
     model.Group.process = process
 
@@ -77,15 +78,17 @@ def _join(group, output: list):
     meets a quote a child's text ends with goes inside it, merged with the
     quoted text's own mark as citeproc-js merges them ("Immunity.,",
     "Immunity?,") and whatever the locale's closing quote is (»Title,«);
-    so does a next text's leading mark (a prefix ". ") after a quote
-    finishing does not know (»Title.« P).  A suffix after the quote (the
-    text then ends in it) is left to punctuation's wrap and finishing,
-    which keep a comma out after a period moved in ("Signalhorn.",)."""
-    from .punctuation import _INTO_QUOTES, closing_quote, into_quote
+    so does a next text's leading mark (a prefix ". ") where finishing
+    would not move it: after a quote it does not know (»Title.« P), or a
+    comma after a quoted period ("Title.," P).  A suffix after the quote
+    (the text then ends in it) is left to punctuation's wrap and
+    finishing, which keep a comma out after a period moved in
+    ("Signalhorn.",)."""
+    from .punctuation import _FINISHED_QUOTES, _INTO_QUOTES, _tail, closing_quote, into_quote
 
     delimiter = group.get("delimiter", "")
     if len(output) < 2 or (delimiter[:1] not in _INTO_QUOTES and (
-            delimiter or not any(_last_character(text) in _UNFINISHED for text in output[:-1]))):
+            delimiter or not any(_last_character(text) in _CLOSERS for text in output[:-1]))):
         return group.join(output)
     closing = closing_quote(group)
     if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
@@ -100,9 +103,11 @@ def _join(group, output: list):
                 moved = into_quote(joined, delimiter[0], closing, strings)
                 if moved is not None:
                     joined, seam = moved, delimiter[1:]
-            elif _first_character(text) in _INTO_QUOTES:
+            elif (first := _first_character(text)) in _INTO_QUOTES and (
+                    closing not in _FINISHED_QUOTES
+                    or (first == "," and str(_tail(joined, 2)[0])[-2:-1] == ".")):
                 # the next text's prefix: ». P« after »Title«
-                moved = into_quote(joined, _first_character(text), closing, strings)
+                moved = into_quote(joined, first, closing, strings)
                 if moved is not None:
                     joined, text = moved, strings._strip_first_char(text)
         joined = joined + strings.normalize_seam(joined, seam)
@@ -110,9 +115,8 @@ def _join(group, output: list):
     return joined
 
 
-# closing quotes finishing does not move punctuation into: a prefix's
-# mark after them goes in here
-_UNFINISHED = frozenset("«‹")
+# the closing quotes a locale may have
+_CLOSERS = frozenset("”’»›«‹")
 
 
 def _first_character(value) -> str:
@@ -203,7 +207,7 @@ def _render_macro(original, element, item, args, kwargs):
         _SUBSTITUTE.printed = printed
     if frames:
         _close_into(frames[-1], called, bool(text))
-    return text
+    return unlocked(text) if text else text
 
 
 def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:

@@ -115,6 +115,27 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
+# Put before the prefix of a formatted element (two LITERALs: finishing
+# removes them); a group or macro whose text starts with it takes it off.
+FORMATTED_PREFIX = LITERAL + LITERAL
+
+
+def unlocked(text):
+    """``text`` without FORMATTED_PREFIX at its start: a group's or macro's
+    text, whose first piece's prefix meets what is before the group."""
+    if _first_character(text) != LITERAL:
+        return text
+    if not isinstance(text, list):
+        plain = str(text)
+        return type(text)(plain[2:]) if plain.startswith(FORMATTED_PREFIX) else text
+    pieces = list(text)
+    while pieces and not str(pieces[0]):
+        pieces.pop(0)
+    if pieces and str(pieces[0]) == FORMATTED_PREFIX:
+        return type(text)(pieces[1:])
+    if pieces and isinstance(pieces[0], list):
+        return type(text)([unlocked(pieces[0])] + pieces[1:])
+    return text
 
 
 def install_literal_punctuation() -> None:
@@ -218,10 +239,25 @@ def install_suffix_into_quotes() -> None:
     from citeproc import model
     from citeproc import string as strings
 
+    from .speed_base import _FORMATTING
+
     original = model.Affixed.wrap
     meeting = _meeting(model)
 
     def wrap(self, string):
+        if string is None:
+            return original(self, string)
+        prefix = self.get("prefix")
+        if prefix and prefix[0] in _MERGED and any(self.get(name) for name in _FORMATTING):
+            # a formatted element's prefix meets nothing before it in its
+            # parent: no mark merged or dropped, none moved into a quote
+            # (citeproc-js: "Title.. P" for an italic P with prefix ". ",
+            # "Title”, pre" for a value in font-style="normal"); first in a
+            # group or macro, it meets what is before that (unlocked)
+            return strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
+        return plain_wrap(self, string)
+
+    def plain_wrap(self, string):
         suffix = self.get("suffix")
         if not suffix or suffix[0] not in _MERGED or string is None:
             return original(self, string)
