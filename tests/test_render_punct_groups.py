@@ -114,3 +114,37 @@ def test_a_formatted_elements_prefix_meets_nothing_before_it(tmp_path, title, ex
                 'font-style="italic" prefix=", "/></if></choose></macro>')
     item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+def test_an_implicit_year_suffix_is_a_copy_of_the_years_date_part(tmp_path):
+    # new-zealand-dental-journal: "(2001)(a)"
+    body = ('<citation disambiguate-add-year-suffix="true"><layout><group delimiter=" ">'
+            '<names variable="author"/><date variable="issued"><date-part name="year"/></date>'
+            '</group></layout></citation><bibliography><layout><names variable="author"/>'
+            '<date variable="issued" prefix=" " suffix="."><date-part name="month" suffix=" "/>'
+            '<date-part name="year" prefix="[" suffix="]" font-weight="bold"/></date>'
+            '</layout></bibliography>')
+    person = [{"family": "Smith", "given": "J"}]
+    items = [{"id": "a", "type": "book", "title": "T1", "author": person,
+              "issued": {"date-parts": [[2001, 3]]}},
+             {"id": "b", "type": "book", "title": "T2", "author": person,
+              "issued": {"date-parts": [[2001]]}}]
+    assert _entries(tmp_path, body, items) == ["J Smith March [2001][a].", "J Smith [2001][b]."]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "J Smith March [<b>2001</b>][<b>a</b>].", "J Smith [<b>2001</b>][<b>b</b>]."]
+
+
+@pytest.mark.parametrize(("issued", "expected"), [
+    ([[2001, 3], [2001, 5]], "T|<March–May> (2001) |(2001)"),
+    ([[2001, 3], [2002, 5]], "T|<March> (2001–May> (2002) |(2001–2002)"),
+    ([[2001, 3, 4], [2001, 3, 9]], "T|{4–9} <March> (2001) |(2001)"),
+])
+def test_a_ranges_ends_meet_without_the_affixes_between_them(tmp_path, issued, expected):
+    body = _bib('<text variable="title"/>'
+                '<date variable="issued" prefix="|"><date-part name="day" prefix="{" suffix="} "/>'
+                '<date-part name="month" prefix="&lt;" suffix="&gt; "/>'
+                '<date-part name="year" prefix="(" suffix=")"/></date>'
+                '<date variable="issued" prefix=" |"><date-part name="year" prefix="(" '
+                'suffix=")"/></date>')
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": issued}}
+    assert _entries(tmp_path, body, [item]) == [expected]
