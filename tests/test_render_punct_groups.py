@@ -148,3 +148,18 @@ def test_a_ranges_ends_meet_without_the_affixes_between_them(tmp_path, issued, e
                 'suffix=")"/></date>')
     item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": issued}}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+def test_names_suffix_after_a_label_ending_like_it(tmp_path):
+    # environmental-and-engineering-geoscience: "(R. D. Hicks (Editor))";
+    # a substitute that printed the suffix still does not get it twice
+    body = _bib('<text variable="title" suffix=", "/><names variable="editor" prefix="(" '
+                'suffix=")"><name initialize-with=". "/><label prefix=" (" suffix=")"/></names>'
+                '<names variable="author" suffix=": "><name/><substitute><names variable="editor" '
+                'suffix=": "/><text variable="publisher" suffix=": "/></substitute></names>'
+                '<text variable="note"/>')
+    items = [{"id": "a", "type": "book", "title": "T", "note": "N",
+              "editor": [{"family": "Hicks", "given": "Robert D"}]},
+             {"id": "b", "type": "book", "title": "T", "publisher": "Pub", "note": "N"}]
+    assert _entries(tmp_path, body, items) == ["T, (R. D. Hicks (editor))Robert D Hicks: N",
+                                               "T, Pub: N"]

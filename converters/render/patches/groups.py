@@ -20,6 +20,8 @@ class _Trace(threading.local):
         self.collecting: list[list[tuple[str, str]]] = []
         # the cs:names whose substitute printed text, not names (its markup is next)
         self.text_substitute = None
+        # the cs:names whose substitute printed anything (its markup is next)
+        self.substituted = None
 
 
 _TRACE = _Trace()
@@ -252,6 +254,7 @@ def _patch_substitution(model) -> None:
                 layout.repressed.setdefault(tag, []).append(variable)
             if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
                 _TRACE.text_substitute = self.getparent()
+            _TRACE.substituted = self.getparent()
         return text
 
     model.Substitute.render = render
@@ -273,9 +276,11 @@ def _patch_substituted_suffix(model) -> None:
     affixes and formatting; one whose substitute printed the same suffix does not add it
     again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
     editor and publisher stand in with the author's ": "), as citeproc-js
-    prints it.  The subsequent-author-substitute string is not such a
-    suffix: "———: " gets the names' ": " after it (jahrbuch-fur-
-    evangelikale-theologie: "———: : Title", as citeproc-js prints it)."""
+    prints it; names of its own ending so, with a label's ")", get it
+    ("(R. D. Hicks (Editor))", environmental-and-engineering-geoscience).
+    The subsequent-author-substitute string is not such a suffix: "———: "
+    gets the names' ": " after it (jahrbuch-fur-evangelikale-theologie:
+    "———: : Title", as citeproc-js prints it)."""
     original = model.Names.markup
     replaced = NOT_FIRST + NAMES_END  # author_substitute's mark of its string
 
@@ -287,9 +292,12 @@ def _patch_substituted_suffix(model) -> None:
             # not "Ill., 2003", where the title macro stands in before ",")
             _TRACE.text_substitute = None
             return text or None
+        substituted = _TRACE.substituted is self
+        if substituted:
+            _TRACE.substituted = None
         suffix = self.get("suffix", "")
-        if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix) \
-                and not str(text).startswith(replaced):
+        if substituted and text and suffix.strip() and not isinstance(text, int) \
+                and str(text).endswith(suffix) and not str(text).startswith(replaced):
             return self.get("prefix", "") + self.format(text)
         return original(self, text)
 
