@@ -163,3 +163,35 @@ def test_names_suffix_after_a_label_ending_like_it(tmp_path):
              {"id": "b", "type": "book", "title": "T", "publisher": "Pub", "note": "N"}]
     assert _entries(tmp_path, body, items) == ["T, (R. D. Hicks (editor))Robert D Hicks: N",
                                                "T, Pub: N"]
+
+
+def _dated(title, *parts):
+    return {"id": title, "type": "book", "title": title, "issued": {"date-parts": [list(parts)]}}
+
+
+def test_a_date_in_a_sort_macro_sorts_as_a_date(tmp_path):
+    # the year printed alone: dates of one year keep their order
+    body = ('<macro name="d"><date variable="issued"><date-part name="year"/></date></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key macro="d"/></sort><layout>'
+            '<text variable="title" suffix=" "/><text macro="d"/></layout></bibliography>')
+    items = [_dated("C", 1999), _dated("E", 2001, 5), _dated("F", 2001, 2), _dated("A", -400),
+             _dated("B", -50), _dated("D", 850)]
+    assert _entries(tmp_path, body, items) == ["A 400 BC", "B 50 BC", "D 850", "C 1999",
+                                               "E 2001", "F 2001"]
+
+
+def test_the_ad_term_follows_years_below_500_only(tmp_path):
+    body = _bib('<date variable="issued"><date-part name="year"/></date>')
+    items = [_dated("A", 499), _dated("B", 500), _dated("C", 999)]
+    assert _entries(tmp_path, body, items) == ["499 AD", "500", "999"]
+
+
+def test_a_range_in_a_sort_macro_sorts_after_the_date_it_starts_with(tmp_path):
+    body = ('<macro name="d"><date variable="issued"><date-part name="year"/></date></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key macro="d"/></sort><layout>'
+            '<text variable="title" suffix=" "/><text macro="d"/></layout></bibliography>')
+    items = [{"id": "r", "type": "book", "title": "R", "issued": {"date-parts": [[1984], [1986]]}},
+             _dated("S", 1984), _dated("T", 1985)]
+    assert _entries(tmp_path, body, items) == ["S 1984", "R 1984–1986", "T 1985"]

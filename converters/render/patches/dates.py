@@ -14,6 +14,32 @@ def install() -> None:
     _patch_season_text(model)
     _patch_locale_delimiter(model)
     _patch_range_end(model)
+    _patch_ad(model)
+
+
+def _patch_ad(model) -> None:
+    """The "ad" term follows years 1 to 499 only: "499 AD", "850", as
+    citeproc-js prints them (citeproc-py: every year below 1000).
+    (date_DateAD)"""
+    original = model.Date_Part.process
+
+    def process(self, date, context=None):
+        text = original(self, date, context)
+        if self.get("name") != "year" or not text:
+            return text
+        try:
+            year = int(date.year)
+        except Exception:
+            return text
+        if 500 <= year < 1000:
+            ad = str((context if context is not None else self).get_single_term(name="ad"))
+            if ad and str(text).endswith(ad) and str(text) != ad:
+                from citeproc.string import String
+
+                return String(str(text)[:-len(ad)])
+        return text
+
+    model.Date_Part.process = process
 
 
 class _Range(threading.local):
