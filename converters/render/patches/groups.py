@@ -89,9 +89,9 @@ def _join(group, output: list):
     from .punctuation import _FINISHED_QUOTES, _INTO_QUOTES, _tail, closing_quote, into_quote
 
     delimiter = group.get("delimiter", "")
-    if len(output) < 2 or (delimiter[:1] not in _INTO_QUOTES and (
-            delimiter or not any(_last_character(text) in _CLOSERS for text in output[:-1]))):
-        return group.join(output)
+    if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
+            or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
+        return group.join(output)  # (no text ends in a quote: the common case, read first)
     closing = closing_quote(group)
     if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
         return group.join(output)
