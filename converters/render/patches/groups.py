@@ -117,8 +117,8 @@ def _join(group, output: list):
     return joined
 
 
-# the closing quotes a locale may have
-_CLOSERS = frozenset("”’»›«‹")
+# the closing quotes a locale may have (German styles close with “)
+_CLOSERS = frozenset("”’»›«‹“‘\"")
 
 
 def _first_character(value) -> str:
