@@ -14,48 +14,124 @@ def install() -> None:
     _patch_season_text(model)
     _patch_locale_delimiter(model)
     _patch_range_end(model)
+    _patch_ad(model)
+
+
+def _patch_ad(model) -> None:
+    """The "ad" term follows years 1 to 499 only: "499 AD", "850", as
+    citeproc-js prints them (citeproc-py: every year below 1000).
+    (date_DateAD)"""
+    original = model.Date_Part.process
+
+    def process(self, date, context=None):
+        text = original(self, date, context)
+        if self.get("name") != "year" or not text:
+            return text
+        try:
+            year = int(date.year)
+        except Exception:
+            return text
+        if 500 <= year < 1000:
+            ad = str((context if context is not None else self).get_single_term(name="ad"))
+            if ad and str(text).endswith(ad) and str(text) != ad:
+                from citeproc.string import String
+
+                return String(str(text)[:-len(ad)])
+        return text
+
+    model.Date_Part.process = process
 
 
 class _Range(threading.local):
+    begin = None       # the start date of the (closed) range being rendered
     end = None         # the end date of the range being rendered
     parts = None       # the parts its ends differ in (show_parts, by identity)
+    drop = None        # (affix, date-part name): the affix that part is printed without
 
 
 _RANGE = _Range()
 
 
 def _patch_range_end(model) -> None:
-    """The second date of a range follows the dash without the spaces its
-    first part's prefix gives ("1984–1986", not "1984– 1986", where the year
-    has the prefix " " after a month the range lacks), as citeproc-js prints
-    it (art-libraries-society-of-north-america-arlisna-reviews).  (no
-    fixture changes)"""
+    """The parts where a range's two dates differ meet at the dash without
+    the affixes between them: the start's last part without its suffix, the
+    end's first part without its prefix and the spaces it starts with
+    ("(1984–1986)" for a year with prefix "(" and suffix ")", "<March–May>
+    (2001)", "1984–1986" where the year has the prefix " " after a month
+    the range lacks), as citeproc-js prints them (art-libraries-society-of-
+    north-america-arlisna-reviews, new-zealand-dental-journal).  (no fixture
+    changes)"""
     render_range, render_single = model.Date.render_date_range, model.Date.render_single_date
+    markup = model.Date_Part.markup
 
     def render_date_range(self, date_range, show_parts=None, context=None):
-        saved = _RANGE.end, _RANGE.parts
+        saved = _RANGE.begin, _RANGE.end, _RANGE.parts
+        closed = not date_range.end.is_nil()
+        _RANGE.begin = date_range.begin if closed else None
         _RANGE.end, _RANGE.parts = date_range.end, show_parts
+        asked = list(show_parts) if show_parts is not None else None
         try:
-            return render_range(self, date_range, show_parts, context)
+            text = render_range(self, date_range, show_parts, context)
         finally:
-            _RANGE.end, _RANGE.parts = saved
+            _RANGE.begin, _RANGE.end, _RANGE.parts = saved
+        if not text and closed and asked:
+            # the ends differ only in parts not printed: the date once
+            # ("2001" for March to May 2001 printed as a year)
+            return render_single(self, date_range.end, asked, context)
+        return text
 
     def render_single_date(self, date, show_parts=None, context=None):
-        text = render_single(self, date, show_parts, context)
-        if text and date is _RANGE.end and show_parts is _RANGE.parts and show_parts is not None:
+        if show_parts is None or show_parts is not _RANGE.parts \
+                or (date is not _RANGE.begin and date is not _RANGE.end):
+            return render_single(self, date, show_parts, context)
+        names = [part.get("name") for part in self.iterchildren()
+                 if part.get("name") in show_parts and _has(date, part.get("name"))]
+        saved = _RANGE.drop
+        if names:
+            _RANGE.drop = ("suffix", names[-1]) if date is _RANGE.begin else ("prefix", names[0])
+        try:
+            text = render_single(self, date, show_parts, context)
+        finally:
+            _RANGE.drop = saved
+        if text and date is _RANGE.end:
             return text.lstrip() if isinstance(text, str) else _lstrip(text)
         return text
 
+    def part_markup(self, text):
+        drop = _RANGE.drop
+        if drop is None or not text or self.get("name") != drop[1]:
+            return markup(self, text)
+        from citeproc.string import String
+
+        shown = self.format(self.case(self.strip_periods(text)))
+        if drop[0] == "suffix":
+            return String(self.get("prefix", "")) + shown
+        return shown + String(self.get("suffix", ""))
+
     model.Date.render_date_range = render_date_range
     model.Date.render_single_date = render_single_date
+    model.Date_Part.markup = part_markup
+
+
+def _has(date, name) -> bool:
+    """Whether a date has the part (a month or its season) to print."""
+    for attribute in ("month", "season") if name == "month" else (name,):
+        try:
+            if getattr(date, attribute) is not None:
+                return True
+        except Exception:
+            continue
+    return False
 
 
 def _lstrip(text):
     """citeproc's MixedString without the spaces it starts with."""
+    from citeproc.string import String
+
     pieces = list(text)
     while pieces and isinstance(pieces[0], str) and not pieces[0].strip():
         pieces.pop(0)
-    if pieces and isinstance(pieces[0], str):
+    if pieces and type(pieces[0]) in (str, String):  # (a formatted piece wraps again if rebuilt)
         pieces[0] = type(pieces[0])(pieces[0].lstrip())
     return type(text)(pieces)
 

@@ -153,6 +153,7 @@ def _text_steps(model) -> tuple:
     """speed's plain markup, and a plain cs:text's variable and macro call
     with the groups patch's bookkeeping (groups._track_leaf, _render_macro)."""
     from .groups import _SUBSTITUTE, _TRACE, _close_into, _repressed
+    from .punctuation import unlocked
 
     VariableError = model.VariableError
 
@@ -196,7 +197,7 @@ def _text_steps(model) -> tuple:
             _SUBSTITUTE.printed = printed
         if frames:
             _close_into(frames[-1], called, bool(text))
-        return text
+        return unlocked(text) if text else text
 
     return plain, variable, macro
 

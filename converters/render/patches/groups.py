@@ -8,6 +8,8 @@ from __future__ import annotations
 import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
+from .author_substitute import NAMES_END, NOT_FIRST
+from .punctuation import unlocked
 
 
 class _Trace(threading.local):
@@ -18,6 +20,8 @@ class _Trace(threading.local):
         self.collecting: list[list[tuple[str, str]]] = []
         # the cs:names whose substitute printed text, not names (its markup is next)
         self.text_substitute = None
+        # the cs:names whose substitute printed anything (its markup is next)
+        self.substituted = None
 
 
 _TRACE = _Trace()
@@ -65,9 +69,68 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return self.join(output)
+        return unlocked(_join(self, output))
 
     model.Group.process = process
+
+
+def _join(group, output: list):
+    """The group's texts joined by its delimiter.  Where the locale puts
+    punctuation inside quotes, a delimiter's leading period or comma that
+    meets a quote a child's text ends with goes inside it, merged with the
+    quoted text's own mark as citeproc-js merges them ("Immunity.,",
+    "Immunity?,") and whatever the locale's closing quote is (»Title,«);
+    so does a next text's leading mark (a prefix ". ") where finishing
+    would not move it: after a quote it does not know (»Title.« P), or a
+    comma after a quoted period ("Title.," P).  A suffix after the quote
+    (the text then ends in it) is left to punctuation's wrap and
+    finishing, which keep a comma out after a period moved in
+    ("Signalhorn.",)."""
+    from .punctuation import _FINISHED_QUOTES, _INTO_QUOTES, _tail, closing_quote, into_quote
+
+    delimiter = group.get("delimiter", "")
+    if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
+            or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
+        return group.join(output)  # (no text ends in a quote: the common case, read first)
+    closing = closing_quote(group)
+    if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
+        return group.join(output)
+    from citeproc import string as strings
+
+    joined = output[0]
+    for text in output[1:]:
+        seam = delimiter
+        if _last_character(joined) == closing:
+            if delimiter:
+                moved = into_quote(joined, delimiter[0], closing, strings)
+                if moved is not None:
+                    joined, seam = moved, delimiter[1:]
+            elif (first := _first_character(text)) in _INTO_QUOTES and (
+                    closing not in _FINISHED_QUOTES
+                    or (first == "," and str(_tail(joined, 2)[0])[-2:-1] == ".")):
+                # the next text's prefix: ». P« after »Title«
+                moved = into_quote(joined, first, closing, strings)
+                if moved is not None:
+                    joined, text = moved, strings._strip_first_char(text)
+        joined = joined + strings.normalize_seam(joined, seam)
+        joined = joined + strings.normalize_seam(joined, text)
+    return joined
+
+
+# the closing quotes a locale may have (German styles close with “)
+_CLOSERS = frozenset("”’»›«‹“‘\"")
+
+
+def _first_character(value) -> str:
+    from .punctuation import _first_character as first
+
+    return first(value) if not isinstance(value, int) else ""
+
+
+def _last_character(value) -> str:
+    from .punctuation import _last_character as last
+
+    return last(value) if not isinstance(value, int) else ""
 
 
 def _group_children(group, item, context, kwargs, model) -> list:
@@ -146,7 +209,7 @@ def _render_macro(original, element, item, args, kwargs):
         _SUBSTITUTE.printed = printed
     if frames:
         _close_into(frames[-1], called, bool(text))
-    return text
+    return unlocked(text) if text else text
 
 
 def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:
@@ -191,6 +254,7 @@ def _patch_substitution(model) -> None:
                 layout.repressed.setdefault(tag, []).append(variable)
             if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
                 _TRACE.text_substitute = self.getparent()
+            _TRACE.substituted = self.getparent()
         return text
 
     model.Substitute.render = render
@@ -212,8 +276,13 @@ def _patch_substituted_suffix(model) -> None:
     affixes and formatting; one whose substitute printed the same suffix does not add it
     again ("Matuz, R: Contemporary", not "Matuz, R: : Contemporary", when
     editor and publisher stand in with the author's ": "), as citeproc-js
-    prints it."""
+    prints it; names of its own ending so, with a label's ")", get it
+    ("(R. D. Hicks (Editor))", environmental-and-engineering-geoscience).
+    The subsequent-author-substitute string is not such a suffix: "———: "
+    gets the names' ": " after it (jahrbuch-fur-evangelikale-theologie:
+    "———: : Title", as citeproc-js prints it)."""
     original = model.Names.markup
+    replaced = NOT_FIRST + NAMES_END  # author_substitute's mark of its string
 
     def markup(self, text):
         if _TRACE.text_substitute is self:
@@ -223,8 +292,12 @@ def _patch_substituted_suffix(model) -> None:
             # not "Ill., 2003", where the title macro stands in before ",")
             _TRACE.text_substitute = None
             return text or None
+        substituted = _TRACE.substituted is self
+        if substituted:
+            _TRACE.substituted = None
         suffix = self.get("suffix", "")
-        if text and suffix.strip() and not isinstance(text, int) and str(text).endswith(suffix):
+        if substituted and text and suffix.strip() and not isinstance(text, int) \
+                and str(text).endswith(suffix) and not str(text).startswith(replaced):
             return self.get("prefix", "") + self.format(text)
         return original(self, text)
 

@@ -45,6 +45,9 @@ def install() -> None:
 
     string.normalize_seam = normalize_seam
     model.normalize_seam = normalize_seam
+    from .speed import _CACHES
+
+    _CACHES.append(_QUOTE_CLOSING)
     install_right_inline()
     install_literal_punctuation()
     install_suffix_into_quotes()
@@ -112,6 +115,27 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
+# Put before the prefix of a formatted element (two LITERALs: finishing
+# removes them); a group or macro whose text starts with it takes it off.
+FORMATTED_PREFIX = LITERAL + LITERAL
+
+
+def unlocked(text):
+    """``text`` without FORMATTED_PREFIX at its start: a group's or macro's
+    text, whose first piece's prefix meets what is before the group."""
+    if _first_character(text) != LITERAL:
+        return text
+    if not isinstance(text, list):
+        plain = str(text)
+        return type(text)(plain[2:]) if plain.startswith(FORMATTED_PREFIX) else text
+    pieces = list(text)
+    while pieces and not str(pieces[0]):
+        pieces.pop(0)
+    if pieces and str(pieces[0]) == FORMATTED_PREFIX:
+        return type(text)(pieces[1:])
+    if pieces and isinstance(pieces[0], list):
+        return type(text)([unlocked(pieces[0])] + pieces[1:])
+    return text
 
 
 def install_literal_punctuation() -> None:
@@ -149,6 +173,9 @@ _MERGED = {
 }
 # the marks citeproc-js moves into quotes (a colon and a semicolon stay out)
 _INTO_QUOTES = frozenset(".,!?")
+# the closing quotes finishing moves a period or comma into (but a comma
+# not after a quoted period)
+_FINISHED_QUOTES = frozenset("”’»›")
 # Put by a quoted element between its closing quote and its own suffix;
 # finishing removes it.  Only such a suffix lets an enclosing suffix in
 # first: a suffix of a group around the quoted element goes in before the
@@ -212,10 +239,25 @@ def install_suffix_into_quotes() -> None:
     from citeproc import model
     from citeproc import string as strings
 
+    from .speed_base import _FORMATTING
+
     original = model.Affixed.wrap
     meeting = _meeting(model)
 
     def wrap(self, string):
+        if string is None:
+            return original(self, string)
+        prefix = self.get("prefix")
+        if prefix and prefix[0] in _MERGED and any(self.get(name) for name in _FORMATTING):
+            # a formatted element's prefix meets nothing before it in its
+            # parent: no mark merged or dropped, none moved into a quote
+            # (citeproc-js: "Title.. P" for an italic P with prefix ". ",
+            # "Title”, pre" for a value in font-style="normal"); first in a
+            # group or macro, it meets what is before that (unlocked)
+            return strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
+        return plain_wrap(self, string)
+
+    def plain_wrap(self, string):
         suffix = self.get("suffix")
         if not suffix or suffix[0] not in _MERGED or string is None:
             return original(self, string)
@@ -240,10 +282,27 @@ def install_suffix_into_quotes() -> None:
             prefix = self.get("prefix", "")
             text = prefix + strings.normalize_seam(prefix, string)
             return text + strings.normalize_seam(text, suffix[1:])
+        last = _last_character(string)
         if self.get("quotes") == "true":
             prefix = self.get("prefix", "")
+            if last not in _FINISHED_QUOTES and suffix[0] in _INTO_QUOTES \
+                    and last == closing_quote(self):
+                # its own suffix into a quote finishing does not know (»Title,«)
+                moved = into_quote(string, suffix[0], last, strings)
+                if moved is not None:
+                    return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
             text = prefix + strings.normalize_seam(prefix, string)
             return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
+        if suffix[0] in _INTO_QUOTES and last == closing_quote(self) and (
+                last not in _FINISHED_QUOTES
+                or (suffix[0] == "," and str(_tail(string, 2)[0])[-2:-1] == ".")):
+            # the first mark after a quote goes in ("Title.,", »Title,«);
+            # one further out stays out after it ("Signalhorn.", 1998).
+            # Finishing moves the others, after the quotes it knows.
+            moved = into_quote(string, suffix[0], last, strings)
+            if moved is not None:
+                prefix = self.get("prefix", "")
+                return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
         if _last_character(string) not in _MERGED:
             return original(self, string)
         if str(_tail(string, 2)[0]).endswith(MOVED + suffix[0]):
@@ -435,3 +494,54 @@ def _moved(string, mark: str, strings):
                 return None
             return strings.MixedString(leaves[:-count] + [strings.String(moved)])
     return None
+
+
+# richtext's marks closing the data's formatting, and a closing tag
+_CLOSING_MARKUP = frozenset("\ue011\ue013\ue015\ue017\ue019")
+_CLOSING_TAG = re.compile(r"</[a-z]+>$")
+_QUOTE_CLOSING: dict = {}  # id(style root) -> (root, its closing quote or None: no punctuation moves in)
+
+
+def closing_quote(element) -> str | None:
+    """The closing quote of the element's locale where punctuation goes
+    inside quotes (None where it stays out)."""
+    root = element.getroottree().getroot()
+    hit = _QUOTE_CLOSING.get(id(root))
+    if hit is None or hit[0] is not root:
+        inside = element.get_locale_option("punctuation-in-quote").lower() == "true"
+        quote = str(element.get_single_term("close-quote")) if inside else ""
+        hit = _QUOTE_CLOSING[id(root)] = (root, quote[-1:] or None)
+    return hit[1]
+
+
+def into_quote(text, mark: str, closing: str, strings):
+    """``text`` (a string or citeproc's MixedString) with ``mark`` merged
+    in before the closing quote it ends with (None where that quote ends
+    formatted text, or follows one of the render's private marks)."""
+    leaves: list = []
+    stack = [text]
+    while stack:  # the pieces, nested MixedStrings flattened
+        piece = stack.pop()
+        if isinstance(piece, list) and type(piece) is strings.MixedString:
+            stack.extend(reversed(piece))
+        else:
+            leaves.append(piece)
+    tail, count = "", 0
+    for leaf in reversed(leaves):  # the plain pieces that end the text, joined
+        if len(tail) > 1:
+            break
+        if type(leaf) not in (str, strings.String):
+            return None
+        tail, count = str(leaf) + tail, count + 1
+    body = tail[:-1]
+    if not body:
+        return None
+    if body[-1] in _CLOSING_MARKUP or (body.endswith(">") and _CLOSING_TAG.search(body)):
+        moved = body + mark + closing  # after the data's formatting: "<i>E. coli</i>,«"
+    elif body[-1] == ">" or "\ue000" <= body[-1] <= "\uf8ff":
+        return None
+    else:
+        moved = merge_marks(body, mark) + closing
+    if isinstance(text, list):
+        return strings.MixedString(leaves[:len(leaves) - count] + [strings.String(moved)])
+    return type(text)(moved)

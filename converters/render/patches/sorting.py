@@ -81,3 +81,57 @@ def install() -> None:
         return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
+    _patch_dates_in_keys(model)
+
+
+def _patch_dates_in_keys(model) -> None:
+    """A date a macro prints into a sort key is compared as a date, not as
+    the text it prints: "400 BC" before "50 BC" before "850" before "1999",
+    as citeproc-js sorts it (CSL 1.0.2 § Sorting: the parts the date prints,
+    as numbers).  (date_NegativeDateSortViaMacro ...)"""
+    from citeproc.source import Date, DateRange
+    from citeproc.string import String
+
+    original = model.Date.process
+
+    def process(self, item, variable=None, *args, **kwargs):
+        if not active():
+            return original(self, item, variable, *args, **kwargs)
+        name = (variable or self.get("variable") or "").replace("-", "_")
+        value = dict.get(item.reference, name)
+        end = None
+        if isinstance(value, DateRange):
+            end = value.get("end")
+            value, end = value.begin, (None if end is None or end.is_nil() else end)
+        if not isinstance(value, Date):
+            return original(self, item, variable, *args, **kwargs)
+        parts = _printed_parts(self)
+        # a range after the single date it starts with ("1984" before "1984–1986")
+        return String(_date_key(value, parts) + (_date_key(end, parts) if end else "0" * 10))
+
+    model.Date.process = process
+
+
+def _printed_parts(date) -> tuple:
+    """The parts a cs:date prints: its date-parts, or a localized form's."""
+    if date.get("form") is not None:
+        return tuple((date.get("date-parts") or "year-month-day").split("-"))
+    named = tuple(part.get("name") for part in date.iterchildren()
+                  if part.get("name") in ("year", "month", "day"))
+    return named or ("year", "month", "day")
+
+
+def _date_key(date, parts: tuple) -> str:
+    """The date as digits that sort in time order (a year BC first), of one
+    length (a part not printed, or missing, is zeros: "2002" before
+    "2002-10-25")."""
+    key = []
+    for part, width, offset in (("year", 6, 100000), ("month", 2, 0), ("day", 2, 0)):
+        number = 0
+        if part in parts:
+            try:
+                number = int(getattr(date, part)) + offset
+            except Exception:
+                number = 0
+        key.append(str(number).rjust(width, "0"))
+    return "".join(key)

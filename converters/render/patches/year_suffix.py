@@ -1,7 +1,9 @@
 """Implicit year suffixes: a style that asks for year-suffix disambiguation
 but never prints the year-suffix variable gets the suffix after the year of
 the first issued date it renders, once a cite or entry (CSL 1.0.2 §
-Disambiguation).  citeproc-py prints none.  (14 fixtures:
+Disambiguation), printed as a copy of the year's date-part, its affixes and
+formatting with it ("(2001)(a)", as citeproc-js prints it:
+new-zealand-dental-journal).  citeproc-py prints none.  (14 fixtures:
 disambiguate_ImplicitYearSuffixOnceOnly, disambiguate_NoTextElementUsesYearSuffixVariable,
 disambiguate_YearSuffixMixedDates, disambiguate_YearSuffixWithMixedCreatorTypes,
 magic_ImplicitYearSuffixDelimiter, magic_ImplicitYearSuffixExplicitDelimiter,
@@ -15,6 +17,9 @@ import threading
 from . import sorting
 
 _EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
+_AFFIXES_AND_FORMATTING = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
+                           "text-decoration", "vertical-align")
+_CLOSING_TAGS = re.compile(r"(?:</[a-z]+>)*")
 
 
 class _Item(threading.local):
@@ -72,7 +77,15 @@ def install() -> None:
             return text
         match = found[-1]
         _ITEM.shown = True
-        return rendered[:match.end()] + suffix + rendered[match.end():]
+        at, letters = match.end(), suffix
+        part = self.find('{*}date-part[@name="year"]')
+        if part is not None and any(part.get(a) for a in _AFFIXES_AND_FORMATTING):
+            # a copy of the year's part: "(2001)(a)", "[<b>2001</b>][<b>a</b>]"
+            after = _CLOSING_TAGS.match(rendered, at).end()
+            closing = part.get("suffix", "")
+            if rendered.startswith(closing, after):
+                at, letters = after + len(closing), str(part.wrap(part.format(suffix)))
+        return rendered[:at] + letters + rendered[at:]
 
     after_render(model.Date, render, lambda element: element.get("variable") == "issued")
 
