@@ -108,3 +108,43 @@ def test_the_datas_straight_quotes_take_the_locales_quote_terms(tmp_path):
     assert _entries(tmp_path, body, items) == [
         "A “quoted ‘in’ x” y|“A ‘quoted “in” x’ y”",
         "It’s “fancy” and ‘single’|“It’s ‘fancy’ and ‘single’”"]
+
+
+_PARTICLES = [{"family": "Brandt", "given": "Ahasver", "dropping-particle": "von"},
+              {"family": "Geer", "given": "Ingrid", "non-dropping-particle": "de"}]
+
+
+def test_particles_take_their_owner_name_parts_case_and_formatting(tmp_path):
+    # the dropping particle the given part's, the non-dropping the family's
+    body = _bib('<names variable="author"><name name-as-sort-order="all" initialize-with=". ">'
+                '<name-part name="family" text-case="uppercase" font-weight="bold"/>'
+                '<name-part name="given" font-style="italic" text-case="capitalize-first"/>'
+                '</name></names><text value="|"/><names variable="author"><name>'
+                '<name-part name="family" text-case="uppercase"/>'
+                '<name-part name="given" text-case="lowercase"/></name></names>')
+    items = [{"id": "a", "type": "book", "author": _PARTICLES}]
+    assert _entries(tmp_path, body, items) == [
+        "BRANDT, A. Von, GEER, I. DE|ahasver von BRANDT, ingrid DE GEER"]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "<b>BRANDT</b>, <i>A.</i> <i>Von</i>, <b>GEER</b>, <i>I.</i> <b>DE</b>"
+        "|ahasver von BRANDT, ingrid DE GEER"]
+
+
+def test_a_name_parts_affixes_go_around_its_particles_too(tmp_path):
+    body = _bib('<names variable="author"><name><name-part name="family" text-case="uppercase" '
+                'font-weight="bold" prefix="[" suffix="]"/><name-part name="given" '
+                'font-style="italic" prefix="(" suffix=")"/></name></names>')
+    items = [{"id": "a", "type": "book", "author": _PARTICLES}]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "(<i>Ahasver</i>) [<i>von</i> <b>BRANDT</b>], (<i>Ingrid</i>) [<b>DE</b> <b>GEER</b>]"]
+
+
+def test_a_particle_takes_its_owners_formatting_where_the_other_part_is_unwritten(tmp_path):
+    body = _bib('<names variable="author"><name><name-part name="given" font-style="italic" '
+                'text-case="uppercase"/></name></names><text value="|"/><names variable="author">'
+                '<name name-as-sort-order="all"><name-part name="family" text-case="uppercase"/>'
+                '</name></names>')
+    items = [{"id": "a", "type": "book", "author": _PARTICLES + [{"family": "Smith", "given": "Jo"}]}]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "<i>AHASVER</i> <i>VON</i> Brandt, <i>INGRID</i> de Geer, <i>JO</i> Smith"
+        "|BRANDT, Ahasver von, GEER, Ingrid DE, SMITH, Jo"]
