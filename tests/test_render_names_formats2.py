@@ -148,3 +148,10 @@ def test_a_particle_takes_its_owners_formatting_where_the_other_part_is_unwritte
     assert _entries(tmp_path, body, items, output="html") == [
         "<i>AHASVER</i> <i>VON</i> Brandt, <i>INGRID</i> de Geer, <i>JO</i> Smith"
         "|BRANDT, Ahasver von, GEER, Ingrid DE, SMITH, Jo"]
+
+
+def test_a_single_quote_before_a_digit_is_an_elision(tmp_path):
+    body = _bib('<text variable="title"/><text value="|"/><text variable="title" quotes="true"/>')
+    items = [{"id": "c", "type": "book", "title": "The '90s and 'quoted' words"}]
+    assert _entries(tmp_path, body, items) == [
+        "The ’90s and “quoted” words|“The ’90s and ‘quoted’ words”"]
