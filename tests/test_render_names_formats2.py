@@ -155,3 +155,15 @@ def test_a_single_quote_before_a_digit_is_an_elision(tmp_path):
     items = [{"id": "c", "type": "book", "title": "The '90s and 'quoted' words"}]
     assert _entries(tmp_path, body, items) == [
         "The ’90s and “quoted” words|“The ’90s and ‘quoted’ words”"]
+
+
+def test_a_substitute_ending_in_a_space_keeps_the_names_suffix_apart(tmp_path):
+    def body(substitute: str, suffix: str) -> str:
+        return ('<citation><layout><text variable="title"/></layout></citation>'
+                f'<bibliography subsequent-author-substitute="{substitute}"><layout>'
+                f'<names variable="author" suffix="{suffix}"><name/></names>'
+                '<text variable="title"/></layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "T1", "author": _people("A")},
+             {"id": "b", "type": "book", "title": "T2", "author": _people("A")}]
+    assert _entries(tmp_path, body("———: ", ": "), items) == ["G A: T1", "———: : T2"]
+    assert _entries(tmp_path, body("———.", ". "), items) == ["G A. T1", "———. T2"]
