@@ -58,8 +58,11 @@ def install() -> None:
 
 
 
-def _expanded(element, name, level: int, form, mark, initials_only: bool, context):
-    """The name as the level shows it: a copy, or the name itself."""
+def _expanded(element, name, level: int, form, mark, initials_only: bool, context,
+              inverted: tuple | None = None):
+    """The name as the level shows it: a copy, or the name itself
+    (``inverted``: the sort-separator and demote-non-dropping-particle of
+    a name printed family name first)."""
     from citeproc.source import Name
 
     given = name.get("given") if "literal" not in name else None
@@ -78,9 +81,18 @@ def _expanded(element, name, level: int, form, mark, initials_only: bool, contex
         return name
     else:
         shown = given
-    parts = (shown, name.get("dropping-particle"), name.get("non-dropping-particle"),
-             name.get("family"), name.get("suffix"))
-    return Name(family=" ".join(str(p) for p in parts if p))
+    dp, ndp = name.get("dropping-particle"), name.get("non-dropping-particle")
+    family, suffix = name.get("family"), name.get("suffix")
+    if inverted is None:
+        parts = (shown, dp, ndp, family, suffix)
+        return Name(family=" ".join(str(p) for p in parts if p))
+    # under name-as-sort-order the short name grows as a long one would
+    # print inverted ("Bravais, L." in citeproc-js, not "L. Bravais")
+    separator, demote = inverted
+    head, tail = ((ndp, family), (shown, dp)) if demote in ("never", "sort-only") \
+        else ((family,), (shown, dp, ndp))
+    pieces = [" ".join(str(p) for p in head if p), " ".join(str(p) for p in tail if p)]
+    return Name(family=separator.join(p for p in (*pieces, suffix and str(suffix)) if p))
 
 
 def _patch_levels(model) -> None:
@@ -97,8 +109,12 @@ def _patch_levels(model) -> None:
         form = self.get_option("form", context, sort_options)
         mark = self.get_option("initialize-with", context, sort_options)
         names = item.reference[variable]
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        inverted = (self.get_option("sort-separator", context, sort_options),
+                    self.get_option("demote-non-dropping-particle", context, sort_options))
         shown = [_expanded(self, name, chosen.get(i, 0), form, mark,
-                           bool(levels.get("initials-only")), context)
+                           bool(levels.get("initials-only")), context,
+                           inverted if order == "all" or (order == "first" and i == 0) else None)
                  for i, name in enumerate(names)]
         dict.__setitem__(item.reference, variable, shown)
         try:

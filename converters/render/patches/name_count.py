@@ -3,6 +3,10 @@ names each would show ("author editor": 3 + 2 = 5); citeproc-py added the
 counts after formatting them, and so printed "32".  (name_AuthorEditorCount,
 name_AuthorCountWithMultipleVariables,
 name_AuthorCountWithSameVarContentAndCombinedTermFail)
+A list's count is the number of names it would print: all of them unless
+et al. cuts it, plus the last one after et-al-use-last's ellipsis, as
+citeproc-js counts them; citeproc-py counted et-al-use-first's names even
+where no et al. applied ("1" for two names).
 """
 from __future__ import annotations
 
@@ -28,3 +32,28 @@ def install() -> None:
         return original(self, item, names_context=names_context, context=context, **kwargs)
 
     model.Names.process = process
+
+
+def patch_name_form_count(model) -> None:
+    """Installed innermost of the Name.process patches (by names.install),
+    so that the et-al options the others set are the ones counted."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if self.get_option("form", context, sort_options) != "count":
+            return original(self, item, variable, context, sort_options, **kwargs)
+        return _shown(self, len(item.reference.get(variable) or []), context, sort_options)
+
+    model.Name.process = process
+
+
+def _shown(name, count: int, context, options) -> int:
+    def option(key):
+        return name.get_option(key, context, options)
+
+    minimum, first = option("et-al-min"), option("et-al-use-first")
+    if count < 2 or not minimum or count < minimum or first is None:
+        return count
+    # et-al-use-last adds the last name where two or more were cut
+    last = bool(option("et-al-use-last")) and first <= minimum - 2
+    return min(count, first) + (1 if last and first < count else 0)

@@ -10,7 +10,9 @@
   space ("我妻栄");
 - a cs:name-part's affixes and formatting go only around a part the name
   has; an institution's (literal) name takes the family part's formatting
-  and text case, not its affixes.
+  and text case, not its affixes;
+- a dropping particle takes the given part's case and formatting, a
+  non-dropping one the family part's, each particle formatted apart.
 
 (magic_NameSuffixNoComma, magic_NameSuffixWithComma, name_ArticularWithComma,
 bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
@@ -69,6 +71,7 @@ def _name(**parts):
 
 class _Current(threading.local):
     literals: frozenset = frozenset()  # the literal names of the list being printed
+    particles: tuple = ()  # its names' (dropping, non-dropping) particles
 
 
 _CURRENT = _Current()
@@ -118,6 +121,8 @@ def _patch_parts_present(model) -> None:
             return given, family
         if which == "family" and given is None and family in _CURRENT.literals:
             return given, self.format(self.case(family))  # its formatting, not its affixes
+        if _CURRENT.particles and which in ("given", "family"):
+            return _with_particles(self, which, given, family, format_part)
         return format_part(self, given, family)
 
     model.Name_Part.format_part = present_only
@@ -134,12 +139,72 @@ def _patch_parts_present(model) -> None:
         if not hit[1]:
             return process(self, item, variable, context, sort_options, **kwargs)
         names = item.reference.get(variable) or []
-        saved = _CURRENT.literals
+        saved = _CURRENT.literals, _CURRENT.particles
         _CURRENT.literals = frozenset(str(n["literal"]) for n in names
                                       if isinstance(n, dict) and "literal" in n)
+        _CURRENT.particles = () if sorting.sorts(sort_options) else tuple(
+            (str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
+            for n in names if isinstance(n, dict) and (n.get("dropping-particle")
+                                                       or n.get("non-dropping-particle")))
         try:
             return process(self, item, variable, context, sort_options, **kwargs)
         finally:
-            _CURRENT.literals = saved
+            _CURRENT.literals, _CURRENT.particles = saved
 
     model.Name.process = process_noting_literals
+
+
+def _with_particles(element, which: str, given, family, format_part):
+    """(given, family) with this name-part's text cut at its particles,
+    each piece in its owner's case and formatting; and where the cs:name
+    has no part for the other side, that side's particles this part owns
+    formatted too (the dropping particle before the family name takes the
+    given part's formatting though no family part is written)."""
+    other = "family" if which == "given" else "given"
+    texts = {"given": given, "family": family}
+    pieces = _pieces(str(texts[which]), which) if texts[which] else None
+    if pieces:
+        texts[which] = element.wrap(" ".join(_formatted(element, p, o) for p, o in pieces))
+    else:
+        texts["given"], texts["family"] = format_part(element, given, family)
+    if texts[other] and _part(element, other) is None:
+        others = _pieces(str(texts[other]), other)
+        if others and any(owner == which for _, owner in others):
+            texts[other] = " ".join(_formatted(element, p, o) if o == which else p
+                                    for p, o in others)
+    return texts["given"], texts["family"]
+
+
+def _formatted(element, piece: str, owner: str) -> str:
+    part = _part(element, owner)
+    return piece if part is None else str(part.format(part.case(piece)))
+
+
+def _pieces(text: str, which: str) -> list[tuple[str, str]] | None:
+    """A name part's text cut where it holds particles, each piece with the
+    name-part whose case and formatting it takes, as citeproc-js prints
+    them: the dropping particle the given name's, the non-dropping one the
+    family's ("GEER, I. DE", "(<i>Ahasver</i> <i>von</i>)" for the given
+    part's formatting; the part's affixes around the whole).  None when the
+    text holds none of the list's particles."""
+    for dropping, keeping in _CURRENT.particles:
+        if which == "family":
+            lead = [(p, o) for p, o in ((dropping, "given"), (keeping, "family")) if p]
+            head = " ".join(p for p, _ in lead) + " "
+            if text.startswith(head) and len(text) > len(head) and lead:
+                return lead + [(text[len(head):], "family")]
+        else:
+            tail = [(p, o) for p, o in ((dropping, "given"), (keeping, "family")) if p]
+            end = " " + " ".join(p for p, _ in tail)
+            if text.endswith(end) and len(text) > len(end) and tail:
+                return [(text[:-len(end)], "given")] + tail
+    return None
+
+
+def _part(element, owner: str):
+    """The cs:name-part of the same cs:name for ``owner`` ("given" or
+    "family"), or None."""
+    for part in element.getparent().findall("cs:name-part", element.nsmap):
+        if part.get("name") == owner:
+            return part
+    return None

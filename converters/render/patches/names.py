@@ -5,7 +5,7 @@ import re
 import threading
 
 from ..records import incomplete_variables
-from . import sorting
+from . import name_count, sorting
 
 # CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
 _NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
@@ -17,6 +17,7 @@ def install() -> None:
     from citeproc import model
 
     _add_name_variables()
+    name_count.patch_name_form_count(model)  # innermost: it counts what the others set
     _patch_after_inverted_name(model)  # innermost: it sees the options the others set
     _patch_literal_last(model)
     _patch_names_shown(model)
@@ -26,7 +27,9 @@ def install() -> None:
     _patch_sort_particles(model)
     _patch_substitute_inherits(model)
     _patch_sort_et_al(model)
+    _patch_short_inverted(model)
     _patch_affixes_per_name(model)
+    _patch_use_last(model)
     _patch_mark_substitutable(model)  # outermost: it marks what the others printed
 
 
@@ -507,6 +510,96 @@ def _each_name(original, name, item, variable, call) -> tuple[list[str], list]:
     finally:
         dict.__setitem__(reference, key, names)
     return texts, persons
+
+
+def _patch_short_inverted(model) -> None:
+    """A short name printed family name first keeps its non-dropping
+    particle after the sort-separator unless demote-non-dropping-particle
+    is "never" or "sort-only" ("Heel, van" in citeproc-js, where
+    citeproc-py printed "van Heel"; checked on a crafted style)."""
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        names = item.reference.get(variable) or []
+        if sorting.sorts(sort_options) or not any(
+                isinstance(n, dict) and n.get("non-dropping-particle") for n in names):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        if not order or self.get_option("form", context, sort_options) != "short" or \
+                self.get_option("demote-non-dropping-particle", context, sort_options) in (
+                    "never", "sort-only"):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        from citeproc.source import Name
+
+        separator = self.get_option("sort-separator", context, sort_options)
+        shown = [Name(family=f"{n['family']}{separator}{n['non-dropping-particle']}")
+                 if (order == "all" or index == 0) and n.get("non-dropping-particle")
+                 and n.get("family") and "literal" not in n else n
+                 for index, n in enumerate(names)]
+        dict.__setitem__(item.reference, variable, shown)
+        try:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            dict.__setitem__(item.reference, variable, names)
+
+    model.Name.process = process
+
+
+def _patch_use_last(model) -> None:
+    """et-al-use-last as citeproc-js applies it: a cut list shows at most
+    et-al-min - 2 names before the ellipsis and the last name ("A … E" for
+    et-al-min="3" et-al-use-first="2", where citeproc-py printed "A, B et
+    al."), and one name is followed by " … " without the delimiter ("A …
+    E", as its single ellipsis joins; "A, B, … E" with two).  Checked on
+    crafted styles."""
+    from .speed_base import name_options_changed
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        overrides = _use_last_overrides(self, len(item.reference.get(variable) or []),
+                                        context, sort_options)
+        if overrides is None:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        options = dict(sort_options or {}, **overrides)
+        if "delimiter" not in overrides:
+            return original(self, item, variable, context, options, **kwargs)
+        # citeproc-py joins with the cs:name's own delimiter attribute when
+        # it has one (the options only give the default): set for this call
+        saved = self.get("delimiter")
+        self.set("delimiter", overrides["delimiter"])
+        name_options_changed()
+        try:
+            return original(self, item, variable, context, options, **kwargs)
+        finally:
+            self.set("delimiter", saved) if saved is not None else self.attrib.pop(
+                "delimiter", None)
+            name_options_changed()
+
+    model.Name.process = process
+
+
+def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
+    """The options that make citeproc-py cut a list as citeproc-js's
+    et-al-use-last does, or None where they change nothing."""
+    if sorting.sorts(sort_options) or sorting.active():
+        return None
+    try:
+        if not name.get_option("et-al-use-last", context, sort_options):
+            return None
+        minimum = name.get_option("et-al-min", context, sort_options)
+        first = name.get_option("et-al-use-first", context, sort_options)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if not minimum or count < 2 or count < minimum or first is None or minimum < first:
+        return None
+    shown = min(first, minimum - 2)
+    if shown < 1 or shown + 1 >= count:
+        return None  # nothing cut (or nothing left before the ellipsis): as before
+    overrides = {"et-al-use-first": str(shown)} if shown != first else {}
+    if shown == 1:
+        overrides["delimiter"] = " "
+    return overrides or None
 
 
 def _ends_in_ellipsis(name, context, sort_options) -> bool:
