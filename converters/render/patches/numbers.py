@@ -51,7 +51,8 @@ def _patch_label_plural(model) -> None:
     A label of an empty variable is printed, as citeproc-js prints it ("p."
     alone); the group around it decides (patches.groups), so "(3 vol)"
     without a volume is suppressed with its group.  A names label is no part
-    of a sort key.  (label_PluralNumberOfVolumes)"""
+    of a sort key.  A locator's label without a locator is the singular
+    "page" term, as citeproc-js prints it.  (label_PluralNumberOfVolumes)"""
     from citeproc.source import VariableError
 
     def _is_plural(self, item):
@@ -79,6 +80,10 @@ def _patch_label_plural(model) -> None:
     def label(self, item, variable=None, plural=None, context=None, **kwargs):
         if variable is not None and sorting.active():
             return None  # a names label is no part of a sort key ("Gaonkar (Ed.)")
+        if variable is None and not item.has_locator and self.get("variable") == "locator":
+            # citeproc-js prints a locator's label without a locator too, as
+            # the singular "page" term (a bibliography's "p." or "(Page)")
+            variable, plural = "page", False
         return process(self, item, variable, plural, context, **kwargs)
 
     model.Label.process = label
