@@ -70,3 +70,25 @@ def test_a_word_spelled_like_a_titles_leans_to_a_title(line):
 def test_a_common_english_first_word_counts_only_against_a_name():
     # "Farewell" is spelled like a name, and is none.
     assert evidence.features("Farewell Hermann Zapf", CONTEXT)["least name-like word"] <= 0
+
+
+def test_a_title_in_title_case_is_no_abstract():
+    # Two sentences ending in a full stop after an author list read like an
+    # abstract, but prose is not written with every longer word capitalised.
+    page = ("Sparse Coding of Natural Images\nAda Lovelace\nMary Somerville\n"
+            "Replication of Phage Genomes with Purified Enzymes. Conversion of Viral Strands "
+            "to Supercoiled Duplexes.\nCharles Babbage\n"
+            "Analytical Engines and Their Programs\nAugustus De Morgan\n")
+    entries = _entries(page)
+    assert entries[0] == ("Sparse Coding of Natural Images", ["Lovelace", "Somerville"])
+    assert entries[1][0].startswith("Replication of Phage") and entries[1][1] == ["Babbage"]
+    assert len(entries) == 3
+
+
+@pytest.mark.parametrize("text,title_case", [
+    ("Replication of Phage Genomes with Purified Enzymes. Conversion of Viral Strands.", True),
+    ("We measure the thermal conductivity of twinned wires and find it halved. It is low.", False),
+    ("Nanowire Lasers", False),  # too few words to tell
+])
+def test_title_case_is_most_longer_words_capitalised(text, title_case):
+    assert evidence._title_case(text) is title_case

@@ -707,6 +707,20 @@ def _lowercase_share(text: str) -> float:
     return sum(w[0].islower() for w in words) / len(words)
 
 
+# Title Case: most longer words capitalised.  Of the corpora's records with
+# five words or more of four letters and more, 7,413 of 10,749 titles have
+# at least 70% of them capitalised, and 2 of 623 abstracts (both lists of
+# product names): prose is no title written in Title Case ("Replication of
+# Phi-X174 DNA with Purified Enzymes .1. Conversion of Viral-DNA to a ...").
+TITLE_CASE_SHARE = 0.7
+TITLE_CASE_ABSTRACT = -4.0
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text[:400].split() if w[:1].isalpha() and len(w.strip(".,;:()")) > 3]
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
     """Scores (title, author, abstract) for one line, given its page."""
     if ABSTRACT_MARKER.search(text) and not author_marker(text):
@@ -750,6 +764,8 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
             # title that ends in a full stop does not do.
             title -= 2.0
             abstract += 1.0
+    if _title_case(text):
+        abstract += TITLE_CASE_ABSTRACT
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
     elif not _SENTENCE_END.search(text):
