@@ -92,3 +92,15 @@ def test_a_title_in_title_case_is_no_abstract():
 ])
 def test_title_case_is_most_longer_words_capitalised(text, title_case):
     assert evidence._title_case(text) is title_case
+
+
+def test_a_letter_the_catalogue_could_not_encode_leaves_a_name_a_name():
+    # "Fr??d??ric": an accented letter written as "?" inside a word; a
+    # title's question mark ends its word ("Who Needs Nanowires?").
+    assert evidence.name_shaped("Fr??d??ric Morand")
+    assert evidence.name_shaped("Tomas Kov?cs")
+    assert not evidence.name_shaped("Who Needs Nanowires?")
+    page = ("Doping of Gallium Nitride Nanowires\nMartin Weber\nFr??d??ric Morand\nJulia Scholz\n"
+            "Who Needs Nanowires?\nPaul Wagner\n")
+    assert _entries(page)[0] == ("Doping of Gallium Nitride Nanowires", ["Weber", "Morand", "Scholz"])
+    assert _entries(page)[1] == ("Who Needs Nanowires?", ["Wagner"])
