@@ -104,3 +104,20 @@ def test_a_letter_the_catalogue_could_not_encode_leaves_a_name_a_name():
             "Who Needs Nanowires?\nPaul Wagner\n")
     assert _entries(page)[0] == ("Doping of Gallium Nitride Nanowires", ["Weber", "Morand", "Scholz"])
     assert _entries(page)[1] == ("Who Needs Nanowires?", ["Wagner"])
+
+
+@pytest.mark.parametrize("line", ["RB Sessions", "PL Bounds", "A. Young", "Fields TK"])
+def test_a_surname_after_initials_may_be_spelled_like_any_word(line):
+    # Initials, then one word: a surname's place, whatever its spelling.
+    assert evidence.features(line, CONTEXT)["least name-like word"] == 0
+
+
+@pytest.mark.parametrize("line", ["NDDL Reference", "Image J"])
+def test_an_acronym_or_trailing_capital_is_no_initial_before_a_surname(line):
+    assert evidence.features(line, CONTEXT)["least name-like word"] < -0.5
+
+
+def test_a_vancouver_list_keeps_a_surname_that_is_a_word():
+    page = ("Nutrient cycling in the Sargasso Sea\nKL Vergin\nTK Fields\nJC Cho\n"
+            "Bacterioplankton of the oligotrophic ocean\nSJ Giovannoni\n")
+    assert _entries(page)[0] == ("Nutrient cycling in the Sargasso Sea", ["Vergin", "Fields", "Cho"])

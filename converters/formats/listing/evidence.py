@@ -263,6 +263,14 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if word is not None:
             _word_features(f, word, place, context, line_ordinary, spelling)
             least.append(_letter_odds(word, place))
+    first = tokens[0].strip(",")
+    if len(least) == 1 and (bool(_INITIAL.match(first)) or (first.isalpha() and first.isupper()
+                                                            and len(first) <= 2)):
+        # An initial or two, then one word: a surname's place, and surnames
+        # are often words of a language ("RB Sessions", "PL Bounds", "A.
+        # Young"); three capitals or more are as often an acronym ("TUG
+        # Bylaws", "NDDL Reference").
+        least = []
     f["least name-like word"] = _least_name_like(least)
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
