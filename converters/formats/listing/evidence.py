@@ -72,7 +72,8 @@ academy consortia""".split())
 # adjectives after the noun ("Instituto Nacional de Câncer", "Ministério da Saúde").
 ORGANISATION_OPENERS = frozenset("""instituto institut istituto universidad universidade università
 université ministério ministerio ministère ministero secretaria secretaría fundação fundación
-fondazione conselho consejo agência agencia centro""".split())
+fondazione conselho consejo agência agencia centro sociedade sociedad società associação asociación
+associazione serviços servicios""".split())
 # Endings of ordinary vocabulary, rare in names (surnames mostly in last place).
 _VOCABULARY_ENDING = re.compile(
     r"(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ics|ical|ism|isms|ogy|ologies"
