@@ -121,3 +121,21 @@ def test_a_vancouver_list_keeps_a_surname_that_is_a_word():
     page = ("Nutrient cycling in the Sargasso Sea\nKL Vergin\nTK Fields\nJC Cho\n"
             "Bacterioplankton of the oligotrophic ocean\nSJ Giovannoni\n")
     assert _entries(page)[0] == ("Nutrient cycling in the Sargasso Sea", ["Vergin", "Fields", "Cho"])
+
+
+@pytest.mark.parametrize("title", ["Lena image tools", "Carla BibTeX"])
+def test_a_given_name_before_a_titles_lower_case_or_camel_case_words_is_a_title(title):
+    # A given name first, then words a name never holds: lower-case words
+    # that are no particle, or a program's CamelCase.  Their spelling counts
+    # with the line's other words, so the given name alone no longer makes
+    # the line one more author of the entry above (a merge).
+    page = ("Optical Modes of Hexagonal Microcavities\nAndreas Richter\nMartin Vogel\n"
+            f"{title}\nColin Sparrow\n"
+            "Phonon Scattering at Twin Boundaries\nPaul Wagner\n"
+            "We measure the thermal conductivity of twinned wires and find it halved.\n")
+    assert _entries(page)[:2] == [("Optical Modes of Hexagonal Microcavities", ["Richter", "Vogel"]),
+                                  (title, ["Sparrow"])]
+
+
+def test_a_particle_is_no_title_word():
+    assert evidence.features("Jorge da Silva", CONTEXT)["least name-like word"] > 0

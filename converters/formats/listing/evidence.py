@@ -259,6 +259,8 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             f["broken letter"] += 1  # not a word as written: no lexicon can judge it
             continue
         if _shape_features(f, token, place):
+            if _judged_by_spelling_too(token):
+                least.append(namegrams.name_odds(token))
             continue
         word = _word_to_look_up(f, token, place)
         if word is not None:
@@ -501,6 +503,14 @@ def _letter_odds(word: str, place: str) -> float:
             and lexicon.word_frequency(word, "en") >= _COMMON_FIRST):
         odds = min(0.0, odds)
     return odds
+
+
+def _judged_by_spelling_too(token: str) -> bool:
+    """A word its shape told about that is still a word of the line: a
+    lower-case one other than a particle ("Qin notation generator") or
+    CamelCase ("TeX L.U.G.s"); not an initial, a suffix or an acronym."""
+    return ((token.islower() and token not in PARTICLES and len(token) > 1)
+            or bool(_CAMEL.search(token) and not _SURNAME_PREFIX.match(token)))
 
 
 def _least_name_like(odds: list[float]) -> float:
