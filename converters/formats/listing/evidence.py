@@ -16,7 +16,10 @@ is a name (positive) rather than a title (negative):
 * the head nouns of organisations ("Institute", "Consortium"): organisations
   sign papers too, and their names are made of ordinary words;
 * for a word neither list knows, its spelling (letter trigrams of given
-  names against ordinary words: "Shashank" against "Exciton").
+  names against ordinary words: "Shashank" against "Exciton");
+* the line's least name-like word by the letter models (``namegrams``): a
+  person's line is spelled like names from end to end, a title holds a word
+  spelled like a language's ("Lorenz Attractors", "German TeX").
 
 Each is a feature by its place in the line (a given name is expected first;
 surnames are often ordinary words: Smith, Young, Cross), and ``WEIGHTS``,
