@@ -269,15 +269,7 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if word is not None:
             _word_features(f, word, place, context, line_ordinary, spelling)
             least.append(_letter_odds(word, place))
-    first = tokens[0].strip(",")
-    if len(least) == 1 and (bool(_INITIAL.match(first)) or (first.isalpha() and first.isupper()
-                                                            and len(first) <= 2)):
-        # An initial or two, then one word: a surname's place, and surnames
-        # are often words of a language ("RB Sessions", "PL Bounds", "A.
-        # Young"); three capitals or more are as often an acronym ("TUG
-        # Bylaws", "NDDL Reference").
-        least = []
-    f["least name-like word"] = _least_name_like(least)
+    f["least name-like word"] = _least_name_like(least, tokens[0].strip(","))
     if f["organisation"]:
         # An organisation's name is made of a language's ordinary words
         # ("World Health Organization"), of its own brands ("LaTeX Project
@@ -516,11 +508,18 @@ def _judged_by_spelling_too(token: str) -> bool:
             or bool(_CAMEL.search(token) and not _SURNAME_PREFIX.match(token)))
 
 
-def _least_name_like(odds: list[float]) -> float:
+def _least_name_like(odds: list[float], first: str) -> float:
     """The odds of the line's least name-like word, bounded; 0 without one.
     A given name spelled a little like vocabulary ("Prudence", "Florence",
     "Therence") is no evidence against a name: only a first word spelled
-    clearly like a title's counts against the line when others follow."""
+    clearly like a title's counts against the line when others follow.
+    After an initial or two (``first``), one word is in a surname's place,
+    and surnames are often words of a language ("RB Sessions", "PL Bounds",
+    "A. Young"); three capitals or more are as often an acronym ("TUG
+    Bylaws", "NDDL Reference")."""
+    if len(odds) == 1 and (bool(_INITIAL.match(first))
+                           or (first.isalpha() and first.isupper() and len(first) <= 2)):
+        return 0.0
     if not odds:
         return 0.0
     if len(odds) > 1 and _FIRST_WORD_DOUBT < odds[0] < 0:
@@ -796,8 +795,7 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
             # title that ends in a full stop does not do.
             title -= 2.0
             abstract += 1.0
-    if _title_case(text):
-        abstract += TITLE_CASE_ABSTRACT
+    abstract += TITLE_CASE_ABSTRACT if _title_case(text) else 0.0
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
     elif not _SENTENCE_END.search(text):
