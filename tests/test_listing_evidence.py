@@ -14,6 +14,9 @@ CONTEXT = evidence.page_context([])
 @pytest.mark.parametrize("line", [
     "Instituto Nacional de Câncer",                 # the head noun first, as Romance languages put it
     "Ministério da Saúde",
+    "Sociedade Brasileira de Física",              # a society, an association, a service
+    "Asociación Española de Pediatría",
+    "Serviços Provinciais de Veterinária",
     "TeX Development Fund committee",               # a lower-case head noun after capitalised words
     "British Standards Institution",
     "Centers for Disease Control and Prevention",   # a plural head noun joined by "for"

@@ -26,9 +26,11 @@ SEEDS = range(1000, 1005)   # 5 pages of 60 entries per pool and mix
 # reads 290, 298, 298 and 295, the floors then; on these pages the previous
 # reader read 296, 289, 297 and 296 (benchmarks/listing_score.py --old-pool
 # sets the two side by side).  Issue 10's fourth stop raised bib hard from
-# 293 to 296 (the reader of a7e62f6 reads 293 here).
+# 293 to 296 (the reader of a7e62f6 reads 293 here).  The least name-like
+# word by the letter models (evidence._least_name_like) raised bib natural
+# from 296 to 299 and bib hard from 296 to 298.
 FLOORS = {
-    ("bib", "natural"): 296, ("bib", "hard"): 296,
+    ("bib", "natural"): 299, ("bib", "hard"): 298,
     ("jats", "natural"): 297, ("jats", "hard"): 300,
 }
 
