@@ -154,3 +154,28 @@ def test_a_substituted_name_keeps_its_formatting(tmp_path):
     assert _entries(tmp_path, body, items, output="html") == [
         "<b>G A0</b>, <b>G A1</b>, and <b>G A2</b>. T1", "<b>———</b> and <b>G A2</b>. T3"]
     assert _entries(tmp_path, body, items) == ["G A0, G A1, and G A2. T1", "——— and G A2. T3"]
+
+
+def test_a_substitute_takes_no_formatting_that_covers_part_of_the_name(tmp_path):
+    """A name-part's formatting (the family name's small caps, an inverted
+    name's italic family) wraps part of a name: the substitute takes none of
+    it, and the entry's tags stay balanced."""
+    people = [{"family": f"A{i}", "given": "G"} for i in range(3)]
+    items = [{"id": "a", "type": "book", "title": "T1", "author": people},
+             {"id": "b", "type": "book", "title": "T2", "author": people},
+             {"id": "c", "type": "book", "title": "T3", "author": people[:1] + people[2:]}]
+
+    def body(rule: str, name: str) -> str:
+        return ('<citation><layout><text variable="title"/></layout></citation>'
+                f'<bibliography subsequent-author-substitute="———" subsequent-author-substitute-rule="{rule}">'
+                f'<layout><names variable="author">{name}</names><text variable="title" prefix=". "/>'
+                "</layout></bibliography>")
+    small_caps = '<name and="text"><name-part name="family" font-variant="small-caps"/></name>'
+    assert _entries(tmp_path, body("partial-each", small_caps), items, output="html")[1:] == [
+        "———, ———, and ———. T2", f"——— and G {_SC}A2</span>. T3"]
+    inverted = ('<name and="text" name-as-sort-order="first">'
+                '<name-part name="family" font-style="italic"/></name>')
+    assert _entries(tmp_path, body("partial-each", inverted), items, output="html")[1:] == [
+        "———, ———, and ———. T2", "——— and G <i>A2</i>. T3"]
+    assert _entries(tmp_path, body("partial-first", inverted), items, output="html")[1:] == [
+        "———, G <i>A1</i>, and G <i>A2</i>. T2", "——— and G <i>A2</i>. T3"]

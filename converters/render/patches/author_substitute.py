@@ -216,8 +216,9 @@ def _each(printed: str, persons: list[str], before: list[str], substitute: str,
         at = printed.find(person, cursor)
         if at < 0 or not person:
             break
-        replacement = _formatted_like(person, substitute)
-        printed = printed[:at] + replacement + printed[at + len(person):]
+        at, end = _whole_tags(printed, at, at + len(person))
+        replacement = _formatted_like(printed[at:end], substitute)
+        printed = printed[:at] + replacement + printed[end:]
         cursor = at + len(replacement)
     return printed
 
@@ -230,9 +231,56 @@ _AROUND = re.compile("^((?:<[^>]+>|[\ue006-\ue008])*)(.*?)((?:</[^>]+>|[\ue006-\
 def _formatted_like(person: str, substitute: str) -> str:
     """The substitute in the formatting the name had (names.py puts a
     cs:name's formatting around each name): "<b>———</b>" as citeproc-js
-    prints it for a bold name."""
+    prints it for a bold name.  Only tags that wrap the whole name are kept:
+    a name-part's formatting ("G <i>A2</i>") covers part of it, and the
+    substitute takes none of it."""
     found = _AROUND.match(person)
-    return found.group(1) + substitute + found.group(3) if found else substitute
+    if not found:
+        return substitute
+    lead, trail = found.group(1), found.group(3)
+    kept = _wrapping_tags(person, len(lead), len(person) - len(trail))
+    marks = "".join(c for c in lead if c in _LIST_MARKS), "".join(c for c in trail if c in _LIST_MARKS)
+    opens = "".join(person[a:b] for a, b, _, _ in kept)
+    closes = "".join(person[c:d] for _, _, c, d in reversed(kept))
+    return marks[0] + opens + substitute + closes + marks[1]
+
+
+_LIST_MARKS = "\ue006\ue007\ue008"
+_OPENING_BEFORE = re.compile(r"<([a-z]+)[^>/]*>$")
+_CLOSING_AFTER = re.compile(r"</([a-z]+)>")
+
+
+def _whole_tags(printed: str, at: int, end: int) -> tuple[int, int]:
+    """The span of a name widened over the tags it closes or opens but does
+    not hold (an inverted name's "A0</i>, G" after its "<i>"), so that what
+    is replaced leaves the entry's tags balanced."""
+    while (found := _OPENING_BEFORE.search(printed, 0, at)) is not None:
+        tag, name = printed[at:end], found.group(1)
+        if tag.count(f"</{name}>") <= len(re.findall(rf"<{name}[\s>]", tag)):
+            break
+        at = found.start()
+    while (found := _CLOSING_AFTER.match(printed, end)) is not None:
+        tag, name = printed[at:end], found.group(1)
+        if len(re.findall(rf"<{name}[\s>]", tag)) <= tag.count(f"</{name}>"):
+            break
+        end = found.end()
+    return at, end
+_TAG = re.compile(r"<(/?)([a-z]+)[^>]*>")
+
+
+def _wrapping_tags(person: str, lead_end: int, trail_start: int) -> list[tuple[int, int, int, int]]:
+    """(start, end) of each opening tag before ``lead_end`` whose own closing
+    tag starts at or after ``trail_start``, with that closing tag's span."""
+    stack: list[tuple[int, int, str]] = []
+    pairs = []
+    for tag in _TAG.finditer(person):
+        if not tag.group(1):
+            stack.append((tag.start(), tag.end(), tag.group(2)))
+        elif stack and stack[-1][2] == tag.group(2):
+            start, end, _ = stack.pop()
+            if end <= lead_end and tag.start() >= trail_start:
+                pairs.append((start, end, tag.start(), tag.end()))
+    return sorted(pairs)
 
 
 def _substituted(printed: str, names: list[str], substitute: str, rule: str | None) -> str:
