@@ -12,7 +12,7 @@ import warnings
 
 from ..model import Record, split_others
 from ..vocabulary import month_number
-from .richtext import has_markup, mark, smart_quotes
+from .richtext import has_markup, literal, mark, smart_quotes
 
 _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
                "literal")
@@ -172,8 +172,14 @@ def _particles(person: dict) -> dict:
 
 
 def _name_part(value):
-    """A name's apostrophe is typographic, as in other text ("O’Carroll")."""
-    return smart_quotes(value) if isinstance(value, str) and "'" in value else value
+    """A name's apostrophe is typographic, as in other text ("O’Carroll"),
+    and its ``<``, ``>`` and ``&`` are printed as such, escaped in HTML
+    ("AT&#38;T" as citeproc-js prints it), never read as markup."""
+    if not isinstance(value, str):
+        return value
+    if "<" in value or ">" in value or "&" in value:
+        value = literal(value)
+    return smart_quotes(value) if "'" in value else value
 
 
 def _is_names(value) -> bool:

@@ -119,7 +119,7 @@ def _patch_parts_present(model) -> None:
             return given, family
         if which == "family" and not family:
             return given, family
-        if which == "family" and given is None and family in _CURRENT.literals:
+        if which == "family" and not given and family in _CURRENT.literals:
             return given, self.format(self.case(family))  # its formatting, not its affixes
         if _CURRENT.particles and which in ("given", "family"):
             return _with_particles(self, which, given, family, format_part)
