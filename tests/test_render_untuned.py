@@ -64,11 +64,12 @@ def test_a_left_margin_keeps_its_trailing_space_in_text(tmp_path):
             '<text variable="citation-number" suffix=". "/><text variable="title"/>'
             '</layout></bibliography>')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": "Doe"}]) == ["1.  Doe"]
-    # Markdown is no citeproc-js output: it keeps one space, as before
+    # Markdown is no citeproc-js output: it keeps one space, as before, and
+    # escapes the number's period so the entry is not read as a numbered list
     path = tmp_path / "rule.csl"
     markdown = render([{"id": "a", "type": "book", "title": "Doe"}], style=str(path),
                       output="markdown").entries
-    assert markdown == ["1. Doe"]
+    assert markdown == ["1\\. Doe"]
 
 
 def test_a_note_style_letters_only_cites_printed_alike(tmp_path):

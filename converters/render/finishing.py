@@ -262,6 +262,8 @@ def substitute_repeats(entries: list[str], authors: list, substitute: str) -> li
 # escapes them (an underscore inside a word is no mark: "snake_case")
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~^$|]|_(?![^\W_])|(?<![^\W_])_")
 _MARKDOWN_TAGS = {"<i>": "*", "</i>": "*", "<b>": "**", "</b>": "**"}
+_MARKDOWN_START = re.compile(r"^(\d*)((?<=\d)[.)]|(?<!\d)[#+-])(?=\s|$)")
+_MARKDOWN_AT = re.compile(r"(?<![\w\\])@(?=\w)")
 
 
 def to_markdown(text: str) -> str:
@@ -276,4 +278,7 @@ def to_markdown(text: str) -> str:
         else:
             parts[index] = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0),
                                                  html_lib.unescape(part))
-    return "".join(parts)
+    # what would begin a list or a heading at the start ("1\\. Smith"), and
+    # what pandoc's Markdown reads as a citation ("\\@smith"), as pandoc escapes them
+    text = _MARKDOWN_AT.sub(r"\\@", "".join(parts))
+    return _MARKDOWN_START.sub(r"\1\\\2", text, count=1)
