@@ -29,3 +29,18 @@ def test_a_string_opened_after_an_entry_on_its_line_reaches_the_next_input(tmp_p
     assert b"macro-undefined" not in whole[1]
     for other in others:
         assert other == whole
+
+
+def test_file_level_blocks_a_writer_drops_are_said_once_for_the_run(tmp_path):
+    # RIS has no place for @string/@preamble: the whole run says so once,
+    # counting macros by name over all inputs (a1's file read twice: still
+    # 2 strings); sharded runs said it once an input, counted per input.
+    first, second = tmp_path / "c.bib", tmp_path / "d.bib"
+    first.write_text("@string{jn = {J}}\n@article{a1, title={T}, journal=jn, year=2000}\n",
+                     encoding="utf-8")
+    second.write_text('@string{kn = {K}}\n@preamble{"x"}\n'
+                      "@article{b1, title={U}, journal=kn, year=2001}\n", encoding="utf-8")
+    whole, *others = _three_ways(first, second, first, "-t", "ris", "-v")
+    assert whole[1].count(b"file-level blocks (1 preambles, 2 strings)") == 1
+    for other in others:
+        assert other == whole
