@@ -44,3 +44,34 @@ def test_file_level_blocks_a_writer_drops_are_said_once_for_the_run(tmp_path):
     assert whole[1].count(b"file-level blocks (1 preambles, 2 strings)") == 1
     for other in others:
         assert other == whole
+
+
+def _late_string_file(path) -> None:
+    """A child in the first chunk; in a later one an entry that uses a macro
+    before its @string (undefined in a whole read too), the @string, then
+    the child's parent, whose publisher is that macro."""
+    from converters.scale.streams import BATCH
+
+    parts = ["@inproceedings{child,\n  title = {Child},\n  crossref = {par},\n}\n"]
+    parts += [f"@article{{k{i},\n  title = {{T{i}}},\n  year = {{2000}},\n}}\n"
+              for i in range(BATCH + 10)]
+    parts += ["@article{early,\n  title = {Early},\n  journal = jn,\n}\n",
+              "@string{jn = {Late Press}}\n",
+              "@proceedings{par,\n  title = {Parent},\n  publisher = jn,\n  year = {1999},\n}\n"]
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def test_a_lent_parent_uses_a_string_defined_after_its_child(tmp_path):
+    # The parent lent to the child's chunk lacked the @string defined after
+    # the child: streamed, the child lost its publisher and was warned of
+    # an undefined macro.  The @string lent with it stays the lent text's:
+    # "early" is still undefined, and the @string is written once.
+    bib = tmp_path / "late.bib"
+    _late_string_file(bib)
+    for to in ("csljson", "bibtex"):
+        whole, *others = _three_ways(bib, "-t", to)
+        assert whole[0].count(b"publisher") == 2 and whole[0].count(b"Late Press") == (
+            2 if to == "csljson" else 3)  # the child's, the parent's (and the @string)
+        assert whole[1].count(b"macro-undefined") == 1 and b"[early]" in whole[1]
+        for other in others:
+            assert other == whole

@@ -153,8 +153,10 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
                 # keys differing in case from an earlier chunk's: the reader warns
                 # (the lines counted in the chunk, as shifted moves them)
                 earlier = {k: line - first_line + 1 for k, (_, line) in cased.items()}
-                got = returned(fmt.read(chunk, path, **options, **(
-                    {"earlier_keys": earlier} if earlier else {})), borrowed, last)
+                extra = {"earlier_keys": earlier} if earlier else {}
+                if borrowed:  # the lent text's @strings are its own (crossref.lend)
+                    extra["lent_after"] = last
+                got = returned(fmt.read(chunk, path, **options, **extra), borrowed, last)
                 got = shifted(got, first_line - 1)
                 if said:  # in line order, as the reader gives them
                     got.diagnostics[:0] = said

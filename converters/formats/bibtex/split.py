@@ -128,6 +128,7 @@ class _Splitting:
     quick: dict = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
     refused: set[str] = field(default_factory=set)  # macros refused as too large
+    lent: bool = False  # in a chunk's lent text (split's lent_after): nothing kept
     meta: dict = field(default_factory=lambda: {"preambles": [], "comments": [],
                                                 "strings": {}})
 
@@ -147,12 +148,13 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 
 
 def split(text: str, source: str | None, result: ReadResult,
-          macros: Macros | None = None, earlier_keys: dict[str, int] | None = None
-          ) -> tuple[list[Entry], dict]:
+          macros: Macros | None = None, earlier_keys: dict[str, int] | None = None,
+          lent_after: int | None = None) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
     of earlier inputs; ``earlier_keys`` (lowered key -> line) the keys of
-    the file's earlier chunks that a key here may differ from in case."""
+    the file's earlier chunks that a key here may differ from in case;
+    ``lent_after`` the last line of a streamed chunk's own text (see read)."""
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
@@ -174,6 +176,9 @@ def split(text: str, source: str | None, result: ReadResult,
     _count_lines(text, blocks, state)
     entries: list[Entry] = []
     for block in blocks:
+        if lent_after is not None and not state.lent and state.line_of(block) > lent_after:
+            # lent text: its @strings define macros for it alone (a copy)
+            state.lent, state.macros = True, dict(macros)
         got = _block(block, state, bm)
         if got is not None:
             entries.append(got)
@@ -313,7 +318,8 @@ def _misread_comment(block, line: int):
 def _string(block, state: _Splitting, line: int) -> None:
     try:
         state.macros[block.key.lower()] = evaluate(block.value, state.macros)
-        state.meta["strings"][block.key] = block.value
+        if not state.lent:
+            state.meta["strings"][block.key] = block.value
     except Undefined as exc:
         if exc.name.lower() in state.refused:
             state.refused.add(block.key.lower())
