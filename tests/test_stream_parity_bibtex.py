@@ -75,3 +75,29 @@ def test_a_lent_parent_uses_a_string_defined_after_its_child(tmp_path):
         assert whole[1].count(b"macro-undefined") == 1 and b"[early]" in whole[1]
         for other in others:
             assert other == whole
+
+
+def test_entries_after_another_on_one_line_keep_their_keys_and_findings_order(tmp_path):
+    # A key used again in a later chunk was skipped and said by the stream
+    # only for entries that open a line, and said before the line's other
+    # findings; the whole read skips it among them, in the entries' order.
+    # "s2" opens after another entry on its line in the first chunk.
+    from converters.scale.streams import BATCH
+
+    parts = ["@article{s1, title={S1}} @article{s2, title={S2}, year={2001}}\n"]
+    parts += [f"@article{{k{i},\n  title = {{T{i}}},\n  year = {{2000}},\n}}\n"
+              for i in range(BATCH + 10)]
+    parts += ["@article{x1, title={X}, journal=UNDEF} @article{k5, title={again}} "
+              "@article{x2, title={Y}, crossref={nope}} @article{K6, title={case}} "
+              "@article{s2, title={again}}\n",
+              "@article{x3, title={Z}, crossref={k5}}\n"]
+    bib = tmp_path / "oneline.bib"
+    bib.write_text("\n".join(parts), encoding="utf-8")
+    whole, *others = _three_ways(bib, "-t", "csljson")
+    found = [line.split(" ", 3)[2] + line[line.rindex(" "):] for line in
+             whole[1].decode().splitlines()]
+    assert found == ["macro-undefined [x1]", "key-duplicate [k5]", "key-duplicate [K6]",
+                     "key-duplicate [s2]", "crossref-missing [x2]"]
+    assert b'"again"' not in whole[0] and whole[0].count(b'"id": "k5",') == 1
+    for other in others:
+        assert other == whole

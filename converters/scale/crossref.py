@@ -119,16 +119,22 @@ def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
 
 
 def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
-         breaks: int | None = None) -> tuple[str, set[str], int]:
+         breaks: int | None = None, repeated: frozenset[str] | set[str] = frozenset()
+         ) -> tuple[str, set[str], int]:
     """(the chunk with the parents it lacks appended at their lines, and the
     @string blocks between (``Parents.strings``), their keys, the chunk's
     last line of its own), lines counted in the chunk.
-    ``breaks``: the chunk's line_breaks, if the caller counted them."""
+    ``breaks``: the chunk's line_breaks, if the caller counted them;
+    ``repeated``: keys of the chunk's entries the reader skips (an earlier
+    chunk has them), whose first entry a child here inherits from."""
     breaks = line_breaks(chunk) if breaks is None else breaks
     last = breaks + (0 if chunk.endswith(("\n", "\r")) else 1)
     if not lent:
         return chunk, set(), last
-    lacking = sorted((lent[k] for k in named_parents(chunk) - defined_keys(chunk)
+    defined = defined_keys(chunk)
+    if repeated:
+        defined -= {key.lower() for key in repeated}
+    lacking = sorted((lent[k] for k in named_parents(chunk) - defined
                       if k in lent), key=lambda parent: parent[0])
     if not lacking:
         return chunk, set(), last
