@@ -6,7 +6,11 @@ are named as parents, a second keeps those entries' text (only theirs);
 each chunk that names a parent it lacks gets the parent's text appended at
 the parent's own line (blank lines between), so inherited fields keep the
 lines a whole read gives them.  The parent is read there only to be
-inherited from: its record and findings come from its own chunk."""
+inherited from: its record and findings come from its own chunk.  The
+@string blocks between the chunk and a parent go with it, at their lines,
+so that its values use the macros the whole read has there (defined late
+in the file, after the child); the reader keeps those to the lent text
+(``lent_after``)."""
 from __future__ import annotations
 
 import io
@@ -18,6 +22,7 @@ from ..model import ReadResult
 from .streams import _entry_starts, bibtex_openings, line_breaks
 
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
+_STRING = re.compile(r"\s*@\s*string\s*[{(]", re.IGNORECASE)
 _PARENT = re.compile(r"\b(?:crossref|xref)\s*=\s*[{\"]?\s*([^,}\"\s]+)", re.IGNORECASE)
 
 
@@ -58,18 +63,28 @@ def _lines_naming(block: str):
             at = block.find(spelled, at + len(spelled))
 
 
-def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
+class Parents(dict):
     """key (case folded) -> (line, text) of every entry some entry names as
-    its crossref/xref parent.  Two passes over the file; nothing else kept."""
+    its crossref/xref parent; ``strings``: (line, text) of the file's
+    @string blocks, in order, which a parent's values may use."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.strings: list[tuple[int, str]] = []
+
+
+def parents(open_text: Callable[[], TextIO]) -> Parents:
+    """The file's Parents.  Two passes over the file; nothing else kept
+    (the @string blocks only where some entry names a parent)."""
     with open_text() as handle:
         wanted: set[str] = set()
         while block := handle.read(1 << 16):  # small: the peak is a chunk's, not this
             block += handle.readline()  # to the end of its last line
             for line in _lines_naming(block):
                 wanted |= named_parents(line)
+    found = Parents()
     if not wanted:
-        return {}
-    found: dict[str, tuple[int, str]] = {}
+        return found
     with open_text() as handle:
         # one block a chunk, its opening found by the cutting's searches
         for start, chunk, openings in bibtex_openings(handle, 1):
@@ -78,6 +93,8 @@ def parents(open_text: Callable[[], TextIO]) -> dict[str, tuple[int, str]]:
                 folded = key.group(1).lower() if key else ""
                 if folded in wanted:
                     found.setdefault(folded, (line, block))
+                elif "@" in block and _STRING.match(block):
+                    found.strings.append((line, block))
     return found
 
 
@@ -102,25 +119,38 @@ def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
 
 
 def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
-         breaks: int | None = None) -> tuple[str, set[str], int]:
-    """(the chunk with the parents it lacks appended at their lines, their
-    keys, the chunk's last line of its own), lines counted in the chunk.
-    ``breaks``: the chunk's line_breaks, if the caller counted them."""
+         breaks: int | None = None, repeated: frozenset[str] | set[str] = frozenset()
+         ) -> tuple[str, set[str], int]:
+    """(the chunk with the parents it lacks appended at their lines, and the
+    @string blocks between (``Parents.strings``), their keys, the chunk's
+    last line of its own), lines counted in the chunk.
+    ``breaks``: the chunk's line_breaks, if the caller counted them;
+    ``repeated``: keys of the chunk's entries the reader skips (an earlier
+    chunk has them), whose first entry a child here inherits from."""
     breaks = line_breaks(chunk) if breaks is None else breaks
     last = breaks + (0 if chunk.endswith(("\n", "\r")) else 1)
     if not lent:
         return chunk, set(), last
-    lacking = sorted((lent[k] for k in named_parents(chunk) - defined_keys(chunk)
+    defined = defined_keys(chunk)
+    if repeated:
+        defined -= {key.lower() for key in repeated}
+    lacking = sorted((lent[k] for k in named_parents(chunk) - defined
                       if k in lent), key=lambda parent: parent[0])
     if not lacking:
         return chunk, set(), last
+    borrowed = defined_keys("".join(text for _, text in lacking))
+    blocks = lacking
+    strings = getattr(lent, "strings", ())
+    if strings:  # those after the chunk's own lines, before the last parent
+        own_end, until = first_line - 1 + last, lacking[-1][0]
+        blocks = sorted([*lacking, *(s for s in strings if own_end < s[0] < until)],
+                        key=lambda block: block[0])
     # a "\n" after a last "\r" makes one line break of the two, as it should
     pieces, at = [chunk if chunk.endswith("\n") else chunk + "\n"], last + 1
-    for line, text in lacking:
+    for line, text in blocks:
         line -= first_line - 1  # its line in the chunk
         pieces.append("\n" * max(line - at, 0) + text + ("" if text.endswith("\n") else "\n"))
         at = max(line, at) + line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
-    borrowed = defined_keys("".join(pieces[1:]))
     return "".join(pieces), borrowed, last
 
 

@@ -16,6 +16,7 @@ from .shards import Job, Shard, ShardResult
 class Run:
     results: list[ShardResult] = field(default_factory=list)
     duplicates: list[Diagnostic] = field(default_factory=list)
+    writer: str | None = None  # a convert's output format
 
     @property
     def records(self) -> int:
@@ -46,8 +47,10 @@ class Run:
         renamed (``renamed``: by shard, written id -> joined id) named as joined."""
         import dataclasses
 
-        from .shards import diagnostics_of
+        from .shards import blocks_dropped, diagnostics_of
 
+        if self.writer is not None:  # said once, before the writer's own, as a whole run
+            yield from blocks_dropped(self.writer, self.results)
         for result in self.results:
             ids = (renamed or {}).get(result.index) or {}
             for diagnostic in diagnostics_of(result, "written"):
@@ -147,7 +150,7 @@ def execute(job: Job, shards: list[Shard], folder: str, *, jobs: int = 1,
     from .carried import carried
     from .shards import _registry
 
-    run = Run()
+    run = Run(writer=job.to if job.command == "convert" else None)
     shards = carried(job, shards, _registry())
     groups: Iterable[tuple[str, list]]
     if scheduler:

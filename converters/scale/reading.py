@@ -120,16 +120,12 @@ def _range(path: str, fmt: Format, byte_range, options: dict) -> Iterator[ReadRe
             "the rest of this part is not read", file=path, line=number)])
 
 
-def _line(diagnostic) -> int:
-    return diagnostic.location.line or 0
-
-
 def _text(path: str) -> TextIO:
     return io.TextIOWrapper(open_input(path), encoding="utf-8-sig", newline="")
 
 
 def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadResult]:
-    from .bibkeys import skip_repeats
+    from .bibkeys import repeats
     from .crossref import lend, parents, returned
     from .idstore import SeenKeys
     from .streams import line_breaks
@@ -143,22 +139,23 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
             for first_line, chunk, openings in streamer.with_openings(text):
-                breaks = line_breaks(chunk)  # counted once: blanking repeats keeps them
+                breaks = line_breaks(chunk)  # counted once, for lend too
                 lines_read = first_line + breaks
-                said: list = []
+                repeated: set = set()
                 cased: dict = {}
                 if seen:
-                    chunk, said, cased = skip_repeats(chunk, first_line, seen, path, openings)
-                chunk, borrowed, last = lend(chunk, first_line, lent, breaks)
+                    repeated, cased = repeats(chunk, first_line, seen, openings)
+                chunk, borrowed, last = lend(chunk, first_line, lent, breaks, repeated)
                 # keys differing in case from an earlier chunk's: the reader warns
                 # (the lines counted in the chunk, as shifted moves them)
                 earlier = {k: line - first_line + 1 for k, (_, line) in cased.items()}
-                got = returned(fmt.read(chunk, path, **options, **(
-                    {"earlier_keys": earlier} if earlier else {})), borrowed, last)
+                extra: dict = {"earlier_keys": earlier} if earlier else {}
+                if repeated:  # skipped by the reader, said in their place
+                    extra["repeated"] = repeated
+                if borrowed:  # the lent text's @strings are its own (crossref.lend)
+                    extra["lent_after"] = last
+                got = returned(fmt.read(chunk, path, **options, **extra), borrowed, last)
                 got = shifted(got, first_line - 1)
-                if said:  # in line order, as the reader gives them
-                    got.diagnostics[:0] = said
-                    got.diagnostics.sort(key=_line)
                 any_records = any_records or bool(got.records)
                 empty.extend(d for d in got.diagnostics if d.code == "input-empty")
                 got.diagnostics = [d for d in got.diagnostics if d.code != "input-empty"]

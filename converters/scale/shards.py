@@ -57,6 +57,10 @@ class ShardResult:
     later: dict[str, list] = field(default_factory=dict)
     later_spills: dict[str, str] = field(default_factory=dict)
     ids: list = field(default_factory=list)  # (file, id, line) for reports that list records
+    # The file-level blocks the writer has no place for: a mapping's names
+    # (@string macros, merged by name across inputs as a whole run merges
+    # them), a list's count; said once for the run (blocks_dropped).
+    dropped: dict = field(default_factory=dict)
 
 
 # A convert's findings after reading, in the whole run's order (api.convert):
@@ -108,7 +112,7 @@ def run_shard(job: Job, shard: Shard, progress: Callable[[int], None] | None = N
             if progress:
                 progress(len(records))
         if sink:
-            spill.add(sink.finish(), "written")
+            result.dropped = sink.dropped
     finally:
         spill.close()
         if buckets:
@@ -164,6 +168,25 @@ class _Spill:
 
     def close(self) -> None:
         self.handle.close()
+
+
+def blocks_dropped(writer: str, results: Iterable[ShardResult]) -> list[Diagnostic]:
+    """What the whole run says once (api.convert) and a sharded run once too,
+    not once a shard: the file-level blocks of all the inputs, merged as the
+    whole run merges them, that the writer has no place for."""
+    merged: dict = {}
+    for result in results:
+        for kind, value in result.dropped.items():
+            if isinstance(value, set):
+                merged.setdefault(kind, set()).update(value)
+            else:
+                merged[kind] = merged.get(kind, 0) + value
+    kinds = ", ".join(f"{v if isinstance(v, int) else len(v)} {kind}"
+                      for kind, v in merged.items() if v)
+    if not kinds:
+        return []
+    return [make("field-dropped", f"{writer} has no place for the input's file-level "
+                 f"blocks ({kinds})", severity=Severity.INFO)]
 
 
 def diagnostics_of(result: ShardResult, phase: str = "") -> Iterator[Diagnostic]:
@@ -241,7 +264,7 @@ class _Sink:
                        and self.whole and self.blocks is None else self.raw)
         self.count = 0
         self.started = False  # some text written: the next batch needs a separator
-        self.dropped: dict[str, int] = {}
+        self.dropped: dict[str, set | int] = {}  # see ShardResult.dropped
 
     def _meta(self, meta: dict, found: list) -> dict:
         """A chunk's file-level blocks (@string, @preamble ...) for a writer
@@ -256,16 +279,12 @@ class _Sink:
         if self.writer.file_blocks:
             return {**self.options, "meta": meta}
         for kind, value in meta.items():
-            self.dropped[kind] = self.dropped.get(kind, 0) + len(value)
+            if isinstance(value, dict):
+                names = self.dropped.setdefault(kind, set())
+                names.update(value)  # type: ignore[union-attr]
+            else:
+                self.dropped[kind] = self.dropped.get(kind, 0) + len(value)  # type: ignore
         return self.options
-
-    def finish(self) -> list[Diagnostic]:
-        """What is said once a shard: the file-level blocks the writer has no place for."""
-        kinds = ", ".join(f"{n} {kind}" for kind, n in self.dropped.items() if n)
-        if not kinds:
-            return []
-        return [make("field-dropped", f"{self.writer.name} has no place for the input's "
-                     f"file-level blocks ({kinds})", severity=Severity.INFO)]
 
     def write(self, records: list[Record], meta: dict | None = None
               ) -> tuple[list[Diagnostic], list[Diagnostic]]:

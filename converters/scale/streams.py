@@ -418,15 +418,23 @@ def _bibtex_blocks(meta: dict) -> str:
 _DEFINING = re.compile(r"^[ \t]*@[ \t]*(?:string|preamble)[ \t\r\n]*[{(]",
                        re.IGNORECASE | re.MULTILINE)
 _ANY_BLOCK = re.compile(r"[\r\n][ \t]*@")
+# such a block opened anywhere: after an entry on its line, or in a value
+_DEFINING_ANYWHERE = re.compile(r"@[ \t]*(?:string|preamble)[ \t\r\n]*[{(]", re.IGNORECASE)
 
 
 def _bibtex_defines(chunk: str) -> str:
     """The chunk's @string and @preamble blocks, each to the next line that
-    starts with "@" (a value holding such a line is cut short: rare)."""
+    starts with "@" (a value holding such a line is cut short: rare).  Where
+    one may open after other text on its line ("...} @string{jn = ...}", which
+    the reader takes as a block), the whole chunk: the reader finds them."""
     if "@" not in chunk:
         return ""
+    spelled = chunk.replace("\r", "\n") if "\r" in chunk else chunk
+    if (len(_DEFINING_ANYWHERE.findall(spelled))
+            != sum(1 for _ in _DEFINING.finditer(spelled))):
+        return chunk
     pieces = []
-    for found in _DEFINING.finditer(chunk.replace("\r", "\n") if "\r" in chunk else chunk):
+    for found in _DEFINING.finditer(spelled):
         end = _ANY_BLOCK.search(chunk, found.end())
         pieces.append(chunk[found.start():end.start() if end else len(chunk)])
     return "\n".join(pieces)

@@ -48,15 +48,21 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
 
 def read(text: str, source: str | None = None, *, macros: dict | None = None,
          dialect: str | None = None, earlier_keys: dict[str, int] | None = None,
+         lent_after: int | None = None, repeated: set[str] | None = None,
          **options) -> ReadResult:
     """``macros``: a dict of @string macros shared by the inputs of one run
     (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
     ``dialect``: "bibtex" or "biblatex" says how to read literal lists
     (publisher, location); by default the file's own fields tell.
     ``earlier_keys``: a streamed chunk's keys of earlier chunks (lowered key
-    -> line) that its keys differ from in case: warned of as in a whole read."""
+    -> line) that its keys differ from in case: warned of as in a whole read.
+    ``lent_after``: a streamed chunk's last line of its own; what follows is
+    lent (crossref parents and the @strings before them): its macros serve
+    it alone, neither ``macros`` nor the file's blocks.  ``repeated``: keys
+    a streamed chunk's earlier chunks used; an entry of the chunk's own with
+    one is skipped and said, as a whole read skips a key used again."""
     with fewer_collections(ACYCLIC):
-        return _read(text, source, macros, dialect, earlier_keys)
+        return _read(text, source, macros, dialect, earlier_keys, lent_after, repeated)
 
 
 # A "\r" not followed by "\n" ends a line (old Mac files), as the text reader
@@ -65,12 +71,14 @@ _LONE_RETURN = re.compile(r"\r(?!\n)")
 
 
 def _read(text: str, source: str | None, macros: dict | None, dialect: str | None,
-          earlier_keys: dict[str, int] | None = None) -> ReadResult:
+          earlier_keys: dict[str, int] | None = None,
+          lent_after: int | None = None, repeated: set[str] | None = None) -> ReadResult:
     result = ReadResult()
     if "\r" in text:
         text = _LONE_RETURN.sub("\n", text)
     try:
-        entries, meta = split(text, source, result, macros, earlier_keys)
+        entries, meta = split(text, source, result, macros, earlier_keys, lent_after,
+                              repeated)
     except RecursionError:
         result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
                                        file=source, line=1))

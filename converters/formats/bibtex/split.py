@@ -128,6 +128,8 @@ class _Splitting:
     quick: dict = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
     refused: set[str] = field(default_factory=set)  # macros refused as too large
+    lent: bool = False  # in a chunk's lent text (split's lent_after): nothing kept
+    repeated: set[str] = field(default_factory=set)  # keys earlier chunks used (split)
     meta: dict = field(default_factory=lambda: {"preambles": [], "comments": [],
                                                 "strings": {}})
 
@@ -147,12 +149,15 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 
 
 def split(text: str, source: str | None, result: ReadResult,
-          macros: Macros | None = None, earlier_keys: dict[str, int] | None = None
+          macros: Macros | None = None, earlier_keys: dict[str, int] | None = None,
+          lent_after: int | None = None, repeated: set[str] | None = None
           ) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
     of earlier inputs; ``earlier_keys`` (lowered key -> line) the keys of
-    the file's earlier chunks that a key here may differ from in case."""
+    the file's earlier chunks that a key here may differ from in case;
+    ``lent_after`` the last line of a streamed chunk's own text, and
+    ``repeated`` the keys its earlier chunks used (see read)."""
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
@@ -171,9 +176,14 @@ def split(text: str, source: str | None, result: ReadResult,
     state = _Splitting(source, result, macros, defined, quick=quick)
     if earlier_keys:
         state.keys.update(earlier_keys)
+    if repeated:
+        state.repeated = repeated
     _count_lines(text, blocks, state)
     entries: list[Entry] = []
     for block in blocks:
+        if lent_after is not None and not state.lent and state.line_of(block) > lent_after:
+            # lent text: its @strings define macros for it alone (a copy)
+            state.lent, state.macros = True, dict(macros)
         got = _block(block, state, bm)
         if got is not None:
             entries.append(got)
@@ -255,6 +265,9 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
             return _entry(entry, state)
         state.meta["comments"].append(block.comment)
     elif isinstance(block, bm.DuplicateBlockKeyBlock):
+        if state.lent and block.key in state.repeated:
+            # a lent parent whose key the chunk's own repeat (skipped) took first
+            return _entry(block.ignore_error_block, state)
         state.report("key-duplicate", f"the key {block.key!r} is used again; this entry is "
                      "skipped (the first one is kept)", line, record=block.key)
     elif isinstance(block, bm.DuplicateFieldKeyBlock):
@@ -313,7 +326,8 @@ def _misread_comment(block, line: int):
 def _string(block, state: _Splitting, line: int) -> None:
     try:
         state.macros[block.key.lower()] = evaluate(block.value, state.macros)
-        state.meta["strings"][block.key] = block.value
+        if not state.lent:
+            state.meta["strings"][block.key] = block.value
     except Undefined as exc:
         if exc.name.lower() in state.refused:
             state.refused.add(block.key.lower())
@@ -350,6 +364,10 @@ def _key_of(raw: str | None) -> str | None:
 def _entry(block, state: _Splitting) -> Entry | None:
     line = state.line_of(block)
     key = block.key
+    if key in state.repeated and not state.lent:  # an earlier chunk has it: as used again
+        state.report("key-duplicate", f"the key {key!r} is used again; this entry is "
+                     "skipped (the first one is kept)", line, record=key)
+        return None
     quick = state.quick.get(id(block))
     if quick is None:
         _field_lines(block, line, state)
