@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from .display_finish import displays, tidy_spaces
+from .resets import needed_resets
 from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
 from .richtext import DATA_QUOTE, mark, resolve
 
@@ -190,6 +191,8 @@ def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QU
 def _finish(text: str, output: str, piq: bool, closing: str) -> str:
     """An entry's or citation's text, its quotes alternated, finished."""
     text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
+    if output != "text":
+        text = needed_resets(text)
     if "\ue000" in text:
         # a citation layout's display (bluebook-law-review-with-abstract's
         # abstract): divisions in HTML, spaces elsewhere, as in an entry

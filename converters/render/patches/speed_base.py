@@ -45,6 +45,31 @@ def _patch_format(model) -> None:
         return original(self, string)
 
     model.Formatted.format = format
+    _patch_normal(model)
+
+
+def _patch_normal(model) -> None:
+    """An explicit normal font-style, font-variant or font-weight writes a
+    reset span in HTML at its place in the formatting order (render.resets
+    keeps it only inside an element that sets the property).  Not for
+    cs:names, cs:name and cs:name-part: citeproc-js prints none for them
+    inside small caps or italics of their own cs:names or cs:name."""
+    from citeproc.formatter import html
+
+    from ..resets import RESET
+
+    quiet = (model.Names, model.Name, model.Name_Part)
+    for attribute in ("font-style", "font-variant", "font-weight"):
+        method = attribute.replace("-", "_")
+        original = getattr(model.Formatted, method)
+
+        def formatted(self, text, attribute=attribute, original=original):
+            if self.get(attribute) == "normal" and self.get_formatter() is html \
+                    and not isinstance(self, quiet):
+                return f"{RESET.format(attribute)}{text}</span>"
+            return original(self, text)
+
+        setattr(model.Formatted, method, formatted)
 
 
 def _patch_wrap(model) -> None:
