@@ -139,3 +139,31 @@ def test_a_given_name_before_a_titles_lower_case_or_camel_case_words_is_a_title(
 
 def test_a_particle_is_no_title_word():
     assert evidence.features("Jorge da Silva", CONTEXT)["least name-like word"] > 0
+
+
+@pytest.mark.parametrize("line, organisation", [
+    ("Sociedad Mexicana de Física", True),
+    ("Associação Brasileira de Normas Técnicas", True),
+    ("Ministério da Saúde", True),
+    ("Sociedad del conocimiento", False),
+    ("Sociedade da informação", False),
+    ("Società e storia", False),
+    ("Servicios de salud mental", False),
+])
+def test_an_opener_heads_an_organisation_only_before_a_capitalised_name(line, organisation):
+    # a title that opens with the same noun goes on in lower case
+    assert evidence._is_organisation(line.split()) is organisation
+
+
+@pytest.mark.parametrize("line, title_case", [
+    ("Growth of Gallium Nitride Columns on Silicon Substrates", True),
+    # a page in capitals says nothing of how its lines are cased
+    ("WE REPORT NANOWIRES GROWN ON SILICON SUBSTRATES BY MOLECULAR BEAM EPITAXY.", False),
+    # German prose capitalises its nouns: a sentence needs more than that
+    ("Die Nanodrähte zeigen hohe Lumineszenz, Dotierung, Wachstum und Stabilität bei Raumtemperatur.",
+     False),
+    ("Die Nanodrähte zeigen hohe Lumineszenz, Dotierung, Wachstum und Stabilität bei Raumtemperatur",
+     True),
+])
+def test_title_case_is_read_from_mixed_case_words_and_not_from_german_prose(line, title_case):
+    assert evidence._title_case(line) is title_case
