@@ -140,14 +140,36 @@ def test_an_implicit_year_suffix_is_a_copy_of_the_years_date_part(tmp_path):
     ([[2001, 3, 4], [2001, 3, 9]], "T|{4–9} <March> (2001) |(2001)"),
 ])
 def test_a_ranges_ends_meet_without_the_affixes_between_them(tmp_path, issued, expected):
+    # the cs:dates have no affixes of their own: where they do, citeproc-js
+    # prints them around the range's end too ("T (2001– (2003))"), not copied
     body = _bib('<text variable="title"/>'
-                '<date variable="issued" prefix="|"><date-part name="day" prefix="{" suffix="} "/>'
+                '<group prefix="|"><date variable="issued"><date-part name="day" prefix="{" suffix="} "/>'
                 '<date-part name="month" prefix="&lt;" suffix="&gt; "/>'
-                '<date-part name="year" prefix="(" suffix=")"/></date>'
-                '<date variable="issued" prefix=" |"><date-part name="year" prefix="(" '
-                'suffix=")"/></date>')
+                '<date-part name="year" prefix="(" suffix=")"/></date></group>'
+                '<group prefix=" |"><date variable="issued"><date-part name="year" prefix="(" '
+                'suffix=")"/></date></group>')
     item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": issued}}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+def test_a_delimiter_stays_out_after_an_apostrophe_that_closes_no_quote(tmp_path):
+    # "The Smiths’" ends in an apostrophe, not a quote (citeproc-js)
+    body = _bib('<group delimiter=". "><text variable="title"/><text variable="publisher"/></group>',
+                extra='<locale><terms><term name="open-quote">‘</term>'
+                '<term name="close-quote">’</term></terms></locale>')
+    items = [{"id": "a", "type": "book", "title": "The Smiths’", "publisher": "P"},
+             {"id": "b", "type": "book", "title": "‘Quoted’", "publisher": "P"}]
+    assert _entries(tmp_path, body, items) == ["The Smiths’. P", "‘Quoted.’ P"]
+
+
+def test_a_text_substitute_leaves_the_next_entrys_names_their_suffix(tmp_path):
+    body = _bib('<text variable="note" suffix=" "/><names variable="editor" prefix="(" suffix=")">'
+                '<name initialize-with=". "/><label prefix=" (" suffix=")"/>'
+                '<substitute><text variable="title"/></substitute></names>')
+    items = [{"id": "a", "type": "book", "title": "T", "note": "1"},
+             {"id": "b", "type": "book", "title": "U", "note": "2",
+              "editor": [{"family": "Hicks", "given": "Robert D"}]}]
+    assert _entries(tmp_path, body, items) == ["1 T", "2 (R. D. Hicks (editor))"]
 
 
 def test_names_suffix_after_a_label_ending_like_it(tmp_path):
@@ -195,3 +217,17 @@ def test_a_range_in_a_sort_macro_sorts_after_the_date_it_starts_with(tmp_path):
     items = [{"id": "r", "type": "book", "title": "R", "issued": {"date-parts": [[1984], [1986]]}},
              _dated("S", 1984), _dated("T", 1985)]
     assert _entries(tmp_path, body, items) == ["S 1984", "R 1984–1986", "T 1985"]
+
+
+def test_a_bc_date_in_a_sort_macro_sorts_first_in_html_too(tmp_path):
+    # a sort key holding formatted text is compared as text with its digit
+    # runs evened out: the date's digits must keep their order there too
+    body = ('<macro name="d"><group delimiter=" "><text value="x" font-style="italic"/>'
+            '<date variable="issued"><date-part name="year"/></date></group></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key macro="d"/></sort><layout>'
+            '<text variable="title" suffix=" "/><text macro="d"/></layout></bibliography>')
+    items = [{"id": t, "type": "book", "title": t, "issued": {"date-parts": [[year]]}}
+             for t, year in (("C", 1999), ("A", -400), ("B", -50), ("D", 850))]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "A <i>x</i> 400 BC", "B <i>x</i> 50 BC", "D <i>x</i> 850", "C <i>x</i> 1999"]

@@ -9,7 +9,9 @@ import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
-from .punctuation import unlocked
+from .punctuation import _FINISHED_QUOTES, _INTO_QUOTES, _tail, closing_quote, into_quote, unlocked
+from .punctuation import _first_character as _first_of
+from .punctuation import _last_character as _last_of
 
 
 class _Trace(threading.local):
@@ -86,8 +88,6 @@ def _join(group, output: list):
     (the text then ends in it) is left to punctuation's wrap and
     finishing, which keep a comma out after a period moved in
     ("Signalhorn.",)."""
-    from .punctuation import _FINISHED_QUOTES, _INTO_QUOTES, _tail, closing_quote, into_quote
-
     delimiter = group.get("delimiter", "")
     if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
             or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
@@ -100,7 +100,7 @@ def _join(group, output: list):
     joined = output[0]
     for text in output[1:]:
         seam = delimiter
-        if _last_character(joined) == closing:
+        if _last_character(joined) == closing and _closes_a_quote(str(joined), closing):
             if delimiter:
                 moved = into_quote(joined, delimiter[0], closing, strings)
                 if moved is not None:
@@ -119,18 +119,24 @@ def _join(group, output: list):
 
 # the closing quotes a locale may have (German styles close with “)
 _CLOSERS = frozenset("”’»›«‹“‘\"")
+# the marks that open what each closes ("„…“" in German, "»…«" and "«…»")
+_OPENERS = {"’": "‘‚", "”": "“„", "»": "«", "«": "»", "›": "‹", "‹": "›", "“": "„", "‘": "‚",
+            '"': '"'}
+
+
+def _closes_a_quote(text: str, closing: str) -> bool:
+    """Whether the closing mark ``text`` ends with closes a quote opened
+    before it: "The Smiths’" ends in an apostrophe, and a delimiter stays
+    out after it ("The Smiths’. P", as citeproc-js prints it)."""
+    return any(opener in text[:-1] for opener in _OPENERS.get(closing, ""))
 
 
 def _first_character(value) -> str:
-    from .punctuation import _first_character as first
-
-    return first(value) if not isinstance(value, int) else ""
+    return _first_of(value) if not isinstance(value, int) else ""
 
 
 def _last_character(value) -> str:
-    from .punctuation import _last_character as last
-
-    return last(value) if not isinstance(value, int) else ""
+    return _last_of(value) if not isinstance(value, int) else ""
 
 
 def _group_children(group, item, context, kwargs, model) -> list:
@@ -291,6 +297,8 @@ def _patch_substituted_suffix(model) -> None:
             # stefana-wyszynskiego-w-warszawie-autor-rok: "Chicago, Ill. 2003",
             # not "Ill., 2003", where the title macro stands in before ",")
             _TRACE.text_substitute = None
+            if _TRACE.substituted is self:
+                _TRACE.substituted = None  # or the next entry's own names would count as substituted
             return text or None
         substituted = _TRACE.substituted is self
         if substituted:

@@ -274,48 +274,54 @@ def install_suffix_into_quotes() -> None:
         return text
 
     def affixed(self, string, suffix):
-        if suffix[0] == ":" and _last_character(string) in "?!" \
-                and not str(_tail(string, 2)[0]).endswith(MOVED + "?") \
-                and not _formatted(self, string, strings):
-            # citeproc-js drops a colon after "?" or "!" ("module? Nat Rev",
-            # the-geological-society-of-america, terra-nova)
-            prefix = self.get("prefix", "")
-            text = prefix + strings.normalize_seam(prefix, string)
-            return text + strings.normalize_seam(text, suffix[1:])
-        last = _last_character(string)
-        if self.get("quotes") == "true":
-            prefix = self.get("prefix", "")
-            if last not in _FINISHED_QUOTES and suffix[0] in _INTO_QUOTES \
-                    and last == closing_quote(self):
-                # its own suffix into a quote finishing does not know (»Title,«)
-                moved = into_quote(string, suffix[0], last, strings)
-                if moved is not None:
-                    return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
-            text = prefix + strings.normalize_seam(prefix, string)
-            return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
-        if suffix[0] in _INTO_QUOTES and last == closing_quote(self) and (
-                last not in _FINISHED_QUOTES
-                or (suffix[0] == "," and str(_tail(string, 2)[0])[-2:-1] == ".")):
-            # the first mark after a quote goes in ("Title.,", »Title,«);
-            # one further out stays out after it ("Signalhorn.", 1998).
-            # Finishing moves the others, after the quotes it knows.
-            moved = into_quote(string, suffix[0], last, strings)
-            if moved is not None:
-                prefix = self.get("prefix", "")
-                return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
-        if _last_character(string) not in _MERGED:
-            return original(self, string)
-        if str(_tail(string, 2)[0]).endswith(MOVED + suffix[0]):
-            moved = string  # that mark went into the quotes already: not again
-        else:
-            moved = _moved(string, suffix[0], strings)
-            if moved is None or self.get_locale_option("punctuation-in-quote").lower() != "true":
-                return original(self, string)
-        prefix = self.get("prefix", "")
-        text = prefix + strings.normalize_seam(prefix, moved)
-        return text + strings.normalize_seam(text, suffix[1:])
+        return _affixed(self, string, suffix, original, strings)
 
     model.Affixed.wrap = wrap
+
+
+def _affixed(self, string, suffix: str, original, strings):
+    """An element's text with a suffix that begins with a punctuation mark,
+    merged or moved into a quote as citeproc-js does (install_suffix_into_quotes)."""
+    if suffix[0] == ":" and _last_character(string) in "?!" \
+            and not str(_tail(string, 2)[0]).endswith(MOVED + "?") \
+            and not _formatted(self, string, strings):
+        # citeproc-js drops a colon after "?" or "!" ("module? Nat Rev",
+        # the-geological-society-of-america, terra-nova)
+        prefix = self.get("prefix", "")
+        text = prefix + strings.normalize_seam(prefix, string)
+        return text + strings.normalize_seam(text, suffix[1:])
+    last = _last_character(string)
+    if self.get("quotes") == "true":
+        prefix = self.get("prefix", "")
+        if last not in _FINISHED_QUOTES and suffix[0] in _INTO_QUOTES \
+                and last == closing_quote(self):
+            # its own suffix into a quote finishing does not know (»Title,«)
+            moved = into_quote(string, suffix[0], last, strings)
+            if moved is not None:
+                return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
+        text = prefix + strings.normalize_seam(prefix, string)
+        return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
+    if suffix[0] in _INTO_QUOTES and last == closing_quote(self) and (
+            last not in _FINISHED_QUOTES
+            or (suffix[0] == "," and str(_tail(string, 2)[0])[-2:-1] == ".")):
+        # the first mark after a quote goes in ("Title.,", »Title,«);
+        # one further out stays out after it ("Signalhorn.", 1998).
+        # Finishing moves the others, after the quotes it knows.
+        moved = into_quote(string, suffix[0], last, strings)
+        if moved is not None:
+            prefix = self.get("prefix", "")
+            return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
+    if _last_character(string) not in _MERGED:
+        return original(self, string)
+    if str(_tail(string, 2)[0]).endswith(MOVED + suffix[0]):
+        moved = string  # that mark went into the quotes already: not again
+    else:
+        moved = _moved(string, suffix[0], strings)
+        if moved is None or self.get_locale_option("punctuation-in-quote").lower() != "true":
+            return original(self, string)
+    prefix = self.get("prefix", "")
+    text = prefix + strings.normalize_seam(prefix, moved)
+    return text + strings.normalize_seam(text, suffix[1:])
 
 
 def install_entry_reset() -> None:

@@ -107,7 +107,7 @@ def _patch_dates_in_keys(model) -> None:
             return original(self, item, variable, *args, **kwargs)
         parts = _printed_parts(self)
         # a range after the single date it starts with ("1984" before "1984–1986")
-        return String(_date_key(value, parts) + (_date_key(end, parts) if end else "0" * 10))
+        return String(_date_key(value, parts) + (_date_key(end, parts) if end else "0" * 11))
 
     model.Date.process = process
 
@@ -126,7 +126,9 @@ def _date_key(date, parts: tuple) -> str:
     length (a part not printed, or missing, is zeros: "2002" before
     "2002-10-25")."""
     key = []
-    for part, width, offset in (("year", 6, 100000), ("month", 2, 0), ("day", 2, 0)):
+    # the year offset keeps every year at seven digits with no leading zero:
+    # a key read as a number (collation_key) sorts as one read as text
+    for part, width, offset in (("year", 7, 2000000), ("month", 2, 0), ("day", 2, 0)):
         number = 0
         if part in parts:
             try:
