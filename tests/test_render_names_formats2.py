@@ -150,13 +150,6 @@ def test_a_particle_takes_its_owners_formatting_where_the_other_part_is_unwritte
         "|BRANDT, Ahasver von, GEER, Ingrid DE, SMITH, Jo"]
 
 
-def test_a_single_quote_before_a_digit_is_an_elision(tmp_path):
-    body = _bib('<text variable="title"/><text value="|"/><text variable="title" quotes="true"/>')
-    items = [{"id": "c", "type": "book", "title": "The '90s and 'quoted' words"}]
-    assert _entries(tmp_path, body, items) == [
-        "The ’90s and “quoted” words|“The ’90s and ‘quoted’ words”"]
-
-
 def test_a_substitute_ending_in_a_space_keeps_the_names_suffix_apart(tmp_path):
     def body(substitute: str, suffix: str) -> str:
         return ('<citation><layout><text variable="title"/></layout></citation>'

@@ -72,9 +72,7 @@ def mark(text: str, *, nocase: bool = True) -> str:
 # locale's quotes (marked “ ”, alternating when nested: finishing); any other
 # single quote is an apostrophe (’), an unpaired double quote stays.
 _AFTER = "(^|[\\s(\\[\u2014\u2013/\ue010\ue012\ue014\ue016\ue018\ue01d])"
-# (a single quote before a digit is an elision: "the ’90s", as in citeproc-js)
-_PAIRS = [re.compile(_AFTER + q + r"(?=\S)" + (r"(?!\d)" if q == "'" else "")
-                     + r"(.*?)(?<=\S)" + q + r"(?!\w)", re.S) for q in "\"'"]
+_PAIRS = [re.compile(_AFTER + q + r"(?=\S)(.*?)(?<=\S)" + q + r"(?!\w)", re.S) for q in "\"'"]
 
 
 def smart_quotes(text: str) -> str:
