@@ -89,27 +89,6 @@ def test_a_short_inverted_name_puts_its_particle_after_the_separator(tmp_path):
                           f' demote-non-dropping-particle="{demote}"') == ["van Heel and Schatz, U"]
 
 
-_GERMAN_QUOTES = ('<locale><terms><term name="open-quote">»</term><term name="close-quote">«</term>'
-                  '<term name="open-inner-quote">›</term><term name="close-inner-quote">‹</term>'
-                  "</terms></locale>")
-
-
-def test_the_datas_straight_quotes_take_the_locales_quote_terms(tmp_path):
-    body = _bib('<text variable="title"/><text value="|"/><text variable="title" quotes="true"/>')
-    items = [{"id": "a", "type": "book", "title": "A \"quoted 'in' x\" y"},
-             {"id": "b", "type": "book", "title": "It's \u201cfancy\u201d and \u2018single\u2019"}]
-    # a typographic quote the data wrote stays unless it is the locale's own
-    assert _entries(tmp_path, _GERMAN_QUOTES + body, items) == [
-        "A »quoted ›in‹ x« y|»A ›quoted »in« x‹ y«",
-        "It’s “fancy” and ‘single’|»It’s “fancy” and ‘single’«"]
-    assert _entries(tmp_path, _GERMAN_QUOTES + body, items, output="html") == [
-        "A »quoted ›in‹ x« y|»A ›quoted »in« x‹ y«",
-        "It’s “fancy” and ‘single’|»It’s “fancy” and ‘single’«"]
-    assert _entries(tmp_path, body, items) == [
-        "A “quoted ‘in’ x” y|“A ‘quoted “in” x’ y”",
-        "It’s “fancy” and ‘single’|“It’s ‘fancy’ and ‘single’”"]
-
-
 _PARTICLES = [{"family": "Brandt", "given": "Ahasver", "dropping-particle": "von"},
               {"family": "Geer", "given": "Ingrid", "non-dropping-particle": "de"}]
 

@@ -16,7 +16,6 @@ from .cites import CiteSyntaxError, parse_cluster
 from .disambiguation import add_names, add_year_suffixes_by_citation
 from .finishing import (
     CLOSING_QUOTES,
-    ENGLISH_QUOTES,
     finish_citation,
     finish_entry,
     strip_name_marks,
@@ -38,7 +37,6 @@ from .styles import (
     load_style,
     locale_option,
     prints_variable,
-    quote_terms,
 )
 
 
@@ -127,10 +125,8 @@ def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str]
     if substitute is not None and rule == "complete-all":
         texts = substitute_names(texts, substitute)
     closing = closing_quotes(csl, CLOSING_QUOTES) if piq else CLOSING_QUOTES
-    quotes = quote_terms(csl, ENGLISH_QUOTES)
-    entries = [finish_entry(strip_name_marks(text), output, piq, closing, quotes)
-               for text in texts]
-    citations = [finish_citation(text, output, piq, closing, quotes) for text in citations]
+    entries = [finish_entry(strip_name_marks(text), output, piq, closing) for text in texts]
+    citations = [finish_citation(text, output, piq, closing) for text in citations]
     if substitute is not None and rule != "complete-all":
         entries = substitute_repeats(entries, [tuple(authors.get(k) or ()) for k, _ in pairs],
                                      substitute)

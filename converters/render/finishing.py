@@ -10,53 +10,39 @@ from functools import lru_cache
 from .display_finish import displays, tidy_spaces
 from .resets import needed_resets
 from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
-from .richtext import DATA_QUOTE, mark, resolve
-
-# the locale's quote terms: (open, close, open inner, close inner)
-ENGLISH_QUOTES = ("“", "”", "‘", "’")
+from .richtext import mark, resolve
 
 
-def nested_quotes(text: str, quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> str:
-    """Quotes inside quotes alternate: “a ‘b’ c”.  The quotes counted are
-    the style's (its open-quote and close-quote terms) and the pairs the
-    data's straight quotes became (richtext.DATA_QUOTE before each), which
-    take the locale's terms as citeproc-js prints them (»a ›b‹ c«); a
-    typographic quote the data wrote stays as written."""
-    opened, closed, inner_open, inner_closed = quotes
-    tokens = _quote_tokens(quotes)
-    if DATA_QUOTE not in text and opened not in text:
-        return text
-    out, depth, position = [], 0, 0
-    for found in tokens.finditer(text):
-        out.append(text[position:found.start()])
-        position = found.end()
-        token = found.group(0)
-        if token in (opened, DATA_QUOTE + "“"):
-            out.append(inner_open if depth % 2 else opened)
+def nested_quotes(text: str) -> str:
+    """Quotes inside quotes alternate: “a ‘b’ c”."""
+    out, depth = [], 0
+    for char in text:
+        if char == "“":
+            out.append("‘" if depth % 2 else "“")
             depth += 1
-        elif depth and token in (closed, DATA_QUOTE + "”"):
+        elif char == "”" and depth:
             depth -= 1
-            out.append(inner_closed if depth % 2 else closed)
+            out.append("’" if depth % 2 else "”")
         else:
-            out.append(token.replace(DATA_QUOTE, ""))
-    out.append(text[position:])
+            out.append(char)
     return "".join(out)
-
-
-@lru_cache(maxsize=16)
-def _quote_tokens(quotes: tuple[str, str, str, str]) -> re.Pattern:
-    marks = {quotes[0], quotes[1], DATA_QUOTE + "“", DATA_QUOTE + "”", DATA_QUOTE}
-    return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True) if m))
 
 
 _TAG = re.compile(r"(<[^>]*>)")
 
 
 def typographic_html(text: str) -> str:
-    """Small capitals in the data as the style prints them (the quotes
-    within quotes alternated before: nested_quotes)."""
-    return text.replace("<sc>", '<span style="font-variant:small-caps;">').replace(
-        "</sc>", "</span>")
+    """Quotes within quotes alternate in the text of HTML, tags untouched
+    (the data's straight quotes were made typographic before rendering:
+    richtext)."""
+    text = text.replace("<sc>", '<span style="font-variant:small-caps;">').replace(
+        "</sc>", "</span>")  # small capitals in the data, as the style prints them
+    parts = _TAG.split(text)
+    # the text between tags, smartened as one string so quotes pair across tags
+    joined = "\ue003".join(parts[0::2])
+    done = nested_quotes(joined)
+    parts[0::2] = done.split("\ue003")
+    return "".join(parts)
 
 
 # The closing quotes every style prints (typographic data quotes, the usual terms).
@@ -150,14 +136,13 @@ def _own_suffix_in(found) -> str:
     return inside + found.group(2)
 
 
-def finish_entry(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES,
-                 quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> str:
+def finish_entry(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered bibliography entry, tidied."""
-    text = nested_quotes(_unmark_quotes(text, piq), quotes)
+    text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     text = tidy_spaces(text, output)
     text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
-    return _finish(text, output, piq, closing)
+    return finish_citation(text, output, piq, closing)
 
 
 def _kind(output: str) -> str:
@@ -182,14 +167,8 @@ def _plain_small_caps(text: str, output: str) -> str:
     return text
 
 
-def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES,
-                    quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> str:
+def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered citation; entries end with the same typography."""
-    return _finish(nested_quotes(_unmark_quotes(text, piq), quotes), output, piq, closing)
-
-
-def _finish(text: str, output: str, piq: bool, closing: str) -> str:
-    """An entry's or citation's text, its quotes alternated, finished."""
     text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
     if output != "text":
         text = needed_resets(text)
@@ -197,7 +176,8 @@ def _finish(text: str, output: str, piq: bool, closing: str) -> str:
         # a citation layout's display (bluebook-law-review-with-abstract's
         # abstract): divisions in HTML, spaces elsewhere, as in an entry
         text = tidy_spaces(displays(text, output), output)
-    text = html_lib.unescape(text) if output == "text" else typographic_html(text)
+    text = nested_quotes(html_lib.unescape(text)) if output == "text" \
+        else typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
         text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text, closing))

@@ -28,12 +28,8 @@ _HTML = {"i": ("<i>", "</i>", '<span style="font-style:normal;">'),
                 '<span style="font-variant:normal;">'),
          "sup": ("<sup>", "</sup>", None), "sub": ("<sub>", "</sub>", None)}
 
-# Put before each quote a pair of the data's straight quotes became, so that
-# finishing prints it with the locale's quote terms (citeproc-js's
-# »quoted ›in‹ x«); a typographic quote the data wrote stays as written.
-DATA_QUOTE = "\ue01e"
 MARK_CHARS = frozenset(c for pair in _MARKS.values() for c in pair) | frozenset(
-    m for m, _ in _LITERALS.values()) | {DATA_QUOTE}
+    m for m, _ in _LITERALS.values())
 _OPEN = {o: kind for kind, (o, _) in _MARKS.items()}
 _CLOSE = {c: kind for kind, (_, c) in _MARKS.items()}
 _LITERAL_TEXT = {m: char for char, (m, _) in _LITERALS.items()}
@@ -69,7 +65,7 @@ def mark(text: str, *, nocase: bool = True) -> str:
 # Straight quotes of the data, as citeproc-js reads them: a pair of quotes
 # (single or double: an opening one after a space, bracket or opening tag,
 # a closing one before a non-letter) is a quotation, printed with the
-# locale's quotes (marked “ ”, alternating when nested: finishing); any other
+# locale's quotes (“ ”, alternating when nested: finishing); any other
 # single quote is an apostrophe (’), an unpaired double quote stays.
 _AFTER = "(^|[\\s(\\[\u2014\u2013/\ue010\ue012\ue014\ue016\ue018\ue01d])"
 _PAIRS = [re.compile(_AFTER + q + r"(?=\S)(.*?)(?<=\S)" + q + r"(?!\w)", re.S) for q in "\"'"]
@@ -78,8 +74,7 @@ _PAIRS = [re.compile(_AFTER + q + r"(?=\S)(.*?)(?<=\S)" + q + r"(?!\w)", re.S) f
 def smart_quotes(text: str) -> str:
     for pattern in _PAIRS:
         while True:
-            changed = pattern.sub(
-                lambda m: f"{m.group(1)}{DATA_QUOTE}“{m.group(2)}{DATA_QUOTE}”", text)
+            changed = pattern.sub(lambda m: f"{m.group(1)}“{m.group(2)}”", text)
             if changed == text:
                 break
             text = changed

@@ -191,20 +191,6 @@ def closing_quotes(csl, usual: str) -> str:
     return marks
 
 
-def quote_terms(csl, usual: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
-    """The locale's open-quote, close-quote, open-inner-quote and
-    close-inner-quote terms, each the usual mark where the locale has none."""
-    found = []
-    for name, mark in zip(("open-quote", "close-quote", "open-inner-quote",
-                           "close-inner-quote"), usual, strict=True):
-        try:
-            term = csl.root.get_term(name).text or ""
-        except Exception:
-            term = ""
-        found.append(term or mark)
-    return found[0], found[1], found[2], found[3]
-
-
 def bibliography_option(csl, name: str):
     bibliography = csl.root.find(f"{NS}bibliography")
     return None if bibliography is None else bibliography.get(name)
