@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 
 from .display_finish import displays, tidy_spaces
-from .resets import needed_resets
 from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
+from .resets import needed_resets
 from .richtext import mark, resolve
 
 

@@ -21,7 +21,6 @@ import re
 import threading
 
 from . import sorting
-from .punctuation import LITERAL
 
 
 class _State(threading.local):
@@ -186,11 +185,6 @@ def _patch_names(model) -> None:
         # one ("In: — (ed.)" for the editor of universitat-wurzburg's chapter);
         # an empty substitute stays empty (its display prints nothing)
         replaced = _substituted(printed, list(_STATE.captured), substitute, rule)
-        # a substitute ending in a space keeps its punctuation apart from the
-        # cs:names' suffix ("———: : Title" for a substitute "———: " and
-        # suffix ": ", as citeproc-js prints it; "———." + ". " still merge)
-        if replaced and substitute[-1:].isspace():
-            replaced += LITERAL
         return String(NOT_FIRST + NAMES_END + replaced if replaced else replaced)
 
     model.Names.process = process
