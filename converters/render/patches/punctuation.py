@@ -479,14 +479,7 @@ def _moved(string, mark: str, strings):
     if isinstance(string, str):
         moved = suffix_into_quotes(str(string), mark)
         return type(string)(moved) if moved is not None else None
-    leaves: list = []
-    stack = [string]
-    while stack:  # the pieces, nested MixedStrings flattened
-        piece = stack.pop()
-        if isinstance(piece, list) and type(piece) is strings.MixedString:
-            stack.extend(reversed(piece))
-        else:
-            leaves.append(piece)
+    leaves = _pieces(string, strings)
     tail = ""
     for count in range(1, len(leaves) + 1):
         leaf = leaves[-count]
@@ -520,18 +513,24 @@ def closing_quote(element) -> str | None:
     return hit[1]
 
 
-def into_quote(text, mark: str, closing: str, strings):
-    """``text`` (a string or citeproc's MixedString) with ``mark`` merged
-    in before the closing quote it ends with (None where that quote ends
-    formatted text, or follows one of the render's private marks)."""
+def _pieces(text, strings) -> list:
+    """The pieces of a string or citeproc's MixedString, nested ones flattened."""
     leaves: list = []
     stack = [text]
-    while stack:  # the pieces, nested MixedStrings flattened
+    while stack:
         piece = stack.pop()
         if isinstance(piece, list) and type(piece) is strings.MixedString:
             stack.extend(reversed(piece))
         else:
             leaves.append(piece)
+    return leaves
+
+
+def into_quote(text, mark: str, closing: str, strings):
+    """``text`` (a string or citeproc's MixedString) with ``mark`` merged
+    in before the closing quote it ends with (None where that quote ends
+    formatted text, or follows one of the render's private marks)."""
+    leaves = _pieces(text, strings)
     tail, count = "", 0
     for leaf in reversed(leaves):  # the plain pieces that end the text, joined
         if len(tail) > 1:
