@@ -16,6 +16,17 @@ from converters.render.finishing import to_markdown
     ("+ One", "\\+ One"),
     ("12) One", "12\\) One"),
     ("A. Smith", "A. Smith"),
+    ("(1) Doe. T.", "\\(1\\) Doe. T."),
+    ("a) Smith", "a\\) Smith"),
+    ("(a) Smith", "\\(a\\) Smith"),
+    ("iv. Smith", "iv\\. Smith"),
+    ("B) Smith", "B\\) Smith"),
+    ("ab. Smith", "ab. Smith"),
+    ("% x", "\\% x"),
+    ("Doe (1) x", "Doe (1) x"),
+    # an @ only after a space (or at the start) begins a citation
+    ("https://medium.com/@doe/post-1", "https://medium.com/@doe/post-1"),
+    ("(@doe)", "\\(@doe\\)"),
     ("1.5 Smith", "1.5 Smith"),
 ])
 def test_markdown_escapes_a_list_or_heading_start_and_citations(html, markdown):

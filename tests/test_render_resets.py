@@ -32,6 +32,18 @@ _SC = '<span style="font-variant:small-caps;">'
     ('<group font-variant="small-caps"><names variable="author"><name et-al-min="3" et-al-use-first="1"/>'
      '<et-al font-variant="normal"/></names></group>',
      f'{_SC}J Doe <span style="font-variant:normal;">et al.</span></span>'),
+    # for names, formatting from outside them counts (an italic group) ...
+    ('<group font-style="italic"><names variable="author"><name><name-part name="family" '
+     'font-style="normal"/></name></names></group>',
+     '<i>J <span style="font-style:normal;">Doe</span>, K <span style="font-style:normal;">Roe</span>, '
+     'L <span style="font-style:normal;">Poe</span></i>'),
+    ('<group font-style="italic"><names variable="author" font-style="normal"/></group>',
+     '<i><span style="font-style:normal;">J Doe, K Roe, L Poe</span></i>'),
+    # ... their own cs:names' or cs:name's does not
+    ('<names variable="author" font-style="italic"><name font-style="normal"/></names>',
+     "<i>J Doe, K Roe, L Poe</i>"),
+    ('<names variable="author" font-variant="small-caps"><name et-al-min="3" et-al-use-first="1"/>'
+     '<et-al font-variant="normal"/></names>', f"{_SC}J Doe et al.</span>"),
     # none for a name part inside its own cs:name's small caps
     ('<names variable="author"><name font-variant="small-caps"><name-part name="given" '
      'font-variant="normal"/></name></names>',

@@ -245,8 +245,15 @@ def substitute_repeats(entries: list[str], authors: list, substitute: str) -> li
 # escapes them (an underscore inside a word is no mark: "snake_case")
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~^$|]|_(?![^\W_])|(?<![^\W_])_")
 _MARKDOWN_TAGS = {"<i>": "*", "</i>": "*", "<b>": "**", "</b>": "**"}
-_MARKDOWN_START = re.compile(r"^(\d*)((?<=\d)[.)]|(?<!\d)[#+-])(?=\s|$)")
-_MARKDOWN_AT = re.compile(r"(?<![\w\\])@(?=\w)")
+# what begins an ordered list ("1.", "a)", "iv.", "B)", "(1)", "(a)") or a
+# bullet, a heading or a title block ("-", "+", "#", "%") at an entry's start
+_MARKDOWN_STARTS = (
+    (re.compile(r"^(\d+|[a-z]|[ivxlcdm]+|[A-Z](?=\)))([.)])(?=\s|$)"), r"\1\\\2"),
+    (re.compile(r"^\((\d+|[A-Za-z]|@[\w-]*)\)(?=\s|$)"), r"\\(\1\\)"),
+    (re.compile(r"^([#+\-%])(?=\s|$)"), r"\\\1"),
+)
+# an @ after a space starts a citation in pandoc's Markdown ("see @smith")
+_MARKDOWN_AT = re.compile(r"(?:^|(?<=[ \t\n]))@(?=\w)")
 
 
 def to_markdown(text: str) -> str:
@@ -264,4 +271,8 @@ def to_markdown(text: str) -> str:
     # what would begin a list or a heading at the start ("1\\. Smith"), and
     # what pandoc's Markdown reads as a citation ("\\@smith"), as pandoc escapes them
     text = _MARKDOWN_AT.sub(r"\\@", "".join(parts))
-    return _MARKDOWN_START.sub(r"\1\\\2", text, count=1)
+    for start, escaped in _MARKDOWN_STARTS:
+        text, found = start.subn(escaped, text, count=1)
+        if found:
+            break
+    return text

@@ -14,8 +14,9 @@ RESET = '<span style="{}:normal;">'
 _TAG = re.compile(r"<[^>]*>")
 _RESET = re.compile(r'<span style="(font-style|font-variant|font-weight):normal;">')
 # the tags citeproc-py's HTML formatter writes, and the property each sets
-_SETS = {"<i>": "font-style", "<b>": "font-weight", "<l>": "font-weight",
+_SETS = {"<i>": "font-style", "<b>": "font-weight",
          '<span style="font-variant:small-caps;">': "font-variant"}
+_VOID = re.compile(r"<(?:br|hr|wbr|img)\b|<[^>]*/>")
 
 
 def needed_resets(text: str) -> str:
@@ -30,6 +31,9 @@ def needed_resets(text: str) -> str:
         out.append(text[end:tag.start()])
         end = tag.end()
         written = tag.group(0)
+        if _VOID.match(written):
+            out.append(written)  # opens nothing
+            continue
         if written.startswith("</"):
             kept = open_tags.pop()[1] if open_tags else True
             if kept:

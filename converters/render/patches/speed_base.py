@@ -51,25 +51,38 @@ def _patch_format(model) -> None:
 def _patch_normal(model) -> None:
     """An explicit normal font-style, font-variant or font-weight writes a
     reset span in HTML at its place in the formatting order (render.resets
-    keeps it only inside an element that sets the property).  Not for
-    cs:names, cs:name and cs:name-part: citeproc-js prints none for them
-    inside small caps or italics of their own cs:names or cs:name."""
+    keeps it only inside an element that sets the property).  Not inside a
+    cs:names or cs:name that sets the property itself: citeproc-js prints
+    none there (a cs:name-part in a small-caps cs:name), but does for
+    formatting from outside the names (an italic group)."""
     from citeproc.formatter import html
 
     from ..resets import RESET
 
-    quiet = (model.Names, model.Name, model.Name_Part)
     for attribute in ("font-style", "font-variant", "font-weight"):
         method = attribute.replace("-", "_")
         original = getattr(model.Formatted, method)
 
         def formatted(self, text, attribute=attribute, original=original):
             if self.get(attribute) == "normal" and self.get_formatter() is html \
-                    and not isinstance(self, quiet):
+                    and not _set_by_its_names(self, attribute):
                 return f"{RESET.format(attribute)}{text}</span>"
             return original(self, text)
 
         setattr(model.Formatted, method, formatted)
+
+
+_NAMES_TAGS = (f"{NS}names", f"{NS}name")
+
+
+def _set_by_its_names(element, attribute: str) -> bool:
+    """Whether a cs:names or cs:name around the element sets ``attribute``."""
+    parent = element.getparent()
+    while parent is not None and parent.tag in _NAMES_TAGS:
+        if parent.get(attribute) not in (None, "normal"):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _patch_wrap(model) -> None:
