@@ -20,7 +20,7 @@ DisambiguateTrueReflectedInBibliography, IncrementalExtraText)
 from __future__ import annotations
 
 from . import sorting
-from .names import in_citation
+from .names import in_citation, process_showing
 
 _CONDITIONS: dict[int, tuple] = {}  # id(root) -> (root, [if elements]), emptied with speed's caches
 
@@ -116,11 +116,8 @@ def _patch_levels(model) -> None:
                            bool(levels.get("initials-only")), context,
                            inverted if order == "all" or (order == "first" and i == 0) else None)
                  for i, name in enumerate(names)]
-        dict.__setitem__(item.reference, variable, shown)
-        try:
-            return original(self, item, variable, context, sort_options, **kwargs)
-        finally:
-            dict.__setitem__(item.reference, variable, names)
+        return process_showing(original, self, item, variable, shown, names,
+                               (context, sort_options, kwargs))
 
     def whole_initialize(self, given, mark, context):
         if isinstance(given, _Whole):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .names import process_showing
+
 
 def _tokens(given: str) -> list[tuple[str, bool, bool]]:
     """(text, is an initial, follows a hyphen) for each part of a given name."""
@@ -87,10 +89,7 @@ def _patch_initialize_false(model) -> None:
             dict.__setitem__(copy, "given", initialize(str(name["given"]), mark,
                                                        words_too=False, hyphen=hyphen))
             shown.append(copy)
-        dict.__setitem__(item.reference, variable, shown)
-        try:
-            return original(self, item, variable, context, sort_options, **kwargs)
-        finally:
-            dict.__setitem__(item.reference, variable, names)
+        return process_showing(original, self, item, variable, shown, names,
+                               (context, sort_options, kwargs))
 
     model.Name.process = process

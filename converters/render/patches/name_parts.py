@@ -23,6 +23,7 @@ import re
 import threading
 
 from . import sorting
+from .names import process_showing
 
 _GIVEN_SUFFIX = re.compile(r"^(.*?),(!?)\s+(\S.*)$")  # "John, Jr." or "John,! Jr."
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
@@ -93,12 +94,9 @@ def install() -> None:
                 for i, name in enumerate(names)]
         if not any(read):
             return original(self, item, variable, context, sort_options, **kwargs)
-        dict.__setitem__(item.reference, variable,
-                         [new or old for new, old in zip(read, names, strict=True)])
-        try:
-            return original(self, item, variable, context, sort_options, **kwargs)
-        finally:
-            dict.__setitem__(item.reference, variable, names)
+        shown = [new or old for new, old in zip(read, names, strict=True)]
+        return process_showing(original, self, item, variable, shown, names,
+                               (context, sort_options, kwargs))
 
     model.Name.process = process
 

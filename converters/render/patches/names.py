@@ -512,6 +512,18 @@ def _each_name(original, name, item, variable, call) -> tuple[list[str], list]:
     return texts, persons
 
 
+def process_showing(original, name, item, variable: str, shown: list, names: list, call):
+    """``original`` Name.process with the reference's ``variable`` reading
+    ``shown`` (the names as a patch wants them printed), its own ``names``
+    back afterwards."""
+    context, sort_options, kwargs = call
+    dict.__setitem__(item.reference, variable, shown)
+    try:
+        return original(name, item, variable, context, sort_options, **kwargs)
+    finally:
+        dict.__setitem__(item.reference, variable, names)
+
+
 def _patch_short_inverted(model) -> None:
     """A short name printed family name first keeps its non-dropping
     particle after the sort-separator unless demote-non-dropping-particle
@@ -536,11 +548,8 @@ def _patch_short_inverted(model) -> None:
                  if (order == "all" or index == 0) and n.get("non-dropping-particle")
                  and n.get("family") and "literal" not in n else n
                  for index, n in enumerate(names)]
-        dict.__setitem__(item.reference, variable, shown)
-        try:
-            return original(self, item, variable, context, sort_options, **kwargs)
-        finally:
-            dict.__setitem__(item.reference, variable, names)
+        return process_showing(original, self, item, variable, shown, names,
+                               (context, sort_options, kwargs))
 
     model.Name.process = process
 
