@@ -9,7 +9,7 @@ import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
-from .punctuation import _FINISHED_QUOTES, _INTO_QUOTES, _tail, closing_quote, into_quote, unlocked
+from .punctuation import _INTO_QUOTES, closing_quote, enters_quote, into_quote, unlocked
 from .punctuation import _first_character as _first_of
 from .punctuation import _last_character as _last_of
 
@@ -105,9 +105,8 @@ def _join(group, output: list):
                 moved = into_quote(joined, delimiter[0], closing, strings)
                 if moved is not None:
                     joined, seam = moved, delimiter[1:]
-            elif (first := _first_character(text)) in _INTO_QUOTES and (
-                    closing not in _FINISHED_QUOTES
-                    or (first == "," and str(_tail(joined, 2)[0])[-2:-1] == ".")):
+            elif (first := _first_character(text)) in _INTO_QUOTES \
+                    and enters_quote(first, closing, joined):
                 # the next text's prefix: ». P« after »Title«
                 moved = into_quote(joined, first, closing, strings)
                 if moved is not None:

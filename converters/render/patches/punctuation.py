@@ -301,9 +301,8 @@ def _affixed(self, string, suffix: str, original, strings):
                 return prefix + strings.normalize_seam(prefix, moved) + MOVED + suffix
         text = prefix + strings.normalize_seam(prefix, string)
         return text + QUOTED_SUFFIX + strings.normalize_seam(text, suffix)
-    if suffix[0] in _INTO_QUOTES and last == closing_quote(self) and (
-            last not in _FINISHED_QUOTES
-            or (suffix[0] == "," and str(_tail(string, 2)[0])[-2:-1] == ".")):
+    if suffix[0] in _INTO_QUOTES and last == closing_quote(self) \
+            and enters_quote(suffix[0], last, string):
         # the first mark after a quote goes in ("Title.,", »Title,«);
         # one further out stays out after it ("Signalhorn.", 1998).
         # Finishing moves the others, after the quotes it knows.
@@ -524,6 +523,14 @@ def _pieces(text, strings) -> list:
         else:
             leaves.append(piece)
     return leaves
+
+
+def enters_quote(mark: str, closing: str, text) -> bool:
+    """Whether ``mark`` after the ``closing`` quote ``text`` ends with goes
+    in here: after a quote finishing does not know (»Title,«), or a comma
+    after a quoted period ("Title.,"); finishing moves the others."""
+    return closing not in _FINISHED_QUOTES \
+        or (mark == "," and str(_tail(text, 2)[0])[-2:-1] == ".")
 
 
 def into_quote(text, mark: str, closing: str, strings):
