@@ -53,7 +53,9 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 # ("St??phane", "Marcinkevi?ius"): 15 of the corpora's 61,661 author names,
 # and no name-shaped title; a title's question mark ends its word.
 _BROKEN_LETTER = re.compile(r"(?<=[^\W\d_])\?+(?=[^\W\d_])")
-_ASIDE = re.compile(r"^[^()]+\([^()\d]+\)[^()]*$")  # "David Walden (moderator)"
+# "David Walden (moderator)", "Wei (Daisy) Cai", "Lin Tian (田琳)": all 12 asides in the
+# corpora's author names open with a letter; a title's may not ("SGML (, TeX and …)")
+_ASIDE = re.compile(r"^[^()]+\((?=[^\W\d_])[^()\d]+\)[^()]*$")
 _ASIDE_TEXT = re.compile(r"\([^()]*\)")
 _ORDINAL = re.compile(r"\b\d(?:st|nd|rd|th)\b")  # "A Cisneros 3rd"
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")

@@ -1,0 +1,25 @@
+"""Entries the listing reader merged into the one above on generated pages
+(the worst mistake), each rule on a crafted page of the shape real pages show."""
+from __future__ import annotations
+
+import converters
+from converters.formats.listing import evidence
+
+CONTEXT = evidence.page_context([])
+
+
+def _titles(page: str) -> list[str]:
+    return [r.data["title"] for r in converters.read(page, "listing").records]
+
+
+def test_an_aside_that_opens_with_punctuation_is_no_names():
+    """A name's aside opens with a word ("David Walden (moderator)", "Wei
+    (Daisy) Cai", "Lin Tian (田琳)"); "SGML (, TeX and …)" is a title's."""
+    assert evidence.name_shaped("Wei (Daisy) Cai")
+    assert evidence.name_shaped("Lin Tian (田琳)")
+    assert not evidence.name_shaped("SGML (, TeX and …)")
+    page = ("Aperiodic Arrays of Active Nanopillars for Radiation Engineering\n"
+            "Michael B Johnston\nSGML (, TeX and …)\nKees van der Laan\n"
+            "LaTeX guide pratique\nChristian Rolland\n")
+    assert _titles(page) == ["Aperiodic Arrays of Active Nanopillars for Radiation Engineering",
+                             "SGML (, TeX and …)", "LaTeX guide pratique"]
