@@ -41,3 +41,18 @@ def test_an_organisation_signing_alone_is_still_an_author():
     records = [r.data for r in converters.read(page, "listing").records]
     assert [(r["title"], len(r.get("author", []))) for r in records] == [
         ("World Drug Report", 1), ("Python Programming Language", 1)]
+
+
+def test_one_long_word_is_a_title_not_a_mononym():
+    """A one-word author is short ("Homer", "Moore", "BfR"); a line of one
+    word of twelve letters or more is a title ("Methamphetamine"), here a
+    title whose author is an organisation, after an entry without authors."""
+    assert evidence.name_evidence("Methamphetamine", CONTEXT) < -1
+    assert evidence.name_evidence("JiříZlatuška", CONTEXT) > 0
+    page = ("Phyllotaxis\nRV Jean\nGenBank Overview\nMethamphetamine\n"
+            "National Institute on Drug Abuse\n"
+            "Dbp9p, a member of the DEAD box protein family, exhibits DNA helicase activity\n"
+            "T Kikuma\n")
+    assert _titles(page) == ["Phyllotaxis", "GenBank Overview", "Methamphetamine",
+                             "Dbp9p, a member of the DEAD box protein family, exhibits DNA "
+                             "helicase activity"]
