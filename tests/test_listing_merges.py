@@ -25,24 +25,6 @@ def test_an_aside_that_opens_with_punctuation_is_no_names():
                              "SGML (, TeX and …)", "LaTeX guide pratique"]
 
 
-def test_an_organisation_after_a_persons_name_starts_the_next_entry():
-    """Organisations sign alone (101 in the corpora's records) far more often
-    than beside a person (23 of 46,597 neighbouring pairs); an organisation's
-    name after an entry without abstract is the next entry's title."""
-    page = ("Typesetting the Byzantine Cappelli\nPhilip Taylor\nThe DVIPDF Program\n"
-            "High Temperature Photoconductivity in Cu$_2$O\nE. Fortin\nM. Zouaghi\n")
-    assert _titles(page) == ["Typesetting the Byzantine Cappelli", "The DVIPDF Program",
-                             "High Temperature Photoconductivity in Cu$_2$O"]
-
-
-def test_an_organisation_signing_alone_is_still_an_author():
-    page = ("World Drug Report\nUnited Nations Office on Drugs and Crime\n"
-            "Python Programming Language\nG Van Rossum\n")
-    records = [r.data for r in converters.read(page, "listing").records]
-    assert [(r["title"], len(r.get("author", []))) for r in records] == [
-        ("World Drug Report", 1), ("Python Programming Language", 1)]
-
-
 def test_one_long_word_is_a_title_not_a_mononym():
     """A one-word author is short ("Homer", "Moore", "BfR"); a line of one
     word of twelve letters or more is a title ("Methamphetamine"), here a

@@ -15,7 +15,6 @@ from .evidence import (
     IMPOSSIBLE,
     PLACEHOLDER_AUTHORS,
     emissions,
-    is_organisation,
     name_shaped,
     name_style,
     page_context,
@@ -86,7 +85,6 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     _hidden_names(lines, alike)
     _placeholders(lines, alike)
     _lone_words(lines, alike)
-    _organisations_beside_people(lines, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
 
@@ -310,27 +308,6 @@ def _lone_words(lines, alike) -> None:
     for i in range(1, len(lines)):
         if one_word[i] != one_word[i - 1]:
             alike[i] += ONE_WORD_BESIDE_NAME
-
-
-# An organisation signs a work alone far more often than beside a person in
-# the same list: of the 46,597 pairs of neighbouring names in the corpora's
-# records, 23 set an organisation beside a person, against 101 organisations
-# signing alone, and 54 name-shaped titles are an organisation's name ("The
-# Greek Font Society", "Dutch TeX Users Group", "The DVIPDF Program"): an
-# organisation after a person's name more likely starts the next entry.
-ORGANISATION_BESIDE_PERSON = -4.0
-
-
-def _organisations_beside_people(lines, alike) -> None:
-    kinds: list[bool | None] = []
-    for _, text, _ in lines:
-        marker = author_marker(text)
-        shown = text[:marker.start()] if marker else text
-        kinds.append(is_organisation(shown) if name_shaped(shown)
-                     and shown.strip().lower() not in PLACEHOLDER_AUTHORS else None)
-    for i in range(1, len(lines)):
-        if kinds[i] is not None and kinds[i - 1] is not None and kinds[i] != kinds[i - 1]:
-            alike[i] += ORGANISATION_BESIDE_PERSON
 
 
 # How much the page's folding rule is trusted over the words of a line.
