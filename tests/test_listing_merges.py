@@ -38,3 +38,53 @@ def test_one_long_word_is_a_title_not_a_mononym():
     assert _titles(page) == ["Phyllotaxis", "GenBank Overview", "Methamphetamine",
                              "Dbp9p, a member of the DEAD box protein family, exhibits DNA "
                              "helicase activity"]
+
+
+# A page of a TeX users group's publications, names written in full.
+_FULL_NAMES_PAGE = """\
+The Future of TeX and METAFONT
+Donald Knuth
+Typesetting Concrete Mathematics
+Donald Knuth
+Ronald Graham
+Oren Patashnik
+Virtual Fonts: More Fun for Grand Wizards
+Donald Knuth
+Nelson Beebe
+Book Reviews on Digital Typography
+Barbara Beeton
+Karl Berry
+Font Installation the Shallow Way
+Karl Berry
+Jim Hefferon
+The LaTeX3 Programming Language
+Frank Mittelbach
+Chris Rowley
+David Carlisle
+A Typesetter's Notes on Hyphenation
+Wendy McKay
+Ross Moore
+An Earthshaking Announcement
+Donald Knuth
+{entry}
+Recursive functions of symbolic expressions and their computation by machine
+John McCarthy
+"""
+
+
+def test_capitals_first_on_a_page_that_writes_names_in_full_are_an_acronym():
+    """A page whose names are written in full ("Donald Knuth") writes no
+    initials run together: "TUG Bylaws" after an entry without abstract is
+    the next entry's title, not one more author written "Smith RJH"-wise."""
+    page = _FULL_NAMES_PAGE.format(entry="TUG Bylaws")
+    assert "TUG Bylaws" in _titles(page)
+
+
+def test_capitals_first_beside_a_name_written_so_are_initials():
+    """The same page, where the entry's other author is written with run
+    together initials too ("S Roberts", "PJ Dobson"): initials."""
+    page = _FULL_NAMES_PAGE.format(entry="Evidence for Reaction at the Al-SiO2 Interface\n"
+                                         "S Roberts\nPJ Dobson")
+    records = [r.data for r in converters.read(page, "listing").records]
+    entry = next(r for r in records if r["title"].startswith("Evidence for Reaction"))
+    assert [a.get("family") for a in entry["author"]] == ["Roberts", "Dobson"]

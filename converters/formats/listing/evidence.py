@@ -91,6 +91,9 @@ class PageContext:
     """What the whole page tells about each line."""
     marked: bool = False                 # the page cuts long abstracts with a marker
     words: frozenset = field(default_factory=frozenset)  # words its running text uses in lower case
+    # whether the page writes names with run-together initials ("JD Smith");
+    # where it does not, capitals first are an acronym ("TUG Bylaws", "CTAN")
+    compact_initials: bool = True
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -104,7 +107,29 @@ def page_context(texts: list[str]) -> PageContext:
             # An abstract's first few thousand characters tell its vocabulary;
             # a 10 MB line must not cost a set of all its words.
             words.update(w for w in _WORD.findall(text[:4000]) if w.islower() and len(w) > 3)
-    return PageContext(marked, frozenset(words))
+    return PageContext(marked, frozenset(words), _writes_compact_initials(texts))
+
+
+# A page writes its names one way: on a page made from the corpora's .bib and
+# CSL-JSON libraries at most 2% of the short name-shaped lines open with two
+# to four capitals ("JD Smith"), on one made from the JATS references 23% to
+# 48%.  Under 10%, capitals opening a line are an acronym ("TUG Bylaws",
+# "NDDL Reference", "CTAN"), not a person's initials; a page with too few
+# such lines to tell keeps them as initials.
+_COMPACT_SHARE = 0.1
+_COMPACT_EVIDENCE_LINES = 20
+
+
+def _writes_compact_initials(texts: list[str]) -> bool:
+    compact = total = 0
+    for text in texts:
+        if len(text) > 90 or not name_shaped(text):
+            continue
+        tokens = text.split()
+        if 2 <= len(tokens) <= 4:
+            total += 1
+            compact += bool(_COMPACT_INITIALS.match(tokens[0]))
+    return total < _COMPACT_EVIDENCE_LINES or compact >= _COMPACT_SHARE * total
 
 
 def name_shaped(text: str) -> bool:
@@ -274,6 +299,10 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             continue  # "The" is a given name somewhere too; here it opens a title
         if (branded or (index == 0 and _acronym_opener(tokens))) and _COMPACT_INITIALS.match(token):
             f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
+            continue
+        if (index == 0 and not context.compact_initials and not f["initials after surname"]
+                and _COMPACT_INITIALS.match(token)):
+            f["acronym"] += 1  # capitals first where the page writes no names so: "TUG Bylaws"
             continue
         if _BROKEN_LETTER.search(token):
             f["broken letter"] += 1  # not a word as written: no lexicon can judge it
@@ -869,6 +898,31 @@ def person_keys(text: str) -> list[tuple[str, str]]:
     if len(first) > 1 and not _COMPACT_INITIALS.match(first):
         keys.append((lexicon.fold(first), lexicon.fold(last[0])))
     return keys
+
+
+def _shown_tokens(text: str) -> list[str]:
+    marker = author_marker(text)
+    return (text[:marker.start()] if marker else text).replace(",", " ").split()
+
+
+def compact_first(text: str) -> bool:
+    """Does a name-shaped line open with two to four capitals ("JD Smith",
+    "TUG Bylaws", "CTAN")?"""
+    if not name_shaped(text):
+        return False
+    tokens = _shown_tokens(text)
+    return bool(tokens) and bool(_COMPACT_INITIALS.match(tokens[0]))
+
+
+def vancouver_style(text: str) -> bool:
+    """Is a line a name written with initials run together and no stops,
+    either side of the surname ("PJ Dobson", "S Roberts", "Smith RJH")?"""
+    if not name_shaped(text):
+        return False
+    tokens = _shown_tokens(text)
+    if len(tokens) < 2:
+        return False
+    return bool(_VANCOUVER_INITIALS.match(tokens[0]) or _VANCOUVER_INITIALS.match(tokens[-1]))
 
 
 def name_style(text: str) -> str | None:
