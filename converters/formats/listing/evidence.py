@@ -774,9 +774,17 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z])")
 
 
+# A series' part number ("… in Semiconductors. III. Application to …", ": Part
+# I. Via …"): its stops end no sentence, and it marks a title as surely as
+# Title Case does (38 of the corpora's titles, none of their abstracts).
+_PART_NUMBER = re.compile(r"[.:] (?:Part )?[IVX]{1,5}\. (?=[A-Z])")
+
+
 def _sentences(text: str) -> int:
     """Sentences in a line: a stop before a capital ends one, unless it is
-    an initial's ("Donald E. Knuth, Literate Programming", "J.-P. Serre")."""
+    an initial's ("Donald E. Knuth, Literate Programming", "J.-P. Serre")
+    or a part number's."""
+    text = _PART_NUMBER.sub(", ", text)
     return 1 + sum(1 for stop in _SENTENCE_BREAK.finditer(text)
                    if not _initial_stop(text, stop.start()))
 
@@ -864,7 +872,7 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
             # title that ends in a full stop does not do.
             title -= 2.0
             abstract += 1.0
-    abstract += TITLE_CASE_ABSTRACT if _title_case(text) else 0.0
+    abstract += TITLE_CASE_ABSTRACT if _PART_NUMBER.search(text) or _title_case(text) else 0.0
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
     elif not _SENTENCE_END.search(text):
