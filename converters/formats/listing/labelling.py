@@ -380,11 +380,11 @@ def _entering(i: int, blank: bool, blank_separated: bool) -> tuple[float, float,
     return 0.0, 0.0, 0.0
 
 
-def _step(prev: int, label: int, alike: float, transition: dict) -> float | None:
-    step = transition.get((prev, label))
-    if step is not None and prev == label == A:
-        step += alike
-    return step
+def _moves(transition: dict) -> list[list[tuple[int, float]]]:
+    """For each label, the labels that may come before it and the step's
+    score, in LABELS order (so that ties go the same way every time)."""
+    return [[(prev, transition[prev, label]) for prev in LABELS if (prev, label) in transition]
+            for label in LABELS]
 
 
 def _viterbi(emit, enter, alike, transition):
@@ -393,28 +393,29 @@ def _viterbi(emit, enter, alike, transition):
     forward = [[IMPOSSIBLE] * 3 for _ in range(n)]
     back = [[0] * 3 for _ in range(n)]
     forward[0][T] = emit[0][T]
+    into = _moves(transition)
     for i in range(1, n):
+        before, here, came = forward[i - 1], forward[i], back[i]
         for label in LABELS:
             best, arg = IMPOSSIBLE, T
-            for prev in LABELS:
-                step = _step(prev, label, alike[i], transition)
-                if step is None:
-                    continue
-                score = forward[i - 1][prev] + step
+            for prev, step in into[label]:
+                # only a step from one author to the next is judged by likeness
+                score = before[prev] + (step + alike[i] if prev == label == A else step)
                 if score > best:
                     best, arg = score, prev
-            forward[i][label] = best + local[i][label]
-            back[i][label] = arg
+            here[label] = best + local[i][label]
+            came[label] = arg
 
+    out = [[(nxt, transition[label, nxt]) for nxt in LABELS if (label, nxt) in transition]
+           for label in LABELS]
     backward = [[AT_END[label] for label in LABELS] for _ in range(n)]
     for i in range(n - 2, -1, -1):
+        after, ahead = backward[i + 1], local[i + 1]
         for label in LABELS:
             best = IMPOSSIBLE
-            for nxt in LABELS:
-                step = _step(label, nxt, alike[i + 1], transition)
-                if step is None:
-                    continue
-                best = max(best, step + local[i + 1][nxt] + backward[i + 1][nxt])
+            for nxt, step in out[label]:
+                score = (step + alike[i + 1] if label == nxt == A else step) + ahead[nxt] + after[nxt]
+                best = max(best, score)
             backward[i][label] = best
 
     labels = [0] * n
