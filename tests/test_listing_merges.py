@@ -100,3 +100,14 @@ def test_a_series_part_number_marks_a_title():
                 "tetrahydrocannabinol, a physiologically active product.")
     plain = numbered.replace(" VI.", "")
     assert evidence.emissions(numbered, CONTEXT)[2] < evidence.emissions(plain, CONTEXT)[2] - 3
+
+
+def test_a_name_then_a_title_opening_with_the_article():
+    """A review's heading, "David Salomon, The Advanced TeXbook": "The" is a
+    given name somewhere, but after the comma it opens the reviewed title."""
+    assert evidence.features("David Salomon, The Advanced TeXbook", CONTEXT)["name, then a title"]
+    assert not evidence.features("Martin Luther King, Jr.", CONTEXT)["name, then a title"]
+    page = ("Stokes Shift in Semi-Polar InGaN/GaN Multiple Quantum Wells\n"
+            "David Salomon, The Advanced TeXbook\nWłodek Bzyl\nLaTeX Cookbook\nMarek Rogalski\n")
+    assert _titles(page) == ["Stokes Shift in Semi-Polar InGaN/GaN Multiple Quantum Wells",
+                             "David Salomon, The Advanced TeXbook", "LaTeX Cookbook"]

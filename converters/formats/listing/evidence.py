@@ -257,7 +257,10 @@ def _name_then_title(text: str) -> bool:
     before, after = head.split(), tail.split()
     return (len(before) >= 2 and len(after) >= 2
             and (lexicon.given_name_popularity(before[0]) > 0 or _is_initial(before[0], "first"))
-            and after[0][:1].isupper() and not lexicon.given_name_popularity(after[0])
+            and after[0][:1].isupper()
+            # "The" is a given name somewhere, but after the comma it opens a
+            # title ("David Salomon, The Advanced TeXbook")
+            and (after[0] in _TITLE_OPENERS or not lexicon.given_name_popularity(after[0]))
             and not any(t in SUFFIXES or _INITIAL.match(t) for t in after))
 
 
