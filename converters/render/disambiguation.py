@@ -31,7 +31,7 @@ def _printed(layout, item, subsequent: bool = False):
     """How the item's cite prints, compared as citeproc-js compares cites:
     without the accessed date (two visits to one page are one work);
     ``subsequent``: as a subsequent cite near its note (positions.py), the
-    cite citeproc-js compares."""
+    cite citeproc-js compares.  None: the cite could not be printed."""
     layout.repressed = {}
     reference = item.reference
     accessed = reference.get("accessed")
@@ -49,7 +49,8 @@ def _printed(layout, item, subsequent: bool = False):
         if subsequent:
             dict.__delitem__(item, "bibconv_position")
             dict.__delitem__(item, "bibconv_near_note")
-    return " ".join(str(text).split()) if text else None
+    # an empty cite is a cite: citeproc-js letters two that print nothing
+    return " ".join(str(text).split()) if text else ""
 
 
 def _name_count(reference) -> int:
@@ -70,19 +71,18 @@ def _prints_date(layout) -> bool:
 
 def _could_collide(bibliography, dated: bool = True) -> set:
     """Keys of the items whose citations could print like another's: those
-    sharing a first name (or, without names, a title) and a year.  The rest
+    sharing a first name and a year; items without names all together (a
+    substitute such as "Anonymous" prints alike for any title).  The rest
     are not rendered twice (a citation costs half an entry in APA)."""
     buckets: dict = {}
     for item in bibliography.items:
         reference = bibliography.source[str(item.key)]
-        first = None
+        first = ""
         for variable in ("author", "editor", "translator"):
             names = reference.get(variable)
             if names:
                 first = str(names[0].get("family") or names[0].get("literal") or "").lower()
                 break
-        if first is None:
-            first = str(reference.get("title") or "").lower()
         issued = reference.get("issued") if dated else None
         buckets.setdefault((first, _years(issued) if issued is not None else None),
                            []).append(item.key)
@@ -92,8 +92,10 @@ def _could_collide(bibliography, dated: bool = True) -> set:
 def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
     """key -> how the item's citation prints, for the items that could
     collide.  In this process: forking for them cost more CPU time, in
-    pages copied on write, than the printing it shared out."""
-    maybe = _could_collide(bibliography, _prints_date(layout))
+    pages copied on write, than the printing it shared out.  A note's
+    subsequent cite seldom prints the date the first one does ("Knuth, op.
+    cit."), so there items of any year could collide."""
+    maybe = _could_collide(bibliography, _prints_date(layout) and not subsequent)
     return {item.key: _printed(layout, item, subsequent) for item in bibliography.items
             if item.key in maybe}
 
@@ -127,7 +129,7 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
         printed = _print_all(bibliography, layout)
     for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
         text = printed.get(item.key)
-        keys = [("printed", text)] if text else []
+        keys = [("printed", text)] if text is not None else []
         names = None if in_notes else _names_and_years(reference, prints_original)
         if names is not None:
             keys.append(names)
@@ -444,7 +446,7 @@ def _clashes(items, printed: dict) -> list[list]:
     """Groups of two or more items whose cites print alike."""
     groups: dict[str, list] = {}
     for item in items:
-        if printed.get(item.key):
+        if printed.get(item.key) is not None:
             groups.setdefault(printed[item.key], []).append(item)
     return [group for group in groups.values() if len(group) > 1]
 
@@ -476,7 +478,10 @@ def _disambiguate(bibliography, citation, layout) -> None:
             _reprint([item for item in bibliography.items if item.key in printed
                       and dict(given_levels(refs[item.key])) != before[item.key]],
                      layout, printed)
-    if opts.conditions:
+    # citeproc-js tries year suffixes before disambiguate="true" conditions,
+    # and a suffix ends the search: with suffixes on, no condition is made
+    # true (a note's "Knuth, op. cit." gets "1984a", not its short title)
+    if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
             _search_conditions(group, refs, layout, opts)
             _reprint(group, layout, printed)

@@ -1,0 +1,81 @@
+"""Disambiguation, year suffixes and subsequent-author-substitute as
+citeproc-js does them, each on a small style.  The expected texts are what
+citeproc-js 2.4 (npm "citeproc") printed for the same style and items when
+the rule was written; no peer is needed here."""
+from __future__ import annotations
+
+from tests.support import rule_entries as _entries
+
+_YEAR = '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+
+
+def _book(key, title, year, **more):
+    return {"id": key, "type": "book", "title": title, "issued": {"date-parts": [[year]]}, **more}
+
+
+_SMITH = [{"family": "Smith", "given": "J"}]
+
+
+def test_a_note_cite_without_the_year_letters_every_work_of_one_author(tmp_path):
+    # the subsequent cite "Smith" (no date, no title unless disambiguate is
+    # true) is what citeproc-js compares: every work of Smith and every
+    # anonymous one gets a suffix, whatever its year; year suffixes come
+    # before disambiguate="true", and end the search
+    body = ('<citation disambiguate-add-year-suffix="true"><layout><choose>'
+            '<if position="subsequent"><names variable="author"/><choose><if disambiguate="true">'
+            '<text variable="title" prefix=". "/></if></choose></if>'
+            f'<else><names variable="author"/><text variable="title" prefix=". "/>{_YEAR}</else>'
+            '</choose></layout></citation>'
+            '<bibliography><sort><key variable="author"/><key variable="issued"/></sort><layout>'
+            '<names variable="author"><substitute><text value="Anon"/></substitute></names>'
+            f'{_YEAR}<text variable="title" prefix=". "/></layout></bibliography>')
+    items = [_book("a", "Alpha", 2001, author=_SMITH), _book("b", "Beta", 2005, author=_SMITH),
+             _book("c", "Gamma", 2003), _book("d", "Delta", 2009)]
+    assert _entries(tmp_path, body, items, kind="note") == [
+        "J Smith 2001a. Alpha", "J Smith 2005b. Beta", "Anon 2003a. Gamma", "Anon 2009b. Delta"]
+
+
+def test_cites_that_print_nothing_are_alike(tmp_path):
+    body = ('<citation disambiguate-add-year-suffix="true"><layout><names variable="author"/>'
+            '</layout></citation><bibliography><sort><key variable="title"/></sort><layout>'
+            '<names variable="author" suffix=" "/><date variable="issued"><date-part name="year"/>'
+            '</date><text variable="title" prefix=". "/></layout></bibliography>')
+    items = [_book("a", "A1", 2001), _book("b", "A2", 2002),
+             _book("c", "A3", 2002, author=[{"family": "X", "given": "Y"}])]
+    assert _entries(tmp_path, body, items) == ["2001a. A1", "2002b. A2", "Y X 2002. A3"]
+
+
+def test_an_anonymous_substitute_under_one_year_gets_suffixes(tmp_path):
+    # two works without names print "Anonymous 2003" alike, whatever their titles
+    names = ('<names variable="author"><substitute><text term="anonymous" '
+             'text-case="capitalize-first"/></substitute></names>')
+    body = (f'<citation disambiguate-add-year-suffix="true"><layout>{names}{_YEAR}'
+            '</layout></citation><bibliography><sort><key variable="title"/></sort><layout>'
+            f'{names}{_YEAR}<text variable="title" prefix=". "/></layout></bibliography>')
+    items = [_book("a", "Alpha", 2003), _book("b", "Beta", 2003), _book("c", "Gamma", 2004)]
+    assert _entries(tmp_path, body, items) == [
+        "Anonymous 2003a. Alpha", "Anonymous 2003b. Beta", "Anonymous 2004. Gamma"]
+
+
+def test_a_substituted_term_is_not_replaced_by_the_author_substitute(tmp_path):
+    # a term or a fixed text standing for names is neither replaced nor
+    # compared; a variable in its place (the publisher) is
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography subsequent-author-substitute="---"><sort><key variable="title"/></sort>'
+            '<layout><names variable="author"><substitute><names variable="editor"/><choose>'
+            '<if type="book"><text term="anonymous" text-case="capitalize-first"/></if>'
+            '<else-if type="report"><text value="Anon"/></else-if>'
+            '<else><text variable="publisher"/></else></choose></substitute></names>'
+            '<text variable="title" prefix=". "/></layout></bibliography>')
+    smith = {"editor": _SMITH}
+    items = [{"id": "a", "type": "book", "title": "A1"}, {"id": "b", "type": "book", "title": "A2"},
+             {"id": "c", "type": "report", "title": "B1"}, {"id": "d", "type": "report", "title": "B2"},
+             {"id": "e", "type": "chapter", "title": "C1", "publisher": "Pub"},
+             {"id": "f", "type": "chapter", "title": "C2", "publisher": "Pub"},
+             {"id": "g", "type": "book", "title": "D1", **smith},
+             {"id": "h", "type": "book", "title": "D2"},
+             {"id": "i", "type": "book", "title": "D3", **smith}]
+    # "i" follows the anonymous "h": the names it is compared with are g's
+    assert _entries(tmp_path, body, items) == [
+        "Anonymous. A1", "Anonymous. A2", "Anon. B1", "Anon. B2", "Pub. C1", "---. C2",
+        "J Smith. D1", "Anonymous. D2", "---. D3"]
