@@ -79,3 +79,63 @@ def test_a_substituted_term_is_not_replaced_by_the_author_substitute(tmp_path):
     assert _entries(tmp_path, body, items) == [
         "Anonymous. A1", "Anonymous. A2", "Anon. B1", "Anon. B2", "Pub. C1", "---. C2",
         "J Smith. D1", "Anonymous. D2", "---. D3"]
+
+
+def _citations(tmp_path, body, items, kind="in-text"):
+    """The citations (each item cited alone) a crafted style prints."""
+    from converters.render import render
+    from tests.support import _RULE_STYLE
+
+    path = tmp_path / "cites.csl"
+    path.write_text(_RULE_STYLE.format(kind=kind, attrs="", body=body), encoding="utf-8")
+    return render(items, style=str(path)).citations
+
+
+_SHORT = '<name form="short" initialize-with="." name-as-sort-order="first"/>'
+
+
+def test_bibliography_names_take_the_levels_of_the_cited_names(tmp_path):
+    # all-names: the names registry of the cites gives every name the
+    # bibliography prints its level, in the short form (each part in its
+    # own formatting) and in the long one ("DM Bates": two Bates of initial D)
+    body = ('<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names">'
+            f'<layout><names variable="author">{_SHORT}</names></layout></citation>'
+            '<bibliography><sort><key variable="title"/></sort><layout>'
+            '<names variable="author" suffix=" | "><name form="short" initialize-with="." '
+            'name-as-sort-order="first"><name-part name="family" text-case="uppercase"/></name>'
+            '</names><names variable="author"><name initialize-with="."/></names>'
+            '<text variable="title" prefix=". "/></layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "A1", "author": [{"family": "Bates", "given": "D"}]},
+             {"id": "b", "type": "book", "title": "A2", "author": [{"family": "Bates", "given": "DM"}]},
+             {"id": "c", "type": "book", "title": "A3", "author": [
+                 {"family": "Anderson", "given": "KR"}, {"family": "Li", "given": "J"}]},
+             {"id": "d", "type": "book", "title": "A4", "author": [{"family": "Anderson", "given": "MJ"}]}]
+    assert _entries(tmp_path, body, items) == [
+        "BATES, D | D Bates. A1", "BATES, DM | DM Bates. A2",
+        "ANDERSON, K., LI | K. Anderson, J. Li. A3", "ANDERSON, M. | M. Anderson. A4"]
+
+
+def test_names_et_al_stands_for_are_registered_too(tmp_path):
+    body = ('<citation et-al-min="3" et-al-use-first="1" disambiguate-add-givenname="true" '
+            'givenname-disambiguation-rule="all-names"><layout><names variable="author">'
+            '<name form="short" initialize-with=". "/></names></layout></citation>')
+    items = [{"id": "a", "type": "book", "author": [
+                 {"family": "Smith", "given": "John"}, {"family": "Doe", "given": "Alan"},
+                 {"family": "Roe", "given": "Carl"}]},
+             {"id": "b", "type": "book", "author": [{"family": "Doe", "given": "Bob"}]},
+             {"id": "c", "type": "book", "author": [
+                 {"family": "Roe", "given": "Dan"}, {"family": "Moe", "given": "Dan"}]}]
+    assert _citations(tmp_path, body, items) == ["Smith et al.", "B. Doe", "D. Roe, Moe"]
+
+
+def test_with_initials_a_family_of_two_sets_of_initials_shows_them(tmp_path):
+    # "Y" and "YA" share the initial Y, but an F of the same family name
+    # makes every Zhang show initials (and never more)
+    body = ('<citation disambiguate-add-givenname="true" '
+            'givenname-disambiguation-rule="all-names-with-initials"><layout>'
+            '<names variable="author"><name form="short" initialize-with=". "/></names>'
+            '</layout></citation>')
+    items = [{"id": k, "type": "book", "author": [{"family": f, "given": g}]}
+             for k, f, g in (("a", "Zhang", "Y"), ("b", "Zhang", "YA"), ("c", "Zhang", "F"),
+                             ("d", "Kim", "J"), ("e", "Kim", "JL"))]
+    assert _citations(tmp_path, body, items) == ["Y. Zhang", "Y. Zhang", "F. Zhang", "Kim", "Kim"]

@@ -412,7 +412,7 @@ def _search_conditions(group, refs, layout, opts: _Options) -> None:
     search.finish()
 
 
-def _name_rule(references, opts: _Options) -> None:
+def _name_rule(references, opts: _Options) -> tuple[dict, dict]:
     """Given names shown wherever two people of one family name are
     printed (all-names), or lead a cite (primary-name): initials when they
     tell the people apart, else the whole given name (not with the
@@ -421,7 +421,9 @@ def _name_rule(references, opts: _Options) -> None:
     found = []
     for reference in references:
         variable, names = _leading(reference)
-        for index in range(min(1 if primary else _shown(reference, opts), len(names))):
+        # every name of the list, those et al. stands for too: citeproc-js
+        # registers them all ("B. Doe" beside "Smith et al." for Smith, Doe)
+        for index in range(min(1, len(names)) if primary else len(names)):
             name = names[index]
             if "literal" not in name and name.get("given"):
                 found.append((reference, variable, index, _family(name), _person(name["given"])))
@@ -433,13 +435,52 @@ def _name_rule(references, opts: _Options) -> None:
     initials = {family: Counter(_initials(g) for g in names)
                 for family, names in givens.items() if len(names) > 1}
     for reference, variable, index, family, given in found:
-        if len(givens[family]) < 2:
-            continue
-        alike = initials[family][_initials(given)]
-        if alike == 1:
-            _set_level(reference, variable, index, 1, opts)
-        elif not opts.rule.endswith("with-initials"):
-            _set_level(reference, variable, index, 2, opts)
+        level = _registered_level(givens, initials, family, given, opts)
+        if level:
+            _set_level(reference, variable, index, level, opts)
+    return givens, initials
+
+
+def _registered_level(givens: dict, initials: dict, family: str, given: str,
+                      opts: _Options) -> int:
+    """The level a person's name takes from the names the cites print, as
+    citeproc-js's names registry gives it: 2 where another person of the
+    family name has the same initials, else 1 where one has other
+    initials; under the -with-initials rules, 1 wherever the family name
+    has people of two sets of initials ("Zhang, Y." beside Zhang YA and
+    Zhang F)."""
+    if len(givens.get(family, ())) < 2:
+        return 0
+    if opts.rule.endswith("with-initials"):
+        return 1 if len(initials[family]) > 1 else 0
+    return 1 if initials[family][_initials(given)] == 1 else 2
+
+
+def _bibliography_levels(references, registry: tuple, opts: _Options) -> None:
+    """citeproc-js gives every name the bibliography prints (any variable,
+    any form) the level the names its cites print call for (its names
+    registry, under every rule but by-cite; primary-name: a list's first
+    name only): "Hoffmann, E." and "DM Bates" where a cite's other
+    Hoffmann or D Bates made the name ambiguous."""
+    from .patches.givennames import set_bibliography_levels
+
+    givens, initials = registry
+    primary = opts.rule.startswith("primary")
+    for reference in references:
+        levels: dict = {}
+        for variable, names in reference.items():
+            if not isinstance(names, list) or not names or not isinstance(names[0], dict):
+                continue
+            for index, name in enumerate(names[:1] if primary else names):
+                if not isinstance(name, dict) or "literal" in name or not name.get("given"):
+                    continue
+                level = _registered_level(givens, initials, _family(name),
+                                          _person(name["given"]), opts)
+                if level:
+                    levels[(variable, index)] = level
+        if levels:
+            levels["initials-only"] = opts.rule.endswith("with-initials")
+        set_bibliography_levels(reference, levels or None)
 
 
 def _clashes(items, printed: dict) -> list[list]:
@@ -465,8 +506,9 @@ def _disambiguate(bibliography, citation, layout) -> None:
     opts = _options(citation, layout)
     refs = {item.key: bibliography.source[str(item.key)] for item in bibliography.items}
     global_rule = opts.add_given and opts.rule != "by-cite"
+    registry: tuple[dict, dict] = ({}, {})
     if global_rule:
-        _name_rule(refs.values(), opts)
+        registry = _name_rule(refs.values(), opts)
     printed = _print_all(bibliography, layout)
     if opts.add_names or opts.add_given:
         for group in _clashes(bibliography.items, printed):
@@ -474,13 +516,15 @@ def _disambiguate(bibliography, citation, layout) -> None:
             _reprint(group, layout, printed)
         if global_rule:
             before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
-            _name_rule(refs.values(), opts)
+            registry = _name_rule(refs.values(), opts)
             _reprint([item for item in bibliography.items if item.key in printed
                       and dict(given_levels(refs[item.key])) != before[item.key]],
                      layout, printed)
     # citeproc-js tries year suffixes before disambiguate="true" conditions,
     # and a suffix ends the search: with suffixes on, no condition is made
     # true (a note's "Knuth, op. cit." gets "1984a", not its short title)
+    if global_rule:
+        _bibliography_levels(refs.values(), registry, opts)
     if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
             _search_conditions(group, refs, layout, opts)
