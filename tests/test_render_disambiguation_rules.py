@@ -139,3 +139,21 @@ def test_with_initials_a_family_of_two_sets_of_initials_shows_them(tmp_path):
              for k, f, g in (("a", "Zhang", "Y"), ("b", "Zhang", "YA"), ("c", "Zhang", "F"),
                              ("d", "Kim", "J"), ("e", "Kim", "JL"))]
     assert _citations(tmp_path, body, items) == ["Y. Zhang", "Y. Zhang", "F. Zhang", "Kim", "Kim"]
+
+
+def test_a_note_style_compares_its_subsequent_cites(tmp_path):
+    # the first cites differ by title, the subsequent ones ("Peaucelle et
+    # al. op. cit.") do not: a second name is added, in every position
+    body = ('<citation et-al-min="3" et-al-use-first="1" disambiguate-add-names="true"><layout>'
+            '<choose><if position="subsequent"><names variable="author"><name form="short"/>'
+            '</names><text value="op. cit." prefix=" "/></if><else><names variable="author">'
+            '<name initialize-with=". "/></names><text variable="title" prefix=", "/></else>'
+            '</choose></layout></citation>')
+    people = [{"family": "Peaucelle", "given": "Alexis"}, {"family": "Roe", "given": "Carl"}]
+    items = [{"id": "a", "type": "book", "title": "First", "author": people + [
+                 {"family": "Braybrook", "given": "Siobhan"}, {"family": "Doe", "given": "Alan"}]},
+             {"id": "b", "type": "book", "title": "Second", "author": people + [
+                 {"family": "Louvet", "given": "Rene"}, {"family": "Moe", "given": "Dan"}]}]
+    assert _citations(tmp_path, body, items, kind="note") == [
+        "A. Peaucelle, C. Roe, S. Braybrook, et al., First",
+        "A. Peaucelle, C. Roe, R. Louvet, et al., Second"]

@@ -123,10 +123,8 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
     # a chapter in it), as it compares cites, in their subsequent form
     # (an article and a web page of one title: "2004a", "2004b")
     in_notes = bibliography.style.root.get("class") == "note"
-    if in_notes:
-        printed = _print_all(bibliography, layout, subsequent=True)
-    elif printed is None:
-        printed = _print_all(bibliography, layout)
+    if printed is None:
+        printed = _print_all(bibliography, layout, subsequent=in_notes)
     for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
         text = printed.get(item.key)
         keys = [("printed", text)] if text is not None else []
@@ -210,6 +208,7 @@ class _Options:
     mark: str | None
     et_al_min: int
     use_first: int
+    subsequent: bool = False  # cites compared in their subsequent form
 
 
 def _options(citation, layout) -> _Options:
@@ -317,14 +316,15 @@ class _Search:
     """Changes tried on a group of cites that print alike: each cite keeps
     the first state in which it printed like the fewest others."""
 
-    def __init__(self, group, refs, layout):
+    def __init__(self, group, refs, layout, subsequent: bool = False):
         self.group, self.refs, self.layout = group, refs, layout
+        self.subsequent = subsequent
         self.pending = list(group)
         self.best: dict = {}
         self.step()
 
     def step(self) -> None:
-        texts = {item.key: _printed(self.layout, item) for item in self.group}
+        texts = {item.key: _printed(self.layout, item, self.subsequent) for item in self.group}
         for item in list(self.pending):
             clashes = sum(1 for other in self.group
                           if other is not item and texts[other.key] == texts[item.key])
@@ -372,7 +372,7 @@ def _search_names(group, refs, layout, opts: _Options) -> None:
     differ (add-givenname: initials, then whole)."""
     from .patches.names import set_names_shown
 
-    search = _Search(group, refs, layout)
+    search = _Search(group, refs, layout, opts.subsequent)
     levels = [1] if opts.rule.endswith("with-initials") else [1, 2]
     base = min(_shown(refs[item.key], opts) for item in group)
     most = max(len(_leading(refs[item.key])[1]) for item in group)
@@ -402,7 +402,7 @@ def _search_conditions(group, refs, layout, opts: _Options) -> None:
     more at a time."""
     from .patches.givennames import set_conditions_true
 
-    search = _Search(group, refs, layout)
+    search = _Search(group, refs, layout, opts.subsequent)
     for count in range(1, opts.conditions + 1):
         if not search.pending:
             break
@@ -492,9 +492,9 @@ def _clashes(items, printed: dict) -> list[list]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _reprint(items, layout, printed: dict) -> None:
+def _reprint(items, layout, printed: dict, subsequent: bool = False) -> None:
     for item in items:
-        printed[item.key] = _printed(layout, item)
+        printed[item.key] = _printed(layout, item, subsequent)
 
 
 def _disambiguate(bibliography, citation, layout) -> None:
@@ -509,17 +509,21 @@ def _disambiguate(bibliography, citation, layout) -> None:
     registry: tuple[dict, dict] = ({}, {})
     if global_rule:
         registry = _name_rule(refs.values(), opts)
-    printed = _print_all(bibliography, layout)
+    # a note style's cites are compared in their subsequent form, as
+    # citeproc-js compares every cite ("Peaucelle et al., op. cit." for two
+    # works: a second name added, philosophy-and-public-affairs)
+    opts.subsequent = bibliography.style.root.get("class") == "note"
+    printed = _print_all(bibliography, layout, opts.subsequent)
     if opts.add_names or opts.add_given:
         for group in _clashes(bibliography.items, printed):
             _search_names(group, refs, layout, opts)
-            _reprint(group, layout, printed)
+            _reprint(group, layout, printed, opts.subsequent)
         if global_rule:
             before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
             registry = _name_rule(refs.values(), opts)
             _reprint([item for item in bibliography.items if item.key in printed
                       and dict(given_levels(refs[item.key])) != before[item.key]],
-                     layout, printed)
+                     layout, printed, opts.subsequent)
     # citeproc-js tries year suffixes before disambiguate="true" conditions,
     # and a suffix ends the search: with suffixes on, no condition is made
     # true (a note's "Knuth, op. cit." gets "1984a", not its short title)
@@ -528,7 +532,7 @@ def _disambiguate(bibliography, citation, layout) -> None:
     if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
             _search_conditions(group, refs, layout, opts)
-            _reprint(group, layout, printed)
+            _reprint(group, layout, printed, opts.subsequent)
     if opts.year_suffix:
         _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
                        printed)
