@@ -157,3 +157,21 @@ def test_a_note_style_compares_its_subsequent_cites(tmp_path):
     assert _citations(tmp_path, body, items, kind="note") == [
         "A. Peaucelle, C. Roe, S. Braybrook, et al., First",
         "A. Peaucelle, C. Roe, R. Louvet, et al., Second"]
+
+
+_YEAR_SUFFIX_STYLE = (
+    '<citation disambiguate-add-year-suffix="true"><layout><names variable="author"/>{cite}'
+    '</layout></citation><bibliography><sort><key variable="title"/></sort><layout>'
+    '<names variable="author"/><date variable="issued" prefix=" "><date-part name="year"/></date>'
+    '<text variable="title" prefix=". "/></layout></bibliography>')
+
+
+def test_only_cites_printed_alike_get_suffixes(tmp_path):
+    # same names and year, but the cites print the volume: no suffix
+    cite = _YEAR + '<text variable="volume" prefix=", vol. "/>'
+    body = _YEAR_SUFFIX_STYLE.format(cite=cite)
+    items = [_book("a", "A1", 1986, author=_SMITH, volume="B"),
+             _book("b", "A2", 1986, author=_SMITH, volume="C"),
+             _book("c", "A3", 1986, author=_SMITH), _book("d", "A4", 1986, author=_SMITH)]
+    assert _entries(tmp_path, body, items) == [
+        "J Smith 1986. A1", "J Smith 1986. A2", "J Smith 1986a. A3", "J Smith 1986b. A4"]

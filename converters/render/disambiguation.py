@@ -103,20 +103,12 @@ def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
 def _year_suffixes(bibliography, layout, prints_original: bool = True,
                    printed: dict | None = None) -> None:
     """Group the bibliography's items by how the citation layout prints them
-    (before any suffix), as citeproc-js does, or by the same names and
-    years (where citeproc-py prints one of two lists differently, as
-    chicago-author-date's editors), and letter each group of two or more in
-    bibliography order.  ``layout`` is the style's cs:citation/cs:layout."""
-    references = [bibliography.source[str(item.key)] for item in bibliography.items]
-    parent = list(range(len(references)))
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict = {}
+    (before any suffix), as citeproc-js does, and letter each group of two
+    or more in bibliography order.  Only cites printed alike are lettered:
+    an editor's book and a chapter of his ("ed Westfahl 2000", "Westfahl
+    2000") or two volumes ("Knuth 1986, vol. B") are not, as grouping by
+    names and years did.  ``layout`` is the style's cs:citation/cs:layout;
+    ``prints_original`` is no longer read (kept for the engine's call)."""
     # a note style's cite is the note: citeproc-js letters only the ones
     # printed alike (european-journal-for-philosophy-of-religion and
     # topoi-orient-occident-classique: no "2001a" for an editor's book and
@@ -125,36 +117,15 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
     in_notes = bibliography.style.root.get("class") == "note"
     if printed is None:
         printed = _print_all(bibliography, layout, subsequent=in_notes)
-    for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
+    groups: dict[str, list] = {}
+    for item in bibliography.items:
         text = printed.get(item.key)
-        keys = [("printed", text)] if text is not None else []
-        names = None if in_notes else _names_and_years(reference, prints_original)
-        if names is not None:
-            keys.append(names)
-        for key in keys:
-            if key in first:
-                parent[root(index)] = root(first[key])
-            else:
-                first[key] = index
-    groups: dict[int, list] = {}
-    for index, reference in enumerate(references):
-        groups.setdefault(root(index), []).append(reference)
+        if text is not None:
+            groups.setdefault(text, []).append(bibliography.source[str(item.key)])
     for group in groups.values():
         if len(group) > 1:
             for index, reference in enumerate(group):
                 dict.__setitem__(reference, "year_suffix", _suffix(index))
-
-
-def _names_and_years(reference, prints_original: bool):
-    people = reference.get("author") or reference.get("editor") or []
-    names = tuple((str(p.get("family") or p.get("literal") or "").lower(),
-                   str(p.get("given") or "").lower()) for p in people)
-    issued = reference.get("issued")
-    if not names or issued is None:
-        return None
-    original = reference.get("original_date")
-    return (names, _years(issued),
-            _years(original) if original is not None and prints_original else ())
 
 
 def _suffix(index: int) -> str:
