@@ -175,3 +175,15 @@ def test_only_cites_printed_alike_get_suffixes(tmp_path):
              _book("c", "A3", 1986, author=_SMITH), _book("d", "A4", 1986, author=_SMITH)]
     assert _entries(tmp_path, body, items) == [
         "J Smith 1986. A1", "J Smith 1986. A2", "J Smith 1986a. A3", "J Smith 1986b. A4"]
+
+
+def test_a_page_first_sort_key_reads_the_page(tmp_path):
+    # "20" of "20-30" before "100" of "100-110"; a work without pages last
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography>'
+            '<sort><key variable="page-first"/><key variable="title"/></sort>'
+            '<layout><text variable="title"/></layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "Alpha"},
+             {"id": "b", "type": "chapter", "title": "Beta", "page": "100-110"},
+             {"id": "c", "type": "chapter", "title": "Gamma", "page": "20–30"},
+             {"id": "d", "type": "chapter", "title": "Delta", "page": "7 & 9"}]
+    assert _entries(tmp_path, body, items) == ["Delta", "Gamma", "Beta", "Alpha"]
