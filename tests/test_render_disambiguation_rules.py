@@ -187,3 +187,35 @@ def test_a_page_first_sort_key_reads_the_page(tmp_path):
              {"id": "c", "type": "chapter", "title": "Gamma", "page": "20–30"},
              {"id": "d", "type": "chapter", "title": "Delta", "page": "7 & 9"}]
     assert _entries(tmp_path, body, items) == ["Delta", "Gamma", "Beta", "Alpha"]
+
+
+def test_a_made_citation_label_prints_and_sorts_but_is_no_variable_of_the_item(tmp_path):
+    # the trigraph is printed and sorted by; only a label in the data makes
+    # variable="citation-label" true
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography><sort>'
+            '<key variable="citation-label"/></sort><layout><choose><if variable="citation-label">'
+            '<text value="HAS"/></if><else><text value="NO"/></else></choose>'
+            '<text variable="citation-label" prefix=" "/></layout></bibliography>')
+    items = [_book("a", "A", 2001, author=[{"family": "Zed", "given": "Ann"}]),
+             _book("b", "B", 2002, author=[{"family": "Abel", "given": "Bo"}]),
+             _book("c", "C", 2002, author=[{"family": "Moe", "given": "Bo"}],
+                   **{"citation-label": "Mine"})]
+    assert _entries(tmp_path, body, items) == ["NO Abel02", "HAS Mine", "NO Zed01"]
+
+
+def test_the_default_citation_label_as_citeproc_js_makes_it(tmp_path):
+    # four letters of one name, two of each of two, two and one and one of
+    # three, one of each of the first four; only letters, a lower-case
+    # particle out; "00" without a year
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography>'
+            '<layout><text variable="citation-label"/></layout></bibliography>')
+
+    def people(*families):
+        return [{"family": f, "given": "X"} for f in families]
+
+    items = [_book("a", "A", 2001, author=people("Ragan-Kelley")),
+             _book("b", "B", 2002, author=people("von Dipheria", "Obrien")),
+             _book("c", "C", 2003, author=people("Krishna", "Bredenberg", "Levenstein")),
+             _book("d", "D", 2004, author=people("Jin", "Clement", "Dong", "Nagarajan", "Carbin")),
+             {"id": "e", "type": "book", "title": "E", "author": people("Ashok")}]
+    assert _entries(tmp_path, body, items) == ["Raga01", "DiOb02", "KrBL03", "JCDN04", "Asho00"]
