@@ -219,3 +219,31 @@ def test_the_default_citation_label_as_citeproc_js_makes_it(tmp_path):
              _book("d", "D", 2004, author=people("Jin", "Clement", "Dong", "Nagarajan", "Carbin")),
              {"id": "e", "type": "book", "title": "E", "author": people("Ashok")}]
     assert _entries(tmp_path, body, items) == ["Raga01", "DiOb02", "KrBL03", "JCDN04", "Asho00"]
+
+
+def test_the_first_cite_of_a_range_is_not_lettered_after_a_prefixed_last_date(tmp_path):
+    # citeproc-js keys the first cite of a range of years with the prefix of
+    # the style's last cs:date ("Knuth 1984–XX 1986"): it prints like no
+    # other, and is not lettered; without that prefix the two are
+    def body(last_date):
+        return ('<citation disambiguate-add-year-suffix="true"><layout><names variable="author"/>'
+                f'{_YEAR}</layout></citation><bibliography><sort><key variable="title"/></sort>'
+                f'<layout><names variable="author"/>{_YEAR}<text variable="title" prefix=". "/>'
+                f'{last_date}</layout></bibliography>')
+
+    def ranged(key, title, person="Knuth"):
+        return {"id": key, "type": "book", "title": title, "author": [{"family": person}],
+                "issued": {"date-parts": [[1984], [1986]]}}
+
+    prefixed = body('<date variable="accessed" prefix="XX "><date-part name="year"/></date>')
+    plain = body('<date variable="accessed"><date-part name="year"/></date>')
+    two = [ranged("a", "A1"), ranged("b", "A2")]
+    assert _entries(tmp_path, prefixed, two) == ["Knuth 1984–1986. A1", "Knuth 1984–1986. A2"]
+    assert _entries(tmp_path, plain, two) == ["Knuth 1984–1986a. A1", "Knuth 1984–1986b. A2"]
+    # of three, the second and third given are lettered; after another
+    # work's range, all are
+    three = two + [ranged("e", "A0")]
+    assert _entries(tmp_path, prefixed, three) == [
+        "Knuth 1984–1986a. A0", "Knuth 1984–1986. A1", "Knuth 1984–1986b. A2"]
+    assert _entries(tmp_path, prefixed, [ranged("m", "M1", "Moe")] + two) == [
+        "Knuth 1984–1986a. A1", "Knuth 1984–1986b. A2", "Moe 1984–1986. M1"]
