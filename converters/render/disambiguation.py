@@ -31,7 +31,7 @@ def _printed(layout, item, subsequent: bool = False):
     """How the item's cite prints, compared as citeproc-js compares cites:
     without the accessed date (two visits to one page are one work);
     ``subsequent``: as a subsequent cite near its note (positions.py), the
-    cite citeproc-js compares."""
+    cite citeproc-js compares.  None: the cite could not be printed."""
     layout.repressed = {}
     reference = item.reference
     accessed = reference.get("accessed")
@@ -49,7 +49,8 @@ def _printed(layout, item, subsequent: bool = False):
         if subsequent:
             dict.__delitem__(item, "bibconv_position")
             dict.__delitem__(item, "bibconv_near_note")
-    return " ".join(str(text).split()) if text else None
+    # an empty cite is a cite: citeproc-js letters two that print nothing
+    return " ".join(str(text).split()) if text else ""
 
 
 def _name_count(reference) -> int:
@@ -70,19 +71,18 @@ def _prints_date(layout) -> bool:
 
 def _could_collide(bibliography, dated: bool = True) -> set:
     """Keys of the items whose citations could print like another's: those
-    sharing a first name (or, without names, a title) and a year.  The rest
+    sharing a first name and a year; items without names all together (a
+    substitute such as "Anonymous" prints alike for any title).  The rest
     are not rendered twice (a citation costs half an entry in APA)."""
     buckets: dict = {}
     for item in bibliography.items:
         reference = bibliography.source[str(item.key)]
-        first = None
+        first = ""
         for variable in ("author", "editor", "translator"):
             names = reference.get(variable)
             if names:
                 first = str(names[0].get("family") or names[0].get("literal") or "").lower()
                 break
-        if first is None:
-            first = str(reference.get("title") or "").lower()
         issued = reference.get("issued") if dated else None
         buckets.setdefault((first, _years(issued) if issued is not None else None),
                            []).append(item.key)
@@ -92,8 +92,10 @@ def _could_collide(bibliography, dated: bool = True) -> set:
 def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
     """key -> how the item's citation prints, for the items that could
     collide.  In this process: forking for them cost more CPU time, in
-    pages copied on write, than the printing it shared out."""
-    maybe = _could_collide(bibliography, _prints_date(layout))
+    pages copied on write, than the printing it shared out.  A note's
+    subsequent cite seldom prints the date the first one does ("Knuth, op.
+    cit."), so there items of any year could collide."""
+    maybe = _could_collide(bibliography, _prints_date(layout) and not subsequent)
     return {item.key: _printed(layout, item, subsequent) for item in bibliography.items
             if item.key in maybe}
 
@@ -101,60 +103,77 @@ def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
 def _year_suffixes(bibliography, layout, prints_original: bool = True,
                    printed: dict | None = None) -> None:
     """Group the bibliography's items by how the citation layout prints them
-    (before any suffix), as citeproc-js does, or by the same names and
-    years (where citeproc-py prints one of two lists differently, as
-    chicago-author-date's editors), and letter each group of two or more in
-    bibliography order.  ``layout`` is the style's cs:citation/cs:layout."""
-    references = [bibliography.source[str(item.key)] for item in bibliography.items]
-    parent = list(range(len(references)))
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict = {}
+    (before any suffix), as citeproc-js does, and letter each group of two
+    or more in bibliography order.  Only cites printed alike are lettered:
+    an editor's book and a chapter of his ("ed Westfahl 2000", "Westfahl
+    2000") or two volumes ("Knuth 1986, vol. B") are not, as grouping by
+    names and years did.  ``layout`` is the style's cs:citation/cs:layout;
+    ``prints_original`` is no longer read (kept for the engine's call)."""
     # a note style's cite is the note: citeproc-js letters only the ones
     # printed alike (european-journal-for-philosophy-of-religion and
     # topoi-orient-occident-classique: no "2001a" for an editor's book and
     # a chapter in it), as it compares cites, in their subsequent form
     # (an article and a web page of one title: "2004a", "2004b")
     in_notes = bibliography.style.root.get("class") == "note"
-    if in_notes:
-        printed = _print_all(bibliography, layout, subsequent=True)
-    elif printed is None:
-        printed = _print_all(bibliography, layout)
-    for index, (item, reference) in enumerate(zip(bibliography.items, references, strict=False)):
+    if printed is None:
+        printed = _print_all(bibliography, layout, subsequent=in_notes)
+    alone = _first_range(bibliography, printed)
+    groups: dict[str, list] = {}
+    for item in bibliography.items:
         text = printed.get(item.key)
-        keys = [("printed", text)] if text else []
-        names = None if in_notes else _names_and_years(reference, prints_original)
-        if names is not None:
-            keys.append(names)
-        for key in keys:
-            if key in first:
-                parent[root(index)] = root(first[key])
-            else:
-                first[key] = index
-    groups: dict[int, list] = {}
-    for index, reference in enumerate(references):
-        groups.setdefault(root(index), []).append(reference)
+        if text is not None and item.key != alone:
+            groups.setdefault(text, []).append(bibliography.source[str(item.key)])
     for group in groups.values():
         if len(group) > 1:
             for index, reference in enumerate(group):
                 dict.__setitem__(reference, "year_suffix", _suffix(index))
 
 
-def _names_and_years(reference, prints_original: bool):
-    people = reference.get("author") or reference.get("editor") or []
-    names = tuple((str(p.get("family") or p.get("literal") or "").lower(),
-                   str(p.get("given") or "").lower()) for p in people)
-    issued = reference.get("issued")
-    if not names or issued is None:
+def _first_range(bibliography, printed: dict):
+    """The key of the work citeproc-js never letters, if any: its first cite
+    of a range of years (the first such work given) takes the prefix of the
+    style's last cs:date into its key ("Knuth 1984–viewed 1986" where the
+    bibliography ends with ``<date variable="accessed" prefix="viewed ">``),
+    so it prints like no other.  Checked on crafted styles: with that prefix
+    two works of 1984-1986 get no suffix, without it (or with it on a
+    date-part, or on an earlier cs:date) they get a and b."""
+    if not _last_date_prefix(bibliography.style.root):
         return None
-    original = reference.get("original_date")
-    return (names, _years(issued),
-            _years(original) if original is not None and prints_original else ())
+    for key, reference in bibliography.source.items():
+        issued = reference.get("issued")
+        years = _years(issued) if issued is not None else ()
+        if len(years) == 2 and None not in years and years[0] != years[1]:
+            text = printed.get(key)
+            found = text is not None and all(str(year) in text for year in years)
+            return key if found else None
+    return None
+
+
+def _last_date_prefix(root) -> str:
+    """The prefix of the cs:date citeproc-js reads last: the last in the
+    bibliography's layout (the citation's without one), each macro read
+    where it is first called."""
+    section = root.find(f"{_NS}bibliography")
+    if section is None:
+        section = root.find(f"{_NS}citation")
+    layout = section.find(f"{_NS}layout") if section is not None else None
+    last = None
+    seen: set = set()
+
+    def walk(element):
+        nonlocal last
+        for node in element.iter(f"{_NS}date", f"{_NS}text"):
+            if node.tag == f"{_NS}date":
+                last = node
+            elif node.get("macro") and node.get("macro") not in seen:
+                seen.add(node.get("macro"))
+                macro = root.find(f'{_NS}macro[@name="{node.get("macro")}"]')
+                if macro is not None:
+                    walk(macro)
+
+    if layout is not None:
+        walk(layout)
+    return last.get("prefix") or "" if last is not None else ""
 
 
 def _suffix(index: int) -> str:
@@ -208,6 +227,7 @@ class _Options:
     mark: str | None
     et_al_min: int
     use_first: int
+    subsequent: bool = False  # cites compared in their subsequent form
 
 
 def _options(citation, layout) -> _Options:
@@ -315,14 +335,15 @@ class _Search:
     """Changes tried on a group of cites that print alike: each cite keeps
     the first state in which it printed like the fewest others."""
 
-    def __init__(self, group, refs, layout):
+    def __init__(self, group, refs, layout, subsequent: bool = False):
         self.group, self.refs, self.layout = group, refs, layout
+        self.subsequent = subsequent
         self.pending = list(group)
         self.best: dict = {}
         self.step()
 
     def step(self) -> None:
-        texts = {item.key: _printed(self.layout, item) for item in self.group}
+        texts = {item.key: _printed(self.layout, item, self.subsequent) for item in self.group}
         for item in list(self.pending):
             clashes = sum(1 for other in self.group
                           if other is not item and texts[other.key] == texts[item.key])
@@ -370,7 +391,7 @@ def _search_names(group, refs, layout, opts: _Options) -> None:
     differ (add-givenname: initials, then whole)."""
     from .patches.names import set_names_shown
 
-    search = _Search(group, refs, layout)
+    search = _Search(group, refs, layout, opts.subsequent)
     levels = [1] if opts.rule.endswith("with-initials") else [1, 2]
     base = min(_shown(refs[item.key], opts) for item in group)
     most = max(len(_leading(refs[item.key])[1]) for item in group)
@@ -400,7 +421,7 @@ def _search_conditions(group, refs, layout, opts: _Options) -> None:
     more at a time."""
     from .patches.givennames import set_conditions_true
 
-    search = _Search(group, refs, layout)
+    search = _Search(group, refs, layout, opts.subsequent)
     for count in range(1, opts.conditions + 1):
         if not search.pending:
             break
@@ -410,7 +431,7 @@ def _search_conditions(group, refs, layout, opts: _Options) -> None:
     search.finish()
 
 
-def _name_rule(references, opts: _Options) -> None:
+def _name_rule(references, opts: _Options) -> tuple[dict, dict]:
     """Given names shown wherever two people of one family name are
     printed (all-names), or lead a cite (primary-name): initials when they
     tell the people apart, else the whole given name (not with the
@@ -419,7 +440,9 @@ def _name_rule(references, opts: _Options) -> None:
     found = []
     for reference in references:
         variable, names = _leading(reference)
-        for index in range(min(1 if primary else _shown(reference, opts), len(names))):
+        # every name of the list, those et al. stands for too: citeproc-js
+        # registers them all ("B. Doe" beside "Smith et al." for Smith, Doe)
+        for index in range(min(1, len(names)) if primary else len(names)):
             name = names[index]
             if "literal" not in name and name.get("given"):
                 found.append((reference, variable, index, _family(name), _person(name["given"])))
@@ -431,27 +454,66 @@ def _name_rule(references, opts: _Options) -> None:
     initials = {family: Counter(_initials(g) for g in names)
                 for family, names in givens.items() if len(names) > 1}
     for reference, variable, index, family, given in found:
-        if len(givens[family]) < 2:
-            continue
-        alike = initials[family][_initials(given)]
-        if alike == 1:
-            _set_level(reference, variable, index, 1, opts)
-        elif not opts.rule.endswith("with-initials"):
-            _set_level(reference, variable, index, 2, opts)
+        level = _registered_level(givens, initials, family, given, opts)
+        if level:
+            _set_level(reference, variable, index, level, opts)
+    return givens, initials
+
+
+def _registered_level(givens: dict, initials: dict, family: str, given: str,
+                      opts: _Options) -> int:
+    """The level a person's name takes from the names the cites print, as
+    citeproc-js's names registry gives it: 2 where another person of the
+    family name has the same initials, else 1 where one has other
+    initials; under the -with-initials rules, 1 wherever the family name
+    has people of two sets of initials ("Zhang, Y." beside Zhang YA and
+    Zhang F)."""
+    if len(givens.get(family, ())) < 2:
+        return 0
+    if opts.rule.endswith("with-initials"):
+        return 1 if len(initials[family]) > 1 else 0
+    return 1 if initials[family][_initials(given)] == 1 else 2
+
+
+def _bibliography_levels(references, registry: tuple, opts: _Options) -> None:
+    """citeproc-js gives every name the bibliography prints (any variable,
+    any form) the level the names its cites print call for (its names
+    registry, under every rule but by-cite; primary-name: a list's first
+    name only): "Hoffmann, E." and "DM Bates" where a cite's other
+    Hoffmann or D Bates made the name ambiguous."""
+    from .patches.givennames import set_bibliography_levels
+
+    givens, initials = registry
+    primary = opts.rule.startswith("primary")
+    for reference in references:
+        levels: dict = {}
+        for variable, names in reference.items():
+            if not isinstance(names, list) or not names or not isinstance(names[0], dict):
+                continue
+            for index, name in enumerate(names[:1] if primary else names):
+                if not isinstance(name, dict) or "literal" in name or not name.get("given"):
+                    continue
+                level = _registered_level(givens, initials, _family(name),
+                                          _person(name["given"]), opts)
+                if level:
+                    levels[(variable, index)] = level
+        if levels:
+            levels["initials-only"] = opts.rule.endswith("with-initials")
+        set_bibliography_levels(reference, levels or None)
 
 
 def _clashes(items, printed: dict) -> list[list]:
     """Groups of two or more items whose cites print alike."""
     groups: dict[str, list] = {}
     for item in items:
-        if printed.get(item.key):
+        if printed.get(item.key) is not None:
             groups.setdefault(printed[item.key], []).append(item)
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _reprint(items, layout, printed: dict) -> None:
+def _reprint(items, layout, printed: dict, subsequent: bool = False) -> None:
     for item in items:
-        printed[item.key] = _printed(layout, item)
+        printed[item.key] = _printed(layout, item, subsequent)
 
 
 def _disambiguate(bibliography, citation, layout) -> None:
@@ -463,23 +525,33 @@ def _disambiguate(bibliography, citation, layout) -> None:
     opts = _options(citation, layout)
     refs = {item.key: bibliography.source[str(item.key)] for item in bibliography.items}
     global_rule = opts.add_given and opts.rule != "by-cite"
+    registry: tuple[dict, dict] = ({}, {})
     if global_rule:
-        _name_rule(refs.values(), opts)
-    printed = _print_all(bibliography, layout)
+        registry = _name_rule(refs.values(), opts)
+    # a note style's cites are compared in their subsequent form, as
+    # citeproc-js compares every cite ("Peaucelle et al., op. cit." for two
+    # works: a second name added, philosophy-and-public-affairs)
+    opts.subsequent = bibliography.style.root.get("class") == "note"
+    printed = _print_all(bibliography, layout, opts.subsequent)
     if opts.add_names or opts.add_given:
         for group in _clashes(bibliography.items, printed):
             _search_names(group, refs, layout, opts)
-            _reprint(group, layout, printed)
+            _reprint(group, layout, printed, opts.subsequent)
         if global_rule:
             before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
-            _name_rule(refs.values(), opts)
+            registry = _name_rule(refs.values(), opts)
             _reprint([item for item in bibliography.items if item.key in printed
                       and dict(given_levels(refs[item.key])) != before[item.key]],
-                     layout, printed)
-    if opts.conditions:
+                     layout, printed, opts.subsequent)
+    # citeproc-js tries year suffixes before disambiguate="true" conditions,
+    # and a suffix ends the search: with suffixes on, no condition is made
+    # true (a note's "Knuth, op. cit." gets "1984a", not its short title)
+    if global_rule:
+        _bibliography_levels(refs.values(), registry, opts)
+    if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
             _search_conditions(group, refs, layout, opts)
-            _reprint(group, layout, printed)
+            _reprint(group, layout, printed, opts.subsequent)
     if opts.year_suffix:
         _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
                        printed)

@@ -30,6 +30,7 @@ class _State(threading.local):
         self.captured: list = []
         self.persons: list = []  # each name of the captured lists, as printed
         self.printed = False    # the entry printed text before its first cs:names
+        self.variable = False   # cs:substitute printed a variable (not only terms)
 
 
 _STATE = _State()
@@ -92,6 +93,8 @@ def _watch_printed(model) -> None:
     def printed(self, text, item, kwargs):
         if text and _STATE.first and not sorting.sorts(kwargs.get("sort_options")):
             _STATE.printed = True
+        if text and _STATE.capturing and self.get("variable"):
+            _STATE.variable = True
         return text
 
     for cls in (model.Text, model.Date, model.Number, model.Label):
@@ -157,6 +160,7 @@ def _patch_names(model) -> None:
         if not _STATE.first or sorting.sorts(kwargs.get("sort_options")):
             return original(self, item, names_context=names_context, context=context, **kwargs)
         _STATE.first, _STATE.capturing, _STATE.captured, _STATE.persons = False, True, [], []
+        _STATE.variable = False
         try:
             text = original(self, item, names_context=names_context, context=context, **kwargs)
         finally:
@@ -168,6 +172,11 @@ def _patch_names(model) -> None:
         if _STATE.printed:  # after text: neither replaced nor compared (_watch_printed)
             marked = text.replace(NAMES_START, NOT_FIRST)
             return String(marked) if isinstance(text, str) else marked
+        if not _STATE.captured and not _STATE.variable:
+            # a term or a fixed text in cs:substitute ("Anonymous") is neither
+            # replaced nor compared: citeproc-js compares the variables printed
+            # (names, or a title or publisher in their place)
+            return text
         printed = str(text)
         key = tuple(_STATE.captured) or (printed,)
         owner = item.citation.bibliography

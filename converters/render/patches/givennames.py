@@ -38,6 +38,15 @@ def set_given_levels(reference, levels: dict | None) -> None:
     object.__setattr__(reference, "bibconv_given_levels", levels)
 
 
+def bibliography_levels(reference) -> dict:
+    """given_levels' like for the names a bibliography entry prints."""
+    return vars(reference).get("bibconv_bibliography_levels") or {}
+
+
+def set_bibliography_levels(reference, levels: dict | None) -> None:
+    object.__setattr__(reference, "bibconv_bibliography_levels", levels)
+
+
 def conditions_true(reference) -> int:
     return vars(reference).get("bibconv_conditions") or 0
 
@@ -58,41 +67,28 @@ def install() -> None:
 
 
 
-def _expanded(element, name, level: int, form, mark, initials_only: bool, context,
-              inverted: tuple | None = None):
-    """The name as the level shows it: a copy, or the name itself
-    (``inverted``: the sort-separator and demote-non-dropping-particle of
-    a name printed family name first)."""
+def _expanded(name, level: int, form, mark, initials_only: bool):
+    """The name as the level shows it: a copy, or the name itself.  A short
+    list with a name to expand is printed in the long form (_patch_levels):
+    its other names keep only the family name and non-dropping particle."""
     from citeproc.source import Name
 
     given = name.get("given") if "literal" not in name else None
-    if not level or not given:
-        return name
-    initials = mark is not None and (form == "short" or level == 1)
     if form != "short":
-        if level == 1 or mark is None or initials_only:
+        if not level or not given or level == 1 or mark is None or initials_only:
             return name
         copy = Name(**dict(name))
         dict.__setitem__(copy, "given", _Whole(given))
         return copy
-    if level == 1 and initials:
-        shown = element.initialize(given, mark, context)
-    elif initials_only:
+    if "literal" in name:
         return name
-    else:
-        shown = given
-    dp, ndp = name.get("dropping-particle"), name.get("non-dropping-particle")
-    family, suffix = name.get("family"), name.get("suffix")
-    if inverted is None:
-        parts = (shown, dp, ndp, family, suffix)
-        return Name(family=" ".join(str(p) for p in parts if p))
-    # under name-as-sort-order the short name grows as a long one would
-    # print inverted ("Bravais, L." in citeproc-js, not "L. Bravais")
-    separator, demote = inverted
-    head, tail = ((ndp, family), (shown, dp)) if demote in ("never", "sort-only") \
-        else ((family,), (shown, dp, ndp))
-    pieces = [" ".join(str(p) for p in head if p), " ".join(str(p) for p in tail if p)]
-    return Name(family=separator.join(p for p in (*pieces, suffix and str(suffix)) if p))
+    if not level or not given or (initials_only and (level > 1 or mark is None)):
+        return Name(**{k: v for k, v in name.items()
+                       if k in ("family", "non-dropping-particle")})
+    copy = Name(**dict(name))
+    if level > 1 and mark is not None:
+        dict.__setitem__(copy, "given", _Whole(given))
+    return copy
 
 
 def _patch_levels(model) -> None:
@@ -100,22 +96,28 @@ def _patch_levels(model) -> None:
     initialize = model.Name.initialize
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        levels = given_levels(item.reference)
+        reference = item.reference
+        cited, listed = given_levels(reference), bibliography_levels(reference)
+        if not (cited or listed) or sorting.sorts(sort_options):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        # the bibliography's names take the levels of citeproc-js's names
+        # registry (disambiguation._bibliography_levels), the cites' their own
+        levels = cited if in_citation(context if context is not None else self) else listed
         chosen = {i: lv for (v, i), lv in
                   ((k, lv) for k, lv in levels.items() if isinstance(k, tuple)) if v == variable}
-        if not chosen or sorting.sorts(sort_options) or not in_citation(context if context is not None
-                                                          else self):
+        if not chosen:
             return original(self, item, variable, context, sort_options, **kwargs)
         form = self.get_option("form", context, sort_options)
         mark = self.get_option("initialize-with", context, sort_options)
         names = item.reference[variable]
-        order = self.get_option("name-as-sort-order", context, sort_options)
-        inverted = (self.get_option("sort-separator", context, sort_options),
-                    self.get_option("demote-non-dropping-particle", context, sort_options))
-        shown = [_expanded(self, name, chosen.get(i, 0), form, mark,
-                           bool(levels.get("initials-only")), context,
-                           inverted if order == "all" or (order == "first" and i == 0) else None)
+        initials_only = bool(levels.get("initials-only"))
+        shown = [_expanded(name, chosen.get(i, 0), form, mark, initials_only)
                  for i, name in enumerate(names)]
+        if form == "short":
+            # the short names grow as long ones print, each name-part in its
+            # own formatting ("Bravais, L., A. Bravais"; small capitals on
+            # "Bates" only, in citeproc-js, not on "Bates, DM")
+            sort_options = dict(sort_options or {}, form="long")
         return process_showing(original, self, item, variable, shown, names,
                                (context, sort_options, kwargs))
 
