@@ -93,7 +93,7 @@ def _render_parts(layout, item, model) -> tuple[list, object]:
     from .year_suffix import begin_item
 
     begin_item()
-    begin_entry()
+    begin_entry(item)
     output = []
     last = None  # (the child, whether it printed)
     for child in layout.iterchildren():

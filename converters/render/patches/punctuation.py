@@ -330,16 +330,18 @@ def install_entry_reset() -> None:
     render_children = model.Layout.render_children
 
     def layout_render_children(self, item, *args, **kwargs):
-        begin_entry()
+        begin_entry(item)
         return render_children(self, item, *args, **kwargs)
 
     model.Layout.render_children = layout_render_children
 
 
-def begin_entry() -> None:
+def begin_entry(item=None) -> None:
     """A cite or entry starts rendering: no colon of the last one is met
-    (Layout.render_children, and display's own loop over the layout)."""
+    (Layout.render_children, and display's own loop over the layout); the
+    item's reference is kept for _ends_in_number."""
     _COLON.last = None
+    _COLON.reference = getattr(item, "reference", None)
 
 
 def _formatted(element, string, strings) -> bool:
@@ -361,6 +363,8 @@ class _Colon(threading.local):
     # (text, whether the mark absorbs a period) of the latest element whose
     # suffix ended in ":" or ";"
     last: tuple | None = None
+    # the reference of the cite or entry rendering (None: not known)
+    reference: dict | None = None
 
 
 _COLON = _Colon()
@@ -408,7 +412,13 @@ def _ends_in_number(element, string, model, numbers) -> bool:
     if not text or not text[-1].isdigit():
         return False
     last = None
+    reference = _COLON.reference
     for leaf in _leaves(element, model):
+        if reference is not None and _empty(leaf, reference):
+            # it printed nothing, so the text ends in what is before it
+            # (citeproc-js: "1907;" where the volume after the year is empty,
+            # multidisciplinary-digital-publishing-institute)
+            continue
         if isinstance(leaf, model.Date):
             last = False
         elif isinstance(leaf, model.Number) or (
@@ -416,6 +426,20 @@ def _ends_in_number(element, string, model, numbers) -> bool:
                 and (leaf.get("variable") or "").replace("-", "_") in numbers):
             last = True
     return bool(last)
+
+
+# variables a reference lacks that the engine computes (or the cite holds)
+_COMPUTED = frozenset(("citation_number", "locator", "first_reference_note_number", "page_first",
+                       "year_suffix", "citation_label"))
+
+
+def _empty(leaf, reference: dict) -> bool:
+    """Whether a leaf names a variable the reference does not have."""
+    variable = leaf.get("variable")
+    if not variable:
+        return False
+    variable = variable.replace("-", "_")
+    return variable not in _COMPUTED and not dict.__contains__(reference, variable)
 
 
 def _leaves(element, model, depth: int = 0):

@@ -1,0 +1,28 @@
+"""Rules of citeproc-js for groups, punctuation, terms, variables and text
+case, each on a small style.  The expected texts are what citeproc-js 2.4
+(npm "citeproc") printed for the same style and items when the rule was
+written; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+_VOLUME = ('<macro name="vol"><group delimiter=" "><text term="volume" form="short"/>'
+           '<text variable="volume"/></group></macro>')
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ({}, "T; 1907;"),                 # the empty volume group: the text ends in the year
+    ({"volume": "5"}, "T; 1907; vol. 5;."),  # it ends in a number: the period stays
+])
+def test_a_period_after_a_semicolon_looks_at_what_printed_last(tmp_path, extra, expected):
+    # multidisciplinary-digital-publishing-institute's books: "1907;." was printed
+    layout = ('<group delimiter="; " suffix=";"><text variable="title"/>'
+              '<group delimiter=", "><date variable="issued"><date-part name="year"/></date>'
+              '</group><group delimiter=", "><text macro="vol"/></group></group>')
+    body = _bib(layout, _VOLUME).replace("<bibliography><layout>",
+                                         '<bibliography><layout suffix=".">')
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[1907]]}, **extra}
+    assert _entries(tmp_path, body, [item]) == [expected]
