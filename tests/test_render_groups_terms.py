@@ -26,3 +26,17 @@ def test_a_period_after_a_semicolon_looks_at_what_printed_last(tmp_path, extra, 
                                          '<bibliography><layout suffix=".">')
     item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[1907]]}, **extra}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ('<date variable="issued" font-style="italic"><date-part name="month"/></date>',
+     "<i>March</i>"),
+    ('<date variable="issued" font-weight="bold" prefix="(" suffix=")">'
+     '<date-part name="year"/></date>', "(<b>1907</b>)"),
+    # a localized date keeps no formatting of its own
+    ('<date variable="issued" form="text" font-style="italic"/>', "March 4, 1907"),
+])
+def test_a_date_formats_its_text_inside_its_affixes(tmp_path, date, expected):
+    # ulua-revista-de-historia-sociedad-y-cultura's italic months were printed upright
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[1907, 3, 4]]}}
+    assert _entries(tmp_path, _bib(date), [item], output="html") == [expected]
