@@ -40,3 +40,29 @@ def test_a_date_formats_its_text_inside_its_affixes(tmp_path, date, expected):
     # ulua-revista-de-historia-sociedad-y-cultura's italic months were printed upright
     item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[1907, 3, 4]]}}
     assert _entries(tmp_path, _bib(date), [item], output="html") == [expected]
+
+
+@pytest.mark.parametrize(("layout", "title", "expected"), [
+    # a value's comma or period does not go into the quote before it
+    ('<text variable="title" quotes="true"/><group><text value=", in "/>'
+     '<text variable="container-title"/></group>', "T", "“T”, in C"),
+    ('<text variable="title" quotes="true"/><text value=". "/><text variable="container-title"/>',
+     "T", "“T”. C"),
+    # nor merges with a comma before it; a period after a period is dropped
+    ('<text variable="title"/><text value=", x"/>', "Ed,", "Ed,, x"),
+    ('<text variable="title"/><text value=". x"/>', "Ed.", "Ed. x"),
+    ('<text variable="title" quotes="true"/><text value=". x"/>', "Ed.", "“Ed.” x"),
+    # a prefix's comma still goes in
+    ('<text variable="title" quotes="true"/><text variable="container-title" prefix=", in "/>',
+     "T", "“T,” in C"),
+])
+def test_a_value_keeps_its_leading_punctuation(tmp_path, layout, title, expected):
+    # maison-de-l-orient-et-de-la-mediterranee-en's chapters: "“Title,” in" was printed
+    item = {"id": "a", "type": "chapter", "title": title, "container-title": "C"}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+def test_a_value_after_formatted_text_keeps_its_period(tmp_path):
+    layout = '<text variable="title" font-style="italic"/><text value=". x"/>'
+    item = {"id": "a", "type": "chapter", "title": "Ed."}
+    assert _entries(tmp_path, _bib(layout), [item], output="html") == ["<i>Ed.</i>. x"]

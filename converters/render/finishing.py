@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .display_finish import displays, tidy_spaces
-from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
+from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, VALUE, merge_marks
 from .resets import needed_resets
 from .richtext import mark, resolve
 
@@ -184,7 +184,24 @@ def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QU
     # a period after a quote that ends in one is dropped, as citeproc-js
     # drops it also where punctuation stays outside quotes (“Immunity.”.)
     text = _quote_patterns(closing)[2].sub(r"\1", text).replace(LITERAL, "")
+    if VALUE in text:
+        text = value_marks(text, closing)
     return text.replace(AFFIX_QUOTE, "") if AFFIX_QUOTE in text else text
+
+
+def value_marks(text: str, closing: str = CLOSING_QUOTES) -> str:
+    """The marks before values that begin with a comma or period
+    (punctuation.VALUE) taken out, after the punctuation moved into quotes
+    has passed them by; a value's period after a period, within a quote
+    or not, is dropped as citeproc-js drops it ("“Ed.” x", "Ed. x")."""
+    return _value_period(closing).sub(r"\1", text).replace(VALUE, "")
+
+
+@lru_cache(maxsize=8)
+def _value_period(closing: str) -> re.Pattern:
+    marks = "[" + re.escape(closing) + "]|&#187;"
+    # (not across an end tag: "<i>Ed.</i>. x", as citeproc-js prints it)
+    return re.compile(rf"(\.(?:{marks})?){VALUE}\.")
 
 
 _NAMES = re.compile("\ue006(.*?)\ue007", re.S)

@@ -115,6 +115,12 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
+# Put before a cs:text value that begins with a comma or period and has
+# more (", in "): citeproc-js moves no value's mark into a quote before it
+# ("“Title”, in C"), nor merges its comma ("Ed,, x"); a period after a
+# period is still merged ("Ed. x", "“Ed.” x").  Finishing does that and
+# removes the mark (finishing.value_marks).
+VALUE = "\ue025"
 # Put before the prefix of a formatted element (two LITERALs: finishing
 # removes them); a group or macro whose text starts with it takes it off.
 FORMATTED_PREFIX = LITERAL + LITERAL
@@ -159,6 +165,19 @@ def install_literal_punctuation() -> None:
         return text, language
 
     model.Text.process = text_process
+
+    # (a cs:text's value reaches preformat in every path that renders it,
+    # direct.py's too)
+    preformat = model.Text.preformat
+
+    def text_preformat(self, text):
+        formatted = preformat(self, text)
+        if text and text[0] in ",." and text == self.get("value") \
+                and not _PUNCTUATION_ONLY.fullmatch(text):
+            return VALUE + formatted
+        return formatted
+
+    model.Text.preformat = text_preformat
 
 
 # citeproc-js's table of two punctuation marks met (the first, then the
