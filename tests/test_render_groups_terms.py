@@ -66,3 +66,23 @@ def test_a_value_after_formatted_text_keeps_its_period(tmp_path):
     layout = '<text variable="title" font-style="italic"/><text value=". x"/>'
     item = {"id": "a", "type": "chapter", "title": "Ed."}
     assert _entries(tmp_path, _bib(layout), [item], output="html") == ["<i>Ed.</i>. x"]
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("55-65", "F:55"),
+    ("431-456, 791-823", "F:431"),
+    ("e55 & 57", "F:e55"),
+    ("xii–xv", "F:xii"),
+])
+def test_page_first_is_derived_from_page(tmp_path, page, expected):
+    # macromolecular-reaction-engineering tests page-first and printed the whole page
+    layout = ('<choose><if variable="page-first"><text variable="page-first" prefix="F:"/></if>'
+              '<else><text variable="page" prefix="P:"/></else></choose>')
+    item = {"id": "a", "type": "article-journal", "title": "T", "page": page}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+def test_page_first_follows_page_over_the_items_own(tmp_path):
+    layout = '<text variable="page-first" prefix="F:"/><text variable="page" prefix=" P:"/>'
+    item = {"id": "a", "type": "article-journal", "title": "T", "page": "55-65", "page-first": "99"}
+    assert _entries(tmp_path, _bib(layout), [item]) == ["F:55 P:55–65"]

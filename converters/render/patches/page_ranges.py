@@ -52,6 +52,8 @@ def install() -> None:
     from citeproc import model
     from citeproc.string import String
 
+    from ..records import first_page
+
     def _format_last_page(self, first, last):
         range_format = self.get_root().get_option("page-range-format")
         start, end = _split(str(first)), _split(str(last))
@@ -66,6 +68,10 @@ def install() -> None:
     def _process(self, value, variable):
         if not variable.startswith("page"):
             return process(self, value, variable)
+        if variable == "page-first":
+            # citeproc-py prints the first page of each of a list's parts
+            # ("431, 791"); citeproc-js the first of the whole (records.first_page)
+            value = first_page(str(value))
         kept = _RANGE.sub(_keep_unlike, str(value))
         text = process(self, kept, variable)
         return String(str(text).replace(_KEPT, "-")) if _KEPT in kept else text
