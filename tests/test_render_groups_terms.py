@@ -86,3 +86,13 @@ def test_page_first_follows_page_over_the_items_own(tmp_path):
     layout = '<text variable="page-first" prefix="F:"/><text variable="page" prefix=" P:"/>'
     item = {"id": "a", "type": "article-journal", "title": "T", "page": "55-65", "page-first": "99"}
     assert _entries(tmp_path, _bib(layout), [item]) == ["F:55 P:55–65"]
+
+
+@pytest.mark.parametrize("lang", ['', ' xml:lang="en"'])
+def test_a_style_locales_long_form_written_out_overrides_the_locale_file(tmp_path, lang):
+    # harvard-bournemouth-university printed the locale file's "Available at"
+    locale = (f'<locale{lang}><terms><term name="available at" form="long">available from</term>'
+              '</terms></locale>')
+    body = _bib('<text term="available at" text-case="capitalize-first"/>', locale)
+    assert _entries(tmp_path, body, [{"id": "a", "type": "webpage", "title": "T"}]) \
+        == ["Available from"]
