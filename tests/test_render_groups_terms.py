@@ -96,3 +96,33 @@ def test_a_style_locales_long_form_written_out_overrides_the_locale_file(tmp_pat
     body = _bib('<text term="available at" text-case="capitalize-first"/>', locale)
     assert _entries(tmp_path, body, [{"id": "a", "type": "webpage", "title": "T"}]) \
         == ["Available from"]
+
+
+@pytest.mark.parametrize(("text_case", "title", "expected"), [
+    # the data's small capitals and nocase spans keep their case
+    ("uppercase", 'Natum <span style="font-variant:small-caps;">mcxcviii</span> Ab',
+     'NATUM <span style="font-variant:small-caps;">mcxcviii</span> AB'),
+    ("lowercase", 'natum <span class="nocase">MCx</span> Ab', "natum MCx ab"),
+    # and word casing adds no spaces inside their markup
+    ("capitalize-all", 'natum <span style="font-variant:small-caps;">mcxcviii</span> ab',
+     'Natum <span style="font-variant:small-caps;">mcxcviii</span> Ab'),
+    ("sentence", 'Natum <span style="font-variant:small-caps;">MCx cv</span> Ab',
+     'Natum <span style="font-variant:small-caps;">MCx cv</span> ab'),
+])
+def test_text_case_leaves_nocase_parts(tmp_path, text_case, title, expected):
+    # colorado-state-university-school-of-biomedical-engineering: "MCXCVIII"
+    body = _bib(f'<text variable="title" text-case="{text_case}"/>')
+    item = {"id": "a", "type": "book", "title": title}
+    assert _entries(tmp_path, body, [item], output="html") == [expected]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("natum AB ab", "Natum ab ab"),
+    ("NATUM AB", "NATUM ab"),
+    ("iPhone X", "IPhone x"),
+    ("dNA-Seq AB: The Cat", "DNA-seq ab: the cat"),
+    ("“quoted” Word", "“Quoted” word"),
+])
+def test_sentence_case_as_citeproc_js_does_it(tmp_path, title, expected):
+    body = _bib('<text variable="title" text-case="sentence"/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
