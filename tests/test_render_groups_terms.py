@@ -126,3 +126,16 @@ def test_text_case_leaves_nocase_parts(tmp_path, text_case, title, expected):
 def test_sentence_case_as_citeproc_js_does_it(tmp_path, title, expected):
     body = _bib('<text variable="title" text-case="sentence"/>')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+@pytest.mark.parametrize(("roles", "expected"), [
+    ({"editor": [{"family": "Matuz", "given": "R"}]}, "R Matuz. t"),
+    ({"translator": [{"family": "Tran", "given": "S"}]}, "S Tran. t"),
+])
+def test_a_substitute_of_several_variables_represses_each(tmp_path, roles, expected):
+    # nlm-citation-sequence-brackets-year-only-no-issue printed the editor twice
+    body = _bib('<names variable="author"><name/><substitute><names variable="editor translator"/>'
+                '</substitute></names><text variable="title" prefix=". "/>'
+                '<names variable="editor" prefix=" E:"/><names variable="translator" prefix=" T:"/>')
+    item = {"id": "a", "type": "book", "title": "t", **roles}
+    assert _entries(tmp_path, body, [item]) == [expected]

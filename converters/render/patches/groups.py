@@ -242,7 +242,10 @@ def _patch_substitution(model) -> None:
     """CSL: what a cs:substitute renders is not rendered again in the same
     entry (an editor standing in for the author is not repeated as editor;
     a title standing in is not repeated as title).  citeproc-py only
-    remembers a directly named text variable and only text elements check."""
+    remembers a directly named text variable and only text elements check.
+    (nlm-citation-sequence-brackets-year-only-no-issue: "Matuz R, editor"
+    again after the title, where <names variable="editor translator">
+    stood in for the author.)"""
     from citeproc.source import VariableError
 
     substitute = model.Substitute.render
@@ -256,7 +259,9 @@ def _patch_substitution(model) -> None:
         if text:
             layout = (context if context is not None else self).get_layout()
             for tag, variable in rendered:
-                layout.repressed.setdefault(tag, []).append(variable)
+                # each variable of a cs:names of several ("editor translator"):
+                # citeproc-js prints none of them again
+                layout.repressed.setdefault(tag, []).extend(variable.split())
             if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
                 _TRACE.text_substitute = self.getparent()
             _TRACE.substituted = self.getparent()
