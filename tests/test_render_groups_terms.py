@@ -139,3 +139,32 @@ def test_a_substitute_of_several_variables_represses_each(tmp_path, roles, expec
                 '<names variable="editor" prefix=" E:"/><names variable="translator" prefix=" T:"/>')
     item = {"id": "a", "type": "book", "title": "t", **roles}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+@pytest.mark.parametrize(("layout", "item", "expected"), [
+    ('<text term="no date" form="short" prefix=" "/><text variable="title" prefix=" "/>', {},
+     "N.d. t"),
+    ('<date variable="issued"><date-part name="year"/></date><text term="in"/>', {}, "In"),
+    # a variable called before it, even empty, or a value, keeps it as it is
+    ('<text variable="volume"/><text term="in"/><text variable="title" prefix=" "/>', {}, "in t"),
+    ('<text value="x"/><text term="no date" form="short" prefix=" "/>', {}, "x n.d."),
+    ('<text variable="title" prefix=" "/><text term="no date" form="short" prefix=" "/>', {},
+     "t n.d."),
+])
+def test_a_term_first_in_an_entry_is_capitalized(tmp_path, layout, item, expected):
+    # bollettino-d-archeologia-online: "n.d.: ." for an entry without author or date
+    item = {"id": "a", "type": "book", "title": "t", **item}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("in-text", "n.d. t"), ("note", "N.d. t")])
+def test_a_term_first_in_a_cite_is_capitalized_in_note_styles_only(tmp_path, kind, expected):
+    from converters.render import render
+    from tests.support import _RULE_STYLE
+
+    layout = '<layout><text term="no date" form="short"/><text variable="title" prefix=" "/></layout>'
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind=kind, attrs="", body=f"<citation>{layout}</citation>"),
+                    encoding="utf-8")
+    done = render([{"id": "a", "type": "book", "title": "t"}], style=str(path), cite=["[@a]"])
+    assert done.citations == [expected]

@@ -12,6 +12,7 @@ from .author_substitute import NAMES_END, NOT_FIRST
 from .punctuation import _INTO_QUOTES, closing_quote, enters_quote, into_quote, unlocked
 from .punctuation import _first_character as _first_of
 from .punctuation import _last_character as _last_of
+from .terms import _START
 
 
 class _Trace(threading.local):
@@ -182,14 +183,17 @@ def _track_leaf(cls, model) -> None:
             return _render_macro(original, self, item, args, kwargs)
         if not frames:
             text = original(self, item, *args, **kwargs)
-            if text and variable and collecting:
-                collecting[-1].append((self.tag, variable))
+            if text:
+                _START.pending = False  # not a term first (terms)
+                if variable and collecting:
+                    collecting[-1].append((self.tag, variable))
             return text
         frame = frames[-1]
         frame[0] = True
         text = original(self, item, *args, **kwargs)  # VariableError passes up
         if text:
             frame[1] = True
+            _START.pending = False
             if collecting:
                 collecting[-1].append((self.tag, variable))
         return text

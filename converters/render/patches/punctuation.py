@@ -168,10 +168,14 @@ def install_literal_punctuation() -> None:
 
     # (a cs:text's value reaches preformat in every path that renders it,
     # direct.py's too)
+    from . import terms
+
     preformat = model.Text.preformat
 
     def text_preformat(self, text):
         formatted = preformat(self, text)
+        if text == self.get("value"):
+            terms.printed()
         if text and text[0] in ",." and text == self.get("value") \
                 and not _PUNCTUATION_ONLY.fullmatch(text):
             return VALUE + formatted
@@ -343,14 +347,21 @@ def _affixed(self, string, suffix: str, original, strings):
 
 
 def install_entry_reset() -> None:
-    """Each cite and entry starts with no colon met (begin_entry)."""
+    """Each cite and entry starts with no colon met (begin_entry), and
+    with no text before a term (terms.begin_entry)."""
     from citeproc import model
+
+    from . import terms
 
     render_children = model.Layout.render_children
 
     def layout_render_children(self, item, *args, **kwargs):
         begin_entry(item)
-        return render_children(self, item, *args, **kwargs)
+        terms.begin_entry(self)
+        try:
+            return render_children(self, item, *args, **kwargs)
+        finally:
+            terms.end_entry()
 
     model.Layout.render_children = layout_render_children
 

@@ -1,5 +1,8 @@
-"""Terms: the forms a locale lacks, and the long form written out."""
+"""Terms: the forms a locale lacks, the long form written out, and a term
+first in an entry capitalized."""
 from __future__ import annotations
+
+import threading
 
 # CSL 1.0.2: a missing "symbol" form falls back to "short", "verb-short" to
 # "verb", and "short" and "verb" to the long form.
@@ -26,6 +29,59 @@ def install() -> None:
 
     model.CitationStylesElement.get_term = get_term
     _patch_long_form(model)
+    _patch_first_term(model)
+
+
+class _Start(threading.local):
+    # a term printed now would be the first text of an entry (or of a note
+    # style's cite)
+    pending = False
+
+
+_START = _Start()
+
+
+def begin_entry(layout) -> None:
+    """A cs:layout starts an entry or cite: in a bibliography, or a note
+    style's citation, a term before anything else is capitalized."""
+    _START.pending = layout.getparent().tag.endswith("bibliography") \
+        or layout.get_root().get("class") == "note"
+
+
+def end_entry() -> None:
+    _START.pending = False
+
+
+def printed() -> None:
+    """Something other than a term came first (a variable called, even
+    empty; a value; a date, number or names printed)."""
+    _START.pending = False
+
+
+def _patch_first_term(model) -> None:
+    """citeproc-js capitalizes a term that is the first thing an entry (or
+    a note style's cite) prints: "N.d." for an entry without author whose
+    date is the "no date" term, "In t" (bollettino-d-archeologia-online).
+    A text variable called before it, even empty, a value, or a date,
+    number or names printed before it, keeps it as it is; an in-text
+    style's cites keep it too.  Checked on crafted styles."""
+    original = model.Text._term
+    variable = model.Text._variable
+
+    def _term(self, item):
+        text = original(self, item)
+        if _START.pending and text:
+            _START.pending = False
+            plain = str(text)
+            return type(text)(plain[:1].upper() + plain[1:])
+        return text
+
+    def _variable(self, item, context):
+        _START.pending = False
+        return variable(self, item, context)
+
+    model.Text._term = _term
+    model.Text._variable = _variable
 
 
 def _patch_long_form(model) -> None:
