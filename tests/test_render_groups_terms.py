@@ -168,3 +168,27 @@ def test_a_term_first_in_a_cite_is_capitalized_in_note_styles_only(tmp_path, kin
                     encoding="utf-8")
     done = render([{"id": "a", "type": "book", "title": "t"}], style=str(path), cite=["[@a]"])
     assert done.citations == [expected]
+
+
+_BRACKETED = '<text variable="collection-title" quotes="true" prefix="(" suffix=")"/>'
+_YEAR = '<date variable="issued"><date-part name="year"/></date>'
+
+
+@pytest.mark.parametrize(("layout", "title", "expected"), [
+    # nested in a group or macro, the next mark goes into the quote
+    (f'<group delimiter=", "><group>{_BRACKETED}</group>{_YEAR}</group>', "Coll",
+     "(“Coll,”) 1968"),
+    (f'<group delimiter="; "><text macro="coll"/>{_YEAR}</group>', "Coll", "(“Coll;”) 1968"),
+    (f'<group>{_BRACKETED}</group><date variable="issued" prefix=", "><date-part name="year"/>'
+     "</date>", "Coll?", "(“Coll?,”) 1968"),
+    # beside the quoted element itself, or after rich text, it stays out
+    (f'<group delimiter=", ">{_BRACKETED}{_YEAR}</group>', "Coll", "(“Coll”), 1968"),
+    (f'<group delimiter=", "><group>{_BRACKETED}</group>{_YEAR}</group>', "Coll's",
+     "(“Coll’s”), 1968"),
+])
+def test_a_mark_after_a_nested_quote_in_brackets_goes_in(tmp_path, layout, title, expected):
+    # le-tapuscrit-note: "(coll. “Clarendon Aristotle,”) 1968"
+    body = _bib(layout, f'<macro name="coll">{_BRACKETED}</macro>')
+    item = {"id": "a", "type": "book", "title": "t", "collection-title": title,
+            "issued": {"date-parts": [[1968]]}}
+    assert _entries(tmp_path, body, [item]) == [expected]

@@ -9,7 +9,14 @@ import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
-from .punctuation import _INTO_QUOTES, closing_quote, enters_quote, into_quote, unlocked
+from .punctuation import (
+    _INTO_QUOTES,
+    closing_quote,
+    enters_quote,
+    into_quote,
+    mark_nested_quote,
+    unlocked,
+)
 from .punctuation import _first_character as _first_of
 from .punctuation import _last_character as _last_of
 from .terms import _START
@@ -72,7 +79,7 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return unlocked(_join(self, output))
+        return mark_nested_quote(unlocked(_join(self, output)))
 
     model.Group.process = process
 

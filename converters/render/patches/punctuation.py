@@ -115,6 +115,24 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
+# Put after a group's or macro's text that ends in a quote closed and the
+# quoted element's own suffix of closing brackets ("(“Coll”)"): citeproc-js
+# moves the next mark printed after it, the group's or macro's parent's
+# (a delimiter, prefix or suffix), into the quote: "(“Coll,”) 1968", where
+# a delimiter beside the quoted element itself stays out.  Finishing moves
+# it and removes the mark (finishing.value_marks).
+NESTED_QUOTE = "\ue026"
+_BRACKETED_QUOTE = re.compile(r"[”»][)\]]+$")
+
+
+def mark_nested_quote(text):
+    """``text`` (a group's or macro's) with NESTED_QUOTE after it where it
+    ends in a quote and its quoted element's brackets."""
+    if _last_character(text) not in ")]" or _BRACKETED_QUOTE.search(_tail(text, 8)[0]) is None:
+        return text
+    return text + NESTED_QUOTE
+
+
 # Put before a cs:text value that begins with a comma or period and has
 # more (", in "): citeproc-js moves no value's mark into a quote before it
 # ("“Title”, in C"), nor merges its comma ("Ed,, x"); a period after a
@@ -364,6 +382,12 @@ def install_entry_reset() -> None:
             terms.end_entry()
 
     model.Layout.render_children = layout_render_children
+
+    def macro_render_children(self, item, *args, **kwargs):
+        text = model.Parent.render_children(self, item, *args, **kwargs)
+        return mark_nested_quote(text) if text else text
+
+    model.Macro.render_children = macro_render_children
 
 
 def begin_entry(item=None) -> None:

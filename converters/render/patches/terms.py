@@ -33,8 +33,7 @@ def install() -> None:
 
 
 class _Start(threading.local):
-    # a term printed now would be the first text of an entry (or of a note
-    # style's cite)
+    # a term printed now would be the first text of a bibliography's entry
     pending = False
 
 
@@ -42,10 +41,10 @@ _START = _Start()
 
 
 def begin_entry(layout) -> None:
-    """A cs:layout starts an entry or cite: in a bibliography, or a note
-    style's citation, a term before anything else is capitalized."""
-    _START.pending = layout.getparent().tag.endswith("bibliography") \
-        or layout.get_root().get("class") == "note"
+    """A cs:layout starts an entry or cite: in a bibliography, a term
+    before anything else is capitalized.  (A note style's cite has its own
+    rule, which reads the cite's prefix: positions.py.)"""
+    _START.pending = layout.getparent().tag.endswith("bibliography")
 
 
 def end_entry() -> None:
@@ -59,12 +58,12 @@ def printed() -> None:
 
 
 def _patch_first_term(model) -> None:
-    """citeproc-js capitalizes a term that is the first thing an entry (or
-    a note style's cite) prints: "N.d." for an entry without author whose
+    """citeproc-js capitalizes a term that is the first thing a
+    bibliography's entry prints: "N.d." for an entry without author whose
     date is the "no date" term, "In t" (bollettino-d-archeologia-online).
     A text variable called before it, even empty, a value, or a date,
-    number or names printed before it, keeps it as it is; an in-text
-    style's cites keep it too.  Checked on crafted styles."""
+    number or names printed before it, keeps it as it is.  Checked on
+    crafted styles."""
     original = model.Text._term
     variable = model.Text._variable
 
