@@ -52,6 +52,8 @@ def test_a_date_formats_its_text_inside_its_affixes(tmp_path, date, expected):
     ('<text variable="title"/><text value=", x"/>', "Ed,", "Ed,, x"),
     ('<text variable="title"/><text value=". x"/>', "Ed.", "Ed. x"),
     ('<text variable="title" quotes="true"/><text value=". x"/>', "Ed.", "“Ed.” x"),
+    ('<text variable="title"/><text value=". x"/>', "Why?", "Why? x"),
+    ('<text variable="title" quotes="true"/><text value=". x"/>', "Why?", "“Why?” x"),
     # a prefix's comma still goes in
     ('<text variable="title" quotes="true"/><text variable="container-title" prefix=", in "/>',
      "T", "“T,” in C"),

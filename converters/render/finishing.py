@@ -226,8 +226,9 @@ def _nested_move(found) -> str:
 def value_marks(text: str, closing: str = CLOSING_QUOTES) -> str:
     """The marks before values that begin with a comma or period
     (punctuation.VALUE) taken out, after the punctuation moved into quotes
-    has passed them by; a value's period after a period, within a quote
-    or not, is dropped as citeproc-js drops it ("“Ed.” x", "Ed. x")."""
+    has passed them by; a value's period after a period, question or
+    exclamation mark, within a quote or not, is dropped as citeproc-js
+    drops it ("“Ed.” x", "Ed. x", "Why? x")."""
     return _value_period(closing).sub(r"\1", text).replace(VALUE, "")
 
 
@@ -235,7 +236,7 @@ def value_marks(text: str, closing: str = CLOSING_QUOTES) -> str:
 def _value_period(closing: str) -> re.Pattern:
     marks = "[" + re.escape(closing) + "]|&#187;"
     # (not across an end tag: "<i>Ed.</i>. x", as citeproc-js prints it)
-    return re.compile(rf"(\.(?:{marks})?){VALUE}\.")
+    return re.compile(rf"([.?!](?:{marks})?){VALUE}\.")
 
 
 _NAMES = re.compile("\ue006(.*?)\ue007", re.S)
