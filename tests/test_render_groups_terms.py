@@ -194,3 +194,26 @@ def test_a_mark_after_a_nested_quote_in_brackets_goes_in(tmp_path, layout, title
     item = {"id": "a", "type": "book", "title": "t", "collection-title": title,
             "issued": {"date-parts": [[1968]]}}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+def test_a_term_after_the_citation_number_is_still_first(tmp_path):
+    # small: "[11] n.d." where citeproc-js prints "[11] N.d."
+    layout = ('<text variable="citation-number" prefix="[" suffix="] "/>'
+              '<text term="no date" form="short"/>')
+    item = {"id": "a", "type": "article-journal", "title": "t"}
+    assert _entries(tmp_path, _bib(layout), [item]) == ["[1] N.d."]
+
+
+@pytest.mark.parametrize(("range_format", "page", "expected"), [
+    ("minimal", "A1-A4", "A1–4"),
+    ("minimal", "S1-S14", "S1–14"),
+    ("chicago", "A99-A100", "A99–100"),
+    ("minimal-two", "A11-A14", "A11–14"),
+    ("expanded", "A1-A4", "A1–A4"),
+    (None, "N110-N5", "N110–N5"),
+])
+def test_a_page_ranges_shared_prefix(tmp_path, range_format, page, expected):
+    # journal-of-surgery-and-medicine, dialisis-y-trasplante: "A1–A4" for "A1–4"
+    attrs = f' page-range-format="{range_format}"' if range_format else ""
+    item = {"id": "a", "type": "article-journal", "title": "t", "page": page}
+    assert _entries(tmp_path, _bib('<text variable="page"/>'), [item], attrs=attrs) == [expected]

@@ -191,7 +191,8 @@ def _track_leaf(cls, model) -> None:
         if not frames:
             text = original(self, item, *args, **kwargs)
             if text:
-                _START.pending = False  # not a term first (terms)
+                if variable != "citation-number":
+                    _START.pending = False  # not a term first (terms)
                 if variable and collecting:
                     collecting[-1].append((self.tag, variable))
             return text
@@ -200,7 +201,8 @@ def _track_leaf(cls, model) -> None:
         text = original(self, item, *args, **kwargs)  # VariableError passes up
         if text:
             frame[1] = True
-            _START.pending = False
+            if variable != "citation-number":
+                _START.pending = False
             if collecting:
                 collecting[-1].append((self.tag, variable))
         return text

@@ -61,8 +61,9 @@ def _patch_first_term(model) -> None:
     """citeproc-js capitalizes a term that is the first thing a
     bibliography's entry prints: "N.d." for an entry without author whose
     date is the "no date" term, "In t" (bollettino-d-archeologia-online).
-    A text variable called before it, even empty, a value, or a date,
-    number or names printed before it, keeps it as it is.  Checked on
+    A text variable called before it, even empty (the citation number
+    aside), a value, or a date, number or names printed before it, keeps
+    it as it is.  Checked on
     crafted styles."""
     original = model.Text._term
     variable = model.Text._variable
@@ -76,7 +77,8 @@ def _patch_first_term(model) -> None:
         return text
 
     def _variable(self, item, context):
-        _START.pending = False
+        if _START.pending and self.get("variable") != "citation-number":
+            _START.pending = False  # (the citation number does not count: "[1] N.d.")
         return variable(self, item, context)
 
     model.Text._term = _term
