@@ -8,7 +8,16 @@ import re
 from functools import lru_cache
 
 from .display_finish import displays, tidy_spaces
-from .patches.punctuation import AFFIX_QUOTE, LITERAL, MOVED, QUOTED_SUFFIX, merge_marks
+from .patches.punctuation import (
+    _RICH,
+    AFFIX_QUOTE,
+    LITERAL,
+    MOVED,
+    NESTED_QUOTE,
+    QUOTED_SUFFIX,
+    VALUE,
+    merge_marks,
+)
 from .resets import needed_resets
 from .richtext import mark, resolve
 
@@ -169,6 +178,8 @@ def _plain_small_caps(text: str, output: str) -> str:
 
 def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered citation; entries end with the same typography."""
+    if NESTED_QUOTE in text:  # (before the data's formatting marks are resolved)
+        text = nested_quote_marks(text, piq)
     text = resolve(_plain_small_caps(_unmark_quotes(text, piq), output), _kind(output))
     if output != "text":
         text = needed_resets(text)
@@ -184,7 +195,48 @@ def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QU
     # a period after a quote that ends in one is dropped, as citeproc-js
     # drops it also where punctuation stays outside quotes (“Immunity.”.)
     text = _quote_patterns(closing)[2].sub(r"\1", text).replace(LITERAL, "")
+    if VALUE in text:
+        text = value_marks(text, closing)
     return text.replace(AFFIX_QUOTE, "") if AFFIX_QUOTE in text else text
+
+
+def nested_quote_marks(text: str, piq: bool) -> str:
+    """The marks after a group's or macro's quote in brackets
+    (punctuation.NESTED_QUOTE) taken out, where the locale puts punctuation
+    inside quotes with the mark printed next moved into the quote, merged
+    with the quoted text's own ("(“Coll,”) 1968")."""
+    if piq:
+        text = _NESTED_MOVE.sub(_nested_move, text)
+    return text.replace(NESTED_QUOTE, "")
+
+
+# (not after markup: "(“<i>Coll</i>”), 1968", as citeproc-js prints rich text)
+_NESTED_MOVE = re.compile(r"([^>\ue010-\ue01c])([”»])([)\]]+)" + NESTED_QUOTE
+                          + r"+([.,;:!?])")
+
+
+def _nested_move(found) -> str:
+    closing, text, end = found.group(2), found.string, found.start(2)
+    opened = text.rfind("“" if closing == "”" else "«", 0, end)
+    if opened < 0 or _RICH.search(text, opened + 1, end):
+        return found.group(0)  # rich text in the quote ("Coll’s"): the mark stays out
+    return merge_marks(found.group(1), found.group(4)) + closing + found.group(3)
+
+
+def value_marks(text: str, closing: str = CLOSING_QUOTES) -> str:
+    """The marks before values that begin with a comma or period
+    (punctuation.VALUE) taken out, after the punctuation moved into quotes
+    has passed them by; a value's period after a period, question or
+    exclamation mark, within a quote or not, is dropped as citeproc-js
+    drops it ("“Ed.” x", "Ed. x", "Why? x")."""
+    return _value_period(closing).sub(r"\1", text).replace(VALUE, "")
+
+
+@lru_cache(maxsize=8)
+def _value_period(closing: str) -> re.Pattern:
+    marks = "[" + re.escape(closing) + "]|&#187;"
+    # (not across an end tag: "<i>Ed.</i>. x", as citeproc-js prints it)
+    return re.compile(rf"([.?!](?:{marks})?){VALUE}\.")
 
 
 _NAMES = re.compile("\ue006(.*?)\ue007", re.S)

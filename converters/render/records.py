@@ -22,6 +22,20 @@ _NOT_TEXT = frozenset({"id", "type", "language", "page", "page-first", "volume",
                        "number-of-pages", "number-of-volumes", "locator", "citation-number"})
 
 
+# what ends the first page of a page value: a range's hyphen or dash, a
+# list's ", " or "&" (the spaces around them too)
+_PAGE_BREAK = re.compile(r"\s*(?:&|, |-|\u2013)\s*")
+
+
+def first_page(page: str) -> str:
+    """page-first as citeproc-js derives it from page, whatever the item's
+    own page-first ("55" from "55-65", "431" from "431-456, 791-823"); a
+    first part ending in a backslash (an escaped hyphen) leaves the whole
+    page."""
+    first = _PAGE_BREAK.split(page, maxsplit=1)[0]
+    return page if first.endswith("\\") else first
+
+
 def as_records(records) -> list[Record]:
     return [r if isinstance(r, Record) else Record(dict(r)) for r in records]
 
@@ -66,6 +80,9 @@ def prepare_item(item: dict) -> tuple[dict, set[str]]:
                 del data[key]
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             data[key] = str(value)
+    page = data.get("page")
+    if page and isinstance(page, str):
+        data["page-first"] = first_page(page)
     for key in ("issued", "accessed", "original-date", "event-date", "submitted"):
         date = data.get(key)
         if date is not None and (not isinstance(date, dict) or not (

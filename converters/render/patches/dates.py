@@ -15,6 +15,25 @@ def install() -> None:
     _patch_locale_delimiter(model)
     _patch_range_end(model)
     _patch_ad(model)
+    _patch_formatting(model)
+
+
+def _patch_formatting(model) -> None:
+    """A cs:date's own formatting (font-style and the like) applies to the
+    date inside its affixes: "(<b>1907</b>)", as citeproc-js prints it;
+    citeproc-py ignores it (its Date.markup is a stub).  A localized date
+    (form="text" or "numeric") keeps none, as in citeproc-js.  Checked on
+    crafted styles (ulua-revista-de-historia-sociedad-y-cultura's italic
+    months)."""
+    from .speed_base import _FORMATTING
+
+    def wrap(self, string):
+        if string and any(self.get(name) for name in _FORMATTING) \
+                and self.get("form") is None and not self.is_locale_date():
+            string = self.format(string)
+        return model.Affixed.wrap(self, string)
+
+    model.Date.wrap = wrap
 
 
 def _patch_ad(model) -> None:

@@ -89,23 +89,28 @@ def _render_parts(layout, item, model) -> tuple[list, object]:
     """What each of the layout's children prints, those printing nothing
     left out (Layout.render_children, unjoined: citeproc-py's strings),
     and the child the layout's suffix goes on (below)."""
+    from . import terms
     from .punctuation import begin_entry
     from .year_suffix import begin_item
 
     begin_item()
-    begin_entry()
+    begin_entry(item)
+    terms.begin_entry(layout)
     output = []
     last = None  # (the child, whether it printed)
-    for child in layout.iterchildren():
-        try:
-            text = child.render(item)
-        except model.VariableError:
-            text = None
-        if text is not None:
-            output.append(text)
-        printed = text is not None and str(text) != ""
-        if printed or _calls_macro(child):
-            last = (child, printed)
+    try:
+        for child in layout.iterchildren():
+            try:
+                text = child.render(item)
+            except model.VariableError:
+                text = None
+            if text is not None:
+                output.append(text)
+            printed = text is not None and str(text) != ""
+            if printed or _calls_macro(child):
+                last = (child, printed)
+    finally:
+        terms.end_entry()
     return output, last
 
 

@@ -9,9 +9,17 @@ import threading
 
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
-from .punctuation import _INTO_QUOTES, closing_quote, enters_quote, into_quote, unlocked
+from .punctuation import (
+    _INTO_QUOTES,
+    closing_quote,
+    enters_quote,
+    into_quote,
+    mark_nested_quote,
+    unlocked,
+)
 from .punctuation import _first_character as _first_of
 from .punctuation import _last_character as _last_of
+from .terms import _START
 
 
 class _Trace(threading.local):
@@ -71,7 +79,7 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return unlocked(_join(self, output))
+        return mark_nested_quote(unlocked(_join(self, output)))
 
     model.Group.process = process
 
@@ -182,14 +190,19 @@ def _track_leaf(cls, model) -> None:
             return _render_macro(original, self, item, args, kwargs)
         if not frames:
             text = original(self, item, *args, **kwargs)
-            if text and variable and collecting:
-                collecting[-1].append((self.tag, variable))
+            if text:
+                if variable != "citation-number":
+                    _START.pending = False  # not a term first (terms)
+                if variable and collecting:
+                    collecting[-1].append((self.tag, variable))
             return text
         frame = frames[-1]
         frame[0] = True
         text = original(self, item, *args, **kwargs)  # VariableError passes up
         if text:
             frame[1] = True
+            if variable != "citation-number":
+                _START.pending = False
             if collecting:
                 collecting[-1].append((self.tag, variable))
         return text
@@ -242,7 +255,10 @@ def _patch_substitution(model) -> None:
     """CSL: what a cs:substitute renders is not rendered again in the same
     entry (an editor standing in for the author is not repeated as editor;
     a title standing in is not repeated as title).  citeproc-py only
-    remembers a directly named text variable and only text elements check."""
+    remembers a directly named text variable and only text elements check.
+    (nlm-citation-sequence-brackets-year-only-no-issue: "Matuz R, editor"
+    again after the title, where <names variable="editor translator">
+    stood in for the author.)"""
     from citeproc.source import VariableError
 
     substitute = model.Substitute.render
@@ -256,7 +272,9 @@ def _patch_substitution(model) -> None:
         if text:
             layout = (context if context is not None else self).get_layout()
             for tag, variable in rendered:
-                layout.repressed.setdefault(tag, []).append(variable)
+                # each variable of a cs:names of several ("editor translator"):
+                # citeproc-js prints none of them again
+                layout.repressed.setdefault(tag, []).extend(variable.split())
             if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
                 _TRACE.text_substitute = self.getparent()
             _TRACE.substituted = self.getparent()

@@ -1,6 +1,8 @@
 """Page ranges as citeproc-js formats them.  A range whose two pages carry
-the same prefix ("N110-N5", "8n11564-8n1568") is shortened on its numbers
-and expanded with the prefix; a range whose prefixes differ ("N110-5",
+the same prefix ("N110-N5", "8n11564-8n1568") is shortened on its numbers,
+the prefix kept only by "expanded" ("A1–4" in minimal, "N110–N115"
+expanded; without a page-range-format printed as written); a range whose
+prefixes differ ("N110-5",
 "123N110-N5") is printed as written, hyphen and all.  "chicago" is CSL
 1.0.1's Chicago rule, chicago-15 (four-digit pages changing in three
 digits are printed whole: "1496–1504").  A range abbreviated in the data
@@ -52,13 +54,17 @@ def install() -> None:
     from citeproc import model
     from citeproc.string import String
 
+    from ..records import first_page
+
     def _format_last_page(self, first, last):
         range_format = self.get_root().get_option("page-range-format")
         start, end = _split(str(first)), _split(str(last))
-        if start is None or end is None or start[0] != end[0]:
-            return last
+        if start is None or end is None or start[0] != end[0] or not range_format:
+            return last  # (without a format, as written: "N110–N5")
         short = shorten(start[1], end[1], range_format)
-        return short if len(short) < len(start[1]) else end[0] + short
+        # expanded keeps the prefix ("N110–N115"); the others drop it
+        # ("A1–4", "S1–14", "A99–100"), as citeproc-js prints them
+        return end[0] + short if range_format == "expanded" else short
 
     model.FormatNumber._format_last_page = _format_last_page
     process = model.FormatNumber._process
@@ -66,6 +72,10 @@ def install() -> None:
     def _process(self, value, variable):
         if not variable.startswith("page"):
             return process(self, value, variable)
+        if variable == "page-first":
+            # citeproc-py prints the first page of each of a list's parts
+            # ("431, 791"); citeproc-js the first of the whole (records.first_page)
+            value = first_page(str(value))
         kept = _RANGE.sub(_keep_unlike, str(value))
         text = process(self, kept, variable)
         return String(str(text).replace(_KEPT, "-")) if _KEPT in kept else text

@@ -115,6 +115,30 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
+# Put after a group's or macro's text that ends in a quote closed and the
+# quoted element's own suffix of closing brackets ("(“Coll”)"): citeproc-js
+# moves the next mark printed after it, the group's or macro's parent's
+# (a delimiter, prefix or suffix), into the quote: "(“Coll,”) 1968", where
+# a delimiter beside the quoted element itself stays out.  Finishing moves
+# it and removes the mark (finishing.value_marks).
+NESTED_QUOTE = "\ue026"
+_BRACKETED_QUOTE = re.compile(r"[”»][)\]]+$")
+
+
+def mark_nested_quote(text):
+    """``text`` (a group's or macro's) with NESTED_QUOTE after it where it
+    ends in a quote and its quoted element's brackets."""
+    if _last_character(text) not in ")]" or _BRACKETED_QUOTE.search(_tail(text, 8)[0]) is None:
+        return text
+    return text + NESTED_QUOTE
+
+
+# Put before a cs:text value that begins with a comma or period and has
+# more (", in "): citeproc-js moves no value's mark into a quote before it
+# ("“Title”, in C"), nor merges its comma ("Ed,, x"); a period after a
+# period is still merged ("Ed. x", "“Ed.” x").  Finishing does that and
+# removes the mark (finishing.value_marks).
+VALUE = "\ue025"
 # Put before the prefix of a formatted element (two LITERALs: finishing
 # removes them); a group or macro whose text starts with it takes it off.
 FORMATTED_PREFIX = LITERAL + LITERAL
@@ -159,6 +183,23 @@ def install_literal_punctuation() -> None:
         return text, language
 
     model.Text.process = text_process
+
+    # (a cs:text's value reaches preformat in every path that renders it,
+    # direct.py's too)
+    from . import terms
+
+    preformat = model.Text.preformat
+
+    def text_preformat(self, text):
+        formatted = preformat(self, text)
+        if text == self.get("value"):
+            terms.printed()
+        if text and text[0] in ",." and text == self.get("value") \
+                and not _PUNCTUATION_ONLY.fullmatch(text):
+            return VALUE + formatted
+        return formatted
+
+    model.Text.preformat = text_preformat
 
 
 # citeproc-js's table of two punctuation marks met (the first, then the
@@ -324,22 +365,37 @@ def _affixed(self, string, suffix: str, original, strings):
 
 
 def install_entry_reset() -> None:
-    """Each cite and entry starts with no colon met (begin_entry)."""
+    """Each cite and entry starts with no colon met (begin_entry), and
+    with no text before a term (terms.begin_entry)."""
     from citeproc import model
+
+    from . import terms
 
     render_children = model.Layout.render_children
 
     def layout_render_children(self, item, *args, **kwargs):
-        begin_entry()
-        return render_children(self, item, *args, **kwargs)
+        begin_entry(item)
+        terms.begin_entry(self)
+        try:
+            return render_children(self, item, *args, **kwargs)
+        finally:
+            terms.end_entry()
 
     model.Layout.render_children = layout_render_children
 
+    def macro_render_children(self, item, *args, **kwargs):
+        text = model.Parent.render_children(self, item, *args, **kwargs)
+        return mark_nested_quote(text) if text else text
 
-def begin_entry() -> None:
+    model.Macro.render_children = macro_render_children
+
+
+def begin_entry(item=None) -> None:
     """A cite or entry starts rendering: no colon of the last one is met
-    (Layout.render_children, and display's own loop over the layout)."""
+    (Layout.render_children, and display's own loop over the layout); the
+    item's reference is kept for _ends_in_number."""
     _COLON.last = None
+    _COLON.reference = getattr(item, "reference", None)
 
 
 def _formatted(element, string, strings) -> bool:
@@ -361,6 +417,8 @@ class _Colon(threading.local):
     # (text, whether the mark absorbs a period) of the latest element whose
     # suffix ended in ":" or ";"
     last: tuple | None = None
+    # the reference of the cite or entry rendering (None: not known)
+    reference: dict | None = None
 
 
 _COLON = _Colon()
@@ -408,7 +466,13 @@ def _ends_in_number(element, string, model, numbers) -> bool:
     if not text or not text[-1].isdigit():
         return False
     last = None
+    reference = _COLON.reference
     for leaf in _leaves(element, model):
+        if reference is not None and _empty(leaf, reference):
+            # it printed nothing, so the text ends in what is before it
+            # (citeproc-js: "1907;" where the volume after the year is empty,
+            # multidisciplinary-digital-publishing-institute)
+            continue
         if isinstance(leaf, model.Date):
             last = False
         elif isinstance(leaf, model.Number) or (
@@ -416,6 +480,20 @@ def _ends_in_number(element, string, model, numbers) -> bool:
                 and (leaf.get("variable") or "").replace("-", "_") in numbers):
             last = True
     return bool(last)
+
+
+# variables a reference lacks that the engine computes (or the cite holds)
+_COMPUTED = frozenset(("citation_number", "locator", "first_reference_note_number", "page_first",
+                       "year_suffix", "citation_label"))
+
+
+def _empty(leaf, reference: dict) -> bool:
+    """Whether a leaf names a variable the reference does not have."""
+    variable = leaf.get("variable")
+    if not variable:
+        return False
+    variable = variable.replace("-", "_")
+    return variable not in _COMPUTED and not dict.__contains__(reference, variable)
 
 
 def _leaves(element, model, depth: int = 0):

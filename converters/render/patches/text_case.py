@@ -132,6 +132,62 @@ def _title_word(self, word: str, first: bool, last: bool, hyphen_seen: bool) -> 
     return "".join(parts)
 
 
+_WHOLE = frozenset(("uppercase", "lowercase"))
+
+
+def _whole(text, text_case: str):
+    """uppercase or lowercase of rich text, its nocase parts (the data's
+    nocase spans, and small capitals, superscripts and subscripts:
+    richtext) left as they are, as citeproc-js leaves them ("NATUM mcXc";
+    citeproc-py's MixedString changed them too: "MCXCVIII" for a small-caps
+    "mcxcviii" under uppercase)."""
+    from citeproc.string import MixedString, NoCase
+
+    if isinstance(text, NoCase):
+        return text
+    if isinstance(text, MixedString):
+        return MixedString([_whole(part, text_case) for part in text])
+    return text.upper() if text_case == "uppercase" else text.lower()
+
+
+def _wordwise(text, text_case: str) -> str:
+    """capitalize-all or sentence case word by word, the spacing kept
+    (citeproc-py joined its words with spaces, and put one on each side of
+    a nocase part that meets a formatting mark: "<span> mcxcviii </span>");
+    nocase words stay as they are.  capitalize-all capitalizes each word.
+    Sentence case is citeproc-js's: the first word capitalized and kept
+    otherwise, every other word lower-cased, words parted by spaces and
+    hyphens ("IPhone x", "DNA-seq ab: the cat", "NATUM ab"; CSL 1.0.2 would
+    keep mixed-case words, citeproc-py capitals)."""
+    from citeproc.string import MixedString, NoCase
+
+    def leaves(value):
+        if isinstance(value, MixedString):
+            for part in value:
+                yield from leaves(part)
+        else:
+            yield value
+
+    split = _SENTENCE_WORDS if text_case == "sentence" else _SPACES
+    tokens = [(part, isinstance(leaf, NoCase)) for leaf in leaves(text)
+              for part in split.split(str(leaf)) if part]
+    first = True
+    out = []
+    for part, nocase in tokens:
+        if part.isspace() or part == "-" or all(char in MARK_CHARS for char in part):
+            out.append(part)  # not a word: spacing, a hyphen, a formatting mark alone
+            continue
+        if not nocase:
+            part = _capitalize(part) if first or text_case == "capitalize-all" else part.lower()
+        first = False
+        out.append(part)
+    return "".join(out)
+
+
+_SPACES = re.compile(r"(\s+)")
+_SENTENCE_WORDS = re.compile(r"(\s+|-)")
+
+
 def _patch_title_case(model) -> None:
     """(bugreports_TitleCase, textcase_AfterQuote, textcase_InQuotes,
     textcase_StopWordBeforeHyphen, textcase_TitleCapitalization2,
@@ -147,8 +203,13 @@ def _patch_title_case(model) -> None:
         language = language or "en"
         if not isinstance(text, (str, list)) or not str(text):
             return text
-        if self.get("text-case") == "title" and language == "en":
+        text_case = self.get("text-case")
+        if text_case == "title" and language == "en":
             return _title(self, _as_cased(text))
+        if text_case in _WHOLE and isinstance(text, list):
+            return _whole(text, text_case)
+        if text_case == "sentence" or (text_case == "capitalize-all" and isinstance(text, list)):
+            return _wordwise(text, text_case)
         return original(self, text, language)
 
     model.TextCased.case = case
