@@ -129,9 +129,21 @@ def _patch_sort_et_al(model) -> None:
     original = model.Name.et_al
 
     def et_al(self):
-        return "" if sorting.active() else original(self)
+        if sorting.active():
+            return ""
+        term = original(self)
+        # citeproc-py prints et-al-use-last's ellipsis only when the et-al
+        # term is not empty; citeproc-js prints it whatever the term says
+        return term if term or not _ELLIPSIS.wanted else "\u2026"
 
     model.Name.et_al = et_al
+
+
+class _Ellipsis(threading.local):
+    wanted = False
+
+
+_ELLIPSIS = _Ellipsis()
 
 
 def _patch_incomplete(model) -> None:
@@ -561,8 +573,6 @@ def _patch_use_last(model) -> None:
     al."), and one name is followed by " … " without the delimiter ("A …
     E", as its single ellipsis joins; "A, B, … E" with two).  Checked on
     crafted styles."""
-    from .speed_base import name_options_changed
-
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -570,27 +580,47 @@ def _patch_use_last(model) -> None:
                                         context, sort_options)
         if overrides is None:
             return original(self, item, variable, context, sort_options, **kwargs)
-        options = dict(sort_options or {}, **overrides)
-        if "delimiter" not in overrides:
-            return original(self, item, variable, context, options, **kwargs)
-        # citeproc-py joins with the cs:name's own delimiter attribute when
-        # it has one (the options only give the default): set for this call
-        saved = self.get("delimiter")
-        self.set("delimiter", overrides["delimiter"])
-        name_options_changed()
+        if variable in incomplete_variables(item.reference) or _ELLIPSIS.wanted:
+            return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
+                                    overrides, kwargs)
+        _ELLIPSIS.wanted = True
         try:
-            return original(self, item, variable, context, options, **kwargs)
+            return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
+                                    overrides, kwargs)
         finally:
-            self.set("delimiter", saved) if saved is not None else self.attrib.pop(
-                "delimiter", None)
-            name_options_changed()
+            _ELLIPSIS.wanted = False
 
     model.Name.process = process
 
 
+def _cut_at_ellipsis(original, self, item, variable, context, sort_options, overrides: dict,
+                     kwargs):
+    """``original`` with the options of ``overrides`` (a cut list, its
+    ellipsis and last name, as citeproc-js prints it)."""
+    from .speed_base import name_options_changed
+
+    if not overrides:
+        return original(self, item, variable, context, sort_options, **kwargs)
+    options = dict(sort_options or {}, **overrides)
+    if "delimiter" not in overrides:
+        return original(self, item, variable, context, options, **kwargs)
+    # citeproc-py joins with the cs:name's own delimiter attribute when
+    # it has one (the options only give the default): set for this call
+    saved = self.get("delimiter")
+    self.set("delimiter", overrides["delimiter"])
+    name_options_changed()
+    try:
+        return original(self, item, variable, context, options, **kwargs)
+    finally:
+        self.set("delimiter", saved) if saved is not None else self.attrib.pop(
+            "delimiter", None)
+        name_options_changed()
+
+
 def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     """The options that make citeproc-py cut a list as citeproc-js's
-    et-al-use-last does, or None where they change nothing."""
+    et-al-use-last does ({} where its own are right), or None where no
+    ellipsis is printed."""
     if sorting.sorts(sort_options) or sorting.active():
         return None
     try:
@@ -608,7 +638,7 @@ def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     overrides = {"et-al-use-first": str(shown)} if shown != first else {}
     if shown == 1:
         overrides["delimiter"] = " "
-    return overrides or None
+    return overrides
 
 
 def _ends_in_ellipsis(name, context, sort_options) -> bool:

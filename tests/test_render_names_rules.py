@@ -1,0 +1,36 @@
+"""Name-list rules of citeproc-js the renderer follows, each on a small
+style.  The expected texts are what citeproc-js 2.4 (npm "citeproc")
+printed for the same style and items when the rule was written; no peer
+is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+_PEOPLE = [{"family": f"F{n}", "given": f"G{n}"} for n in range(1, 10)]
+
+
+@pytest.mark.parametrize("and_", ['and="symbol"', 'and="text"', ""])
+@pytest.mark.parametrize("term", ['<locale><terms><term name="et-al"/></terms></locale>', ""])
+def test_use_last_prints_its_ellipsis_whatever_the_et_al_term(tmp_path, and_, term):
+    # colorado-state-university-school-of-biomedical-engineering empties
+    # the et-al term; citeproc-js still prints "… Last", never "& Last"
+    body = _bib(f'<names variable="author"><name {and_} initialize-with=". " delimiter=", " '
+                'delimiter-precedes-last="always"/></names>', term,
+                ' et-al-min="8" et-al-use-first="6" et-al-use-last="true"')
+    items = [{"id": "a", "type": "book", "author": _PEOPLE[:8]},
+             {"id": "b", "type": "book", "author": _PEOPLE[:9]}]
+    shown = "G. F1, G. F2, G. F3, G. F4, G. F5, G. F6, … "
+    assert _entries(tmp_path, body, items) == [shown + "G. F8", shown + "G. F9"]
+
+
+def test_use_last_below_the_minimum_keeps_the_and(tmp_path):
+    body = _bib('<names variable="author"><name and="symbol" initialize-with=". " '
+                'delimiter=", " delimiter-precedes-last="always"/></names>',
+                '<locale><terms><term name="et-al"/></terms></locale>',
+                ' et-al-min="8" et-al-use-first="6" et-al-use-last="true"')
+    items = [{"id": "a", "type": "book", "author": _PEOPLE[:7]}]
+    assert _entries(tmp_path, body, items) == [
+        "G. F1, G. F2, G. F3, G. F4, G. F5, G. F6, & G. F7"]
