@@ -176,22 +176,6 @@ def _patch_incomplete(model) -> None:
     model.Name.process = process
 
 
-# initials as written: "E", "E.B.", "J.-P." (letters, each with its period)
-_INITIALS = re.compile(r"(?<![\w.])[A-Z](?:(?:\.-?|-)[A-Z](?!\w))*\.?(?![\w.])")
-
-
-def punctuate_initials(given: str, mark: str) -> str:
-    """With initialize="false", the initials a given name already has are
-    written with the style's mark, as citeproc-js writes them ("Nanda H" ->
-    "Nanda H.", "E.B." and "J.-P." -> "E. B." and "J. P."), the rest kept."""
-
-    def punctuate(match: re.Match) -> str:
-        letters = [c for c in match.group(0) if c.isupper()]
-        return mark.join(letters) + mark.rstrip()
-
-    return _INITIALS.sub(punctuate, given)
-
-
 def _inherited(name, option: str, context) -> str | None:
     """A name option as CSL inherits it: the cs:name's, else its
     citation's or bibliography's, else the style's (citeproc-py reads
@@ -218,12 +202,18 @@ def _patch_initialize(model) -> None:
         names = item.reference.get(variable, [])
         if mark is None or not names:
             return original(self, item, variable, context, sort_options, **kwargs)
+        from .initials import initialize
+
+        # the written initials punctuated with the mark, as citeproc-js does
+        # also where initialize="false" is inherited ("M. A." -> "M.A." with
+        # "."), and without their hyphen ("J.-P." -> "J.P.")
         saved = [dict(n) for n in names]
         try:
             for name in names:
                 given = name.get("given")
-                if given:
-                    dict.__setitem__(name, "given", punctuate_initials(given, mark))
+                if given and "literal" not in name:
+                    dict.__setitem__(name, "given", initialize(str(given), mark, words_too=False,
+                                                               hyphen=False))
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
