@@ -49,3 +49,33 @@ def test_inherited_initialize_false_punctuates_written_initials(tmp_path, mark, 
     items = [{"id": f"i{n}", "type": "book", "author": [{"family": f"F{n}", "given": given}]}
              for n, given in enumerate(givens)]
     assert _entries(tmp_path, body, items) == expected
+
+
+def _particled() -> list[dict]:
+    people = [{"non-dropping-particle": "al-", "family": "Rashid"},
+              {"non-dropping-particle": "d’", "family": "Artagnan"},
+              {"dropping-particle": "van-", "family": "Dyke"}]
+    return [{"id": f"i{n}", "type": "book", "title": f"T{n}", "author": [dict(p, given="Marc")]}
+            for n, p in enumerate(people)]
+
+
+@pytest.mark.parametrize(("name", "demote", "expected"), [
+    ('name-as-sort-order="all"', "never",
+     ["al-Rashid, Marc T0", "d’Artagnan, Marc T1", "Dyke, Marc van- T2"]),
+    ('name-as-sort-order="first"', "sort-only",
+     ["al-Rashid, Marc T0", "d’Artagnan, Marc T1", "Dyke, Marc van- T2"]),
+    ('name-as-sort-order="all" form="short"', "display-and-sort",
+     ["Rashid, al- T0", "Artagnan, d’ T1", "Dyke T2"]),
+    ('name-as-sort-order="all" form="short"', "never", ["al-Rashid T0", "d’Artagnan T1", "Dyke T2"]),
+    ('form="short"', "display-and-sort", ["al-Rashid T0", "d’Artagnan T1", "Dyke T2"]),
+    ("", "display-and-sort", ["Marc al-Rashid T0", "Marc d’Artagnan T1", "Marc van-Dyke T2"]),
+])
+def test_particles_ending_in_a_hyphen_or_apostrophe(tmp_path, name, demote, expected):
+    # joined to the family name where they stand before it, without a
+    # space; a short name has no dropping particle; an inverted short name
+    # puts its non-dropping particle after the family name
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout><names variable="author"><name {name}/></names>'
+            '<text variable="title" prefix=" "/></layout></bibliography>')
+    assert _entries(tmp_path, body, _particled(),
+                    attrs=f' demote-non-dropping-particle="{demote}"') == expected

@@ -29,12 +29,26 @@ _GIVEN_SUFFIX = re.compile(r"^(.*?),(!?)\s+(\S.*)$")  # "John, Jr." or "John,! J
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
 
 
-def _inverted(order, form, index: int) -> bool:
-    return form != "short" and (order == "all" or (order == "first" and index == 0))
+def _joined(inverted: bool, short: bool, demote) -> tuple[str, ...]:
+    """The particles that join the family name when they end in an
+    apostrophe or a hyphen, as citeproc-js prints them: both before a name
+    printed given name first; the non-dropping one before an inverted name
+    that keeps it in front (demote "never" or "sort-only": "al-Rashid,
+    Marc", not "al- Rashid"); and a short name has no dropping particle, and
+    an inverted one its non-dropping particle after the family name
+    ("Rashid, al-", names._patch_short_inverted) unless it keeps it in front."""
+    front = demote in ("never", "sort-only")
+    if short:
+        return ("non-dropping-particle",) if not inverted or front else ()
+    if inverted:
+        return ("non-dropping-particle",) if front else ()
+    return ("non-dropping-particle", "dropping-particle")
 
 
-def _read(name, inverted: bool, short: bool = False):
-    """The name as printed, or None when it is printed as citeproc-py reads it."""
+def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = ()):
+    """The name as printed, or None when it is printed as citeproc-py reads
+    it (``inverted``: family name first, in the long form; ``joined``: the
+    particles that join the family name, from :func:`_joined`)."""
     if "literal" in name:
         return None
     parts = {k: str(v) for k, v in name.items() if v is not None}
@@ -47,16 +61,14 @@ def _read(name, inverted: bool, short: bool = False):
         changed = True
     if _CJK.match(family) and _CJK.match(parts.get("given", "") or "あ"):
         return _name(family=family + parts.get("given", ""))
-    if inverted:
-        return _name(**{k: v for k, v in parts.items() if k != "comma-suffix"}) if changed else None
-    for particle in ("non-dropping-particle", "dropping-particle"):
+    for particle in joined:
         if parts.get(particle, "").endswith(("'", "’")):
             parts["family"] = parts.pop(particle)[:-1] + "’" + parts["family"]
             changed = True
         elif parts.get(particle, "").endswith("-"):
             parts["family"] = parts.pop(particle) + parts["family"]
             changed = True
-    if parts.get("suffix") and not short and (name.get("comma-suffix")
+    if parts.get("suffix") and not short and not inverted and (name.get("comma-suffix")
                                               or parts.get("comma-suffix")):
         parts["family"] = parts["family"] + ", " + parts.pop("suffix")
         changed = True
@@ -90,8 +102,13 @@ def install() -> None:
             return original(self, item, variable, context, sort_options, **kwargs)
         order = self.get_option("name-as-sort-order", context, sort_options)
         form = self.get_option("form", context, sort_options)
-        read = [_read(name, _inverted(order, form, i), form == "short")
-                for i, name in enumerate(names)]
+        demote = self.get_option("demote-non-dropping-particle", context, sort_options)
+        short = form == "short"
+        read = []
+        for index, name in enumerate(names):
+            inverted = order == "all" or (order == "first" and index == 0)
+            read.append(_read(name, inverted and not short, short,
+                              _joined(inverted, short, demote)))
         if not any(read):
             return original(self, item, variable, context, sort_options, **kwargs)
         shown = [new or old for new, old in zip(read, names, strict=True)]
