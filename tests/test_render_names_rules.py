@@ -37,15 +37,17 @@ def test_use_last_below_the_minimum_keeps_the_and(tmp_path):
 
 
 @pytest.mark.parametrize(("mark", "expected"), [
-    (".", ["F0, M.A.", "F1, M.A.", "F2, Maria A.", "F3, J.P.", "F4, E.B. White"]),
-    (". ", ["F0, M. A.", "F1, M. A.", "F2, Maria A.", "F3, J. P.", "F4, E. B. White"]),
+    (".", ["F0, M.A.", "F1, M.A.", "F2, Maria A.", "F3, J.P.", "F4, E.B. White",
+           "F5, Chuan-Jian", "F6, J.-Pierre"]),
+    (". ", ["F0, M. A.", "F1, M. A.", "F2, Maria A.", "F3, J. P.", "F4, E. B. White",
+            "F5, Chuan-Jian", "F6, J.-Pierre"]),
 ])
 def test_inherited_initialize_false_punctuates_written_initials(tmp_path, mark, expected):
     # comptes-rendus-author-date sets initialize="false" on cs:bibliography:
     # citeproc-js writes "Kastenholz, M.A." as where cs:name sets it
     body = _bib(f'<names variable="author"><name initialize-with="{mark}"/></names>', "",
                 ' name-as-sort-order="first" initialize="false"')
-    givens = ["M. A.", "M A", "Maria A.", "J.-P.", "E.B. White"]
+    givens = ["M. A.", "M A", "Maria A.", "J.-P.", "E.B. White", "Chuan-Jian", "J.-Pierre"]
     items = [{"id": f"i{n}", "type": "book", "author": [{"family": f"F{n}", "given": given}]}
              for n, given in enumerate(givens)]
     assert _entries(tmp_path, body, items) == expected

@@ -189,6 +189,20 @@ def _inherited(name, option: str, context) -> str | None:
     return value if value is not None else name.get_root().get(option)
 
 
+# an initial ("J", "J.") or initials with their periods ("A.B.", as
+# initials.py has already written them where cs:name says initialize="false")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+
+
+def _unhyphened(chunk: str) -> str:
+    """Hyphenated initials as separate initials ("J.-P." -> "J. P.")."""
+    parts = chunk.split("-")
+    if len(parts) > 1 and all(_INITIALS.fullmatch(p) and p.replace(".", "").isupper()
+                              for p in parts):
+        return " ".join(parts)
+    return chunk
+
+
 def _patch_initialize(model) -> None:
     """CSL 1.0.2's ``initialize="false"``: keep given names whole, only
     punctuate the initials already in them ("Nanda H" -> "Nanda H.").
@@ -206,14 +220,17 @@ def _patch_initialize(model) -> None:
 
         # the written initials punctuated with the mark, as citeproc-js does
         # also where initialize="false" is inherited ("M. A." -> "M.A." with
-        # "."), and without their hyphen ("J.-P." -> "J.P.")
+        # "."); a hyphen between two initials goes ("J.-P." -> "J.P."), one
+        # beside a word stays ("Chuan-Jian", "J.-Pierre")
+        hyphen = bool(self.get_option("initialize-with-hyphen", context, sort_options))
         saved = [dict(n) for n in names]
         try:
             for name in names:
                 given = name.get("given")
                 if given and "literal" not in name:
-                    dict.__setitem__(name, "given", initialize(str(given), mark, words_too=False,
-                                                               hyphen=False))
+                    given = " ".join(_unhyphened(chunk) for chunk in str(given).split())
+                    dict.__setitem__(name, "given", initialize(given, mark, words_too=False,
+                                                               hyphen=hyphen))
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
