@@ -102,7 +102,10 @@ def install() -> None:
             return original(self, item, variable, context, sort_options, **kwargs)
         order = self.get_option("name-as-sort-order", context, sort_options)
         form = self.get_option("form", context, sort_options)
-        demote = self.get_option("demote-non-dropping-particle", context, sort_options)
+        # the option is read only where a name has a particle (a hot path)
+        demote = self.get_option("demote-non-dropping-particle", context, sort_options) \
+            if any("non-dropping-particle" in n or "dropping-particle" in n for n in names) \
+            else None
         short = form == "short"
         read = []
         for index, name in enumerate(names):
