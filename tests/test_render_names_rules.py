@@ -81,3 +81,15 @@ def test_particles_ending_in_a_hyphen_or_apostrophe(tmp_path, name, demote, expe
             '<text variable="title" prefix=" "/></layout></bibliography>')
     assert _entries(tmp_path, body, _particled(),
                     attrs=f' demote-non-dropping-particle="{demote}"') == expected
+
+
+@pytest.mark.parametrize("first", ["1", "2"])
+def test_use_last_with_et_al_min_two_prints_the_last_name_alone(tmp_path, first):
+    # no name fits before the ellipsis (et-al-min - 2 = 0): citeproc-js
+    # prints the last name only, without the ellipsis
+    body = _bib('<names variable="author"><name initialize-with="." delimiter=", "/></names>', "",
+                f' et-al-min="2" et-al-use-first="{first}" et-al-use-last="true"')
+    items = [{"id": "a", "type": "book", "author": _PEOPLE[:2]},
+             {"id": "b", "type": "book", "author": _PEOPLE[:5]},
+             {"id": "c", "type": "book", "author": _PEOPLE[:1]}]
+    assert _entries(tmp_path, body, items) == ["G. F2", "G. F5", "G. F1"]

@@ -600,12 +600,20 @@ def _patch_use_last(model) -> None:
     model.Name.process = process
 
 
+# et-al-use-last where et-al-min is 2: citeproc-js prints the last name alone
+_LAST_ONLY = {"et-al-min": "0"}
+
+
 def _cut_at_ellipsis(original, self, item, variable, context, sort_options, overrides: dict,
                      kwargs):
     """``original`` with the options of ``overrides`` (a cut list, its
     ellipsis and last name, as citeproc-js prints it)."""
     from .speed_base import name_options_changed
 
+    if overrides is _LAST_ONLY:
+        names = item.reference.get(variable)
+        return process_showing(original, self, item, variable, names[-1:], names,
+                               (context, dict(sort_options or {}, **overrides), kwargs))
     if not overrides:
         return original(self, item, variable, context, sort_options, **kwargs)
     options = dict(sort_options or {}, **overrides)
@@ -640,6 +648,8 @@ def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     if not minimum or count < 2 or count < minimum or first is None or minimum < first:
         return None
     shown = min(first, minimum - 2)
+    if shown == 0 and first >= 1:
+        return _LAST_ONLY  # et-al-min="2": no name before the ellipsis, and no ellipsis
     if shown < 1 or shown + 1 >= count:
         return None  # nothing cut (or nothing left before the ellipsis): as before
     overrides = {"et-al-use-first": str(shown)} if shown != first else {}
