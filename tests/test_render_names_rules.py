@@ -93,3 +93,24 @@ def test_use_last_with_et_al_min_two_prints_the_last_name_alone(tmp_path, first)
              {"id": "b", "type": "book", "author": _PEOPLE[:5]},
              {"id": "c", "type": "book", "author": _PEOPLE[:1]}]
     assert _entries(tmp_path, body, items) == ["G. F2", "G. F5", "G. F1"]
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    # as many names to show as the list has: not cut, "and" before the last
+    ('et-al-min="2" et-al-use-first="2"', ["G. F1", "G. F1 & G. F2", "G. F1, G. F2, et al."]),
+    ('et-al-min="3" et-al-use-first="3"',
+     ["G. F1", "G. F1 & G. F2", "G. F1, G. F2, & G. F3"]),
+    # more names to show than et-al-min: never cut
+    ('et-al-min="2" et-al-use-first="3"',
+     ["G. F1", "G. F1 & G. F2", "G. F1, G. F2, & G. F3"]),
+    ('et-al-min="2" et-al-use-first="3" et-al-use-last="true"',
+     ["G. F1", "G. F1 & G. F2", "G. F1, G. F2, & G. F3"]),
+    # et-al-use-last cuts to et-al-min - 2 names before the ellipsis
+    ('et-al-min="3" et-al-use-first="3" et-al-use-last="true"',
+     ["G. F1", "G. F1 & G. F2", "G. F1 … G. F3"]),
+])
+def test_when_a_list_is_cut(tmp_path, options, expected):
+    body = _bib('<names variable="author"><name and="symbol" initialize-with="." '
+                'delimiter=", "/></names>', "", " " + options)
+    items = [{"id": f"n{n}", "type": "book", "author": _PEOPLE[:n]} for n in (1, 2, 3)]
+    assert _entries(tmp_path, body, items) == expected
