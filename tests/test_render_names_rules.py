@@ -114,3 +114,21 @@ def test_when_a_list_is_cut(tmp_path, options, expected):
                 'delimiter=", "/></names>', "", " " + options)
     items = [{"id": f"n{n}", "type": "book", "author": _PEOPLE[:n]} for n in (1, 2, 3)]
     assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ('initialize-with=""', ["M Ng Jr; J Doe III", "M Ng Jr"]),
+    ('initialize-with="" name-as-sort-order="all"', ["Ng, M, Jr; Doe, J, III", "Ng, M, Jr"]),
+    ('initialize-with="-"', ["M- Ng Jr-; J- Doe III", "M- Ng Jr-"]),
+    ('initialize-with="" initialize="false"', ["Mary Ng Jr; John Doe III", "Mary Ng Jr"]),
+    ('initialize-with=". "', ["M. Ng Jr.; J. Doe III", "M. Ng Jr."]),
+    ("", ["Mary Ng Jr.; John Doe III", "Mary Ng Jr."]),
+])
+def test_a_suffix_period_is_the_initialize_with_mark(tmp_path, name, expected):
+    # Vancouver-like styles (initialize-with=""): citeproc-js prints "Ng M Jr"
+    body = _bib(f'<names variable="author"><name {name} delimiter="; "/></names>')
+    items = [{"id": "a", "type": "book", "author": [
+                 {"family": "Ng", "given": "Mary", "suffix": "Jr."},
+                 {"family": "Doe", "given": "John", "suffix": "III"}]},
+             {"id": "b", "type": "book", "author": [{"family": "Ng", "given": "Mary, Jr."}]}]
+    assert _entries(tmp_path, body, items) == expected

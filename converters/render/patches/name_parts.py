@@ -45,10 +45,13 @@ def _joined(inverted: bool, short: bool, demote) -> tuple[str, ...]:
     return ("non-dropping-particle", "dropping-particle")
 
 
-def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = ()):
+def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = (),
+          mark: str | None = None):
     """The name as printed, or None when it is printed as citeproc-py reads
     it (``inverted``: family name first, in the long form; ``joined``: the
-    particles that join the family name, from :func:`_joined`)."""
+    particles that join the family name, from :func:`_joined`; ``mark``:
+    initialize-with, whose mark replaces a suffix's period as citeproc-js
+    writes it: "Ng M Jr" with initialize-with="")."""
     if "literal" in name:
         return None
     parts = {k: str(v) for k, v in name.items() if v is not None}
@@ -58,6 +61,10 @@ def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = (
     if match and "suffix" not in parts:
         parts["given"], parts["suffix"] = match.group(1), match.group(3)
         parts["comma-suffix"] = "true" if match.group(2) else ""
+        changed = True
+    suffix = parts.get("suffix", "")
+    if mark is not None and suffix.endswith(".") and mark.strip() != ".":
+        parts["suffix"] = suffix[:-1] + mark.strip()
         changed = True
     if _CJK.match(family) and _CJK.match(parts.get("given", "") or "あ"):
         return _name(family=family + parts.get("given", ""))
@@ -107,11 +114,14 @@ def install() -> None:
             if any("non-dropping-particle" in n or "dropping-particle" in n for n in names) \
             else None
         short = form == "short"
+        mark = self.get_option("initialize-with", context, sort_options) \
+            if any(str(n.get("suffix") or "").endswith(".") or "," in str(n.get("given") or "")
+                   for n in names) else None
         read = []
         for index, name in enumerate(names):
             inverted = order == "all" or (order == "first" and index == 0)
             read.append(_read(name, inverted and not short, short,
-                              _joined(inverted, short, demote)))
+                              _joined(inverted, short, demote), mark))
         if not any(read):
             return original(self, item, variable, context, sort_options, **kwargs)
         shown = [new or old for new, old in zip(read, names, strict=True)]
