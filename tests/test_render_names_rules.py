@@ -132,3 +132,18 @@ def test_a_suffix_period_is_the_initialize_with_mark(tmp_path, name, expected):
                  {"family": "Doe", "given": "John", "suffix": "III"}]},
              {"id": "b", "type": "book", "author": [{"family": "Ng", "given": "Mary, Jr."}]}]
     assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ('delimiter-precedes-last="after-inverted-name" name-as-sort-order="first"',
+     ["F1, G.; … G. F4"]),
+    ('delimiter-precedes-last="after-inverted-name" name-as-sort-order="all" form="short"',
+     ["F1; … F4"]),
+    ('delimiter-precedes-last="after-inverted-name"', ["G. F1 … G. F4"]),
+    ('delimiter-precedes-last="always" name-as-sort-order="first"', ["F1, G. … G. F4"]),
+])
+def test_one_name_before_the_ellipsis(tmp_path, name, expected):
+    body = _bib(f'<names variable="author"><name initialize-with="." delimiter="; " {name}/>'
+                "</names>", "", ' et-al-min="3" et-al-use-first="1" et-al-use-last="true"')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "author": _PEOPLE[:4]}]) \
+        == expected

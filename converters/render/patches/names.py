@@ -653,7 +653,12 @@ def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     if shown < 1 or shown + 1 >= count:
         return None  # nothing cut (or nothing left before the ellipsis): as before
     overrides = {"et-al-use-first": str(shown)} if shown != first else {}
-    if shown == 1:
+    if shown == 1 and not (
+            name.get_option("delimiter-precedes-last", context, sort_options)
+            == "after-inverted-name"
+            and name.get_option("name-as-sort-order", context, sort_options)):
+        # "A … E"; the delimiter stays only after a name printed inverted
+        # where delimiter-precedes-last is "after-inverted-name"
         overrides["delimiter"] = " "
     return overrides
 
