@@ -147,3 +147,15 @@ def test_one_name_before_the_ellipsis(tmp_path, name, expected):
                 "</names>", "", ' et-al-min="3" et-al-use-first="1" et-al-use-last="true"')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "author": _PEOPLE[:4]}]) \
         == expected
+
+
+def test_a_family_part_is_cut_at_its_own_longest_particle(tmp_path):
+    # another name's "de" does not cut "de la Cruz" into "De" + "La Cruz"
+    body = _bib('<names variable="author"><name><name-part name="family" '
+                'text-case="capitalize-first" font-style="italic" prefix="[" suffix="]"/>'
+                "</name></names>")
+    items = [{"id": "a", "type": "book", "author": [
+        {"family": "Doe", "given": "Jo", "non-dropping-particle": "de"},
+        {"family": "Cruz", "given": "Al", "non-dropping-particle": "de la"}]}]
+    assert _entries(tmp_path, body, items, output="html") == [
+        "Jo [<i>De</i> <i>Doe</i>], Al [<i>De la</i> <i>Cruz</i>]"]

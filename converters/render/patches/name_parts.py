@@ -170,10 +170,13 @@ def _patch_parts_present(model) -> None:
         saved = _CURRENT.literals, _CURRENT.particles
         _CURRENT.literals = frozenset(str(n["literal"]) for n in names
                                       if isinstance(n, dict) and "literal" in n)
-        _CURRENT.particles = () if sorting.sorts(sort_options) else tuple(
-            (str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
-            for n in names if isinstance(n, dict) and (n.get("dropping-particle")
-                                                       or n.get("non-dropping-particle")))
+        # the longest particles first: "de la Cruz" is cut at "de la", not
+        # at another name's "de"
+        _CURRENT.particles = () if sorting.sorts(sort_options) else tuple(sorted(
+            {(str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
+             for n in names if isinstance(n, dict) and (n.get("dropping-particle")
+                                                        or n.get("non-dropping-particle"))},
+            key=lambda pair: -len(pair[0]) - len(pair[1])))
         try:
             return process(self, item, variable, context, sort_options, **kwargs)
         finally:
