@@ -3,9 +3,11 @@
 - a suffix written in the given name after a comma ("John, III"; "John,!
   Jr." asks for the comma before it, as ``comma-suffix`` does) is the
   suffix; with ``comma-suffix`` a name printed given name first reads
-  "Jeffrey Doe, Jr.";
-- a particle ending in an apostrophe or a hyphen joins the family name ("d'" + "Jones"
-  -> "John d’Jones");
+  "Jeffrey Doe, Jr."; a suffix's period is written as initialize-with's
+  mark ("Ng M Jr" with initialize-with="");
+- a particle ending in an apostrophe or a hyphen joins the family name where
+  it is printed before it ("d'" + "Jones" -> "John d’Jones"; "al-Rashid,
+  Marc" with demote-non-dropping-particle="never");
 - a name written in CJK script is printed family name first, without a
   space ("我妻栄");
 - a cs:name-part's affixes and formatting go only around a part the name
