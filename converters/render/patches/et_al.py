@@ -1,6 +1,9 @@
 """et-al options read as citeproc-js reads them: a list is cut only where
 et-al-use-first is set (on cs:name, its cs:citation or cs:bibliography, or
-cs:style; citeproc-py falls back to one name), and
+cs:style; citeproc-py falls back to one name) and is less than the list's
+length and not more than et-al-min (citeproc-py printed "A, B, et al." for
+two names and et-al-use-first="2", and cut where et-al-use-first is
+greater than et-al-min), and
 ``et-al-use-first="0"`` prints no names at all; a list cut where the
 et-al term is empty has no "and" before its last shown name.  Where the et-al term is
 written in CJK script it follows the names without a space
@@ -43,7 +46,14 @@ def install() -> None:
         if not minimum or count < minimum or count < 2:
             return _cjk_et_al(self, original(self, item, variable, context, sort_options,
                                              **kwargs))
-        if not _set_anywhere(self, context, "et-al-use-first"):
+        first = _use_first(self, context) if _set_anywhere(self, context, "et-al-use-first") \
+            else None
+        if first is None or first > minimum or (
+                first >= count and not self.get_option("et-al-use-last", context)):
+            # unset, or the list is not cut: more names to show than
+            # et-al-min, or (without et-al-use-last, which cuts to et-al-min
+            # - 2) as many as it has; no "et al." after all the names ("A &
+            # B", where citeproc-py printed "A, B, et al.")
             saved = self.get("et-al-min")
             self.set("et-al-min", "100000")
             name_options_changed()
@@ -62,6 +72,13 @@ def install() -> None:
         return _cjk_et_al(self, original(self, item, variable, context, sort_options, **kwargs))
 
     model.Name.process = process
+
+
+def _use_first(name, context) -> int:
+    try:
+        return int(name.get_option("et-al-use-first", context))
+    except (TypeError, ValueError, IndexError):
+        return 0
 
 
 def _cut_without_term(name, count: int, context, sort_options) -> bool:

@@ -3,9 +3,11 @@
 - a suffix written in the given name after a comma ("John, III"; "John,!
   Jr." asks for the comma before it, as ``comma-suffix`` does) is the
   suffix; with ``comma-suffix`` a name printed given name first reads
-  "Jeffrey Doe, Jr.";
-- a particle ending in an apostrophe or a hyphen joins the family name ("d'" + "Jones"
-  -> "John d’Jones");
+  "Jeffrey Doe, Jr."; a suffix's period is written as initialize-with's
+  mark ("Ng M Jr" with initialize-with="");
+- a particle ending in an apostrophe or a hyphen joins the family name where
+  it is printed before it ("d'" + "Jones" -> "John d’Jones"; "al-Rashid,
+  Marc" with demote-non-dropping-particle="never");
 - a name written in CJK script is printed family name first, without a
   space ("我妻栄");
 - a cs:name-part's affixes and formatting go only around a part the name
@@ -29,12 +31,29 @@ _GIVEN_SUFFIX = re.compile(r"^(.*?),(!?)\s+(\S.*)$")  # "John, Jr." or "John,! J
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
 
 
-def _inverted(order, form, index: int) -> bool:
-    return form != "short" and (order == "all" or (order == "first" and index == 0))
+def _joined(inverted: bool, short: bool, demote) -> tuple[str, ...]:
+    """The particles that join the family name when they end in an
+    apostrophe or a hyphen, as citeproc-js prints them: both before a name
+    printed given name first; the non-dropping one before an inverted name
+    that keeps it in front (demote "never" or "sort-only": "al-Rashid,
+    Marc", not "al- Rashid"); and a short name has no dropping particle, and
+    an inverted one its non-dropping particle after the family name
+    ("Rashid, al-", names._patch_short_inverted) unless it keeps it in front."""
+    front = demote in ("never", "sort-only")
+    if short:
+        return ("non-dropping-particle",) if not inverted or front else ()
+    if inverted:
+        return ("non-dropping-particle",) if front else ()
+    return ("non-dropping-particle", "dropping-particle")
 
 
-def _read(name, inverted: bool, short: bool = False):
-    """The name as printed, or None when it is printed as citeproc-py reads it."""
+def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = (),
+          mark: str | None = None):
+    """The name as printed, or None when it is printed as citeproc-py reads
+    it (``inverted``: family name first, in the long form; ``joined``: the
+    particles that join the family name, from :func:`_joined`; ``mark``:
+    initialize-with, whose mark replaces a suffix's period as citeproc-js
+    writes it: "Ng M Jr" with initialize-with="")."""
     if "literal" in name:
         return None
     parts = {k: str(v) for k, v in name.items() if v is not None}
@@ -45,18 +64,20 @@ def _read(name, inverted: bool, short: bool = False):
         parts["given"], parts["suffix"] = match.group(1), match.group(3)
         parts["comma-suffix"] = "true" if match.group(2) else ""
         changed = True
+    suffix = parts.get("suffix", "")
+    if mark is not None and suffix.endswith(".") and mark.strip() != ".":
+        parts["suffix"] = suffix[:-1] + mark.strip()
+        changed = True
     if _CJK.match(family) and _CJK.match(parts.get("given", "") or "あ"):
         return _name(family=family + parts.get("given", ""))
-    if inverted:
-        return _name(**{k: v for k, v in parts.items() if k != "comma-suffix"}) if changed else None
-    for particle in ("non-dropping-particle", "dropping-particle"):
+    for particle in joined:
         if parts.get(particle, "").endswith(("'", "’")):
             parts["family"] = parts.pop(particle)[:-1] + "’" + parts["family"]
             changed = True
         elif parts.get(particle, "").endswith("-"):
             parts["family"] = parts.pop(particle) + parts["family"]
             changed = True
-    if parts.get("suffix") and not short and (name.get("comma-suffix")
+    if parts.get("suffix") and not short and not inverted and (name.get("comma-suffix")
                                               or parts.get("comma-suffix")):
         parts["family"] = parts["family"] + ", " + parts.pop("suffix")
         changed = True
@@ -90,8 +111,19 @@ def install() -> None:
             return original(self, item, variable, context, sort_options, **kwargs)
         order = self.get_option("name-as-sort-order", context, sort_options)
         form = self.get_option("form", context, sort_options)
-        read = [_read(name, _inverted(order, form, i), form == "short")
-                for i, name in enumerate(names)]
+        # the option is read only where a name has a particle (a hot path)
+        demote = self.get_option("demote-non-dropping-particle", context, sort_options) \
+            if any("non-dropping-particle" in n or "dropping-particle" in n for n in names) \
+            else None
+        short = form == "short"
+        mark = self.get_option("initialize-with", context, sort_options) \
+            if any(str(n.get("suffix") or "").endswith(".") or "," in str(n.get("given") or "")
+                   for n in names) else None
+        read = []
+        for index, name in enumerate(names):
+            inverted = order == "all" or (order == "first" and index == 0)
+            read.append(_read(name, inverted and not short, short,
+                              _joined(inverted, short, demote), mark))
         if not any(read):
             return original(self, item, variable, context, sort_options, **kwargs)
         shown = [new or old for new, old in zip(read, names, strict=True)]
@@ -140,10 +172,13 @@ def _patch_parts_present(model) -> None:
         saved = _CURRENT.literals, _CURRENT.particles
         _CURRENT.literals = frozenset(str(n["literal"]) for n in names
                                       if isinstance(n, dict) and "literal" in n)
-        _CURRENT.particles = () if sorting.sorts(sort_options) else tuple(
-            (str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
-            for n in names if isinstance(n, dict) and (n.get("dropping-particle")
-                                                       or n.get("non-dropping-particle")))
+        # the longest particles first: "de la Cruz" is cut at "de la", not
+        # at another name's "de"
+        _CURRENT.particles = () if sorting.sorts(sort_options) else tuple(sorted(
+            {(str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
+             for n in names if isinstance(n, dict) and (n.get("dropping-particle")
+                                                        or n.get("non-dropping-particle"))},
+            key=lambda pair: -len(pair[0]) - len(pair[1])))
         try:
             return process(self, item, variable, context, sort_options, **kwargs)
         finally:

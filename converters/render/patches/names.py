@@ -129,9 +129,21 @@ def _patch_sort_et_al(model) -> None:
     original = model.Name.et_al
 
     def et_al(self):
-        return "" if sorting.active() else original(self)
+        if sorting.active():
+            return ""
+        term = original(self)
+        # citeproc-py prints et-al-use-last's ellipsis only when the et-al
+        # term is not empty; citeproc-js prints it whatever the term says
+        return term if term or not _ELLIPSIS.wanted else "\u2026"
 
     model.Name.et_al = et_al
+
+
+class _Ellipsis(threading.local):
+    wanted = False
+
+
+_ELLIPSIS = _Ellipsis()
 
 
 def _patch_incomplete(model) -> None:
@@ -164,22 +176,6 @@ def _patch_incomplete(model) -> None:
     model.Name.process = process
 
 
-# initials as written: "E", "E.B.", "J.-P." (letters, each with its period)
-_INITIALS = re.compile(r"(?<![\w.])[A-Z](?:(?:\.-?|-)[A-Z](?!\w))*\.?(?![\w.])")
-
-
-def punctuate_initials(given: str, mark: str) -> str:
-    """With initialize="false", the initials a given name already has are
-    written with the style's mark, as citeproc-js writes them ("Nanda H" ->
-    "Nanda H.", "E.B." and "J.-P." -> "E. B." and "J. P."), the rest kept."""
-
-    def punctuate(match: re.Match) -> str:
-        letters = [c for c in match.group(0) if c.isupper()]
-        return mark.join(letters) + mark.rstrip()
-
-    return _INITIALS.sub(punctuate, given)
-
-
 def _inherited(name, option: str, context) -> str | None:
     """A name option as CSL inherits it: the cs:name's, else its
     citation's or bibliography's, else the style's (citeproc-py reads
@@ -191,6 +187,20 @@ def _inherited(name, option: str, context) -> str | None:
         found = element.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
         value = found[0].get(option) if found else None
     return value if value is not None else name.get_root().get(option)
+
+
+# an initial ("J", "J.") or initials with their periods ("A.B.", as
+# initials.py has already written them where cs:name says initialize="false")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+
+
+def _unhyphened(chunk: str) -> str:
+    """Hyphenated initials as separate initials ("J.-P." -> "J. P.")."""
+    parts = chunk.split("-")
+    if len(parts) > 1 and all(_INITIALS.fullmatch(p) and p.replace(".", "").isupper()
+                              for p in parts):
+        return " ".join(parts)
+    return chunk
 
 
 def _patch_initialize(model) -> None:
@@ -206,12 +216,21 @@ def _patch_initialize(model) -> None:
         names = item.reference.get(variable, [])
         if mark is None or not names:
             return original(self, item, variable, context, sort_options, **kwargs)
+        from .initials import initialize
+
+        # the written initials punctuated with the mark, as citeproc-js does
+        # also where initialize="false" is inherited ("M. A." -> "M.A." with
+        # "."); a hyphen between two initials goes ("J.-P." -> "J.P."), one
+        # beside a word stays ("Chuan-Jian", "J.-Pierre")
+        hyphen = bool(self.get_option("initialize-with-hyphen", context, sort_options))
         saved = [dict(n) for n in names]
         try:
             for name in names:
                 given = name.get("given")
-                if given:
-                    dict.__setitem__(name, "given", punctuate_initials(given, mark))
+                if given and "literal" not in name:
+                    given = " ".join(_unhyphened(chunk) for chunk in str(given).split())
+                    dict.__setitem__(name, "given", initialize(given, mark, words_too=False,
+                                                               hyphen=hyphen))
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
@@ -561,8 +580,6 @@ def _patch_use_last(model) -> None:
     al."), and one name is followed by " … " without the delimiter ("A …
     E", as its single ellipsis joins; "A, B, … E" with two).  Checked on
     crafted styles."""
-    from .speed_base import name_options_changed
-
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -570,27 +587,55 @@ def _patch_use_last(model) -> None:
                                         context, sort_options)
         if overrides is None:
             return original(self, item, variable, context, sort_options, **kwargs)
-        options = dict(sort_options or {}, **overrides)
-        if "delimiter" not in overrides:
-            return original(self, item, variable, context, options, **kwargs)
-        # citeproc-py joins with the cs:name's own delimiter attribute when
-        # it has one (the options only give the default): set for this call
-        saved = self.get("delimiter")
-        self.set("delimiter", overrides["delimiter"])
-        name_options_changed()
+        if variable in incomplete_variables(item.reference) or _ELLIPSIS.wanted:
+            return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
+                                    overrides, kwargs)
+        _ELLIPSIS.wanted = True
         try:
-            return original(self, item, variable, context, options, **kwargs)
+            return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
+                                    overrides, kwargs)
         finally:
-            self.set("delimiter", saved) if saved is not None else self.attrib.pop(
-                "delimiter", None)
-            name_options_changed()
+            _ELLIPSIS.wanted = False
 
     model.Name.process = process
 
 
+# et-al-use-last where et-al-min is 2: citeproc-js prints the last name alone
+_LAST_ONLY = {"et-al-min": "0"}
+
+
+def _cut_at_ellipsis(original, self, item, variable, context, sort_options, overrides: dict,
+                     kwargs):
+    """``original`` with the options of ``overrides`` (a cut list, its
+    ellipsis and last name, as citeproc-js prints it)."""
+    from .speed_base import name_options_changed
+
+    if overrides is _LAST_ONLY:
+        names = item.reference.get(variable)
+        return process_showing(original, self, item, variable, names[-1:], names,
+                               (context, dict(sort_options or {}, **overrides), kwargs))
+    if not overrides:
+        return original(self, item, variable, context, sort_options, **kwargs)
+    options = dict(sort_options or {}, **overrides)
+    if "delimiter" not in overrides:
+        return original(self, item, variable, context, options, **kwargs)
+    # citeproc-py joins with the cs:name's own delimiter attribute when
+    # it has one (the options only give the default): set for this call
+    saved = self.get("delimiter")
+    self.set("delimiter", overrides["delimiter"])
+    name_options_changed()
+    try:
+        return original(self, item, variable, context, options, **kwargs)
+    finally:
+        self.set("delimiter", saved) if saved is not None else self.attrib.pop(
+            "delimiter", None)
+        name_options_changed()
+
+
 def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     """The options that make citeproc-py cut a list as citeproc-js's
-    et-al-use-last does, or None where they change nothing."""
+    et-al-use-last does ({} where its own are right), or None where no
+    ellipsis is printed."""
     if sorting.sorts(sort_options) or sorting.active():
         return None
     try:
@@ -603,12 +648,19 @@ def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     if not minimum or count < 2 or count < minimum or first is None or minimum < first:
         return None
     shown = min(first, minimum - 2)
+    if shown == 0 and first >= 1:
+        return _LAST_ONLY  # et-al-min="2": no name before the ellipsis, and no ellipsis
     if shown < 1 or shown + 1 >= count:
         return None  # nothing cut (or nothing left before the ellipsis): as before
     overrides = {"et-al-use-first": str(shown)} if shown != first else {}
-    if shown == 1:
+    if shown == 1 and not (
+            name.get_option("delimiter-precedes-last", context, sort_options)
+            == "after-inverted-name"
+            and name.get_option("name-as-sort-order", context, sort_options)):
+        # "A … E"; the delimiter stays only after a name printed inverted
+        # where delimiter-precedes-last is "after-inverted-name"
         overrides["delimiter"] = " "
-    return overrides or None
+    return overrides
 
 
 def _ends_in_ellipsis(name, context, sort_options) -> bool:
