@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from ..model import ReadResult
-from .streams import _entry_starts, bibtex_openings, line_breaks
+from .streams import _entry_starts, bibtex_chunks, bibtex_openings, line_breaks
 
 _KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 _STRING = re.compile(r"\s*@\s*string\s*[{(]", re.IGNORECASE)
@@ -66,23 +66,35 @@ def _lines_naming(block: str):
 class Parents(dict):
     """key (case folded) -> (line, text) of every entry some entry names as
     its crossref/xref parent; ``strings``: (line, text) of the file's
-    @string blocks, in order, which a parent's values may use."""
+    @string blocks, in order, which a parent's values may use;
+    ``preambles``: the macros the file's @preambles define (None: it has
+    none), which every chunk's entries use, as in a whole read."""
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self.strings: list[tuple[int, str]] = []
+        self.preambles: dict | None = None
+
+
+# a @preamble block may open here (the reader's splitter allows blanks after "@")
+_PREAMBLE = re.compile(r"@\s*preamble", re.IGNORECASE)
 
 
 def parents(open_text: Callable[[], TextIO]) -> Parents:
-    """The file's Parents.  Two passes over the file; nothing else kept
-    (the @string blocks only where some entry names a parent)."""
+    """The file's Parents.  Two passes over the file, a third where it
+    has a @preamble; nothing else kept (the @string blocks only where some
+    entry names a parent)."""
+    preamble = False
     with open_text() as handle:
         wanted: set[str] = set()
         while block := handle.read(1 << 16):  # small: the peak is a chunk's, not this
             block += handle.readline()  # to the end of its last line
             for line in _lines_naming(block):
                 wanted |= named_parents(line)
+            preamble = preamble or ("@" in block and _PREAMBLE.search(block) is not None)
     found = Parents()
+    if preamble:
+        found.preambles = preambles(open_text)
     if not wanted:
         return found
     with open_text() as handle:
@@ -96,6 +108,27 @@ def parents(open_text: Callable[[], TextIO]) -> Parents:
                 elif "@" in block and _STRING.match(block):
                     found.strings.append((line, block))
     return found
+
+
+def preambles(open_text: Callable[[], TextIO]) -> dict:
+    """The macros a file's @preambles define: its chunks (cut as the stream
+    cuts them) that may hold one, read by the BibTeX reader's own rule."""
+    from ..formats.bibtex.reader import preambles as defined
+
+    with open_text() as handle:
+        return defined(chunk for _, chunk in bibtex_chunks(handle)
+                       if "@" in chunk and _PREAMBLE.search(chunk))
+
+
+def whole_file(open_text: Callable[[], TextIO]) -> dict:
+    """The reader options each chunk of a file needs from all of it
+    (Streamer.whole_file): its @preambles' macros, where it has any."""
+    with open_text() as handle:
+        while block := handle.read(1 << 16):
+            block += handle.readline()
+            if "@" in block and _PREAMBLE.search(block):
+                return {"preambles": preambles(open_text)}
+    return {}
 
 
 def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:

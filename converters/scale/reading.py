@@ -138,6 +138,10 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
+            # the file's @preamble macros serve every chunk (crossref.Parents)
+            preambles = getattr(lent, "preambles", None)
+            if preambles is not None:
+                options = {**options, "preambles": preambles}
             for first_line, chunk, openings in streamer.with_openings(text):
                 breaks = line_breaks(chunk)  # counted once, for lend too
                 lines_read = first_line + breaks

@@ -365,6 +365,12 @@ class Streamer:
     # (Format.shared_options: BibTeX's @string and @preamble), as text the
     # reader reads; "" for none (converters.scale.carried).
     defines: Callable[[str], str] | None = None
+    # The reader options every chunk of a file needs from all of it, found by
+    # passes over the file before its chunks are read (BibTeX's @preamble
+    # macros, which LaTeX defines for the whole bibliography): the file's
+    # opener -> options.  (A chunk's own reading finds them with the parents
+    # it is lent: converters.scale.crossref.)
+    whole_file: Callable[[Callable[[], TextIO]], dict] | None = None
 
     def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
         return self.chunks(handle, batch)
@@ -448,5 +454,12 @@ def line_breaks(text: str) -> int:
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)
+def _bibtex_whole_file(open_text: Callable[[], TextIO]) -> dict:
+    from .crossref import whole_file
+
+    return whole_file(open_text)
+
+
 BIBTEX = Streamer(bibtex_chunks, _bibtex_frame, keys_once=True, lends_parents=True,
-                  openings=bibtex_openings, defines=_bibtex_defines)
+                  openings=bibtex_openings, defines=_bibtex_defines,
+                  whole_file=_bibtex_whole_file)

@@ -150,29 +150,25 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 
 def split(text: str, source: str | None, result: ReadResult,
           macros: Macros | None = None, earlier_keys: dict[str, int] | None = None,
-          lent_after: int | None = None, repeated: set[str] | None = None
+          lent_after: int | None = None, repeated: set[str] | None = None,
+          preambles: dict[str, tuple[int, str]] | None = None
           ) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
     of earlier inputs; ``earlier_keys`` (lowered key -> line) the keys of
     the file's earlier chunks that a key here may differ from in case;
     ``lent_after`` the last line of a streamed chunk's own text, and
-    ``repeated`` the keys its earlier chunks used (see read)."""
+    ``repeated`` the keys its earlier chunks used; ``preambles`` the macros
+    of the whole file's @preambles, for a chunk of it (see read)."""
     from bibtexparser import model as bm
-    from bibtexparser.splitter import Splitter
 
-    from .blocks import split_blocks
-
-    blocks, quick = split_blocks(text, light=True) or (Splitter(text).split().blocks, {})
-    if "%" in text and _comment_trouble(blocks):
-        text = _blank_field_comments(text)  # the same lines, comments blank
-        blocks, quick = Splitter(text).split().blocks, {}
+    blocks, quick, text = _blocks(text)
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
-    # input (or a later chunk of a streamed file) uses them too.
+    # input uses them too, and every entry of the file, even one before them.
     defined: dict[str, tuple[int, str]] = macros.setdefault(PREAMBLE_MACROS, {})
-    defined.update(_preamble_definitions(blocks, bm))
+    defined.update(_preamble_definitions(blocks, bm) if preambles is None else preambles)
     state = _Splitting(source, result, macros, defined, quick=quick)
     if earlier_keys:
         state.keys.update(earlier_keys)
@@ -188,6 +184,35 @@ def split(text: str, source: str | None, result: ReadResult,
         if got is not None:
             entries.append(got)
     return entries, state.meta
+
+
+def _blocks(text: str) -> tuple[list, dict, str]:
+    """(the blocks, blocks.py's quick entries by id, the text they were cut
+    from: a text whose field comments trouble the splitter has them blank)."""
+    from bibtexparser.splitter import Splitter
+
+    from .blocks import split_blocks
+
+    blocks, quick = split_blocks(text, light=True) or (Splitter(text).split().blocks, {})
+    if "%" in text and _comment_trouble(blocks):
+        text = _blank_field_comments(text)  # the same lines, comments blank
+        blocks, quick = Splitter(text).split().blocks, {}
+    return blocks, quick, text
+
+
+def preamble_texts(text: str) -> list[str]:
+    """The @preamble values of ``text`` (a file, or a run of its blocks)
+    that may define macros, as split reads them; a streamed file's are
+    gathered beforehand and given to every chunk (file_preambles)."""
+    from bibtexparser import model as bm
+
+    return _defining_preambles(_blocks(text)[0], bm)
+
+
+def file_preambles(texts: list[str]) -> dict[str, tuple[int, str]]:
+    """The macros the whole file's @preambles define (preamble_texts of
+    its runs, in order), as split finds them in the file read whole."""
+    return latex.definitions("\n".join(texts)) if texts else {}
 
 
 def _count_lines(text: str, blocks, state: _Splitting) -> None:
@@ -346,6 +371,10 @@ def _string(block, state: _Splitting, line: int) -> None:
 def _preamble_definitions(blocks, bm) -> dict[str, tuple[int, str]]:
     """The simple macros the file's @preambles define (latex.definitions),
     which LaTeX expands where a style prints the fields."""
+    return file_preambles(_defining_preambles(blocks, bm))
+
+
+def _defining_preambles(blocks, bm) -> list[str]:
     text = []
     for block in blocks:
         if isinstance(block, bm.Preamble) and ("def" in block.value or "command" in block.value):
@@ -353,7 +382,7 @@ def _preamble_definitions(blocks, bm) -> dict[str, tuple[int, str]]:
                 text.append(evaluate(block.value, {}))
             except (Undefined, TooLarge):
                 text.append(block.value)
-    return latex.definitions("\n".join(text)) if text else {}
+    return text
 
 
 def _key_of(raw: str | None) -> str | None:
