@@ -327,6 +327,12 @@ class Frame:
     # its id line (a RIS record's second ID): after a record's id line, none
     # is taken for the next record's before this one.
     record_end: re.Pattern | None = None
+    # What the writer says of a record's id as written (``unique_text``):
+    # (the record's id, its text as written, file, line) -> the findings, and
+    # their codes.  Where the join changes a record's id or its text, it says
+    # these in place of the part's own, where the writer says them.
+    id_said: Callable[[str, str, str | None, int | None], list] | None = None
+    id_codes: frozenset = frozenset()
     # The file-level blocks (@string, @preamble...) of all the inputs, merged,
     # as the writer writes them once before every record (a whole run's
     # place for them); None: the writer puts none there.
@@ -409,8 +415,10 @@ def _bibtex_key(value: str) -> str:
 def _bibtex_frame(options: dict) -> Frame:
     # an entry's first line, "@book{key,"; not a @comment, @preamble or @string block
     ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[A-Za-z]+\{([^,\s{}]*),\r?\n")
+    from ..formats.bibtex.writer import KEY_CODES, key_findings
+
     return Frame(separator="\n", ids=ids, id_text=_bibtex_key, unique_text=True,
-                 blocks=_bibtex_blocks)
+                 id_said=key_findings, id_codes=KEY_CODES, blocks=_bibtex_blocks)
 
 
 def _bibtex_blocks(meta: dict) -> str:
