@@ -264,11 +264,11 @@ def _read_whole(text: str, start: int, keys: set) -> tuple | None:
             lines += 1
             if lines > _HELD_LINES:
                 return None
-            at = _CUT_LINE.match(text, token.end())
-            if at is not None:
+            opened = _CUT_LINE.match(text, token.end())
+            if opened is not None:
                 if depth < 2:
                     return None  # between fields: a new block, as the splitter says
-                held.append(at.start(1))
+                held.append(opened.start(1))
         elif mark == "{":
             depth += 1
         elif mark == "}":
