@@ -85,7 +85,7 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
     try:
         head = _head(path)
     except (OSError, EOFError, ValueError) as exc:
-        yield ReadResult([], [make("input-unreadable", str(exc), file=path)])
+        yield ReadResult([], [_unreadable(path, exc)])
         return
     fmt = choose(registry, from_, path, head)
     if front_matter and fmt is not None and fmt.front_matter_option:
@@ -102,6 +102,15 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
         yield from _range(path, fmt, byte_range, options)
         return
     yield from _chunks(path, fmt, streamer, options)
+
+
+def _unreadable(path: str, exc: Exception):
+    """What a whole read says (textio.read_source): the file's own error
+    ("No such file or directory"), or what decompressing its start found."""
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return make("input-unreadable", exc.strerror or str(exc), file=path)
+    return make("input-unreadable", f"cannot decompress: {str(exc) or type(exc).__name__}",
+                file=path)
 
 
 def _range(path: str, fmt: Format, byte_range, options: dict) -> Iterator[ReadResult]:
