@@ -127,6 +127,7 @@ class _Splitting:
     # entries cut by blocks.py with no Field objects (blocks.Quick), by id
     quick: dict = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
+    exact: set[str] = field(default_factory=set)  # the keys of the entries kept
     refused: set[str] = field(default_factory=set)  # macros refused as too large
     lent: bool = False  # in a chunk's lent text (split's lent_after): nothing kept
     repeated: set[str] = field(default_factory=set)  # keys earlier chunks used (split)
@@ -390,6 +391,11 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
             return _entry(entry, state)
         state.meta["comments"].append(block.comment)
     elif isinstance(block, bm.DuplicateBlockKeyBlock):
+        if isinstance(block.ignore_error_block, bm.String):
+            # a macro defined again: BibTeX, biber and pandoc take the new value
+            # from here on (bibtexparser keeps the first)
+            _string(block.ignore_error_block, state, line)
+            return None
         if state.lent and block.key in state.repeated:
             # a lent parent whose key the chunk's own repeat (skipped) took first
             return _entry(block.ignore_error_block, state)
@@ -493,7 +499,9 @@ def _key_of(raw: str | None) -> str | None:
 def _entry(block, state: _Splitting) -> Entry | None:
     line = state.line_of(block)
     key = block.key
-    if key in state.repeated and not state.lent:  # an earlier chunk has it: as used again
+    # an earlier chunk has it, or an entry the splitter's own check missed (one
+    # with a field given twice): as used again
+    if (key in state.repeated or key in state.exact) and not state.lent:
         state.report("key-duplicate", f"the key {key!r} is used again; this entry is "
                      "skipped (the first one is kept)", line, record=key)
         return None
@@ -643,6 +651,7 @@ def _seen_key(entry: Entry, state: _Splitting) -> None:
                      f"on line {state.keys[lowered]}; BibTeX treats them as one", line,
                      severity=Severity.WARNING, record=key)
     state.keys.setdefault(lowered, line)
+    state.exact.add(key)
 
 
 # A field _value refuses while the entry stays, as a crossref parent only.
