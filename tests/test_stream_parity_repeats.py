@@ -59,3 +59,18 @@ def test_a_key_used_again_by_an_entry_with_a_field_twice_is_skipped(tmp_path):
         assert "differs only in case" not in whole[1]
         for other in others:
             assert other == whole
+
+
+def test_a_key_with_a_blank_used_again_in_a_later_chunk_is_skipped(tmp_path):
+    # The reader's key runs to the comma ("a b"); the stream's key search
+    # stopped at the blank and found none, so the later entry was kept.
+    bib = tmp_path / "blank.bib"
+    bib.write_text("@article{a b,\n  title = {A}\n}\n\n" + _filler("k")
+                   + "@article{a b,\n  title = {B}\n}\n\n@article{A b,\n  title = {C}\n}\n",
+                   encoding="utf-8")
+    whole, *others = _three_ways(bib)
+    assert '"title": "B"' not in whole[0] and '"title": "C"' in whole[0]
+    assert "error key-duplicate the key 'a b' is used again" in whole[1]
+    assert "the key 'A b' differs only in case from the entry on line 1" in whole[1]
+    for other in others:
+        assert other == whole
