@@ -74,3 +74,18 @@ def test_a_key_with_a_blank_used_again_in_a_later_chunk_is_skipped(tmp_path):
     assert "the key 'A b' differs only in case from the entry on line 1" in whole[1]
     for other in others:
         assert other == whole
+
+
+def test_a_parent_whose_key_a_later_entry_has_in_another_case_is_the_first(tmp_path):
+    # crossref={p}: the whole read takes the entry keyed "p" as written; a
+    # chunk holding only "P" (which differs in case) took that one.
+    bib = tmp_path / "cased.bib"
+    bib.write_text("@proceedings{p,\n  title = {Parent},\n  year = {1999}\n}\n\n"
+                   + _filler("k") + "@proceedings{P,\n  title = {Other}\n}\n\n"
+                   "@inproceedings{c,\n  title = {Child},\n  crossref = {p}\n}\n",
+                   encoding="utf-8")
+    whole, *others = _three_ways(bib)
+    child = whole[0][whole[0].index('"id": "c"'):]
+    assert '"container-title": "Parent"' in child and "1999" in child
+    for other in others:
+        assert other == whole

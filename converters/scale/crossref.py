@@ -75,6 +75,9 @@ class Parents(dict):
         super().__init__(*args)
         self.strings: list[tuple[int, str]] = []
         self.preambles: dict | None = None
+        # folded key -> (key, line, text) of each entry of that key in any
+        # case, in file order, where there are several
+        self.variants: dict[str, list[tuple[str, int, str]]] = {}
 
 
 # a @preamble block may open here (the reader's splitter allows blanks after "@")
@@ -105,10 +108,47 @@ def parents(open_text: Callable[[], TextIO]) -> Parents:
                 key = _KEY.match(block.lstrip())
                 folded = key.group(1).lower() if key else ""
                 if folded in wanted:
-                    found.setdefault(folded, (line, block))
+                    if folded in found:  # another of its case: the whole read may choose it
+                        _variant(found, folded, key.group(1), line, block)  # type: ignore[union-attr]
+                    else:
+                        found[folded] = (line, block)
                 elif "@" in block and _STRING.match(block):
                     found.strings.append((line, block))
     return found
+
+
+def _variant(found: Parents, folded: str, key: str, line: int, block: str) -> None:
+    """Note an entry whose key differs only in case from a parent's (an
+    exact repeat is skipped by the reader: never a parent)."""
+    known = found.variants.get(folded)
+    if known is None:
+        first_line, first = found[folded]
+        match = _KEY.match(first.lstrip())
+        known = found.variants[folded] = [(match.group(1) if match else "", first_line, first)]
+    if all(other != key for other, _, _ in known):
+        known.append((key, line, block))
+
+
+def named_exactly(text: str) -> set[str]:
+    """The parents ``text`` names, as written."""
+    return {m.group(1) for m in _PARENT.finditer(text)} if _may_name(text) else set()
+
+
+def _chosen(lent: dict, chunk: str, named: set[str], defined: set[str], own: range
+            ) -> list[tuple[int, str]]:
+    """The parents the chunk lacks, as the whole read finds them
+    (bibtex.inherit: the key as written, else the last of its case)."""
+    variants = getattr(lent, "variants", None) or {}
+    chosen = [lent[k] for k in named - defined if k in lent and k not in variants]
+    if variants and named & variants.keys():
+        for target in named_exactly(chunk):
+            candidates = variants.get(target.lower())
+            if candidates:
+                _, line, text = next((c for c in candidates if c[0] == target),
+                                     candidates[-1])
+                if line not in own and (line, text) not in chosen:
+                    chosen.append((line, text))
+    return sorted(chosen, key=lambda parent: parent[0])
 
 
 def preambles(open_text: Callable[[], TextIO]) -> dict:
@@ -168,8 +208,8 @@ def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
     defined = defined_keys(chunk)
     if repeated:
         defined -= {key.lower() for key in repeated}
-    lacking = sorted((lent[k] for k in named_parents(chunk) - defined
-                      if k in lent), key=lambda parent: parent[0])
+    lacking = _chosen(lent, chunk, named_parents(chunk), defined,
+                      range(first_line, first_line + last))
     if not lacking:
         return chunk, set(), last
     borrowed = defined_keys("".join(text for _, text in lacking))
