@@ -46,3 +46,18 @@ def test_such_an_entry_in_a_later_chunk_keeps_its_lines_and_its_neighbours(tmp_p
     assert '"id": "b"' in whole[0] and '"id": "y"' not in whole[0]
     for other in others:
         assert other == whole
+
+
+def test_such_an_entry_with_a_field_twice_is_read_and_its_key_known(tmp_path):
+    # The entry read again gives a field twice: said as usual, and its key
+    # is one the whole read knows ("K" below differs from it in case).
+    filler = "".join(f"@article{{k{i},\n  title = {{T{i}}},\n}}\n\n" for i in range(BATCH + 5))
+    bib = tmp_path / "twice.bib"
+    bib.write_text(_PASTED.replace("title = {T},", "title = {T},\n  title = {again},")
+                   + "\n" + filler + "@book{A,\n  title = {U},\n}\n", encoding="utf-8")
+    whole, *others = _three_ways(bib)
+    assert "warning field-duplicate field title given twice" in whole[1]
+    assert "the key 'A' differs only in case from the entry on line 1" in whole[1]
+    assert '"title": "T"' in whole[0]
+    for other in others:
+        assert other == whole

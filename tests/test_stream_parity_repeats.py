@@ -89,3 +89,17 @@ def test_a_parent_whose_key_a_later_entry_has_in_another_case_is_the_first(tmp_p
     assert '"container-title": "Parent"' in child and "1999" in child
     for other in others:
         assert other == whole
+
+
+def test_a_key_repeated_exactly_after_one_differing_in_case_is_skipped(tmp_path):
+    # The stream kept one spelling a folded key: a later chunk's "K1", after
+    # "k1" and "K1" in earlier ones, was read (warned of as differing in
+    # case) where the whole read skips it as used again.
+    bib = tmp_path / "spellings.bib"
+    bib.write_text("@article{k1,\n  title = {A}\n}\n\n@article{K1,\n  title = {B}\n}\n\n"
+                   + _filler("m") + "@article{K1,\n  title = {C}\n}\n", encoding="utf-8")
+    whole, *others = _three_ways(bib)
+    assert '"title": "C"' not in whole[0]
+    assert whole[1].count("error key-duplicate the key 'K1' is used again") == 1
+    for other in others:
+        assert other == whole

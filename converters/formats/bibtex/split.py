@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ... import latex
 from ...diagnostics import Severity, make
@@ -228,7 +229,6 @@ def _held(text: str, blocks: list) -> list:
         return blocks
     out: list = []
     pos, skip_to = 0, -1
-    keys = {b.key for b in blocks if isinstance(b, bm.Entry)}
     for block in blocks:
         raw = getattr(block, "raw", None) or ""
         at = find_from(text, raw, pos) if raw else -1
@@ -240,7 +240,7 @@ def _held(text: str, blocks: list) -> list:
             continue  # cut out of the value read again
         if at >= 0 and type(block) is bm.ParsingFailedBlock and _ABORTED.search(
                 str(getattr(block.error, "abort_reason", "") or "")):
-            whole = _read_whole(text, at, keys)
+            whole = _read_whole(text, at)
             if whole is not None:
                 out.append(whole[0])
                 skip_to = whole[1]
@@ -249,7 +249,7 @@ def _held(text: str, blocks: list) -> list:
     return out
 
 
-def _read_whole(text: str, start: int, keys: set) -> tuple | None:
+def _read_whole(text: str, start: int) -> tuple | None:
     """(the entry at ``start`` read with the "@" lines inside its braced
     values held as text, where it ends) or None: not such an entry."""
     from bibtexparser import model as bm
@@ -287,14 +287,19 @@ def _read_whole(text: str, start: int, keys: set) -> tuple | None:
         region[at - start] = _HELD_AT
     found = [b for b in Splitter("".join(region)).split().blocks
              if not (isinstance(b, bm.ImplicitComment) and not (b.comment or "").strip())]
-    if len(found) != 1 or type(found[0]) is not bm.Entry or found[0].key in keys:
+    # (its key, which the splitter's check did not see, is checked by _entry)
+    if len(found) != 1 or type(found[0]) not in (bm.Entry, bm.DuplicateFieldKeyBlock):
         return None
-    entry = found[0]
+    block = found[0]
+    entry: Any = block.ignore_error_block if type(block) is bm.DuplicateFieldKeyBlock else block
     for item in entry.fields:
         if isinstance(item.value, str) and _HELD_AT in item.value:
             item.value = item.value.replace(_HELD_AT, "@")
-    return bm.Entry(entry.entry_type, entry.key, entry.fields, entry.start_line,
-                    text[start:end]), end
+    whole = bm.Entry(entry.entry_type, entry.key, entry.fields, entry.start_line,
+                     text[start:end])
+    if type(block) is bm.DuplicateFieldKeyBlock:  # a field given twice: said as usual
+        return bm.DuplicateFieldKeyBlock(block.duplicate_keys, whole), end
+    return whole, end
 
 
 # an "@type{" or "@type(" opening a line: where the splitter cuts (blocks._CUT)
