@@ -135,8 +135,11 @@ def _key(record, keys, result: WriteResult) -> str:
             "id-generated", f"the record had no id; written with key {key!r}",
             file=record.origin.file, line=record.origin.line, record=key))
         return key
-    claimed = keys.claim(clean_key(key))
-    result.diagnostics += key_findings(key, claimed, record.origin.file, record.origin.line)
+    cleaned = clean_key(key)
+    claimed = keys.claim(cleaned)
+    if claimed != key:  # (the usual key is written as it is: nothing to say)
+        result.diagnostics += key_findings(key, claimed, record.origin.file,
+                                           record.origin.line, cleaned)
     return claimed
 
 
@@ -145,11 +148,12 @@ def _key(record, keys, result: WriteResult) -> str:
 KEY_CODES = frozenset({"key-cleaned", "id-duplicate"})
 
 
-def key_findings(key: str, claimed: str, file: str | None, line: int | None) -> list:
+def key_findings(key: str, claimed: str, file: str | None, line: int | None,
+                 cleaned: str | None = None) -> list:
     """The findings of writing the record ``key`` with the key ``claimed``
     (its cleaned form, or that made unique: a cleaned key took this one)."""
     found = []
-    cleaned = clean_key(key)
+    cleaned = clean_key(key) if cleaned is None else cleaned
     if cleaned != key:
         found.append(make(
             "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
