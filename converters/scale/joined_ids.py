@@ -175,11 +175,12 @@ class JoinedIds:
                     number += 1
                     continue
                 final = self.text(got)
+                as_written = final if got == written else self.text(written)
                 if self.keys is not None:
                     final = self._key(final, file, line, got)
-                if final != self.text(written):
+                if final != as_written:
                     renames[number] = (written, final, file, line)
-                if self.said is not None and (got != written or final != self.text(written)):
+                if self.said is not None and (got != written or final != as_written):
                     # the writer's findings about this id, as a whole write says them
                     self._part().said[written] = (line, self.said(got, final, file, line),
                                                   number)
