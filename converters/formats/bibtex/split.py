@@ -5,6 +5,7 @@ expand the simple macros of the file's @preambles and report what is wrong
 with the line it is on."""
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -211,9 +212,21 @@ def _blocks(text: str) -> tuple[list, dict, str]:
 # rarely made up by chance so near (that entry is reported as before).
 _HELD_AT = "\ue040"  # stands for "@" while the splitter reads the entry again
 _HELD_LINES = 200  # lines an entry read again may span
-_ABORTED = re.compile(r"Unexpected block start: .*closing `\}`", re.DOTALL)
-_TOKEN = re.compile(r"\\+[\s\S]|[{}\n]")  # bibtexparser's marks; a backslash hides one
-_OPEN = re.compile(r"\s*@\w+[ \t]*\{")
+
+
+@functools.cache
+def _held_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(an abort at an entry line inside a value, bibtexparser's marks (a
+    backslash hides one), an entry's opening, an "@type{" opening a line
+    (blocks._CUT)); compiled when first needed: rarely."""
+    return (re.compile(r"Unexpected block start: .*closing `\}`", re.DOTALL),
+            re.compile(r"\\+[\s\S]|[{}\n]"), re.compile(r"\s*@\w+[ \t]*\{"),
+            re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])"))
+
+
+def _aborted(block) -> bool:
+    return _held_patterns()[0].search(
+        str(getattr(block.error, "abort_reason", "") or "")) is not None
 
 
 def _held(text: str, blocks: list) -> list:
@@ -222,8 +235,7 @@ def _held(text: str, blocks: list) -> list:
     value dropped."""
     from bibtexparser import model as bm
 
-    if not any(type(b) is bm.ParsingFailedBlock and _ABORTED.search(
-            str(getattr(b.error, "abort_reason", "") or "")) for b in blocks):
+    if not any(type(b) is bm.ParsingFailedBlock and _aborted(b) for b in blocks):
         return blocks
     if _HELD_AT in text:
         return blocks
@@ -238,8 +250,7 @@ def _held(text: str, blocks: list) -> list:
             if at + len(raw) > skip_to and text[skip_to:at + len(raw)].strip():
                 return blocks  # a block reaching past the entry read again: as it was
             continue  # cut out of the value read again
-        if at >= 0 and type(block) is bm.ParsingFailedBlock and _ABORTED.search(
-                str(getattr(block.error, "abort_reason", "") or "")):
+        if at >= 0 and type(block) is bm.ParsingFailedBlock and _aborted(block):
             whole = _read_whole(text, at)
             if whole is not None:
                 out.append(whole[0])
@@ -255,17 +266,18 @@ def _read_whole(text: str, start: int) -> tuple | None:
     from bibtexparser import model as bm
     from bibtexparser.splitter import Splitter
 
-    opening = _OPEN.match(text, start)
+    _, tokens, opens, cut_line = _held_patterns()
+    opening = opens.match(text, start)
     if opening is None:
         return None
     depth, lines, held = 1, 0, []
-    for token in _TOKEN.finditer(text, opening.end()):
+    for token in tokens.finditer(text, opening.end()):
         mark = token.group(0)
         if mark == "\n":
             lines += 1
             if lines > _HELD_LINES:
                 return None
-            opened = _CUT_LINE.match(text, token.end())
+            opened = cut_line.match(text, token.end())
             if opened is not None:
                 if depth < 2:
                     return None  # between fields: a new block, as the splitter says
@@ -301,9 +313,6 @@ def _read_whole(text: str, start: int) -> tuple | None:
         return bm.DuplicateFieldKeyBlock(block.duplicate_keys, whole), end
     return whole, end
 
-
-# an "@type{" or "@type(" opening a line: where the splitter cuts (blocks._CUT)
-_CUT_LINE = re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])")
 
 
 def preamble_texts(text: str) -> list[str]:
