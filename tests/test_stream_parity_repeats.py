@@ -103,3 +103,19 @@ def test_a_key_repeated_exactly_after_one_differing_in_case_is_skipped(tmp_path)
     assert whole[1].count("error key-duplicate the key 'K1' is used again") == 1
     for other in others:
         assert other == whole
+
+
+def test_a_parent_before_its_child_reads_the_macros_of_its_own_line(tmp_path):
+    # "par" uses a macro defined only later in the file: the whole read skips
+    # it (macro-undefined) and its child inherits nothing but says so; lent
+    # to the child's chunk, it read the macro as defined by then.
+    bib = tmp_path / "early.bib"
+    bib.write_text("@proceedings{par,\n  title = {P},\n  publisher = jn,\n}\n\n" + _filler("k")
+                   + "@string{jn = {J Press}}\n\n"
+                   "@inproceedings{child,\n  title = {C},\n  crossref = {par},\n}\n",
+                   encoding="utf-8")
+    whole, *others = _three_ways(bib)
+    assert "J Press" not in whole[0]
+    assert "crossref target 'par' was skipped for an undefined macro" in whole[1]
+    for other in others:
+        assert other == whole

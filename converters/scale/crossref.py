@@ -194,29 +194,33 @@ def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
 
 def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
          breaks: int | None = None, repeated: frozenset[str] | set[str] = frozenset()
-         ) -> tuple[str, set[str], int]:
+         ) -> tuple[str, set[str], int, bool]:
     """(the chunk with the parents it lacks appended at their lines, and the
     @string blocks between (``Parents.strings``), their keys, the chunk's
-    last line of its own), lines counted in the chunk.
+    last line of its own, whether the lent text starts from the file's
+    first macros), lines counted in the chunk.  A parent before the chunk
+    reads the macros as they stand at its line: every @string before the
+    last parent is lent, read from the macros the file started with.
     ``breaks``: the chunk's line_breaks, if the caller counted them;
     ``repeated``: keys of the chunk's entries the reader skips (an earlier
     chunk has them), whose first entry a child here inherits from."""
     breaks = line_breaks(chunk) if breaks is None else breaks
     last = breaks + (0 if chunk.endswith(("\n", "\r")) else 1)
     if not lent:
-        return chunk, set(), last
+        return chunk, set(), last, False
     defined = defined_keys(chunk)
     if repeated:
         defined -= {key.lower() for key in repeated}
     lacking = _chosen(lent, chunk, named_parents(chunk), defined,
                       range(first_line, first_line + last))
     if not lacking:
-        return chunk, set(), last
+        return chunk, set(), last, False
     borrowed = defined_keys("".join(text for _, text in lacking))
     blocks = lacking
     strings = getattr(lent, "strings", ())
-    if strings:  # those after the chunk's own lines, before the last parent
-        own_end, until = first_line - 1 + last, lacking[-1][0]
+    early = lacking[0][0] < first_line  # a parent before the chunk
+    if strings:  # those after the chunk's own lines (or all), before the last parent
+        own_end, until = (0 if early else first_line - 1 + last), lacking[-1][0]
         blocks = sorted([*lacking, *(s for s in strings if own_end < s[0] < until)],
                         key=lambda block: block[0])
     # a "\n" after a last "\r" makes one line break of the two, as it should
@@ -225,7 +229,7 @@ def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
         line -= first_line - 1  # its line in the chunk
         pieces.append("\n" * max(line - at, 0) + text + ("" if text.endswith("\n") else "\n"))
         at = max(line, at) + line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
-    return "".join(pieces), borrowed, last
+    return "".join(pieces), borrowed, last, early
 
 
 def returned(result: ReadResult, borrowed: set[str], last: int) -> ReadResult:

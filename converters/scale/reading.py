@@ -147,6 +147,7 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
+            first_macros = dict(options.get("macros") or {})  # as the file starts
             # the file's @preamble macros serve every chunk (crossref.Parents)
             preambles = getattr(lent, "preambles", None)
             if preambles is not None:
@@ -158,7 +159,7 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
                 cased: dict = {}
                 if seen:
                     repeated, cased = repeats(chunk, first_line, seen, openings)
-                chunk, borrowed, last = lend(chunk, first_line, lent, breaks, repeated)
+                chunk, borrowed, last, early = lend(chunk, first_line, lent, breaks, repeated)
                 # keys differing in case from an earlier chunk's: the reader warns
                 # (the lines counted in the chunk, as shifted moves them)
                 earlier = {k: line - first_line + 1 for k, (_, line) in cased.items()}
@@ -167,6 +168,8 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
                     extra["repeated"] = repeated
                 if borrowed:  # the lent text's @strings are its own (crossref.lend)
                     extra["lent_after"] = last
+                    if early:  # read from the macros the file started with
+                        extra["lent_macros"] = first_macros
                 got = returned(fmt.read(chunk, path, **options, **extra), borrowed, last)
                 got = shifted(got, first_line - 1)
                 any_records = any_records or bool(got.records)

@@ -49,7 +49,8 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
 def read(text: str, source: str | None = None, *, macros: dict | None = None,
          dialect: str | None = None, earlier_keys: dict[str, int] | None = None,
          lent_after: int | None = None, repeated: set[str] | None = None,
-         preambles: dict | None = None, **options) -> ReadResult:
+         preambles: dict | None = None, lent_macros: dict | None = None,
+         **options) -> ReadResult:
     """``macros``: a dict of @string macros shared by the inputs of one run
     (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
     ``dialect``: "bibtex" or "biblatex" says how to read literal lists
@@ -62,10 +63,12 @@ def read(text: str, source: str | None = None, *, macros: dict | None = None,
     a streamed chunk's earlier chunks used; an entry of the chunk's own with
     one is skipped and said, as a whole read skips a key used again.
     ``preambles``: a streamed chunk's file's @preamble macros (split.
-    file_preambles), which serve all its entries, as in a whole read."""
+    file_preambles), which serve all its entries, as in a whole read.
+    ``lent_macros``: the macros the lent text starts from, where not the
+    chunk's (it then holds the file's @strings from its start)."""
     with fewer_collections(ACYCLIC):
         return _read(text, source, macros, dialect, earlier_keys, lent_after, repeated,
-                     preambles)
+                     preambles, lent_macros)
 
 
 # A "\r" not followed by "\n" ends a line (old Mac files), as the text reader
@@ -76,13 +79,13 @@ _LONE_RETURN = re.compile(r"\r(?!\n)")
 def _read(text: str, source: str | None, macros: dict | None, dialect: str | None,
           earlier_keys: dict[str, int] | None = None,
           lent_after: int | None = None, repeated: set[str] | None = None,
-          preambles: dict | None = None) -> ReadResult:
+          preambles: dict | None = None, lent_macros: dict | None = None) -> ReadResult:
     result = ReadResult()
     if "\r" in text:
         text = _LONE_RETURN.sub("\n", text)
     try:
         entries, meta = split(text, source, result, macros, earlier_keys, lent_after,
-                              repeated, preambles)
+                              repeated, preambles, lent_macros)
     except RecursionError:
         result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
                                        file=source, line=1))

@@ -154,8 +154,8 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 def split(text: str, source: str | None, result: ReadResult,
           macros: Macros | None = None, earlier_keys: dict[str, int] | None = None,
           lent_after: int | None = None, repeated: set[str] | None = None,
-          preambles: dict[str, tuple[int, str]] | None = None
-          ) -> tuple[list[Entry], dict]:
+          preambles: dict[str, tuple[int, str]] | None = None,
+          lent_macros: Macros | None = None) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
     of earlier inputs; ``earlier_keys`` (lowered key -> line) the keys of
@@ -181,8 +181,10 @@ def split(text: str, source: str | None, result: ReadResult,
     entries: list[Entry] = []
     for block in blocks:
         if lent_after is not None and not state.lent and state.line_of(block) > lent_after:
-            # lent text: its @strings define macros for it alone (a copy)
-            state.lent, state.macros = True, dict(macros)
+            # lent text: its @strings define macros for it alone (a copy), from
+            # the file's first ones where it holds its @strings from the start
+            state.lent = True
+            state.macros = dict(macros if lent_macros is None else lent_macros)
         got = _block(block, state, bm)
         if got is not None:
             entries.append(got)
