@@ -84,5 +84,5 @@ def repeats(chunk: str, first_line: int, seen: SeenKeys,
         if earlier is not None and earlier[0] == key:
             repeated.add(key)
     seen.add((key, first + first_line - 1) for (first, _, _, key), earlier in zip(
-        blocks, before, strict=True) if earlier is None)
+        blocks, before, strict=True) if earlier is None or earlier[0] != key)
     return repeated, cased

@@ -53,10 +53,12 @@ def _define(job: Job, shard: Shard, shared: dict, registry: Registry) -> None:
             read(shard.path, fmt.name, encoding=job.encoding, registry=registry,
                  shared=shared)
             return
+        # what the whole file gives each chunk (BibTeX's @preamble macros)
+        whole = streamer.whole_file(lambda: _text(shard.path)) if streamer.whole_file else {}
         with _text(shard.path) as text:
             for _, chunk in streamer(text):
                 blocks = streamer.defines(chunk)
                 if blocks:
-                    fmt.read(blocks, shard.path, **options)
+                    fmt.read(blocks, shard.path, **options, **whole)
     except (OSError, EOFError, UnicodeDecodeError):
         return  # the shard reports it; what came before stays

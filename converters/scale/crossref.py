@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from ..model import ReadResult
-from .streams import _entry_starts, bibtex_openings, line_breaks
+from .streams import _entry_starts, bibtex_chunks, bibtex_openings, line_breaks
 
-_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
+# a key as the reader's splitter takes it: to the comma, blanks inside kept ("a b")
+_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s](?:[^,\r\n]*[^,\s])?)\s*,")
 _STRING = re.compile(r"\s*@\s*string\s*[{(]", re.IGNORECASE)
 _PARENT = re.compile(r"\b(?:crossref|xref)\s*=\s*[{\"]?\s*([^,}\"\s]+)", re.IGNORECASE)
 
@@ -66,23 +67,38 @@ def _lines_naming(block: str):
 class Parents(dict):
     """key (case folded) -> (line, text) of every entry some entry names as
     its crossref/xref parent; ``strings``: (line, text) of the file's
-    @string blocks, in order, which a parent's values may use."""
+    @string blocks, in order, which a parent's values may use;
+    ``preambles``: the macros the file's @preambles define (None: it has
+    none), which every chunk's entries use, as in a whole read."""
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self.strings: list[tuple[int, str]] = []
+        self.preambles: dict | None = None
+        # folded key -> (key, line, text) of each entry of that key in any
+        # case, in file order, where there are several
+        self.variants: dict[str, list[tuple[str, int, str]]] = {}
+
+
+# a @preamble block may open here (the reader's splitter allows blanks after "@")
+_PREAMBLE = re.compile(r"@\s*preamble", re.IGNORECASE)
 
 
 def parents(open_text: Callable[[], TextIO]) -> Parents:
-    """The file's Parents.  Two passes over the file; nothing else kept
-    (the @string blocks only where some entry names a parent)."""
+    """The file's Parents.  Two passes over the file, a third where it
+    has a @preamble; nothing else kept (the @string blocks only where some
+    entry names a parent)."""
+    preamble = False
     with open_text() as handle:
         wanted: set[str] = set()
         while block := handle.read(1 << 16):  # small: the peak is a chunk's, not this
             block += handle.readline()  # to the end of its last line
             for line in _lines_naming(block):
                 wanted |= named_parents(line)
+            preamble = preamble or ("@" in block and _PREAMBLE.search(block) is not None)
     found = Parents()
+    if preamble:
+        found.preambles = preambles(open_text)
     if not wanted:
         return found
     with open_text() as handle:
@@ -92,10 +108,68 @@ def parents(open_text: Callable[[], TextIO]) -> Parents:
                 key = _KEY.match(block.lstrip())
                 folded = key.group(1).lower() if key else ""
                 if folded in wanted:
-                    found.setdefault(folded, (line, block))
+                    if folded in found:  # another of its case: the whole read may choose it
+                        _variant(found, folded, key.group(1), line, block)  # type: ignore[union-attr]
+                    else:
+                        found[folded] = (line, block)
                 elif "@" in block and _STRING.match(block):
                     found.strings.append((line, block))
     return found
+
+
+def _variant(found: Parents, folded: str, key: str, line: int, block: str) -> None:
+    """Note an entry whose key differs only in case from a parent's (an
+    exact repeat is skipped by the reader: never a parent)."""
+    known = found.variants.get(folded)
+    if known is None:
+        first_line, first = found[folded]
+        match = _KEY.match(first.lstrip())
+        known = found.variants[folded] = [(match.group(1) if match else "", first_line, first)]
+    if all(other != key for other, _, _ in known):
+        known.append((key, line, block))
+
+
+def named_exactly(text: str) -> set[str]:
+    """The parents ``text`` names, as written."""
+    return {m.group(1) for m in _PARENT.finditer(text)} if _may_name(text) else set()
+
+
+def _chosen(lent: dict, chunk: str, named: set[str], defined: set[str], own: range
+            ) -> list[tuple[int, str]]:
+    """The parents the chunk lacks, as the whole read finds them
+    (bibtex.inherit: the key as written, else the last of its case)."""
+    variants = getattr(lent, "variants", None) or {}
+    chosen = [lent[k] for k in named - defined if k in lent and k not in variants]
+    if variants and named & variants.keys():
+        for target in named_exactly(chunk):
+            candidates = variants.get(target.lower())
+            if candidates:
+                _, line, text = next((c for c in candidates if c[0] == target),
+                                     candidates[-1])
+                if line not in own and (line, text) not in chosen:
+                    chosen.append((line, text))
+    return sorted(chosen, key=lambda parent: parent[0])
+
+
+def preambles(open_text: Callable[[], TextIO]) -> dict:
+    """The macros a file's @preambles define: its chunks (cut as the stream
+    cuts them) that may hold one, read by the BibTeX reader's own rule."""
+    from ..formats.bibtex.reader import preambles as defined
+
+    with open_text() as handle:
+        return defined(chunk for _, chunk in bibtex_chunks(handle)
+                       if "@" in chunk and _PREAMBLE.search(chunk))
+
+
+def whole_file(open_text: Callable[[], TextIO]) -> dict:
+    """The reader options each chunk of a file needs from all of it
+    (Streamer.whole_file): its @preambles' macros, where it has any."""
+    with open_text() as handle:
+        while block := handle.read(1 << 16):
+            block += handle.readline()
+            if "@" in block and _PREAMBLE.search(block):
+                return {"preambles": preambles(open_text)}
+    return {}
 
 
 def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
@@ -120,29 +194,33 @@ def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
 
 def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
          breaks: int | None = None, repeated: frozenset[str] | set[str] = frozenset()
-         ) -> tuple[str, set[str], int]:
+         ) -> tuple[str, set[str], int, bool]:
     """(the chunk with the parents it lacks appended at their lines, and the
     @string blocks between (``Parents.strings``), their keys, the chunk's
-    last line of its own), lines counted in the chunk.
+    last line of its own, whether the lent text starts from the file's
+    first macros), lines counted in the chunk.  A parent before the chunk
+    reads the macros as they stand at its line: every @string before the
+    last parent is lent, read from the macros the file started with.
     ``breaks``: the chunk's line_breaks, if the caller counted them;
     ``repeated``: keys of the chunk's entries the reader skips (an earlier
     chunk has them), whose first entry a child here inherits from."""
     breaks = line_breaks(chunk) if breaks is None else breaks
     last = breaks + (0 if chunk.endswith(("\n", "\r")) else 1)
     if not lent:
-        return chunk, set(), last
+        return chunk, set(), last, False
     defined = defined_keys(chunk)
     if repeated:
         defined -= {key.lower() for key in repeated}
-    lacking = sorted((lent[k] for k in named_parents(chunk) - defined
-                      if k in lent), key=lambda parent: parent[0])
+    lacking = _chosen(lent, chunk, named_parents(chunk), defined,
+                      range(first_line, first_line + last))
     if not lacking:
-        return chunk, set(), last
+        return chunk, set(), last, False
     borrowed = defined_keys("".join(text for _, text in lacking))
     blocks = lacking
     strings = getattr(lent, "strings", ())
-    if strings:  # those after the chunk's own lines, before the last parent
-        own_end, until = first_line - 1 + last, lacking[-1][0]
+    early = lacking[0][0] < first_line  # a parent before the chunk
+    if strings:  # those after the chunk's own lines (or all), before the last parent
+        own_end, until = (0 if early else first_line - 1 + last), lacking[-1][0]
         blocks = sorted([*lacking, *(s for s in strings if own_end < s[0] < until)],
                         key=lambda block: block[0])
     # a "\n" after a last "\r" makes one line break of the two, as it should
@@ -151,7 +229,7 @@ def lend(chunk: str, first_line: int, lent: dict[str, tuple[int, str]],
         line -= first_line - 1  # its line in the chunk
         pieces.append("\n" * max(line - at, 0) + text + ("" if text.endswith("\n") else "\n"))
         at = max(line, at) + line_breaks(text) + (0 if text.endswith(("\n", "\r")) else 1)
-    return "".join(pieces), borrowed, last
+    return "".join(pieces), borrowed, last, early
 
 
 def returned(result: ReadResult, borrowed: set[str], last: int) -> ReadResult:

@@ -118,26 +118,36 @@ _PARAMETERS = 900  # under SQLite's oldest limit of a statement's parameters
 class SeenKeys(_TemporaryTables):
     """BibTeX keys of the earlier chunks of one file (case folded, with the
     key as written and its line), so that a key repeated in a later chunk
-    is treated as the reader treats it within one text."""
+    is treated as the reader treats it within one text: each spelling is
+    kept, since a key repeated exactly is skipped even where an earlier one
+    differs from it only in case."""
 
     def __init__(self, folder: str | None = None):
-        super().__init__(folder, "keys", "CREATE TABLE seen (folded TEXT PRIMARY KEY, "
-                         "key TEXT, line INTEGER) WITHOUT ROWID;")
+        super().__init__(folder, "keys", "CREATE TABLE seen (folded TEXT, key TEXT, "
+                         "line INTEGER, PRIMARY KEY (folded, key)) WITHOUT ROWID;")
 
     def earlier(self, key: str) -> tuple[str, int] | None:
-        return self._db.execute("SELECT key, line FROM seen WHERE folded = ?",
-                                (key.lower(),)).fetchone()
+        return self.earlier_all([key])[0]
 
     def earlier_all(self, keys: list[str]) -> list[tuple[str, int] | None]:
-        """``earlier`` of each key, a query a few hundred keys."""
+        """For each key, (the key, its line) where an earlier chunk has it as
+        written, else the first of its case folded, else None; a query a
+        few hundred keys."""
         folded = list(dict.fromkeys(key.lower() for key in keys))
-        found: dict[str, tuple[str, int]] = {}
+        found: dict[str, list[tuple[str, int]]] = {}
         for start in range(0, len(folded), _PARAMETERS):
             part = folded[start:start + _PARAMETERS]
-            found.update((row[0], (row[1], row[2])) for row in self._db.execute(
-                f"SELECT folded, key, line FROM seen WHERE folded IN "
-                f"({','.join('?' * len(part))})", part))
-        return [found.get(key.lower()) for key in keys]
+            for row in self._db.execute(
+                    f"SELECT folded, key, line FROM seen WHERE folded IN "
+                    f"({','.join('?' * len(part))})", part):
+                found.setdefault(row[0], []).append((row[1], row[2]))
+        out: list[tuple[str, int] | None] = []
+        for key in keys:
+            spellings = found.get(key.lower())
+            out.append(None if not spellings else next(
+                (s for s in spellings if s[0] == key), None) or min(spellings,
+                                                                   key=lambda s: s[1]))
+        return out
 
     def add(self, pairs) -> None:
         self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",

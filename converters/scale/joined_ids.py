@@ -78,6 +78,22 @@ def renamed(wanted: str, got: str, file: str | None, line: int | None) -> Diagno
                 file=file, line=line, record=got, pointer="/id")
 
 
+class Renamings(dict):
+    """A part's record ids as written -> as joined; ``said``: by record id
+    as written, (its line, the writer's findings about its id as a whole
+    write says them: Frame.id_said, its number in the part), for each
+    record whose id or written text the join changed; they take the place
+    of the part's own findings of ``codes`` for it, in its place among the
+    part's (converters.scale.plan.Run.written).  ``numbers``: the number of
+    each record on a line of one of those, where lines cannot place them."""
+
+    def __init__(self, codes: frozenset = frozenset()) -> None:
+        super().__init__()
+        self.codes = codes
+        self.said: dict[str, tuple[int | None, list[Diagnostic], int]] = {}
+        self.numbers: dict[str, int] = {}
+
+
 class JoinedIds:
     """The ids of the parts joined so far, claimed in order, by the frame's
     rule: record ids (``Frame.id_text``) as a whole run gives them, from the
@@ -89,6 +105,7 @@ class JoinedIds:
         from .idstore import StreamIds
 
         self.pattern, self.text, self.end = frame.ids, frame.id_text, frame.record_end
+        self.said, self.codes = getattr(frame, "id_said", None), getattr(frame, "id_codes", ())
         self.ids = StreamIds()
         self.source: str | None = None  # the input the part being joined came from
         # A writer that keeps its written ids unique too (BibTeX: keys once
@@ -96,7 +113,7 @@ class JoinedIds:
         self.keys = StreamIds() if frame.unique_text else None
         self.found: list[Diagnostic] = []
         # by part: the ids its records were written with -> as joined
-        self.renamed: dict[str, dict[str, str]] = {}
+        self.renamed: dict[str, Renamings] = {}
         self.path = ""  # the part being joined
         self.first = True  # no part joined yet: a part's own ids are the output's
 
@@ -117,6 +134,14 @@ class JoinedIds:
             return
         with notes:
             renames = self._claimed(_batches(notes))
+        said = self.renamed[path].said if path in self.renamed else None
+        if said:  # records sharing a line with one said again: placed by number
+            lines = {line for line, _, _ in said.values()}
+            with open(notes_path(path), "rb") as notes:
+                numbers = (written for batch in _batches(notes) for _, written, _, _, _ in batch)
+                self.renamed[path].numbers = {
+                    written: number for number, (written, line) in enumerate(
+                        zip(numbers, self._lines(path), strict=True)) if line in lines}
         if not renames:
             shutil.copyfileobj(part, out, 1 << 20)
             return
@@ -142,7 +167,7 @@ class JoinedIds:
                 if got != wanted:
                     self.found.append(renamed(wanted, got, file, line))
                 if got != written:
-                    self.renamed.setdefault(self.path, {})[written] = got
+                    self._part()[written] = got
                 if own is not None:  # its line holds what it brought: never renamed
                     number += 1
                     continue
@@ -150,18 +175,30 @@ class JoinedIds:
                     number += 1
                     continue
                 final = self.text(got)
+                as_written = final if got == written else self.text(written)
                 if self.keys is not None:
                     final = self._key(final, file, line, got)
-                if final != self.text(written):
+                if final != as_written:
                     renames[number] = (written, final, file, line)
+                if self.said is not None and (got != written or final != as_written):
+                    # the writer's findings about this id, as a whole write says them
+                    self._part().said[written] = (line, self.said(got, final, file, line),
+                                                  number)
                 number += 1
         self.first = False
         return renames
 
+    def _lines(self, path: str) -> Iterator[int | None]:
+        with open(notes_path(path), "rb") as notes:
+            yield from (line for batch in _batches(notes) for _, _, _, line, _ in batch)
+
+    def _part(self) -> Renamings:
+        return self.renamed.setdefault(self.path, Renamings(frozenset(self.codes)))
+
     def _key(self, key: str, file, line, record: str) -> str:
         assert self.keys is not None
         final = self.keys.claim(key)
-        if final != key:  # the writer's own finding (bibtex.writer._key)
+        if final != key and self.said is None:  # the writer's own finding, said here
             self.found.append(make(
                 "id-duplicate", f"id {key!r} as written is taken by an earlier record; "
                 f"written as {final!r}", file=file,

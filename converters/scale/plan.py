@@ -52,11 +52,39 @@ class Run:
         if self.writer is not None:  # said once, before the writer's own, as a whole run
             yield from blocks_dropped(self.writer, self.results)
         for result in self.results:
-            ids = (renamed or {}).get(result.index) or {}
-            for diagnostic in diagnostics_of(result, "written"):
-                if diagnostic.record in ids:
+            ids = (renamed or {}).get(result.index)  # (it may rename none but say some)
+            ids = {} if ids is None else ids
+            found = diagnostics_of(result, "written")
+            said = getattr(ids, "said", None)
+            for diagnostic, own in (_in_place(found, ids) if said
+                                    else ((d, True) for d in found)):
+                if own and diagnostic.record in ids:
                     diagnostic = dataclasses.replace(diagnostic, record=ids[diagnostic.record])
                 yield diagnostic
+
+
+def _in_place(found: Iterable[Diagnostic], renamings) -> Iterator[tuple[Diagnostic, bool]]:
+    """A part's writing findings (whether each is the part's own) with what
+    the join says of its records' ids (joined_ids.Renamings.said) in their
+    records' place, as a whole write says them: before the first finding of
+    the record, of a later one or of a later line, the part's own of its
+    codes left out."""
+    said, numbers, codes = renamings.said, renamings.numbers, renamings.codes
+    pending = sorted(said.values(), key=lambda entry: entry[2])  # (line, findings, number)
+    done = 0
+    for diagnostic in found:
+        line = diagnostic.location.line if diagnostic.location else None
+        number = numbers.get(diagnostic.record) if diagnostic.record is not None else None
+        while done < len(pending) and (
+                (number is not None and pending[done][2] <= number)
+                or (line is not None and (pending[done][0] or 0) < line)):
+            yield from ((d, False) for d in pending[done][1])
+            done += 1
+        if diagnostic.record in said and diagnostic.code in codes:
+            continue  # said again above, with the id as joined
+        yield diagnostic, True
+    for _, findings, _ in pending[done:]:
+        yield from ((d, False) for d in findings)
 
 
 def shard_name(path: str, suffix: str) -> str:

@@ -85,7 +85,7 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
     try:
         head = _head(path)
     except (OSError, EOFError, ValueError) as exc:
-        yield ReadResult([], [make("input-unreadable", str(exc), file=path)])
+        yield ReadResult([], [_unreadable(path, exc)])
         return
     fmt = choose(registry, from_, path, head)
     if front_matter and fmt is not None and fmt.front_matter_option:
@@ -102,6 +102,15 @@ def read_stream(path: str, registry: Registry, *, from_: str | None = None,
         yield from _range(path, fmt, byte_range, options)
         return
     yield from _chunks(path, fmt, streamer, options)
+
+
+def _unreadable(path: str, exc: Exception):
+    """What a whole read says (textio.read_source): the file's own error
+    ("No such file or directory"), or what decompressing its start found."""
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return make("input-unreadable", exc.strerror or str(exc), file=path)
+    return make("input-unreadable", f"cannot decompress: {str(exc) or type(exc).__name__}",
+                file=path)
 
 
 def _range(path: str, fmt: Format, byte_range, options: dict) -> Iterator[ReadResult]:
@@ -138,6 +147,11 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
             lent = parents(lambda: _text(path)) if streamer.lends_parents else {}
+            first_macros = dict(options.get("macros") or {})  # as the file starts
+            # the file's @preamble macros serve every chunk (crossref.Parents)
+            preambles = getattr(lent, "preambles", None)
+            if preambles is not None:
+                options = {**options, "preambles": preambles}
             for first_line, chunk, openings in streamer.with_openings(text):
                 breaks = line_breaks(chunk)  # counted once, for lend too
                 lines_read = first_line + breaks
@@ -145,7 +159,7 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
                 cased: dict = {}
                 if seen:
                     repeated, cased = repeats(chunk, first_line, seen, openings)
-                chunk, borrowed, last = lend(chunk, first_line, lent, breaks, repeated)
+                chunk, borrowed, last, early = lend(chunk, first_line, lent, breaks, repeated)
                 # keys differing in case from an earlier chunk's: the reader warns
                 # (the lines counted in the chunk, as shifted moves them)
                 earlier = {k: line - first_line + 1 for k, (_, line) in cased.items()}
@@ -154,6 +168,8 @@ def _chunks(path: str, fmt: Format, streamer, options: dict) -> Iterator[ReadRes
                     extra["repeated"] = repeated
                 if borrowed:  # the lent text's @strings are its own (crossref.lend)
                     extra["lent_after"] = last
+                    if early:  # read from the macros the file started with
+                        extra["lent_macros"] = first_macros
                 got = returned(fmt.read(chunk, path, **options, **extra), borrowed, last)
                 got = shifted(got, first_line - 1)
                 any_records = any_records or bool(got.records)

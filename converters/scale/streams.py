@@ -327,6 +327,12 @@ class Frame:
     # its id line (a RIS record's second ID): after a record's id line, none
     # is taken for the next record's before this one.
     record_end: re.Pattern | None = None
+    # What the writer says of a record's id as written (``unique_text``):
+    # (the record's id, its text as written, file, line) -> the findings, and
+    # their codes.  Where the join changes a record's id or its text, it says
+    # these in place of the part's own, where the writer says them.
+    id_said: Callable[[str, str, str | None, int | None], list] | None = None
+    id_codes: frozenset = frozenset()
     # The file-level blocks (@string, @preamble...) of all the inputs, merged,
     # as the writer writes them once before every record (a whole run's
     # place for them); None: the writer puts none there.
@@ -365,6 +371,12 @@ class Streamer:
     # (Format.shared_options: BibTeX's @string and @preamble), as text the
     # reader reads; "" for none (converters.scale.carried).
     defines: Callable[[str], str] | None = None
+    # The reader options every chunk of a file needs from all of it, found by
+    # passes over the file before its chunks are read (BibTeX's @preamble
+    # macros, which LaTeX defines for the whole bibliography): the file's
+    # opener -> options.  (A chunk's own reading finds them with the parents
+    # it is lent: converters.scale.crossref.)
+    whole_file: Callable[[Callable[[], TextIO]], dict] | None = None
 
     def __call__(self, handle: TextIO, batch: int | None = None) -> Chunks:
         return self.chunks(handle, batch)
@@ -403,8 +415,10 @@ def _bibtex_key(value: str) -> str:
 def _bibtex_frame(options: dict) -> Frame:
     # an entry's first line, "@book{key,"; not a @comment, @preamble or @string block
     ids = re.compile(rb"@(?!(?i:comment|preamble|string)\{)[A-Za-z]+\{([^,\s{}]*),\r?\n")
+    from ..formats.bibtex.writer import KEY_CODES, key_findings
+
     return Frame(separator="\n", ids=ids, id_text=_bibtex_key, unique_text=True,
-                 blocks=_bibtex_blocks)
+                 id_said=key_findings, id_codes=KEY_CODES, blocks=_bibtex_blocks)
 
 
 def _bibtex_blocks(meta: dict) -> str:
@@ -448,5 +462,12 @@ def line_breaks(text: str) -> int:
 
 
 CSLJSON = Streamer(json_chunks, _csljson_frame)
+def _bibtex_whole_file(open_text: Callable[[], TextIO]) -> dict:
+    from .crossref import whole_file
+
+    return whole_file(open_text)
+
+
 BIBTEX = Streamer(bibtex_chunks, _bibtex_frame, keys_once=True, lends_parents=True,
-                  openings=bibtex_openings, defines=_bibtex_defines)
+                  openings=bibtex_openings, defines=_bibtex_defines,
+                  whole_file=_bibtex_whole_file)

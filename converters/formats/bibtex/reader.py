@@ -12,7 +12,7 @@ from . import groups as G
 from .context import Reading
 from .inherit import inherit
 from .kept import csl_types, read_aside, read_kept, read_type, unmapped_report
-from .split import Entry, split
+from .split import Entry, file_preambles, preamble_texts, split
 from .titles import english_language, read_titles
 
 # The CSL variable each field's line is reported under.
@@ -49,6 +49,7 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
 def read(text: str, source: str | None = None, *, macros: dict | None = None,
          dialect: str | None = None, earlier_keys: dict[str, int] | None = None,
          lent_after: int | None = None, repeated: set[str] | None = None,
+         preambles: dict | None = None, lent_macros: dict | None = None,
          **options) -> ReadResult:
     """``macros``: a dict of @string macros shared by the inputs of one run
     (IEEE's abrv.bib, then refs.bib); it is read and updated in place.
@@ -60,9 +61,14 @@ def read(text: str, source: str | None = None, *, macros: dict | None = None,
     lent (crossref parents and the @strings before them): its macros serve
     it alone, neither ``macros`` nor the file's blocks.  ``repeated``: keys
     a streamed chunk's earlier chunks used; an entry of the chunk's own with
-    one is skipped and said, as a whole read skips a key used again."""
+    one is skipped and said, as a whole read skips a key used again.
+    ``preambles``: a streamed chunk's file's @preamble macros (split.
+    file_preambles), which serve all its entries, as in a whole read.
+    ``lent_macros``: the macros the lent text starts from, where not the
+    chunk's (it then holds the file's @strings from its start)."""
     with fewer_collections(ACYCLIC):
-        return _read(text, source, macros, dialect, earlier_keys, lent_after, repeated)
+        return _read(text, source, macros, dialect, earlier_keys, lent_after, repeated,
+                     preambles, lent_macros)
 
 
 # A "\r" not followed by "\n" ends a line (old Mac files), as the text reader
@@ -72,13 +78,14 @@ _LONE_RETURN = re.compile(r"\r(?!\n)")
 
 def _read(text: str, source: str | None, macros: dict | None, dialect: str | None,
           earlier_keys: dict[str, int] | None = None,
-          lent_after: int | None = None, repeated: set[str] | None = None) -> ReadResult:
+          lent_after: int | None = None, repeated: set[str] | None = None,
+          preambles: dict | None = None, lent_macros: dict | None = None) -> ReadResult:
     result = ReadResult()
     if "\r" in text:
         text = _LONE_RETURN.sub("\n", text)
     try:
         entries, meta = split(text, source, result, macros, earlier_keys, lent_after,
-                              repeated)
+                              repeated, preambles, lent_macros)
     except RecursionError:
         result.diagnostics.append(make("nesting-too-deep", "braces nested too deeply to read",
                                        file=source, line=1))
@@ -119,6 +126,15 @@ def _record(entry: Entry, source: str | None, result: ReadResult, lists: bool) -
         result.diagnostics.append(make(
             "nesting-too-deep", "entry skipped: braces nested too deeply",
             file=source, line=entry.line, record=entry.key))
+
+
+def preambles(runs) -> dict:
+    """The macros a file's @preambles define, from its runs of whole blocks
+    (those that hold a @preamble suffice), read as ``read`` reads them."""
+    texts: list[str] = []
+    for text in runs:
+        texts += preamble_texts(_LONE_RETURN.sub("\n", text) if "\r" in text else text)
+    return file_preambles(texts)
 
 
 # The core passes the same dict as ``macros`` to each input of one run, so

@@ -5,9 +5,11 @@ expand the simple macros of the file's @preambles and report what is wrong
 with the line it is on."""
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ... import latex
 from ...diagnostics import Severity, make
@@ -127,6 +129,7 @@ class _Splitting:
     # entries cut by blocks.py with no Field objects (blocks.Quick), by id
     quick: dict = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)  # lowered key -> line
+    exact: set[str] = field(default_factory=set)  # the keys of the entries kept
     refused: set[str] = field(default_factory=set)  # macros refused as too large
     lent: bool = False  # in a chunk's lent text (split's lent_after): nothing kept
     repeated: set[str] = field(default_factory=set)  # keys earlier chunks used (split)
@@ -150,29 +153,25 @@ PREAMBLE_MACROS = " preamble"  # a space: never the name of an @string
 
 def split(text: str, source: str | None, result: ReadResult,
           macros: Macros | None = None, earlier_keys: dict[str, int] | None = None,
-          lent_after: int | None = None, repeated: set[str] | None = None
-          ) -> tuple[list[Entry], dict]:
+          lent_after: int | None = None, repeated: set[str] | None = None,
+          preambles: dict[str, tuple[int, str]] | None = None,
+          lent_macros: Macros | None = None) -> tuple[list[Entry], dict]:
     """Blocks -> entries and the file's meta (preambles, comments, strings),
     with diagnostics.  ``macros`` (updated in place) may hold the @strings
     of earlier inputs; ``earlier_keys`` (lowered key -> line) the keys of
     the file's earlier chunks that a key here may differ from in case;
     ``lent_after`` the last line of a streamed chunk's own text, and
-    ``repeated`` the keys its earlier chunks used (see read)."""
+    ``repeated`` the keys its earlier chunks used; ``preambles`` the macros
+    of the whole file's @preambles, for a chunk of it (see read)."""
     from bibtexparser import model as bm
-    from bibtexparser.splitter import Splitter
 
-    from .blocks import split_blocks
-
-    blocks, quick = split_blocks(text, light=True) or (Splitter(text).split().blocks, {})
-    if "%" in text and _comment_trouble(blocks):
-        text = _blank_field_comments(text)  # the same lines, comments blank
-        blocks, quick = Splitter(text).split().blocks, {}
+    blocks, quick, text = _blocks(text)
     macros = {} if macros is None else macros
     # The @preambles' macros ride in the shared dict under a key no @string
     # can have: LaTeX defines them for the whole bibliography, so a later
-    # input (or a later chunk of a streamed file) uses them too.
+    # input uses them too, and every entry of the file, even one before them.
     defined: dict[str, tuple[int, str]] = macros.setdefault(PREAMBLE_MACROS, {})
-    defined.update(_preamble_definitions(blocks, bm))
+    defined.update(_preamble_definitions(blocks, bm) if preambles is None else preambles)
     state = _Splitting(source, result, macros, defined, quick=quick)
     if earlier_keys:
         state.keys.update(earlier_keys)
@@ -182,12 +181,155 @@ def split(text: str, source: str | None, result: ReadResult,
     entries: list[Entry] = []
     for block in blocks:
         if lent_after is not None and not state.lent and state.line_of(block) > lent_after:
-            # lent text: its @strings define macros for it alone (a copy)
-            state.lent, state.macros = True, dict(macros)
+            # lent text: its @strings define macros for it alone (a copy), from
+            # the file's first ones where it holds its @strings from the start
+            state.lent = True
+            state.macros = dict(macros if lent_macros is None else lent_macros)
         got = _block(block, state, bm)
         if got is not None:
             entries.append(got)
     return entries, state.meta
+
+
+def _blocks(text: str) -> tuple[list, dict, str]:
+    """(the blocks, blocks.py's quick entries by id, the text they were cut
+    from: a text whose field comments trouble the splitter has them blank)."""
+    from bibtexparser.splitter import Splitter
+
+    from .blocks import split_blocks
+
+    blocks, quick = split_blocks(text, light=True) or (Splitter(text).split().blocks, {})
+    if "%" in text and _comment_trouble(blocks):
+        text = _blank_field_comments(text)  # the same lines, comments blank
+        blocks, quick = Splitter(text).split().blocks, {}
+    return _held(text, blocks), quick, text
+
+
+# An entry whose braced value holds a line that starts like an entry (a
+# pasted "@book{y, ...}" in a URL or an abstract) is one entry to BibTeX,
+# biber and pandoc, which count braces; bibtexparser's splitter aborts it at
+# that line.  It is read again with such lines held as text, where the
+# braces say they are inside a value (two deep or more) and the entry closes
+# soon after, on a line of its own: a brace short in some other entry is
+# rarely made up by chance so near (that entry is reported as before).
+_HELD_AT = "\ue040"  # stands for "@" while the splitter reads the entry again
+_HELD_LINES = 200  # lines an entry read again may span
+
+
+@functools.cache
+def _held_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(an abort at an entry line inside a value, bibtexparser's marks (a
+    backslash hides one), an entry's opening, an "@type{" opening a line
+    (blocks._CUT)); compiled when first needed: rarely."""
+    return (re.compile(r"Unexpected block start: .*closing `\}`", re.DOTALL),
+            re.compile(r"\\+[\s\S]|[{}\n]"), re.compile(r"\s*@\w+[ \t]*\{"),
+            re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])"))
+
+
+def _aborted(block) -> bool:
+    return _held_patterns()[0].search(
+        str(getattr(block.error, "abort_reason", "") or "")) is not None
+
+
+def _held(text: str, blocks: list) -> list:
+    """``blocks`` with each entry the splitter aborted at a line inside one
+    of its braced values read whole, and the blocks it cut out of that
+    value dropped."""
+    from bibtexparser import model as bm
+
+    if not any(type(b) is bm.ParsingFailedBlock and _aborted(b) for b in blocks):
+        return blocks
+    if _HELD_AT in text:
+        return blocks
+    out: list = []
+    pos, skip_to = 0, -1
+    for block in blocks:
+        raw = getattr(block, "raw", None) or ""
+        at = find_from(text, raw, pos) if raw else -1
+        if at >= 0:
+            pos = at
+        if at >= 0 and at < skip_to:
+            if at + len(raw) > skip_to and text[skip_to:at + len(raw)].strip():
+                return blocks  # a block reaching past the entry read again: as it was
+            continue  # cut out of the value read again
+        if at >= 0 and type(block) is bm.ParsingFailedBlock and _aborted(block):
+            whole = _read_whole(text, at)
+            if whole is not None:
+                out.append(whole[0])
+                skip_to = whole[1]
+                continue
+        out.append(block)
+    return out
+
+
+def _read_whole(text: str, start: int) -> tuple | None:
+    """(the entry at ``start`` read with the "@" lines inside its braced
+    values held as text, where it ends) or None: not such an entry."""
+    from bibtexparser import model as bm
+    from bibtexparser.splitter import Splitter
+
+    _, tokens, opens, cut_line = _held_patterns()
+    opening = opens.match(text, start)
+    if opening is None:
+        return None
+    depth, lines, held = 1, 0, []
+    for token in tokens.finditer(text, opening.end()):
+        mark = token.group(0)
+        if mark == "\n":
+            lines += 1
+            if lines > _HELD_LINES:
+                return None
+            opened = cut_line.match(text, token.end())
+            if opened is not None:
+                if depth < 2:
+                    return None  # between fields: a new block, as the splitter says
+                held.append(opened.start(1))
+        elif mark == "{":
+            depth += 1
+        elif mark == "}":
+            depth -= 1
+            if depth == 0:
+                end = token.end()
+                break
+    else:
+        return None
+    rest = text.find("\n", end)
+    if not held or text[end:rest if rest >= 0 else len(text)].strip():
+        return None
+    region = list(text[start:end])
+    for at in held:
+        region[at - start] = _HELD_AT
+    found = [b for b in Splitter("".join(region)).split().blocks
+             if not (isinstance(b, bm.ImplicitComment) and not (b.comment or "").strip())]
+    # (its key, which the splitter's check did not see, is checked by _entry)
+    if len(found) != 1 or type(found[0]) not in (bm.Entry, bm.DuplicateFieldKeyBlock):
+        return None
+    block = found[0]
+    entry: Any = block.ignore_error_block if type(block) is bm.DuplicateFieldKeyBlock else block
+    for item in entry.fields:
+        if isinstance(item.value, str) and _HELD_AT in item.value:
+            item.value = item.value.replace(_HELD_AT, "@")
+    whole = bm.Entry(entry.entry_type, entry.key, entry.fields, entry.start_line,
+                     text[start:end])
+    if type(block) is bm.DuplicateFieldKeyBlock:  # a field given twice: said as usual
+        return bm.DuplicateFieldKeyBlock(block.duplicate_keys, whole), end
+    return whole, end
+
+
+
+def preamble_texts(text: str) -> list[str]:
+    """The @preamble values of ``text`` (a file, or a run of its blocks)
+    that may define macros, as split reads them; a streamed file's are
+    gathered beforehand and given to every chunk (file_preambles)."""
+    from bibtexparser import model as bm
+
+    return _defining_preambles(_blocks(text)[0], bm)
+
+
+def file_preambles(texts: list[str]) -> dict[str, tuple[int, str]]:
+    """The macros the whole file's @preambles define (preamble_texts of
+    its runs, in order), as split finds them in the file read whole."""
+    return latex.definitions("\n".join(texts)) if texts else {}
 
 
 def _count_lines(text: str, blocks, state: _Splitting) -> None:
@@ -265,6 +407,11 @@ def _block(block, state: _Splitting, bm) -> Entry | None:
             return _entry(entry, state)
         state.meta["comments"].append(block.comment)
     elif isinstance(block, bm.DuplicateBlockKeyBlock):
+        if isinstance(block.ignore_error_block, bm.String):
+            # a macro defined again: BibTeX, biber and pandoc take the new value
+            # from here on (bibtexparser keeps the first)
+            _string(block.ignore_error_block, state, line)
+            return None
         if state.lent and block.key in state.repeated:
             # a lent parent whose key the chunk's own repeat (skipped) took first
             return _entry(block.ignore_error_block, state)
@@ -346,6 +493,10 @@ def _string(block, state: _Splitting, line: int) -> None:
 def _preamble_definitions(blocks, bm) -> dict[str, tuple[int, str]]:
     """The simple macros the file's @preambles define (latex.definitions),
     which LaTeX expands where a style prints the fields."""
+    return file_preambles(_defining_preambles(blocks, bm))
+
+
+def _defining_preambles(blocks, bm) -> list[str]:
     text = []
     for block in blocks:
         if isinstance(block, bm.Preamble) and ("def" in block.value or "command" in block.value):
@@ -353,7 +504,7 @@ def _preamble_definitions(blocks, bm) -> dict[str, tuple[int, str]]:
                 text.append(evaluate(block.value, {}))
             except (Undefined, TooLarge):
                 text.append(block.value)
-    return latex.definitions("\n".join(text)) if text else {}
+    return text
 
 
 def _key_of(raw: str | None) -> str | None:
@@ -364,7 +515,9 @@ def _key_of(raw: str | None) -> str | None:
 def _entry(block, state: _Splitting) -> Entry | None:
     line = state.line_of(block)
     key = block.key
-    if key in state.repeated and not state.lent:  # an earlier chunk has it: as used again
+    # an earlier chunk has it, or an entry the splitter's own check missed (one
+    # with a field given twice): as used again
+    if (key in state.repeated or key in state.exact) and not state.lent:
         state.report("key-duplicate", f"the key {key!r} is used again; this entry is "
                      "skipped (the first one is kept)", line, record=key)
         return None
@@ -514,6 +667,7 @@ def _seen_key(entry: Entry, state: _Splitting) -> None:
                      f"on line {state.keys[lowered]}; BibTeX treats them as one", line,
                      severity=Severity.WARNING, record=key)
     state.keys.setdefault(lowered, line)
+    state.exact.add(key)
 
 
 # A field _value refuses while the entry stays, as a crossref parent only.

@@ -136,19 +136,33 @@ def _key(record, keys, result: WriteResult) -> str:
             file=record.origin.file, line=record.origin.line, record=key))
         return key
     cleaned = clean_key(key)
-    if cleaned != key:
-        result.diagnostics.append(make(
-            "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
-            severity=Severity.WARNING, file=record.origin.file,
-            line=record.origin.line, record=key, pointer="/id"))
-        key = cleaned
-    claimed = keys.claim(key)
-    if claimed != key:  # ids arrive unique, so a cleaned key took this one
-        result.diagnostics.append(make(
-            "id-duplicate", f"id {key!r} as written is taken by an earlier record; "
-            f"written as {claimed!r}", file=record.origin.file,
-            line=record.origin.line, record=str(record.data.get("id")), pointer="/id"))
+    claimed = keys.claim(cleaned)
+    if claimed != key:  # (the usual key is written as it is: nothing to say)
+        result.diagnostics += key_findings(key, claimed, record.origin.file,
+                                           record.origin.line, cleaned)
     return claimed
+
+
+# What the writer says of a record's key: the join of streamed parts says it
+# again for a record whose key it changed (converters.scale.joined_ids).
+KEY_CODES = frozenset({"key-cleaned", "id-duplicate"})
+
+
+def key_findings(key: str, claimed: str, file: str | None, line: int | None,
+                 cleaned: str | None = None) -> list:
+    """The findings of writing the record ``key`` with the key ``claimed``
+    (its cleaned form, or that made unique: a cleaned key took this one)."""
+    found = []
+    cleaned = clean_key(key) if cleaned is None else cleaned
+    if cleaned != key:
+        found.append(make(
+            "key-cleaned", f"BibTeX keys cannot hold {key!r}; written as {cleaned!r}",
+            severity=Severity.WARNING, file=file, line=line, record=key, pointer="/id"))
+    if claimed != cleaned:  # ids arrive unique, so a cleaned key took this one
+        found.append(make(
+            "id-duplicate", f"id {cleaned!r} as written is taken by an earlier record; "
+            f"written as {claimed!r}", file=file, line=line, record=key, pointer="/id"))
+    return found
 
 
 def _report_set_aside(record, key: str, variant: str, dropped: list, inexact: list,

@@ -49,10 +49,16 @@ def _refs_frame_text() -> tuple[str, str, str, str]:
 
 
 def refs_frame(options: dict) -> Frame:
+    from .document import xml_id
+    from .ref_write import ID_CODES, id_findings
+
     head, tail, empty, opening = _refs_frame_text()
     # an XML id has no quote: it ends at the first one
     ids = re.compile(re.escape(opening.encode("utf-8")) + rb'([^"]*)"')
-    return RefsFrame(head=head, tail=tail, empty=empty, cut=(len(head), len(tail)), ids=ids)
+    # A <ref>'s id is its record's, made an XML id: the join gives the
+    # records' ids as a whole run does, then their XML ids (unique_text).
+    return RefsFrame(head=head, tail=tail, empty=empty, cut=(len(head), len(tail)), ids=ids,
+                     id_text=xml_id, unique_text=True, id_said=id_findings, id_codes=ID_CODES)
 
 
 REFS = xml_streamer(records=("ref", "article"), skip=("ref",), frame=refs_frame)
