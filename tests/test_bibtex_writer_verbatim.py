@@ -88,12 +88,6 @@ def test_biber_reads_the_written_file_as_bibconv_does(tmp_path):
     assert out.count("@BOOK{") == 2 and "@book{y" in out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader bug: bibtexparser's splitter aborts an entry at a line starting '@type{' "
-    "inside a balanced braced value, which BibTeX, biber and pandoc read as text. A retry "
-    "of the whole file with such lines held was tried and withdrawn: an entry left braces "
-    "short elsewhere made it swallow valid entries (tests below); it needs holding only "
-    "inside the blocks that failed, with a finding for each line held"))
 def test_the_reader_takes_a_balanced_at_line_inside_a_value_as_text(tmp_path):
     bib = tmp_path / "valid.bib"
     bib.write_text("@book{a,\n  title = {T},\n  url = {http://x\n" + _ENTRY_LINE

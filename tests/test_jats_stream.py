@@ -330,12 +330,27 @@ def _convert_streamed(path: Path, to: str, tmp_path: Path, from_: str | None = N
     folder.mkdir(exist_ok=True)
     shards = part_shards([str(path)], str(folder))
     run = execute(Job("convert", from_=from_, to=to), shards, str(folder))
-    diagnostics = list(run.diagnostics())
     out = io.BytesIO()
     frame = REGISTRY.get(to)._get("streamer").frame({})
-    assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
-                                                                  strict=True)), out)
-    return out.getvalue().decode("utf-8"), diagnostics
+    text, diagnostics = _joined_as_the_cli_does(frame, shards, run, out)
+    return text, diagnostics
+
+
+def _joined_as_the_cli_does(frame, shards, run, out: io.BytesIO) -> tuple[str, list]:
+    """The shards joined into ``out`` and the findings in the order the
+    command line says them (cli._convert_sharded): reading and checking,
+    then the ids renamed at the join, then what writing found, named as
+    joined."""
+    from converters.scale.shards import assemble
+
+    checked = list(run.checked())
+    renamed: dict = {}
+    joined = assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
+                                                                           strict=True)),
+                      out, renamed)
+    written = list(run.written({s.index: renamed[s.output] for s in shards
+                                if s.output in renamed}))
+    return out.getvalue().decode("utf-8"), checked + list(joined) + written
 
 
 def _where(diagnostics, lines: bool = True) -> list:
@@ -422,22 +437,19 @@ def test_ids_cleaned_into_another_form_stay_unique_across_batches(batch, monkeyp
     assert _where(found) == _where(whole.diagnostics)
 
 
-def _convert_joined(paths: list[Path], tmp_path: Path) -> tuple[str, list, list]:
+def _convert_joined(paths: list[Path], tmp_path: Path) -> tuple[str, list]:
     """convert --stream of several inputs into one JATS output, in this
-    process: the text, the shards' findings and the join's."""
+    process: the text and the findings in the command line's order."""
     from converters.scale.plan import execute, part_shards
-    from converters.scale.shards import Job, assemble
+    from converters.scale.shards import Job
 
     folder = tmp_path / "joined"
     folder.mkdir(exist_ok=True)
     shards = part_shards([str(p) for p in paths], str(folder))
     run = execute(Job("convert", to="jats"), shards, str(folder))
-    found = list(run.diagnostics())
     out = io.BytesIO()
     frame = REGISTRY.get("jats")._get("streamer").frame({})
-    joined = assemble(frame, ((s.output, r.wrote, s.path) for s, r in zip(shards, run.results,
-                                                                           strict=True)), out)
-    return out.getvalue().decode("utf-8"), found, joined
+    return _joined_as_the_cli_does(frame, shards, run, out)
 
 
 def test_ids_of_several_inputs_joined_into_one_output_stay_unique(tmp_path):
@@ -447,16 +459,23 @@ def test_ids_of_several_inputs_joined_into_one_output_stay_unique(tmp_path):
     one.write_text(json.dumps([_book("a", "A"), _book("1x", "B")]), encoding="utf-8")
     two.write_text(json.dumps([_book("a", "C"), _book("r1x", "D"), _book("a-2", "E")]),
                    encoding="utf-8")
-    text, _, joined = _convert_joined([one, two], tmp_path)
+    text, found = _convert_joined([one, two], tmp_path)
     whole = api.convert([str(one), str(two)], "jats")
     assert _ref_ids(text) == _ref_ids(whole.text) == ["a", "r1x", "a-2", "r1x-2", "a-2-2"]
     assert text == whole.text
-    assert [(d.code, d.record) for d in joined] == [("id-duplicate", "a-2"),
-                                                    ("id-duplicate", "r1x-2"),
-                                                    ("id-duplicate", "a-2-2")]
+    # the whole write's findings, in its order: 'a' and 'a-2' renamed as
+    # duplicates, then '1x' and 'r1x' cleaned by the writer (the second into
+    # 'r1x-2', as the first took 'r1x')
+    assert [(d.code, d.record, d.location.line) for d in found] == [
+        (d.code, d.record, d.location.line) for d in whole.diagnostics]
+    assert [(d.code, d.record) for d in found] == [("id-duplicate", "a-2"),
+                                                   ("id-duplicate", "a-2-2"),
+                                                   ("key-cleaned", "1x"),
+                                                   ("key-cleaned", "r1x")]
     # one input: the join renames nothing, the output is the whole write's
-    text, _, joined = _convert_joined([one], tmp_path)
-    assert text == api.convert([str(one)], "jats").text and joined == []
+    text, found = _convert_joined([one], tmp_path)
+    whole = api.convert([str(one)], "jats")
+    assert text == whole.text and found == list(whole.diagnostics)
 
 
 def test_the_cli_shows_the_ids_the_join_renamed_with_the_input_they_came_from(tmp_path):
@@ -468,6 +487,8 @@ def test_the_cli_shows_the_ids_the_join_renamed_with_the_input_they_came_from(tm
     assert done.returncode == 0, done.stderr
     assert _ref_ids(out.read_text(encoding="utf-8")) == ["a", "a-2"]
     shown = done.stderr.decode("utf-8").splitlines()
+    # the whole run's finding, at the record's line in its own input
     assert [line for line in shown if "id-duplicate" in line] == [
-        f"{two}: warning id-duplicate id 'a' is used by a record written earlier (another "
-        "input, or another part of this one); renamed 'a-2' in the joined output [a-2]"]
+        f"{two}:1: warning id-duplicate id 'a' is used by an earlier record; renamed 'a-2' [a-2]"]
+    whole = run_cli("convert", one, two, "-t", "jats", "-o", tmp_path / "whole.xml")
+    assert whole.stderr == done.stderr
