@@ -20,9 +20,8 @@ is a name (positive) rather than a title (negative):
 * the line's least name-like word by the letter models (``namegrams``): a
   person's line is spelled like names from end to end, a title holds a word
   spelled like a language's ("Lorenz Attractors", "German TeX");
-* the page's own habits: capitals opening a line are initials only where
-  the page writes names so ("JD Smith"), an acronym elsewhere ("TUG Bylaws");
-  one word of twelve letters or more is no one's name ("Methamphetamine").
+* a lone word of twelve letters or more spelled like a language's word
+  is a title, not a mononym ("Methamphetamine").
 
 Each is a feature by its place in the line (a given name is expected first;
 surnames are often ordinary words: Smith, Young, Cross), and ``WEIGHTS``,
