@@ -357,10 +357,14 @@ def _entering(i: int, blank: bool, blank_separated: bool) -> tuple[float, float,
     return 0.0, 0.0, 0.0
 
 
-def _moves(transition: dict) -> list[list[tuple[int, float]]]:
-    """For each label, the labels that may come before it and the step's
-    score, in LABELS order (so that ties go the same way every time)."""
-    return [[(prev, transition[prev, label]) for prev in LABELS if (prev, label) in transition]
+def _moves(transition: dict, ahead: bool = False) -> list[list[tuple[int, float]]]:
+    """For each label, the labels that may come before it (after it, with
+    ``ahead``) and the step's score, in LABELS order (so that ties go the
+    same way every time).  Only a step from one author to the next is then
+    judged by likeness, in both passes of ``_viterbi``."""
+    pairs = (lambda label, other: (label, other)) if ahead else (lambda label, other: (other, label))
+    return [[(other, transition[pairs(label, other)]) for other in LABELS
+             if pairs(label, other) in transition]
             for label in LABELS]
 
 
@@ -376,15 +380,13 @@ def _viterbi(emit, enter, alike, transition):
         for label in LABELS:
             best, arg = IMPOSSIBLE, T
             for prev, step in into[label]:
-                # only a step from one author to the next is judged by likeness
                 score = before[prev] + (step + alike[i] if prev == label == A else step)
                 if score > best:
                     best, arg = score, prev
             here[label] = best + local[i][label]
             came[label] = arg
 
-    out = [[(nxt, transition[label, nxt]) for nxt in LABELS if (label, nxt) in transition]
-           for label in LABELS]
+    out = _moves(transition, ahead=True)
     backward = [[AT_END[label] for label in LABELS] for _ in range(n)]
     for i in range(n - 2, -1, -1):
         after, ahead = backward[i + 1], local[i + 1]
