@@ -38,6 +38,9 @@ def test_one_long_word_is_a_title_not_a_mononym():
     assert _titles(page) == ["Phyllotaxis", "GenBank Overview", "Methamphetamine",
                              "Dbp9p, a member of the DEAD box protein family, exhibits DNA "
                              "helicase activity"]
+    # a bare title, then the long word: main read it as that title's author
+    page = "Phyllotaxis\nRV Jean\nGenBank Overview\nMethamphetamine\nLaTeX Cookbook\nMarek Rogalski\n"
+    assert _titles(page) == ["Phyllotaxis", "GenBank Overview", "Methamphetamine", "LaTeX Cookbook"]
 
 
 # A page of a TeX users group's publications, names written in full.
@@ -153,3 +156,7 @@ def test_a_name_then_a_title_opening_with_the_article():
             "David Salomon, The Advanced TeXbook\nWłodek Bzyl\nLaTeX Cookbook\nMarek Rogalski\n")
     assert _titles(page) == ["Stokes Shift in Semi-Polar InGaN/GaN Multiple Quantum Wells",
                              "David Salomon, The Advanced TeXbook", "LaTeX Cookbook"]
+    # main read this one as the first entry's author ("The" a given name)
+    page = page.replace("David Salomon, The Advanced TeXbook", "Peter Flynn, The HTML Handbook")
+    assert _titles(page) == ["Stokes Shift in Semi-Polar InGaN/GaN Multiple Quantum Wells",
+                             "Peter Flynn, The HTML Handbook", "LaTeX Cookbook"]
