@@ -88,6 +88,22 @@ def test_a_full_names_list_with_one_name_written_with_initials_stays_whole():
         assert "MJ Park" not in [r["title"] for r in records]
 
 
+def test_capitals_then_a_lower_case_word_are_an_acronym():
+    """Initials are followed by a surname or a particle ("MJ de Souza"); a
+    lower-case word after capitals opens a title ("TUG at Bay", "LR parsing"),
+    on any page, whatever its names look like."""
+    assert evidence.features("LR parsing", CONTEXT)["acronym"]
+    assert not evidence.features("MJ de Souza", CONTEXT)["acronym"]
+    page = ("Numerical versus alphabetic order for cited references\nE. Garfield\n"
+            "TUG at Bay\nNelson Beebe\nWendy McKay\n"
+            "Optical Gaps of Layered Crystals\nTomasz J. Ochalski\nDiana L. Huffaker\n"
+            "LR parsing\nAlfred Aho\n")
+    assert _titles(page) == ["Numerical versus alphabetic order for cited references", "TUG at Bay",
+                             "Optical Gaps of Layered Crystals", "LR parsing"]
+    page = "Spin Relaxation in Germanium\nPeter Novak\nMJ de Souza\nMaria Rossi\n"
+    assert _titles(page) == ["Spin Relaxation in Germanium"]
+
+
 def test_a_series_part_number_marks_a_title():
     """"… in Semiconductors. III. Application …": a part number's stops end no
     sentence, and it is a title's (38 of the corpora's titles, no abstract)."""

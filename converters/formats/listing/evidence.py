@@ -221,6 +221,12 @@ def _acronym_opener(tokens: list[str]) -> bool:
             and all(_common_english(t) for t in tokens))
 
 
+def _lower_word_next(tokens: list[str]) -> bool:
+    """Is the second word in lower case and no particle ("TUG at Bay", "LR
+    parsing", not "MJ de Souza")?"""
+    return len(tokens) >= 2 and tokens[1].islower() and tokens[1] not in PARTICLES
+
+
 def _name_then_title(text: str) -> bool:
     """A person's name, a comma, then a title ("Eric van Herwijnen,
     Practical SGML", a review's heading): a name's own comma is followed by
@@ -282,6 +288,9 @@ def features(text: str, context: PageContext) -> dict[str, float]:
             continue  # "The" is a given name somewhere too; here it opens a title
         if (branded or (index == 0 and _acronym_opener(tokens))) and _COMPACT_INITIALS.match(token):
             f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
+            continue
+        if index == 0 and _lower_word_next(tokens) and _COMPACT_INITIALS.match(token):
+            f["acronym"] += 1  # initials are followed by a surname or a particle: "LR parsing"
             continue
         if _BROKEN_LETTER.search(token):
             f["broken letter"] += 1  # not a word as written: no lexicon can judge it
