@@ -286,11 +286,9 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
-        if (branded or (index == 0 and _acronym_opener(tokens))) and _COMPACT_INITIALS.match(token):
-            f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
-            continue
-        if index == 0 and _lower_word_next(tokens) and _COMPACT_INITIALS.match(token):
-            f["acronym"] += 1  # initials are followed by a surname or a particle: "LR parsing"
+        if _COMPACT_INITIALS.match(token) and (branded or (index == 0 and (
+                _acronym_opener(tokens) or _lower_word_next(tokens)))):
+            f["acronym"] += 1  # beside a brand or a lower-case word: "MathBook XML", "LR parsing"
             continue
         if _BROKEN_LETTER.search(token):
             f["broken letter"] += 1  # not a word as written: no lexicon can judge it
@@ -779,6 +777,10 @@ _PART_NUMBER = re.compile(r"(?<=[^\W\d_]{3})[.:] (?:Part )?[IVX]{1,5}\. (?=[A-Z]
 _PART_NUMBER_HEAD = 400  # a title's part number comes early; a 5 MB line is not scanned
 
 
+def _part_number(text: str) -> bool:
+    return bool(_PART_NUMBER.search(text[:_PART_NUMBER_HEAD]))
+
+
 def _sentences(text: str) -> int:
     """Sentences in a line: a stop before a capital ends one, unless it is
     an initial's ("Donald E. Knuth, Literate Programming", "J.-P. Serre")
@@ -871,8 +873,7 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
             # title that ends in a full stop does not do.
             title -= 2.0
             abstract += 1.0
-    if _PART_NUMBER.search(text[:_PART_NUMBER_HEAD]) or _title_case(text):
-        abstract += TITLE_CASE_ABSTRACT
+    abstract += TITLE_CASE_ABSTRACT if _part_number(text) or _title_case(text) else 0.0
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
     elif not _SENTENCE_END.search(text):
