@@ -36,7 +36,7 @@ def _cache_features() -> None:
     cache: dict = {}
 
     def cached(text, context):
-        key = (text, context.marked, context.words, context.compact_initials)
+        key = (text, context.marked, context.words)
         if key not in cache:
             cache[key] = real(text, context)
         return cache[key]

@@ -92,7 +92,7 @@ def main() -> None:
     real = labelling.emissions
 
     def cached(text, context):
-        key = (text, context.marked, context.words, context.compact_initials)
+        key = (text, context.marked, context.words)
         if key not in cache:
             cache[key] = real(text, context)
         return cache[key]

@@ -20,9 +20,8 @@ is a name (positive) rather than a title (negative):
 * the line's least name-like word by the letter models (``namegrams``): a
   person's line is spelled like names from end to end, a title holds a word
   spelled like a language's ("Lorenz Attractors", "German TeX");
-* the page's own habits: capitals opening a line are initials only where
-  the page writes names so ("JD Smith"), an acronym elsewhere ("TUG Bylaws");
-  one word of twelve letters or more is no one's name ("Methamphetamine").
+* a lone word of twelve letters or more spelled like a language's word
+  is a title, not a mononym ("Methamphetamine").
 
 Each is a feature by its place in the line (a given name is expected first;
 surnames are often ordinary words: Smith, Young, Cross), and ``WEIGHTS``,
@@ -56,9 +55,10 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 # ("St??phane", "Marcinkevi?ius"): 15 of the corpora's 61,661 author names,
 # and no name-shaped title; a title's question mark ends its word.
 _BROKEN_LETTER = re.compile(r"(?<=[^\W\d_])\?+(?=[^\W\d_])")
-# "David Walden (moderator)", "Wei (Daisy) Cai", "Lin Tian (田琳)": all 12 asides in the
-# corpora's author names open with a letter; a title's may not ("SGML (, TeX and …)")
-_ASIDE = re.compile(r"^[^()]+\((?=[^\W\d_])[^()\d]+\)[^()]*$")
+# "David Walden (moderator)", "Wei (Daisy) Cai", "Lin Tian (田琳)", "Haiyang (‘Leo’)
+# Liu", "Jane Doe ( editor )": a name's aside opens with a word, maybe padded or
+# quoted; a title's may open with a stop ("SGML (, TeX and …)")
+_ASIDE = re.compile(r"^[^()]+\(\s*['‘\"“-]?(?=[^\W\d_])[^()\d]+\)[^()]*$")
 _ASIDE_TEXT = re.compile(r"\([^()]*\)")
 _ORDINAL = re.compile(r"\b\d(?:st|nd|rd|th)\b")  # "A Cisneros 3rd"
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
@@ -94,9 +94,6 @@ class PageContext:
     """What the whole page tells about each line."""
     marked: bool = False                 # the page cuts long abstracts with a marker
     words: frozenset = field(default_factory=frozenset)  # words its running text uses in lower case
-    # whether the page writes names with run-together initials ("JD Smith");
-    # where it does not, capitals first are an acronym ("TUG Bylaws", "CTAN")
-    compact_initials: bool = True
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -110,29 +107,7 @@ def page_context(texts: list[str]) -> PageContext:
             # An abstract's first few thousand characters tell its vocabulary;
             # a 10 MB line must not cost a set of all its words.
             words.update(w for w in _WORD.findall(text[:4000]) if w.islower() and len(w) > 3)
-    return PageContext(marked, frozenset(words), _writes_compact_initials(texts))
-
-
-# A page writes its names one way: on a page made from the corpora's .bib and
-# CSL-JSON libraries at most 2% of the short name-shaped lines open with two
-# to four capitals ("JD Smith"), on one made from the JATS references 23% to
-# 48%.  Under 10%, capitals opening a line are an acronym ("TUG Bylaws",
-# "NDDL Reference", "CTAN"), not a person's initials; a page with too few
-# such lines to tell keeps them as initials.
-_COMPACT_SHARE = 0.1
-_COMPACT_EVIDENCE_LINES = 20
-
-
-def _writes_compact_initials(texts: list[str]) -> bool:
-    compact = total = 0
-    for text in texts:
-        if len(text) > 90 or not name_shaped(text):
-            continue
-        tokens = text.split()
-        if 2 <= len(tokens) <= 4:
-            total += 1
-            compact += bool(_COMPACT_INITIALS.match(tokens[0]))
-    return total < _COMPACT_EVIDENCE_LINES or compact >= _COMPACT_SHARE * total
+    return PageContext(marked, frozenset(words))
 
 
 def name_shaped(text: str) -> bool:
@@ -145,7 +120,8 @@ def name_shaped(text: str) -> bool:
     if "(" in text and not _ASIDE.search(text):
         return False
     tokens = text.replace(",", " ").split()
-    return 1 <= len(tokens) <= 9
+    # a name outside its aside (", (Daisy)" has none: nothing to judge)
+    return 1 <= len(tokens) <= 9 and bool(_ASIDE_TEXT.sub(" ", text).replace(",", " ").split())
 
 
 def _numbered_organisation(text: str) -> bool:
@@ -245,6 +221,12 @@ def _acronym_opener(tokens: list[str]) -> bool:
             and all(_common_english(t) for t in tokens))
 
 
+def _lower_word_next(tokens: list[str]) -> bool:
+    """Is the second word in lower case and no particle ("TUG at Bay", "LR
+    parsing", not "MJ de Souza")?"""
+    return len(tokens) >= 2 and tokens[1].islower() and tokens[1] not in PARTICLES
+
+
 def _name_then_title(text: str) -> bool:
     """A person's name, a comma, then a title ("Eric van Herwijnen,
     Practical SGML", a review's heading): a name's own comma is followed by
@@ -259,8 +241,9 @@ def _name_then_title(text: str) -> bool:
             and (lexicon.given_name_popularity(before[0]) > 0 or _is_initial(before[0], "first"))
             and after[0][:1].isupper()
             # "The" is a given name somewhere, but after the comma it opens a
-            # title ("David Salomon, The Advanced TeXbook")
-            and (after[0] in _TITLE_OPENERS or not lexicon.given_name_popularity(after[0]))
+            # title ("David Salomon, The Advanced TeXbook"); "Le", "La", "El"
+            # open surnames too ("Anh Nguyen, Le Van Hung")
+            and (after[0] in _REVIEWED_OPENERS or not lexicon.given_name_popularity(after[0]))
             and not any(t in SUFFIXES or _INITIAL.match(t) for t in after))
 
 
@@ -303,12 +286,9 @@ def features(text: str, context: PageContext) -> dict[str, float]:
         if index == 0 and (token in _TITLE_OPENERS or (token == "A" and _article(tokens))):
             f["function word first"] = 1.0
             continue  # "The" is a given name somewhere too; here it opens a title
-        if (branded or (index == 0 and _acronym_opener(tokens))) and _COMPACT_INITIALS.match(token):
-            f["acronym"] += 1  # beside a brand, capitals are an acronym: "MathBook XML"
-            continue
-        if (index == 0 and not context.compact_initials and not f["initials after surname"]
-                and _COMPACT_INITIALS.match(token)):
-            f["acronym"] += 1  # capitals first where the page writes no names so: "TUG Bylaws"
+        if _COMPACT_INITIALS.match(token) and (branded or (index == 0 and (
+                _acronym_opener(tokens) or _lower_word_next(tokens)))):
+            f["acronym"] += 1  # beside a brand or a lower-case word: "MathBook XML", "LR parsing"
             continue
         if _BROKEN_LETTER.search(token):
             f["broken letter"] += 1  # not a word as written: no lexicon can judge it
@@ -332,18 +312,23 @@ def features(text: str, context: PageContext) -> dict[str, float]:
     return f
 
 
-# A person signing with one word signs with a short one: a classical name,
-# a pen name, a surname alone, an acronym ("Homer", "Averroes", "Moore",
-# "BfR").  Of the corpora's 68 one-word author lines that are no placeholder,
-# one has twelve letters or more ("Participants", of a programme's record),
-# against 24 one-word titles ("Methamphetamine", "Hadrosauridae",
-# "Counterfactuals"); CamelCase is told apart first ("JiříZlatuška").
+# A person signing with one word mostly signs with a short one ("Homer",
+# "Moore", "BfR"); a long lone word spelled like a language's is a title
+# ("Methamphetamine", "Counterfactuals").  Long mononyms are real too
+# ("Theophrastus", "Koentjaraningrat", "Michelangelo"): a known given name
+# or a word spelled like a name is spared.  Letters are counted in the
+# alphabets only (a CJK character is a syllable or a word), hyphen parts
+# one by one ("Pseudo-Dionysius"); CamelCase is told apart first.
 _LONG_LONE_WORD = 12
+_ALPHABETS = re.compile(r"[A-Za-z\u00C0-\u052F\u1E00-\u1EFF]+")
 
 
 def _long_lone_word(tokens: list[str]) -> bool:
-    return (len(tokens) == 1 and not _CAMEL.search(tokens[0])
-            and sum(c.isalpha() for c in tokens[0]) >= _LONG_LONE_WORD)
+    if len(tokens) != 1 or _CAMEL.search(tokens[0]):
+        return False
+    word = max(tokens[0].split("-"), key=len)
+    return (bool(_ALPHABETS.fullmatch(word)) and len(word) >= _LONG_LONE_WORD
+            and not lexicon.given_name_popularity(word) and namegrams.name_odds(word) < 0)
 
 
 # How common (Zipf, English) a capitalised first word must be to count as a
@@ -644,6 +629,9 @@ def _word_features(f: dict, word: str, place: str, context: PageContext,
 _FUNCTION_WORDS = frozenset("""of and the for in on with to by from at via using into onto over under between
 without within through towards toward its their is are as an or vs""".split())
 
+# Words that open a reviewed title after "Name, " and no one's surname.
+_REVIEWED_OPENERS = frozenset({"The", "An", "On", "In", "Towards", "How", "What", "Why", "When",
+                               "From"})
 _TITLE_OPENERS = frozenset({"The", "An", "On", "In", "Towards", "Toward", "Of", "For", "How",
                             "What", "Why", "When", "From", "Der", "Die", "Das", "Le", "La",
                             "Les", "El", "Los", "Il", "Über", "Zur"})
@@ -781,16 +769,23 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z])")
 
 
 # A series' part number ("… in Semiconductors. III. Application to …", ": Part
-# I. Via …"): its stops end no sentence, and it marks a title as surely as
-# Title Case does (38 of the corpora's titles, none of their abstracts).
-_PART_NUMBER = re.compile(r"[.:] (?:Part )?[IVX]{1,5}\. (?=[A-Z])")
+# I. Via …"): its stops end no sentence, and it marks a title as Title Case
+# does.  The stop before it follows a word: "L. V. Keldysh" and "V. I.
+# Arnold" are initials.  Other ways to write a part ("Part 2.", "Pt. II")
+# are not caught.
+_PART_NUMBER = re.compile(r"(?<=[^\W\d_]{3})[.:] (?:Part )?[IVX]{1,5}\. (?=[A-Z])")
+_PART_NUMBER_HEAD = 400  # a title's part number comes early; a 5 MB line is not scanned
+
+
+def _part_number(text: str) -> bool:
+    return bool(_PART_NUMBER.search(text[:_PART_NUMBER_HEAD]))
 
 
 def _sentences(text: str) -> int:
     """Sentences in a line: a stop before a capital ends one, unless it is
     an initial's ("Donald E. Knuth, Literate Programming", "J.-P. Serre")
     or a part number's."""
-    text = _PART_NUMBER.sub(", ", text)
+    text = _PART_NUMBER.sub(", ", text[:_PART_NUMBER_HEAD]) + text[_PART_NUMBER_HEAD:]
     return 1 + sum(1 for stop in _SENTENCE_BREAK.finditer(text)
                    if not _initial_stop(text, stop.start()))
 
@@ -878,7 +873,7 @@ def emissions(text: str, context: PageContext) -> tuple[float, float, float]:
             # title that ends in a full stop does not do.
             title -= 2.0
             abstract += 1.0
-    abstract += TITLE_CASE_ABSTRACT if _PART_NUMBER.search(text) or _title_case(text) else 0.0
+    abstract += TITLE_CASE_ABSTRACT if _part_number(text) or _title_case(text) else 0.0
     if text.endswith("?"):
         abstract -= 2.0  # titles ask questions; abstracts seldom end on one
     elif not _SENTENCE_END.search(text):
@@ -912,31 +907,6 @@ def person_keys(text: str) -> list[tuple[str, str]]:
     if len(first) > 1 and not _COMPACT_INITIALS.match(first):
         keys.append((lexicon.fold(first), lexicon.fold(last[0])))
     return keys
-
-
-def _shown_tokens(text: str) -> list[str]:
-    marker = author_marker(text)
-    return (text[:marker.start()] if marker else text).replace(",", " ").split()
-
-
-def compact_first(text: str) -> bool:
-    """Does a name-shaped line open with two to four capitals ("JD Smith",
-    "TUG Bylaws", "CTAN")?"""
-    if not name_shaped(text):
-        return False
-    tokens = _shown_tokens(text)
-    return bool(tokens) and bool(_COMPACT_INITIALS.match(tokens[0]))
-
-
-def vancouver_style(text: str) -> bool:
-    """Is a line a name written with initials run together and no stops,
-    either side of the surname ("PJ Dobson", "S Roberts", "Smith RJH")?"""
-    if not name_shaped(text):
-        return False
-    tokens = _shown_tokens(text)
-    if len(tokens) < 2:
-        return False
-    return bool(_VANCOUVER_INITIALS.match(tokens[0]) or _VANCOUVER_INITIALS.match(tokens[-1]))
 
 
 def name_style(text: str) -> str | None:

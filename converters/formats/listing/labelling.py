@@ -8,20 +8,17 @@ small margin is reported as ``listing-ambiguous``).
 """
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import Counter
 
 from .evidence import (
     IMPOSSIBLE,
     PLACEHOLDER_AUTHORS,
-    compact_first,
     emissions,
     name_shaped,
     name_style,
     page_context,
     person_keys,
-    vancouver_style,
 )
 from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
 from .topics import ABSTRACT_HEAD, content_words, shared
@@ -58,11 +55,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     for each line, how far ahead its label is of the best other reading and
     which reading that is."""
     context = page_context([text for _, text, _ in lines])
-    # every line as if the page wrote initials run together, then the few
-    # that open with capitals on a page that does not (_acronyms_first)
-    emit = _emissions(lines, dataclasses.replace(context, compact_initials=True))
-    if not context.compact_initials:
-        _acronyms_first(lines, emit, context)
+    emit = _emissions(lines, context)
     seen = Counter(text for _, text, _ in lines)
     people = _people(lines, emit)
     for i, (_, text, _) in enumerate(lines):
@@ -98,8 +91,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
 
 def _emissions(lines, context) -> list[tuple[float, float, float]]:
     """Each line's scores, worked out once a text: a lab's page names the
-    same people entry after entry (a 10,000-entry page made from the corpora
-    has 45,742 lines, 33,630 of them different)."""
+    same people entry after entry."""
     known: dict[str, tuple[float, float, float]] = {}
     emit = []
     for _, text, _ in lines:
@@ -108,21 +100,6 @@ def _emissions(lines, context) -> list[tuple[float, float, float]]:
             scores = known[text] = emissions(text, context)
         emit.append(scores)
     return emit
-
-
-def _acronyms_first(lines, emit, context) -> None:
-    """On a page that writes few names with run-together initials, capitals
-    opening a line are an acronym ("TUG Bylaws", "NDDL Reference"), unless
-    a name up to two lines away is written in that style too ("SI
-    Maximenko", "L. Mazeina", "YN Picard": an entry's authors are mostly
-    written alike)."""
-    vancouver = [vancouver_style(text) for _, text, _ in lines]
-    for i, (_, text, _) in enumerate(lines):
-        if emit[i][A] == IMPOSSIBLE or not compact_first(text):
-            continue
-        if any(vancouver[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i):
-            continue
-        emit[i] = emissions(text, context)
 
 
 def _unlike_before(styles, i: int) -> bool:
@@ -380,10 +357,14 @@ def _entering(i: int, blank: bool, blank_separated: bool) -> tuple[float, float,
     return 0.0, 0.0, 0.0
 
 
-def _moves(transition: dict) -> list[list[tuple[int, float]]]:
-    """For each label, the labels that may come before it and the step's
-    score, in LABELS order (so that ties go the same way every time)."""
-    return [[(prev, transition[prev, label]) for prev in LABELS if (prev, label) in transition]
+def _moves(transition: dict, ahead: bool = False) -> list[list[tuple[int, float]]]:
+    """For each label, the labels that may come before it (after it, with
+    ``ahead``) and the step's score, in LABELS order (so that ties go the
+    same way every time).  Only a step from one author to the next is then
+    judged by likeness, in both passes of ``_viterbi``."""
+    pairs = (lambda label, other: (label, other)) if ahead else (lambda label, other: (other, label))
+    return [[(other, transition[pairs(label, other)]) for other in LABELS
+             if pairs(label, other) in transition]
             for label in LABELS]
 
 
@@ -399,15 +380,13 @@ def _viterbi(emit, enter, alike, transition):
         for label in LABELS:
             best, arg = IMPOSSIBLE, T
             for prev, step in into[label]:
-                # only a step from one author to the next is judged by likeness
                 score = before[prev] + (step + alike[i] if prev == label == A else step)
                 if score > best:
                     best, arg = score, prev
             here[label] = best + local[i][label]
             came[label] = arg
 
-    out = [[(nxt, transition[label, nxt]) for nxt in LABELS if (label, nxt) in transition]
-           for label in LABELS]
+    out = _moves(transition, ahead=True)
     backward = [[AT_END[label] for label in LABELS] for _ in range(n)]
     for i in range(n - 2, -1, -1):
         after, ahead = backward[i + 1], local[i + 1]
