@@ -177,9 +177,14 @@ def _last_date_prefix(root) -> str:
 
 
 def _suffix(index: int) -> str:
-    """a ... z, aa, ab ... as CSL numbers year suffixes."""
+    """a ... z, aa ... zz, aaa ... without limit (bijective base 26), as
+    citeproc-js letters: its 703rd cite alike is "aaa"."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+    number, text = index + 1, ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = letters[rest] + text
+    return text
 
 
 # ---- the pipeline -------------------------------------------------------

@@ -1,0 +1,34 @@
+"""Disambiguation mends after review (issue 15), each on a small style.
+The expected texts are what citeproc-js 2.4 (npm "citeproc") printed for
+the same style and items when the test was written; no peer is needed."""
+from __future__ import annotations
+
+from tests.support import _RULE_STYLE
+from tests.support import rule_entries as _entries
+
+_YEAR = '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+
+
+def _citations(tmp_path, body, items, kind="in-text"):
+    """The citations (each item cited alone) a crafted style prints."""
+    from converters.render import render
+
+    path = tmp_path / "cites.csl"
+    path.write_text(_RULE_STYLE.format(kind=kind, attrs="", body=body), encoding="utf-8")
+    return render(items, style=str(path)).citations
+
+
+def test_year_suffixes_go_past_zz(tmp_path):
+    # 710 cites alike: a ... z, aa ... zz, aaa ... aah (no limit)
+    body = ('<citation disambiguate-add-year-suffix="true"><layout><names variable="author"/>'
+            f'{_YEAR}</layout></citation><bibliography><sort><key variable="title"/></sort>'
+            f'<layout><names variable="author"/>{_YEAR}<text variable="title" prefix=". "/>'
+            '</layout></bibliography>')
+    items = [{"id": f"i{i:04d}", "type": "book", "title": f"T{i:04d}",
+              "issued": {"date-parts": [[1999]]}, "author": [{"family": "Smith", "given": "J"}]}
+             for i in range(710)]
+    entries = _entries(tmp_path, body, items)
+    assert entries[:2] == ["J Smith 1999a. T0000", "J Smith 1999b. T0001"]
+    assert entries[26] == "J Smith 1999aa. T0026"
+    assert entries[701:703] == ["J Smith 1999zz. T0701", "J Smith 1999aaa. T0702"]
+    assert entries[-1] == "J Smith 1999aah. T0709"
