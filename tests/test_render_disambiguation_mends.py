@@ -15,7 +15,7 @@ def _citations(tmp_path, body, items, kind="in-text"):
 
     path = tmp_path / "cites.csl"
     path.write_text(_RULE_STYLE.format(kind=kind, attrs="", body=body), encoding="utf-8")
-    return render(items, style=str(path)).citations
+    return render(items, style=str(path), cite=[item["id"] for item in items]).citations
 
 
 def test_year_suffixes_go_past_zz(tmp_path):
@@ -32,3 +32,26 @@ def test_year_suffixes_go_past_zz(tmp_path):
     assert entries[26] == "J Smith 1999aa. T0026"
     assert entries[701:703] == ["J Smith 1999zz. T0701", "J Smith 1999aaa. T0702"]
     assert entries[-1] == "J Smith 1999aah. T0709"
+
+
+def test_a_nameless_work_titled_like_an_author_is_lettered_with_it(tmp_path):
+    # "WHO" the corporate author and a report titled "WHO" print alike; so
+    # do the author "Ethics" and a report whose short title is "Ethics"
+    body = ('<citation disambiguate-add-year-suffix="true"><layout><names variable="author">'
+            '<substitute><text variable="title" form="short"/></substitute></names>'
+            f'{_YEAR}</layout></citation><bibliography><sort><key variable="title"/></sort>'
+            '<layout><names variable="author"><substitute><text variable="title"/></substitute>'
+            f'</names>{_YEAR}<text variable="note" prefix=". "/></layout></bibliography>')
+
+    def item(key, kind, title, year, **more):
+        return {"id": key, "type": kind, "title": title, "issued": {"date-parts": [[year]]},
+                "note": f"n{key}", **more}
+
+    items = [item("a", "book", "Report", 2001, author=[{"literal": "WHO"}]),
+             item("b", "report", "WHO", 2001),
+             item("c", "report", "Ethics: a long title", 2002, **{"title-short": "Ethics"}),
+             item("d", "book", "Ethics", 2002, author=[{"family": "Ethics", "given": ""}])]
+    assert _citations(tmp_path, body, items) == [
+        "WHO 2001a", "WHO 2001b", "Ethics 2002b", "Ethics 2002a"]
+    assert _entries(tmp_path, body, items) == [
+        "Ethics 2002a. nd", "Ethics: a long title 2002b. nc", "WHO 2001a. na", "WHO 2001b. nb"]

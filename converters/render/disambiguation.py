@@ -71,22 +71,32 @@ def _prints_date(layout) -> bool:
 
 def _could_collide(bibliography, dated: bool = True) -> set:
     """Keys of the items whose citations could print like another's: those
-    sharing a first name and a year; items without names all together (a
-    substitute such as "Anonymous" prints alike for any title).  The rest
+    sharing the first word of a first name and a year.  Items without names
+    are together (a substitute such as "Anonymous" prints alike for any
+    title), and also with the names their title or short title begins
+    like (a report titled "WHO" beside the corporate author WHO).  The rest
     are not rendered twice (a citation costs half an entry in APA)."""
     buckets: dict = {}
     for item in bibliography.items:
         reference = bibliography.source[str(item.key)]
-        first = ""
+        firsts = {""}
         for variable in ("author", "editor", "translator"):
             names = reference.get(variable)
             if names:
-                first = str(names[0].get("family") or names[0].get("literal") or "").lower()
+                firsts = {_first_word(names[0].get("family") or names[0].get("literal"))}
                 break
+        else:
+            firsts |= {_first_word(reference.get(v)) for v in ("title", "title_short")} - {""}
         issued = reference.get("issued") if dated else None
-        buckets.setdefault((first, _years(issued) if issued is not None else None),
-                           []).append(item.key)
+        year = _years(issued) if issued is not None else None
+        for first in firsts:
+            buckets.setdefault((first, year), []).append(item.key)
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
+
+
+def _first_word(text) -> str:
+    words = re.findall(r"\w+", str(text or "").lower())
+    return words[0] if words else ""
 
 
 def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
