@@ -350,26 +350,44 @@ class _Search:
     """Changes tried on a group of cites that print alike: each cite keeps
     the first state in which it printed like the fewest others."""
 
-    def __init__(self, group, refs, layout, subsequent: bool = False):
+    def __init__(self, group, refs, layout, printed: dict, subsequent: bool = False):
         self.group, self.refs, self.layout = group, refs, layout
-        self.subsequent = subsequent
+        self.printed, self.subsequent = printed, subsequent
         self.pending = list(group)
         self.best: dict = {}
+        # the cites as printed so far, in their present state
+        self.texts = {item.key: printed[item.key] for item in group}
+        self.states = {item.key: _snapshot(refs[item.key]) for item in group}
         self.step()
 
     def step(self) -> None:
-        texts = {item.key: _printed(self.layout, item, self.subsequent) for item in self.group}
-        for item in list(self.pending):
-            clashes = sum(1 for other in self.group
-                          if other is not item and texts[other.key] == texts[item.key])
+        # a cite is printed again only where its state changed (a step
+        # seldom changes every pending cite), and the clashes are counted
+        # at once (pair by pair was quadratic in a note style, where one
+        # author's works are one group)
+        for item in self.pending:
+            state = _snapshot(self.refs[item.key])
+            if self.states.get(item.key) != state:
+                self.states[item.key] = state
+                self.texts[item.key] = _printed(self.layout, item, self.subsequent)
+        counts = Counter(self.texts.values())
+        still = []
+        for item in self.pending:
+            text = self.texts[item.key]
+            # a cite that could not be printed is like no other
+            clashes = counts[text] - 1 if text is not None else 0
             if item.key not in self.best or clashes < self.best[item.key][0]:
-                self.best[item.key] = (clashes, _snapshot(self.refs[item.key]))
-            if clashes == 0:
-                self.pending.remove(item)
+                self.best[item.key] = (clashes, self.states[item.key], text)
+            if clashes:
+                still.append(item)
+        self.pending = still
 
     def finish(self) -> None:
+        """Each cite back in its best state, and printed as it was there."""
         for item in self.group:
-            _restore(self.refs[item.key], self.best[item.key][1])
+            _, state, text = self.best[item.key]
+            _restore(self.refs[item.key], state)
+            self.printed[item.key] = text
 
 
 def _snapshot(reference) -> tuple:
@@ -400,13 +418,13 @@ def _differs(items, refs, index: int) -> bool:
     return any(len(givens) > 1 for givens in people.values())
 
 
-def _search_names(group, refs, layout, opts: _Options) -> None:
+def _search_names(group, refs, layout, printed: dict, opts: _Options) -> None:
     """Steps 1 and 2 for one group of cites that print alike: show one more
     name at a time (add-names) and, at each count, the given names that
     differ (add-givenname: initials, then whole)."""
     from .patches.names import set_names_shown
 
-    search = _Search(group, refs, layout, opts.subsequent)
+    search = _Search(group, refs, layout, printed, opts.subsequent)
     levels = [1] if opts.rule.endswith("with-initials") else [1, 2]
     base = min(_shown(refs[item.key], opts) for item in group)
     most = max(len(_leading(refs[item.key])[1]) for item in group)
@@ -426,17 +444,19 @@ def _search_names(group, refs, layout, opts: _Options) -> None:
                 continue
             for level in levels:
                 for item in search.pending:
-                    _set_level(refs[item.key], _leading(refs[item.key])[0], index, level, opts)
+                    variable, names = _leading(refs[item.key])
+                    if index < len(names):  # (a level for no name would print again)
+                        _set_level(refs[item.key], variable, index, level, opts)
                 search.step()
     search.finish()
 
 
-def _search_conditions(group, refs, layout, opts: _Options) -> None:
+def _search_conditions(group, refs, layout, printed: dict, opts: _Options) -> None:
     """Step 3: the style's disambiguate="true" conditions made true one
     more at a time."""
     from .patches.givennames import set_conditions_true
 
-    search = _Search(group, refs, layout, opts.subsequent)
+    search = _Search(group, refs, layout, printed, opts.subsequent)
     for count in range(1, opts.conditions + 1):
         if not search.pending:
             break
@@ -550,8 +570,7 @@ def _disambiguate(bibliography, citation, layout) -> None:
     printed = _print_all(bibliography, layout, opts.subsequent)
     if opts.add_names or opts.add_given:
         for group in _clashes(bibliography.items, printed):
-            _search_names(group, refs, layout, opts)
-            _reprint(group, layout, printed, opts.subsequent)
+            _search_names(group, refs, layout, printed, opts)
         if global_rule:
             before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
             registry = _name_rule(refs.values(), opts)
@@ -565,8 +584,7 @@ def _disambiguate(bibliography, citation, layout) -> None:
         _bibliography_levels(refs.values(), registry, opts)
     if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
-            _search_conditions(group, refs, layout, opts)
-            _reprint(group, layout, printed, opts.subsequent)
+            _search_conditions(group, refs, layout, printed, opts)
     if opts.year_suffix:
         _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
                        printed)
