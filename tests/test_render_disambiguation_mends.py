@@ -55,3 +55,28 @@ def test_a_nameless_work_titled_like_an_author_is_lettered_with_it(tmp_path):
         "WHO 2001a", "WHO 2001b", "Ethics 2002b", "Ethics 2002a"]
     assert _entries(tmp_path, body, items) == [
         "Ethics 2002a. nd", "Ethics: a long title 2002b. nc", "WHO 2001a. na", "WHO 2001b. nb"]
+
+
+def test_a_made_citation_label_falls_back_to_the_title_then_the_year(tmp_path):
+    # citeproc-js's getCitationLabel: without names (or with a family name
+    # of no letters it keeps, as CJK), the title's first four letters
+    # without skip words ("of", "and"; case-sensitive, so "The" stays),
+    # then the year alone
+    body = ('<citation><layout><text variable="citation-label"/></layout></citation>'
+            '<bibliography><sort><key variable="citation-label"/></sort><layout>'
+            '<text variable="citation-label" prefix="[" suffix="] "/><text variable="title"/>'
+            '</layout></bibliography>')
+
+    def book(key, title, year, **more):
+        return {"id": key, "type": "book", "title": title, "issued": {"date-parts": [[year]]},
+                **more}
+
+    items = [book("a", "The Art of War", 2001), book("b", "Of Mice and Men", 2002),
+             book("c", "", 2003), book("d", "X", 2004, author=[{"family": "王", "given": "小明"}]),
+             book("h", "V", 2007, composer=[{"family": "Bach", "given": "J"}]),
+             book("i", "U", 2008, **{"container-author": [{"literal": "The Beatles"}]})]
+    assert _citations(tmp_path, body, items) == [
+        "Thea01", "Ofmi02", "03", "X04", "Bach07", "Beat08"]
+    assert _entries(tmp_path, body, items) == [
+        "[03]", "[Bach07] V", "[Beat08] U", "[Ofmi02] Of Mice and Men",
+        "[Thea01] The Art of War", "[X04] X"]
