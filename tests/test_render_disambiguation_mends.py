@@ -80,3 +80,31 @@ def test_a_made_citation_label_falls_back_to_the_title_then_the_year(tmp_path):
     assert _entries(tmp_path, body, items) == [
         "[03]", "[Bach07] V", "[Beat08] U", "[Ofmi02] Of Mice and Men",
         "[Thea01] The Art of War", "[X04] X"]
+
+
+def test_by_cite_given_names_reach_the_entry(tmp_path):
+    # under by-cite, an entry prints its names at the level its cite was
+    # given: whole given names in the long form, initials in the short one
+    def style(bib_name):
+        return ('<citation disambiguate-add-givenname="true"><layout><names variable="author">'
+                f'<name form="short" initialize-with=". "/></names>{_YEAR}</layout></citation>'
+                '<bibliography><sort><key variable="issued"/></sort><layout>'
+                f'<names variable="author">{bib_name}</names>{_YEAR}'
+                '<text variable="title" prefix=". "/></layout></bibliography>')
+
+    def book(key, year, *people):
+        return {"id": key, "type": "book", "title": key.upper(), "issued": {"date-parts": [[year]]},
+                "author": [{"family": f, "given": g} for f, g in people]}
+
+    items = [book("a", 2000, ("Brown", "Anne")), book("b", 2000, ("Brown", "Alan")),
+             book("c", 2001, ("Brown", "Ann"), ("Kim", "Lee")), book("d", 2002, ("Brown", "Bob"))]
+    long = style('<name name-as-sort-order="first" initialize-with=". "/>')
+    assert _citations(tmp_path, long, items) == [
+        "Anne Brown 2000", "Alan Brown 2000", "Brown, Kim 2001", "Brown 2002"]
+    assert _entries(tmp_path, long, items) == [
+        "Brown, Anne 2000. A", "Brown, Alan 2000. B", "Brown, A., L. Kim 2001. C",
+        "Brown, B. 2002. D"]
+    items[1] = book("b", 2000, ("Brown", "Bob"))
+    short = style('<name form="short" initialize-with=". "/>')
+    assert _entries(tmp_path, short, items) == [
+        "A. Brown 2000. A", "B. Brown 2000. B", "Brown, Kim 2001. C", "Brown 2002. D"]

@@ -110,15 +110,13 @@ def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
             if item.key in maybe}
 
 
-def _year_suffixes(bibliography, layout, prints_original: bool = True,
-                   printed: dict | None = None) -> None:
+def _year_suffixes(bibliography, layout, printed: dict | None = None) -> None:
     """Group the bibliography's items by how the citation layout prints them
     (before any suffix), as citeproc-js does, and letter each group of two
     or more in bibliography order.  Only cites printed alike are lettered:
     an editor's book and a chapter of his ("ed Westfahl 2000", "Westfahl
     2000") or two volumes ("Knuth 1986, vol. B") are not, as grouping by
-    names and years did.  ``layout`` is the style's cs:citation/cs:layout;
-    ``prints_original`` is no longer read (kept for the engine's call)."""
+    names and years did.  ``layout`` is the style's cs:citation/cs:layout."""
     # a note style's cite is the note: citeproc-js letters only the ones
     # printed alike (european-journal-for-philosophy-of-religion and
     # topoi-orient-occident-classique: no "2001a" for an editor's book and
@@ -555,7 +553,6 @@ def _disambiguate(bibliography, citation, layout) -> None:
     """The four steps; cites are printed once and again only where a step
     changed them."""
     from .patches.givennames import given_levels
-    from .styles import prints_variable
 
     opts = _options(citation, layout)
     refs = {item.key: bibliography.source[str(item.key)] for item in bibliography.items}
@@ -582,9 +579,15 @@ def _disambiguate(bibliography, citation, layout) -> None:
     # true (a note's "Knuth, op. cit." gets "1984a", not its short title)
     if global_rule:
         _bibliography_levels(refs.values(), registry, opts)
+    elif opts.add_given:
+        # by-cite: an entry prints its names as its cite was given them
+        # ("Brown, Anne" where the cites are "Anne Brown" and "Alan Brown")
+        from .patches.givennames import set_bibliography_levels
+        for reference in refs.values():
+            if given_levels(reference):
+                set_bibliography_levels(reference, dict(given_levels(reference)))
     if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
             _search_conditions(group, refs, layout, printed, opts)
     if opts.year_suffix:
-        _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
-                       printed)
+        _year_suffixes(bibliography, layout, printed)
