@@ -108,3 +108,31 @@ def test_by_cite_given_names_reach_the_entry(tmp_path):
     short = style('<name form="short" initialize-with=". "/>')
     assert _entries(tmp_path, short, items) == [
         "A. Brown 2000. A", "B. Brown 2000. B", "Brown, Kim 2001. C", "Brown 2002. D"]
+
+
+def test_a_name_only_the_bibliography_prints_is_one_more_person(tmp_path):
+    # the editor Anne Doe is never cited: citeproc-js registers her as the
+    # entry prints her, beside the cited Ann Doe (same initials): whole
+    for rule in ("all-names", "primary-name"):
+        body = ('<citation et-al-min="3" et-al-use-first="1" disambiguate-add-givenname="true" '
+                f'givenname-disambiguation-rule="{rule}"><layout><names variable="author">'
+                f'<name form="short" initialize-with=". "/></names>{_YEAR}</layout></citation>'
+                '<bibliography><sort><key variable="issued"/></sort><layout>'
+                f'<names variable="author"><name form="short" and="text"/></names>{_YEAR}'
+                '<text variable="title" prefix=". "/><names variable="editor" prefix=". Ed. ">'
+                '<name initialize-with="."/></names></layout></bibliography>')
+
+        def book(key, year, people, **more):
+            return {"id": key, "type": "book", "title": key.upper(),
+                    "issued": {"date-parts": [[year]]},
+                    "author": [{"family": f, "given": g} for f, g in people], **more}
+
+        items = [book("a", 2001, [("Smith", "John"), ("Doe", "Bob"), ("Roe", "Carl")]),
+                 book("b", 2002, [("Doe", "Ann")]), book("c", 2003, [("Smith", "Jane")]),
+                 book("d", 2004, [("Smith", "John")]),
+                 book("e", 2005, [("Roe", "Carla"), ("Kim", "Lee")]),
+                 book("f", 2006, [("Brown", "Tom")], editor=[
+                     {"family": "Doe", "given": "Anne"}, {"family": "Kim", "given": "Lee"}])]
+        entries = _entries(tmp_path, body, items)
+        assert entries[-1] == "Brown 2006. F. Ed. Anne Doe, L. Kim"
+        assert entries[1] == ("Ann Doe 2002. B" if rule == "all-names" else "Doe 2002. B")

@@ -508,6 +508,16 @@ def _registered_level(givens: dict, initials: dict, family: str, given: str,
     return 1 if initials[family][_initials(given)] == 1 else 2
 
 
+def _unregistered_level(givens: dict, family: str, given: str, opts: _Options) -> int:
+    """The level of a name only the bibliography prints (an editor never
+    cited): citeproc-js registers it as one more person of its family when
+    the entry prints it, so "Anne Doe" beside a cited Ann Doe is whole, not
+    "A. Doe" (names of uncited people printed earlier are not counted)."""
+    people = givens.get(family, set()) | {given}
+    initials = {family: Counter(_initials(g) for g in people)}
+    return _registered_level({family: people}, initials, family, given, opts)
+
+
 def _bibliography_levels(references, registry: tuple, opts: _Options) -> None:
     """citeproc-js gives every name the bibliography prints (any variable,
     any form) the level the names its cites print call for (its names
@@ -526,8 +536,11 @@ def _bibliography_levels(references, registry: tuple, opts: _Options) -> None:
             for index, name in enumerate(names[:1] if primary else names):
                 if not isinstance(name, dict) or "literal" in name or not name.get("given"):
                     continue
-                level = _registered_level(givens, initials, _family(name),
-                                          _person(name["given"]), opts)
+                family, given = _family(name), _person(name["given"])
+                if given in givens.get(family, ()):
+                    level = _registered_level(givens, initials, family, given, opts)
+                else:
+                    level = _unregistered_level(givens, family, given, opts)
                 if level:
                     levels[(variable, index)] = level
         if levels:
