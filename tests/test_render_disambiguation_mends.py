@@ -136,3 +136,22 @@ def test_a_name_only_the_bibliography_prints_is_one_more_person(tmp_path):
         entries = _entries(tmp_path, body, items)
         assert entries[-1] == "Brown 2006. F. Ed. Anne Doe, L. Kim"
         assert entries[1] == ("Ann Doe 2002. B" if rule == "all-names" else "Doe 2002. B")
+
+
+def test_with_initials_a_name_without_initialize_with_gets_bare_initials(tmp_path):
+    # citeproc-js initializes with "" where the cs:name has no initialize-with
+    body = ('<citation disambiguate-add-givenname="true" '
+            'givenname-disambiguation-rule="all-names-with-initials"><layout>'
+            f'<names variable="author"><name form="short"/></names>{_YEAR}</layout></citation>'
+            '<bibliography><sort><key variable="title"/></sort><layout><names variable="author">'
+            f'<name form="short"/></names>{_YEAR}<text variable="title" prefix=". "/>'
+            '</layout></bibliography>')
+    items = [{"id": k, "type": "book", "title": k.upper(), "issued": {"date-parts": [[y]]},
+              "author": [{"family": f, "given": g}]}
+             for k, y, f, g in (("a", 2001, "Doe", "John Paul"), ("b", 2002, "Doe", "Jean-Paul"),
+                                ("c", 2003, "Doe", "Ann"), ("d", 2004, "Doe", "A. B."),
+                                ("e", 2005, "Roe", "Al"), ("f", 2006, "Roe", "Al"))]
+    assert _citations(tmp_path, body, items) == [
+        "JP Doe 2001", "J-P Doe 2002", "A Doe 2003", "AB Doe 2004", "Roe 2005", "Roe 2006"]
+    assert _entries(tmp_path, body, items)[:4] == [
+        "JP Doe 2001. A", "J-P Doe 2002. B", "A Doe 2003. C", "AB Doe 2004. D"]
