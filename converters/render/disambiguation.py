@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .range_quirk import first_range
+
 
 def _years(issued) -> tuple:
     """The years a date shows: (2001,) or, for a range, (1984, 1986)."""
@@ -125,7 +127,7 @@ def _year_suffixes(bibliography, layout, printed: dict | None = None) -> None:
     in_notes = bibliography.style.root.get("class") == "note"
     if printed is None:
         printed = _print_all(bibliography, layout, subsequent=in_notes)
-    alone = _first_range(bibliography, printed)
+    alone = first_range(bibliography, printed)
     groups: dict[str, list] = {}
     for item in bibliography.items:
         text = printed.get(item.key)
@@ -135,53 +137,6 @@ def _year_suffixes(bibliography, layout, printed: dict | None = None) -> None:
         if len(group) > 1:
             for index, reference in enumerate(group):
                 dict.__setitem__(reference, "year_suffix", _suffix(index))
-
-
-def _first_range(bibliography, printed: dict):
-    """The key of the work citeproc-js never letters, if any: its first cite
-    of a range of years (the first such work given) takes the prefix of the
-    style's last cs:date into its key ("Knuth 1984–viewed 1986" where the
-    bibliography ends with ``<date variable="accessed" prefix="viewed ">``),
-    so it prints like no other.  Checked on crafted styles: with that prefix
-    two works of 1984-1986 get no suffix, without it (or with it on a
-    date-part, or on an earlier cs:date) they get a and b."""
-    if not _last_date_prefix(bibliography.style.root):
-        return None
-    for key, reference in bibliography.source.items():
-        issued = reference.get("issued")
-        years = _years(issued) if issued is not None else ()
-        if len(years) == 2 and None not in years and years[0] != years[1]:
-            text = printed.get(key)
-            found = text is not None and all(str(year) in text for year in years)
-            return key if found else None
-    return None
-
-
-def _last_date_prefix(root) -> str:
-    """The prefix of the cs:date citeproc-js reads last: the last in the
-    bibliography's layout (the citation's without one), each macro read
-    where it is first called."""
-    section = root.find(f"{_NS}bibliography")
-    if section is None:
-        section = root.find(f"{_NS}citation")
-    layout = section.find(f"{_NS}layout") if section is not None else None
-    last = None
-    seen: set = set()
-
-    def walk(element):
-        nonlocal last
-        for node in element.iter(f"{_NS}date", f"{_NS}text"):
-            if node.tag == f"{_NS}date":
-                last = node
-            elif node.get("macro") and node.get("macro") not in seen:
-                seen.add(node.get("macro"))
-                macro = root.find(f'{_NS}macro[@name="{node.get("macro")}"]')
-                if macro is not None:
-                    walk(macro)
-
-    if layout is not None:
-        walk(layout)
-    return last.get("prefix") or "" if last is not None else ""
 
 
 def _suffix(index: int) -> str:
