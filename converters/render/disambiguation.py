@@ -538,6 +538,8 @@ def _disambiguate(bibliography, citation, layout) -> None:
             _search_names(group, refs, layout, printed, opts)
         if global_rule:
             before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
+            # again: the levels the name search gave are registered too (this
+            # registry, after the search, is the one the bibliography reads)
             registry = _name_rule(refs.values(), opts)
             _reprint([item for item in bibliography.items if item.key in printed
                       and dict(given_levels(refs[item.key])) != before[item.key]],
