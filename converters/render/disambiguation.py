@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .range_quirk import first_range
+
 
 def _years(issued) -> tuple:
     """The years a date shows: (2001,) or, for a range, (1984, 1986)."""
@@ -71,22 +73,32 @@ def _prints_date(layout) -> bool:
 
 def _could_collide(bibliography, dated: bool = True) -> set:
     """Keys of the items whose citations could print like another's: those
-    sharing a first name and a year; items without names all together (a
-    substitute such as "Anonymous" prints alike for any title).  The rest
+    sharing the first word of a first name and a year.  Items without names
+    are together (a substitute such as "Anonymous" prints alike for any
+    title), and also with the names their title or short title begins
+    like (a report titled "WHO" beside the corporate author WHO).  The rest
     are not rendered twice (a citation costs half an entry in APA)."""
     buckets: dict = {}
     for item in bibliography.items:
         reference = bibliography.source[str(item.key)]
-        first = ""
+        firsts = {""}
         for variable in ("author", "editor", "translator"):
             names = reference.get(variable)
             if names:
-                first = str(names[0].get("family") or names[0].get("literal") or "").lower()
+                firsts = {_first_word(names[0].get("family") or names[0].get("literal"))}
                 break
+        else:
+            firsts |= {_first_word(reference.get(v)) for v in ("title", "title_short")} - {""}
         issued = reference.get("issued") if dated else None
-        buckets.setdefault((first, _years(issued) if issued is not None else None),
-                           []).append(item.key)
+        year = _years(issued) if issued is not None else None
+        for first in firsts:
+            buckets.setdefault((first, year), []).append(item.key)
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
+
+
+def _first_word(text) -> str:
+    words = re.findall(r"\w+", str(text or "").lower())
+    return words[0] if words else ""
 
 
 def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
@@ -100,15 +112,13 @@ def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
             if item.key in maybe}
 
 
-def _year_suffixes(bibliography, layout, prints_original: bool = True,
-                   printed: dict | None = None) -> None:
+def _year_suffixes(bibliography, layout, printed: dict | None = None) -> None:
     """Group the bibliography's items by how the citation layout prints them
     (before any suffix), as citeproc-js does, and letter each group of two
     or more in bibliography order.  Only cites printed alike are lettered:
     an editor's book and a chapter of his ("ed Westfahl 2000", "Westfahl
     2000") or two volumes ("Knuth 1986, vol. B") are not, as grouping by
-    names and years did.  ``layout`` is the style's cs:citation/cs:layout;
-    ``prints_original`` is no longer read (kept for the engine's call)."""
+    names and years did.  ``layout`` is the style's cs:citation/cs:layout."""
     # a note style's cite is the note: citeproc-js letters only the ones
     # printed alike (european-journal-for-philosophy-of-religion and
     # topoi-orient-occident-classique: no "2001a" for an editor's book and
@@ -117,7 +127,7 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
     in_notes = bibliography.style.root.get("class") == "note"
     if printed is None:
         printed = _print_all(bibliography, layout, subsequent=in_notes)
-    alone = _first_range(bibliography, printed)
+    alone = first_range(bibliography, printed)
     groups: dict[str, list] = {}
     for item in bibliography.items:
         text = printed.get(item.key)
@@ -129,57 +139,15 @@ def _year_suffixes(bibliography, layout, prints_original: bool = True,
                 dict.__setitem__(reference, "year_suffix", _suffix(index))
 
 
-def _first_range(bibliography, printed: dict):
-    """The key of the work citeproc-js never letters, if any: its first cite
-    of a range of years (the first such work given) takes the prefix of the
-    style's last cs:date into its key ("Knuth 1984–viewed 1986" where the
-    bibliography ends with ``<date variable="accessed" prefix="viewed ">``),
-    so it prints like no other.  Checked on crafted styles: with that prefix
-    two works of 1984-1986 get no suffix, without it (or with it on a
-    date-part, or on an earlier cs:date) they get a and b."""
-    if not _last_date_prefix(bibliography.style.root):
-        return None
-    for key, reference in bibliography.source.items():
-        issued = reference.get("issued")
-        years = _years(issued) if issued is not None else ()
-        if len(years) == 2 and None not in years and years[0] != years[1]:
-            text = printed.get(key)
-            found = text is not None and all(str(year) in text for year in years)
-            return key if found else None
-    return None
-
-
-def _last_date_prefix(root) -> str:
-    """The prefix of the cs:date citeproc-js reads last: the last in the
-    bibliography's layout (the citation's without one), each macro read
-    where it is first called."""
-    section = root.find(f"{_NS}bibliography")
-    if section is None:
-        section = root.find(f"{_NS}citation")
-    layout = section.find(f"{_NS}layout") if section is not None else None
-    last = None
-    seen: set = set()
-
-    def walk(element):
-        nonlocal last
-        for node in element.iter(f"{_NS}date", f"{_NS}text"):
-            if node.tag == f"{_NS}date":
-                last = node
-            elif node.get("macro") and node.get("macro") not in seen:
-                seen.add(node.get("macro"))
-                macro = root.find(f'{_NS}macro[@name="{node.get("macro")}"]')
-                if macro is not None:
-                    walk(macro)
-
-    if layout is not None:
-        walk(layout)
-    return last.get("prefix") or "" if last is not None else ""
-
-
 def _suffix(index: int) -> str:
-    """a ... z, aa, ab ... as CSL numbers year suffixes."""
+    """a ... z, aa ... zz, aaa ... without limit (bijective base 26), as
+    citeproc-js letters: its 703rd cite alike is "aaa"."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+    number, text = index + 1, ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = letters[rest] + text
+    return text
 
 
 # ---- the pipeline -------------------------------------------------------
@@ -335,26 +303,44 @@ class _Search:
     """Changes tried on a group of cites that print alike: each cite keeps
     the first state in which it printed like the fewest others."""
 
-    def __init__(self, group, refs, layout, subsequent: bool = False):
+    def __init__(self, group, refs, layout, printed: dict, subsequent: bool = False):
         self.group, self.refs, self.layout = group, refs, layout
-        self.subsequent = subsequent
+        self.printed, self.subsequent = printed, subsequent
         self.pending = list(group)
         self.best: dict = {}
+        # the cites as printed so far, in their present state
+        self.texts = {item.key: printed[item.key] for item in group}
+        self.states = {item.key: _snapshot(refs[item.key]) for item in group}
         self.step()
 
     def step(self) -> None:
-        texts = {item.key: _printed(self.layout, item, self.subsequent) for item in self.group}
-        for item in list(self.pending):
-            clashes = sum(1 for other in self.group
-                          if other is not item and texts[other.key] == texts[item.key])
+        # a cite is printed again only where its state changed (a step
+        # seldom changes every pending cite), and the clashes are counted
+        # at once (pair by pair was quadratic in a note style, where one
+        # author's works are one group)
+        for item in self.pending:
+            state = _snapshot(self.refs[item.key])
+            if self.states.get(item.key) != state:
+                self.states[item.key] = state
+                self.texts[item.key] = _printed(self.layout, item, self.subsequent)
+        counts = Counter(self.texts.values())
+        still = []
+        for item in self.pending:
+            text = self.texts[item.key]
+            # a cite that could not be printed is like no other
+            clashes = counts[text] - 1 if text is not None else 0
             if item.key not in self.best or clashes < self.best[item.key][0]:
-                self.best[item.key] = (clashes, _snapshot(self.refs[item.key]))
-            if clashes == 0:
-                self.pending.remove(item)
+                self.best[item.key] = (clashes, self.states[item.key], text)
+            if clashes:
+                still.append(item)
+        self.pending = still
 
     def finish(self) -> None:
+        """Each cite back in its best state, and printed as it was there."""
         for item in self.group:
-            _restore(self.refs[item.key], self.best[item.key][1])
+            _, state, text = self.best[item.key]
+            _restore(self.refs[item.key], state)
+            self.printed[item.key] = text
 
 
 def _snapshot(reference) -> tuple:
@@ -385,13 +371,13 @@ def _differs(items, refs, index: int) -> bool:
     return any(len(givens) > 1 for givens in people.values())
 
 
-def _search_names(group, refs, layout, opts: _Options) -> None:
+def _search_names(group, refs, layout, printed: dict, opts: _Options) -> None:
     """Steps 1 and 2 for one group of cites that print alike: show one more
     name at a time (add-names) and, at each count, the given names that
     differ (add-givenname: initials, then whole)."""
     from .patches.names import set_names_shown
 
-    search = _Search(group, refs, layout, opts.subsequent)
+    search = _Search(group, refs, layout, printed, opts.subsequent)
     levels = [1] if opts.rule.endswith("with-initials") else [1, 2]
     base = min(_shown(refs[item.key], opts) for item in group)
     most = max(len(_leading(refs[item.key])[1]) for item in group)
@@ -411,17 +397,19 @@ def _search_names(group, refs, layout, opts: _Options) -> None:
                 continue
             for level in levels:
                 for item in search.pending:
-                    _set_level(refs[item.key], _leading(refs[item.key])[0], index, level, opts)
+                    variable, names = _leading(refs[item.key])
+                    if index < len(names):  # (a level for no name would print again)
+                        _set_level(refs[item.key], variable, index, level, opts)
                 search.step()
     search.finish()
 
 
-def _search_conditions(group, refs, layout, opts: _Options) -> None:
+def _search_conditions(group, refs, layout, printed: dict, opts: _Options) -> None:
     """Step 3: the style's disambiguate="true" conditions made true one
     more at a time."""
     from .patches.givennames import set_conditions_true
 
-    search = _Search(group, refs, layout, opts.subsequent)
+    search = _Search(group, refs, layout, printed, opts.subsequent)
     for count in range(1, opts.conditions + 1):
         if not search.pending:
             break
@@ -475,6 +463,16 @@ def _registered_level(givens: dict, initials: dict, family: str, given: str,
     return 1 if initials[family][_initials(given)] == 1 else 2
 
 
+def _unregistered_level(givens: dict, family: str, given: str, opts: _Options) -> int:
+    """The level of a name only the bibliography prints (an editor never
+    cited): citeproc-js registers it as one more person of its family when
+    the entry prints it, so "Anne Doe" beside a cited Ann Doe is whole, not
+    "A. Doe" (names of uncited people printed earlier are not counted)."""
+    people = givens.get(family, set()) | {given}
+    initials = {family: Counter(_initials(g) for g in people)}
+    return _registered_level({family: people}, initials, family, given, opts)
+
+
 def _bibliography_levels(references, registry: tuple, opts: _Options) -> None:
     """citeproc-js gives every name the bibliography prints (any variable,
     any form) the level the names its cites print call for (its names
@@ -493,8 +491,11 @@ def _bibliography_levels(references, registry: tuple, opts: _Options) -> None:
             for index, name in enumerate(names[:1] if primary else names):
                 if not isinstance(name, dict) or "literal" in name or not name.get("given"):
                     continue
-                level = _registered_level(givens, initials, _family(name),
-                                          _person(name["given"]), opts)
+                family, given = _family(name), _person(name["given"])
+                if given in givens.get(family, ()):
+                    level = _registered_level(givens, initials, family, given, opts)
+                else:
+                    level = _unregistered_level(givens, family, given, opts)
                 if level:
                     levels[(variable, index)] = level
         if levels:
@@ -520,7 +521,6 @@ def _disambiguate(bibliography, citation, layout) -> None:
     """The four steps; cites are printed once and again only where a step
     changed them."""
     from .patches.givennames import given_levels
-    from .styles import prints_variable
 
     opts = _options(citation, layout)
     refs = {item.key: bibliography.source[str(item.key)] for item in bibliography.items}
@@ -535,10 +535,11 @@ def _disambiguate(bibliography, citation, layout) -> None:
     printed = _print_all(bibliography, layout, opts.subsequent)
     if opts.add_names or opts.add_given:
         for group in _clashes(bibliography.items, printed):
-            _search_names(group, refs, layout, opts)
-            _reprint(group, layout, printed, opts.subsequent)
+            _search_names(group, refs, layout, printed, opts)
         if global_rule:
             before = {key: dict(given_levels(ref)) for key, ref in refs.items()}
+            # again: the levels the name search gave are registered too (this
+            # registry, after the search, is the one the bibliography reads)
             registry = _name_rule(refs.values(), opts)
             _reprint([item for item in bibliography.items if item.key in printed
                       and dict(given_levels(refs[item.key])) != before[item.key]],
@@ -548,10 +549,15 @@ def _disambiguate(bibliography, citation, layout) -> None:
     # true (a note's "Knuth, op. cit." gets "1984a", not its short title)
     if global_rule:
         _bibliography_levels(refs.values(), registry, opts)
+    elif opts.add_given:
+        # by-cite: an entry prints its names as its cite was given them
+        # ("Brown, Anne" where the cites are "Anne Brown" and "Alan Brown")
+        from .patches.givennames import set_bibliography_levels
+        for reference in refs.values():
+            if given_levels(reference):
+                set_bibliography_levels(reference, dict(given_levels(reference)))
     if opts.conditions and not opts.year_suffix:
         for group in _clashes(bibliography.items, printed):
-            _search_conditions(group, refs, layout, opts)
-            _reprint(group, layout, printed, opts.subsequent)
+            _search_conditions(group, refs, layout, printed, opts)
     if opts.year_suffix:
-        _year_suffixes(bibliography, layout, prints_variable(bibliography.style, "original-date"),
-                       printed)
+        _year_suffixes(bibliography, layout, printed)

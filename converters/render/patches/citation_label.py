@@ -28,44 +28,99 @@ _NAME_VARIABLES = ("author", "chair", "collection_editor", "compiler", "composer
 _LETTERS = ((4,), (2, 2), (2, 1, 1), (1, 1, 1, 1))
 _PARTICLES = re.compile(r"^([ '\u2019a-z]+\s+)")
 _ARTICLE = re.compile(r"^(a\s+|the\s+|an\s+)", re.I)
+# the letters citeproc-js keeps of a name (its ROMANESQUE_NOT_REGEXP, so
+# a CJK family name empties and the label falls back to the title)
+_NOT_ROMANESQUE = re.compile(
+    "[^a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4"
+    "\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219"
+    "\u021a\u021b\u202a-\u202e]")
+# citeproc-js's default skip words (CSL.SKIP_WORDS), dropped from a title
+# made a label, as whole words and case-sensitively ("The" stays)
+_SKIP_WORDS = frozenset((
+    "about above across afore after against al along alongside amid amidst among amongst "
+    "anenst apropos apud around as aside astride at athwart atop barring before behind below "
+    "beneath beside besides between beyond but by circa despite down during et except for "
+    "forenenst from given in inside into lest like modulo near next notwithstanding of off on "
+    "onto out over per plus pro qua sans since than through throughout thruout till to "
+    "toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with "
+    "within without or yet so and nor a an the de d' von van c ca").split())
 
 
-def _family(name) -> str:
+def _family(name) -> str | None:
     """The name a label is cut from: the family name without a leading
     lower-case particle ("von Dipheria" -> "Dipheria"), or the literal; a
-    leading article out, and only letters ("Ragan-Kelley" -> "RaganKelley")."""
+    leading article out, and only citeproc-js's letters ("Ragan-Kelley" ->
+    "RaganKelley").  None for a name with neither."""
     if name.get("family"):
         text = _PARTICLES.sub("", str(name.get("family")))
+    elif name.get("literal"):
+        text = str(name.get("literal"))
     else:
-        text = str(name.get("literal") or "")
+        return None
     found = _ARTICLE.match(text)
     if found:
         text = text[found.end():]
-    return "".join(c for c in text if c.isalpha())
+    return _NOT_ROMANESQUE.sub("", text)
 
 
-def trigraph(reference) -> str:
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:].lower()
+
+
+def _from_names(names, fallback: str) -> str:
+    """The letters of the first names (as citeproc-js's getCitationLabel):
+    a name with neither family nor literal repeats the text before it (the
+    "reference" term's for the first: "Ref00"); one that empties ends the
+    names."""
+    letters = _LETTERS[min(len(names), len(_LETTERS)) - 1]
+    label, text = "", fallback
+    for name, count in zip(names, letters, strict=False):
+        family = _family(name)
+        if family is not None:
+            text = family
+        if not text:
+            break
+        text = _capitalized(text[:count])
+        label += text
+    return label
+
+
+def _from_title(title) -> str:
+    words = [word for word in str(title or "").split() if word not in _SKIP_WORDS]
+    return _capitalized("".join(words)[:_LETTERS[0][0]])
+
+
+def trigraph(reference, element=None) -> str:
     """citeproc-js's default label: letters of the first names of the first
-    name variable the reference has, each capitalized, then the year's last
-    two digits ("00" without a year)."""
+    name variable the reference has, each capitalized, else of its title
+    without skip words ("Thea" for "The Art of War"), then the year's last
+    two digits ("00" without a year; the year alone without names or
+    title).  ``element``: a node of the style, for the locale's terms."""
     label = ""
     for variable in _NAME_VARIABLES:
         names = list(reference.get(variable) or [])
         if names:
-            letters = _LETTERS[min(len(names), len(_LETTERS)) - 1]
-            for name, count in zip(names, letters, strict=False):
-                part = _family(name)[:count]
-                if not part:
-                    break
-                label += part[:1].upper() + part[1:].lower()
+            label = _from_names(names, _reference_term(element))
             break
     if not label:
-        return ""
+        label = _from_title(reference.get("title"))
     try:
         year = str(reference["issued"]["year"])
     except Exception:
         year = "0000"
     return label + year[-2:]
+
+
+def _reference_term(element) -> str:
+    """The "reference" term, short, without its period, capitalized: "Ref"."""
+    text = "reference"
+    try:
+        term = element.get_term("reference", "short")
+        if term is not None and str(term.single):
+            text = str(term.single)
+    except Exception:
+        pass
+    return _capitalized(text.replace(".", "", 1))
 
 
 def install() -> None:
@@ -81,9 +136,7 @@ def install() -> None:
         reference = item.reference
         made = not reference.get("citation_label")
         if made:
-            label = trigraph(reference)
-            if not label:
-                return original(self, item, context)
+            label = trigraph(reference, self)
             dict.__setitem__(reference, "citation_label", label)
         try:
             text = original(self, item, context)
@@ -114,10 +167,9 @@ def _label_before_sorting() -> None:
             for key in self.keys:
                 reference = self.source[key]
                 if not reference.get("citation_label"):
-                    label = trigraph(reference)
-                    if label:
-                        dict.__setitem__(reference, "citation_label", label)
-                        made.append(reference)
+                    dict.__setitem__(reference, "citation_label",
+                                     trigraph(reference, self.style.root))
+                    made.append(reference)
         try:
             return sort(self)
         finally:

@@ -19,6 +19,8 @@ DisambiguateTrueReflectedInBibliography, IncrementalExtraText)
 """
 from __future__ import annotations
 
+import re
+
 from . import sorting
 from .names import in_citation, process_showing
 
@@ -82,13 +84,25 @@ def _expanded(name, level: int, form, mark, initials_only: bool):
         return copy
     if "literal" in name:
         return name
-    if not level or not given or (initials_only and (level > 1 or mark is None)):
+    if level and given and initials_only and mark is None:
+        # citeproc-js initializes with "" where the name has no
+        # initialize-with: "JP Doe", "J-P Doe" ("John Paul", "Jean-Paul")
+        copy = Name(**dict(name))
+        dict.__setitem__(copy, "given", _Whole(_bare_initials(str(given))))
+        return copy
+    if not level or not given or (initials_only and level > 1):
         return Name(**{k: v for k, v in name.items()
                        if k in ("family", "non-dropping-particle")})
     copy = Name(**dict(name))
     if level > 1 and mark is not None:
         dict.__setitem__(copy, "given", _Whole(given))
     return copy
+
+
+def _bare_initials(given: str) -> str:
+    """Initials with no mark: a word's first letter, a hyphen kept."""
+    return "".join("-".join(part[:1].upper() for part in word.split("-") if part)
+                   for word in re.split(r"[\s.]+", given) if word)
 
 
 def _patch_levels(model) -> None:
