@@ -31,6 +31,15 @@ _GIVEN_SUFFIX = re.compile(r"^(.*?),(!?)\s+(\S.*)$")  # "John, Jr." or "John,! J
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
 
 
+def printed_inverted(name) -> bool:
+    """Whether name-as-sort-order prints ``name`` family name first with
+    its sort-separator: a personal name, not a literal or a CJK name
+    (printed whole, as :func:`_read` joins it)."""
+    if not isinstance(name, dict) or "literal" in name or not name.get("family"):
+        return False
+    return not (_CJK.match(str(name["family"])) and _CJK.match(str(name.get("given") or "あ")))
+
+
 def _joined(inverted: bool, short: bool, demote) -> tuple[str, ...]:
     """The particles that join the family name when they end in an
     apostrophe or a hyphen, as citeproc-js prints them: both before a name

@@ -583,11 +583,15 @@ def _patch_use_last(model) -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        overrides = _use_last_overrides(self, len(item.reference.get(variable) or []),
+        if variable in incomplete_variables(item.reference):
+            # an incomplete list ends in "et al." (_patch_incomplete): no last
+            # name to show, as its last known one is not the list's last
+            return original(self, item, variable, context, sort_options, **kwargs)
+        overrides = _use_last_overrides(self, item.reference.get(variable) or [],
                                         context, sort_options)
         if overrides is None:
             return original(self, item, variable, context, sort_options, **kwargs)
-        if variable in incomplete_variables(item.reference) or _ELLIPSIS.wanted:
+        if _ELLIPSIS.wanted:
             return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
                                     overrides, kwargs)
         _ELLIPSIS.wanted = True
@@ -632,10 +636,13 @@ def _cut_at_ellipsis(original, self, item, variable, context, sort_options, over
         name_options_changed()
 
 
-def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
-    """The options that make citeproc-py cut a list as citeproc-js's
-    et-al-use-last does ({} where its own are right), or None where no
-    ellipsis is printed."""
+def _use_last_overrides(name, names: list, context, sort_options) -> dict | None:
+    """The options that make citeproc-py cut the list ``names`` as
+    citeproc-js's et-al-use-last does ({} where its own are right), or None
+    where no ellipsis is printed."""
+    from .name_parts import printed_inverted
+
+    count = len(names)
     if sorting.sorts(sort_options) or sorting.active():
         return None
     try:
@@ -656,7 +663,8 @@ def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
     if shown == 1 and not (
             name.get_option("delimiter-precedes-last", context, sort_options)
             == "after-inverted-name"
-            and name.get_option("name-as-sort-order", context, sort_options)):
+            and name.get_option("name-as-sort-order", context, sort_options)
+            and printed_inverted(names[0])):
         # "A … E"; the delimiter stays only after a name printed inverted
         # where delimiter-precedes-last is "after-inverted-name"
         overrides["delimiter"] = " "
