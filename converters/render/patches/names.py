@@ -6,6 +6,7 @@ import threading
 
 from ..records import incomplete_variables
 from . import name_count, sorting
+from .initials import initialize
 
 # CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
 _NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
@@ -189,8 +190,7 @@ def _inherited(name, option: str, context) -> str | None:
     return value if value is not None else name.get_root().get(option)
 
 
-# an initial ("J", "J.") or initials with their periods ("A.B.", as
-# initials.py has already written them where cs:name says initialize="false")
+# an initial ("J", "J.") or initials with their periods ("A.B.")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
 
 
@@ -201,6 +201,29 @@ def _unhyphened(chunk: str) -> str:
                               for p in parts):
         return " ".join(parts)
     return chunk
+
+
+def _punctuated(given: str, mark: str, hyphen: bool) -> str:
+    """``given`` with its written initials punctuated with ``mark``.  Only
+    capitals are initials (citeproc-js's rule): a chunk without one ("j.",
+    "-") is kept as written, as is a run whose initials come out empty."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            text = " ".join(_unhyphened(chunk) for chunk in run)
+            out.append(initialize(text, mark, words_too=False, hyphen=hyphen) or " ".join(run))
+            run.clear()
+
+    for chunk in given.split():
+        if any(c.isupper() for c in chunk):
+            run.append(chunk)
+        else:
+            flush()
+            out.append(chunk)
+    flush()
+    return " ".join(out)
 
 
 def _patch_initialize(model) -> None:
@@ -216,8 +239,6 @@ def _patch_initialize(model) -> None:
         names = item.reference.get(variable, [])
         if mark is None or not names:
             return original(self, item, variable, context, sort_options, **kwargs)
-        from .initials import initialize
-
         # the written initials punctuated with the mark, as citeproc-js does
         # also where initialize="false" is inherited ("M. A." -> "M.A." with
         # "."); a hyphen between two initials goes ("J.-P." -> "J.P."), one
@@ -228,9 +249,7 @@ def _patch_initialize(model) -> None:
             for name in names:
                 given = name.get("given")
                 if given and "literal" not in name:
-                    given = " ".join(_unhyphened(chunk) for chunk in str(given).split())
-                    dict.__setitem__(name, "given", initialize(given, mark, words_too=False,
-                                                               hyphen=hyphen))
+                    dict.__setitem__(name, "given", _punctuated(str(given), mark, hyphen))
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
