@@ -75,3 +75,20 @@ def test_initialize_false_keeps_lowercase_and_punctuation_given_names(tmp_path, 
     body = _bib(f'<names variable="author"><name{name}/></names>', bib=bib)
     items = _items([[{"family": "X", "given": given}] for given in ["j. r.", "-", ".", "M. a."]])
     assert _entries(tmp_path, body, items) == ["j. r. X", "- X", ". X", "M. a. X"]
+
+
+@pytest.mark.parametrize(("mark", "expected"), [
+    ("", ["M Ng Jr", "M Ng PhD", "M Ng Sr Esq", "M Ng MD, PhD", "M Ng Esq Jr", "M Ng 2nd."]),
+    ("-", ["M- Ng Jr-", "M- Ng Ph-D-", "M- Ng Sr-Esq-", "M- Ng M-D-,-Ph-D-", "M- Ng Esq-Jr-",
+           "M- Ng 2nd."]),
+    (" ", ["M Ng Jr", "M Ng Ph D", "M Ng Sr Esq", "M Ng M D , Ph D", "M Ng Esq Jr", "M Ng 2nd."]),
+    (". ", ["M. Ng Jr.", "M. Ng Ph. D.", "M. Ng Sr. Esq.", "M. Ng M. D. ,. Ph. D.",
+            "M. Ng Esq. Jr.", "M. Ng 2nd."]),
+])
+def test_every_period_of_a_suffix_takes_the_initialize_with_mark(tmp_path, mark, expected):
+    # citeproc-js punctuates a suffix as it does written initials: each
+    # abbreviation, not only the last, takes the mark ("Ph.D." -> "PhD")
+    body = _bib(f'<names variable="author"><name initialize-with="{mark}"/></names>')
+    suffixes = ["Jr.", "Ph.D.", "Sr. Esq.", "M.D., Ph.D.", "Esq.Jr.", "2nd."]
+    items = _items([[{"family": "Ng", "given": "Mark", "suffix": s}] for s in suffixes])
+    assert _entries(tmp_path, body, items) == expected
