@@ -94,8 +94,6 @@ def _use_last_overrides(name, names: list, context, sort_options) -> dict | _Cut
     """The options that make citeproc-py cut the list ``names`` as
     citeproc-js's et-al-use-last does ({} where its own are right), or None
     where no ellipsis is printed."""
-    from .name_parts import printed_inverted  # here: name_parts imports names, names this
-
     count = len(names)
     if sorting.sorts(sort_options) or sorting.active():
         return None
@@ -114,6 +112,8 @@ def _use_last_overrides(name, names: list, context, sort_options) -> dict | _Cut
     if shown < 1 or shown + 1 >= count:
         return None  # nothing cut (or nothing left before the ellipsis): as before
     overrides = {"et-al-use-first": str(shown)} if shown != first else {}
+    from .name_parts import printed_inverted  # here: name_parts imports names, names this
+
     if shown == 1 and not (
             name.get_option("delimiter-precedes-last", context, sort_options)
             == "after-inverted-name"
