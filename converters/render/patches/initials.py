@@ -5,8 +5,9 @@ first letter ("John" -> "J", "ME" -> "M", "TSerendorjiin" -> "Ts" for a
 two-letter capital) unless ``initialize="false"``; a lower-case part after
 a hyphen is dropped ("Guo-ping" -> "G").  The initialize-with mark follows
 each initial; words stand apart by a space.  citeproc-py cut every part to
-one letter ("Ph." -> "P") and, with initialize="false", kept the periods as
-they were written.  (name_InitialsInitializeTrue, ...TrueEmpty,
+one letter ("Ph." -> "P").  initialize="false", which keeps words whole,
+is names._patch_initialize's: it calls :func:`initialize` with
+``words_too=False``.  (name_InitialsInitializeTrue, ...TrueEmpty,
 ...TruePeriod, ...TruePeriodSpace, name_InitialsInitializeFalse,
 ...FalseEmpty, ...FalsePeriod, ...FalsePeriodSpace, name_LongAbbreviation,
 name_LowercaseSurnameSuffix)
@@ -15,8 +16,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from .names import process_showing
 
 
 def _tokens(given: str) -> list[tuple[str, bool, bool]]:
@@ -63,33 +62,7 @@ def install() -> None:
         hyphen = self.get_option("initialize-with-hyphen", context)
         return initialize(str(given), mark, hyphen=bool(hyphen))
 
+    # initialize="false" (the cs:name's own or inherited) has one owner,
+    # names._patch_initialize: two patches punctuated the initials twice
+    # ("J--R--R-" with initialize-with="-")
     model.Name.initialize = name_initialize
-    _patch_initialize_false(model)
-
-
-def _patch_initialize_false(model) -> None:
-    """With initialize="false" the written initials are still punctuated
-    with the mark ("M.E" -> "M E" with a space); words stay whole."""
-    original = model.Name.process
-
-    def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if self.get("initialize", "true") != "false":
-            return original(self, item, variable, context, sort_options, **kwargs)
-        mark = self.get_option("initialize-with", context, sort_options)
-        names = item.reference.get(variable) or []
-        if mark is None or not names:
-            return original(self, item, variable, context, sort_options, **kwargs)
-        hyphen = bool(self.get_option("initialize-with-hyphen", context, sort_options))
-        shown = []
-        for name in names:
-            if "literal" in name or not name.get("given"):
-                shown.append(name)
-                continue
-            copy = type(name)(**dict(name))
-            dict.__setitem__(copy, "given", initialize(str(name["given"]), mark,
-                                                       words_too=False, hyphen=hyphen))
-            shown.append(copy)
-        return process_showing(original, self, item, variable, shown, names,
-                               (context, sort_options, kwargs))
-
-    model.Name.process = process

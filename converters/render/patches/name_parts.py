@@ -3,8 +3,8 @@
 - a suffix written in the given name after a comma ("John, III"; "John,!
   Jr." asks for the comma before it, as ``comma-suffix`` does) is the
   suffix; with ``comma-suffix`` a name printed given name first reads
-  "Jeffrey Doe, Jr."; a suffix's period is written as initialize-with's
-  mark ("Ng M Jr" with initialize-with="");
+  "Jeffrey Doe, Jr."; a suffix's periods are written as initialize-with's
+  mark ("Ng M Jr", "PhD" with initialize-with="");
 - a particle ending in an apostrophe or a hyphen joins the family name where
   it is printed before it ("d'" + "Jones" -> "John d’Jones"; "al-Rashid,
   Marc" with demote-non-dropping-particle="never");
@@ -31,6 +31,15 @@ _GIVEN_SUFFIX = re.compile(r"^(.*?),(!?)\s+(\S.*)$")  # "John, Jr." or "John,! J
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+$")
 
 
+def printed_inverted(name) -> bool:
+    """Whether name-as-sort-order prints ``name`` family name first with
+    its sort-separator: a personal name, not a literal or a CJK name
+    (printed whole, as :func:`_read` joins it)."""
+    if not isinstance(name, dict) or "literal" in name or not name.get("family"):
+        return False
+    return not (_CJK.match(str(name["family"])) and _CJK.match(str(name.get("given") or "あ")))
+
+
 def _joined(inverted: bool, short: bool, demote) -> tuple[str, ...]:
     """The particles that join the family name when they end in an
     apostrophe or a hyphen, as citeproc-js prints them: both before a name
@@ -47,13 +56,38 @@ def _joined(inverted: bool, short: bool, demote) -> tuple[str, ...]:
     return ("non-dropping-particle", "dropping-particle")
 
 
+def _marked_suffix(suffix: str, mark: str) -> str:
+    """A suffix's abbreviations punctuated with initialize-with's ``mark``,
+    as citeproc-js writes them: each word ending in a period (a period
+    inside a word ends one) takes the mark for its period; the space before
+    a one-letter abbreviation goes, any space around a hyphen goes ("Ph.D."
+    -> "PhD" with "", "Ph-D-" with "-", "Ph D" with " "; "Sr. Esq." -> "Sr
+    Esq", "Sr-Esq-")."""
+    if not suffix[:1].isalpha():
+        return suffix  # "2nd.": citeproc-js leaves a suffix not begun by a letter
+    written = re.sub(r"\.(?=[^ ])", ". ", suffix).split()
+    marked = [len(w) > 1 and w.endswith(".") for w in written]
+    words = [w[:-1] if period else w for w, period in zip(written, marked, strict=True)]
+    out = ""
+    for index, word in enumerate(words):
+        # a one-character word without lower case ("A", ",") takes the mark too
+        if not (marked[index] or (len(word) == 1 and word.upper() == word)):
+            out += word + " "
+            continue
+        last = index == len(words) - 1
+        joined = not last and len(words[index + 1]) == 1
+        out += word + mark + ("" if last or joined else " ")
+    out = re.sub(r"\s*-\s*", "-", out.strip())
+    return re.sub(r"\s+", " ", out)
+
+
 def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = (),
           mark: str | None = None):
     """The name as printed, or None when it is printed as citeproc-py reads
     it (``inverted``: family name first, in the long form; ``joined``: the
     particles that join the family name, from :func:`_joined`; ``mark``:
-    initialize-with, whose mark replaces a suffix's period as citeproc-js
-    writes it: "Ng M Jr" with initialize-with="")."""
+    initialize-with, whose mark replaces a suffix's periods as citeproc-js
+    writes them: "Ng M Jr" with initialize-with="")."""
     if "literal" in name:
         return None
     parts = {k: str(v) for k, v in name.items() if v is not None}
@@ -65,9 +99,10 @@ def _read(name, inverted: bool, short: bool = False, joined: tuple[str, ...] = (
         parts["comma-suffix"] = "true" if match.group(2) else ""
         changed = True
     suffix = parts.get("suffix", "")
-    if mark is not None and suffix.endswith(".") and mark.strip() != ".":
-        parts["suffix"] = suffix[:-1] + mark.strip()
-        changed = True
+    if mark is not None and "." in suffix:
+        marked = _marked_suffix(suffix, mark)
+        changed = changed or marked != suffix
+        parts["suffix"] = marked
     if _CJK.match(family) and _CJK.match(parts.get("given", "") or "あ"):
         return _name(family=family + parts.get("given", ""))
     for particle in joined:
@@ -117,7 +152,7 @@ def install() -> None:
             else None
         short = form == "short"
         mark = self.get_option("initialize-with", context, sort_options) \
-            if any(str(n.get("suffix") or "").endswith(".") or "," in str(n.get("given") or "")
+            if any("." in str(n.get("suffix") or "") or "," in str(n.get("given") or "")
                    for n in names) else None
         read = []
         for index, name in enumerate(names):

@@ -5,7 +5,8 @@ import re
 import threading
 
 from ..records import incomplete_variables
-from . import name_count, sorting
+from . import name_count, sorting, use_last
+from .initials import initialize
 
 # CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
 _NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
@@ -29,7 +30,7 @@ def install() -> None:
     _patch_sort_et_al(model)
     _patch_short_inverted(model)
     _patch_affixes_per_name(model)
-    _patch_use_last(model)
+    use_last.patch(model)
     _patch_mark_substitutable(model)  # outermost: it marks what the others printed
 
 
@@ -134,16 +135,9 @@ def _patch_sort_et_al(model) -> None:
         term = original(self)
         # citeproc-py prints et-al-use-last's ellipsis only when the et-al
         # term is not empty; citeproc-js prints it whatever the term says
-        return term if term or not _ELLIPSIS.wanted else "\u2026"
+        return term if term or not use_last.ellipsis_wanted() else "\u2026"
 
     model.Name.et_al = et_al
-
-
-class _Ellipsis(threading.local):
-    wanted = False
-
-
-_ELLIPSIS = _Ellipsis()
 
 
 def _patch_incomplete(model) -> None:
@@ -189,8 +183,7 @@ def _inherited(name, option: str, context) -> str | None:
     return value if value is not None else name.get_root().get(option)
 
 
-# an initial ("J", "J.") or initials with their periods ("A.B.", as
-# initials.py has already written them where cs:name says initialize="false")
+# an initial ("J", "J.") or initials with their periods ("A.B.")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
 
 
@@ -201,6 +194,29 @@ def _unhyphened(chunk: str) -> str:
                               for p in parts):
         return " ".join(parts)
     return chunk
+
+
+def _punctuated(given: str, mark: str, hyphen: bool) -> str:
+    """``given`` with its written initials punctuated with ``mark``.  Only
+    capitals are initials (citeproc-js's rule): a chunk without one ("j.",
+    "-") is kept as written, as is a run whose initials come out empty."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            text = " ".join(_unhyphened(chunk) for chunk in run)
+            out.append(initialize(text, mark, words_too=False, hyphen=hyphen) or " ".join(run))
+            run.clear()
+
+    for chunk in given.split():
+        if any(c.isupper() for c in chunk):
+            run.append(chunk)
+        else:
+            flush()
+            out.append(chunk)
+    flush()
+    return " ".join(out)
 
 
 def _patch_initialize(model) -> None:
@@ -216,8 +232,6 @@ def _patch_initialize(model) -> None:
         names = item.reference.get(variable, [])
         if mark is None or not names:
             return original(self, item, variable, context, sort_options, **kwargs)
-        from .initials import initialize
-
         # the written initials punctuated with the mark, as citeproc-js does
         # also where initialize="false" is inherited ("M. A." -> "M.A." with
         # "."); a hyphen between two initials goes ("J.-P." -> "J.P."), one
@@ -228,9 +242,7 @@ def _patch_initialize(model) -> None:
             for name in names:
                 given = name.get("given")
                 if given and "literal" not in name:
-                    given = " ".join(_unhyphened(chunk) for chunk in str(given).split())
-                    dict.__setitem__(name, "given", initialize(given, mark, words_too=False,
-                                                               hyphen=hyphen))
+                    dict.__setitem__(name, "given", _punctuated(str(given), mark, hyphen))
             overrides = dict(sort_options or {}, **{"initialize-with": None})
             return original(self, item, variable, context, overrides, **kwargs)
         finally:
@@ -516,7 +528,7 @@ def _each_name(original, name, item, variable, call) -> tuple[list[str], list]:
     shown = _names_shown_count(name, item, variable, context, sort_options)
     order = name.get_option("name-as-sort-order", context, sort_options)
     persons = names[:shown]
-    if shown < len(names) and _ends_in_ellipsis(name, context, sort_options):
+    if shown < len(names) and use_last.ends_in_ellipsis(name, context, sort_options):
         persons = persons + names[-1:]
     texts = []
     try:
@@ -571,107 +583,6 @@ def _patch_short_inverted(model) -> None:
                                (context, sort_options, kwargs))
 
     model.Name.process = process
-
-
-def _patch_use_last(model) -> None:
-    """et-al-use-last as citeproc-js applies it: a cut list shows at most
-    et-al-min - 2 names before the ellipsis and the last name ("A … E" for
-    et-al-min="3" et-al-use-first="2", where citeproc-py printed "A, B et
-    al."), and one name is followed by " … " without the delimiter ("A …
-    E", as its single ellipsis joins; "A, B, … E" with two).  Checked on
-    crafted styles."""
-    original = model.Name.process
-
-    def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        overrides = _use_last_overrides(self, len(item.reference.get(variable) or []),
-                                        context, sort_options)
-        if overrides is None:
-            return original(self, item, variable, context, sort_options, **kwargs)
-        if variable in incomplete_variables(item.reference) or _ELLIPSIS.wanted:
-            return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
-                                    overrides, kwargs)
-        _ELLIPSIS.wanted = True
-        try:
-            return _cut_at_ellipsis(original, self, item, variable, context, sort_options,
-                                    overrides, kwargs)
-        finally:
-            _ELLIPSIS.wanted = False
-
-    model.Name.process = process
-
-
-# et-al-use-last where et-al-min is 2: citeproc-js prints the last name alone
-_LAST_ONLY = {"et-al-min": "0"}
-
-
-def _cut_at_ellipsis(original, self, item, variable, context, sort_options, overrides: dict,
-                     kwargs):
-    """``original`` with the options of ``overrides`` (a cut list, its
-    ellipsis and last name, as citeproc-js prints it)."""
-    from .speed_base import name_options_changed
-
-    if overrides is _LAST_ONLY:
-        names = item.reference.get(variable)
-        return process_showing(original, self, item, variable, names[-1:], names,
-                               (context, dict(sort_options or {}, **overrides), kwargs))
-    if not overrides:
-        return original(self, item, variable, context, sort_options, **kwargs)
-    options = dict(sort_options or {}, **overrides)
-    if "delimiter" not in overrides:
-        return original(self, item, variable, context, options, **kwargs)
-    # citeproc-py joins with the cs:name's own delimiter attribute when
-    # it has one (the options only give the default): set for this call
-    saved = self.get("delimiter")
-    self.set("delimiter", overrides["delimiter"])
-    name_options_changed()
-    try:
-        return original(self, item, variable, context, options, **kwargs)
-    finally:
-        self.set("delimiter", saved) if saved is not None else self.attrib.pop(
-            "delimiter", None)
-        name_options_changed()
-
-
-def _use_last_overrides(name, count: int, context, sort_options) -> dict | None:
-    """The options that make citeproc-py cut a list as citeproc-js's
-    et-al-use-last does ({} where its own are right), or None where no
-    ellipsis is printed."""
-    if sorting.sorts(sort_options) or sorting.active():
-        return None
-    try:
-        if not name.get_option("et-al-use-last", context, sort_options):
-            return None
-        minimum = name.get_option("et-al-min", context, sort_options)
-        first = name.get_option("et-al-use-first", context, sort_options)
-    except (TypeError, ValueError, AttributeError):
-        return None
-    if not minimum or count < 2 or count < minimum or first is None or minimum < first:
-        return None
-    shown = min(first, minimum - 2)
-    if shown == 0 and first >= 1:
-        return _LAST_ONLY  # et-al-min="2": no name before the ellipsis, and no ellipsis
-    if shown < 1 or shown + 1 >= count:
-        return None  # nothing cut (or nothing left before the ellipsis): as before
-    overrides = {"et-al-use-first": str(shown)} if shown != first else {}
-    if shown == 1 and not (
-            name.get_option("delimiter-precedes-last", context, sort_options)
-            == "after-inverted-name"
-            and name.get_option("name-as-sort-order", context, sort_options)):
-        # "A … E"; the delimiter stays only after a name printed inverted
-        # where delimiter-precedes-last is "after-inverted-name"
-        overrides["delimiter"] = " "
-    return overrides
-
-
-def _ends_in_ellipsis(name, context, sort_options) -> bool:
-    """et-al-use-last: a cut list ends in "… " and its last name (citeproc-py
-    uses it where et-al-use-first is at most et-al-min - 2)."""
-    try:
-        return bool(name.get_option("et-al-use-last", context, sort_options)) and \
-            name.get_option("et-al-use-first", context, sort_options) <= \
-            name.get_option("et-al-min", context, sort_options) - 2
-    except (TypeError, ValueError, AttributeError):
-        return False
 
 
 def _wrap_each(text: str, names: list[str], affixes: tuple[str, str],
