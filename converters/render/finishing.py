@@ -147,6 +147,8 @@ def _own_suffix_in(found) -> str:
 
 def finish_entry(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered bibliography entry, tidied."""
+    if NESTED_QUOTE in text:  # (before the data's formatting marks are resolved)
+        text = nested_quote_marks(text, piq)
     text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     text = tidy_spaces(text, output)

@@ -130,7 +130,26 @@ def mark_nested_quote(text):
     ends in a quote and its quoted element's brackets."""
     if _last_character(text) not in ")]" or _BRACKETED_QUOTE.search(_tail(text, 8)[0]) is None:
         return text
+    if isinstance(text, list) and _nocase_in_quote(text):
+        return text  # a nocase span leaves no mark: rich text, the mark stays out
     return text + NESTED_QUOTE
+
+
+def _nocase_in_quote(value) -> bool | None:
+    """Whether a nocase part of ``value`` (a MixedString) comes after its
+    last opening quote; None where no opening quote was met."""
+    from citeproc.string import NoCase
+
+    for segment in reversed(value):
+        if isinstance(segment, list):
+            found = _nocase_in_quote(segment)
+            if found is not None:
+                return found
+        elif isinstance(segment, NoCase) and str(segment):
+            return True
+        elif "“" in str(segment) or "«" in str(segment):
+            return False
+    return None
 
 
 # Put before a cs:text value that begins with a comma or period and has
