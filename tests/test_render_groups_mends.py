@@ -39,3 +39,42 @@ def test_a_plain_bracketed_quote_takes_the_next_mark(tmp_path):
     body = _bib(_QUOTED_LAYOUT, _QUOTED)
     item = {"id": "a", "type": "chapter", "title": "Coll", "container-title": "C"}
     assert _entries(tmp_path, body, [item]) == ["(“Coll,”) C"]
+
+
+def _title_cased(tmp_path, text_case: str, title: str, language: str | None = None) -> str:
+    item = {"id": "a", "type": "book", "title": title}
+    if language:
+        item["language"] = language
+    body = _bib(f'<text variable="title" text-case="{text_case}"/>')
+    return _entries(tmp_path, body, [item])[0]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("L'Homme et la Mer", "L’homme et la mer"),
+    ("O'Brien Meets MacArthur", "O’brien meets macarthur"),
+    ("Input/Output Of The DNA/RNA", "Input/output of the dna/rna"),
+    ("U.S. Army Report", "U.s. army report"),
+    ("NASA/ESA Mission Report", "NASA/esa mission report"),
+    ("Don't Stop", "Don’t stop"),
+    ("Art—Life–Work", "Art—life–work"),
+    ("A (Big) Deal [X]", "A (big) deal [x]"),
+])
+def test_sentence_case_parts_words_at_citeproc_js_punctuation(tmp_path, title, expected):
+    assert _title_cased(tmp_path, "sentence", title) == expected
+
+
+def test_sentence_case_apostrophe_in_french(tmp_path):
+    assert _title_cased(tmp_path, "sentence", "L'Homme et la Mer", "fr") == "L’homme et la mer"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("the x-ray cat", "The X-Ray Cat"),
+    ("input/output of u.s. data", "Input/Output Of U.S. Data"),
+    ("don't stop", "Don’t Stop"),
+    ("l'homme et la mer", "L’homme Et La Mer"),
+    ("eBay/iPad", "eBay/iPad"),
+    ("the dNA cat", "The dNA Cat"),
+    ("the <i>big</i> cat", "The Big Cat"),
+])
+def test_capitalize_all_parts_words_as_sentence_case_does(tmp_path, title, expected):
+    assert _title_cased(tmp_path, "capitalize-all", title) == expected
