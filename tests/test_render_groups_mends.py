@@ -78,3 +78,44 @@ def test_sentence_case_apostrophe_in_french(tmp_path):
 ])
 def test_capitalize_all_parts_words_as_sentence_case_does(tmp_path, title, expected):
     assert _title_cased(tmp_path, "capitalize-all", title) == expected
+
+
+_MACROS = ('<macro name="at"><text value="at "/><text variable="URL"/></macro>'
+           '<macro name="url"><text variable="URL"/></macro>')
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a cs:names called keeps the term as it is, printed or not
+    ('<names variable="editor"/><text term="in"/><text variable="title" prefix=" "/>', "in T"),
+    ('<names variable="editor"><substitute><text variable="URL"/></substitute></names>'
+     '<text term="in"/><text variable="title" prefix=" "/>', "in T"),
+    # ... but a term its substitute prints is still first
+    ('<names variable="editor"><substitute><text term="anonymous"/></substitute></names>'
+     '<text variable="title" prefix=" "/>', "Anonymous T"),
+    # an empty variable or macro prints nothing: the term is first
+    ('<text variable="URL"/><text term="in"/><text variable="title" prefix=" "/>', "In T"),
+    ('<text macro="url"/><text term="in"/><text variable="title" prefix=" "/>', "In T"),
+    # what a suppressed group or macro printed does not count
+    ('<group><text value="at "/><text variable="URL"/></group><text term="no date"/>'
+     '<text variable="title" prefix=" "/>', "No date T"),
+    ('<group><text term="in"/><text variable="URL"/></group><text term="no date"/>'
+     '<text variable="title" prefix=" "/>', "No date T"),
+    ('<text macro="at"/><text term="no date"/><text variable="title" prefix=" "/>', "No date T"),
+    # a printed label, variable, number or citation number
+    ('<label variable="page" suffix=" "/><text term="in"/>', "page in"),
+    ('<text variable="title" suffix=" "/><text term="in"/>', "T in"),
+    ('<number variable="volume" suffix=" "/><text term="in"/>', "2 in"),
+    ('<text variable="citation-number" suffix=" "/><text term="in"/>', "1 In"),
+])
+def test_a_term_is_first_only_after_nothing_printed(tmp_path, layout, expected):
+    item = {"id": "a", "type": "book", "title": "T", "page": "3", "volume": "2"}
+    assert _entries(tmp_path, _bib(layout, _MACROS), [item]) == [expected]
+
+
+@pytest.mark.parametrize(("variable", "expected"), [
+    ("volume", "in t"), ("issue", "in t"), ("edition", "in t"), ("number", "in t"),
+    ("page", "In t"), ("chapter-number", "In t"), ("URL", "In t"),
+])
+def test_four_number_variables_count_even_when_empty(tmp_path, variable, expected):
+    body = _bib(f'<text variable="{variable}"/><text term="in"/><text variable="title" prefix=" "/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": "t"}]) == [expected]

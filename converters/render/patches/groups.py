@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 
+from . import terms
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
 from .punctuation import (
@@ -19,7 +20,6 @@ from .punctuation import (
 )
 from .punctuation import _first_character as _first_of
 from .punctuation import _last_character as _last_of
-from .terms import _START
 
 
 class _Trace(threading.local):
@@ -61,7 +61,7 @@ def _patch_group(model) -> None:
     def process(self, item, context=None, **kwargs):
         frames = _TRACE.frames
         frames.append([False, False])
-        printed = _SUBSTITUTE.printed
+        printed, first = _SUBSTITUTE.printed, terms.state()
         try:
             output = _group_children(self, item, context, kwargs, model)
         finally:
@@ -74,6 +74,7 @@ def _patch_group(model) -> None:
             # catching (17,000 for 1,000 APA entries); what it printed
             # is taken back (author_substitute._watch_printed)
             _SUBSTITUTE.printed = printed
+            terms.restore(first)  # what it printed does not come first
             return None
         if frames:
             # a group that printed counts as printed text for its parent, as
@@ -177,7 +178,7 @@ def _track_leaf(cls, model) -> None:
             hit = called[id(self)] = (self, self.get("variable"),
                                       self.get("macro") if cls is model.Text else None)
         variable, macro = hit[1], hit[2]
-        if variable and _repressed(self, variable, kwargs.get("context")):
+        if variable and _already_substituted(self, variable, kwargs.get("context")):
             if _TRACE.frames:
                 _TRACE.frames[-1][0] = True  # called, and empty here
             raise model.VariableError  # already printed as a substitute
@@ -192,7 +193,7 @@ def _track_leaf(cls, model) -> None:
             text = original(self, item, *args, **kwargs)
             if text:
                 if variable != "citation-number":
-                    _START.pending = False  # not a term first (terms)
+                    terms.printed()  # not a term first
                 if variable and collecting:
                     collecting[-1].append((self.tag, variable))
             return text
@@ -202,12 +203,20 @@ def _track_leaf(cls, model) -> None:
         if text:
             frame[1] = True
             if variable != "citation-number":
-                _START.pending = False
+                terms.printed()
             if collecting:
                 collecting[-1].append((self.tag, variable))
         return text
 
     cls.render = render
+    if cls is model.Names:
+        def names_render(self, item, *args, **kwargs):
+            try:
+                return render(self, item, *args, **kwargs)
+            finally:
+                terms.printed()  # called, printed or not: "in T" after no editor (terms)
+
+        cls.render = names_render
 
 
 def _render_macro(original, element, item, args, kwargs):
@@ -243,6 +252,16 @@ def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:
 
 
 def _repressed(element, variable: str, context) -> bool:
+    """Whether ``variable`` was printed as a substitute already, asked by
+    direct.py's shortcuts, whose empty cs:names (one without a substitute)
+    goes no further: a cs:names called keeps a term after it as it is
+    (terms; Names' render does it on the long way)."""
+    if element.tag.endswith("names"):
+        terms.printed()
+    return _already_substituted(element, variable, context)
+
+
+def _already_substituted(element, variable: str, context) -> bool:
     try:
         layout = (context if context is not None else element).get_layout()
     except (IndexError, AttributeError):
