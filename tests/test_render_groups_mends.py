@@ -119,3 +119,14 @@ def test_a_term_is_first_only_after_nothing_printed(tmp_path, layout, expected):
 def test_four_number_variables_count_even_when_empty(tmp_path, variable, expected):
     body = _bib(f'<text variable="{variable}"/><text term="in"/><text variable="title" prefix=" "/>')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": "t"}]) == [expected]
+
+
+@pytest.mark.parametrize(("pages", "expected"), [
+    ({"page": "-5"}, "T:"), ({"page": "& 5"}, "T:"), ({"page": " - "}, "T:"),
+    ({"page": "-5", "page-first": "7"}, "T:"), ({"page": "55-65"}, "T:55 Y"),
+])
+def test_an_empty_first_page_is_no_page_first(tmp_path, pages, expected):
+    body = _bib('<text variable="title" suffix=":"/><text variable="page-first"/>'
+                '<choose><if variable="page-first"><text value=" Y"/></if></choose>')
+    item = {"id": "a", "type": "book", "title": "T", **pages}
+    assert _entries(tmp_path, body, [item]) == [expected]
