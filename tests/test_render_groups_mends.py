@@ -130,3 +130,23 @@ def test_an_empty_first_page_is_no_page_first(tmp_path, pages, expected):
                 '<choose><if variable="page-first"><text value=" Y"/></if></choose>')
     item = {"id": "a", "type": "book", "title": "T", **pages}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+@pytest.mark.parametrize(("inner", "expected"), [
+    ('<number variable="volume"/><names variable="editor"/>', "T 5 Group 7;"),
+    ('<number variable="volume"/><text variable="note"/>', "T 5 see 2;"),
+    ('<number variable="volume"/><text value="2"/>', "T 5 2;"),
+    ('<number variable="volume"/><text term="page" form="short"/><text value="3"/>', "T 5 p. 3;"),
+    ('<number variable="volume"/><names variable="author translator"/>', "T 5 Tr 9;"),
+    # nothing printed after the number: the period stays
+    ('<number variable="volume"/><names variable="author illustrator"/>', "T 5;."),
+    ('<text variable="note"/><number variable="volume"/>', "T see 2 5;."),
+    ('<number variable="volume"/><choose><if variable="URL"><text variable="note"/></if></choose>',
+     "T 5;."),
+])
+def test_only_a_number_printed_last_keeps_the_period_after_a_semicolon(tmp_path, inner, expected):
+    body = _bib('<group delimiter=" " suffix="."><text variable="title"/>'
+                f'<group delimiter=" " suffix=";">{inner}</group></group>')
+    item = {"id": "a", "type": "book", "title": "T", "volume": "5", "note": "see 2",
+            "editor": [{"literal": "Group 7"}], "translator": [{"literal": "Tr 9"}]}
+    assert _entries(tmp_path, body, [item]) == [expected]

@@ -209,14 +209,6 @@ def _track_leaf(cls, model) -> None:
         return text
 
     cls.render = render
-    if cls is model.Names:
-        def names_render(self, item, *args, **kwargs):
-            try:
-                return render(self, item, *args, **kwargs)
-            finally:
-                terms.printed()  # called, printed or not: "in T" after no editor (terms)
-
-        cls.render = names_render
 
 
 def _render_macro(original, element, item, args, kwargs):
@@ -255,7 +247,7 @@ def _repressed(element, variable: str, context) -> bool:
     """Whether ``variable`` was printed as a substitute already, asked by
     direct.py's shortcuts, whose empty cs:names (one without a substitute)
     goes no further: a cs:names called keeps a term after it as it is
-    (terms; Names' render does it on the long way)."""
+    (terms; Names.process does it on the long way)."""
     if element.tag.endswith("names"):
         terms.printed()
     return _already_substituted(element, variable, context)
@@ -304,11 +296,14 @@ def _patch_substitution(model) -> None:
     names = model.Names.process
 
     def process(self, item, names_context=None, context=None, **kwargs):
-        layout = (context if context is not None else self).get_layout()
-        repressed = layout.repressed.get(self.tag, [])
-        if repressed and any(v in repressed for v in self.get("variable", "").split()):
-            raise VariableError
-        return names(self, item, names_context=names_context, context=context, **kwargs)
+        try:
+            layout = (context if context is not None else self).get_layout()
+            repressed = layout.repressed.get(self.tag, [])
+            if repressed and any(v in repressed for v in self.get("variable", "").split()):
+                raise VariableError
+            return names(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            terms.printed()  # called, printed or not: "in T" after no editor (terms)
 
     model.Names.process = process
 

@@ -398,6 +398,7 @@ def install_entry_reset() -> None:
         try:
             return render_children(self, item, *args, **kwargs)
         finally:
+            end_entry()
             terms.end_entry()
 
     model.Layout.render_children = layout_render_children
@@ -421,6 +422,13 @@ def begin_entry(item=None) -> None:
     item's reference is kept for _ends_in_number."""
     _COLON.last = None
     _COLON.reference = getattr(item, "reference", None)
+
+
+def end_entry() -> None:
+    """The cite's or entry's children are done: its reference is not read
+    for another element's text (a sort key's).  (The last colon stays for
+    the layout's suffix.)"""
+    _COLON.reference = None
 
 
 def _formatted(element, string, strings) -> bool:
@@ -482,9 +490,9 @@ def _meeting(model):
 
 def _ends_in_number(element, string, model, numbers) -> bool:
     """Whether a group's or macro's text ends in digits a number variable
-    printed: its last number or date leaf (in the order written, macros
-    opened) is a number, and the text ends in a digit (a closing bracket
-    aside)."""
+    printed: of its leaves that print (in the order written, macros
+    opened), the last is a number, and the text ends in a digit (a closing
+    bracket aside)."""
     if isinstance(element, (model.Date, model.Names)):
         return False
     text = str(string).rstrip(")]")
@@ -492,18 +500,23 @@ def _ends_in_number(element, string, model, numbers) -> bool:
         return False
     last = None
     reference = _COLON.reference
-    for leaf in _leaves(element, model):
+    for leaf, conditional in _leaves(element, model):
         if reference is not None and _empty(leaf, reference):
             # it printed nothing, so the text ends in what is before it
             # (citeproc-js: "1907;" where the volume after the year is empty,
             # multidisciplinary-digital-publishing-institute)
             continue
-        if isinstance(leaf, model.Date):
-            last = False
-        elif isinstance(leaf, model.Number) or (
+        if isinstance(leaf, model.Number) or (
                 isinstance(leaf, model.Text)
                 and (leaf.get("variable") or "").replace("-", "_") in numbers):
             last = True
+        elif isinstance(leaf, model.Date):
+            last = False
+        elif not conditional and isinstance(leaf, (model.Text, model.Names, model.Label)):
+            # names, a label, a value, a term or another variable printed
+            # after the number ("5 Group 7;", "5 see 2;": no period); one in
+            # a cs:choose may be in a branch not taken, and is not counted
+            last = False
     return bool(last)
 
 
@@ -513,26 +526,30 @@ _COMPUTED = frozenset(("citation_number", "locator", "first_reference_note_numbe
 
 
 def _empty(leaf, reference: dict) -> bool:
-    """Whether a leaf names a variable the reference does not have."""
-    variable = leaf.get("variable")
-    if not variable:
+    """Whether a leaf names variables, none of which the reference has."""
+    variables = leaf.get("variable")
+    if not variables:
         return False
-    variable = variable.replace("-", "_")
-    return variable not in _COMPUTED and not dict.__contains__(reference, variable)
+    return not any(name in _COMPUTED or dict.__contains__(reference, name)
+                   for name in variables.replace("-", "_").split())
 
 
-def _leaves(element, model, depth: int = 0):
+def _leaves(element, model, depth: int = 0, conditional: bool = False):
     """The elements under ``element`` in the order written, a macro's
-    contents in place of its call (a bounded depth guards a macro that
-    calls itself)."""
+    contents in place of its call, a cs:names' substitute but not its name
+    parts (a bounded depth guards a macro that calls itself); with each,
+    whether it is inside a cs:choose."""
     if depth > 20:
         return
     if isinstance(element, model.Text) and "macro" in element.attrib:
-        yield from _leaves(element.get_macro(element.get("macro")), model, depth + 1)
+        yield from _leaves(element.get_macro(element.get("macro")), model, depth + 1, conditional)
         return
-    yield element
+    yield element, conditional
+    conditional = conditional or isinstance(element, model.Choose)
+    names = isinstance(element, model.Names)
     for child in element:
-        yield from _leaves(child, model, depth + 1)
+        if not names or isinstance(child, model.Substitute):
+            yield from _leaves(child, model, depth + 1, conditional)
 
 
 def _period_on_colon(element, string, suffix: str, strings):
