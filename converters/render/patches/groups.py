@@ -15,11 +15,11 @@ from .punctuation import (
     closing_quote,
     enters_quote,
     into_quote,
-    mark_nested_quote,
     unlocked,
 )
-from .punctuation import _first_character as _first_of
-from .punctuation import _last_character as _last_of
+from .quote_marks import mark_nested_quote
+from .string_ends import first_character as _first_of
+from .string_ends import last_character as _last_of
 
 
 class _Trace(threading.local):

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 import threading
 
+from .quote_marks import RICH, VALUE, mark_nested_quote
+from .string_ends import first_character as _first_character
+from .string_ends import last_character as _last_character
+from .string_ends import tail as _tail
+
 _CLOSING = re.compile(r"(?:</[a-z]+>)+$")
 
 
@@ -54,45 +59,6 @@ def install() -> None:
     install_entry_reset()
 
 
-def _tail(value, size: int = 64) -> tuple[str, bool]:
-    """The end of ``value`` (a string, or citeproc's MixedString: a list of
-    strings), at least ``size`` characters of it where it has them, and
-    whether that is all of it."""
-    if not isinstance(value, list):
-        return str(value), True
-    pieces: list[str] = []
-    length = 0
-    for segment in reversed(value):
-        piece = str(segment)
-        pieces.append(piece)
-        length += len(piece)
-        if length >= size:
-            return "".join(reversed(pieces)), False
-    return "".join(reversed(pieces)), True
-
-
-def _last_character(value) -> str:
-    """The last character of a string or MixedString ('' when empty)."""
-    if not isinstance(value, list):
-        return str(value)[-1:]
-    for segment in reversed(value):
-        piece = str(segment)
-        if piece:
-            return piece[-1]
-    return ""
-
-
-def _first_character(value) -> str:
-    """The first character of a string or MixedString ('' when empty)."""
-    if not isinstance(value, list):
-        return str(value)[:1]
-    for segment in value:
-        piece = str(segment)
-        if piece:
-            return piece[0]
-    return ""
-
-
 def install_right_inline() -> None:
     """The right-inline part of an aligned entry ends without the spaces
     the layout's suffix left (citeproc-js trims them; an entry without a
@@ -115,49 +81,6 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
-# Put after a group's or macro's text that ends in a quote closed and the
-# quoted element's own suffix of closing brackets ("(“Coll”)"): citeproc-js
-# moves the next mark printed after it, the group's or macro's parent's
-# (a delimiter, prefix or suffix), into the quote: "(“Coll,”) 1968", where
-# a delimiter beside the quoted element itself stays out.  Finishing moves
-# it and removes the mark (finishing.value_marks).
-NESTED_QUOTE = "\ue026"
-_BRACKETED_QUOTE = re.compile(r"[”»][)\]]+$")
-
-
-def mark_nested_quote(text):
-    """``text`` (a group's or macro's) with NESTED_QUOTE after it where it
-    ends in a quote and its quoted element's brackets."""
-    if _last_character(text) not in ")]" or _BRACKETED_QUOTE.search(_tail(text, 8)[0]) is None:
-        return text
-    if isinstance(text, list) and _nocase_in_quote(text):
-        return text  # a nocase span leaves no mark: rich text, the mark stays out
-    return text + NESTED_QUOTE
-
-
-def _nocase_in_quote(value) -> bool | None:
-    """Whether a nocase part of ``value`` (a MixedString) comes after its
-    last opening quote; None where no opening quote was met."""
-    from citeproc.string import NoCase
-
-    for segment in reversed(value):
-        if isinstance(segment, list):
-            found = _nocase_in_quote(segment)
-            if found is not None:
-                return found
-        elif isinstance(segment, NoCase) and str(segment):
-            return True
-        elif "“" in str(segment) or "«" in str(segment):
-            return False
-    return None
-
-
-# Put before a cs:text value that begins with a comma or period and has
-# more (", in "): citeproc-js moves no value's mark into a quote before it
-# ("“Title”, in C"), nor merges its comma ("Ed,, x"); a period after a
-# period is still merged ("Ed. x", "“Ed.” x").  Finishing does that and
-# removes the mark (finishing.value_marks).
-VALUE = "\ue025"
 # Put before the prefix of a formatted element (two LITERALs: finishing
 # removes them); a group or macro whose text starts with it takes it off.
 FORMATTED_PREFIX = LITERAL + LITERAL
@@ -250,12 +173,9 @@ MOVED = "\ue023"
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([”’»›])" + QUOTED_SUFFIX + r"([.,;:!?]+)$")
 
 
-# The quote each closing quote ends, and what in a quoted text makes
-# citeproc-js read it as rich text (quotes, apostrophes, markup marks): its
-# suffix then meets the enclosing one outside the text, in their order
-# (neural-plasticity: “Hemingway’s style and Jake’s narration,.”).
+# The quote each closing quote ends (what makes the quoted text rich:
+# quote_marks.RICH)
 _OPENING = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
-_RICH = re.compile("['’‘\"“”\ue010-\ue01c<]")
 
 
 def merge_marks(text: str, mark: str) -> str:
@@ -279,7 +199,7 @@ def suffix_into_quotes(text: str, mark: str) -> str | None:
     if found is None or found.start() == 0 or text[found.start() - 1] in ">\ue020":
         return None  # (the quote's text ends in markup or a value's punctuation)
     opened = text.rfind(_OPENING[found.group(1)], 0, found.start())
-    if _RICH.search(text, opened + 1, found.start()):
+    if RICH.search(text, opened + 1, found.start()):
         return None
     body, run = merge_marks(text[:found.start()], mark), found.group(2)
     if run[0] == body[-1]:
