@@ -231,6 +231,13 @@ def _render_macro(original, element, item, args, kwargs):
     return unlocked(text) if text else text
 
 
+def suppressed_so_far() -> bool:
+    """Whether the innermost group or macro rendering has called variables
+    and none of them gave text: as it ends, it is suppressed."""
+    frames = _TRACE.frames
+    return bool(frames) and frames[-1][0] and not frames[-1][1]
+
+
 def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:
     """A group or macro closes into the group around it.  As citeproc-js
     does, one that called no variable clears its parent's record of empty

@@ -323,13 +323,12 @@ def install_entry_reset() -> None:
 
     model.Layout.render_children = layout_render_children
 
-    from .groups import _TRACE
+    from .groups import suppressed_so_far
 
     def macro_render_children(self, item, *args, **kwargs):
         first = terms.state()
         text = model.Parent.render_children(self, item, *args, **kwargs)
-        frames = _TRACE.frames  # (the macro's, which groups or direct.py opened)
-        if frames and frames[-1][0] and not frames[-1][1]:
+        if suppressed_so_far():  # (the macro's frame, which groups or direct.py opened)
             terms.restore(first)  # suppressed: what it printed is not first
         return mark_nested_quote(text) if text else text
 
