@@ -101,6 +101,8 @@ _MACROS = ('<macro name="at"><text value="at "/><text variable="URL"/></macro>'
     ('<group><text term="in"/><text variable="URL"/></group><text term="no date"/>'
      '<text variable="title" prefix=" "/>', "No date T"),
     ('<text macro="at"/><text term="no date"/><text variable="title" prefix=" "/>', "No date T"),
+    ('<group><text value="x"/><names variable="editor"/></group><text term="in"/>'
+     '<text variable="title" prefix=" "/>', "In T"),
     # a printed label, variable, number or citation number
     ('<label variable="page" suffix=" "/><text term="in"/>', "page in"),
     ('<text variable="title" suffix=" "/><text term="in"/>', "T in"),
