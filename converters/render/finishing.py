@@ -9,15 +9,13 @@ from functools import lru_cache
 
 from .display_finish import displays, tidy_spaces
 from .patches.punctuation import (
-    _RICH,
     AFFIX_QUOTE,
     LITERAL,
     MOVED,
-    NESTED_QUOTE,
     QUOTED_SUFFIX,
-    VALUE,
     merge_marks,
 )
+from .patches.quote_marks import NESTED_QUOTE, RICH, VALUE
 from .resets import needed_resets
 from .richtext import mark, resolve
 
@@ -147,6 +145,8 @@ def _own_suffix_in(found) -> str:
 
 def finish_entry(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTES) -> str:
     """One rendered bibliography entry, tidied."""
+    if NESTED_QUOTE in text:  # (before the data's formatting marks are resolved)
+        text = nested_quote_marks(text, piq)
     text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     text = tidy_spaces(text, output)
@@ -202,7 +202,7 @@ def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QU
 
 def nested_quote_marks(text: str, piq: bool) -> str:
     """The marks after a group's or macro's quote in brackets
-    (punctuation.NESTED_QUOTE) taken out, where the locale puts punctuation
+    (quote_marks.NESTED_QUOTE) taken out, where the locale puts punctuation
     inside quotes with the mark printed next moved into the quote, merged
     with the quoted text's own ("(“Coll,”) 1968")."""
     if piq:
@@ -218,14 +218,14 @@ _NESTED_MOVE = re.compile(r"([^>\ue010-\ue01c])([”»])([)\]]+)" + NESTED_QUOTE
 def _nested_move(found) -> str:
     closing, text, end = found.group(2), found.string, found.start(2)
     opened = text.rfind("“" if closing == "”" else "«", 0, end)
-    if opened < 0 or _RICH.search(text, opened + 1, end):
+    if opened < 0 or RICH.search(text, opened + 1, end):
         return found.group(0)  # rich text in the quote ("Coll’s"): the mark stays out
     return merge_marks(found.group(1), found.group(4)) + closing + found.group(3)
 
 
 def value_marks(text: str, closing: str = CLOSING_QUOTES) -> str:
     """The marks before values that begin with a comma or period
-    (punctuation.VALUE) taken out, after the punctuation moved into quotes
+    (quote_marks.VALUE) taken out, after the punctuation moved into quotes
     has passed them by; a value's period after a period, question or
     exclamation mark, within a quote or not, is dropped as citeproc-js
     drops it ("“Ed.” x", "Ed. x", "Why? x")."""

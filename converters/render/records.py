@@ -82,7 +82,11 @@ def prepare_item(item: dict) -> tuple[dict, set[str]]:
             data[key] = str(value)
     page = data.get("page")
     if page and isinstance(page, str):
-        data["page-first"] = first_page(page)
+        first = first_page(page)
+        if first:
+            data["page-first"] = first
+        else:  # ("-5": no first page, as citeproc-js finds none, the item's own aside)
+            data.pop("page-first", None)
     for key in ("issued", "accessed", "original-date", "event-date", "submitted"):
         date = data.get(key)
         if date is not None and (not isinstance(date, dict) or not (

@@ -90,7 +90,7 @@ def _render_parts(layout, item, model) -> tuple[list, object]:
     left out (Layout.render_children, unjoined: citeproc-py's strings),
     and the child the layout's suffix goes on (below)."""
     from . import terms
-    from .punctuation import begin_entry
+    from .punctuation import begin_entry, end_entry
     from .year_suffix import begin_item
 
     begin_item()
@@ -110,6 +110,7 @@ def _render_parts(layout, item, model) -> tuple[list, object]:
             if printed or _calls_macro(child):
                 last = (child, printed)
     finally:
+        end_entry()
         terms.end_entry()
     return output, last
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 
+from . import terms
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
 from .punctuation import (
@@ -14,12 +15,11 @@ from .punctuation import (
     closing_quote,
     enters_quote,
     into_quote,
-    mark_nested_quote,
     unlocked,
 )
-from .punctuation import _first_character as _first_of
-from .punctuation import _last_character as _last_of
-from .terms import _START
+from .quote_marks import mark_nested_quote
+from .string_ends import first_character as _first_of
+from .string_ends import last_character as _last_of
 
 
 class _Trace(threading.local):
@@ -61,7 +61,7 @@ def _patch_group(model) -> None:
     def process(self, item, context=None, **kwargs):
         frames = _TRACE.frames
         frames.append([False, False])
-        printed = _SUBSTITUTE.printed
+        printed, first = _SUBSTITUTE.printed, terms.state()
         try:
             output = _group_children(self, item, context, kwargs, model)
         finally:
@@ -74,6 +74,7 @@ def _patch_group(model) -> None:
             # catching (17,000 for 1,000 APA entries); what it printed
             # is taken back (author_substitute._watch_printed)
             _SUBSTITUTE.printed = printed
+            terms.restore(first)  # what it printed does not come first
             return None
         if frames:
             # a group that printed counts as printed text for its parent, as
@@ -177,7 +178,7 @@ def _track_leaf(cls, model) -> None:
             hit = called[id(self)] = (self, self.get("variable"),
                                       self.get("macro") if cls is model.Text else None)
         variable, macro = hit[1], hit[2]
-        if variable and _repressed(self, variable, kwargs.get("context")):
+        if variable and _already_substituted(self, variable, kwargs.get("context")):
             if _TRACE.frames:
                 _TRACE.frames[-1][0] = True  # called, and empty here
             raise model.VariableError  # already printed as a substitute
@@ -192,7 +193,7 @@ def _track_leaf(cls, model) -> None:
             text = original(self, item, *args, **kwargs)
             if text:
                 if variable != "citation-number":
-                    _START.pending = False  # not a term first (terms)
+                    terms.printed()  # not a term first
                 if variable and collecting:
                     collecting[-1].append((self.tag, variable))
             return text
@@ -202,7 +203,7 @@ def _track_leaf(cls, model) -> None:
         if text:
             frame[1] = True
             if variable != "citation-number":
-                _START.pending = False
+                terms.printed()
             if collecting:
                 collecting[-1].append((self.tag, variable))
         return text
@@ -230,6 +231,13 @@ def _render_macro(original, element, item, args, kwargs):
     return unlocked(text) if text else text
 
 
+def suppressed_so_far() -> bool:
+    """Whether the innermost group or macro rendering has called variables
+    and none of them gave text: as it ends, it is suppressed."""
+    frames = _TRACE.frames
+    return bool(frames) and frames[-1][0] and not frames[-1][1]
+
+
 def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:
     """A group or macro closes into the group around it.  As citeproc-js
     does, one that called no variable clears its parent's record of empty
@@ -243,6 +251,16 @@ def _close_into(parent: list[bool], called: bool, rendered: bool) -> None:
 
 
 def _repressed(element, variable: str, context) -> bool:
+    """Whether ``variable`` was printed as a substitute already, asked by
+    direct.py's shortcuts, whose empty cs:names (one without a substitute)
+    goes no further: a cs:names called keeps a term after it as it is
+    (terms; Names.process does it on the long way)."""
+    if element.tag.endswith("names"):
+        terms.printed()
+    return _already_substituted(element, variable, context)
+
+
+def _already_substituted(element, variable: str, context) -> bool:
     try:
         layout = (context if context is not None else element).get_layout()
     except (IndexError, AttributeError):
@@ -285,11 +303,14 @@ def _patch_substitution(model) -> None:
     names = model.Names.process
 
     def process(self, item, names_context=None, context=None, **kwargs):
-        layout = (context if context is not None else self).get_layout()
-        repressed = layout.repressed.get(self.tag, [])
-        if repressed and any(v in repressed for v in self.get("variable", "").split()):
-            raise VariableError
-        return names(self, item, names_context=names_context, context=context, **kwargs)
+        try:
+            layout = (context if context is not None else self).get_layout()
+            repressed = layout.repressed.get(self.tag, [])
+            if repressed and any(v in repressed for v in self.get("variable", "").split()):
+                raise VariableError
+            return names(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            terms.printed()  # called, printed or not: "in T" after no editor (terms)
 
     model.Names.process = process
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 import threading
 
+from .quote_marks import RICH, VALUE, mark_nested_quote
+from .string_ends import first_character as _first_character
+from .string_ends import last_character as _last_character
+from .string_ends import tail as _tail
+
 _CLOSING = re.compile(r"(?:</[a-z]+>)+$")
 
 
@@ -54,45 +59,6 @@ def install() -> None:
     install_entry_reset()
 
 
-def _tail(value, size: int = 64) -> tuple[str, bool]:
-    """The end of ``value`` (a string, or citeproc's MixedString: a list of
-    strings), at least ``size`` characters of it where it has them, and
-    whether that is all of it."""
-    if not isinstance(value, list):
-        return str(value), True
-    pieces: list[str] = []
-    length = 0
-    for segment in reversed(value):
-        piece = str(segment)
-        pieces.append(piece)
-        length += len(piece)
-        if length >= size:
-            return "".join(reversed(pieces)), False
-    return "".join(reversed(pieces)), True
-
-
-def _last_character(value) -> str:
-    """The last character of a string or MixedString ('' when empty)."""
-    if not isinstance(value, list):
-        return str(value)[-1:]
-    for segment in reversed(value):
-        piece = str(segment)
-        if piece:
-            return piece[-1]
-    return ""
-
-
-def _first_character(value) -> str:
-    """The first character of a string or MixedString ('' when empty)."""
-    if not isinstance(value, list):
-        return str(value)[:1]
-    for segment in value:
-        piece = str(segment)
-        if piece:
-            return piece[0]
-    return ""
-
-
 def install_right_inline() -> None:
     """The right-inline part of an aligned entry ends without the spaces
     the layout's suffix left (citeproc-js trims them; an entry without a
@@ -115,30 +81,6 @@ LITERAL = "\ue020"
 # those of quotes="true" and of the data; finishing removes it.
 AFFIX_QUOTE = "\ue024"
 _PUNCTUATION_ONLY = re.compile(r"[.,;:!?]+")
-# Put after a group's or macro's text that ends in a quote closed and the
-# quoted element's own suffix of closing brackets ("(“Coll”)"): citeproc-js
-# moves the next mark printed after it, the group's or macro's parent's
-# (a delimiter, prefix or suffix), into the quote: "(“Coll,”) 1968", where
-# a delimiter beside the quoted element itself stays out.  Finishing moves
-# it and removes the mark (finishing.value_marks).
-NESTED_QUOTE = "\ue026"
-_BRACKETED_QUOTE = re.compile(r"[”»][)\]]+$")
-
-
-def mark_nested_quote(text):
-    """``text`` (a group's or macro's) with NESTED_QUOTE after it where it
-    ends in a quote and its quoted element's brackets."""
-    if _last_character(text) not in ")]" or _BRACKETED_QUOTE.search(_tail(text, 8)[0]) is None:
-        return text
-    return text + NESTED_QUOTE
-
-
-# Put before a cs:text value that begins with a comma or period and has
-# more (", in "): citeproc-js moves no value's mark into a quote before it
-# ("“Title”, in C"), nor merges its comma ("Ed,, x"); a period after a
-# period is still merged ("Ed. x", "“Ed.” x").  Finishing does that and
-# removes the mark (finishing.value_marks).
-VALUE = "\ue025"
 # Put before the prefix of a formatted element (two LITERALs: finishing
 # removes them); a group or macro whose text starts with it takes it off.
 FORMATTED_PREFIX = LITERAL + LITERAL
@@ -231,12 +173,9 @@ MOVED = "\ue023"
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([”’»›])" + QUOTED_SUFFIX + r"([.,;:!?]+)$")
 
 
-# The quote each closing quote ends, and what in a quoted text makes
-# citeproc-js read it as rich text (quotes, apostrophes, markup marks): its
-# suffix then meets the enclosing one outside the text, in their order
-# (neural-plasticity: “Hemingway’s style and Jake’s narration,.”).
+# The quote each closing quote ends (what makes the quoted text rich:
+# quote_marks.RICH)
 _OPENING = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
-_RICH = re.compile("['’‘\"“”\ue010-\ue01c<]")
 
 
 def merge_marks(text: str, mark: str) -> str:
@@ -260,7 +199,7 @@ def suffix_into_quotes(text: str, mark: str) -> str | None:
     if found is None or found.start() == 0 or text[found.start() - 1] in ">\ue020":
         return None  # (the quote's text ends in markup or a value's punctuation)
     opened = text.rfind(_OPENING[found.group(1)], 0, found.start())
-    if _RICH.search(text, opened + 1, found.start()):
+    if RICH.search(text, opened + 1, found.start()):
         return None
     body, run = merge_marks(text[:found.start()], mark), found.group(2)
     if run[0] == body[-1]:
@@ -379,12 +318,18 @@ def install_entry_reset() -> None:
         try:
             return render_children(self, item, *args, **kwargs)
         finally:
+            end_entry()
             terms.end_entry()
 
     model.Layout.render_children = layout_render_children
 
+    from .groups import suppressed_so_far
+
     def macro_render_children(self, item, *args, **kwargs):
+        first = terms.state()
         text = model.Parent.render_children(self, item, *args, **kwargs)
+        if suppressed_so_far():  # (the macro's frame, which groups or direct.py opened)
+            terms.restore(first)  # suppressed: what it printed is not first
         return mark_nested_quote(text) if text else text
 
     model.Macro.render_children = macro_render_children
@@ -396,6 +341,13 @@ def begin_entry(item=None) -> None:
     item's reference is kept for _ends_in_number."""
     _COLON.last = None
     _COLON.reference = getattr(item, "reference", None)
+
+
+def end_entry() -> None:
+    """The cite's or entry's children are done: its reference is not read
+    for another element's text (a sort key's).  (The last colon stays for
+    the layout's suffix.)"""
+    _COLON.reference = None
 
 
 def _formatted(element, string, strings) -> bool:
@@ -457,9 +409,9 @@ def _meeting(model):
 
 def _ends_in_number(element, string, model, numbers) -> bool:
     """Whether a group's or macro's text ends in digits a number variable
-    printed: its last number or date leaf (in the order written, macros
-    opened) is a number, and the text ends in a digit (a closing bracket
-    aside)."""
+    printed: of its leaves that print (in the order written, macros
+    opened), the last is a number, and the text ends in a digit (a closing
+    bracket aside)."""
     if isinstance(element, (model.Date, model.Names)):
         return False
     text = str(string).rstrip(")]")
@@ -467,18 +419,23 @@ def _ends_in_number(element, string, model, numbers) -> bool:
         return False
     last = None
     reference = _COLON.reference
-    for leaf in _leaves(element, model):
+    for leaf, conditional in _leaves(element, model):
         if reference is not None and _empty(leaf, reference):
             # it printed nothing, so the text ends in what is before it
             # (citeproc-js: "1907;" where the volume after the year is empty,
             # multidisciplinary-digital-publishing-institute)
             continue
-        if isinstance(leaf, model.Date):
-            last = False
-        elif isinstance(leaf, model.Number) or (
+        if isinstance(leaf, model.Number) or (
                 isinstance(leaf, model.Text)
                 and (leaf.get("variable") or "").replace("-", "_") in numbers):
             last = True
+        elif isinstance(leaf, model.Date):
+            last = False
+        elif not conditional and isinstance(leaf, (model.Text, model.Names, model.Label)):
+            # names, a label, a value, a term or another variable printed
+            # after the number ("5 Group 7;", "5 see 2;": no period); one in
+            # a cs:choose may be in a branch not taken, and is not counted
+            last = False
     return bool(last)
 
 
@@ -488,26 +445,30 @@ _COMPUTED = frozenset(("citation_number", "locator", "first_reference_note_numbe
 
 
 def _empty(leaf, reference: dict) -> bool:
-    """Whether a leaf names a variable the reference does not have."""
-    variable = leaf.get("variable")
-    if not variable:
+    """Whether a leaf names variables, none of which the reference has."""
+    variables = leaf.get("variable")
+    if not variables:
         return False
-    variable = variable.replace("-", "_")
-    return variable not in _COMPUTED and not dict.__contains__(reference, variable)
+    return not any(name in _COMPUTED or dict.__contains__(reference, name)
+                   for name in variables.replace("-", "_").split())
 
 
-def _leaves(element, model, depth: int = 0):
+def _leaves(element, model, depth: int = 0, conditional: bool = False):
     """The elements under ``element`` in the order written, a macro's
-    contents in place of its call (a bounded depth guards a macro that
-    calls itself)."""
+    contents in place of its call, a cs:names' substitute but not its name
+    parts (a bounded depth guards a macro that calls itself); with each,
+    whether it is inside a cs:choose."""
     if depth > 20:
         return
     if isinstance(element, model.Text) and "macro" in element.attrib:
-        yield from _leaves(element.get_macro(element.get("macro")), model, depth + 1)
+        yield from _leaves(element.get_macro(element.get("macro")), model, depth + 1, conditional)
         return
-    yield element
+    yield element, conditional
+    conditional = conditional or isinstance(element, model.Choose)
+    names = isinstance(element, model.Names)
     for child in element:
-        yield from _leaves(child, model, depth + 1)
+        if not names or isinstance(child, model.Substitute):
+            yield from _leaves(child, model, depth + 1, conditional)
 
 
 def _period_on_colon(element, string, suffix: str, strings):

@@ -52,21 +52,43 @@ def end_entry() -> None:
 
 
 def printed() -> None:
-    """Something other than a term came first (a variable called, even
-    empty; a value; a date, number or names printed)."""
+    """Something other than a term printed first (a value, a variable's
+    text, a label), or a cs:names was called: a term after it stays as it
+    is."""
     _START.pending = False
+
+
+def state() -> bool:
+    """Whether a term printed now would be first: saved as a group or
+    macro starts, for :func:`restore`."""
+    return _START.pending
+
+
+def restore(pending: bool) -> None:
+    """A group or macro was suppressed: what it printed does not count."""
+    _START.pending = pending
+
+
+# The variables a cs:text counts as printed even when the item lacks them
+# (citeproc-js: "in t" after an empty volume, "In t" after an empty page,
+# chapter-number or URL; checked one by one on crafted styles).
+_COUNTED_EMPTY = frozenset(("volume", "edition", "number", "issue"))
 
 
 def _patch_first_term(model) -> None:
     """citeproc-js capitalizes a term that is the first thing a
     bibliography's entry prints: "N.d." for an entry without author whose
     date is the "no date" term, "In t" (bollettino-d-archeologia-online).
-    A text variable called before it, even empty (the citation number
-    aside), a value, or a date, number or names printed before it, keeps
-    it as it is.  Checked on
-    crafted styles."""
+    Only text that printed counts, as citeproc-js counts what it appended
+    to its output: a value, a variable's text (the citation number aside:
+    "[1] N.d."), a date, a number, a label ("page in") before the term
+    keep it as it is; an empty variable (but four: _COUNTED_EMPTY) or
+    macro does not ("In T"), nor what a suppressed group or macro printed
+    ("No date T": groups.py and punctuation's macro hook restore the
+    state).  A cs:names called counts, printed or not ("in
+    T" after an empty editor).  Checked on crafted styles against
+    citeproc-js."""
     original = model.Text._term
-    variable = model.Text._variable
 
     def _term(self, item):
         text = original(self, item)
@@ -76,13 +98,28 @@ def _patch_first_term(model) -> None:
             return type(text)(plain[:1].upper() + plain[1:])
         return text
 
-    def _variable(self, item, context):
-        if _START.pending and self.get("variable") != "citation-number":
-            _START.pending = False  # (the citation number does not count: "[1] N.d.")
-        return variable(self, item, context)
-
     model.Text._term = _term
+    variable = model.Text._variable
+
+    def _variable(self, item, context):
+        if _START.pending and self.get("variable") in _COUNTED_EMPTY:
+            _START.pending = False
+            return variable(self, item, context)
+        text = variable(self, item, context)
+        if text and _START.pending and self.get("variable") != "citation-number":
+            _START.pending = False  # (the citation number does not count: "[1] N.d.")
+        return text
+
     model.Text._variable = _variable
+    label_markup = model.Label.markup
+
+    def markup(self, text):
+        output = label_markup(self, text)
+        if output:
+            _START.pending = False
+        return output
+
+    model.Label.markup = markup
 
 
 def _patch_long_form(model) -> None:

@@ -154,11 +154,14 @@ def _wordwise(text, text_case: str) -> str:
     """capitalize-all or sentence case word by word, the spacing kept
     (citeproc-py joined its words with spaces, and put one on each side of
     a nocase part that meets a formatting mark: "<span> mcxcviii </span>");
-    nocase words stay as they are.  capitalize-all capitalizes each word.
+    nocase words stay as they are.  capitalize-all capitalizes each word
+    but one after an apostrophe or with a capital after its first letter,
+    as citeproc-js does ("Don’t", "L’homme", "iPhone", "X-Ray").
     Sentence case is citeproc-js's: the first word capitalized and kept
-    otherwise, every other word lower-cased, words parted by spaces and
-    hyphens ("IPhone x", "DNA-seq ab: the cat", "NATUM ab"; CSL 1.0.2 would
-    keep mixed-case words, citeproc-py capitals)."""
+    otherwise, every other word lower-cased, words parted as citeproc-js
+    parts them (_WORDS: "IPhone x", "DNA-seq ab: the cat", "NATUM ab",
+    "L’homme", "Input/output"; CSL 1.0.2 would keep mixed-case words,
+    citeproc-py capitals)."""
     from citeproc.string import MixedString, NoCase
 
     def leaves(value):
@@ -168,24 +171,37 @@ def _wordwise(text, text_case: str) -> str:
         else:
             yield value
 
-    split = _SENTENCE_WORDS if text_case == "sentence" else _SPACES
-    tokens = [(part, isinstance(leaf, NoCase)) for leaf in leaves(text)
-              for part in split.split(str(leaf)) if part]
+    tokens = [(part, index % 2 == 1, isinstance(leaf, NoCase)) for leaf in leaves(text)
+              for index, part in enumerate(_WORDS.split(str(leaf))) if part]
     first = True
     out = []
-    for part, nocase in tokens:
-        if part.isspace() or part == "-" or all(char in MARK_CHARS for char in part):
-            out.append(part)  # not a word: spacing, a hyphen, a formatting mark alone
+    after_word = False  # the last piece a word, an apostrophe after it ("Don’t")
+    for part, between, nocase in tokens:
+        if between or all(char in MARK_CHARS for char in part):
+            out.append(part)  # not a word: spacing, punctuation, a formatting mark alone
+            after_word = after_word and part in "’'"
             continue
-        if not nocase:
-            part = _capitalize(part) if first or text_case == "capitalize-all" else part.lower()
-        first = False
+        if nocase:
+            pass
+        elif text_case == "sentence":
+            part = _capitalize(part) if first else part.lower()
+        elif not after_word and not _mixed(part):
+            part = _capitalize(part)  # (capitalize-all: "X-Ray", "L’homme", "iPhone")
+        first, after_word = False, True
         out.append(part)
     return "".join(out)
 
 
-_SPACES = re.compile(r"(\s+)")
-_SENTENCE_WORDS = re.compile(r"(\s+|-)")
+def _mixed(word: str) -> bool:
+    """A capital after the word's first letter ("iPhone", "dNA"): capitalize-all keeps it."""
+    letters = "".join(char for char in word if char not in MARK_CHARS)
+    return any(char.isupper() for char in letters[1:])
+
+
+# What parts words in citeproc-js's text cases (CSL.Output.Formatters'
+# split): spaces, quotes and apostrophes, dashes, the slash, sentence
+# punctuation and brackets ("L’homme", "Input/output", "X-Ray").
+_WORDS = re.compile(r"(\s+|[-\u2013\u2014/.,;?!:\[\]()'\"\u2018\u2019\u201c\u201d])")
 
 
 def _patch_title_case(model) -> None:
@@ -208,7 +224,7 @@ def _patch_title_case(model) -> None:
             return _title(self, _as_cased(text))
         if text_case in _WHOLE and isinstance(text, list):
             return _whole(text, text_case)
-        if text_case == "sentence" or (text_case == "capitalize-all" and isinstance(text, list)):
+        if text_case in ("sentence", "capitalize-all"):
             return _wordwise(text, text_case)
         return original(self, text, language)
 
