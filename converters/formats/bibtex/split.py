@@ -223,13 +223,15 @@ def file_preambles(texts: list[str]) -> dict[str, tuple[int, str]]:
 
 def _count_lines(text: str, blocks, state: _Splitting) -> None:
     """Each block's first line, found by its raw text in the file."""
-    pos, line = 0, 1
+    pos, line, after = 0, 1, 0
     for block in blocks:
         raw = getattr(block, "raw", None)
-        found = find_from(text, raw, pos) if raw else -1
+        # searched from just after the last block's start: an exact repeat
+        # (the same raw text) is found at its own line, not the first's
+        found = find_from(text, raw, after) if raw else -1
         if found >= 0:
             line += text.count("\n", pos, found)
-            pos = found
+            pos, after = found, found + 1
             state.lines[id(block)] = line
             inner = getattr(block, "ignore_error_block", None)
             if inner is not None:
