@@ -118,3 +118,12 @@ def test_an_exact_repeat_is_said_at_its_own_line(tmp_path):
     ids, err, code = _three_ways(bib)
     assert ids == ["Q"] and code == 1
     assert err.startswith(f"{bib}:5: error key-duplicate the key 'Q' is used again")
+
+
+def test_a_field_given_twice_near_a_held_value(tmp_path):
+    bib = tmp_path / "twicefield.bib"
+    bib.write_text(_PASTED_Q.replace("title = {Pasted},", "title = {Pasted}, title = {Again},")
+                   + "@book{R,\n  title = {R}, title = {R2},\n}\n\n" + _REAL_Q, encoding="utf-8")
+    ids, err, code = _three_ways(bib)
+    assert ids == ["P", "R", "Q"] and code == 0
+    assert err.count("warning field-duplicate field title given twice") == 2

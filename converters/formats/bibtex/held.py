@@ -58,14 +58,13 @@ def held(text: str, blocks: list) -> list:
         if at >= 0 and at < skip_to:
             if at + len(raw) > skip_to and text[skip_to:at + len(raw)].strip():
                 return blocks  # a block reaching past the entry read again: as it was
-            if isinstance(getattr(block, "key", None), str):
-                dropped.add(block.key)
+            dropped.add(_key(block, bm))
             continue  # cut out of the value read again
         if at >= 0 and type(block) is bm.ParsingFailedBlock and _aborted(block):
             whole = _read_whole(text, at)
             if whole is not None:
                 out.append(whole[0])
-                kept.add(whole[0].key)
+                kept.add(_key(whole[0], bm))
                 skip_to = whole[1]
                 continue
         if (type(block) is bm.DuplicateBlockKeyBlock and block.key in dropped
@@ -73,10 +72,16 @@ def held(text: str, blocks: list) -> list:
             # the splitter's check took it for a repeat of an entry cut out of
             # a value: the reader's own check, which sees only the kept ones, decides
             block = block.ignore_error_block
-        if isinstance(block, bm.Entry) or type(block) is bm.DuplicateFieldKeyBlock:
-            kept.add(block.key)
+        kept.add(_key(block, bm))
         out.append(block)
     return out
+
+
+def _key(block, bm) -> str:
+    """An entry block's key ("" for any other block)."""
+    if type(block) is bm.DuplicateFieldKeyBlock:
+        block = block.ignore_error_block
+    return block.key if isinstance(block, bm.Entry) else ""
 
 
 def _read_whole(text: str, start: int) -> tuple | None:

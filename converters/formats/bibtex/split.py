@@ -5,11 +5,9 @@ expand the simple macros of the file's @preambles and report what is wrong
 with the line it is on."""
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ... import latex
 from ...diagnostics import Severity, make
