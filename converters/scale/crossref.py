@@ -21,8 +21,10 @@ from typing import TextIO
 from ..model import ReadResult
 from .streams import _entry_starts, bibtex_chunks, bibtex_openings, line_breaks
 
-# a key as the reader's splitter takes it: to the comma, blanks inside kept ("a b")
-_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s](?:[^,\r\n]*[^,\s])?)\s*,")
+# a key as the reader's splitter takes it: to the comma, blanks inside kept
+# ("a b"); an entry's only: "@comment{k1, a note}" (or @preamble, @string) has none
+_KEY = re.compile(r"@\s*(?!(?i:comment|preamble|string)\b)\w+\s*[{(]\s*"
+                  r"([^,\s](?:[^,\r\n]*[^,\s])?)\s*,")
 _STRING = re.compile(r"\s*@\s*string\s*[{(]", re.IGNORECASE)
 _PARENT = re.compile(r"\b(?:crossref|xref)\s*=\s*[{\"]?\s*([^,}\"\s]+)", re.IGNORECASE)
 

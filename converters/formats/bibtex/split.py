@@ -5,11 +5,9 @@ expand the simple macros of the file's @preambles and report what is wrong
 with the line it is on."""
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ... import latex
 from ...diagnostics import Severity, make
@@ -197,124 +195,13 @@ def _blocks(text: str) -> tuple[list, dict, str]:
     from bibtexparser.splitter import Splitter
 
     from .blocks import split_blocks
+    from .held import held
 
     blocks, quick = split_blocks(text, light=True) or (Splitter(text).split().blocks, {})
     if "%" in text and _comment_trouble(blocks):
         text = _blank_field_comments(text)  # the same lines, comments blank
         blocks, quick = Splitter(text).split().blocks, {}
-    return _held(text, blocks), quick, text
-
-
-# An entry whose braced value holds a line that starts like an entry (a
-# pasted "@book{y, ...}" in a URL or an abstract) is one entry to BibTeX,
-# biber and pandoc, which count braces; bibtexparser's splitter aborts it at
-# that line.  It is read again with such lines held as text, where the
-# braces say they are inside a value (two deep or more) and the entry closes
-# soon after, on a line of its own: a brace short in some other entry is
-# rarely made up by chance so near (that entry is reported as before).
-_HELD_AT = "\ue040"  # stands for "@" while the splitter reads the entry again
-_HELD_LINES = 200  # lines an entry read again may span
-
-
-@functools.cache
-def _held_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """(an abort at an entry line inside a value, bibtexparser's marks (a
-    backslash hides one), an entry's opening, an "@type{" opening a line
-    (blocks._CUT)); compiled when first needed: rarely."""
-    return (re.compile(r"Unexpected block start: .*closing `\}`", re.DOTALL),
-            re.compile(r"\\+[\s\S]|[{}\n]"), re.compile(r"\s*@\w+[ \t]*\{"),
-            re.compile(r"[^\S\n]*(@\w*[ \t]*[{(])"))
-
-
-def _aborted(block) -> bool:
-    return _held_patterns()[0].search(
-        str(getattr(block.error, "abort_reason", "") or "")) is not None
-
-
-def _held(text: str, blocks: list) -> list:
-    """``blocks`` with each entry the splitter aborted at a line inside one
-    of its braced values read whole, and the blocks it cut out of that
-    value dropped."""
-    from bibtexparser import model as bm
-
-    if not any(type(b) is bm.ParsingFailedBlock and _aborted(b) for b in blocks):
-        return blocks
-    if _HELD_AT in text:
-        return blocks
-    out: list = []
-    pos, skip_to = 0, -1
-    for block in blocks:
-        raw = getattr(block, "raw", None) or ""
-        at = find_from(text, raw, pos) if raw else -1
-        if at >= 0:
-            pos = at
-        if at >= 0 and at < skip_to:
-            if at + len(raw) > skip_to and text[skip_to:at + len(raw)].strip():
-                return blocks  # a block reaching past the entry read again: as it was
-            continue  # cut out of the value read again
-        if at >= 0 and type(block) is bm.ParsingFailedBlock and _aborted(block):
-            whole = _read_whole(text, at)
-            if whole is not None:
-                out.append(whole[0])
-                skip_to = whole[1]
-                continue
-        out.append(block)
-    return out
-
-
-def _read_whole(text: str, start: int) -> tuple | None:
-    """(the entry at ``start`` read with the "@" lines inside its braced
-    values held as text, where it ends) or None: not such an entry."""
-    from bibtexparser import model as bm
-    from bibtexparser.splitter import Splitter
-
-    _, tokens, opens, cut_line = _held_patterns()
-    opening = opens.match(text, start)
-    if opening is None:
-        return None
-    depth, lines, held = 1, 0, []
-    for token in tokens.finditer(text, opening.end()):
-        mark = token.group(0)
-        if mark == "\n":
-            lines += 1
-            if lines > _HELD_LINES:
-                return None
-            opened = cut_line.match(text, token.end())
-            if opened is not None:
-                if depth < 2:
-                    return None  # between fields: a new block, as the splitter says
-                held.append(opened.start(1))
-        elif mark == "{":
-            depth += 1
-        elif mark == "}":
-            depth -= 1
-            if depth == 0:
-                end = token.end()
-                break
-    else:
-        return None
-    rest = text.find("\n", end)
-    if not held or text[end:rest if rest >= 0 else len(text)].strip():
-        return None
-    region = list(text[start:end])
-    for at in held:
-        region[at - start] = _HELD_AT
-    found = [b for b in Splitter("".join(region)).split().blocks
-             if not (isinstance(b, bm.ImplicitComment) and not (b.comment or "").strip())]
-    # (its key, which the splitter's check did not see, is checked by _entry)
-    if len(found) != 1 or type(found[0]) not in (bm.Entry, bm.DuplicateFieldKeyBlock):
-        return None
-    block = found[0]
-    entry: Any = block.ignore_error_block if type(block) is bm.DuplicateFieldKeyBlock else block
-    for item in entry.fields:
-        if isinstance(item.value, str) and _HELD_AT in item.value:
-            item.value = item.value.replace(_HELD_AT, "@")
-    whole = bm.Entry(entry.entry_type, entry.key, entry.fields, entry.start_line,
-                     text[start:end])
-    if type(block) is bm.DuplicateFieldKeyBlock:  # a field given twice: said as usual
-        return bm.DuplicateFieldKeyBlock(block.duplicate_keys, whole), end
-    return whole, end
-
+    return held(text, blocks), quick, text
 
 
 def preamble_texts(text: str) -> list[str]:
@@ -334,13 +221,15 @@ def file_preambles(texts: list[str]) -> dict[str, tuple[int, str]]:
 
 def _count_lines(text: str, blocks, state: _Splitting) -> None:
     """Each block's first line, found by its raw text in the file."""
-    pos, line = 0, 1
+    pos, line, after = 0, 1, 0
     for block in blocks:
         raw = getattr(block, "raw", None)
-        found = find_from(text, raw, pos) if raw else -1
+        # searched from just after the last block's start: an exact repeat
+        # (the same raw text) is found at its own line, not the first's
+        found = find_from(text, raw, after) if raw else -1
         if found >= 0:
             line += text.count("\n", pos, found)
-            pos = found
+            pos, after = found, found + 1
             state.lines[id(block)] = line
             inner = getattr(block, "ignore_error_block", None)
             if inner is not None:
