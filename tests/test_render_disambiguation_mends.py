@@ -155,3 +155,22 @@ def test_with_initials_a_name_without_initialize_with_gets_bare_initials(tmp_pat
         "JP Doe 2001", "J-P Doe 2002", "A Doe 2003", "AB Doe 2004", "Roe 2005", "Roe 2006"]
     assert _entries(tmp_path, body, items)[:4] == [
         "JP Doe 2001. A", "J-P Doe 2002. B", "A Doe 2003. C", "AB Doe 2004. D"]
+
+
+def test_bare_initials_are_citeproc_js_initials(tmp_path):
+    # its own initializer with "": a lower-case part after a hyphen is
+    # dropped ("Guo-ping" -> "G"), a capital pair kept ("TSerendorjiin" -> "Ts")
+    body = ('<citation disambiguate-add-givenname="true" '
+            'givenname-disambiguation-rule="all-names-with-initials"><layout>'
+            f'<names variable="author"><name form="short"/></names>{_YEAR}</layout></citation>'
+            '<bibliography><sort><key variable="title"/></sort><layout><names variable="author">'
+            f'<name form="short"/></names>{_YEAR}<text variable="title" prefix=". "/>'
+            '</layout></bibliography>')
+    items = [{"id": k, "type": "book", "title": k.upper(), "issued": {"date-parts": [[y]]},
+              "author": [{"family": "Doe", "given": g}]}
+             for k, y, g in (("a", 2000, "Guo-ping"), ("b", 2001, "Hua"),
+                             ("c", 2002, "TSerendorjiin"), ("d", 2003, "Bat"))]
+    assert _citations(tmp_path, body, items) == ["G Doe 2000", "H Doe 2001", "Ts Doe 2002",
+                                                 "B Doe 2003"]
+    assert _entries(tmp_path, body, items) == ["G Doe 2000. A", "H Doe 2001. B",
+                                               "Ts Doe 2002. C", "B Doe 2003. D"]

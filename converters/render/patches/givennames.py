@@ -19,9 +19,7 @@ DisambiguateTrueReflectedInBibliography, IncrementalExtraText)
 """
 from __future__ import annotations
 
-import re
-
-from . import sorting
+from . import initials, sorting
 from .names import in_citation, process_showing
 
 _CONDITIONS: dict[int, tuple] = {}  # id(root) -> (root, [if elements]), emptied with speed's caches
@@ -86,9 +84,10 @@ def _expanded(name, level: int, form, mark, initials_only: bool):
         return name
     if level and given and initials_only and mark is None:
         # citeproc-js initializes with "" where the name has no
-        # initialize-with: "JP Doe", "J-P Doe" ("John Paul", "Jean-Paul")
+        # initialize-with: "JP Doe", "J-P Doe", "G Doe", "Ts Doe" ("John Paul",
+        # "Jean-Paul", "Guo-ping", "TSerendorjiin"), as its own initializer does
         copy = Name(**dict(name))
-        dict.__setitem__(copy, "given", _Whole(_bare_initials(str(given))))
+        dict.__setitem__(copy, "given", _Whole(initials.initialize(str(given), "")))
         return copy
     if not level or not given or (initials_only and level > 1):
         return Name(**{k: v for k, v in name.items()
@@ -97,12 +96,6 @@ def _expanded(name, level: int, form, mark, initials_only: bool):
     if level > 1 and mark is not None:
         dict.__setitem__(copy, "given", _Whole(given))
     return copy
-
-
-def _bare_initials(given: str) -> str:
-    """Initials with no mark: a word's first letter, a hyphen kept."""
-    return "".join("-".join(part[:1].upper() for part in word.split("-") if part)
-                   for word in re.split(r"[\s.]+", given) if word)
 
 
 def _patch_levels(model) -> None:
