@@ -324,7 +324,7 @@ def test_a_chunk_opens_on_the_line_before_its_first_and_keeps_its_column():
 def _convert_streamed(path: Path, to: str, tmp_path: Path, from_: str | None = None):
     """convert --stream in this process: the output text and diagnostics."""
     from converters.scale.plan import execute, part_shards
-    from converters.scale.shards import Job, assemble
+    from converters.scale.shards import Job
 
     folder = tmp_path / "work"
     folder.mkdir(exist_ok=True)

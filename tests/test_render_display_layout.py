@@ -86,6 +86,17 @@ def test_second_field_align_makes_the_first_part_the_margin_whatever_its_display
     assert _render(tmp_path, body, "text") == ["1.  Alpha P"]
 
 
+def test_second_field_align_with_one_part_prints_no_right_inline_nor_suffix(tmp_path):
+    # journal-of-australian-strength-and-conditioning: one group holds the
+    # number and everything else; citeproc-js makes it the margin and prints
+    # no right-inline part, the layout's suffix with it ("1. Doe. Alpha")
+    body = _layout('<group delimiter=". "><text variable="citation-number"/>'
+                   '<names variable="author"/><text variable="title"/></group>', ' suffix="."',
+                   ' second-field-align="flush"')
+    assert _render(tmp_path, body, "html") == ['<div class="csl-left-margin">1. Jo Doe. Alpha</div>']
+    assert _render(tmp_path, body, "text") == ["1. Jo Doe. Alpha"]
+
+
 def test_a_display_in_a_choose_branch_is_the_layout_s_own(tmp_path):
     # atlas-of-genetics-..., iso690-*, eva-berlin-konferenz: divisions in the
     # branches of a cs:choose at the layout's top level; one inside a group

@@ -225,7 +225,12 @@ def _aligned(layout, parts: list) -> str:
     from citeproc.string import join
 
     margin = mark("left-margin", _undisplayed(str(parts[0])))
-    rest = str(layout.wrap(join(parts[1:], "")) if len(parts) > 1 else layout.wrap(""))
+    if len(parts) == 1:
+        # the first part is the whole entry (a group of everything): no
+        # right-inline part, and the layout's suffix goes with it, as
+        # citeproc-js prints it ("2. Doe. Alpha", not "2. Doe. Alpha.")
+        return margin
+    rest = str(layout.wrap(join(parts[1:], "")))
     return margin + (rest if START in rest else mark("right-inline", rest))
 
 
