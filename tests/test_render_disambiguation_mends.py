@@ -174,3 +174,20 @@ def test_bare_initials_are_citeproc_js_initials(tmp_path):
                                                  "B Doe 2003"]
     assert _entries(tmp_path, body, items) == ["G Doe 2000. A", "H Doe 2001. B",
                                                "Ts Doe 2002. C", "B Doe 2003. D"]
+
+
+def test_partial_first_replaces_the_first_name_only_when_it_matches(tmp_path):
+    # mhra-author-date-no-url: "——" stood for every entry's first name, the
+    # previous entry's or not
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography subsequent-author-substitute="——" '
+            'subsequent-author-substitute-rule="partial-first"><layout><group delimiter=". ">'
+            '<names variable="author"><name/></names><text variable="title"/></group></layout>'
+            '</bibliography>')
+    items = [{"id": k, "type": "book", "title": t,
+              "author": [{"family": f, "given": g}, {"family": f2, "given": g2}]}
+             for k, t, f, g, f2, g2 in (("a", "Alpha", "Doe", "Jo", "Roe", "Al"),
+                                        ("b", "Beta", "Doe", "Jo", "Kim", "Bo"),
+                                        ("c", "Gamma", "Zed", "Ann", "Roe", "Al"))]
+    assert _entries(tmp_path, body, items) == [
+        "Jo Doe, Al Roe. Alpha", "——, Bo Kim. Beta", "Ann Zed, Al Roe. Gamma"]

@@ -215,7 +215,7 @@ def _each(printed: str, persons: list[str], before: list[str], substitute: str,
     if rule == "complete-each" and (same < len(persons) or len(before) != len(persons)):
         return printed
     cursor = 0
-    for person in persons[:1 if rule == "partial-first" else same]:
+    for person in persons[:min(same, 1) if rule == "partial-first" else same]:
         at = printed.find(person, cursor)
         if at < 0 or not person:
             break
