@@ -152,3 +152,16 @@ def test_only_a_number_printed_last_keeps_the_period_after_a_semicolon(tmp_path,
     item = {"id": "a", "type": "book", "title": "T", "volume": "5", "note": "see 2",
             "editor": [{"literal": "Group 7"}], "translator": [{"literal": "Tr 9"}]}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+def test_an_in_style_locale_leaves_options_it_does_not_set_to_the_locale_file(tmp_path):
+    # anabases: an in-style cs:locale setting only limit-day-ordinals-to-day-1
+    # kept en-US's punctuation-in-quote from moving the comma in
+    items = [{"id": "a", "type": "book", "title": "Alpha", "publisher": "Pub"}]
+    layout = ('<citation><layout><text variable="title"/></layout></citation><bibliography>'
+              '<layout><group delimiter=", "><text variable="title" quotes="true"/>'
+              '<text variable="publisher"/></group></layout></bibliography>')
+    other = '<locale><style-options limit-day-ordinals-to-day-1="true"/></locale>'
+    off = '<locale><style-options punctuation-in-quote="false"/></locale>'
+    assert _entries(tmp_path, other + layout, items) == ["“Alpha,” Pub"]
+    assert _entries(tmp_path, off + layout, items) == ["“Alpha”, Pub"]

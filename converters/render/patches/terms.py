@@ -30,6 +30,27 @@ def install() -> None:
     model.CitationStylesElement.get_term = get_term
     _patch_long_form(model)
     _patch_first_term(model)
+    _patch_locale_options(model)
+
+
+def _patch_locale_options(model) -> None:
+    """A locale option is the first locale's that sets it: an in-style
+    cs:locale whose style-options set another option only (anabases:
+    limit-day-ordinals-to-day-1) leaves punctuation-in-quote to the locale
+    file, as citeproc-js reads it ("Alpha,” in en-US); citeproc-py took the
+    option's default from the first cs:style-options found."""
+    defaults = model.Locale._default_options
+
+    def get_locale_option(self, name):
+        root = self.get_root()
+        locales = getattr(root, "locales", None)
+        for locale in [root] if locales is None else locales:
+            options = locale.find("cs:style-options", locale.nsmap)
+            if options is not None and options.get(name) is not None:
+                return options.get(name)
+        return defaults[name]
+
+    model.CitationStylesElement.get_locale_option = get_locale_option
 
 
 class _Start(threading.local):
