@@ -59,6 +59,18 @@ def run_cli(*args: str, input: bytes | None = None, cwd=None, timeout: float = 6
                           input=input, capture_output=True, cwd=cwd, timeout=timeout)
 
 
+# issue 14: a convert run whole, streamed and in two local processes
+STREAM_MODES = ((), ("--stream",), ("--jobs", "2"))
+
+
+def convert_three_ways(*args) -> list[tuple[bytes, bytes, int]]:
+    """``convert ARGS`` whole, with --stream and with --jobs 2: each run's
+    standard output, standard error and exit code, to compare with the
+    whole run's."""
+    runs = (run_cli("convert", *map(str, args), *mode, timeout=180) for mode in STREAM_MODES)
+    return [(done.stdout, done.stderr, done.returncode) for done in runs]
+
+
 _RULE_STYLE = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
                'class="{kind}" version="1.0"{attrs}><info><title>t</title><id>t</id>'
                '<updated>2020-01-01T00:00:00+00:00</updated></info>{body}</style>')

@@ -3,17 +3,7 @@ other bytes or other findings than the whole run (last stop's review).
 Each test failed on main before its fix; the whole run is the reference."""
 from __future__ import annotations
 
-from tests.support import run_cli
-
-MODES = ((), ("--stream",), ("--jobs", "2"))
-
-
-def _three_ways(*args) -> list[tuple[bytes, bytes, int]]:
-    out = []
-    for mode in MODES:
-        done = run_cli("convert", *map(str, args), *mode, timeout=180)
-        out.append((done.stdout, done.stderr, done.returncode))
-    return out
+from tests.support import convert_three_ways
 
 
 def test_a_string_opened_after_an_entry_on_its_line_reaches_the_next_input(tmp_path):
@@ -24,7 +14,7 @@ def test_a_string_opened_after_an_entry_on_its_line_reaches_the_next_input(tmp_p
     first.write_text("@article{a1, title={T}, year=2000} @string{jn = {Journal of Things}}\n"
                      "@article{a2, title={T2}, journal=jn, year=2000}\n", encoding="utf-8")
     second.write_text("@article{b1, title={U}, journal=jn, year=2001}\n", encoding="utf-8")
-    whole, *others = _three_ways(first, second, "-t", "csljson")
+    whole, *others = convert_three_ways(first, second, "-t", "csljson")
     assert whole[2] == 0 and whole[0].count(b"Journal of Things") == 2
     assert b"macro-undefined" not in whole[1]
     for other in others:
@@ -40,7 +30,7 @@ def test_file_level_blocks_a_writer_drops_are_said_once_for_the_run(tmp_path):
                      encoding="utf-8")
     second.write_text('@string{kn = {K}}\n@preamble{"x"}\n'
                       "@article{b1, title={U}, journal=kn, year=2001}\n", encoding="utf-8")
-    whole, *others = _three_ways(first, second, first, "-t", "ris", "-v")
+    whole, *others = convert_three_ways(first, second, first, "-t", "ris", "-v")
     assert whole[1].count(b"file-level blocks (1 preambles, 2 strings)") == 1
     for other in others:
         assert other == whole
@@ -69,7 +59,7 @@ def test_a_lent_parent_uses_a_string_defined_after_its_child(tmp_path):
     bib = tmp_path / "late.bib"
     _late_string_file(bib)
     for to in ("csljson", "bibtex"):
-        whole, *others = _three_ways(bib, "-t", to)
+        whole, *others = convert_three_ways(bib, "-t", to)
         assert whole[0].count(b"publisher") == 2 and whole[0].count(b"Late Press") == (
             2 if to == "csljson" else 3)  # the child's, the parent's (and the @string)
         assert whole[1].count(b"macro-undefined") == 1 and b"[early]" in whole[1]
@@ -93,7 +83,7 @@ def test_entries_after_another_on_one_line_keep_their_keys_and_findings_order(tm
               "@article{x3, title={Z}, crossref={k5}}\n"]
     bib = tmp_path / "oneline.bib"
     bib.write_text("\n".join(parts), encoding="utf-8")
-    whole, *others = _three_ways(bib, "-t", "csljson")
+    whole, *others = convert_three_ways(bib, "-t", "csljson")
     found = [line.split(" ", 3)[2] + line[line.rindex(" "):] for line in
              whole[1].decode().splitlines()]
     assert found == ["macro-undefined [x1]", "key-duplicate [k5]", "key-duplicate [K6]",

@@ -9,17 +9,7 @@ from __future__ import annotations
 
 import json
 
-from tests.support import run_cli
-
-MODES = ((), ("--stream",), ("--jobs", "2"))
-
-
-def _three_ways(*args) -> list[tuple[bytes, bytes, int]]:
-    out = []
-    for mode in MODES:
-        done = run_cli("convert", *map(str, args), *mode, timeout=180)
-        out.append((done.stdout, done.stderr, done.returncode))
-    return out
+from tests.support import convert_three_ways
 
 
 def _json(path, records) -> str:
@@ -40,7 +30,7 @@ def test_jats_ids_made_unique_where_inputs_join_are_said_as_the_whole_write(tmp_
     first = _json(tmp_path / "a.json", [_book("1x", "A"), _book("q", "Q")])
     second = _json(tmp_path / "b.json", [_book("p", "P"), _book("r1x", "B"),
                                          _book("q", "Q2")])
-    whole, *others = _three_ways(first, second, "-t", "jats")
+    whole, *others = convert_three_ways(first, second, "-t", "jats")
     said = whole[1].decode()
     assert "b.json:3: warning key-cleaned the id 'r1x' is not an XML id; written as " \
         "'r1x-2' [r1x]" in said
@@ -55,7 +45,7 @@ def test_a_jats_record_renamed_at_the_join_is_named_as_renamed(tmp_path):
     # The same record twice: the second is 1x-2, written r1x-2, and the
     # writer says so of "1x-2", not of the "1x" its part wrote.
     path = _json(tmp_path / "a.json", [_book("1x", "A")])
-    whole, *others = _three_ways(path, path, "-t", "jats")
+    whole, *others = convert_three_ways(path, path, "-t", "jats")
     assert b"the id '1x-2' is not an XML id; written as 'r1x-2' [1x-2]" in whole[1]
     for other in others:
         assert other == whole
@@ -70,7 +60,7 @@ def test_bibtex_keys_the_join_makes_unique_are_said_in_their_records_place(tmp_p
     both = tmp_path / "both.bib"
     both.write_text("@book{a b, title={A}}\n\n@book{a-b, title={B}}\n", encoding="utf-8")
     for inputs in ((first, second), (both,)):
-        whole, *others = _three_ways(*inputs, "-t", "bibtex")
+        whole, *others = convert_three_ways(*inputs, "-t", "bibtex")
         codes = [line.split()[2] for line in whole[1].decode().splitlines()]
         assert codes == ["key-cleaned", "id-duplicate"]
         for other in others:
@@ -80,7 +70,7 @@ def test_bibtex_keys_the_join_makes_unique_are_said_in_their_records_place(tmp_p
 def test_a_bibtex_key_cleaned_of_a_record_renamed_at_the_join(tmp_path):
     path = tmp_path / "a.bib"
     path.write_text("@book{a b, title={A}}\n", encoding="utf-8")
-    whole, *others = _three_ways(path, path, "-t", "bibtex")
+    whole, *others = convert_three_ways(path, path, "-t", "bibtex")
     assert b"BibTeX keys cannot hold 'a b-2'; written as 'a-b-2' [a b-2]" in whole[1]
     for other in others:
         assert other == whole
@@ -93,7 +83,7 @@ def test_jats_ids_of_records_on_one_line_are_said_in_record_order(tmp_path):
                _book("r1x", "Own"), _book("1 x", "Spaced"), _book("r1x-2", "Taken")]
     path = tmp_path / "ids.json"
     path.write_text(json.dumps(records), encoding="utf-8")
-    whole, *others = _three_ways(path, "-t", "jats")
+    whole, *others = convert_three_ways(path, "-t", "jats")
     said = [line.rsplit(" ", 1)[1] for line in whole[1].decode().splitlines()
             if "key-cleaned" in line]
     assert said == ["[1x]", "[1x-2]", "[r1x]", "x]", "[r1x-2]"]  # "[1 x]" split at its blank

@@ -7,17 +7,7 @@ main: a chunk or a shard knew only the @preambles read so far."""
 from __future__ import annotations
 
 from converters.scale.streams import BATCH
-from tests.support import run_cli
-
-MODES = ((), ("--stream",), ("--jobs", "2"))
-
-
-def _three_ways(*args) -> list[tuple[bytes, bytes, int]]:
-    out = []
-    for mode in MODES:
-        done = run_cli("convert", *map(str, args), *mode, timeout=180)
-        out.append((done.stdout, done.stderr, done.returncode))
-    return out
+from tests.support import convert_three_ways
 
 
 def _filler() -> list[str]:
@@ -33,7 +23,7 @@ def test_a_preamble_in_a_later_chunk_serves_the_entries_before_it(tmp_path):
                               "@article{last,\n  title = {Then \\Foo},\n}\n"]),
                    encoding="utf-8")
     for to in ("csljson", "bibtex"):
-        whole, *others = _three_ways(bib, "-t", to)
+        whole, *others = convert_three_ways(bib, "-t", to)
         assert whole[2] == 0
         if to == "csljson":  # both entries expanded, the first one too
             assert b'"title": "About Bar Baz"' in whole[0]
@@ -52,7 +42,7 @@ def test_the_files_first_definition_reaches_its_later_chunks_and_the_next_input(
                                 "@article{last,\n  title = {Then \\Foo},\n}\n"]),
                      encoding="utf-8")
     second.write_text("@article{other,\n  title = {Other \\Foo},\n}\n", encoding="utf-8")
-    whole, *others = _three_ways(first, second, "-t", "csljson")
+    whole, *others = convert_three_ways(first, second, "-t", "csljson")
     assert b'"title": "Then Alpha"' in whole[0] and b'"title": "Other Alpha"' in whole[0]
     for other in others:
         assert other == whole
@@ -67,7 +57,7 @@ def test_a_lent_parent_uses_a_preamble_after_it(tmp_path):
                               "@proceedings{par,\n  title = {Parent},\n"
                               "  publisher = {Press \\Conf},\n  year = {1999},\n}\n",
                               '@preamble{"\\def\\Conf{of Things}"}\n']), encoding="utf-8")
-    whole, *others = _three_ways(bib, "-t", "csljson")
+    whole, *others = convert_three_ways(bib, "-t", "csljson")
     assert whole[0].count(b"Press of Things") == 2  # the child's and the parent's
     for other in others:
         assert other == whole

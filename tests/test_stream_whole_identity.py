@@ -11,17 +11,7 @@ from __future__ import annotations
 import pytest
 
 from converters.scale.streams import BATCH
-from tests.support import run_cli
-
-MODES = ((), ("--stream",), ("--jobs", "2"))
-
-
-def _three_ways(*args) -> list[tuple[bytes, bytes, int]]:
-    out = []
-    for mode in MODES:
-        done = run_cli("convert", *map(str, args), *mode, timeout=180)
-        out.append((done.stdout, done.stderr, done.returncode))
-    return out
+from tests.support import convert_three_ways
 
 
 def _entries(count: int, end: str = "\n") -> str:
@@ -49,7 +39,7 @@ def test_a_file_of_several_chunks_and_the_next_input(tmp_path, end):
     big, small = tmp_path / "big.bib", tmp_path / "small.bib"
     big.write_text(_entries(BATCH + 200, end), encoding="utf-8", newline="")
     small.write_text("@book{s1,\n  title = {S},\n  crossref = {k3},\n}\n", encoding="utf-8")
-    whole, *others = _three_ways(big, small, "-t", "csljson")
+    whole, *others = convert_three_ways(big, small, "-t", "csljson")
     assert b"crossref-missing" in whole[1] and b"differs only in case" in whole[1]
     assert b"is used again" in whole[1] and b"macro-undefined" in whole[1]
     for other in others:
@@ -60,7 +50,7 @@ def test_a_lone_cr_file_is_numbered_as_the_text_reader_splits_it(tmp_path):
     bib = tmp_path / "mac.bib"
     bib.write_text("@book{a,\r  title = {T},\r  journal = NOPE\r}\r\r@book{b,\r  title = {U}\r}\r",
                    encoding="utf-8", newline="")
-    whole, *others = _three_ways(bib, "-t", "csljson")
+    whole, *others = convert_three_ways(bib, "-t", "csljson")
     assert whole[1].decode().startswith(f"{bib}:3: error macro-undefined")
     assert all(other == whole for other in others)
 
@@ -72,7 +62,7 @@ def test_string_macros_reach_the_inputs_after_them(tmp_path):
     second.write_text("@string{jn2 = jn # { Letters}}\n"
                       "@article{b1, title={U \\X}, journal=jn, year=2001}\n", encoding="utf-8")
     third.write_text("@article{c1, title={V}, journal=jn2, year=2002}\n", encoding="utf-8")
-    whole, *others = _three_ways(first, second, third, "-t", "csljson")
+    whole, *others = convert_three_ways(first, second, third, "-t", "csljson")
     assert whole[2] == 0 and b"Journal of Things Letters" in whole[0]
     for other in others:
         assert other == whole
@@ -84,6 +74,6 @@ def test_macros_of_an_input_read_whole_reach_the_next(tmp_path):
     first.write_bytes(b"@string{jn = {Journ\xe9l of Things}}\n"
                       b"@article{a1, title={T}, journal=jn, year=2000}\n")
     second.write_bytes(b"@article{b1, title={U}, journal=jn, year=2001}\n")
-    whole, *others = _three_ways(first, second, "--encoding", "latin-1", "-t", "csljson")
+    whole, *others = convert_three_ways(first, second, "--encoding", "latin-1", "-t", "csljson")
     assert whole[0].count("Journél of Things".encode()) == 2
     assert all(other == whole for other in others)
