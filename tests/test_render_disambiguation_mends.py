@@ -138,14 +138,19 @@ def test_a_name_only_the_bibliography_prints_is_one_more_person(tmp_path):
         assert entries[1] == ("Ann Doe 2002. B" if rule == "all-names" else "Doe 2002. B")
 
 
+# all-names-with-initials, and a cs:name without initialize-with
+_SHORT_NAMES_WITH_INITIALS = (
+    '<citation disambiguate-add-givenname="true" '
+    'givenname-disambiguation-rule="all-names-with-initials"><layout>'
+    f'<names variable="author"><name form="short"/></names>{_YEAR}</layout></citation>'
+    '<bibliography><sort><key variable="title"/></sort><layout><names variable="author">'
+    f'<name form="short"/></names>{_YEAR}<text variable="title" prefix=". "/>'
+    '</layout></bibliography>')
+
+
 def test_with_initials_a_name_without_initialize_with_gets_bare_initials(tmp_path):
     # citeproc-js initializes with "" where the cs:name has no initialize-with
-    body = ('<citation disambiguate-add-givenname="true" '
-            'givenname-disambiguation-rule="all-names-with-initials"><layout>'
-            f'<names variable="author"><name form="short"/></names>{_YEAR}</layout></citation>'
-            '<bibliography><sort><key variable="title"/></sort><layout><names variable="author">'
-            f'<name form="short"/></names>{_YEAR}<text variable="title" prefix=". "/>'
-            '</layout></bibliography>')
+    body = _SHORT_NAMES_WITH_INITIALS
     items = [{"id": k, "type": "book", "title": k.upper(), "issued": {"date-parts": [[y]]},
               "author": [{"family": f, "given": g}]}
              for k, y, f, g in (("a", 2001, "Doe", "John Paul"), ("b", 2002, "Doe", "Jean-Paul"),
@@ -160,12 +165,7 @@ def test_with_initials_a_name_without_initialize_with_gets_bare_initials(tmp_pat
 def test_bare_initials_are_citeproc_js_initials(tmp_path):
     # its own initializer with "": a lower-case part after a hyphen is
     # dropped ("Guo-ping" -> "G"), a capital pair kept ("TSerendorjiin" -> "Ts")
-    body = ('<citation disambiguate-add-givenname="true" '
-            'givenname-disambiguation-rule="all-names-with-initials"><layout>'
-            f'<names variable="author"><name form="short"/></names>{_YEAR}</layout></citation>'
-            '<bibliography><sort><key variable="title"/></sort><layout><names variable="author">'
-            f'<name form="short"/></names>{_YEAR}<text variable="title" prefix=". "/>'
-            '</layout></bibliography>')
+    body = _SHORT_NAMES_WITH_INITIALS
     items = [{"id": k, "type": "book", "title": k.upper(), "issued": {"date-parts": [[y]]},
               "author": [{"family": "Doe", "given": g}]}
              for k, y, g in (("a", 2000, "Guo-ping"), ("b", 2001, "Hua"),
