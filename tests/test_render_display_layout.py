@@ -95,6 +95,8 @@ def test_second_field_align_with_one_part_prints_no_right_inline_nor_suffix(tmp_
                    ' second-field-align="flush"')
     assert _render(tmp_path, body, "html") == ['<div class="csl-left-margin">1. Jo Doe. Alpha</div>']
     assert _render(tmp_path, body, "text") == ["1. Jo Doe. Alpha"]
+    prefixed = body.replace('<layout suffix=".">', '<layout prefix="[" suffix=".">')
+    assert _render(tmp_path, prefixed, "text") == ["[1. Jo Doe. Alpha"]
 
 
 def test_a_display_in_a_choose_branch_is_the_layout_s_own(tmp_path):

@@ -224,12 +224,12 @@ def _aligned(layout, parts: list) -> str:
     the layout's affixes, the right-inline part."""
     from citeproc.string import join
 
-    margin = mark("left-margin", _undisplayed(str(parts[0])))
     if len(parts) == 1:
         # the first part is the whole entry (a group of everything): no
-        # right-inline part, and the layout's suffix goes with it, as
-        # citeproc-js prints it ("2. Doe. Alpha", not "2. Doe. Alpha.")
-        return margin
+        # right-inline part, and the layout's suffix goes with it; its
+        # prefix opens the margin, as citeproc-js prints it ("[2. Doe. Alpha")
+        return mark("left-margin", layout.get("prefix", "") + _undisplayed(str(parts[0])))
+    margin = mark("left-margin", _undisplayed(str(parts[0])))
     rest = str(layout.wrap(join(parts[1:], "")))
     return margin + (rest if START in rest else mark("right-inline", rest))
 
