@@ -75,49 +75,13 @@ def install() -> None:
     def sort_keys(self, items, context):
         _STATE.depth = getattr(_STATE, "depth", 0) + 1
         try:
-            if self.get("variable") == "page-first":
-                keys = _with_page_first(original, self, items, context)
-            else:
-                keys = original(self, items, context)
+            keys = original(self, items, context)
         finally:
             _STATE.depth -= 1
         return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
     _patch_dates_in_keys(model)
-
-
-# citeproc-js reads page-first from page, before anything else: "55" of "55-65"
-_PAGE_PARTS = re.compile(r"\s*(?:&|, |-|\u2013)\s*")
-
-
-def page_first(page) -> str:
-    """The page-first citeproc-js gives an item with a page (its own
-    page-first aside): the page up to the first "-", "–", "&" or ", "."""
-    first = _PAGE_PARTS.split(str(page))[0]
-    return str(page) if first.endswith("\\") else first
-
-
-def _with_page_first(original, key, items, context) -> list:
-    """A ``<key variable="page-first">`` read as citeproc-js reads it, from
-    the item's page (topoi-orient-occident-auteur-date: a chapter on pages
-    2714-2720 before the book, which has none, under one author and
-    year).  The references get their own value back."""
-    saved = []
-    for item in items:
-        reference = item.reference
-        page = dict.get(reference, "page")
-        if page:
-            saved.append((reference, dict.get(reference, "page_first")))
-            dict.__setitem__(reference, "page_first", page_first(page))
-    try:
-        return original(key, items, context)
-    finally:
-        for reference, value in saved:
-            if value is None:
-                dict.__delitem__(reference, "page_first")
-            else:
-                dict.__setitem__(reference, "page_first", value)
 
 
 def _patch_dates_in_keys(model) -> None:
