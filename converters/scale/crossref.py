@@ -93,11 +93,10 @@ def parents(open_text: Callable[[], TextIO]) -> Parents:
     preamble = False
     with open_text() as handle:
         wanted: set[str] = set()
-        while block := handle.read(1 << 16):  # small: the peak is a chunk's, not this
-            block += handle.readline()  # to the end of its last line
+        for block in _pieces(handle):
             for line in _lines_naming(block):
                 wanted |= named_parents(line)
-            preamble = preamble or ("@" in block and _PREAMBLE.search(block) is not None)
+            preamble = preamble or _may_hold_preamble(block)
     found = Parents()
     if preamble:
         found.preambles = preambles(open_text)
@@ -160,18 +159,27 @@ def preambles(open_text: Callable[[], TextIO]) -> dict:
 
     with open_text() as handle:
         return defined(chunk for _, chunk in bibtex_chunks(handle)
-                       if "@" in chunk and _PREAMBLE.search(chunk))
+                       if _may_hold_preamble(chunk))
 
 
 def whole_file(open_text: Callable[[], TextIO]) -> dict:
     """The reader options each chunk of a file needs from all of it
     (Streamer.whole_file): its @preambles' macros, where it has any."""
     with open_text() as handle:
-        while block := handle.read(1 << 16):
-            block += handle.readline()
-            if "@" in block and _PREAMBLE.search(block):
-                return {"preambles": preambles(open_text)}
+        if any(_may_hold_preamble(block) for block in _pieces(handle)):
+            return {"preambles": preambles(open_text)}
     return {}
+
+
+def _pieces(handle: TextIO) -> Iterator[str]:
+    """The file in pieces of about 64 KiB, each to the end of its last line
+    (small: the peak is a chunk's, not this)."""
+    while block := handle.read(1 << 16):
+        yield block + handle.readline()
+
+
+def _may_hold_preamble(text: str) -> bool:
+    return "@" in text and _PREAMBLE.search(text) is not None
 
 
 def _blocks(start: int, chunk: str, openings) -> Iterator[tuple[int, str]]:
