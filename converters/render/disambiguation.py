@@ -55,14 +55,6 @@ def _printed(layout, item, subsequent: bool = False):
     return " ".join(str(text).split()) if text else ""
 
 
-def _name_count(reference) -> int:
-    for variable in ("author", "editor", "translator"):
-        names = reference.get(variable)
-        if names:
-            return len(names)
-    return 0
-
-
 def _prints_date(layout) -> bool:
     """Whether the citation layout (or a macro it calls) prints the issued date."""
     root = layout.getroottree().getroot()
