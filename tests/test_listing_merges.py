@@ -176,3 +176,44 @@ def test_a_name_then_a_title_opening_with_the_article():
     page = page.replace("David Salomon, The Advanced TeXbook", "Peter Flynn, The HTML Handbook")
     assert _titles(page) == ["Stokes Shift in Semi-Polar InGaN/GaN Multiple Quantum Wells",
                              "Peter Flynn, The HTML Handbook", "LaTeX Cookbook"]
+
+
+def test_an_organisation_after_a_persons_name_starts_the_next_entry():
+    """An organisation signs a work alone, seldom after a person in one list
+    (16 of the corpora's 46,597 pairs of neighbouring names): after an entry
+    without an abstract, a line naming an organisation ("The Nordic
+    Typography Society", "The XYZ Preview Program") is the next entry's
+    title, not one more author of the entry above, whether a person's name or
+    a title follows it.  Main read both as authors, merging two entries."""
+    assert evidence.is_organisation("The Nordic Typography Society")
+    assert evidence.is_organisation("The XYZ Preview Program")
+    page = ("Kerning tables for the Cyrillic alphabet\nIrina Petrova\nOla Hansen\n"
+            "The Nordic Typography Society\nKari Nordmann\n"
+            "Measuring the space between letters in printed books of the sixteenth century\n"
+            "Jan Novak\nThe XYZ Preview Program\n"
+            "Fast hyphenation of compound words with a trie of patterns and exceptions\n"
+            "Peter Lind\n")
+    assert _titles(page) == [
+        "Kerning tables for the Cyrillic alphabet", "The Nordic Typography Society",
+        "Measuring the space between letters in printed books of the sixteenth century",
+        "The XYZ Preview Program",
+        "Fast hyphenation of compound words with a trie of patterns and exceptions"]
+    authors = [[a.get("family") or a.get("literal") for a in r.data.get("author", [])]
+               for r in converters.read(page, "listing").records]
+    assert authors == [["Petrova", "Hansen"], ["Nordmann"], ["Novak"], [], ["Lind"]]
+
+
+def test_an_organisation_among_a_consortiums_authors_stays_an_author():
+    """Big collaborations do list a consortium among people ("Cancer Genome
+    Atlas Research Network" between two persons): when the names end in an
+    abstract that speaks of the title above them, the organisation is that
+    entry's author (without that exception the rule above split this entry)."""
+    page = ("Somatic mutations across twenty tumour types in a pan-cancer cohort\n"
+            "A Smith\nB Jones\nGenome Research Network\nC Brown\n"
+            "We sequenced the genomes of two thousand tumours and found recurrent mutations"
+            " in genes that control the repair of damaged DNA, across twenty types of cancer."
+            " … (see more) The mutations were shared.\n")
+    records = converters.read(page, "listing").records
+    assert [r.data["title"] for r in records] == [
+        "Somatic mutations across twenty tumour types in a pan-cancer cohort"]
+    assert len(records[0].data["author"]) == 4
