@@ -401,13 +401,14 @@ def _entering(i: int, blank: bool, blank_separated: bool) -> tuple[float, float,
     return 0.0, 0.0, 0.0
 
 
-def _moves(transition: dict, ahead: bool = False) -> list[list[tuple[int, float]]]:
+def _moves(transition: dict, ahead: bool = False) -> list[list[tuple[int, float, float]]]:
     """For each label, the labels that may come before it (after it, with
-    ``ahead``) and the step's score, in LABELS order (so that ties go the
-    same way every time).  Only a step from one author to the next is then
-    judged by likeness, in both passes of ``_viterbi``."""
+    ``ahead``), the step's score, and how much the step counts the next
+    line's likeness (``alike``): only a step from one author to the next is
+    judged by it, in both passes of ``_viterbi``.  In LABELS order, so that
+    ties go the same way every time."""
     pairs = (lambda label, other: (label, other)) if ahead else (lambda label, other: (other, label))
-    return [[(other, transition[pairs(label, other)]) for other in LABELS
+    return [[(other, transition[pairs(label, other)], float(label == other == A)) for other in LABELS
              if pairs(label, other) in transition]
             for label in LABELS]
 
@@ -423,8 +424,8 @@ def _viterbi(emit, enter, alike, transition):
         before, here, came = forward[i - 1], forward[i], back[i]
         for label in LABELS:
             best, arg = IMPOSSIBLE, T
-            for prev, step in into[label]:
-                score = before[prev] + (step + alike[i] if prev == label == A else step)
+            for prev, step, judged in into[label]:
+                score = before[prev] + step + judged * alike[i]
                 if score > best:
                     best, arg = score, prev
             here[label] = best + local[i][label]
@@ -436,8 +437,8 @@ def _viterbi(emit, enter, alike, transition):
         after, ahead = backward[i + 1], local[i + 1]
         for label in LABELS:
             best = IMPOSSIBLE
-            for nxt, step in out[label]:
-                score = (step + alike[i + 1] if label == nxt == A else step) + ahead[nxt] + after[nxt]
+            for nxt, step, judged in out[label]:
+                score = step + judged * alike[i + 1] + ahead[nxt] + after[nxt]
                 best = max(best, score)
             backward[i][label] = best
 
