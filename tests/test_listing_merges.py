@@ -217,3 +217,17 @@ def test_an_organisation_among_a_consortiums_authors_stays_an_author():
     assert [r.data["title"] for r in records] == [
         "Somatic mutations across twenty tumour types in a pan-cancer cohort"]
     assert len(records[0].data["author"]) == 4
+
+
+def test_organisations_signing_together_after_people_stay_authors():
+    """A collaboration's list names its groups one after another ("ICGC
+    Breast Cancer Group", "ICGC Prostate Cancer Group") among its people,
+    with no abstract in a reference list: an organisation followed by
+    another is one of those, not the title of the next entry."""
+    page = ("Pan-cancer analysis of whole genomes\nA Smith\nB Jones\n"
+            "Breast Cancer Working Group\nProstate Cancer Working Group\nC Brown\n"
+            "Signatures of mutational processes in human cancer\nD White\nE Green\n")
+    records = converters.read(page, "listing").records
+    assert [r.data["title"] for r in records] == [
+        "Pan-cancer analysis of whole genomes", "Signatures of mutational processes in human cancer"]
+    assert len(records[0].data["author"]) == 5

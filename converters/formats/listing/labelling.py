@@ -331,8 +331,9 @@ def _lone_words(lines, alike) -> None:
 # organisation's name after a person's name more likely starts the next entry
 # ("The Greek Font Society", "The DVIPDF Program" after an entry without an
 # abstract).  The 16 are mostly big collaborations ("ICGC Breast Cancer Group"
-# among people): where the names end in an abstract that speaks of the title
-# above them, they are that entry's authors, and the step costs nothing.  Only
+# among people), so the step costs nothing where the organisation is followed
+# by another (a collaboration's groups sign one after another: 9 pairs) or
+# where the names end in an abstract that speaks of the title above them.  Only
 # this direction: a person after an organisation (7 pairs) is as often the
 # first author of a list the organisation heads ("1000 Genomes Project
 # Consortium", "GR Abecasis"), and counting it too split more lists than it
@@ -343,7 +344,8 @@ ORGANISATION_AFTER_PERSON = -3.0
 def _organisations_after_people(lines, emit, alike) -> None:
     kinds = [(is_organisation(text) if name_shaped(text) else None) for _, text, _ in lines]
     for i in range(1, len(lines)):
-        if kinds[i] and kinds[i - 1] is False and not _names_of_the_title_above(lines, emit, kinds, i):
+        if (kinds[i] and kinds[i - 1] is False and not (i + 1 < len(lines) and kinds[i + 1])
+                and not _names_of_the_title_above(lines, emit, kinds, i)):
             alike[i] += ORGANISATION_AFTER_PERSON
 
 
