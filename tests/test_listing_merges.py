@@ -204,12 +204,12 @@ def test_an_organisation_after_a_persons_name_starts_the_next_entry():
 
 
 def test_an_organisation_among_a_consortiums_authors_stays_an_author():
-    """Big collaborations do list a consortium among people ("Cancer Genome
-    Atlas Research Network" between two persons): when the names end in an
+    """Big collaborations do list an organisation among people ("NISC
+    Comparative Sequencing Program" between two persons): when the names end in an
     abstract that speaks of the title above them, the organisation is that
     entry's author (without that exception the rule above split this entry)."""
     page = ("Somatic mutations across twenty tumour types in a pan-cancer cohort\n"
-            "A Smith\nB Jones\nGenome Research Network\nC Brown\n"
+            "A Smith\nB Jones\nComparative Sequencing Program\nC Brown\n"
             "We sequenced the genomes of two thousand tumours and found recurrent mutations"
             " in genes that control the repair of damaged DNA, across twenty types of cancer."
             " … (see more) The mutations were shared.\n")
@@ -231,3 +231,18 @@ def test_organisations_signing_together_after_people_stay_authors():
     assert [r.data["title"] for r in records] == [
         "Pan-cancer analysis of whole genomes", "Signatures of mutational processes in human cancer"]
     assert len(records[0].data["author"]) == 5
+
+
+def test_a_team_signs_among_its_members():
+    """People who write together sign among their members ("Frank
+    Mittelbach", "the LaTeX Project Team"; "D Sarkar", "R Core Team"): a
+    team, network or consortium after a person is one more author, even at
+    the end of a list without an abstract."""
+    page = ("New rules for reporting bugs in the typesetting core\nAnna Berg\n"
+            "the Typesetting Project Team\n"
+            "Spontaneous kinking of nanowires during growth from a liquid droplet\nYan Li\n")
+    records = converters.read(page, "listing").records
+    assert [r.data["title"] for r in records] == [
+        "New rules for reporting bugs in the typesetting core",
+        "Spontaneous kinking of nanowires during growth from a liquid droplet"]
+    assert len(records[0].data["author"]) == 2

@@ -339,14 +339,25 @@ def _lone_words(lines, alike) -> None:
 # Consortium", "GR Abecasis"), and counting it too split more lists than it
 # joined on the development pages.
 ORGANISATION_AFTER_PERSON = -3.0
+# People who write together sign among their members: of the 18 organisations
+# after a person in the corpora's records, 8 are a team, network or
+# consortium ("R Core Team", "FlyBase Consortium"), against 2 of the 51
+# name-shaped titles that name an organisation; programs, projects, groups,
+# committees and the like are the other 10 and head the other 49 titles.
+_WRITES_WITH_MEMBERS = frozenset({"team", "consortium", "network", "collaboration"})
 
 
 def _organisations_after_people(lines, emit, alike) -> None:
     kinds = [(is_organisation(text) if name_shaped(text) else None) for _, text, _ in lines]
     for i in range(1, len(lines)):
         if (kinds[i] and kinds[i - 1] is False and not (i + 1 < len(lines) and kinds[i + 1])
+                and not _writes_with_members(lines[i][1])
                 and not _names_of_the_title_above(lines, emit, kinds, i)):
             alike[i] += ORGANISATION_AFTER_PERSON
+
+
+def _writes_with_members(text: str) -> bool:
+    return any(word.strip(".,").lower() in _WRITES_WITH_MEMBERS for word in text.split())
 
 
 def _names_of_the_title_above(lines, emit, kinds, i: int) -> bool:
