@@ -339,11 +339,11 @@ def _lone_words(lines, alike) -> None:
 # Consortium", "GR Abecasis"), and counting it too split more lists than it
 # joined on the development pages.
 ORGANISATION_AFTER_PERSON = -3.0
-# People who write together sign among their members: of the 18 organisations
+# People who write together sign among their members: of the 16 organisations
 # after a person in the corpora's records, 8 are a team, network or
 # consortium ("R Core Team", "FlyBase Consortium"), against 2 of the 51
-# name-shaped titles that name an organisation; programs, projects, groups,
-# committees and the like are the other 10 and head the other 49 titles.
+# name-shaped titles that name an organisation; programs, groups,
+# laboratories and the like are the other 8 and head the other 49 titles.
 _WRITES_WITH_MEMBERS = frozenset({"team", "consortium", "network", "collaboration"})
 
 
