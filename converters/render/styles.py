@@ -14,6 +14,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from ..resources import data_dir
+from .patches.sorting import date_macros_in_keys
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 NS = f"{{{CSL_NS}}}"
@@ -87,6 +88,7 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
     _add_missing_terms(csl)
     _mark_values(csl)
     _mark_affixes(csl)
+    date_macros_in_keys(csl.root)
     return csl
 
 
