@@ -92,3 +92,47 @@ def test_a_key_of_several_pieces_is_collated_as_its_text(tmp_path):
               "author": _person("Adler", "I")}]
     assert _entries(tmp_path, _sorted_by(macros), items) == [
         "T2 1975 I Adler", "T1 1997 I Adler, D Barabé"]
+
+
+@pytest.mark.parametrize(("demote", "expected"), [
+    ("", ["Alembert, M d’|M d’Alembert", "Berg-Smith, M van der|M van der Berg-Smith",
+          "Cruz, M de-Souza-|M de-Souza-Cruz", "Dyke, M van-|M van-Dyke", "Gogh, M van|M van Gogh",
+          "van Gogh|van Gogh"]),
+    (' demote-non-dropping-particle="sort-only"',
+     ["d’Alembert, M|M d’Alembert", "van der Berg-Smith, M|M van der Berg-Smith",
+      "de-Souza-Cruz, M|M de-Souza-Cruz", "van-Dyke, M|M van-Dyke", "van Gogh, M|M van Gogh",
+      "van Gogh|van Gogh"]),
+])
+def test_leading_lower_case_words_of_a_family_name_are_its_particle(tmp_path, demote, expected):
+    # each ending in a space, hyphen or apostrophe ("de-Souza-" runs to the
+    # last hyphen); not in a name without a given name
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key variable="author"/></sort><layout>'
+            '<names variable="author"><name name-as-sort-order="all"/></names><text value="|"/>'
+            '<names variable="author"/></layout></bibliography>')
+    families = ["van Gogh", "van-Dyke", "d'Alembert", "de-Souza-Cruz", "van der Berg-Smith"]
+    items = [{"id": str(n), "type": "book", "title": "T",
+              "author": [{"family": family, "given": "M"}]} for n, family in enumerate(families)]
+    items.append({"id": "x", "type": "book", "title": "T", "author": [{"family": "van Gogh"}]})
+    assert _entries(tmp_path, body, items, attrs=demote) == expected
+
+
+@pytest.mark.parametrize(("rule", "expected"), [
+    ("", ["J Smith et al. A1", "—. A2", "—. A3", "J Smith, J Jones. A4", "J Smith. A5"]),
+    ("complete-each", ["J Smith et al. A1", "—. A2", "— et al. A3", "J Smith, J Jones. A4",
+                       "J Smith. A5"]),
+    ("partial-each", ["J Smith et al. A1", "—. A2", "— et al. A3", "—, J Jones. A4", "—. A5"]),
+])
+def test_an_author_substitute_compares_the_names_shown(tmp_path, rule, expected):
+    # "Smith et al." (et-al-use-first 1) and "Smith" are one author: et al. is no name
+    rule_attribute = f' subsequent-author-substitute-rule="{rule}"' if rule else ""
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography et-al-min="3" et-al-use-first="1" subsequent-author-substitute="—"'
+            f'{rule_attribute}><sort><key variable="title"/></sort><layout>'
+            '<names variable="author"/><text variable="title" prefix=". "/></layout></bibliography>')
+    lists = [["Smith", "Doe", "Roe"], ["Smith"], ["Smith", "Jones", "Brown"], ["Smith", "Jones"],
+             ["Smith"]]
+    items = [{"id": str(n), "type": "book", "title": f"A{n + 1}",
+              "author": [{"family": f, "given": "J"} for f in families]}
+             for n, families in enumerate(lists)]
+    assert _entries(tmp_path, body, items) == expected
