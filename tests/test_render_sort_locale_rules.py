@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import _RULE_STYLE
 from tests.support import rule_entries as _entries
 
 _YEAR = '<date variable="issued"><date-part name="year"/></date>'
@@ -136,3 +137,54 @@ def test_an_author_substitute_compares_the_names_shown(tmp_path, rule, expected)
               "author": [{"family": f, "given": "J"} for f in families]}
              for n, families in enumerate(lists)]
     assert _entries(tmp_path, body, items) == expected
+
+
+def _localized(tmp_path, body: str, items: list[dict], locale: str) -> list[str]:
+    """rule_entries in another locale than en-US."""
+    from converters.render import render
+
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
+    return render(items, style=str(path), locale=locale).entries
+
+
+_ORDINALS = ('<citation><layout><text variable="title"/></layout></citation><bibliography>'
+             '<layout><number variable="edition" form="ordinal"/>'
+             '<date variable="issued" form="text" prefix="|"/>'
+             '<date variable="issued" prefix="|"><date-part name="day" form="ordinal"/></date>'
+             '</layout></bibliography>')
+_DAYS = [{"id": "a", "type": "book", "title": "T", "edition": "2",
+          "issued": {"date-parts": [[2000, 3, 2]]}},
+         {"id": "b", "type": "book", "title": "U", "edition": "11",
+          "issued": {"date-parts": [[2000, 3, 1]]}}]
+
+
+@pytest.mark.parametrize("locale", [
+    "",
+    '<locale xml:lang="de"><terms><term name="editor">Hg.</term></terms></locale>',
+    '<locale><terms><term name="editor">Hg.</term></terms></locale>',
+    # an ordinal-NN without "ordinal" changes nothing: the file's "." stays
+    '<locale xml:lang="de"><terms><term name="ordinal-01">te</term></terms></locale>',
+])
+def test_ordinals_of_a_style_with_its_own_locale_are_the_language_s(tmp_path, locale):
+    assert _localized(tmp_path, locale + _ORDINALS, _DAYS, "de-DE") == [
+        "2.|2. März 2000|2.", "11.|1. März 2000|1."]
+
+
+def test_limit_day_ordinals_to_day_1_in_a_style_locale_limits_the_locale_s_dates(tmp_path):
+    locale = '<locale xml:lang="de"><style-options limit-day-ordinals-to-day-1="true"/></locale>'
+    assert _localized(tmp_path, locale + _ORDINALS, _DAYS, "de-DE") == [
+        "2.|2 März 2000|2", "11.|1. März 2000|1."]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    # a day's ordinal takes its month's gender (mars: masculine, "1ᵉʳ"; "1ʳᵉ"
+    # is the feminine, which citeproc-py took as the first ordinal-01)
+    ("fr-FR", ["2ᵉ|2 mars 2000|2", "11ᵉ|1 mars 2000|1ᵉʳ"]),
+    # only gendered "ordinal" terms and no gender known: the feminine
+    ("pt-PT", ["2.ª|2 de março de 2000|2.ª", "11.ª|1 de março de 2000|1.ª"]),
+    # no "ordinal" term (CSL 1.0): ordinal-01 to -04 alone, the language's own
+    ("he-IL", ["22|2 מרץ 2000|22", "114|1 מרץ 2000|11"]),
+])
+def test_ordinal_suffixes_by_gender_and_language(tmp_path, language, expected):
+    assert _localized(tmp_path, _ORDINALS, _DAYS, language) == expected

@@ -39,10 +39,18 @@ def _patch_formatting(model) -> None:
 def _patch_ad(model) -> None:
     """The "ad" term follows years 1 to 499 only: "499 AD", "850", as
     citeproc-js prints them (citeproc-py: every year below 1000).
-    (date_DateAD)"""
+    (date_DateAD)  A day tells terms its month first, for its ordinal."""
+    from . import terms
+
     original = model.Date_Part.process
 
     def process(self, date, context=None):
+        if self.get("name") == "day":
+            # the day's ordinal takes its month's gender (terms.to_ordinal)
+            try:
+                terms.day_of_month(date.month)
+            except Exception:
+                terms.day_of_month(None)
         text = original(self, date, context)
         if self.get("name") != "year" or not text:
             return text
