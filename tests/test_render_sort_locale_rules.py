@@ -188,3 +188,19 @@ def test_limit_day_ordinals_to_day_1_in_a_style_locale_limits_the_locale_s_dates
 ])
 def test_ordinal_suffixes_by_gender_and_language(tmp_path, language, expected):
     assert _localized(tmp_path, _ORDINALS, _DAYS, language) == expected
+
+
+@pytest.mark.parametrize(("direction", "expected"), [
+    ("", ["A", "D", "C", "B"]), (' sort="descending"', ["B", "C", "A", "D"])])
+def test_a_count_of_no_names_in_a_sort_key_is_zero(tmp_path, direction, expected):
+    # not a missing key, which sorts last both ways
+    people = [{"family": "X", "given": "A"}, {"family": "Y", "given": "A"}]
+    items = [{"id": "two", "type": "book", "title": "B", "author": people},
+             {"id": "one", "type": "book", "title": "C", "author": people[:1]},
+             {"id": "none", "type": "book", "title": "D", "editor": people[:1]},
+             {"id": "none2", "type": "book", "title": "A"}]
+    body = ('<macro name="count"><names variable="author"><name form="count"/></names></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><sort><key macro="count"{direction}/><key variable="title"/></sort>'
+            '<layout><text variable="title"/></layout></bibliography>')
+    assert _entries(tmp_path, body, items) == expected

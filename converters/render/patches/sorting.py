@@ -176,7 +176,7 @@ _CS = "{http://purl.org/net/xbiblio/csl}"
 _DROPPED_IN_DATE_MACROS = (f"{_CS}text", f"{_CS}number", f"{_CS}label", f"{_CS}names")
 
 
-def date_macros_in_keys(root) -> None:
+def macro_keys_as_citeproc_js(root) -> None:
     """A macro sort key as citeproc-js renders it: a macro holding a
     cs:date (as written in it, not through the macros it calls) puts only
     its dates into a key, its names, texts, numbers and labels left out,
@@ -187,7 +187,8 @@ def date_macros_in_keys(root) -> None:
     called date macro counts.  (technische-universitat-dresden-historische-
     musikwissenschaft-note sorts by author, then year: its title macro has
     a date for web pages.)  Each key is pointed at copies of its macros
-    with those elements taken out; a key needing none keeps its macro."""
+    with those elements taken out (and a count of names given an empty
+    cs:substitute: name_count); a key needing none keeps its macro."""
     macros = {m.get("name"): m for m in root.findall(f"{_CS}macro")}
     copies: dict = {}  # (macro name, dates only on entry) -> (name to call, dates only after)
 
@@ -238,6 +239,12 @@ def _keep_for_key(element, dates_only: bool, call) -> tuple:
         elif dates_only and tag in _DROPPED_IN_DATE_MACROS:
             element.remove(child)
             changed = True
+        elif tag == f"{_CS}names" and _counts_without_substitute(child):
+            # an empty cs:substitute: the names go through the stack, where
+            # name_count keys no names as 0 (a plain cs:names of absent
+            # variables is cut short by direct.py)
+            child.append(child.makeelement(f"{_CS}substitute", {}))
+            changed = True
         elif tag == f"{_CS}choose":
             outcomes = []
             for branch in child:
@@ -254,3 +261,9 @@ def _keep_for_key(element, dates_only: bool, call) -> tuple:
             child_changed, dates_only = _keep_for_key(child, dates_only, call)
             changed = changed or child_changed
     return changed, dates_only
+
+
+def _counts_without_substitute(names) -> bool:
+    name = names.find(f"{_CS}name")
+    return name is not None and name.get("form") == "count" \
+        and names.find(f"{_CS}substitute") is None
