@@ -204,3 +204,16 @@ def test_a_count_of_no_names_in_a_sort_key_is_zero(tmp_path, direction, expected
             f'<bibliography><sort><key macro="count"{direction}/><key variable="title"/></sort>'
             '<layout><text variable="title"/></layout></bibliography>')
     assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize("form", ["numeric", "numeric-leading-zeros"])
+def test_a_numbered_season_in_a_numeric_month_prints_its_name(tmp_path, form):
+    # citeproc-py failed an assertion (and the whole render)
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+            f'<date variable="issued"><date-part name="month" form="{form}" suffix="."/>'
+            '<date-part name="year"/></date></layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "T",
+              "issued": {"date-parts": [[2014]], "season": "2"}},
+             {"id": "b", "type": "book", "title": "U",
+              "issued": {"date-parts": [[2014]], "season": 3}}]
+    assert _entries(tmp_path, body, items) == ["Summer.2014", "Autumn.2014"]

@@ -167,7 +167,8 @@ def _patch_season_text(model) -> None:
     """A season given as text ("season": "Mar-Apr", as JATS gives it) is
     printed in the month's place, as citeproc-js does; citeproc-py knows
     only seasons 1 to 4 and printed nothing.  (No fixture changes; the
-    JATS references do, in every style that prints a month.)"""
+    JATS references do, in every style that prints a month.)  A numbered
+    season in a numeric month's place prints its name."""
     original = model.Date_Part.process
 
     def process(self, date, context=None):
@@ -175,6 +176,13 @@ def _patch_season_text(model) -> None:
             season = dict.get(date, "season")
             if isinstance(season, str) and not season.strip().isdigit() and season.strip():
                 return season.strip()
+            if season is not None and str(season).strip().isdigit() \
+                    and self.get("form") in ("numeric", "numeric-leading-zeros"):
+                # a numbered season where the month is numeric: its name, as
+                # citeproc-js prints it ("Summer" for 2); citeproc-py failed
+                # an assertion and the whole render with it
+                where = context if context is not None else self
+                return where.get_single_term(name=f"season-{int(str(season).strip()):02}")
         return original(self, date, context)
 
     model.Date_Part.process = process
