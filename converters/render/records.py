@@ -128,15 +128,14 @@ def parse_raw_date(raw: str) -> list[int] | None:
     return None
 
 
-# A family name starting with lower-case words ("van Heel", "de la Cruz")
-# holds a non-dropping particle; citeproc-js splits it off, so the name
-# sorts under Heel and "demote-non-dropping-particle" can act on it.
-_PARTICLE = re.compile(r"^((?:[a-z]+\s+)+)(?=[A-Z\u00C0-\u00DE])")
-
-
-# Arabic articles written joined to the family name ("al-One"), as
-# citeproc-js reads them; "de-Souza-Cruz" is one family name
-_ARTICLE = re.compile(r"^((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)(\w.*)$")
+# A family name's leading words that start in lower case, each ending in a
+# space, a hyphen or an apostrophe, are its non-dropping particle ("van
+# der Berg", "al-Hassan", "d’Alembert", and "de-Souza-" of "de-Souza-Cruz":
+# a word runs to its last hyphen); citeproc-js splits them off, so the
+# name sorts under Berg, Hassan, Alembert, Cruz and
+# "demote-non-dropping-particle" can act on them.
+_FAMILY_WORD = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$", re.S)
+_WORD_START = re.compile(r"^[-'\u02bb\u2019\s]*")
 
 
 def _prepared_person(raw: dict) -> dict:
@@ -150,8 +149,8 @@ def _person(person: dict) -> dict:
     """The particles of a family name read as citeproc-js reads them: none
     from a family name in double quotes (taken as written, without them:
     "\"van Happel\"" sorts and prints as "van Happel") or from a name
-    with parse-names false; "al-One" is the particle "al-" and the family
-    name "One"; otherwise the lower-case words before it.
+    with parse-names false; otherwise its leading lower-case words
+    (_particles).
     (bugreports_parseName, name_ParticleCaps3,
     name_HyphenatedNonDroppingParticle1 and 2, name_ArticularWithComma)"""
     family = person.get("family")
@@ -159,10 +158,6 @@ def _person(person: dict) -> dict:
         return person
     if len(family) > 2 and family[0] == family[-1] == '"':
         return dict(person, family=family[1:-1])
-    hyphened = _ARTICLE.match(family)
-    if hyphened and hyphened.group(2)[0].isupper():
-        return dict(person, family=hyphened.group(2),
-                    **{"non-dropping-particle": hyphened.group(1)})
     return _particles(person)
 
 
@@ -179,17 +174,28 @@ def _comma_suffix(person: dict) -> dict:
 
 
 def _particles(person: dict) -> dict:
+    """citeproc-js's reading, for a name with a given name: each leading
+    word of the family name whose first letter (after a hyphen or
+    apostrophe) is lower case is a particle, up to the first that is not."""
     family = person.get("family")
-    if not isinstance(family, str) or "non-dropping-particle" in person or " " not in family:
+    if not isinstance(family, str) or not person.get("given"):
         return person
-    match = _PARTICLE.match(family)
-    if match is None or match.end() >= len(family):
+    rest, particles = family, []
+    found = _FAMILY_WORD.match(rest)
+    while found:
+        first = _WORD_START.sub("", found.group(1))[:1]
+        if not first or first.upper() == first:
+            break
+        particles.append(found.group(1))
+        rest = found.group(2)
+        found = _FAMILY_WORD.match(rest)
+    if not particles:
         return person
-    particle = match.group(1)
-    rest = family[match.end():]
-    if not rest[:1].isupper():
-        return person
-    return dict(person, family=rest, **{"non-dropping-particle": particle.strip()})
+    particle = "".join(particles)
+    trimmed = particle.strip()
+    if particle.endswith(" ") and trimmed.endswith(("'", "\u2019")):
+        trimmed += " "  # "d’ Alembert" keeps its space
+    return dict(person, family=rest, **{"non-dropping-particle": trimmed})
 
 
 def _name_part(value):

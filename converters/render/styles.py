@@ -14,6 +14,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from ..resources import data_dir
+from .patches.sorting import macro_keys_as_citeproc_js
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 NS = f"{{{CSL_NS}}}"
@@ -87,6 +88,7 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
     _add_missing_terms(csl)
     _mark_values(csl)
     _mark_affixes(csl)
+    macro_keys_as_citeproc_js(csl.root)
     return csl
 
 

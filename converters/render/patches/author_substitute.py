@@ -65,7 +65,7 @@ def install() -> None:
             _STATE.captured.append(str(text))
             _STATE.capturing = False
             try:
-                _STATE.persons += _persons(self, name_render, args, kwargs)
+                _STATE.persons += _shown(_persons(self, name_render, args, kwargs), str(text))
             finally:
                 _STATE.capturing = True
         return text
@@ -130,6 +130,28 @@ def _persons(name, name_render, args, kwargs) -> list[str]:
     return [part.strip() for part in str(text or "").split("\x02")]
 
 
+def _shown(persons: list[str], printed: str) -> list[str]:
+    """The persons the list printed shows, in order (those before et al.,
+    and the last after an et-al-use-last ellipsis): citeproc-js compares
+    the names shown, not et al. ("Smith et al." is the same author as
+    "Smith" where et-al-use-first is 1)."""
+    shown, cursor = [], 0
+    for person in persons:
+        at = printed.find(_bare(person), cursor)
+        if at < 0:
+            break
+        shown.append(person)
+        cursor = at + len(_bare(person))
+    if len(shown) < len(persons) - 1 and printed.find(_bare(persons[-1]), cursor) >= 0:
+        shown.append(persons[-1])
+    return shown
+
+
+def _bare(person: str) -> str:
+    """A person as printed without names.py's marks of the list's ends."""
+    return person.strip(_LIST_MARKS)
+
+
 def _after_previous(layout, item, render_bibliography) -> None:
     """Entries rendered in slices (forked workers) start where the previous
     entry's names are unknown: that entry is rendered first, unprinted."""
@@ -178,7 +200,7 @@ def _patch_names(model) -> None:
             # (names, or a title or publisher in their place)
             return text
         printed = str(text)
-        key = tuple(_STATE.captured) or (printed,)
+        key = tuple(_bare(p) for p in _STATE.persons) or tuple(_STATE.captured) or (printed,)
         owner = item.citation.bibliography
         previous = vars(owner).get("bibconv_previous_names")
         persons, before = list(_STATE.persons), vars(owner).get("bibconv_previous_persons")
@@ -210,7 +232,7 @@ def _each(printed: str, persons: list[str], before: list[str], substitute: str,
     """The names matching the previous entry's, from the first, replaced
     one by one (all or none for complete-each, the first for partial-first)."""
     same = 0
-    while same < min(len(persons), len(before)) and persons[same] == before[same]:
+    while same < min(len(persons), len(before)) and _bare(persons[same]) == _bare(before[same]):
         same += 1
     if rule == "complete-each" and (same < len(persons) or len(before) != len(persons)):
         return printed

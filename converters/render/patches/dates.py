@@ -39,10 +39,18 @@ def _patch_formatting(model) -> None:
 def _patch_ad(model) -> None:
     """The "ad" term follows years 1 to 499 only: "499 AD", "850", as
     citeproc-js prints them (citeproc-py: every year below 1000).
-    (date_DateAD)"""
+    (date_DateAD)  A day tells terms its month first, for its ordinal."""
+    from . import terms
+
     original = model.Date_Part.process
 
     def process(self, date, context=None):
+        if self.get("name") == "day":
+            # the day's ordinal takes its month's gender (terms.to_ordinal)
+            try:
+                terms.day_of_month(date.month)
+            except Exception:
+                terms.day_of_month(None)
         text = original(self, date, context)
         if self.get("name") != "year" or not text:
             return text
@@ -159,7 +167,8 @@ def _patch_season_text(model) -> None:
     """A season given as text ("season": "Mar-Apr", as JATS gives it) is
     printed in the month's place, as citeproc-js does; citeproc-py knows
     only seasons 1 to 4 and printed nothing.  (No fixture changes; the
-    JATS references do, in every style that prints a month.)"""
+    JATS references do, in every style that prints a month.)  A numbered
+    season in a numeric month's place prints its name."""
     original = model.Date_Part.process
 
     def process(self, date, context=None):
@@ -167,6 +176,13 @@ def _patch_season_text(model) -> None:
             season = dict.get(date, "season")
             if isinstance(season, str) and not season.strip().isdigit() and season.strip():
                 return season.strip()
+            if season is not None and str(season).strip().isdigit() \
+                    and self.get("form") in ("numeric", "numeric-leading-zeros"):
+                # a numbered season where the month is numeric: its name, as
+                # citeproc-js prints it ("Summer" for 2); citeproc-py failed
+                # an assertion and the whole render with it
+                where = context if context is not None else self
+                return where.get_single_term(name=f"season-{int(str(season).strip()):02}")
         return original(self, date, context)
 
     model.Date_Part.process = process

@@ -6,9 +6,12 @@ name_AuthorCountWithSameVarContentAndCombinedTermFail)
 A list's count is the number of names it would print: all of them unless
 et al. cuts it, plus the last one after et-al-use-last's ellipsis, as
 citeproc-js counts them; citeproc-py counted et-al-use-first's names even
-where no et al. applied ("1" for two names).
+where no et al. applied ("1" for two names).  In a sort key no names
+count 0.
 """
 from __future__ import annotations
+
+from . import sorting
 
 
 def install() -> None:
@@ -29,7 +32,15 @@ def install() -> None:
                 total += int(str(text)) if text and str(text).isdigit() else 0
         if total:
             return str(total)
-        return original(self, item, names_context=names_context, context=context, **kwargs)
+        if not sorting.active():
+            return original(self, item, names_context=names_context, context=context, **kwargs)
+        try:
+            text = original(self, item, names_context=names_context, context=context, **kwargs)
+        except model.VariableError:
+            text = None
+        # a sort key counts no names as 0, before the works with names (and
+        # after them, descending), as citeproc-js sorts them; not as no key
+        return text if text else "0"
 
     model.Names.process = process
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from copy import deepcopy
 
 from ..richtext import strip_marks
 
@@ -43,10 +44,10 @@ def collation_key(value):
     "Adler, I, Barabé"; "Dale, Zippy" before "Dalebout"; "Oates" before
     "O'Carroll"; "vol. 2" before "vol. 10"."""
     if isinstance(value, list):
-        text = str(value)
-        if "<" not in text:
-            return value  # compared as citeproc-py compares it (numbers by value)
-        value = text
+        # citeproc-py's text of several pieces (a macro key with affixes:
+        # "Adler, I. " and "(1975)"): collated as its text, not piece by
+        # piece in code points ("Adler, I.\x01Barabé" put before "Adler, I. ")
+        value = str(value)
     if not isinstance(value, str):
         return value
     if "<" in value:
@@ -74,14 +75,45 @@ def install() -> None:
 
     def sort_keys(self, items, context):
         _STATE.depth = getattr(_STATE, "depth", 0) + 1
+        held = getattr(_STATE, "options", None)
+        _STATE.options = _key_options(self)
         try:
             keys = original(self, items, context)
         finally:
             _STATE.depth -= 1
+            _STATE.options = held
         return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
+    _patch_names_in_called_macros(model)
     _patch_dates_in_keys(model)
+
+
+def _key_options(key) -> dict:
+    """The name options a macro key renders its names with (citeproc-py's
+    own: every name in sort order, the key's names-* as et-al-*)."""
+    options = {"name-as-sort-order": "all"}
+    for option in ("names-min", "names-use-first", "names-use-last"):
+        if option in key.attrib:
+            options[option.replace("names", "et-al")] = key.get(option)
+    return options
+
+
+def _patch_names_in_called_macros(model) -> None:
+    """A macro key's names are in sort order (family name first) however
+    deep the macro nests them: citeproc-py hands the key's options down
+    the macro's children but not into a macro a cs:text calls, whose names
+    then sorted given name first ("Aaron Zed" before "Zoe Abe");
+    citeproc-js sorts "Abe, Zoe" first.  A cs:name rendered for a key
+    without the key's options gets them here."""
+    render = model.Name.render
+
+    def name_render(self, item, *args, sort_options=None, **kwargs):
+        if sort_options is None and getattr(_STATE, "depth", 0) > 0:
+            sort_options = _STATE.options
+        return render(self, item, *args, sort_options=sort_options, **kwargs)
+
+    model.Name.render = name_render
 
 
 def _patch_dates_in_keys(model) -> None:
@@ -137,3 +169,101 @@ def _date_key(date, parts: tuple) -> str:
                 number = 0
         key.append(str(number).rjust(width, "0"))
     return "".join(key)
+
+
+_CS = "{http://purl.org/net/xbiblio/csl}"
+# what a macro with a date prints into a sort key: its dates, nothing else
+_DROPPED_IN_DATE_MACROS = (f"{_CS}text", f"{_CS}number", f"{_CS}label", f"{_CS}names")
+
+
+def macro_keys_as_citeproc_js(root) -> None:
+    """A macro sort key as citeproc-js renders it: a macro holding a
+    cs:date (as written in it, not through the macros it calls) puts only
+    its dates into a key, its names, texts, numbers and labels left out,
+    and so does every macro it calls, until a called macro that holds a
+    date itself ends: from there on everything counts again, out into the
+    callers too.  Checked on crafted styles: a key macro of title and year
+    sorts by the year alone ("Z 2000" before "A 2001"), a title after a
+    called date macro counts.  (technische-universitat-dresden-historische-
+    musikwissenschaft-note sorts by author, then year: its title macro has
+    a date for web pages.)  Each key is pointed at copies of its macros
+    with those elements taken out (and a count of names given an empty
+    cs:substitute: name_count); a key needing none keeps its macro."""
+    macros = {m.get("name"): m for m in root.findall(f"{_CS}macro")}
+    copies: dict = {}  # (macro name, dates only on entry) -> (name to call, dates only after)
+
+    def call(name: str, dates_only: bool) -> tuple:
+        macro = macros.get(name)
+        if macro is None:
+            return name, dates_only
+        known = copies.get((name, dates_only))
+        if known is not None:
+            return known
+        has_date = next(macro.iter(f"{_CS}date"), None) is not None
+        copies[(name, dates_only)] = (name, dates_only)  # a macro calling itself
+        copy = deepcopy(macro)
+        changed, after = _keep_for_key(copy, dates_only or has_date, call)
+        if has_date:
+            after = False  # citeproc-js clears the flag as such a macro ends
+        called = name
+        if changed:
+            called = f"{name}@sort-key-{'dates' if dates_only or has_date else 'calls'}"
+            while called in macros:
+                called += "@"
+            copy.set("name", called)
+            macros[called] = copy
+            root.append(copy)
+        copies[(name, dates_only)] = (called, after)
+        return called, after
+
+    for key in root.iter(f"{_CS}key"):
+        name = key.get("macro")
+        if name:
+            called, _ = call(name, False)
+            if called != name:
+                key.set("macro", called)
+
+
+def _keep_for_key(element, dates_only: bool, call) -> tuple:
+    """Take out of ``element`` (in document order) what a key leaves out
+    while only dates count, and point its macro calls at their copies:
+    (whether anything changed, whether only dates count after it)."""
+    changed = False
+    for child in list(element):
+        tag = child.tag
+        if tag == f"{_CS}text" and child.get("macro"):
+            called, dates_only = call(child.get("macro"), dates_only)
+            if called != child.get("macro"):
+                child.set("macro", called)
+                changed = True
+        elif dates_only and tag in _DROPPED_IN_DATE_MACROS:
+            element.remove(child)
+            changed = True
+        elif tag == f"{_CS}names" and _counts_without_substitute(child):
+            # an empty cs:substitute: the names go through the stack, where
+            # name_count keys no names as 0 (a plain cs:names of absent
+            # variables is cut short by direct.py)
+            child.append(child.makeelement(f"{_CS}substitute", {}))
+            changed = True
+        elif tag == f"{_CS}choose":
+            outcomes = []
+            for branch in child:
+                branch_changed, after = _keep_for_key(branch, dates_only, call)
+                changed = changed or branch_changed
+                outcomes.append(after)
+            if child.find(f"{_CS}else") is None:
+                outcomes.append(dates_only)  # no branch taken
+            # a branch's call may end the dates-only part; which branch is
+            # taken is known only when rendering: kept as it was unless all agree
+            if len(set(outcomes)) == 1:
+                dates_only = outcomes[0]
+        elif tag != f"{_CS}date":
+            child_changed, dates_only = _keep_for_key(child, dates_only, call)
+            changed = changed or child_changed
+    return changed, dates_only
+
+
+def _counts_without_substitute(names) -> bool:
+    name = names.find(f"{_CS}name")
+    return name is not None and name.get("form") == "count" \
+        and names.find(f"{_CS}substitute") is None

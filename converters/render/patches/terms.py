@@ -31,6 +31,7 @@ def install() -> None:
     _patch_long_form(model)
     _patch_first_term(model)
     _patch_locale_options(model)
+    _patch_ordinals(model)
 
 
 def _patch_locale_options(model) -> None:
@@ -44,6 +45,11 @@ def _patch_locale_options(model) -> None:
     def get_locale_option(self, name):
         root = self.get_root()
         locales = getattr(root, "locales", None)
+        if locales is None and getattr(root, "style", None) is not None:
+            # a part of a locale file's date (form="text"): the style's
+            # locales, its own cs:locale first (limit-day-ordinals-to-day-1
+            # set there limits "2. März" to "2 März", as in citeproc-js)
+            locales = getattr(root.style, "locales", None)
         for locale in [root] if locales is None else locales:
             options = locale.find("cs:style-options", locale.nsmap)
             if options is not None and options.get(name) is not None:
@@ -51,6 +57,145 @@ def _patch_locale_options(model) -> None:
         return defaults[name]
 
     model.CitationStylesElement.get_locale_option = get_locale_option
+
+
+_CS = "{http://purl.org/net/xbiblio/csl}"
+_MATCHES = ("whole-number", "last-two-digits", "last-digit")
+
+
+def _patch_ordinals(model) -> None:
+    """Ordinals as citeproc-js makes them.  It lays a language's locales one
+    on another (the locale files, then the style's cs:locale without a
+    language, for the language, for the dialect); the ordinal suffixes
+    are those of the last that has the term "ordinal" (each such locale
+    drops the ordinal terms before it), an ordinal-NN of a later one only
+    changing the text of one that locale has.  citeproc-py looked for each
+    ordinal-NN term in every locale down to en-US: a German style with a
+    cs:locale of its own printed "2nd" where citeproc-js prints "2.".  The
+    suffix is chosen for the gender of the number's term (a day: its
+    month's), neuter otherwise ("1ᵉʳ mars"), as citeproc-js does: the first
+    gender tried whose table has none keeps "ordinal"."""
+    from citeproc.string import String
+
+    from .speed import memo_table
+
+    tables = memo_table()  # root's id -> (root, its ordinal table)
+
+    def to_ordinal(number, context):
+        root = context.get_root()
+        style = getattr(root, "style", None) or root  # a locale file's date part: its style
+        hit = tables.get(id(style))
+        if hit is None or hit[0] is not style:
+            hit = tables[id(style)] = (style, _ordinal_table(getattr(style, "locales", None)
+                                                             or [root]))
+        texts, matches, genders = hit[1]
+        gender = genders.get(_noun(context))
+        return String(str(number) + _suffix(int(number), texts, matches, gender))
+
+    model.to_ordinal = to_ordinal
+
+
+class _Month(threading.local):
+    number = None  # the month of the date whose day is being rendered
+
+
+_MONTH = _Month()
+
+
+def day_of_month(month) -> None:
+    """dates.py: the day being rendered is in this month (its ordinal takes
+    the month term's gender)."""
+    _MONTH.number = month
+
+
+def _noun(context) -> str | None:
+    """The term whose gender an ordinal takes: a number's variable, or a
+    day's month."""
+    variable = context.get("variable") if context.tag == f"{_CS}number" else None
+    if variable:
+        return variable
+    if context.tag in (f"{_CS}date", f"{_CS}date-part") and _MONTH.number:
+        return f"month-{int(_MONTH.number):02}"
+    return None
+
+
+def _ordinal_table(locales) -> tuple:
+    """(term texts by (name, gender), the ordinal-NN matches by (match,
+    digits, gender), the nouns' genders) of citeproc-py's locale list read
+    as citeproc-js lays the locales (the list backwards)."""
+    texts: dict = {}
+    matches: dict | None = None  # None: no locale has "ordinal" (CSL 1.0's four terms)
+    genders: dict = {}
+    for locale in reversed(_layers(locales)):
+        terms = locale.find(f"{_CS}terms")
+        if terms is None:
+            continue
+        found = [t for t in terms if t.tag == f"{_CS}term" and not t.get("form")]
+        if any(t.get("name") == "ordinal" for t in found):
+            texts = {k: v for k, v in texts.items() if not k[0].startswith("ordinal")}
+            matches = {}
+            for term in found:
+                name = term.get("name") or ""
+                if name.startswith("ordinal-"):
+                    digits = name[len("ordinal-"):]
+                    match = term.get("match") or (
+                        "last-digit" if digits.startswith("0") else "last-two-digits")
+                    matches[(match, digits.lstrip("0") or "0",
+                             term.get("gender-form") or "neuter")] = name
+        for term in found:
+            name = term.get("name") or ""
+            if name.startswith("ordinal"):
+                single = term.find(f"{_CS}single")
+                texts[(name, term.get("gender-form") or "neuter")] = (
+                    single if single is not None else term).text or ""
+            if term.get("gender"):
+                genders[name] = term.get("gender")
+    return texts, matches, genders
+
+
+def _layers(locales) -> list:
+    """citeproc-py's locale list without the en-US file where the language
+    has a locale file of its own: citeproc-js lays only the language's."""
+    files = [locale for locale in locales if locale.getparent() is None]
+    if any(not str(locale.get(_LANG, "")).startswith("en") for locale in files):
+        return [locale for locale in locales
+                if not (locale.getparent() is None and locale.get(_LANG) == "en-US")]
+    return list(locales)
+
+
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _suffix(number: int, texts: dict, matches: dict | None, gender: str | None) -> str:
+    digits = str(number)
+
+    def text(name: str) -> str:
+        found = texts.get((name, gender)) if gender else None
+        if found is None:
+            found = texts.get((name, "neuter"))
+        if found is None:  # only gendered forms: citeproc-js takes the feminine
+            found = texts.get((name, "feminine"), texts.get((name, "masculine"), ""))
+        return found
+
+    if matches is None:  # CSL 1.0: ordinal-01 to -04 (st, nd, rd, th)
+        last = number % 10
+        if number % 100 == 10 or 10 < number < 20 or last not in (1, 2, 3) \
+                or number % 100 == 10 + last:
+            return text("ordinal-04")
+        return text(f"ordinal-0{last}")
+    suffix = text("ordinal")
+    for tried in ([gender] if gender else []) + ["neuter"]:
+        for match, part in zip(_MATCHES, (digits, digits[-2:], digits[-1:]), strict=True):
+            name = matches.get((match, part, tried))
+            if name is not None:
+                suffix = text(name)
+                break
+        else:
+            if suffix:
+                break
+            continue
+        break
+    return suffix
 
 
 class _Start(threading.local):
