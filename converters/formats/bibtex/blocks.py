@@ -248,7 +248,8 @@ def _fields(text: str, pos: int):
     newlines, counted = 0, 0
     # a scanner matches each field where the last ended (anchored, as
     # _FIELD.match(text, pos)), with its state set up once, not a field
-    match_field, count = _FIELD.scanner(text, pos).match, text.count
+    scanner = _FIELD.scanner(text, pos)  # type: ignore[attr-defined]  # not in typeshed
+    match_field, count = scanner.match, text.count
     add_found, add_name = found.append, names.append
     while True:
         match = match_field()
