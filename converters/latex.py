@@ -520,7 +520,10 @@ def _tidy(pieces: list[Piece]) -> list[Piece]:
         if piece.markup:
             out.append(piece)
             continue
-        text = _BLANK_RUN.sub(" ", piece.text)
+        text = piece.text
+        # a regex call costs more than four searches in C: most have no run
+        if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+            text = _BLANK_RUN.sub(" ", text)
         if PARAGRAPH in text:
             text = re.sub(" ?\u2029[\u2029 ]*", "\n\n", text)
         if last_space:
@@ -598,7 +601,18 @@ def sentence_case(pieces: list[Piece]) -> list[Piece]:
             if piece.text.strip():
                 lower = not _ends_clause(piece.text)
             continue
-        parts = _BLANKS.split(piece.text)  # words at the even places, blanks between
+        text = piece.text
+        if "  " not in text and text.isprintable():
+            # its only blanks are single spaces (every other character
+            # _BLANKS finds is not printable): the words are split in C
+            words = text.split(" ")
+            for index, word in enumerate(words):
+                if word:
+                    words[index], ends = _recased_word(word, lower)
+                    lower = not ends
+            out.append(Piece(" ".join(words), False))
+            continue
+        parts = _BLANKS.split(text)  # words at the even places, blanks between
         for index in range(0, len(parts), 2):
             if parts[index]:
                 parts[index], ends = _recased_word(parts[index], lower)

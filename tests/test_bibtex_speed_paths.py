@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from converters import latex
 from converters.formats import csljson, csljson_indent
 
 # The search as it was (before the translated bytes).
@@ -144,3 +145,174 @@ def test_lines_without_escaped_newlines_counted_as_before(pieces, positions):
         pos = min(pos, len(text))
         expected = text.count("\n", 0, pos) - text.count("\\\n", 0, pos)
         assert lines.at(pos) == expected
+
+
+# -- possessive field patterns, one scanner an entry, and regex calls made string tests --
+
+_FIELD_TEXT = st.lists(st.sampled_from(
+    [" ", "\n", "\t", "title", "x", "=", ",", "}", "{", '"', "%", "\\", "\\\\", "\\{", "\\}",
+     '\\"', "\\,", "{a}", "{{b}}", "{{{{{c}}}}}", '"q"', '{"}', '"{"', "#", "@", "é", "50%",
+     "{x,y}", " = ", "\\%"]), max_size=24).map("".join)
+
+
+def _both_field_patterns():
+    from converters.formats.bibtex import blocks
+
+    if blocks.POSSESSIVE != "+":
+        pytest.skip("possessive quantifiers need Python 3.11")
+    return re.compile(blocks.field_pattern("+")), re.compile(blocks.field_pattern(""))
+
+
+def _same_matches(fast: re.Pattern, slow: re.Pattern, text: str, positions) -> None:
+    for pos in positions:
+        got, expected = fast.match(text, pos), slow.match(text, pos)
+        assert (got and (got.span(), got.groups())) == (expected and (expected.span(),
+                                                                      expected.groups()))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_FIELD_TEXT)
+def test_possessive_field_pattern_matches_as_the_backtracking_one(text):
+    fast, slow = _both_field_patterns()
+    _same_matches(fast, slow, text, range(len(text) + 1))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_FIELD_TEXT)
+def test_possessive_braced_value_matches_as_the_backtracking_one(text):
+    from converters.formats.bibtex import blocks
+
+    _both_field_patterns()
+    value = "{" + text + "}"
+    fast, slow = re.compile(blocks._braced(4, possessive="+")), re.compile(
+        blocks._braced(4, possessive=""))
+    assert blocks.SINGLE_BRACED.pattern == fast.pattern
+    assert (fast.fullmatch(value) is None) == (slow.fullmatch(value) is None)
+
+
+def _bib_files() -> list:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = [p for base in (root.parent / "shared" / "corpora", root / "fixtures")
+             if base.exists() for p in base.rglob("*.bib")]
+    if not found:
+        pytest.skip("no corpora")
+    return sorted(found)
+
+
+def test_possessive_field_pattern_on_the_corpora():
+    # every place a field may start (after "," or "{"), in every .bib file
+    fast, slow = _both_field_patterns()
+    for path in _bib_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        _same_matches(fast, slow, text, [m.end() for m in re.finditer(r"[,{]", text)])
+
+
+def _fields_one_match_a_field(text: str, pos: int):
+    """blocks._fields as it was, each field matched by _FIELD.match(text, pos)."""
+    from converters.formats.bibtex import blocks
+
+    found, names, newlines, counted = [], [], 0, 0
+    while True:
+        match = blocks._FIELD.match(text, pos)
+        if match is None:
+            tail = blocks._TAIL.match(text, pos)
+            if tail is None or blocks._repeated(found):
+                return None
+            return found, names, tail.end()
+        _, spaced, value, closing = match.groups()
+        at = match.start(2)
+        newlines += text.count("\n", counted, at)
+        names.append(newlines)
+        counted = at = match.end(2)
+        if "\n" in spaced:
+            newlines += spaced.count("\n")
+        found.append((spaced.rstrip(), value.strip(), at))
+        pos = match.end()
+        if closing == "}":
+            return None if blocks._repeated(found) else (found, names, pos)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_FIELD_TEXT, st.lists(_ENTRY, max_size=2).map("".join))
+def test_one_scanner_an_entry_reads_the_fields_one_match_a_field_read(text, entries):
+    from converters.formats.bibtex import blocks
+
+    for whole in (text, entries, "@misc{k," + text):
+        for pos in range(len(whole) + 1):
+            assert blocks._fields(whole, pos) == _fields_one_match_a_field(whole, pos)
+
+
+def test_one_scanner_an_entry_on_the_corpora():
+    from converters.formats.bibtex import blocks
+
+    for path in _bib_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for head in blocks._HEAD.finditer(text):
+            if head.group(3) == ",":  # from the entry's start, as blocks.py cuts it
+                piece, pos = text[head.start():head.start() + 20_000], head.end() - head.start()
+                assert blocks._fields(piece, pos) == _fields_one_match_a_field(piece, pos)
+
+
+_BLANKY = st.lists(st.sampled_from(["a", "B c", " ", "  ", "\n", "\t", "\r", "\u00a0", "\u2009",
+                                    "\u2029", "\x0b", "\x1c", "\x85", "\u3000", "é"]),
+                   max_size=10).map("".join)
+
+
+def _reference_tidy(pieces):
+    """latex._tidy with its blank runs always collapsed by the regex."""
+    saved = latex._BLANK_RUN
+    out = []
+    for piece in pieces:  # the regex first, then _tidy (which then finds no run)
+        out.append(piece if piece.markup else latex.Piece(saved.sub(" ", piece.text),
+                                                          piece.protected))
+    return latex._tidy(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_BLANKY, st.booleans(), st.booleans()), max_size=5))
+def test_tidy_collapses_blanks_as_the_regex_alone(parts):
+    pieces = [latex.Piece(text, protected, markup) for text, protected, markup in parts]
+    assert latex._tidy(pieces) == _reference_tidy(pieces)
+
+
+def test_only_the_space_is_a_printable_blank():
+    # sentence_case's str.split path: a printable text has no blank but " "
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (re.match(r"\s", char) is not None) == char.isspace()
+        if char.isspace() and char != " ":
+            assert not char.isprintable()
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BLANKY.map(lambda blanks: blanks + " Word of NASA: the End. é"))
+def test_sentence_case_by_spaces_as_by_the_regex(text):
+    lower = False
+    parts = latex._BLANKS.split(text)
+    for index in range(0, len(parts), 2):
+        if parts[index]:
+            parts[index], ends = latex._recased_word(parts[index], lower)
+            lower = not ends
+    reference = [latex.Piece("".join(parts), False)]
+    assert latex.sentence_case([latex.Piece(text)]) == reference
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="-0123456789\u0663\u00b2 x", max_size=7))
+def test_year_test_as_the_regex(text):
+    from converters.formats.bibtex import groups
+
+    assert groups._year(text) == (groups._YEAR.fullmatch(text) is not None)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.text(alphabet="a%\\{} 1", max_size=5), max_size=6))
+def test_remembered_macro_check_as_the_regex(values):
+    from converters.formats.bibtex import split as S
+
+    for value in values + values:  # asked again: remembered
+        assert S._plain_macro(value) == (S._NEEDS_VALUE_CHECK.search(value) is None)

@@ -20,6 +20,7 @@ in the whole text.  Entry keys repeated across pieces are found by one
 from __future__ import annotations
 
 import re
+import sys
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -33,27 +34,42 @@ _CUT = re.compile(r"^[^\S\n]*(@\w*[ \t]*[{(])", re.MULTILINE)
 # split._blank_field_comments); inside braces it is text (_VALUE).
 # Each pattern is written "plain* (special plain*)*", where a special begins
 # with a character plain excludes: one way to match, no runaway backtracking.
+# So each loop may be possessive (Python 3.11's "*+": never giving back):
+# what follows a loop ("," or "}" after a value, "}" after a braced group,
+# '"' after a quoted one) is a character neither plain nor the start of a
+# special can be, so giving back never made a match.  The engine then keeps
+# no backtracking state: a third less work a field (tests/
+# test_bibtex_speed_paths.py checks both forms match alike).
 _NAME = r'[^{}",=@\\%]*'
 _ESCAPED = r"\\+[^%\\]"
+POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 
 
-def _loop(plain: str, *special: str) -> str:
-    return f"{plain}*(?:(?:{'|'.join(special)}){plain}*)*"
+def _loop(plain: str, *special: str, possessive: str = POSSESSIVE) -> str:
+    star = "*" + possessive
+    return f"{plain}{star}(?:(?:{'|'.join(special)}){plain}{star}){star}"
 
 
-def _braced(depth: int, percent: bool = False) -> str:
+def _braced(depth: int, percent: bool = False, possessive: str = POSSESSIVE) -> str:
     """``percent``: "%" allowed inside (see _VALUE)."""
     plain, escaped = (r"[^{}\\]", r"\\+[^\\]") if percent else (r"[^{}%\\]", _ESCAPED)
-    special = [escaped] + ([_braced(depth - 1, percent)] if depth > 1 else [])
-    return r"\{" + _loop(plain, *special) + r"\}"
+    special = [escaped] + ([_braced(depth - 1, percent, possessive)] if depth > 1 else [])
+    return r"\{" + _loop(plain, *special, possessive=possessive) + r"\}"
 
 
-_QUOTED = '"' + _loop(r'[^"%\\]', _ESCAPED) + r'(?<!\{)"'  # '{"}' inside quotes: not here
-# Inside braces "%" is text to bibtexparser and to _blank_field_comments
-# alike (an abstract's "68.9\\%"): only between fields is it a comment.
-_VALUE = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4, percent=True), _QUOTED)
+def field_pattern(possessive: str = POSSESSIVE) -> str:
+    """A field: its blanks, its name (and the blanks before "="), its value
+    as written, the "," or "}" after it."""
+    quoted = '"' + _loop(r'[^"%\\]', _ESCAPED, possessive=possessive) + r'(?<!\{)"'
+    # Inside braces "%" is text to bibtexparser and to _blank_field_comments
+    # alike (an abstract's "68.9\\%"): only between fields is it a comment.
+    value = _loop(r'[^{}",%\\]', _ESCAPED, _braced(4, True, possessive), quoted,
+                  possessive=possessive)
+    return f"(\\s*)({_NAME})=({value})([,}}])"
+
+
 _HEAD = re.compile(r"@(\w+)[ \t]*\{(" + _NAME + r")([,}])")
-_FIELD = re.compile(f"(\\s*)({_NAME})=({_VALUE})([,}}])")
+_FIELD = re.compile(field_pattern())
 # A value that is one pair of braces around balanced text (with no backslash,
 # evaluate.py's reading agrees): its LaTeX is what is inside.
 SINGLE_BRACED = re.compile(_braced(4))
@@ -230,10 +246,13 @@ def _fields(text: str, pos: int):
     found: list[tuple[str, str, int]] = []
     names: list[int] = []
     newlines, counted = 0, 0
-    match_field, count = _FIELD.match, text.count
+    # a scanner matches each field where the last ended (anchored, as
+    # _FIELD.match(text, pos)), with its state set up once, not a field
+    scanner = _FIELD.scanner(text, pos)  # type: ignore[attr-defined]  # not in typeshed
+    match_field, count = scanner.match, text.count
     add_found, add_name = found.append, names.append
     while True:
-        match = match_field(text, pos)
+        match = match_field()
         if match is None:
             tail = _TAIL.match(text, pos)
             if tail is None or _repeated(found):

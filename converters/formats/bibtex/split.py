@@ -520,8 +520,7 @@ def _plain_value(raw: str, macros: dict) -> str | None:
     if raw.isalpha():
         lowered = raw.lower()
         value = macros[lowered] if lowered in macros else M.MONTH_MACROS.get(lowered)
-        if isinstance(value, str) and len(value) <= MAX_VALUE and not _NEEDS_VALUE_CHECK.search(
-                value):
+        if isinstance(value, str) and len(value) <= MAX_VALUE and _plain_macro(value):
             return value
     return None
 
@@ -540,6 +539,21 @@ def _single_braced(raw: str) -> bool:
 
 # In a value from a macro, what _value would look at again.
 _NEEDS_VALUE_CHECK = re.compile(r"[%\\{}]")
+
+
+def _plain_macro(value: str) -> bool:
+    """Not _NEEDS_VALUE_CHECK.search(value), remembered: the same few macros
+    (months, journals) come in entry after entry, and a regex call costs
+    more than a look-up."""
+    known = _PLAIN_MACROS.get(value)
+    if known is None:
+        known = _NEEDS_VALUE_CHECK.search(value) is None
+        if len(_PLAIN_MACROS) < 4096 and len(value) <= 256:
+            _PLAIN_MACROS[value] = known
+    return known
+
+
+_PLAIN_MACROS: dict[str, bool] = {}
 
 
 def _field(bm, key: str, value: str, line: int, state: _Splitting):
