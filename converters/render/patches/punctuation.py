@@ -16,6 +16,9 @@ from .string_ends import last_character as _last_character
 from .string_ends import tail as _tail
 
 _CLOSING = re.compile(r"(?:</[a-z]+>)+$")
+# names.NAMES_END and the marks around a name list (names, author_substitute)
+_NAMES_END = "\ue007"
+_NAME_MARKS = "\ue006\ue007\ue008"
 
 
 def install() -> None:
@@ -44,6 +47,11 @@ def install() -> None:
         first = _first_character(other)
         if not last or not first:
             return other
+        if last == _NAMES_END and first in seam_punctuation:
+            # a name list marked for subsequent-author-substitute: its mark is
+            # no text, and the list's last mark meets the delimiter after it
+            # ("Bo Doe, T" for a family suffix "," where citeproc-js merges it)
+            last = _tail(left, 8)[0].rstrip(_NAME_MARKS)[-1:]
         if (last == " " and first == " ") or (last == first and first in seam_punctuation):
             return strip_first(other)
         return other
