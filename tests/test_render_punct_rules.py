@@ -1,0 +1,102 @@
+"""Punctuation rules of citeproc-js the renderer follows (issue 15), each on
+a small crafted style.  The expected texts are what citeproc-js 2.4 (npm
+"citeproc") printed for the same style and items when the rule was
+written; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+_PEOPLE = [{"family": "Roe", "given": "Ann"}, {"family": "Doe", "given": "Bo"},
+           {"family": "Poe", "given": "Cy"}, {"family": "Zoe", "given": "Di"}]
+
+
+def _book(count: int, role: str = "author", people=None) -> dict:
+    return {"id": "a", "type": "book", "title": "T", role: (people or _PEOPLE)[:count]}
+
+
+@pytest.mark.parametrize(("name", "count", "expected"), [
+    # no "and": the delimiter before the last name does not merge
+    ('<name><name-part name="family" suffix=","/></name>', 2, "Ann Roe,, Bo Doe, T"),
+    ('<name><name-part name="family" suffix=","/></name>', 4, "Ann Roe, Bo Doe, Cy Poe,, Di Zoe, T"),
+    ('<name delimiter=". "><name-part name="family" suffix="."/></name>', 3,
+     "Ann Roe. Bo Doe.. Cy Poe., T"),
+    ('<name name-as-sort-order="all" sort-separator=" " initialize-with="." delimiter=". "/>', 3,
+     "Roe A. Doe B.. Poe C., T"),
+    # with "and", or cut by et-al, every delimiter merges
+    ('<name and="text"><name-part name="family" suffix=","/></name>', 3,
+     "Ann Roe, Bo Doe, and Cy Poe, T"),
+    ('<name et-al-min="3" et-al-use-first="2" delimiter-precedes-et-al="always">'
+     '<name-part name="family" suffix=","/></name>', 3, "Ann Roe, Bo Doe, et al., T"),
+    ('<name et-al-min="4" et-al-use-first="2" et-al-use-last="true">'
+     '<name-part name="family" suffix=","/></name>', 4, "Ann Roe, Bo Doe, … Di Zoe, T"),
+])
+def test_the_last_delimiter_without_and_keeps_the_mark_before_it(tmp_path, name, count,
+                                                                   expected):
+    body = _bib(f'<names variable="author">{name}</names><text variable="title" prefix=", "/>')
+    assert _entries(tmp_path, body, [_book(count)]) == [expected]
+
+
+def test_literal_names_keep_their_period_before_the_last_delimiter(tmp_path):
+    body = _bib('<names variable="author"><name delimiter=". "/></names>'
+                '<text variable="title" prefix=", "/>')
+    firms = [{"literal": "Acme Inc."}, {"literal": "Bolt Inc."}, {"literal": "Cog Inc."}]
+    assert _entries(tmp_path, body, [_book(3, people=firms)]) == [
+        "Acme Inc. Bolt Inc.. Cog Inc., T"]
+
+
+def test_a_list_marked_for_author_substitute_merges_with_what_follows(tmp_path):
+    body = _bib('<group delimiter=", "><group delimiter=". "><names variable="author"><name>'
+                '<name-part name="family" suffix=","/></name></names></group>'
+                '<text variable="title"/></group>', bib=' subsequent-author-substitute="---"')
+    items = [dict(_book(2), id="a", title="T"), dict(_book(2), id="b", title="U"),
+             dict(_book(1), id="c", title="V"), dict(_book(1), id="d", title="W")]
+    assert _entries(tmp_path, body, items) == ["Ann Roe,, Bo Doe, T", "---, U", "Ann Roe, V",
+                                               "---, W"]
+
+
+_AUTHOR = ('<names variable="author"><name name-as-sort-order="first" sort-separator=" ">'
+           '{parts}</name><substitute>{substitute}</substitute></names>'
+           '<text variable="title" prefix=", "/>')
+
+
+@pytest.mark.parametrize(("parts", "substitute", "macro", "expected"), [
+    ('<name-part name="family" text-case="uppercase"/>',
+     '<text macro="tr"/>', '<names variable="translator"><name/></names>',
+     "Ann B. ROE, Bo DOE, T"),
+    ('<name-part name="family" text-case="uppercase"/>',
+     '<names variable="translator"><name><name-part name="given" text-case="uppercase"/>'
+     '</name></names>', "", "ANN B. ROE, BO DOE, T"),
+    ('<name-part name="family" suffix=","/>',
+     '<names variable="translator"><name name-as-sort-order="first" sort-separator=" "/>'
+     '</names>', "", "Roe, Ann B., Bo Doe, T"),
+    ('<name-part name="family" suffix=","/>',
+     '<names variable="translator"><name/></names>', "", "Ann B. Roe,, Bo Doe, T"),
+    # its own part of the same name wins
+    ('<name-part name="family" suffix=","/>',
+     '<names variable="translator"><name name-as-sort-order="first">'
+     '<name-part name="family" suffix=";"/></name></names>', "", "Roe;, Ann B., Bo Doe;, T"),
+])
+def test_a_substitute_name_takes_the_substituted_name_parts(tmp_path, parts, substitute, macro,
+                                                            expected):
+    extra = f'<macro name="tr">{macro}</macro>' if macro else ""
+    body = _bib(_AUTHOR.format(parts=parts, substitute=substitute), extra)
+    people = [{"family": "Roe", "given": "Ann B."}, {"family": "Doe", "given": "Bo"}]
+    assert _entries(tmp_path, body, [_book(2, "translator", people)]) == [expected]
+
+
+@pytest.mark.parametrize(("part", "expected"), [
+    ('<name-part name="family" suffix=","/>', "Roe, Ann B., Bo Doe, T"),
+    ('<name-part name="family" text-case="capitalize-first" suffix=","/>',
+     "Roe, Ann B., Bo Doe, T"),
+    # a formatted part's affix is not merged
+    ('<name-part name="family" font-weight="normal" suffix=","/>', "Roe,, Ann B., Bo Doe, T"),
+    ('<name-part name="family" font-style="italic" suffix=","/>', "Roe,, Ann B., Bo Doe, T"),
+])
+def test_a_name_part_affix_meets_the_sort_separator(tmp_path, part, expected):
+    body = _bib(f'<names variable="author"><name name-as-sort-order="first">{part}</name>'
+                '</names><text variable="title" prefix=", "/>')
+    people = [{"family": "Roe", "given": "Ann B."}, {"family": "Doe", "given": "Bo"}]
+    assert _entries(tmp_path, body, [_book(2, people=people)]) == [expected]
