@@ -16,6 +16,7 @@ from .punctuation import (
     enters_quote,
     into_quote,
     unlocked,
+    unsealed,
 )
 from .quote_marks import mark_nested_quote
 from .string_ends import first_character as _first_of
@@ -80,7 +81,7 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return mark_nested_quote(unlocked(_join(self, output)))
+        return mark_nested_quote(unsealed(unlocked(_join(self, output))))
 
     model.Group.process = process
 

@@ -61,6 +61,7 @@ def install() -> None:
     from .speed import _CACHES
 
     _CACHES.append(_QUOTE_CLOSING)
+    _CACHES.append(_SEALS)
     install_right_inline()
     install_literal_punctuation()
     install_suffix_into_quotes()
@@ -242,8 +243,8 @@ def install_suffix_into_quotes() -> None:
             # (citeproc-js: "Title.. P" for an italic P with prefix ". ",
             # "Title”, pre" for a value in font-style="normal"); first in a
             # group or macro, it meets what is before that (unlocked)
-            return strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
-        return plain_wrap(self, string)
+            return sealed(self, strings.String(FORMATTED_PREFIX) + plain_wrap(self, string))
+        return sealed(self, plain_wrap(self, string))
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -311,6 +312,91 @@ def _affixed(self, string, suffix: str, original, strings):
     return text + strings.normalize_seam(text, suffix[1:])
 
 
+# Put after the text of a formatted element that ends in a punctuation
+# mark or a closing quote, where the next text its parent joins to it
+# meets it without a delimiter: citeproc-js merges nothing there, nor moves
+# a mark into the quote ("Ed.. P" for an italic "Ed." and a next prefix
+# ". ", "Ed,, P", "Why?. P", “Ed”, P), while the parent's
+# own delimiter and suffix still merge with it ("Ed. P").  The parent
+# (a group, macro or layout) takes it off its text (unsealed); finishing
+# removes any left.
+FORMATTED_END = "\ue027"
+_SEALS: dict = {}  # element's id -> (element, whether its text may be sealed)
+_NO_DELIMITER_PARENTS = frozenset(("macro", "layout"))
+_SEALED_KINDS = frozenset(("text", "group", "names", "date", "number", "label"))
+_PASSED = frozenset(("choose", "if", "else-if", "else"))
+# the ends of a text that are sealed: a punctuation mark, or a closing quote
+# (no mark after it moves in: "Aristotle’s “De Motu”. P", “Ed”, P)
+_SEALED_ENDS = frozenset(".,;:!?”’»›«‹“‘\"")
+# richtext's marks closing the data's own formatting
+_DATA_CLOSING = "\ue011\ue013\ue015\ue017\ue019"
+
+
+def _sealable(element) -> bool:
+    """Whether the element is formatted and its parent joins it to the
+    next text without a delimiter (a cs:choose passes its parent's on)."""
+    from .speed_base import _FORMATTING
+
+    tag = str(element.tag).rpartition("}")[2]
+    if tag not in _SEALED_KINDS or not any(element.get(name) for name in _FORMATTING):
+        return False
+    parent = element.getparent()
+    while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
+        parent = parent.getparent()
+    if parent is None:
+        return False
+    kind = str(parent.tag).rpartition("}")[2]
+    return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
+
+
+def sealed(element, text):
+    """``text`` (the element's, wrapped) with FORMATTED_END after it where
+    it is sealed (not in a sort key)."""
+    if text is None:
+        return text
+    hit = _SEALS.get(id(element))
+    if hit is None or hit[0] is not element:
+        hit = _SEALS[id(element)] = (element, _sealable(element))
+    if not hit[1]:
+        return text
+    last = _last_character(text)
+    if last == ">" or last in _DATA_CLOSING:
+        end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
+        last = end[-1:]
+    if last not in _SEALED_ENDS:
+        return text
+    from citeproc.string import String
+
+    from .sorting import active
+
+    return text if active() else text + String(FORMATTED_END)
+
+
+def unsealed(text):
+    """``text`` without FORMATTED_END at its end: a group's, macro's or
+    layout's text, whose last formatted child meets the parent's suffix and
+    whatever follows the parent as unformatted text would."""
+    if _last_character(text) != FORMATTED_END:
+        return text
+    if not isinstance(text, list):
+        return type(text)(str(text)[:-1])
+    from citeproc.string import String
+
+    pieces = list(text)
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if not str(piece):
+            continue
+        if isinstance(piece, list):
+            pieces[index] = unsealed(piece)
+        elif type(piece) in (str, String):
+            pieces[index] = type(piece)(str(piece)[:-1])
+        else:
+            return text
+        return type(text)(pieces)
+    return text
+
+
 def install_entry_reset() -> None:
     """Each cite and entry starts with no colon met (begin_entry), and
     with no text before a term (terms.begin_entry)."""
@@ -324,7 +410,7 @@ def install_entry_reset() -> None:
         begin_entry(item)
         terms.begin_entry(self)
         try:
-            return render_children(self, item, *args, **kwargs)
+            return unsealed(render_children(self, item, *args, **kwargs))
         finally:
             end_entry()
             terms.end_entry()
@@ -338,7 +424,7 @@ def install_entry_reset() -> None:
         text = model.Parent.render_children(self, item, *args, **kwargs)
         if suppressed_so_far():  # (the macro's frame, which groups or direct.py opened)
             terms.restore(first)  # suppressed: what it printed is not first
-        return mark_nested_quote(text) if text else text
+        return mark_nested_quote(unsealed(text)) if text else text
 
     model.Macro.render_children = macro_render_children
 
