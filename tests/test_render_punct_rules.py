@@ -100,3 +100,55 @@ def test_a_name_part_affix_meets_the_sort_separator(tmp_path, part, expected):
                 '</names><text variable="title" prefix=", "/>')
     people = [{"family": "Roe", "given": "Ann B."}, {"family": "Doe", "given": "Bo"}]
     assert _entries(tmp_path, body, [_book(2, people=people)]) == [expected]
+
+
+_PUBLISHER = '<text variable="publisher" prefix=". "/>'
+_ITALIC = '<text variable="title" font-style="italic"/>'
+
+
+@pytest.mark.parametrize(("layout", "title", "expected"), [
+    # a formatted element, then the next text's prefix: nothing merged
+    (_ITALIC + _PUBLISHER, "Ed.", "Ed.. P"),
+    ('<group font-style="italic"><text variable="title"/></group>' + _PUBLISHER, "Ed.", "Ed.. P"),
+    ('<text variable="title" font-weight="normal"/>' + _PUBLISHER, "Ed.", "Ed.. P"),
+    (_ITALIC + '<group><text variable="publisher" prefix=". "/></group>', "Ed.", "Ed.. P"),
+    ('<choose><if type="book">' + _ITALIC + "</if></choose>" + _PUBLISHER, "Ed.", "Ed.. P"),
+    (_ITALIC + '<text variable="volume" prefix=", "/>' + _PUBLISHER, "Ed.", "Ed.. P"),
+    ('<text variable="title" font-style="italic" suffix=","/>'
+     '<text variable="publisher" prefix=", "/>', "Ed", "Ed,, P"),
+    (_ITALIC + _PUBLISHER, "Why?", "Why?. P"),
+    (_ITALIC + '<text value=". X"/>', "Ed.", "Ed.. X"),
+    # nor a mark moved into the quote it ends with
+    (_ITALIC + _PUBLISHER, "Aristotle’s “De Motu”", "Aristotle’s “De Motu”. P"),
+    ('<text variable="title" font-style="italic" quotes="true"/>'
+     '<text variable="publisher" prefix=", "/>', "Ed", "“Ed”, P"),
+    # unformatted, or formatted one level down: merged, moved in
+    ('<text variable="title"/>' + _PUBLISHER, "Aristotle’s “De Motu”", "Aristotle’s “De Motu.” P"),
+    ('<group>' + _ITALIC + '</group>' + _PUBLISHER, "Ed.", "Ed. P"),
+    ('<text variable="title" text-case="uppercase"/>' + _PUBLISHER, "Ed.", "ED. P"),
+    # the parent's delimiter and suffix merge with it
+    ('<group delimiter=". "><group font-style="italic"><text variable="title"/></group>'
+     '<text variable="publisher"/></group>', "Ed.", "Ed. P"),
+    ('<group suffix=". "><group font-style="italic"><text variable="title"/></group></group>'
+     '<text variable="publisher"/>', "Ed.", "Ed. P"),
+    ('<text variable="title" font-style="italic" suffix=". "/><text variable="publisher"/>', "Ed.",
+     "Ed. P"),
+])
+def test_a_formatted_element_meets_the_next_text_unmerged(tmp_path, layout, title, expected):
+    item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+def test_a_formatted_names_label_keeps_its_period_before_a_prefix(tmp_path):
+    # iso690-full-note-en: "Robert Drew HICKS, ed.. Cambridge"
+    layout = ('<names variable="editor" font-style="normal"><name/>'
+              '<label form="short" prefix=", "/></names>' + _PUBLISHER)
+    item = {"id": "a", "type": "book", "publisher": "P",
+            "editor": [{"family": "Hicks", "given": "Rob"}]}
+    assert _entries(tmp_path, _bib(layout), [item]) == ["Rob Hicks, ed.. P"]
+
+
+def test_a_formatted_element_in_html_keeps_the_period_after_its_tag(tmp_path):
+    layout = '<group font-style="italic"><text variable="title"/></group>' + _PUBLISHER
+    item = {"id": "a", "type": "book", "title": "Ed.", "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout), [item], output="html") == ["<i>Ed.</i>. P"]
