@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 
+from .numbers import _NUMERIC
 from .quote_marks import RICH, VALUE, mark_nested_quote
 from .string_ends import first_character as _first_character
 from .string_ends import last_character as _last_character
@@ -257,9 +258,11 @@ def install_suffix_into_quotes() -> None:
         text = affixed(self, string, suffix)
         if suffix[-1] in ":;":
             # formatted text meets no period (citeproc-js merges only across
-            # plain text: "<i>W?</i>:")
-            kind = None if _formatted(self, string, strings) else meeting(self, string)
-            _COLON.last = None if kind is None else (str(text), kind)
+            # plain text: "<i>W?</i>:"); a delimiter's period does
+            kind = meeting(self, string)
+            _COLON.seen = (str(text), kind, self)
+            _COLON.last = None if kind is None or _formatted(self, string, strings) \
+                else (str(text), kind, self)
         return text
 
     def affixed(self, string, suffix):
@@ -433,7 +436,7 @@ def begin_entry(item=None) -> None:
     """A cite or entry starts rendering: no colon of the last one is met
     (Layout.render_children, and display's own loop over the layout); the
     item's reference is kept for _ends_in_number."""
-    _COLON.last = None
+    _COLON.last = _COLON.seen = None
     _COLON.reference = getattr(item, "reference", None)
 
 
@@ -460,9 +463,11 @@ def _formatted(element, string, strings) -> bool:
 
 
 class _Colon(threading.local):
-    # (text, whether the mark absorbs a period) of the latest element whose
-    # suffix ended in ":" or ";"
+    # (text, whether the mark absorbs a period, the element) of the latest
+    # element whose suffix ended in ":" or ";"
     last: tuple | None = None
+    # the same, formatted text and numbers too (how a delimiter's period meets it)
+    seen: tuple | None = None
     # the reference of the cite or entry rendering (None: not known)
     reference: dict | None = None
 
@@ -479,9 +484,10 @@ _MORE_NUMBERS = frozenset(("page", "page_first", "locator", "part_number", "prin
 def _meeting(model):
     """How a period from a suffix further out meets the colon or semicolon
     an element's suffix ends with, as citeproc-js merges them: a group, a
-    macro call, a date, names or a number variable without digits absorb it
+    macro call, a date, names or a number variable whose value is not numeric absorb it
     ("Signalhorn:", "2001:"); a field, term or label lets it in before
-    ("Title.:"); a number stays as it is ("5:.").  None for the last."""
+    ("Title.:"); a number stays as it is ("5:.": numeric, as is-numeric
+    reads it).  None for the last."""
     from citeproc import NUMBERS
 
     absorbing = (model.Group, model.Date, model.Names)
@@ -496,7 +502,9 @@ def _meeting(model):
             return None if _ends_in_number(element, string, model, numbers) else True
         variable = (element.get("variable") or "").replace("-", "_")
         if isinstance(element, model.Number) or variable in numbers:
-            return None if any(c.isdigit() for c in str(string)) else True
+            # a number keeps it; a value that is not one absorbs it
+            # (human-reproduction: "7.2: Routledge", "A: Addison", "1:. Deutscher")
+            return None if _NUMERIC.match(str(string)) else True
         return False
     return meeting
 
@@ -565,6 +573,44 @@ def _leaves(element, model, depth: int = 0, conditional: bool = False):
             yield from _leaves(child, model, depth + 1, conditional)
 
 
+def colon_met() -> tuple | None:
+    """The latest colon or semicolon an element's suffix ended with (see
+    _Colon.seen), for a group to read after each child it renders."""
+    return _COLON.seen
+
+
+def period_delimiter_on_colon(group, text, met: tuple | None, strings) -> tuple | None:
+    """How a group's delimiter that begins with a period meets the colon or
+    semicolon its child's ``text`` ends in, as citeproc-js merges them:
+    (the text, whether the period is kept), None where the text does not
+    end so.  ``met`` is the colon or semicolon an element's suffix ended
+    the text with (recorded just after the child rendered), None where it
+    is the data's.  The data's absorbs the period ("T; P"); so does an
+    element's inside the child (a group, a macro, a cs:choose's branch)
+    where it is a date's, names', a group's or a number variable's without
+    digits ("1877; P" in human-reproduction, "A: P"), while a field's, a
+    term's or a label's lets it in before ("T.; P"), and a number's keeps it
+    ("1:. P"); the child's own suffix keeps it too ("1877;. P").  A kept
+    period is marked (LITERAL), so that finishing does not move it before
+    the colon."""
+    if _last_character(text) not in ":;":
+        return None
+    if met is None:
+        return text, False
+    if not str(_tail(text, len(met[0]))[0]).endswith(met[0]):
+        return None  # (changed since: a year-suffix after the year, "2001a;. P")
+    kind, element = met[1], met[2]
+    parent = element.getparent()
+    while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
+        parent = parent.getparent()
+    if parent is group or kind is None:
+        return text, True
+    if kind:
+        return text, False
+    moved = _period_before_last(text, strings)
+    return (text, True) if moved is None else (moved, False)
+
+
 def _period_on_colon(element, string, suffix: str, strings):
     """A suffix's period met by the colon or semicolon an element's suffix
     ended the text with, as citeproc-js merges the two where they meet in
@@ -573,7 +619,7 @@ def _period_on_colon(element, string, suffix: str, strings):
     last = _COLON.last
     if last is None:
         return None
-    text, absorbs = last
+    text, absorbs = last[0], last[1]
     if _last_character(string) not in ":;" or not str(_tail(string, len(text))[0]).endswith(text):
         return None
     if not absorbs:
