@@ -152,3 +152,36 @@ def test_a_formatted_element_in_html_keeps_the_period_after_its_tag(tmp_path):
     layout = '<group font-style="italic"><text variable="title"/></group>' + _PUBLISHER
     item = {"id": "a", "type": "book", "title": "Ed.", "publisher": "P"}
     assert _entries(tmp_path, _bib(layout), [item], output="html") == ["<i>Ed.</i>. P"]
+
+
+_DATED = {"id": "a", "type": "book", "title": "T", "publisher": "P", "volume": "5",
+          "issued": {"date-parts": [[1877]]}}
+_YEAR = '<date variable="issued" suffix="{mark}"><date-part name="year"/></date>'
+
+
+@pytest.mark.parametrize(("child", "item", "expected"), [
+    # the colon or semicolon inside the child: a date's or a group's absorbs
+    # the delimiter's period, a field's lets it in before, a number's keeps it
+    ("<group>" + _YEAR.format(mark=";") + "</group>", {}, "1877; P"),
+    ("<group><group>" + _YEAR.format(mark=";") + '</group><text variable="page"/></group>', {},
+     "1877; P"),
+    ('<choose><if type="book"><group>' + _YEAR.format(mark=";") + "</group></if></choose>", {},
+     "1877; P"),
+    ("<group>" + _YEAR.format(mark=":") + "</group>", {}, "1877: P"),
+    ('<group><text variable="title" suffix=";"/></group>', {}, "T.; P"),
+    ('<group><text variable="volume" suffix=";"/></group>', {}, "5;. P"),
+    ('<group><text variable="volume" suffix=":"/></group>', {"volume": "7.2"}, "7.2: P"),
+    ('<group><text variable="volume" suffix=":" font-weight="bold"/></group>', {"volume": "A"},
+     "A: P"),
+    # the child's own suffix keeps it
+    (_YEAR.format(mark=";"), {}, "1877;. P"),
+    (_YEAR.format(mark=":"), {}, "1877:. P"),
+    ('<text variable="title" suffix=":"/>', {}, "T:. P"),
+    ('<group suffix=";"><date variable="issued"><date-part name="year"/></date></group>', {},
+     "1877;. P"),
+    # the data's absorbs it
+    ('<text variable="title"/>', {"title": "T;"}, "T; P"),
+])
+def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, expected):
+    layout = f'<group delimiter=". ">{child}<text variable="publisher"/></group>'
+    assert _entries(tmp_path, _bib(layout), [dict(_DATED, **item)]) == [expected]
