@@ -12,6 +12,7 @@ from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
 from .punctuation import (
     LITERAL,
+    SEALS,
     _INTO_QUOTES,
     closing_quote,
     enters_quote,
@@ -85,7 +86,8 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return mark_nested_quote(unsealed(unlocked(_join(self, output, met))))
+        text = unlocked(_join(self, output, met))
+        return mark_nested_quote(unsealed(text) if SEALS.open else text)
 
     model.Group.process = process
 

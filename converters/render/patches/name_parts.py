@@ -322,12 +322,21 @@ def _patch_inherited_parts(model) -> None:
         finally:
             _SUBSTITUTING.names.pop()
 
+    from .speed import memo_table
+
+    taken = memo_table()  # (cs:name's id, source's id) -> (cs:name, source, parts)
+
     def name_findall(self, path, namespaces=None):
-        found = findall(self, path, namespaces)
         stack = _SUBSTITUTING.names
         if not stack or path != _PART:
-            return found
-        return found + inherited(self, found)
+            return findall(self, path, namespaces)
+        source = stack[-1]
+        key = (id(self), id(source))
+        hit = taken.get(key)
+        if hit is None or hit[0] is not self or hit[1] is not source:
+            found = findall(self, path, namespaces)
+            hit = taken[key] = (self, source, found + inherited(self, found))
+        return list(hit[2])
 
     model.Substitute.render = render
     model.Name.findall = name_findall

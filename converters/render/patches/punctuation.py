@@ -233,6 +233,7 @@ def install_suffix_into_quotes() -> None:
 
     original = model.Affixed.wrap
     meeting = _meeting(model)
+    seals = _SEALS
 
     def wrap(self, string):
         if string is None:
@@ -244,8 +245,13 @@ def install_suffix_into_quotes() -> None:
             # (citeproc-js: "Title.. P" for an italic P with prefix ". ",
             # "Title”, pre" for a value in font-style="normal"); first in a
             # group or macro, it meets what is before that (unlocked)
-            return sealed(self, strings.String(FORMATTED_PREFIX) + plain_wrap(self, string))
-        return sealed(self, plain_wrap(self, string))
+            text = strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
+        else:
+            text = plain_wrap(self, string)
+        hit = seals.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = seals[id(self)] = (self, _sealable(self))
+        return sealed(text) if hit[1] else text
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -352,15 +358,10 @@ def _sealable(element) -> bool:
     return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
 
 
-def sealed(element, text):
-    """``text`` (the element's, wrapped) with FORMATTED_END after it where
-    it is sealed (not in a sort key)."""
+def sealed(text):
+    """``text`` (a sealable element's, wrapped) with FORMATTED_END after it
+    where it ends so (not in a sort key)."""
     if text is None:
-        return text
-    hit = _SEALS.get(id(element))
-    if hit is None or hit[0] is not element:
-        hit = _SEALS[id(element)] = (element, _sealable(element))
-    if not hit[1]:
         return text
     last = _last_character(text)
     if last == ">" or last in _DATA_CLOSING:
@@ -372,15 +373,27 @@ def sealed(element, text):
 
     from .sorting import active
 
-    return text if active() else text + String(FORMATTED_END)
+    if active():
+        return text
+    SEALS.open += 1
+    return text + String(FORMATTED_END)
+
+
+class _Seals(threading.local):
+    open = 0  # FORMATTED_ENDs put and not taken off since the entry began
+
+
+SEALS = _Seals()
 
 
 def unsealed(text):
     """``text`` without FORMATTED_END at its end: a group's, macro's or
     layout's text, whose last formatted child meets the parent's suffix and
-    whatever follows the parent as unformatted text would."""
-    if _last_character(text) != FORMATTED_END:
+    whatever follows the parent as unformatted text would.  (Callers first
+    read SEALS.open: most texts have none to take off.)"""
+    if not text or _last_character(text) != FORMATTED_END:
         return text
+    SEALS.open -= 1
     if not isinstance(text, list):
         return type(text)(str(text)[:-1])
     from citeproc.string import String
@@ -391,6 +404,7 @@ def unsealed(text):
         if not str(piece):
             continue
         if isinstance(piece, list):
+            SEALS.open += 1  # (counted once, by the call below)
             pieces[index] = unsealed(piece)
         elif type(piece) in (str, String):
             pieces[index] = type(piece)(str(piece)[:-1])
@@ -413,7 +427,8 @@ def install_entry_reset() -> None:
         begin_entry(item)
         terms.begin_entry(self)
         try:
-            return unsealed(render_children(self, item, *args, **kwargs))
+            text = render_children(self, item, *args, **kwargs)
+            return unsealed(text) if SEALS.open else text
         finally:
             end_entry()
             terms.end_entry()
@@ -427,7 +442,9 @@ def install_entry_reset() -> None:
         text = model.Parent.render_children(self, item, *args, **kwargs)
         if suppressed_so_far():  # (the macro's frame, which groups or direct.py opened)
             terms.restore(first)  # suppressed: what it printed is not first
-        return mark_nested_quote(unsealed(text)) if text else text
+        if SEALS.open:
+            text = unsealed(text)
+        return mark_nested_quote(text) if text else text
 
     model.Macro.render_children = macro_render_children
 
@@ -438,6 +455,7 @@ def begin_entry(item=None) -> None:
     item's reference is kept for _ends_in_number."""
     _COLON.last = _COLON.seen = None
     _COLON.reference = getattr(item, "reference", None)
+    SEALS.open = 0
 
 
 def end_entry() -> None:
