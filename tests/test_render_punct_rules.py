@@ -185,3 +185,17 @@ _YEAR = '<date variable="issued" suffix="{mark}"><date-part name="year"/></date>
 def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, expected):
     layout = f'<group delimiter=". ">{child}<text variable="publisher"/></group>'
     assert _entries(tmp_path, _bib(layout), [dict(_DATED, **item)]) == [expected]
+
+
+def test_title_case_reads_the_item_language_only_for_multilingual_fields(tmp_path):
+    fields = ("title", "volume-title", "publisher", "edition", "genre", "note",
+              "collection-title", "container-title")
+    layout = '<group delimiter="|">' + "".join(
+        f'<text variable="{name}" text-case="title"/>' for name in fields) + "</group>"
+    item = {"id": "a", "type": "book", "language": "de-DE", "title": "kritik der vernunft",
+            "volume-title": "kritik der vernunft", "publisher": "der verlag",
+            "edition": "zweite auflage", "genre": "eine arbeit", "note": "eine notiz",
+            "collection-title": "die reihe", "container-title": "das buch"}
+    assert _entries(tmp_path, _bib(layout), [item]) == [
+        "kritik der vernunft|Kritik Der Vernunft|der verlag|Zweite Auflage|eine arbeit|"
+        "Eine Notiz|die reihe|das buch"]

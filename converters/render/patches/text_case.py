@@ -236,7 +236,8 @@ def _patch_output_language(model) -> None:
     rendered with, not of the style's default-locale: citeproc-py left
     titles uncased in a style written for Turkish rendered in English,
     where citeproc-js title-cases them (ankara-universitesi-...; no
-    fixture changes)."""
+    fixture changes).  The item's language counts only for the fields
+    citeproc-js reads it for (_LANGUAGE_FIELDS)."""
     set_locale_list = model.Style.set_locale_list
 
     def set_locales(self, output_locale, validate=True):
@@ -251,13 +252,21 @@ def _patch_output_language(model) -> None:
 
     def text_process(self, item, context=None, **kwargs):
         text, language = process(self, item, context=context, **kwargs)
+        hit = languages.get(id(self))
+        if hit is None or hit[0] is not self:
+            variable = self.get("variable")
+            hit = languages[id(self)] = (
+                self, getattr(self.get_root(), "bibconv_language", _UNSET),
+                bool(variable) and variable.split()[0] not in _LANGUAGE_FIELDS)
         if "language" not in item.reference:
-            hit = languages.get(id(self))
-            if hit is None or hit[0] is not self:
-                hit = languages[id(self)] = (self, getattr(self.get_root(), "bibconv_language",
-                                                           _UNSET))
             if hit[1] is not _UNSET:
                 language = hit[1]
+        elif hit[2]:
+            # citeproc-js reads the item's language only for these fields
+            # (CSL.MULTI_FIELDS): a German item's volume-title, edition or
+            # note is title-cased ("Kritik Der Praktischen Vernunft"), its
+            # title and container-title are not (checked on a crafted style)
+            language = "en"
         return text, language
 
     model.Text.process = text_process
@@ -292,4 +301,10 @@ def _patch_macro_calls(model) -> None:
 
 
 _UNCASED = "\x00uncased"  # the language a macro call's text is marked with
+# the variables whose text-case="title" citeproc-js leaves out for an item in
+# another language than English (its multilingual fields)
+_LANGUAGE_FIELDS = frozenset((
+    "event", "publisher", "publisher-place", "event-place", "title", "container-title",
+    "collection-title", "authority", "genre", "title-short", "medium", "country", "jurisdiction",
+    "archive", "archive-place"))
 _UNSET = object()
