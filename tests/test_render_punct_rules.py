@@ -187,15 +187,35 @@ def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, ex
     assert _entries(tmp_path, _bib(layout), [dict(_DATED, **item)]) == [expected]
 
 
-def test_title_case_reads_the_item_language_only_for_multilingual_fields(tmp_path):
-    fields = ("title", "volume-title", "publisher", "edition", "genre", "note",
-              "collection-title", "container-title")
-    layout = '<group delimiter="|">' + "".join(
-        f'<text variable="{name}" text-case="title"/>' for name in fields) + "</group>"
-    item = {"id": "a", "type": "book", "language": "de-DE", "title": "kritik der vernunft",
-            "volume-title": "kritik der vernunft", "publisher": "der verlag",
-            "edition": "zweite auflage", "genre": "eine arbeit", "note": "eine notiz",
-            "collection-title": "die reihe", "container-title": "das buch"}
-    assert _entries(tmp_path, _bib(layout), [item]) == [
-        "kritik der vernunft|Kritik Der Vernunft|der verlag|Zweite Auflage|eine arbeit|"
-        "Eine Notiz|die reihe|das buch"]
+@pytest.mark.parametrize(("title", "expected"), [
+    ("bioRxiv data", "bioRxiv data"),
+    ("iPhone app", "iPhone app"),
+    ("pH value", "pH value"),
+    ("x-ray study", "X-ray study"),
+    ("the arXiv", "The arXiv"),
+])
+def test_capitalize_first_keeps_a_mixed_case_first_word(tmp_path, title, expected):
+    body = _bib('<text variable="title" text-case="capitalize-first"/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("sur l’usage des", "Sur l’usage Des"),
+    ("sur l'usage des", "Sur l’usage Des"),
+    ("o’neill and don’t", "O’neill and Don’t"),
+    ("rock ’n’ roll", "Rock ’n’ Roll"),
+    ("the “new” way", "The “New” Way"),
+])
+def test_title_case_parts_words_at_apostrophes(tmp_path, title, expected):
+    body = _bib('<text variable="title" text-case="title"/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+@pytest.mark.parametrize(("case", "title", "expected"), [
+    ("title", "the arXiv.org site", "The arXivOrg Site"),
+    ("lowercase", "E.G. THIS", "e.g this"),
+    ("uppercase", "arXiv.org", "ARXIVORG"),
+])
+def test_strip_periods_after_text_case(tmp_path, case, title, expected):
+    body = _bib(f'<text variable="title" text-case="{case}" strip-periods="true"/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..richtext import MARK_CHARS
+from .strip_periods import STRIPPING, after_case
 
 
 def install() -> None:
@@ -99,15 +100,19 @@ def _title(self, text):
     return "".join(part for part, _ in tokens)
 
 
-# hyphens, dashes, slashes and periods join the parts of a word
-_WORD_PARTS = re.compile(r"([-–—/.])")
+# hyphens, dashes, slashes, periods, apostrophes and quotes join the parts
+# of a word
+_WORD_PARTS = re.compile(r"([-–—/.’'“”])")
+# after these, a part is kept as it is ("Don’t", "O’neill", "l”histoire")
+_KEEP_AFTER = frozenset("’'”")
 
 
 def _title_word(self, word: str, first: bool, last: bool, hyphen_seen: bool) -> str:
     """One word title-cased part by part, as citeproc-js does: a part with
     a capital stays as it is ("PI3K/Akt/mTOR"), a stop word stays low
     inside the title, a lone letter stays low unless first or hyphened
-    ("The Vitamin a", "e. coli", "u.s.", but "X-Ray"), and the rest is
+    ("The Vitamin a", "e. coli", "u.s.", "Sur l’usage", but "X-Ray"), a
+    part after an apostrophe stays as it is ("Don’t"), and the rest is
     capitalized ("arXiv.Org", "Higher-Dimensional", "Digital-to-RF").  The
     first part of a hyphenated word is capitalized whatever it is until a
     hyphenated word has been seen ("The On-Target One", but "Off- and
@@ -116,7 +121,7 @@ def _title_word(self, word: str, first: bool, last: bool, hyphen_seen: bool) -> 
     parts = _WORD_PARTS.split(word)
     for k in range(0, len(parts), 2):
         part = parts[k]
-        if not part.islower():
+        if not part.islower() or (k and parts[k - 1] in _KEEP_AFTER):
             continue
         core = part.strip(".,;:!?()[]\"'“”‘’").lower()
         edge = (first and k == 0) or (last and k == len(parts) - 1)
@@ -192,6 +197,12 @@ def _wordwise(text, text_case: str) -> str:
     return "".join(out)
 
 
+def _first_word(text) -> str:
+    """The first word of a text (marks and opening quotes aside)."""
+    words = str(text).split(None, 1)
+    return words[0].lstrip("“\"‘«([¿¡") if words else ""
+
+
 def _mixed(word: str) -> bool:
     """A capital after the word's first letter ("iPhone", "dNA"): capitalize-all keeps it."""
     letters = "".join(char for char in word if char not in MARK_CHARS)
@@ -216,6 +227,12 @@ def _patch_title_case(model) -> None:
     original = model.TextCased.case
 
     def case(self, text, language=None):
+        cased = cased_text(self, text, language)
+        if STRIPPING.depth or self.get("strip-periods"):
+            return after_case(self, cased)  # (citeproc-js strips once cased)
+        return cased
+
+    def cased_text(self, text, language):
         language = language or "en"
         if not isinstance(text, (str, list)) or not str(text):
             return text
@@ -226,6 +243,8 @@ def _patch_title_case(model) -> None:
             return _whole(text, text_case)
         if text_case in ("sentence", "capitalize-all"):
             return _wordwise(text, text_case)
+        if text_case == "capitalize-first" and _mixed(_first_word(text)):
+            return text  # "bioRxiv", "iPhone app", "pH value", as citeproc-js keeps them
         return original(self, text, language)
 
     model.TextCased.case = case
@@ -236,8 +255,7 @@ def _patch_output_language(model) -> None:
     rendered with, not of the style's default-locale: citeproc-py left
     titles uncased in a style written for Turkish rendered in English,
     where citeproc-js title-cases them (ankara-universitesi-...; no
-    fixture changes).  The item's language counts only for the fields
-    citeproc-js reads it for (_LANGUAGE_FIELDS)."""
+    fixture changes)."""
     set_locale_list = model.Style.set_locale_list
 
     def set_locales(self, output_locale, validate=True):
@@ -252,21 +270,13 @@ def _patch_output_language(model) -> None:
 
     def text_process(self, item, context=None, **kwargs):
         text, language = process(self, item, context=context, **kwargs)
-        hit = languages.get(id(self))
-        if hit is None or hit[0] is not self:
-            variable = self.get("variable")
-            hit = languages[id(self)] = (
-                self, getattr(self.get_root(), "bibconv_language", _UNSET),
-                bool(variable) and variable.split()[0] not in _LANGUAGE_FIELDS)
         if "language" not in item.reference:
+            hit = languages.get(id(self))
+            if hit is None or hit[0] is not self:
+                hit = languages[id(self)] = (self, getattr(self.get_root(), "bibconv_language",
+                                                           _UNSET))
             if hit[1] is not _UNSET:
                 language = hit[1]
-        elif hit[2]:
-            # citeproc-js reads the item's language only for these fields
-            # (CSL.MULTI_FIELDS): a German item's volume-title, edition or
-            # note is title-cased ("Kritik Der Praktischen Vernunft"), its
-            # title and container-title are not (checked on a crafted style)
-            language = "en"
         return text, language
 
     model.Text.process = text_process
@@ -301,10 +311,4 @@ def _patch_macro_calls(model) -> None:
 
 
 _UNCASED = "\x00uncased"  # the language a macro call's text is marked with
-# the variables whose text-case="title" citeproc-js leaves out for an item in
-# another language than English (its multilingual fields)
-_LANGUAGE_FIELDS = frozenset((
-    "event", "publisher", "publisher-place", "event-place", "title", "container-title",
-    "collection-title", "authority", "genre", "title-short", "medium", "country", "jurisdiction",
-    "archive", "archive-place"))
 _UNSET = object()
