@@ -11,13 +11,13 @@ from . import terms
 from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
 from .punctuation import (
+    _INTO_QUOTES,
     LITERAL,
     SEALS,
-    _INTO_QUOTES,
     closing_quote,
+    colon_met,
     enters_quote,
     into_quote,
-    colon_met,
     period_delimiter_on_colon,
     unlocked,
     unsealed,

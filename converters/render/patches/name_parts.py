@@ -366,7 +366,7 @@ class _Separator(str):
     str.join failed on one: an italic given part with a prefix)."""
     merge = True
 
-    def join(self, parts):  # type: ignore[override]
+    def join(self, parts):
         from citeproc import string
 
         pieces = list(parts)
