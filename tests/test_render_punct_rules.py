@@ -219,3 +219,25 @@ def test_title_case_parts_words_at_apostrophes(tmp_path, title, expected):
 def test_strip_periods_after_text_case(tmp_path, case, title, expected):
     body = _bib(f'<text variable="title" text-case="{case}" strip-periods="true"/>')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+@pytest.mark.parametrize(("attrs", "name", "count", "expected"), [
+    # delimiter-precedes-last inherited from the style holds before an institution
+    (' delimiter-precedes-last="never"', '<name and="symbol" name-as-sort-order="all"/>', 3,
+     "Doe, B., Poe, C. & FlyBase Consortium"),
+    (' delimiter-precedes-last="always"', '<name and="symbol"/>', 2, "A. Roe, & FlyBase Consortium"),
+    # written on the cs:name, it reads as "contextual" there
+    ("", '<name and="symbol" delimiter-precedes-last="never" name-as-sort-order="all"/>', 3,
+     "Doe, B., Poe, C., & FlyBase Consortium"),
+    ("", '<name and="symbol" delimiter-precedes-last="always"/>', 2, "A. Roe & FlyBase Consortium"),
+])
+def test_an_institution_last_and_an_inherited_delimiter_precedes_last(tmp_path, attrs, name,
+                                                                       count, expected):
+    people = [{"family": "Roe", "given": "Ann"}, {"family": "Doe", "given": "Bo"},
+              {"family": "Poe", "given": "Cy"}]
+    # (``count`` names in all, the institution last)
+    shown = people[1:count] if count > 2 else people[:1]
+    item = {"id": "a", "type": "book", "title": "T",
+            "author": shown + [{"literal": "FlyBase Consortium"}]}
+    body = _bib(f'<names variable="author">{name}</names>')
+    assert _entries(tmp_path, body, [item], attrs=attrs + ' initialize-with="."') == [expected]

@@ -139,14 +139,18 @@ def _patch_literal_last(model) -> None:
     delimiter before "and" when it holds three names or more, and not with
     two, whatever delimiter-precedes-last says, as citeproc-js prints it
     ("McQuilton, P., Thurmond, J., & FlyBase Consortium" in Nature, whose
-    setting is "never").  Found with small styles run through both
-    processors; no fixture covers it."""
+    setting is "never").  Only a setting written on the cs:name is so
+    overridden: one it inherits from the style or the bibliography holds
+    ("Thurmond, J. & FlyBase Consortium" in food-and-agriculture-
+    organization-of-the-united-nations).  Found with small styles run
+    through both processors; no fixture covers it."""
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         names = item.reference.get(variable, [])
         shown = _names_shown_count(self, item, variable, context, sort_options)
         if sorting.active() or shown != len(names) or shown < 2 or "family" in names[-1] \
+                or self.get("delimiter-precedes-last") is None \
                 or variable in incomplete_variables(item.reference):
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options or {}, **{"delimiter-precedes-last": "contextual"})
