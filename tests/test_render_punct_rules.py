@@ -241,3 +241,12 @@ def test_an_institution_last_and_an_inherited_delimiter_precedes_last(tmp_path, 
             "author": shown + [{"literal": "FlyBase Consortium"}]}
     body = _bib(f'<names variable="author">{name}</names>')
     assert _entries(tmp_path, body, [item], attrs=attrs + ' initialize-with="."') == [expected]
+
+
+def test_a_formatted_name_part_with_a_prefix_renders(tmp_path):
+    # citeproc-py's join of a name's parts raised on such a part (TypeError)
+    body = _bib('<names variable="author"><name name-as-sort-order="first">'
+                '<name-part name="given" font-style="italic" prefix=", "/></name></names>'
+                '<text variable="title" prefix=", "/>')
+    people = [{"family": "Roe", "given": "Ann B."}, {"family": "Doe", "given": "Bo"}]
+    assert _entries(tmp_path, body, [_book(2, people=people)]) == ["Roe, , Ann B., , Bo Doe, T"]

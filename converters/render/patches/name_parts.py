@@ -195,8 +195,13 @@ def _patch_parts_present(model) -> None:
         if which == "family" and not given and family in _CURRENT.literals:
             return given, self.format(self.case(family))  # its formatting, not its affixes
         if _CURRENT.particles and which in ("given", "family"):
-            return _with_particles(self, which, given, family, format_part)
-        return format_part(self, given, family)
+            given, family = _with_particles(self, which, given, family, format_part)
+        else:
+            given, family = format_part(self, given, family)
+        # citeproc-py joins a name's parts with str.join, which refuses the
+        # MixedString a formatted part with a prefix is (punctuation's
+        # formatted prefix: an italic given part with prefix ", " raised)
+        return _flat(given), _flat(family)
 
     model.Name_Part.format_part = present_only
     process = model.Name.process
@@ -228,6 +233,15 @@ def _patch_parts_present(model) -> None:
             _CURRENT.literals, _CURRENT.particles = saved
 
     model.Name.process = process_noting_literals
+
+
+def _flat(part):
+    """A name part as one string (a MixedString's pieces joined)."""
+    if isinstance(part, list):
+        from citeproc.string import String
+
+        return String(str(part))
+    return part
 
 
 def _with_particles(element, which: str, given, family, format_part):
