@@ -201,7 +201,9 @@ def _patch_parts_present(model) -> None:
         # citeproc-py joins a name's parts with str.join, which refuses the
         # MixedString a formatted part with a prefix is (punctuation's
         # formatted prefix: an italic given part with prefix ", " raised)
-        return _flat(given), _flat(family)
+        if isinstance(given, list) or isinstance(family, list):
+            return _flat(given), _flat(family)
+        return given, family
 
     model.Name_Part.format_part = present_only
     process = model.Name.process

@@ -197,10 +197,14 @@ def _wordwise(text, text_case: str) -> str:
     return "".join(out)
 
 
-def _first_word(text) -> str:
-    """The first word of a text (marks and opening quotes aside)."""
+def _mixed_first(text) -> bool:
+    """Whether the text's first word (marks and opening quotes aside) has a
+    capital after its first letter ("bioRxiv", "iPhone")."""
     words = str(text).split(None, 1)
-    return words[0].lstrip("“\"‘«([¿¡") if words else ""
+    if not words:
+        return False
+    rest = words[0].lstrip("“\"‘«([¿¡")[1:]
+    return rest != rest.lower() and _mixed(words[0].lstrip("“\"‘«([¿¡"))
 
 
 def _mixed(word: str) -> bool:
@@ -227,25 +231,23 @@ def _patch_title_case(model) -> None:
     original = model.TextCased.case
 
     def case(self, text, language=None):
-        cased = cased_text(self, text, language)
-        if STRIPPING.depth or self.get("strip-periods"):
-            return after_case(self, cased)  # (citeproc-js strips once cased)
-        return cased
-
-    def cased_text(self, text, language):
         language = language or "en"
         if not isinstance(text, (str, list)) or not str(text):
             return text
         text_case = self.get("text-case")
         if text_case == "title" and language == "en":
-            return _title(self, _as_cased(text))
-        if text_case in _WHOLE and isinstance(text, list):
-            return _whole(text, text_case)
-        if text_case in ("sentence", "capitalize-all"):
-            return _wordwise(text, text_case)
-        if text_case == "capitalize-first" and _mixed(_first_word(text)):
-            return text  # "bioRxiv", "iPhone app", "pH value", as citeproc-js keeps them
-        return original(self, text, language)
+            cased = _title(self, _as_cased(text))
+        elif text_case in _WHOLE and isinstance(text, list):
+            cased = _whole(text, text_case)
+        elif text_case in ("sentence", "capitalize-all"):
+            cased = _wordwise(text, text_case)
+        elif text_case == "capitalize-first" and _mixed_first(text):
+            cased = text  # "bioRxiv", "iPhone app", "pH value", as citeproc-js keeps them
+        else:
+            cased = original(self, text, language)
+        if text_case is not None and (STRIPPING.depth or self.get("strip-periods")):
+            return after_case(self, cased)  # (citeproc-js strips once cased)
+        return cased
 
     model.TextCased.case = case
 
