@@ -250,3 +250,15 @@ def test_a_formatted_name_part_with_a_prefix_renders(tmp_path):
                 '<text variable="title" prefix=", "/>')
     people = [{"family": "Roe", "given": "Ann B."}, {"family": "Doe", "given": "Bo"}]
     assert _entries(tmp_path, body, [_book(2, people=people)]) == ["Roe, , Ann B., , Bo Doe, T"]
+
+
+def test_an_entity_in_the_author_substitute_is_no_semicolon(tmp_path):
+    # smithsonian-institution-scholarly-press-botany writes its substitute
+    # as "&amp;#8212;..." : the delimiter's period after it stays
+    body = _bib('<group delimiter=". "><names variable="author"><name/></names>'
+                '<text variable="title"/></group>',
+                bib=' subsequent-author-substitute="&amp;#8212;&amp;#8212;"')
+    person = [{"family": "Roe", "given": "Ann"}]
+    items = [{"id": "a", "type": "book", "title": "T", "author": person},
+             {"id": "b", "type": "book", "title": "U", "author": person}]
+    assert _entries(tmp_path, body, items) == ["Ann Roe. T", "——. U"]

@@ -591,6 +591,10 @@ def _leaves(element, model, depth: int = 0, conditional: bool = False):
             yield from _leaves(child, model, depth + 1, conditional)
 
 
+# a character reference or entity at the end of a text ("&#8212;", "&amp;")
+_ENTITY_END = re.compile(r"&#?\w+;$")
+
+
 def colon_met() -> tuple | None:
     """The latest colon or semicolon an element's suffix ended with (see
     _Colon.seen), for a group to read after each child it renders."""
@@ -614,6 +618,8 @@ def period_delimiter_on_colon(group, text, met: tuple | None, strings) -> tuple 
     if _last_character(text) not in ":;":
         return None
     if met is None:
+        if _ENTITY_END.search(_tail(text, 12)[0]):
+            return None  # an entity's ";" (a subsequent-author-substitute "&#8212;"), no mark
         return text, False
     if not str(_tail(text, len(met[0]))[0]).endswith(met[0]):
         return None  # (changed since: a year-suffix after the year, "2001a;. P")
