@@ -10,6 +10,7 @@ from functools import lru_cache
 from .display_finish import displays, tidy_spaces
 from .patches.punctuation import (
     AFFIX_QUOTE,
+    FORMATTED_END,
     LITERAL,
     MOVED,
     QUOTED_SUFFIX,
@@ -197,6 +198,8 @@ def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QU
     text = _quote_patterns(closing)[2].sub(r"\1", text).replace(LITERAL, "")
     if VALUE in text:
         text = value_marks(text, closing)
+    if FORMATTED_END in text:  # (after value_marks: "Ed.. x" for an italic "Ed.")
+        text = text.replace(FORMATTED_END, "")
     return text.replace(AFFIX_QUOTE, "") if AFFIX_QUOTE in text else text
 
 

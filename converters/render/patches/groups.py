@@ -12,10 +12,15 @@ from .author_substitute import _STATE as _SUBSTITUTE
 from .author_substitute import NAMES_END, NOT_FIRST
 from .punctuation import (
     _INTO_QUOTES,
+    LITERAL,
+    SEALS,
     closing_quote,
+    colon_met,
     enters_quote,
     into_quote,
+    period_delimiter_on_colon,
     unlocked,
+    unsealed,
 )
 from .quote_marks import mark_nested_quote
 from .string_ends import first_character as _first_of
@@ -62,8 +67,9 @@ def _patch_group(model) -> None:
         frames = _TRACE.frames
         frames.append([False, False])
         printed, first = _SUBSTITUTE.printed, terms.state()
+        met = [] if self.get("delimiter", "")[:1] == "." else None
         try:
-            output = _group_children(self, item, context, kwargs, model)
+            output = _group_children(self, item, context, kwargs, model, met)
         finally:
             called, rendered = frames.pop()
             if frames:
@@ -80,12 +86,13 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        return mark_nested_quote(unlocked(_join(self, output)))
+        text = unlocked(_join(self, output, met))
+        return mark_nested_quote(unsealed(text) if SEALS.open else text)
 
     model.Group.process = process
 
 
-def _join(group, output: list):
+def _join(group, output: list, met: list | None = None):
     """The group's texts joined by its delimiter.  Where the locale puts
     punctuation inside quotes, a delimiter's leading period or comma that
     meets a quote a child's text ends with goes inside it, merged with the
@@ -98,18 +105,27 @@ def _join(group, output: list):
     finishing, which keep a comma out after a period moved in
     ("Signalhorn.",)."""
     delimiter = group.get("delimiter", "")
+    seams = _colon_seams(group, output, met, delimiter) if met and len(output) > 1 else None
+    closing = None
     if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
             or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
-        return group.join(output)  # (no text ends in a quote: the common case, read first)
-    closing = closing_quote(group)
-    if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
-        return group.join(output)
+        if seams is None:
+            return group.join(output)  # (no text ends in a quote: the common case, read first)
+    else:
+        closing = closing_quote(group)
+        if closing is None or not any(_last_character(text) == closing for text in output[:-1]):
+            if seams is None:
+                return group.join(output)
+            closing = None
     from citeproc import string as strings
 
+    if seams is not None:
+        output, seams = seams
     joined = output[0]
-    for text in output[1:]:
-        seam = delimiter
-        if _last_character(joined) == closing and _closes_a_quote(str(joined), closing):
+    for index, text in enumerate(output[1:]):
+        seam = seams[index] if seams is not None else delimiter
+        if closing is not None and _last_character(joined) == closing \
+                and _closes_a_quote(str(joined), closing):
             if delimiter:
                 moved = into_quote(joined, delimiter[0], closing, strings)
                 if moved is not None:
@@ -132,6 +148,22 @@ _OPENERS = {"’": "‘‚", "”": "“„", "»": "«", "«": "»", "›": "�
             '"': '"'}
 
 
+def _colon_seams(group, output: list, met: list, delimiter: str) -> tuple | None:
+    """(the texts, the delimiter after each) where a delimiter's period
+    meets a colon or semicolon a child's text ends in, as citeproc-js
+    merges them (punctuation.period_delimiter_on_colon); None where none does."""
+    from citeproc import string as strings
+
+    texts, seams, changed = list(output), [delimiter] * (len(output) - 1), False
+    for index in range(len(output) - 1):
+        meeting = period_delimiter_on_colon(group, output[index], met[index], strings)
+        if meeting is not None:
+            texts[index] = meeting[0]
+            seams[index] = LITERAL + delimiter if meeting[1] else delimiter[1:]
+            changed = True
+    return (texts, seams) if changed else None
+
+
 def _closes_a_quote(text: str, closing: str) -> bool:
     """Whether the closing mark ``text`` ends with closes a quote opened
     before it: "The Smiths’" ends in an apostrophe, and a delimiter stays
@@ -147,9 +179,10 @@ def _last_character(value) -> str:
     return _last_of(value) if not isinstance(value, int) else ""
 
 
-def _group_children(group, item, context, kwargs, model) -> list:
+def _group_children(group, item, context, kwargs, model, met: list | None = None) -> list:
     """The texts of a group's children (a cs:choose's branch gets the
-    group's delimiter, as citeproc-py passes it)."""
+    group's delimiter, as citeproc-py passes it); with ``met``, the
+    colon or semicolon each ended in (punctuation.colon_met) is added to it."""
     output = []
     delimiter = group.get("delimiter", "")
     Choose, VariableError = model.Choose, model.VariableError
@@ -163,6 +196,8 @@ def _group_children(group, item, context, kwargs, model) -> list:
             continue
         if text is not None:
             output.append(text)
+            if met is not None:
+                met.append(colon_met())
     return output
 
 

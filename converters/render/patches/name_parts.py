@@ -14,7 +14,13 @@
   has; an institution's (literal) name takes the family part's formatting
   and text case, not its affixes;
 - a dropping particle takes the given part's case and formatting, a
-  non-dropping one the family part's, each particle formatted apart.
+  non-dropping one the family part's, each particle formatted apart;
+- a cs:name rendered inside a cs:substitute takes the substituted cs:name's
+  name-parts for the parts it has none of (the editors standing in print
+  "Ann B. ROE" where the author's family part is upper case);
+- a name-part's affixes meet the sort-separator as other affixes meet a
+  delimiter ("Roe, Ann" for the family suffix "," and ", "), unless a part
+  is formatted ("Roe,, Ann").
 
 (magic_NameSuffixNoComma, magic_NameSuffixWithComma, name_ArticularWithComma,
 bugreports_ApostropheOnParticle, name_AsianGlyphs, name_EtAlWithCombined)
@@ -138,6 +144,8 @@ def install() -> None:
     from citeproc import model
 
     _patch_parts_present(model)
+    _patch_inherited_parts(model)
+    _patch_sort_separator(model)
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -187,8 +195,15 @@ def _patch_parts_present(model) -> None:
         if which == "family" and not given and family in _CURRENT.literals:
             return given, self.format(self.case(family))  # its formatting, not its affixes
         if _CURRENT.particles and which in ("given", "family"):
-            return _with_particles(self, which, given, family, format_part)
-        return format_part(self, given, family)
+            given, family = _with_particles(self, which, given, family, format_part)
+        else:
+            given, family = format_part(self, given, family)
+        # citeproc-py joins a name's parts with str.join, which refuses the
+        # MixedString a formatted part with a prefix is (punctuation's
+        # formatted prefix: an italic given part with prefix ", " raised)
+        if isinstance(given, list) or isinstance(family, list):
+            return _flat(given), _flat(family)
+        return given, family
 
     model.Name_Part.format_part = present_only
     process = model.Name.process
@@ -220,6 +235,15 @@ def _patch_parts_present(model) -> None:
             _CURRENT.literals, _CURRENT.particles = saved
 
     model.Name.process = process_noting_literals
+
+
+def _flat(part):
+    """A name part as one string (a MixedString's pieces joined)."""
+    if isinstance(part, list):
+        from citeproc.string import String
+
+        return String(str(part))
+    return part
 
 
 def _with_particles(element, which: str, given, family, format_part):
@@ -276,3 +300,126 @@ def _part(element, owner: str):
         if part.get("name") == owner:
             return part
     return None
+
+
+class _Substituting(threading.local):
+    # the cs:name of each cs:names whose cs:substitute is rendering, innermost last
+    names: list
+
+    def __init__(self):
+        self.names = []
+
+
+_SUBSTITUTING = _Substituting()
+_PART = "cs:name-part"
+
+
+def _patch_inherited_parts(model) -> None:
+    """A cs:name rendered while a cs:substitute renders (in it, or in a
+    macro it calls) takes the substituted cs:names' cs:name-parts for the
+    parts (given, family) it has none of, as citeproc-js prints them:
+    "Ann B. ROE" for an editor standing in where the author's family part
+    is upper case, "ANN B. ROE" where the editor's cs:name has a given part
+    of its own (checked on crafted styles).  citeproc-py formats only a
+    cs:name's own parts.  (izmir-katip-celebi-universitesi-sosyal-
+    bilimler-enstitusu: "Gaonkar, Dilip Parameshwar" with the author's
+    family suffix ",")"""
+    from lxml import etree
+
+    substitute = model.Substitute.render
+    findall = etree.ElementBase.findall
+
+    def render(self, item, context=None, **kwargs):
+        names = self.getparent()
+        name = names.find("cs:name", names.nsmap) if names is not None else None
+        _SUBSTITUTING.names.append(name)
+        try:
+            return substitute(self, item, context=context, **kwargs)
+        finally:
+            _SUBSTITUTING.names.pop()
+
+    from .speed import memo_table
+
+    taken = memo_table()  # (cs:name's id, source's id) -> (cs:name, source, parts)
+
+    def name_findall(self, path, namespaces=None):
+        stack = _SUBSTITUTING.names
+        if not stack or path != _PART:
+            return findall(self, path, namespaces)
+        source = stack[-1]
+        key = (id(self), id(source))
+        hit = taken.get(key)
+        if hit is None or hit[0] is not self or hit[1] is not source:
+            found = findall(self, path, namespaces)
+            hit = taken[key] = (self, source, found + inherited(self, found))
+        return list(hit[2])
+
+    model.Substitute.render = render
+    model.Name.findall = name_findall
+
+
+def inherited(name, own: list) -> list:
+    """The substituted cs:name's name-parts ``name`` (a cs:name) takes: those
+    for a part its own (``own``) lack, while a cs:substitute renders."""
+    stack = _SUBSTITUTING.names
+    source = stack[-1] if stack else None
+    if source is None or source is name:
+        return []
+    from lxml import etree
+
+    theirs = etree.ElementBase.findall(source, _PART, source.nsmap)
+    if not theirs:
+        return []
+    mine = {part.get("name") for part in own}
+    return [part for part in theirs if part.get("name") not in mine]
+
+
+class _Separator(str):
+    """A sort-separator joining an inverted name's parts (family, given,
+    suffix) as citeproc-js does: merged at each seam like a delimiter
+    (``merge``), or written whole after a formatted part's affix; a
+    formatted part (a MixedString) is joined, not refused (citeproc-py's
+    str.join failed on one: an italic given part with a prefix)."""
+    merge = True
+
+    def join(self, parts):
+        from citeproc import string
+
+        pieces = list(parts)
+        if self.merge:
+            return string.join(pieces, str(self))
+        if all(type(piece) is str for piece in pieces):
+            return str.join(self, pieces)
+        out: list = []
+        for piece in pieces:
+            out += [string.String(str(self)), piece] if out else [piece]
+        return string.MixedString(out)
+
+
+def _patch_sort_separator(model) -> None:
+    """A cs:name whose name-parts (its own or inherited) have affixes or
+    formatting joins an inverted name's parts with a _Separator: a part's
+    suffix "," and the separator ", " print "Roe, Ann", as citeproc-js
+    merges them, but "Roe,, Ann" where a part is formatted (a
+    font-weight="normal" family part: izmir-katip-celebi-universitesi-
+    sosyal-bilimler-enstitusu's "Vizedom,, Monika B.").  Checked on crafted
+    styles."""
+    from .speed_base import _FORMATTING
+
+    process = model.Name.process
+
+    def separated(self, item, variable, context=None, sort_options=None, **kwargs):
+        parts = self.findall(_PART, self.nsmap)
+        if not parts or sorting.sorts(sort_options) or (
+                sort_options and "sort-separator" in sort_options) \
+                or not self.get_option("name-as-sort-order", context, sort_options):
+            return process(self, item, variable, context, sort_options, **kwargs)
+        formatted = any(part.get(attribute) for part in parts for attribute in _FORMATTING)
+        if not formatted and not any(part.get("prefix") or part.get("suffix") for part in parts):
+            return process(self, item, variable, context, sort_options, **kwargs)
+        separator = _Separator(self.get_option("sort-separator", context, sort_options))
+        separator.merge = not formatted
+        options = dict(sort_options or {}, **{"sort-separator": separator})
+        return process(self, item, variable, context, options, **kwargs)
+
+    model.Name.process = separated

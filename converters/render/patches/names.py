@@ -7,6 +7,7 @@ import threading
 from ..records import incomplete_variables
 from . import name_count, sorting, use_last
 from .initials import initialize
+from .string_ends import last_character
 
 # CSL 1.0.2 name variables citeproc-py's list lacks (it would read them as text).
 _NEWER_NAMES = ("chair", "compiler", "contributor", "curator", "director",
@@ -18,6 +19,7 @@ def install() -> None:
     from citeproc import model
 
     _add_name_variables()
+    _patch_last_delimiter_kept(model)  # innermost: it marks the join citeproc-py makes
     name_count.patch_name_form_count(model)  # innermost: it counts what the others set
     _patch_after_inverted_name(model)  # innermost: it sees the options the others set
     _patch_literal_last(model)
@@ -42,6 +44,66 @@ def _add_name_variables() -> None:
         if name not in citeproc.NAMES:
             citeproc.NAMES.append(name)
     source_json.NAMES = citeproc.NAMES
+
+
+class _LastSeam(threading.local):
+    kept = False  # the next cs:name join keeps the mark before its last delimiter
+
+
+_LAST_SEAM = _LastSeam()
+
+
+def _patch_last_delimiter_kept(model) -> None:
+    """A list joined without "and" and not cut by et-al keeps the mark that
+    ends its last but one name before the delimiter in front of the last
+    name, as citeproc-js prints it ("Ann Roe, Bo Doe,, Cy Poe" for a
+    family name-part's suffix ","; "Acme Inc. Bolt Inc.. Cog Inc." for
+    delimiter ". "); the delimiters before merge as usual, and so does the
+    one before "and" or "et al." (checked on crafted styles).  citeproc-py
+    merged them all; the kept seam is marked with punctuation.LITERAL,
+    which finishing removes.  (izmir-katip-celebi-universitesi-sosyal-
+    bilimler-enstitusu: "Marcotte,, Valentina Zantedeschi")"""
+    original = model.Name.process
+    join = model.Name.join
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        count = len(item.reference.get(variable) or ())
+        if count < 2 or sorting.sorts(sort_options) \
+                or self.get_option("and", context, sort_options) is not None:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        try:
+            minimum = self.get_option("et-al-min", context, sort_options)
+        except (TypeError, ValueError):
+            minimum = 0
+        if minimum and count >= minimum:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        _LAST_SEAM.kept = True
+        try:
+            return original(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            _LAST_SEAM.kept = False
+
+    def name_join(self, strings, default_delimiter=""):
+        if not _LAST_SEAM.kept:
+            return join(self, strings, default_delimiter)
+        _LAST_SEAM.kept = False
+        items = [s for s in strings if s is not None]
+        delimiter = self.get("delimiter", default_delimiter)
+        if len(items) < 2 or not delimiter:
+            return join(self, items, default_delimiter)
+        head = join(self, items[:-1], default_delimiter)
+        last = last_character(head)
+        if last != delimiter[0] or last not in ".,;:!?":
+            return join(self, items, default_delimiter)
+        from citeproc.string import String
+
+        from .punctuation import LITERAL
+
+        text = head + String(LITERAL) + String(delimiter)
+        return text + items[-1]
+
+    model.Name.process = process
+    model.Name.join = name_join
 
 
 def _patch_after_inverted_name(model) -> None:
@@ -77,14 +139,18 @@ def _patch_literal_last(model) -> None:
     delimiter before "and" when it holds three names or more, and not with
     two, whatever delimiter-precedes-last says, as citeproc-js prints it
     ("McQuilton, P., Thurmond, J., & FlyBase Consortium" in Nature, whose
-    setting is "never").  Found with small styles run through both
-    processors; no fixture covers it."""
+    setting is "never").  Only a setting written on the cs:name is so
+    overridden: one it inherits from the style or the bibliography holds
+    ("Thurmond, J. & FlyBase Consortium" in food-and-agriculture-
+    organization-of-the-united-nations).  Found with small styles run
+    through both processors; no fixture covers it."""
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         names = item.reference.get(variable, [])
         shown = _names_shown_count(self, item, variable, context, sort_options)
         if sorting.active() or shown != len(names) or shown < 2 or "family" in names[-1] \
+                or self.get("delimiter-precedes-last") is None \
                 or variable in incomplete_variables(item.reference):
             return original(self, item, variable, context, sort_options, **kwargs)
         overrides = dict(sort_options or {}, **{"delimiter-precedes-last": "contextual"})

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 import threading
 
+from .numbers import _NUMERIC
 from .quote_marks import RICH, VALUE, mark_nested_quote
 from .string_ends import first_character as _first_character
 from .string_ends import last_character as _last_character
 from .string_ends import tail as _tail
 
 _CLOSING = re.compile(r"(?:</[a-z]+>)+$")
+# names.NAMES_END and the marks around a name list (names, author_substitute)
+_NAMES_END = "\ue007"
+_NAME_MARKS = "\ue006\ue007\ue008"
 
 
 def install() -> None:
@@ -44,6 +48,11 @@ def install() -> None:
         first = _first_character(other)
         if not last or not first:
             return other
+        if last == _NAMES_END and first in seam_punctuation:
+            # a name list marked for subsequent-author-substitute: its mark is
+            # no text, and the list's last mark meets the delimiter after it
+            # ("Bo Doe, T" for a family suffix "," where citeproc-js merges it)
+            last = _tail(left, 8)[0].rstrip(_NAME_MARKS)[-1:]
         if (last == " " and first == " ") or (last == first and first in seam_punctuation):
             return strip_first(other)
         return other
@@ -53,6 +62,7 @@ def install() -> None:
     from .speed import _CACHES
 
     _CACHES.append(_QUOTE_CLOSING)
+    _CACHES.append(_SEALS)
     install_right_inline()
     install_literal_punctuation()
     install_suffix_into_quotes()
@@ -223,6 +233,7 @@ def install_suffix_into_quotes() -> None:
 
     original = model.Affixed.wrap
     meeting = _meeting(model)
+    seals = _SEALS
 
     def wrap(self, string):
         if string is None:
@@ -234,8 +245,13 @@ def install_suffix_into_quotes() -> None:
             # (citeproc-js: "Title.. P" for an italic P with prefix ". ",
             # "Title”, pre" for a value in font-style="normal"); first in a
             # group or macro, it meets what is before that (unlocked)
-            return strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
-        return plain_wrap(self, string)
+            text = strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
+        else:
+            text = plain_wrap(self, string)
+        hit = seals.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = seals[id(self)] = (self, _sealable(self))
+        return sealed(text) if hit[1] else text
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -248,9 +264,11 @@ def install_suffix_into_quotes() -> None:
         text = affixed(self, string, suffix)
         if suffix[-1] in ":;":
             # formatted text meets no period (citeproc-js merges only across
-            # plain text: "<i>W?</i>:")
-            kind = None if _formatted(self, string, strings) else meeting(self, string)
-            _COLON.last = None if kind is None else (str(text), kind)
+            # plain text: "<i>W?</i>:"); a delimiter's period does
+            kind = meeting(self, string)
+            _COLON.seen = (str(text), kind, self)
+            _COLON.last = None if kind is None or _formatted(self, string, strings) \
+                else (str(text), kind, self)
         return text
 
     def affixed(self, string, suffix):
@@ -303,6 +321,99 @@ def _affixed(self, string, suffix: str, original, strings):
     return text + strings.normalize_seam(text, suffix[1:])
 
 
+# Put after the text of a formatted element that ends in a punctuation
+# mark or a closing quote, where the next text its parent joins to it
+# meets it without a delimiter: citeproc-js merges nothing there, nor moves
+# a mark into the quote ("Ed.. P" for an italic "Ed." and a next prefix
+# ". ", "Ed,, P", "Why?. P", “Ed”, P), while the parent's
+# own delimiter and suffix still merge with it ("Ed. P").  The parent
+# (a group, macro or layout) takes it off its text (unsealed); finishing
+# removes any left.
+FORMATTED_END = "\ue027"
+_SEALS: dict = {}  # element's id -> (element, whether its text may be sealed)
+_NO_DELIMITER_PARENTS = frozenset(("macro", "layout"))
+_SEALED_KINDS = frozenset(("text", "group", "names", "date", "number", "label"))
+_PASSED = frozenset(("choose", "if", "else-if", "else"))
+# the ends of a text that are sealed: a punctuation mark, or a closing quote
+# (no mark after it moves in: "Aristotle’s “De Motu”. P", “Ed”, P)
+_SEALED_ENDS = frozenset(".,;:!?”’»›«‹“‘\"")
+# richtext's marks closing the data's own formatting
+_DATA_CLOSING = "\ue011\ue013\ue015\ue017\ue019"
+
+
+def _sealable(element) -> bool:
+    """Whether the element is formatted and its parent joins it to the
+    next text without a delimiter (a cs:choose passes its parent's on)."""
+    from .speed_base import _FORMATTING
+
+    tag = str(element.tag).rpartition("}")[2]
+    if tag not in _SEALED_KINDS or not any(element.get(name) for name in _FORMATTING):
+        return False
+    parent = element.getparent()
+    while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
+        parent = parent.getparent()
+    if parent is None:
+        return False
+    kind = str(parent.tag).rpartition("}")[2]
+    return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
+
+
+def sealed(text):
+    """``text`` (a sealable element's, wrapped) with FORMATTED_END after it
+    where it ends so (not in a sort key)."""
+    if text is None:
+        return text
+    last = _last_character(text)
+    if last == ">" or last in _DATA_CLOSING:
+        end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
+        last = end[-1:]
+    if last not in _SEALED_ENDS:
+        return text
+    from citeproc.string import String
+
+    from .sorting import active
+
+    if active():
+        return text
+    SEALS.open += 1
+    return text + String(FORMATTED_END)
+
+
+class _Seals(threading.local):
+    open = 0  # FORMATTED_ENDs put and not taken off since the entry began
+
+
+SEALS = _Seals()
+
+
+def unsealed(text):
+    """``text`` without FORMATTED_END at its end: a group's, macro's or
+    layout's text, whose last formatted child meets the parent's suffix and
+    whatever follows the parent as unformatted text would.  (Callers first
+    read SEALS.open: most texts have none to take off.)"""
+    if not text or _last_character(text) != FORMATTED_END:
+        return text
+    SEALS.open -= 1
+    if not isinstance(text, list):
+        return type(text)(str(text)[:-1])
+    from citeproc.string import String
+
+    pieces = list(text)
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        if not str(piece):
+            continue
+        if isinstance(piece, list):
+            SEALS.open += 1  # (counted once, by the call below)
+            pieces[index] = unsealed(piece)
+        elif type(piece) in (str, String):
+            pieces[index] = type(piece)(str(piece)[:-1])
+        else:
+            return text
+        return type(text)(pieces)
+    return text
+
+
 def install_entry_reset() -> None:
     """Each cite and entry starts with no colon met (begin_entry), and
     with no text before a term (terms.begin_entry)."""
@@ -316,7 +427,8 @@ def install_entry_reset() -> None:
         begin_entry(item)
         terms.begin_entry(self)
         try:
-            return render_children(self, item, *args, **kwargs)
+            text = render_children(self, item, *args, **kwargs)
+            return unsealed(text) if SEALS.open else text
         finally:
             end_entry()
             terms.end_entry()
@@ -330,6 +442,8 @@ def install_entry_reset() -> None:
         text = model.Parent.render_children(self, item, *args, **kwargs)
         if suppressed_so_far():  # (the macro's frame, which groups or direct.py opened)
             terms.restore(first)  # suppressed: what it printed is not first
+        if SEALS.open:
+            text = unsealed(text)
         return mark_nested_quote(text) if text else text
 
     model.Macro.render_children = macro_render_children
@@ -339,8 +453,9 @@ def begin_entry(item=None) -> None:
     """A cite or entry starts rendering: no colon of the last one is met
     (Layout.render_children, and display's own loop over the layout); the
     item's reference is kept for _ends_in_number."""
-    _COLON.last = None
+    _COLON.last = _COLON.seen = None
     _COLON.reference = getattr(item, "reference", None)
+    SEALS.open = 0
 
 
 def end_entry() -> None:
@@ -366,9 +481,11 @@ def _formatted(element, string, strings) -> bool:
 
 
 class _Colon(threading.local):
-    # (text, whether the mark absorbs a period) of the latest element whose
-    # suffix ended in ":" or ";"
+    # (text, whether the mark absorbs a period, the element) of the latest
+    # element whose suffix ended in ":" or ";"
     last: tuple | None = None
+    # the same, formatted text and numbers too (how a delimiter's period meets it)
+    seen: tuple | None = None
     # the reference of the cite or entry rendering (None: not known)
     reference: dict | None = None
 
@@ -385,9 +502,10 @@ _MORE_NUMBERS = frozenset(("page", "page_first", "locator", "part_number", "prin
 def _meeting(model):
     """How a period from a suffix further out meets the colon or semicolon
     an element's suffix ends with, as citeproc-js merges them: a group, a
-    macro call, a date, names or a number variable without digits absorb it
+    macro call, a date, names or a number variable whose value is not numeric absorb it
     ("Signalhorn:", "2001:"); a field, term or label lets it in before
-    ("Title.:"); a number stays as it is ("5:.").  None for the last."""
+    ("Title.:"); a number stays as it is ("5:.": numeric, as is-numeric
+    reads it).  None for the last."""
     from citeproc import NUMBERS
 
     absorbing = (model.Group, model.Date, model.Names)
@@ -402,7 +520,9 @@ def _meeting(model):
             return None if _ends_in_number(element, string, model, numbers) else True
         variable = (element.get("variable") or "").replace("-", "_")
         if isinstance(element, model.Number) or variable in numbers:
-            return None if any(c.isdigit() for c in str(string)) else True
+            # a number keeps it; a value that is not one absorbs it
+            # (human-reproduction: "7.2: Routledge", "A: Addison", "1:. Deutscher")
+            return None if _NUMERIC.match(str(string)) else True
         return False
     return meeting
 
@@ -471,6 +591,50 @@ def _leaves(element, model, depth: int = 0, conditional: bool = False):
             yield from _leaves(child, model, depth + 1, conditional)
 
 
+# a character reference or entity at the end of a text ("&#8212;", "&amp;")
+_ENTITY_END = re.compile(r"&#?\w+;$")
+
+
+def colon_met() -> tuple | None:
+    """The latest colon or semicolon an element's suffix ended with (see
+    _Colon.seen), for a group to read after each child it renders."""
+    return _COLON.seen
+
+
+def period_delimiter_on_colon(group, text, met: tuple | None, strings) -> tuple | None:
+    """How a group's delimiter that begins with a period meets the colon or
+    semicolon its child's ``text`` ends in, as citeproc-js merges them:
+    (the text, whether the period is kept), None where the text does not
+    end so.  ``met`` is the colon or semicolon an element's suffix ended
+    the text with (recorded just after the child rendered), None where it
+    is the data's.  The data's absorbs the period ("T; P"); so does an
+    element's inside the child (a group, a macro, a cs:choose's branch)
+    where it is a date's, names', a group's or a number variable's without
+    digits ("1877; P" in human-reproduction, "A: P"), while a field's, a
+    term's or a label's lets it in before ("T.; P"), and a number's keeps it
+    ("1:. P"); the child's own suffix keeps it too ("1877;. P").  A kept
+    period is marked (LITERAL), so that finishing does not move it before
+    the colon."""
+    if _last_character(text) not in ":;":
+        return None
+    if met is None:
+        if _ENTITY_END.search(_tail(text, 12)[0]):
+            return None  # an entity's ";" (a subsequent-author-substitute "&#8212;"), no mark
+        return text, False
+    if not str(_tail(text, len(met[0]))[0]).endswith(met[0]):
+        return None  # (changed since: a year-suffix after the year, "2001a;. P")
+    kind, element = met[1], met[2]
+    parent = element.getparent()
+    while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
+        parent = parent.getparent()
+    if parent is group or kind is None:
+        return text, True
+    if kind:
+        return text, False
+    moved = _period_before_last(text, strings)
+    return (text, True) if moved is None else (moved, False)
+
+
 def _period_on_colon(element, string, suffix: str, strings):
     """A suffix's period met by the colon or semicolon an element's suffix
     ended the text with, as citeproc-js merges the two where they meet in
@@ -479,7 +643,7 @@ def _period_on_colon(element, string, suffix: str, strings):
     last = _COLON.last
     if last is None:
         return None
-    text, absorbs = last
+    text, absorbs = last[0], last[1]
     if _last_character(string) not in ":;" or not str(_tail(string, len(text))[0]).endswith(text):
         return None
     if not absorbs:

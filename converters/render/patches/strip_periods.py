@@ -18,7 +18,6 @@ import threading
 # citeproc-js keeps these variables' periods whatever the style asks
 _IDENTIFIERS = frozenset(("DOI", "URL"))
 _PERIOD = re.compile(r"\.(?![a-z])")
-_CAPITALISING = frozenset(("uppercase", "title", "capitalize-all"))
 # How many macro calls with strip-periods enclose what renders now
 # (citeproc-js's counter): their contents strip their own text, and the
 # plain renderers (speed's markup, direct's cs:text) step aside meanwhile.
@@ -41,10 +40,13 @@ def install() -> None:
         if isinstance(self, model.Text):
             if "macro" in self.attrib or self.get("variable") in _IDENTIFIERS:
                 return string  # a macro's contents stripped their own text
-            # citeproc-js strips after text-case: upper case, and title case's
-            # capitals, leave no lower-case letter to keep a period before
-            # ("ARXIVORG", "arXivOrg"): all go, as citeproc-py strips them
-            if "term" not in self.attrib and self.get("text-case") not in _CAPITALISING:
+            # citeproc-js strips after text-case (upper case and title case's
+            # capitals leave no lower-case letter to keep a period before:
+            # "ARXIVORG", "arXivOrg"): a cased text is stripped once cased
+            # (after_case, which text_case's case calls)
+            if "term" not in self.attrib:
+                if self.get("text-case") is not None:
+                    return string
                 return _strip_before_non_lower(string)
         elif not own and not isinstance(self, model.Label) \
                 and not (isinstance(self, model.Date_Part) and self.get("name") == "month"):
@@ -80,6 +82,18 @@ def _patch_macro_calls(model) -> None:
             STRIPPING.depth -= 1
 
     model.Text.process = text_process
+
+
+def after_case(element, text):
+    """``text`` (a cs:text's, cased) stripped of its periods as citeproc-js
+    strips them after text-case, where strip_periods left them for it."""
+    from citeproc import model
+
+    if text is None or not isinstance(element, model.Text) or "term" in element.attrib \
+            or "macro" in element.attrib or element.get("variable") in _IDENTIFIERS \
+            or not (STRIPPING.depth or element.get("strip-periods", "false").lower() == "true"):
+        return text
+    return _strip_before_non_lower(text)
 
 
 def _strip_before_non_lower(string):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..richtext import MARK_CHARS
+from .strip_periods import STRIPPING, after_case
 
 
 def install() -> None:
@@ -99,15 +100,19 @@ def _title(self, text):
     return "".join(part for part, _ in tokens)
 
 
-# hyphens, dashes, slashes and periods join the parts of a word
-_WORD_PARTS = re.compile(r"([-–—/.])")
+# hyphens, dashes, slashes, periods, apostrophes and quotes join the parts
+# of a word
+_WORD_PARTS = re.compile(r"([-–—/.’'“”])")
+# after these, a part is kept as it is ("Don’t", "O’neill", "l”histoire")
+_KEEP_AFTER = frozenset("’'”")
 
 
 def _title_word(self, word: str, first: bool, last: bool, hyphen_seen: bool) -> str:
     """One word title-cased part by part, as citeproc-js does: a part with
     a capital stays as it is ("PI3K/Akt/mTOR"), a stop word stays low
     inside the title, a lone letter stays low unless first or hyphened
-    ("The Vitamin a", "e. coli", "u.s.", but "X-Ray"), and the rest is
+    ("The Vitamin a", "e. coli", "u.s.", "Sur l’usage", but "X-Ray"), a
+    part after an apostrophe stays as it is ("Don’t"), and the rest is
     capitalized ("arXiv.Org", "Higher-Dimensional", "Digital-to-RF").  The
     first part of a hyphenated word is capitalized whatever it is until a
     hyphenated word has been seen ("The On-Target One", but "Off- and
@@ -116,7 +121,7 @@ def _title_word(self, word: str, first: bool, last: bool, hyphen_seen: bool) -> 
     parts = _WORD_PARTS.split(word)
     for k in range(0, len(parts), 2):
         part = parts[k]
-        if not part.islower():
+        if not part.islower() or (k and parts[k - 1] in _KEEP_AFTER):
             continue
         core = part.strip(".,;:!?()[]\"'“”‘’").lower()
         edge = (first and k == 0) or (last and k == len(parts) - 1)
@@ -192,6 +197,16 @@ def _wordwise(text, text_case: str) -> str:
     return "".join(out)
 
 
+def _mixed_first(text) -> bool:
+    """Whether the text's first word (marks and opening quotes aside) has a
+    capital after its first letter ("bioRxiv", "iPhone")."""
+    words = str(text).split(None, 1)
+    if not words:
+        return False
+    rest = words[0].lstrip("“\"‘«([¿¡")[1:]
+    return rest != rest.lower() and _mixed(words[0].lstrip("“\"‘«([¿¡"))
+
+
 def _mixed(word: str) -> bool:
     """A capital after the word's first letter ("iPhone", "dNA"): capitalize-all keeps it."""
     letters = "".join(char for char in word if char not in MARK_CHARS)
@@ -221,12 +236,18 @@ def _patch_title_case(model) -> None:
             return text
         text_case = self.get("text-case")
         if text_case == "title" and language == "en":
-            return _title(self, _as_cased(text))
-        if text_case in _WHOLE and isinstance(text, list):
-            return _whole(text, text_case)
-        if text_case in ("sentence", "capitalize-all"):
-            return _wordwise(text, text_case)
-        return original(self, text, language)
+            cased = _title(self, _as_cased(text))
+        elif text_case in _WHOLE and isinstance(text, list):
+            cased = _whole(text, text_case)
+        elif text_case in ("sentence", "capitalize-all"):
+            cased = _wordwise(text, text_case)
+        elif text_case == "capitalize-first" and _mixed_first(text):
+            cased = text  # "bioRxiv", "iPhone app", "pH value", as citeproc-js keeps them
+        else:
+            cased = original(self, text, language)
+        if text_case is not None and (STRIPPING.depth or self.get("strip-periods")):
+            return after_case(self, cased)  # (citeproc-js strips once cased)
+        return cased
 
     model.TextCased.case = case
 
