@@ -99,26 +99,29 @@ def _is_stack(function, layers) -> bool:
     return True
 
 
-def _plan(element, hooks, markup_attributes) -> tuple:
+def _plan(element, hooks, markup_attributes, stack, unhooked) -> tuple:
     """(element, what it prints or None to take the stack, that attribute,
-    the macro it calls or None).  The stack is taken for an element with
-    markup attributes, one a render hook concerns, one that is both a
-    variable and a macro call, and year-suffix (which the groups tracker
-    passes straight through)."""
+    the macro it calls or None, the stack to take).  The stack is taken for
+    an element with markup attributes, one a render hook concerns, one
+    that is both a variable and a macro call, and year-suffix (which the
+    groups tracker passes straight through); for one no hook concerns,
+    the stack below the hooks dispatcher (``unhooked``), which would run
+    none."""
     attrib = element.attrib
     kind = next((k for k in _KINDS if k in attrib), None)
-    if kind is None or any(name in attrib for name in markup_attributes) \
-            or any(concerns is None or concerns(element) for _, concerns in hooks) \
+    hooked = any(concerns is None or concerns(element) for _, concerns in hooks)
+    runner = stack if hooked else unhooked
+    if kind is None or any(name in attrib for name in markup_attributes) or hooked \
             or (kind == "variable" and ("macro" in attrib
                                         or attrib["variable"] == "year-suffix")):
-        return (element, None, None, None)
+        return (element, None, None, None, runner)
     macro = None
     if kind == "macro":
         try:  # the style's macros do not change while it renders (speed memoizes them)
             macro = element.get_macro(attrib["macro"])
         except IndexError:  # looked up again when rendered, and raised there
             pass
-    return (element, kind, attrib[kind], macro)
+    return (element, kind, attrib[kind], macro, runner)
 
 
 def _install_text(model) -> None:
@@ -128,6 +131,7 @@ def _install_text(model) -> None:
 
     stack = model.Text.render
     hooks = stack.bibconv_hooks
+    unhooked = _wrapped(stack, "original")  # the groups tracker's render
     plans = memo_table()  # cs:text's id -> _plan's tuple
     String = model.String
     plain, variable, macro = _text_steps(model)
@@ -135,10 +139,10 @@ def _install_text(model) -> None:
     def render(self, item, *args, **kwargs):
         hit = plans.get(id(self))
         if hit is None or hit[0] is not self:
-            hit = plans[id(self)] = _plan(self, hooks, _MARKUP)
+            hit = plans[id(self)] = _plan(self, hooks, _MARKUP, stack, unhooked)
         kind = hit[1]
         if kind is None or args or STRIPPING.depth:
-            return stack(self, item, *args, **kwargs)
+            return hit[4](self, item, *args, **kwargs)
         if kind == "variable":
             return variable(self, item, hit[2], kwargs.get("context"))
         if kind == "macro":
@@ -345,25 +349,28 @@ def _install_names(model) -> None:
     from .speed import memo_table
 
     stack, hooks = model.Names.render, model.Names.render.bibconv_hooks
-    plans = memo_table()  # cs:names' id -> (element, direct?, its variables)
+    unhooked = _wrapped(stack, "original")  # the groups tracker's render
+    # cs:names' id -> (element, direct?, its variables, them split, the stack to take)
+    plans = memo_table()
     VariableError, state = model.VariableError, author_substitute._STATE
 
     def plan(self) -> tuple:
         variables = self.get("variable")
-        direct = bool(variables) and self.substitute() is None and not any(
-            concerns is None or concerns(self) for _, concerns in hooks)
-        return (self, direct, variables, tuple(variables.split()) if direct else ())
+        hooked = any(concerns is None or concerns(self) for _, concerns in hooks)
+        direct = bool(variables) and self.substitute() is None and not hooked
+        return (self, direct, variables, tuple(variables.split()) if direct else (),
+                stack if hooked else unhooked)
 
     def render(self, item, *args, **kwargs):
         hit = plans.get(id(self))
         if hit is None or hit[0] is not self:
             hit = plans[id(self)] = plan(self)
         if not hit[1] or args:
-            return stack(self, item, *args, **kwargs)
+            return hit[4](self, item, *args, **kwargs)
         reference = item.reference
         for role in hit[3]:
             if role in reference:
-                return stack(self, item, **kwargs)
+                return hit[4](self, item, **kwargs)
         frames = _TRACE.frames
         if frames:
             frames[-1][0] = True  # called, and empty
