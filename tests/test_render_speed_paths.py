@@ -46,7 +46,7 @@ _HEAD = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 # chooses of every kind: on the type (match any, none, all), on variables
-# (one, several, hyphenated, match none), on the cite's locator, on a
+# (one, several, hyphenated, match none), on both in one branch, on the cite's locator, on a
 # number's value (is-numeric: asked branch by branch), an else-if after an
 # else, no branch taken; a branch whose group holds a bare cs:if that fails
 # (citeproc-py raises through the cs:choose, which tries the next branch);
@@ -83,6 +83,13 @@ _CHOOSES = _HEAD + """
       <else-if variable="title"><text variable="title" text-case="title"/></else-if>
     </choose>
   </macro>
+  <macro name="mixed">
+    <choose>
+      <if type="chapter" variable="edition" match="all"><text value="ch-ed"/></if>
+      <else-if type="book thesis" variable="DOI" match="any"><text value="bk-or-doi"/></else-if>
+      <else-if type="report" variable="title" match="none"><text value="neither"/></else-if>
+    </choose>
+  </macro>
   <macro name="empty">
     <group><text term="edition"/><text variable="edition"/></group>
   </macro>
@@ -99,6 +106,7 @@ _CHOOSES = _HEAD + """
           <text variable="title" quotes="true"/></group>
         <text macro="bare"/>
         <text macro="where"/>
+        <text macro="mixed"/>
         <choose><if variable="note"><text variable="note"/></if></choose>
       </group>
     </layout>

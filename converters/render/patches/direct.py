@@ -423,7 +423,6 @@ def _install_if_tests(model) -> None:
             return not any(present)
         return all(present)
 
-    fast_holds.bibconv_plan = lambda element: _if_plan(element, tests)  # type: ignore[attr-defined]
     model.If.holds = fast_holds
 
 
@@ -447,8 +446,9 @@ def _if_plan(element, tests: dict) -> tuple:
 
 def _install_choose(model) -> None:
     """A cs:choose whose every cs:if and cs:else-if tests only the item's
-    type, or only variables of the reference (fast_holds' plans; not the
-    locator, which is the cite's): the branch it takes depends on nothing
+    type and variables of the reference (not the locator, which is the
+    cite's), by the methods fast_holds and speed_base's If.holds stand
+    for: the branch it takes depends on nothing
     but the reference's type and the variables it has, and is looked up
     by those (12 kinds among 1,000 generated entries) instead of asking
     branch after branch (APA asks 100 an entry).  The kind is worked out
@@ -460,8 +460,7 @@ def _install_choose(model) -> None:
 
     stack, If, Else, ConditionFailed = model.Choose.render, model.If, model.Else, \
         model.ConditionFailed
-    holds = If.holds
-    plan = holds.bibconv_plan
+    holds, type_test, variable_test = If.holds, If._type, If._variable
     statics = memo_table()  # cs:choose's id -> (element, whether its branch is the kind's)
     # (cs:choose's id, kind) -> (element, the branch's index, the branch or None,
     # whether it is a cs:if); (element, None, None, None): asked branch by branch
@@ -474,12 +473,18 @@ def _install_choose(model) -> None:
         hit = statics.get(id(self))
         if hit is None or hit[0] is not self:
             hit = statics[id(self)] = (self, all(
-                isinstance(child, Else) or (
-                    isinstance(child, If) and type(child).holds is holds
-                    and plan(child)[1] is not None
-                    and not (plan(child)[1] == "variable" and "locator" in plan(child)[2]))
+                isinstance(child, Else) or (isinstance(child, If) and by_kind(child))
                 for child in self.getchildren()))
         return hit[1]
+
+    def by_kind(branch) -> bool:
+        # tests of the type and of the reference's variables only, by the
+        # methods fast_holds and speed_base's holds stand for
+        cls, attrib = type(branch), branch.attrib
+        return cls.holds is holds and cls._type is type_test \
+            and cls._variable is variable_test \
+            and all(name in ("type", "variable", "match") for name in attrib) \
+            and "locator" not in attrib.get("variable", "").split()
 
     def kind_of(reference):
         size, typ = len(reference), get(reference, "type")
