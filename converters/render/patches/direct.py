@@ -162,8 +162,9 @@ def _install_text(model) -> None:
 def _text_steps(model) -> tuple:
     """speed's plain markup, and a plain cs:text's variable and macro call
     with the groups patch's bookkeeping (groups._track_leaf, _render_macro)."""
-    from .groups import _SUBSTITUTE, _TRACE, _close_into, _repressed
+    from .groups import _SUBSTITUTE, _TRACE, _close_into
     from .punctuation import unlocked
+    from .speed import memo_table
 
     VariableError = model.VariableError
 
@@ -172,9 +173,27 @@ def _text_steps(model) -> tuple:
             return None
         return str(text) if isinstance(text, (int, float)) else text
 
+    layouts = memo_table()  # context's id -> (context, its layout or None)
+
+    def repressed(self, name, context) -> bool:
+        # groups._repressed for a cs:text (whose tag is not a cs:names'),
+        # its context's layout looked up once
+        where = context if context is not None else self
+        hit = layouts.get(id(where))
+        if hit is None or hit[0] is not where:
+            try:
+                layout = where.get_layout()
+            except (IndexError, AttributeError):
+                layout = None
+            hit = layouts[id(where)] = (where, layout)
+        if hit[1] is None:
+            return False
+        found = getattr(hit[1], "repressed", None)
+        return bool(found) and name in found.get(self.tag, ())
+
     def variable(self, item, name, context):
         frames = _TRACE.frames
-        if _repressed(self, name, context):
+        if repressed(self, name, context):
             if frames:
                 frames[-1][0] = True  # called, and empty here
             raise VariableError  # already printed as a substitute
