@@ -189,7 +189,9 @@ def _text_steps(model) -> tuple:
         if hit[1] is None:
             return False
         found = getattr(hit[1], "repressed", None)
-        return bool(found) and name in found.get(self.tag, ())
+        if not found:
+            return False
+        return name in found.get(self.tag, ())
 
     def variable(self, item, name, context):
         frames = _TRACE.frames
