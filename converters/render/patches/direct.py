@@ -266,7 +266,8 @@ def _macro_children(model):
                     output.append(text)
             except VariableError:
                 pass
-        text = join(output, "") if output else None
+        # (one text: citeproc-py's join gives it back as it is)
+        text = (output[0] if len(output) == 1 else join(output, "")) if output else None
         frame = _TRACE.frames[-1]  # the macro's, which the caller opened
         if frame[0] and not frame[1]:  # suppressed: what it printed is not first
             terms.restore(first)
@@ -352,8 +353,12 @@ def _group_process(model):
             return None
         if frames:
             frames[-1][1] = True
-        return mark_nested_quote(unlocked(_join(self, output)))
+        # one text: _join and citeproc-py's Delimited.join give it back as it is
+        joined = output[0] if len(output) == 1 and plain_join else _join(self, output)
+        return mark_nested_quote(unlocked(joined))
 
+    plain_join = model.Group.join is model.Delimited.join \
+        and getattr(model.Delimited.join, "__module__", None) == "citeproc.model"
     return process
 
 

@@ -311,7 +311,10 @@ def _patch_render_children(model) -> None:
                     output.append(text)
             except VariableError:
                 pass
-        return join(output, delimiter) if output else None
+        if not output:
+            return None
+        # one text: join gives it back as it is
+        return output[0] if len(output) == 1 else join(output, delimiter)
 
     model.Parent.render_children = render_children
 
