@@ -12,7 +12,12 @@ called and whether it gave text, a macro suppressed when all it called was
 empty, what a substitute printed), the text as speed_base's Text.process
 gets it, the punctuation patch's mark on a printed value, and speed's
 plain markup (the language, which only markup reads, is not looked up).
-Every other cs:text renders through the stack as before.
+Every other cs:text renders through the stack as before (below the hooks
+dispatcher where no hook concerns it).  A macro's and a group's children
+render in the frame that calls them (the groups patch's and the
+punctuation patch's bookkeeping around speed_base's loop), and a cs:choose
+whose branches test only the type and the reference's variables takes
+the branch found once for each kind of reference.
 
 Installed last, and only over the exact stack it stands for: when a
 harness switches a patch off (the CSL suite's attribution does), or
