@@ -35,7 +35,9 @@ so they can be offered upstream.  :func:`install` applies them all once.
     strip_periods  a DOI's or URL's periods kept, a lower-case letter's kept in
                variables, as citeproc-js strips them
     direct     a plain cs:text rendered in one function, a cs:if on type alone
-               answered in one lookup, where the stack adds nothing (speed)
+               answered in one lookup, a cs:choose's branch found once a kind
+               of reference, a group's and macro's children rendered in one
+               frame, where the stack adds nothing (speed)
 
 (hooks is no patch: the one wrapper a class's render through which display,
 year_suffix and positions look at what an element rendered.)
