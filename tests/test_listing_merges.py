@@ -203,11 +203,12 @@ def test_an_organisation_after_a_persons_name_starts_the_next_entry():
     assert authors == [["Petrova", "Hansen"], ["Nordmann"], ["Novak"], [], ["Lind"]]
 
 
-def test_an_organisation_among_a_consortiums_authors_stays_an_author():
-    """Big collaborations do list an organisation among people ("NISC
-    Comparative Sequencing Program" between two persons): when the names end in an
-    abstract that speaks of the title above them, the organisation is that
-    entry's author (without that exception the rule above split this entry)."""
+def test_an_organisation_among_people_before_an_abstract_on_the_title_stays_an_author():
+    """Big collaborations do list an organisation among people (a sequencing
+    program between two persons, here "Comparative Sequencing Program", which
+    no team exemption covers): when the names end in an abstract that speaks
+    of the title above them, the organisation is that entry's author (without
+    that exception the rule above split this entry)."""
     page = ("Somatic mutations across twenty tumour types in a pan-cancer cohort\n"
             "A Smith\nB Jones\nComparative Sequencing Program\nC Brown\n"
             "We sequenced the genomes of two thousand tumours and found recurrent mutations"
@@ -246,3 +247,23 @@ def test_a_team_signs_among_its_members():
         "New rules for reporting bugs in the typesetting core",
         "Spontaneous kinking of nanowires during growth from a liquid droplet"]
     assert len(records[0].data["author"]) == 2
+
+
+def test_a_long_run_of_names_is_judged_once(monkeypatch):
+    """A huge collaboration interleaves people and groups for thousands of
+    lines: the run's bounds, and whether it ends in an abstract on the title
+    above, are found once per run, not once per organisation in it (which
+    was quadratic in the run's length)."""
+    from converters.formats.listing import labelling
+    calls = []
+    judge = labelling._names_of_the_title_above
+    monkeypatch.setattr(labelling, "_names_of_the_title_above",
+                        lambda *args: calls.append(args) or judge(*args))
+    names = ["John Smith", "World Health Organization"] * 200
+    page = ["Global burden of tuberculosis in low-income countries", *names,
+            "Measuring the space between letters in printed books", "Jan Novak"]
+    lines = [(i, text, False) for i, text in enumerate(page)]
+    context = evidence.page_context([text for _, text, _ in lines])
+    emit = [evidence.emissions(text, context) for _, text, _ in lines]
+    labelling._organisations_after_people(lines, emit, [0.0] * len(lines))
+    assert len(calls) == 1

@@ -340,8 +340,8 @@ def _lone_words(lines, alike) -> None:
 # joined on the development pages.
 ORGANISATION_AFTER_PERSON = -3.0
 # People who write together sign among their members: of the 16 organisations
-# after a person in the corpora's records, 8 are a team, network or
-# consortium ("R Core Team", "FlyBase Consortium"), against 2 of the 51
+# after a person in the corpora's records, 8 are a team, network, consortium
+# or collaboration ("R Core Team", "FlyBase Consortium"), against 2 of the 51
 # name-shaped titles that name an organisation; programs, groups,
 # laboratories and the like are the other 8 and head the other 49 titles.
 _WRITES_WITH_MEMBERS = frozenset({"team", "consortium", "network", "collaboration"})
@@ -349,26 +349,32 @@ _WRITES_WITH_MEMBERS = frozenset({"team", "consortium", "network", "collaboratio
 
 def _organisations_after_people(lines, emit, alike) -> None:
     kinds = [(is_organisation(text) if name_shaped(text) else None) for _, text, _ in lines]
+    # Each run of name-shaped lines is bounded by the lines just outside it:
+    # found in one pass each way, and each run judged once, so a long list
+    # of names costs no more than its length.
+    above = [-1] * len(lines)
+    for i in range(1, len(lines)):
+        above[i] = above[i - 1] if kinds[i - 1] is not None else i - 1
+    below = [len(lines)] * len(lines)
+    for i in range(len(lines) - 2, -1, -1):
+        below[i] = below[i + 1] if kinds[i + 1] is not None else i + 1
+    judged: dict[int, bool] = {}
     for i in range(1, len(lines)):
         if (kinds[i] and kinds[i - 1] is False and not (i + 1 < len(lines) and kinds[i + 1])
-                and not _writes_with_members(lines[i][1])
-                and not _names_of_the_title_above(lines, emit, kinds, i)):
-            alike[i] += ORGANISATION_AFTER_PERSON
+                and not _writes_with_members(lines[i][1])):
+            if above[i] not in judged:
+                judged[above[i]] = _names_of_the_title_above(lines, emit, above[i], below[i])
+            if not judged[above[i]]:
+                alike[i] += ORGANISATION_AFTER_PERSON
 
 
 def _writes_with_members(text: str) -> bool:
     return any(word.strip(".,").lower() in _WRITES_WITH_MEMBERS for word in text.split())
 
 
-def _names_of_the_title_above(lines, emit, kinds, i: int) -> bool:
-    """Do the name-shaped lines around line ``i`` run from a sure title
-    down to an abstract that shares two or more of its words?"""
-    above = i - 1
-    while above >= 0 and kinds[above] is not None:
-        above -= 1
-    below = i + 1
-    while below < len(lines) and kinds[below] is not None:
-        below += 1
+def _names_of_the_title_above(lines, emit, above: int, below: int) -> bool:
+    """Do the name-shaped lines between ``above`` and ``below`` run from a
+    sure title down to an abstract that shares two or more of its words?"""
     if above < 0 or below >= len(lines):
         return False
     title, author, abstract = emit[above]
