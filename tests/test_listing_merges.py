@@ -267,3 +267,37 @@ def test_a_long_run_of_names_is_judged_once(monkeypatch):
     emit = [evidence.emissions(text, context) for _, text, _ in lines]
     labelling._organisations_after_people(lines, emit, [0.0] * len(lines))
     assert len(calls) == 1
+
+
+def test_a_study_group_ends_its_members_list():
+    """Medicine's lists end in the group its people write for ("David Moher",
+    "Alessandro Liberati", "PRISMA Study Group"; "… Writing Group"): a group
+    that a word says works, and that ends its line, is one more author, even
+    without an abstract below."""
+    page = ("Preferred reporting items for systematic reviews and meta-analyses\n"
+            "David Moher\nAlessandro Liberati\nPRISMA Study Group\n"
+            "Measuring the space between letters in printed books\nJan Novak\n")
+    records = converters.read(page, "listing").records
+    assert [r.data["title"] for r in records] == [
+        "Preferred reporting items for systematic reviews and meta-analyses",
+        "Measuring the space between letters in printed books"]
+    assert len(records[0].data["author"]) == 3
+    # a users' group is what the corpora's titles name ("Dutch TeX Users
+    # Group"): no word says it works, and it still heads the next entry
+    page = ("Kerning tables for the Cyrillic alphabet\nIrina Petrova\n"
+            "Dutch TeX Users Group\nKees van der Laan\n"
+            "Measuring the space between letters in printed books\nJan Novak\n")
+    assert _titles(page) == ["Kerning tables for the Cyrillic alphabet", "Dutch TeX Users Group",
+                             "Measuring the space between letters in printed books"]
+
+
+def test_a_team_word_inside_an_organisations_name_is_no_team():
+    """A team word exempts a name only as its head noun, at the end or
+    before what it is of ("R Core Team", "Consortium for Mathematics"); in
+    "The Network Society" the head is "Society", and after a person that
+    line is the next entry's title (the book's), as any organisation's."""
+    page = ("Kerning tables for the Cyrillic alphabet\nIrina Petrova\n"
+            "The Network Society\nJan van Dijk\n"
+            "Measuring the space between letters in printed books\nJan Novak\n")
+    assert _titles(page) == ["Kerning tables for the Cyrillic alphabet", "The Network Society",
+                             "Measuring the space between letters in printed books"]
