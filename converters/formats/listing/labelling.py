@@ -393,12 +393,10 @@ def _organisations_after_people(lines, emit, alike) -> None:
 
 def _writes_with_members(text: str) -> bool:
     words = [word.strip(".,").lower() for word in text.split()]
-    for at, word in enumerate(words):
-        if at + 1 == len(words) or words[at + 1] in ORGANISATION_JOINS:  # the head noun
-            if word in _WRITES_WITH_MEMBERS or (
-                    word == "group" and at > 0 and words[at - 1] in _WORKING_GROUPS):
-                return True
-    return False
+    return any((word in _WRITES_WITH_MEMBERS
+                or (word == "group" and at > 0 and words[at - 1] in _WORKING_GROUPS))
+               and (at + 1 == len(words) or words[at + 1] in ORGANISATION_JOINS)  # the head noun
+               for at, word in enumerate(words))
 
 
 def _names_of_the_title_above(lines, emit, above: int, below: int) -> bool:
