@@ -203,11 +203,12 @@ def test_an_organisation_after_a_persons_name_starts_the_next_entry():
     assert authors == [["Petrova", "Hansen"], ["Nordmann"], ["Novak"], [], ["Lind"]]
 
 
-def test_an_organisation_among_a_consortiums_authors_stays_an_author():
-    """Big collaborations do list an organisation among people ("NISC
-    Comparative Sequencing Program" between two persons): when the names end in an
-    abstract that speaks of the title above them, the organisation is that
-    entry's author (without that exception the rule above split this entry)."""
+def test_an_organisation_among_people_before_an_abstract_on_the_title_stays_an_author():
+    """Big collaborations do list an organisation among people (a sequencing
+    program between two persons, here "Comparative Sequencing Program", which
+    no team exemption covers): when the names end in an abstract that speaks
+    of the title above them, the organisation is that entry's author (without
+    that exception the rule above split this entry)."""
     page = ("Somatic mutations across twenty tumour types in a pan-cancer cohort\n"
             "A Smith\nB Jones\nComparative Sequencing Program\nC Brown\n"
             "We sequenced the genomes of two thousand tumours and found recurrent mutations"
@@ -246,3 +247,57 @@ def test_a_team_signs_among_its_members():
         "New rules for reporting bugs in the typesetting core",
         "Spontaneous kinking of nanowires during growth from a liquid droplet"]
     assert len(records[0].data["author"]) == 2
+
+
+def test_a_long_run_of_names_is_judged_once(monkeypatch):
+    """A huge collaboration interleaves people and groups for thousands of
+    lines: the run's bounds, and whether it ends in an abstract on the title
+    above, are found once per run, not once per organisation in it (which
+    was quadratic in the run's length)."""
+    from converters.formats.listing import labelling
+    calls = []
+    judge = labelling._names_of_the_title_above
+    monkeypatch.setattr(labelling, "_names_of_the_title_above",
+                        lambda *args: calls.append(args) or judge(*args))
+    names = ["John Smith", "World Health Organization"] * 200
+    page = ["Global burden of tuberculosis in low-income countries", *names,
+            "Measuring the space between letters in printed books", "Jan Novak"]
+    lines = [(i, text, False) for i, text in enumerate(page)]
+    context = evidence.page_context([text for _, text, _ in lines])
+    emit = [evidence.emissions(text, context) for _, text, _ in lines]
+    labelling._organisations_after_people(lines, emit, [0.0] * len(lines))
+    assert len(calls) == 1
+
+
+def test_a_study_group_ends_its_members_list():
+    """Medicine's lists end in the group its people write for ("David Moher",
+    "Alessandro Liberati", "PRISMA Study Group"; "… Writing Group"): a group
+    that a word says works, and that ends its line, is one more author, even
+    without an abstract below."""
+    page = ("Preferred reporting items for systematic reviews and meta-analyses\n"
+            "David Moher\nAlessandro Liberati\nPRISMA Study Group\n"
+            "Measuring the space between letters in printed books\nJan Novak\n")
+    records = converters.read(page, "listing").records
+    assert [r.data["title"] for r in records] == [
+        "Preferred reporting items for systematic reviews and meta-analyses",
+        "Measuring the space between letters in printed books"]
+    assert len(records[0].data["author"]) == 3
+    # a users' group is what the corpora's titles name ("Dutch TeX Users
+    # Group"): no word says it works, and it still heads the next entry
+    page = ("Kerning tables for the Cyrillic alphabet\nIrina Petrova\n"
+            "Dutch TeX Users Group\nKees van der Laan\n"
+            "Measuring the space between letters in printed books\nJan Novak\n")
+    assert _titles(page) == ["Kerning tables for the Cyrillic alphabet", "Dutch TeX Users Group",
+                             "Measuring the space between letters in printed books"]
+
+
+def test_a_team_word_inside_an_organisations_name_is_no_team():
+    """A team word exempts a name only as its head noun, at the end or
+    before what it is of ("R Core Team", "Consortium for Mathematics"); in
+    "The Network Society" the head is "Society", and after a person that
+    line is the next entry's title (the book's), as any organisation's."""
+    page = ("Kerning tables for the Cyrillic alphabet\nIrina Petrova\n"
+            "The Network Society\nJan van Dijk\n"
+            "Measuring the space between letters in printed books\nJan Novak\n")
+    assert _titles(page) == ["Kerning tables for the Cyrillic alphabet", "The Network Society",
+                             "Measuring the space between letters in printed books"]

@@ -136,7 +136,7 @@ def is_organisation(text: str) -> bool:
 
 
 # Words that join an organisation's head noun to what it is of or for.
-_ORGANISATION_JOINS = frozenset({"of", "for", "on", "de", "du", "des", "für", "di", "della",
+ORGANISATION_JOINS = frozenset({"of", "for", "on", "de", "du", "des", "für", "di", "della",
                                  "da", "do", "and", "&"})
 
 
@@ -172,7 +172,7 @@ def _is_organisation(tokens: list[str]) -> bool:
             # name whose other words are all capitalised.
             if word[:1].isupper() or (index and all(w[:1].isupper() for w in words[:-1])):
                 return True
-        elif word[:1].isupper() and words[index + 1] in _ORGANISATION_JOINS:
+        elif word[:1].isupper() and words[index + 1] in ORGANISATION_JOINS:
             return True
     return False
 
