@@ -200,6 +200,26 @@ def test_capitalize_first_keeps_a_mixed_case_first_word(tmp_path, title, expecte
 
 
 @pytest.mark.parametrize(("title", "expected"), [
+    # citeproc-js reads the first word only up to a hyphen or apostrophe
+    ("de-Souza-Cruz", "De-Souza-Cruz"),
+    ("e-Learning now", "E-Learning now"),
+    ("d'Alembert", "D’Alembert"),
+    ("iPhone-X", "iPhone-X"),
+])
+def test_capitalize_first_reads_the_first_word_before_a_hyphen(tmp_path, title, expected):
+    body = _bib('<text variable="title" text-case="capitalize-first"/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+def test_capitalize_first_on_a_hyphenated_family_name(tmp_path):
+    # philosophia-scientiae (seed 959): "De-Souza-Cruz, MC"
+    body = _bib('<names variable="author"><name>'
+                '<name-part name="family" text-case="capitalize-first"/></name></names>')
+    item = {"id": "a", "type": "book", "author": [{"family": "de-Souza-Cruz", "given": "A"}]}
+    assert _entries(tmp_path, body, [item]) == ["A De-Souza-Cruz"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
     ("sur l’usage des", "Sur l’usage Des"),
     ("sur l'usage des", "Sur l’usage Des"),
     ("o’neill and don’t", "O’neill and Don’t"),

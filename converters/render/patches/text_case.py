@@ -199,12 +199,18 @@ def _wordwise(text, text_case: str) -> str:
 
 def _mixed_first(text) -> bool:
     """Whether the text's first word (marks and opening quotes aside) has a
-    capital after its first letter ("bioRxiv", "iPhone")."""
+    capital after its first letter ("bioRxiv", "iPhone").  citeproc-js
+    reads only the word's part before a hyphen or apostrophe: it keeps
+    "iPhone-X" but capitalizes "de-Souza-Cruz", "e-Learning", "d’Alembert"."""
     words = str(text).split(None, 1)
     if not words:
         return False
-    rest = words[0].lstrip("“\"‘«([¿¡")[1:]
-    return rest != rest.lower() and _mixed(words[0].lstrip("“\"‘«([¿¡"))
+    word = _SEGMENT.split(words[0].lstrip("“\"‘«([¿¡"), 1)[0]
+    rest = word[1:]
+    return rest != rest.lower() and _mixed(word)
+
+
+_SEGMENT = re.compile("[-'’]")
 
 
 def _mixed(word: str) -> bool:
