@@ -87,6 +87,21 @@ def test_a_substitute_name_takes_the_substituted_name_parts(tmp_path, parts, sub
     assert _entries(tmp_path, body, [_book(2, "translator", people)]) == [expected]
 
 
+@pytest.mark.parametrize(("part", "editors", "output", "expected"), [
+    ('text-case="uppercase"', [{"literal": "Acme Inc"}], "text", "Acme Inc, T"),
+    ('text-case="uppercase"', [{"family": "Roe", "given": "A"}, {"literal": "Acme Inc"}], "text",
+     "A ROE, Acme Inc, T"),
+    ('font-style="italic"', [{"literal": "Acme Inc"}, {"family": "Roe", "given": "A"}], "html",
+     "Acme Inc, A <i>Roe</i>, T"),
+])
+def test_an_institution_takes_no_inherited_name_part(tmp_path, part, editors, output, expected):
+    body = _bib(_AUTHOR.format(parts=f'<name-part name="family" {part}/>',
+                               substitute='<names variable="editor"><name/></names>')
+                .replace(' name-as-sort-order="first" sort-separator=" "', ""))
+    item = {"id": "a", "type": "book", "title": "T", "editor": editors}
+    assert _entries(tmp_path, body, [item], output=output) == [expected]
+
+
 @pytest.mark.parametrize(("part", "expected"), [
     ('<name-part name="family" suffix=","/>', "Roe, Ann B., Bo Doe, T"),
     ('<name-part name="family" text-case="capitalize-first" suffix=","/>',
