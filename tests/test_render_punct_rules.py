@@ -154,6 +154,23 @@ def test_a_formatted_element_meets_the_next_text_unmerged(tmp_path, layout, titl
     assert _entries(tmp_path, _bib(layout), [item]) == [expected]
 
 
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a display block in the layout (or a macro it calls) ends as usual
+    ('<text variable="title" display="block" font-style="italic"/>' + _PUBLISHER, "Ed. P"),
+    ('<text variable="title" display="indent" font-style="italic"/>' + _PUBLISHER, "Ed. P"),
+    ('<group display="block" font-weight="bold"><text variable="title"/></group>' + _PUBLISHER,
+     "Ed. P"),
+    ('<text macro="t"/>' + _PUBLISHER, "Ed. P"),
+    # display deeper down is no block: sealed
+    ('<group><text variable="title" display="block" font-style="italic"/>' + _PUBLISHER
+     + "</group>", "Ed.. P"),
+])
+def test_a_display_block_in_text_is_not_sealed(tmp_path, layout, expected):
+    macro = '<macro name="t"><text variable="title" display="block" font-style="italic"/></macro>'
+    item = {"id": "a", "type": "book", "title": "Ed.", "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout, macro), [item]) == [expected]
+
+
 def test_a_formatted_names_label_keeps_its_period_before_a_prefix(tmp_path):
     # iso690-full-note-en: "Robert Drew HICKS, ed.. Cambridge"
     layout = ('<names variable="editor" font-style="normal"><name/>'

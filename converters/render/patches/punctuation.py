@@ -355,6 +355,8 @@ def _sealable(element) -> bool:
     if parent is None:
         return False
     kind = str(parent.tag).rpartition("}")[2]
+    if kind == "layout" and element.get("display"):
+        return False  # a display block's end merges: citeproc-js "Ed. P" in text
     return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
 
 
