@@ -248,10 +248,11 @@ def install_suffix_into_quotes() -> None:
             text = strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
         else:
             text = plain_wrap(self, string)
-        hit = seals.get(id(self))
-        if hit is None or hit[0] is not self:
-            hit = seals[id(self)] = (self, _sealable(self))
-        return sealed(text) if hit[1] else text
+        sealable = self.bibconv_sealable
+        if sealable is None:
+            sealable = self.bibconv_sealable = _sealable(self)
+            seals[id(self)] = self  # (keeps lxml's proxy, and so the flag, alive)
+        return sealed(text) if sealable else text
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -275,6 +276,9 @@ def install_suffix_into_quotes() -> None:
         return _affixed(self, string, suffix, original, strings)
 
     model.Affixed.wrap = wrap
+    # whether an element's text may be sealed, read on every wrap: decided
+    # once per element and kept on it (an attribute read costs no call)
+    model.Affixed.bibconv_sealable = None
 
 
 def _affixed(self, string, suffix: str, original, strings):
@@ -330,7 +334,7 @@ def _affixed(self, string, suffix: str, original, strings):
 # (a group, macro or layout) takes it off its text (unsealed); finishing
 # removes any left.
 FORMATTED_END = "\ue027"
-_SEALS: dict = {}  # element's id -> (element, whether its text may be sealed)
+_SEALS: dict = {}  # element's id -> the element, its bibconv_sealable decided
 _NO_DELIMITER_PARENTS = frozenset(("macro", "layout"))
 _SEALED_KINDS = frozenset(("text", "group", "names", "date", "number", "label"))
 _PASSED = frozenset(("choose", "if", "else-if", "else"))

@@ -205,9 +205,11 @@ def _mixed_first(text) -> bool:
     words = str(text).split(None, 1)
     if not words:
         return False
-    word = _SEGMENT.split(words[0].lstrip("“\"‘«([¿¡"), 1)[0]
+    word = words[0].lstrip("“\"‘«([¿¡")
     rest = word[1:]
-    return rest != rest.lower() and _mixed(word)
+    if rest == rest.lower():
+        return False
+    return _mixed(_SEGMENT.split(word, 1)[0])
 
 
 _SEGMENT = re.compile("[-'’]")
