@@ -171,6 +171,31 @@ def test_a_display_block_in_text_is_not_sealed(tmp_path, layout, expected):
     assert _entries(tmp_path, _bib(layout, macro), [item]) == [expected]
 
 
+@pytest.mark.parametrize(("substitute", "expected"), [
+    ('<text variable="title" font-style="italic"/>', "Ed.. P"),
+    ('<names variable="editor" font-style="italic"><name initialize-with="."'
+     ' name-as-sort-order="all"/></names>', "Roe, A.. P"),
+])
+def test_a_formatted_substitute_meets_the_next_text_unmerged(tmp_path, substitute, expected):
+    layout = (f'<names variable="author"><name/><substitute>{substitute}</substitute></names>'
+              + _PUBLISHER)
+    item = {"id": "a", "type": "book", "title": "Ed.", "publisher": "P",
+            "editor": [{"family": "Roe", "given": "Ann"}]}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+@pytest.mark.parametrize("rule", ["complete-all", "partial-each"])
+def test_a_formatted_list_marked_for_author_substitute_is_sealed(tmp_path, rule):
+    layout = ('<names variable="author" font-weight="bold"><name initialize-with="."'
+              ' name-as-sort-order="all"/></names><text variable="title" prefix=". "/>')
+    people = [("a", "Ann", "T1"), ("b", "Ann", "T2"), ("c", "Ann B.", "T3")]
+    items = [{"id": key, "type": "book", "title": title,
+              "author": [{"family": "Roe", "given": given}]} for key, given, title in people]
+    body = _bib(layout, bib=' subsequent-author-substitute="---"'
+                f' subsequent-author-substitute-rule="{rule}"')
+    assert _entries(tmp_path, body, items) == ["Roe, A.. T1", "---. T2", "Roe, A.B.. T3"]
+
+
 def test_a_formatted_names_label_keeps_its_period_before_a_prefix(tmp_path):
     # iso690-full-note-en: "Robert Drew HICKS, ed.. Cambridge"
     layout = ('<names variable="editor" font-style="normal"><name/>'

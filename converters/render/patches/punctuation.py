@@ -354,11 +354,20 @@ def _sealable(element) -> bool:
     if tag not in _SEALED_KINDS or not any(element.get(name) for name in _FORMATTING):
         return False
     parent = element.getparent()
-    while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
-        parent = parent.getparent()
+    kind = ""
+    while parent is not None:
+        kind = str(parent.tag).rpartition("}")[2]
+        if kind == "substitute":
+            # its text stands for the cs:names: judged by where that is
+            # (citeproc-js "Ed.. P" for an italic substitute then ". P")
+            parent = parent.getparent()
+            parent = parent.getparent() if parent is not None else None
+        elif kind in _PASSED:
+            parent = parent.getparent()
+        else:
+            break
     if parent is None:
         return False
-    kind = str(parent.tag).rpartition("}")[2]
     if kind == "layout" and element.get("display"):
         return False  # a display block's end merges: citeproc-js "Ed. P" in text
     return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
@@ -370,6 +379,8 @@ def sealed(text):
     if text is None:
         return text
     last = _last_character(text)
+    if last in _NAME_MARKS:  # a list marked for subsequent-author-substitute
+        last = _tail(text, 8)[0].rstrip(_NAME_MARKS)[-1:]
     if last == ">" or last in _DATA_CLOSING:
         end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
         last = end[-1:]
