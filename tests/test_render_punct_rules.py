@@ -244,6 +244,24 @@ def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, ex
     assert _entries(tmp_path, _bib(layout), [dict(_DATED, **item)]) == [expected]
 
 
+@pytest.mark.parametrize(("volume", "form", "expected"), [
+    # a number absorbs the delimiter's period unless its last number is digits
+    ("7a", "numeric", "7a: T"),
+    ("2nd", "numeric", "2nd: T"),
+    ("7-8a", "numeric", "7–8a: T"),
+    ("L2", "numeric", "L2:. T"),
+    ("7b-8", "numeric", "7b–8:. T"),
+    ("7, 8", "numeric", "7, 8:. T"),
+    ("7", "ordinal", "7th:. T"),
+    ("7", "roman", "vii:. T"),
+])
+def test_a_number_colon_keeps_the_period_after_digits(tmp_path, volume, form, expected):
+    layout = (f'<group delimiter=". "><group><number variable="volume" form="{form}" suffix=":"/>'
+              '</group><text variable="title"/></group>')
+    item = {"id": "a", "type": "book", "title": "T", "volume": volume}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("bioRxiv data", "bioRxiv data"),
     ("iPhone app", "iPhone app"),

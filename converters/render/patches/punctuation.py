@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 
-from .numbers import _NUMERIC
 from .quote_marks import RICH, VALUE, mark_nested_quote
 from .string_ends import first_character as _first_character
 from .string_ends import last_character as _last_character
@@ -539,9 +538,19 @@ def _meeting(model):
         if isinstance(element, model.Number) or variable in numbers:
             # a number keeps it; a value that is not one absorbs it
             # (human-reproduction: "7.2: Routledge", "A: Addison", "1:. Deutscher")
-            return None if _NUMERIC.match(str(string)) else True
+            # citeproc-js keeps it where the value's last number (after a
+            # "-", "," or "&") is digits, letters before them only ("L2:.",
+            # "7b-8:.", "7, 8:."; "7a: T", "2nd: T", "7-8a: T", "7.2: T");
+            # an ordinal or roman form is read in the value it printed
+            value = string
+            if element.get("form") not in (None, "numeric") and _COLON.reference is not None:
+                value = dict.get(_COLON.reference, variable) or string
+            return None if _LAST_NUMBER.search(str(value)) else True
         return False
     return meeting
+
+
+_LAST_NUMBER = re.compile(r"(?:^|[-\u2013,&])[^-\u2013,&\d]*\d+\s*$")
 
 
 def _ends_in_number(element, string, model, numbers) -> bool:
