@@ -87,6 +87,21 @@ def test_a_substitute_name_takes_the_substituted_name_parts(tmp_path, parts, sub
     assert _entries(tmp_path, body, [_book(2, "translator", people)]) == [expected]
 
 
+@pytest.mark.parametrize(("part", "editors", "output", "expected"), [
+    ('text-case="uppercase"', [{"literal": "Acme Inc"}], "text", "Acme Inc, T"),
+    ('text-case="uppercase"', [{"family": "Roe", "given": "A"}, {"literal": "Acme Inc"}], "text",
+     "A ROE, Acme Inc, T"),
+    ('font-style="italic"', [{"literal": "Acme Inc"}, {"family": "Roe", "given": "A"}], "html",
+     "Acme Inc, A <i>Roe</i>, T"),
+])
+def test_an_institution_takes_no_inherited_name_part(tmp_path, part, editors, output, expected):
+    body = _bib(_AUTHOR.format(parts=f'<name-part name="family" {part}/>',
+                               substitute='<names variable="editor"><name/></names>')
+                .replace(' name-as-sort-order="first" sort-separator=" "', ""))
+    item = {"id": "a", "type": "book", "title": "T", "editor": editors}
+    assert _entries(tmp_path, body, [item], output=output) == [expected]
+
+
 @pytest.mark.parametrize(("part", "expected"), [
     ('<name-part name="family" suffix=","/>', "Roe, Ann B., Bo Doe, T"),
     ('<name-part name="family" text-case="capitalize-first" suffix=","/>',
@@ -139,6 +154,48 @@ def test_a_formatted_element_meets_the_next_text_unmerged(tmp_path, layout, titl
     assert _entries(tmp_path, _bib(layout), [item]) == [expected]
 
 
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a display block in the layout (or a macro it calls) ends as usual
+    ('<text variable="title" display="block" font-style="italic"/>' + _PUBLISHER, "Ed. P"),
+    ('<text variable="title" display="indent" font-style="italic"/>' + _PUBLISHER, "Ed. P"),
+    ('<group display="block" font-weight="bold"><text variable="title"/></group>' + _PUBLISHER,
+     "Ed. P"),
+    ('<text macro="t"/>' + _PUBLISHER, "Ed. P"),
+    # display deeper down is no block: sealed
+    ('<group><text variable="title" display="block" font-style="italic"/>' + _PUBLISHER
+     + "</group>", "Ed.. P"),
+])
+def test_a_display_block_in_text_is_not_sealed(tmp_path, layout, expected):
+    macro = '<macro name="t"><text variable="title" display="block" font-style="italic"/></macro>'
+    item = {"id": "a", "type": "book", "title": "Ed.", "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout, macro), [item]) == [expected]
+
+
+@pytest.mark.parametrize(("substitute", "expected"), [
+    ('<text variable="title" font-style="italic"/>', "Ed.. P"),
+    ('<names variable="editor" font-style="italic"><name initialize-with="."'
+     ' name-as-sort-order="all"/></names>', "Roe, A.. P"),
+])
+def test_a_formatted_substitute_meets_the_next_text_unmerged(tmp_path, substitute, expected):
+    layout = (f'<names variable="author"><name/><substitute>{substitute}</substitute></names>'
+              + _PUBLISHER)
+    item = {"id": "a", "type": "book", "title": "Ed.", "publisher": "P",
+            "editor": [{"family": "Roe", "given": "Ann"}]}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+@pytest.mark.parametrize("rule", ["complete-all", "partial-each"])
+def test_a_formatted_list_marked_for_author_substitute_is_sealed(tmp_path, rule):
+    layout = ('<names variable="author" font-weight="bold"><name initialize-with="."'
+              ' name-as-sort-order="all"/></names><text variable="title" prefix=". "/>')
+    people = [("a", "Ann", "T1"), ("b", "Ann", "T2"), ("c", "Ann B.", "T3")]
+    items = [{"id": key, "type": "book", "title": title,
+              "author": [{"family": "Roe", "given": given}]} for key, given, title in people]
+    body = _bib(layout, bib=' subsequent-author-substitute="---"'
+                f' subsequent-author-substitute-rule="{rule}"')
+    assert _entries(tmp_path, body, items) == ["Roe, A.. T1", "---. T2", "Roe, A.B.. T3"]
+
+
 def test_a_formatted_names_label_keeps_its_period_before_a_prefix(tmp_path):
     # iso690-full-note-en: "Robert Drew HICKS, ed.. Cambridge"
     layout = ('<names variable="editor" font-style="normal"><name/>'
@@ -187,6 +244,24 @@ def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, ex
     assert _entries(tmp_path, _bib(layout), [dict(_DATED, **item)]) == [expected]
 
 
+@pytest.mark.parametrize(("volume", "form", "expected"), [
+    # a number absorbs the delimiter's period unless its last number is digits
+    ("7a", "numeric", "7a: T"),
+    ("2nd", "numeric", "2nd: T"),
+    ("7-8a", "numeric", "7–8a: T"),
+    ("L2", "numeric", "L2:. T"),
+    ("7b-8", "numeric", "7b–8:. T"),
+    ("7, 8", "numeric", "7, 8:. T"),
+    ("7", "ordinal", "7th:. T"),
+    ("7", "roman", "vii:. T"),
+])
+def test_a_number_colon_keeps_the_period_after_digits(tmp_path, volume, form, expected):
+    layout = (f'<group delimiter=". "><group><number variable="volume" form="{form}" suffix=":"/>'
+              '</group><text variable="title"/></group>')
+    item = {"id": "a", "type": "book", "title": "T", "volume": volume}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("bioRxiv data", "bioRxiv data"),
     ("iPhone app", "iPhone app"),
@@ -197,6 +272,26 @@ def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, ex
 def test_capitalize_first_keeps_a_mixed_case_first_word(tmp_path, title, expected):
     body = _bib('<text variable="title" text-case="capitalize-first"/>')
     assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # citeproc-js reads the first word only up to a hyphen or apostrophe
+    ("de-Souza-Cruz", "De-Souza-Cruz"),
+    ("e-Learning now", "E-Learning now"),
+    ("d'Alembert", "D’Alembert"),
+    ("iPhone-X", "iPhone-X"),
+])
+def test_capitalize_first_reads_the_first_word_before_a_hyphen(tmp_path, title, expected):
+    body = _bib('<text variable="title" text-case="capitalize-first"/>')
+    assert _entries(tmp_path, body, [{"id": "a", "type": "book", "title": title}]) == [expected]
+
+
+def test_capitalize_first_on_a_hyphenated_family_name(tmp_path):
+    # philosophia-scientiae (seed 959): "De-Souza-Cruz, MC"
+    body = _bib('<names variable="author"><name>'
+                '<name-part name="family" text-case="capitalize-first"/></name></names>')
+    item = {"id": "a", "type": "book", "author": [{"family": "de-Souza-Cruz", "given": "A"}]}
+    assert _entries(tmp_path, body, [item]) == ["A De-Souza-Cruz"]
 
 
 @pytest.mark.parametrize(("title", "expected"), [

@@ -134,6 +134,7 @@ def _name(**parts):
 
 class _Current(threading.local):
     literals: frozenset = frozenset()  # the literal names of the list being printed
+    name = None  # the cs:name printing them
     particles: tuple = ()  # its names' (dropping, non-dropping) particles
 
 
@@ -193,6 +194,8 @@ def _patch_parts_present(model) -> None:
         if which == "family" and not family:
             return given, family
         if which == "family" and not given and family in _CURRENT.literals:
+            if self.getparent() is not _CURRENT.name:
+                return given, family  # a part inherited in cs:substitute: none of it
             return given, self.format(self.case(family))  # its formatting, not its affixes
         if _CURRENT.particles and which in ("given", "family"):
             given, family = _with_particles(self, which, given, family, format_part)
@@ -217,9 +220,13 @@ def _patch_parts_present(model) -> None:
         if hit is None or hit[0] is not self:
             hit = has_parts[id(self)] = (self, self.find("cs:name-part", self.nsmap) is not None)
         if not hit[1]:
-            return process(self, item, variable, context, sort_options, **kwargs)
+            stack = _SUBSTITUTING.names
+            if not stack or stack[-1] is None or stack[-1] is self:
+                return process(self, item, variable, context, sort_options, **kwargs)
+            return _inheriting(process, self, item, variable, context, sort_options, kwargs)
         names = item.reference.get(variable) or []
-        saved = _CURRENT.literals, _CURRENT.particles
+        saved = _CURRENT.literals, _CURRENT.particles, _CURRENT.name
+        _CURRENT.name = self
         _CURRENT.literals = frozenset(str(n["literal"]) for n in names
                                       if isinstance(n, dict) and "literal" in n)
         # the longest particles first: "de la Cruz" is cut at "de la", not
@@ -232,9 +239,25 @@ def _patch_parts_present(model) -> None:
         try:
             return process(self, item, variable, context, sort_options, **kwargs)
         finally:
-            _CURRENT.literals, _CURRENT.particles = saved
+            _CURRENT.literals, _CURRENT.particles, _CURRENT.name = saved
 
     model.Name.process = process_noting_literals
+
+
+def _inheriting(process, name, item, variable, context, sort_options, kwargs):
+    """``name`` (a cs:name with no name-part, in a cs:substitute) printed
+    with its literal names noted: citeproc-js gives an institution none of
+    the parts it inherits ("Acme Inc" where the author's family part is
+    upper case or italic; checked on crafted styles)."""
+    names = item.reference.get(variable) or []
+    saved = _CURRENT.literals, _CURRENT.name
+    _CURRENT.name = name
+    _CURRENT.literals = frozenset(str(n["literal"]) for n in names
+                                  if isinstance(n, dict) and "literal" in n)
+    try:
+        return process(name, item, variable, context, sort_options, **kwargs)
+    finally:
+        _CURRENT.literals, _CURRENT.name = saved
 
 
 def _flat(part):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 
-from .numbers import _NUMERIC
 from .quote_marks import RICH, VALUE, mark_nested_quote
 from .string_ends import first_character as _first_character
 from .string_ends import last_character as _last_character
@@ -248,10 +247,11 @@ def install_suffix_into_quotes() -> None:
             text = strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
         else:
             text = plain_wrap(self, string)
-        hit = seals.get(id(self))
-        if hit is None or hit[0] is not self:
-            hit = seals[id(self)] = (self, _sealable(self))
-        return sealed(text) if hit[1] else text
+        sealable = self.bibconv_sealable
+        if sealable is None:
+            sealable = self.bibconv_sealable = _sealable(self)
+            seals[id(self)] = self  # (keeps lxml's proxy, and so the flag, alive)
+        return sealed(text) if sealable else text
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -275,6 +275,9 @@ def install_suffix_into_quotes() -> None:
         return _affixed(self, string, suffix, original, strings)
 
     model.Affixed.wrap = wrap
+    # whether an element's text may be sealed, read on every wrap: decided
+    # once per element and kept on it (an attribute read costs no call)
+    model.Affixed.bibconv_sealable = None
 
 
 def _affixed(self, string, suffix: str, original, strings):
@@ -330,7 +333,7 @@ def _affixed(self, string, suffix: str, original, strings):
 # (a group, macro or layout) takes it off its text (unsealed); finishing
 # removes any left.
 FORMATTED_END = "\ue027"
-_SEALS: dict = {}  # element's id -> (element, whether its text may be sealed)
+_SEALS: dict = {}  # element's id -> the element, its bibconv_sealable decided
 _NO_DELIMITER_PARENTS = frozenset(("macro", "layout"))
 _SEALED_KINDS = frozenset(("text", "group", "names", "date", "number", "label"))
 _PASSED = frozenset(("choose", "if", "else-if", "else"))
@@ -350,11 +353,22 @@ def _sealable(element) -> bool:
     if tag not in _SEALED_KINDS or not any(element.get(name) for name in _FORMATTING):
         return False
     parent = element.getparent()
-    while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
-        parent = parent.getparent()
+    kind = ""
+    while parent is not None:
+        kind = str(parent.tag).rpartition("}")[2]
+        if kind == "substitute":
+            # its text stands for the cs:names: judged by where that is
+            # (citeproc-js "Ed.. P" for an italic substitute then ". P")
+            parent = parent.getparent()
+            parent = parent.getparent() if parent is not None else None
+        elif kind in _PASSED:
+            parent = parent.getparent()
+        else:
+            break
     if parent is None:
         return False
-    kind = str(parent.tag).rpartition("}")[2]
+    if kind == "layout" and element.get("display"):
+        return False  # a display block's end merges: citeproc-js "Ed. P" in text
     return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
 
 
@@ -364,6 +378,8 @@ def sealed(text):
     if text is None:
         return text
     last = _last_character(text)
+    if last in _NAME_MARKS:  # a list marked for subsequent-author-substitute
+        last = _tail(text, 8)[0].rstrip(_NAME_MARKS)[-1:]
     if last == ">" or last in _DATA_CLOSING:
         end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
         last = end[-1:]
@@ -522,9 +538,19 @@ def _meeting(model):
         if isinstance(element, model.Number) or variable in numbers:
             # a number keeps it; a value that is not one absorbs it
             # (human-reproduction: "7.2: Routledge", "A: Addison", "1:. Deutscher")
-            return None if _NUMERIC.match(str(string)) else True
+            # citeproc-js keeps it where the value's last number (after a
+            # "-", "," or "&") is digits, letters before them only ("L2:.",
+            # "7b-8:.", "7, 8:."; "7a: T", "2nd: T", "7-8a: T", "7.2: T");
+            # an ordinal or roman form is read in the value it printed
+            value = string
+            if element.get("form") not in (None, "numeric") and _COLON.reference is not None:
+                value = dict.get(_COLON.reference, variable) or string
+            return None if _LAST_NUMBER.search(str(value)) else True
         return False
     return meeting
+
+
+_LAST_NUMBER = re.compile(r"(?:^|[-\u2013,&])[^-\u2013,&\d]*\d+\s*$")
 
 
 def _ends_in_number(element, string, model, numbers) -> bool:

@@ -199,12 +199,20 @@ def _wordwise(text, text_case: str) -> str:
 
 def _mixed_first(text) -> bool:
     """Whether the text's first word (marks and opening quotes aside) has a
-    capital after its first letter ("bioRxiv", "iPhone")."""
+    capital after its first letter ("bioRxiv", "iPhone").  citeproc-js
+    reads only the word's part before a hyphen or apostrophe: it keeps
+    "iPhone-X" but capitalizes "de-Souza-Cruz", "e-Learning", "d’Alembert"."""
     words = str(text).split(None, 1)
     if not words:
         return False
-    rest = words[0].lstrip("“\"‘«([¿¡")[1:]
-    return rest != rest.lower() and _mixed(words[0].lstrip("“\"‘«([¿¡"))
+    word = words[0].lstrip("“\"‘«([¿¡")
+    rest = word[1:]
+    if rest == rest.lower():
+        return False
+    return _mixed(_SEGMENT.split(word, 1)[0])
+
+
+_SEGMENT = re.compile("[-'’]")
 
 
 def _mixed(word: str) -> bool:
