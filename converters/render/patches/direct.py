@@ -254,7 +254,7 @@ def _macro_children(model):
 
     from . import terms
     from .groups import _TRACE
-    from .quote_marks import mark_nested_quote
+    from .punctuation import macro_text
 
     Choose, VariableError = model.Choose, model.VariableError
 
@@ -274,9 +274,8 @@ def _macro_children(model):
         # (one text: citeproc-py's join gives it back as it is)
         text = (output[0] if len(output) == 1 else join(output, "")) if output else None
         frame = _TRACE.frames[-1]  # the macro's, which the caller opened
-        if frame[0] and not frame[1]:  # suppressed: what it printed is not first
-            terms.restore(first)
-        return mark_nested_quote(text) if text else text
+        # (groups.suppressed_so_far, read from the frame at hand)
+        return macro_text(text, first, frame[0] and not frame[1])
 
     return children
 
@@ -324,9 +323,8 @@ def _group_process(model):
     (groups._group_children) in the same frame (36,000 groups rendered
     for 1,000 APA entries)."""
     from . import terms
-    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join
-    from .punctuation import unlocked
-    from .quote_marks import mark_nested_quote
+    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join, colon_marks, group_text
+    from .punctuation import colon_met
 
     Choose, VariableError = model.Choose, model.VariableError
 
@@ -336,6 +334,7 @@ def _group_process(model):
         frame = [False, False]
         frames.append(frame)
         printed, first = _SUBSTITUTE.printed, terms.state()
+        met = colon_marks(self)
         output = []
         try:
             for child in self.getchildren():
@@ -348,6 +347,8 @@ def _group_process(model):
                     continue
                 if text is not None:
                     output.append(text)
+                    if met is not None:
+                        met.append(colon_met())
         finally:
             frames.pop()
             if frames:
@@ -359,8 +360,8 @@ def _group_process(model):
         if frames:
             frames[-1][1] = True
         # one text: _join and citeproc-py's Delimited.join give it back as it is
-        joined = output[0] if len(output) == 1 and plain_join else _join(self, output)
-        return mark_nested_quote(unlocked(joined))
+        return group_text(output[0] if len(output) == 1 and plain_join
+                          else _join(self, output, met))
 
     plain_join = model.Group.join is model.Delimited.join \
         and getattr(model.Delimited.join, "__module__", None) == "citeproc.model"
