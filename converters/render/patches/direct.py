@@ -15,7 +15,9 @@ plain markup (the language, which only markup reads, is not looked up).
 Every other cs:text renders through the stack as before (below the hooks
 dispatcher where no hook concerns it).  A macro's and a group's children
 render in the frame that calls them (the groups patch's and the
-punctuation patch's bookkeeping around speed_base's loop), and a cs:choose
+punctuation patch's bookkeeping around speed_base's loop; their texts
+finished by those patches' own functions, groups.group_text and
+punctuation.macro_text, so that their rules hold here), and a cs:choose
 whose branches test only the type and the reference's variables takes
 the branch found once for each kind of reference.
 
@@ -243,9 +245,9 @@ def _macro_children(model):
     gives, called as citeproc-py's Macro.render calls it.  Over the stack
     of punctuation's macro hook around speed_base's render_children, both
     done in one frame (42,000 macros rendered for 1,000 APA entries):
-    the children rendered, the first-term state put back where the
-    macro's frame (opened by the caller) shows it suppressed, and a nested
-    quote marked."""
+    the children rendered, then punctuation.macro_text (the first-term
+    state put back where the macro's frame, opened by the caller, shows it
+    suppressed; a seal lifted; a nested quote marked)."""
     if not (_is_stack(model.Macro.render_children, _MACRO_CHILDREN)
             and _is_stack(model.Parent.render_children, _RENDER_CHILDREN)):
         return lambda element, item, context: element.render_children(
@@ -286,19 +288,22 @@ def _install_group(model) -> None:
     frames, and, where the group sets no formatting and no affixes, without
     the markup that then gives its text back (speed_base's format and
     wrap)."""
+    from .groups import colon_marks
     from .speed import memo_table
     from .speed_base import _FORMATTING
 
     stack, markup = model.Group.render, model.Group.markup
     hooks = stack.bibconv_hooks
-    plans = memo_table()  # cs:group's id -> (element, direct?, plain?, its delimiter)
+    # cs:group's id -> (element, direct?, plain?, its delimiter, whether it
+    # collects the colons its children end in: groups.colon_marks)
+    plans = memo_table()
     process = _group_process(model)
 
     def plan(self) -> tuple:
         direct = not any(concerns is None or concerns(self) for _, concerns in hooks)
         plain = not any(self.get(name) is not None for name in _FORMATTING) \
             and not self.get("prefix") and not self.get("suffix")
-        return (self, direct, plain, self.get("delimiter", ""))
+        return (self, direct, plain, self.get("delimiter", ""), colon_marks(self) is not None)
 
     def render(self, item, *args, **kwargs):
         hit = plans.get(id(self))
@@ -306,7 +311,7 @@ def _install_group(model) -> None:
             hit = plans[id(self)] = plan(self)
         if not hit[1] or args:
             return stack(self, item, *args, **kwargs)
-        text = process(self, item, hit[3], kwargs)
+        text = process(self, item, hit[3], hit[4], kwargs)
         if not hit[2]:
             return markup(self, text)
         if not text:
@@ -318,23 +323,25 @@ def _install_group(model) -> None:
 
 
 def _group_process(model):
-    """process(group, item, its delimiter, keyword arguments): the groups
-    patch's Group.process (groups._patch_group) with its children's loop
-    (groups._group_children) in the same frame (36,000 groups rendered
-    for 1,000 APA entries)."""
+    """process(group, item, its delimiter, whether it collects its
+    children's colons, keyword arguments): the groups patch's Group.process
+    (groups._patch_group) with its children's loop (groups._group_children)
+    in the same frame (36,000 groups rendered for 1,000 APA entries); the
+    joined text is finished by the groups patch's own group_text (its seal
+    lifted, a delimiter's period on a colon: punctuation's rules)."""
     from . import terms
-    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join, colon_marks, group_text
+    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join, group_text
     from .punctuation import colon_met
 
     Choose, VariableError = model.Choose, model.VariableError
 
-    def process(self, item, delimiter, kwargs):
+    def process(self, item, delimiter, collects, kwargs):
         context = kwargs.pop("context", None)
         frames = _TRACE.frames
         frame = [False, False]
         frames.append(frame)
         printed, first = _SUBSTITUTE.printed, terms.state()
-        met = colon_marks(self)
+        met = [] if collects else None  # (groups.colon_marks, read in the plan)
         output = []
         try:
             for child in self.getchildren():
