@@ -306,3 +306,18 @@ def test_direct_knows_the_stack_it_stands_for():
             changed[name] = found
     assert not changed, ("direct.py renders groups, macros and texts itself: check it "
                          f"against these changed functions, then update _STOOD_FOR: {changed}")
+
+
+def test_one_frame_paths_stand_over_the_functions_they_call():
+    from citeproc import model
+
+    from converters.render import patches
+    from converters.render.patches import direct
+
+    patches.install()
+    assert model.Group.render.__qualname__ == "_install_group.<locals>.render"
+    # the stack's process and macro hook call what direct.py calls or does
+    assert direct._calls(model.Group.process, direct._GROUP_CALLS)
+    assert direct._calls(model.Macro.render_children, direct._MACRO_CALLS)
+    # a process that does not (another rule written in its place) is refused
+    assert not direct._calls(lambda: None, direct._GROUP_CALLS)

@@ -64,6 +64,13 @@ _IF_HOLDS = ((_P + "speed_base", "_patch_if.<locals>.holds", None),)
 _CHOOSE_RENDER = ((_P + "speed_base", "_patch_choose.<locals>.render", None),)
 
 _KINDS = ("variable", "macro", "term", "value")
+# What the groups patch's process and punctuation's macro hook call, which
+# the one-frame paths call or do too: a stack whose function no longer
+# calls them is not the one they stand for (and tests/test_render_speed_paths'
+# fingerprints tell any other change of it)
+_GROUP_CALLS = frozenset(("_group_children", "colon_marks", "_join", "group_text",
+                          "_close_into"))
+_MACRO_CALLS = frozenset(("macro_text", "suppressed_so_far"))
 
 
 def install() -> None:
@@ -77,7 +84,8 @@ def install() -> None:
     if _is_stack(model.Group.render, _GROUP_RENDER) and _is_stack(model.Group.process,
                                                                   _GROUP_PROCESS) \
             and _is_stack(model.Group.markup, _GROUP_MARKUP) \
-            and _is_stack(model.Group.format, _FORMAT) and _is_stack(model.Group.wrap, _WRAP):
+            and _is_stack(model.Group.format, _FORMAT) and _is_stack(model.Group.wrap, _WRAP) \
+            and _calls(model.Group.process, _GROUP_CALLS):
         _install_group(model)
     if _is_stack(model.Names.render, _NAMES_RENDER) and _is_stack(model.Names.process,
                                                                   _NAMES_PROCESS):
@@ -95,6 +103,12 @@ def _wrapped(function, variable: str):
     if code is None or variable not in code.co_freevars:
         return None
     return function.__closure__[code.co_freevars.index(variable)].cell_contents
+
+
+def _calls(function, names: frozenset) -> bool:
+    """Whether ``function`` calls (names) each of ``names``."""
+    code = getattr(function, "__code__", None)
+    return code is not None and names <= set(code.co_names) | set(code.co_freevars)
 
 
 def _is_stack(function, layers) -> bool:
@@ -249,6 +263,7 @@ def _macro_children(model):
     state put back where the macro's frame, opened by the caller, shows it
     suppressed; a seal lifted; a nested quote marked)."""
     if not (_is_stack(model.Macro.render_children, _MACRO_CHILDREN)
+            and _calls(model.Macro.render_children, _MACRO_CALLS)
             and _is_stack(model.Parent.render_children, _RENDER_CHILDREN)):
         return lambda element, item, context: element.render_children(
             item, context=context, sort_options=None)
