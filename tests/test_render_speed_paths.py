@@ -182,3 +182,142 @@ def test_speed_paths_are_installed_over_the_normal_stack():
     assert text_steps[2].__closure__ is not None
     children = direct._macro_children(model)
     assert children.__qualname__ == "_macro_children.<locals>.children"
+
+
+# a formatted element's seal (punctuation.sealed) lifted by the group and
+# macro whose children direct.py renders in one frame, and a group
+# delimiter's period meeting the colon or semicolon a child ends in
+# (groups._colon_seams): the one-frame paths must do what the groups
+# patch's process and punctuation's macro hook do
+_SEALS = _HEAD + """
+  <macro name="edition"><text variable="edition" font-style="italic"/></macro>
+  <macro name="place"><text variable="publisher-place" suffix=":"/></macro>
+  <macro name="imprint">
+    <group delimiter=". "><text macro="place"/><text variable="publisher"/></group>
+  </macro>
+  <citation><layout delimiter="; "><text variable="title" font-style="italic"/>
+    <text variable="volume" prefix=". "/></layout></citation>
+  <bibliography><layout suffix=".">
+    <group delimiter=". ">
+      <group><text variable="title" font-style="italic"/><text variable="volume" prefix=". "/>
+      </group>
+      <group><text macro="edition"/><text variable="note" prefix=", "/></group>
+      <text macro="imprint"/>
+      <group><date variable="issued" suffix=";"><date-part name="year"/></date></group>
+      <text variable="page"/>
+    </group>
+  </layout></bibliography>
+</style>
+"""
+
+
+def test_one_frame_paths_keep_seals_and_colon_seams(tmp_path):
+    items = [{"id": "a", "type": "book", "title": "Why?", "volume": "3", "edition": "Ed.",
+              "note": "n", "publisher-place": "Paris", "publisher": "P",
+              "issued": {"date-parts": [[1877]]}, "page": "5"},
+             {"id": "b", "type": "book", "title": "Who", "edition": "2nd",
+              "publisher": "Q", "issued": {"date-parts": [[1901]]}}]
+    fast = _rendered(tmp_path, _SEALS, items, ["[@a; @b]"], off=False)
+    slow = _rendered(tmp_path, _SEALS, items, ["[@a; @b]"], off=True)
+    assert fast == slow
+    # the stack's own rules: the italic "Why?" meets ". 3" unmerged, a
+    # nested date's semicolon absorbs the delimiter's period, a field's lets it in
+    assert "Why?. 3" in slow["text"][0][0] and "1877; 5" in slow["text"][0][0]
+    assert "Paris.: P" in slow["text"][0][0]
+
+
+def _fingerprint(function) -> str:
+    """The code of ``function``, its comments and docstrings aside."""
+    import hashlib
+    import inspect
+    import io
+    import tokenize
+
+    kept, previous = [], tokenize.NEWLINE
+    for token in tokenize.generate_tokens(io.StringIO(inspect.getsource(function)).readline):
+        kind = token.type
+        if kind in (tokenize.COMMENT, tokenize.NL):
+            continue
+        if kind == tokenize.STRING and previous in (tokenize.NEWLINE, tokenize.INDENT,
+                                                    tokenize.DEDENT):
+            previous = tokenize.NEWLINE  # a docstring
+            continue
+        if kind not in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+            kept.append(token.string)
+        previous = kind
+    return hashlib.sha256(" ".join(kept).encode()).hexdigest()[:12]
+
+
+# The functions whose work direct.py's one-frame paths do themselves, with
+# the fingerprint of their code when direct.py was last checked against
+# them.  A changed fingerprint means a rule may have been added to the
+# stack (a new group or macro hook) that direct.py would bypass: read the
+# change, make direct.py do it (or call it), then update the fingerprint.
+_STOOD_FOR = {
+    "groups._patch_group": "5c461083d0d8",
+    "groups._group_children": "cd9bb21b1043",
+    "groups._track_leaf": "21be40af4feb",
+    "groups._render_macro": "c36bcf3a50eb",
+    "groups._already_substituted": "01ef803b36bd",
+    "groups._patch_substitution": "7e9b395711b4",
+    "groups.group_text": "2c6b7906c1ae",
+    "groups.colon_marks": "eada5ecdf349",
+    "punctuation.install_entry_reset": "690e92b1403e",
+    "punctuation.install_literal_punctuation": "29922b9ca8ed",
+    "punctuation.install_suffix_into_quotes": "712dc844b230",
+    "strip_periods._patch_macro_calls": "f372cac79378",
+    "text_case._patch_output_language": "98b87e226c17",
+    "speed._patch_plain_markup": "3fc9541117a9",
+    "speed_base._patch_text_language": "cd54d4b49b16",
+    "speed_base._patch_render_children": "fa9706f7a6b4",
+    "speed_base._patch_format": "74de22ff5380",
+    "speed_base._patch_wrap": "2061339b1c48",
+    "speed_base._patch_conditions": "bfcf241e50b6",
+    "speed_base._patch_if": "dc39e0b1cf7f",
+    "speed_base._patch_choose": "56c112a1ff21",
+    "conditions._patch_type_list": "3020eb377864",
+    "names._patch_substitute_inherits": "81e6feca918a",
+    "author_substitute._patch_names": "f71c22573442",
+    "name_count.install": "375e5844664b",
+    "hooks._dispatch": "c8a9e90bbdff",
+}
+
+
+def test_direct_knows_the_stack_it_stands_for():
+    import importlib
+
+    from converters.render.patches import direct
+
+    # every patched layer direct.py checks it stands over is fingerprinted here
+    stacks = [value for value in vars(direct).values() if isinstance(value, tuple)
+              and value and all(isinstance(layer, tuple) and len(layer) == 3
+                                for layer in value)]
+    layers = {(module.rpartition(".")[2], qualname.partition(".")[0])
+              for stack in stacks for module, qualname, _ in stack
+              if module.startswith(direct._P)}
+    assert len(stacks) >= 15
+    assert {f"{m}.{q}" for m, q in layers} <= _STOOD_FOR.keys()
+    changed = {}
+    for name, expected in _STOOD_FOR.items():
+        module, _, function = name.partition(".")
+        found = _fingerprint(getattr(importlib.import_module(
+            "converters.render.patches." + module), function))
+        if found != expected:
+            changed[name] = found
+    assert not changed, ("direct.py renders groups, macros and texts itself: check it "
+                         f"against these changed functions, then update _STOOD_FOR: {changed}")
+
+
+def test_one_frame_paths_stand_over_the_functions_they_call():
+    from citeproc import model
+
+    from converters.render import patches
+    from converters.render.patches import direct
+
+    patches.install()
+    assert model.Group.render.__qualname__ == "_install_group.<locals>.render"
+    # the stack's process and macro hook call what direct.py calls or does
+    assert direct._calls(model.Group.process, direct._GROUP_CALLS)
+    assert direct._calls(model.Macro.render_children, direct._MACRO_CALLS)
+    # a process that does not (another rule written in its place) is refused
+    assert not direct._calls(lambda: None, direct._GROUP_CALLS)

@@ -15,7 +15,9 @@ plain markup (the language, which only markup reads, is not looked up).
 Every other cs:text renders through the stack as before (below the hooks
 dispatcher where no hook concerns it).  A macro's and a group's children
 render in the frame that calls them (the groups patch's and the
-punctuation patch's bookkeeping around speed_base's loop), and a cs:choose
+punctuation patch's bookkeeping around speed_base's loop; their texts
+finished by those patches' own functions, groups.group_text and
+punctuation.macro_text, so that their rules hold here), and a cs:choose
 whose branches test only the type and the reference's variables takes
 the branch found once for each kind of reference.
 
@@ -62,6 +64,13 @@ _IF_HOLDS = ((_P + "speed_base", "_patch_if.<locals>.holds", None),)
 _CHOOSE_RENDER = ((_P + "speed_base", "_patch_choose.<locals>.render", None),)
 
 _KINDS = ("variable", "macro", "term", "value")
+# What the groups patch's process and punctuation's macro hook call, which
+# the one-frame paths call or do too: a stack whose function no longer
+# calls them is not the one they stand for (and tests/test_render_speed_paths'
+# fingerprints tell any other change of it)
+_GROUP_CALLS = frozenset(("_group_children", "colon_marks", "_join", "group_text",
+                          "_close_into"))
+_MACRO_CALLS = frozenset(("macro_text", "suppressed_so_far"))
 
 
 def install() -> None:
@@ -75,7 +84,8 @@ def install() -> None:
     if _is_stack(model.Group.render, _GROUP_RENDER) and _is_stack(model.Group.process,
                                                                   _GROUP_PROCESS) \
             and _is_stack(model.Group.markup, _GROUP_MARKUP) \
-            and _is_stack(model.Group.format, _FORMAT) and _is_stack(model.Group.wrap, _WRAP):
+            and _is_stack(model.Group.format, _FORMAT) and _is_stack(model.Group.wrap, _WRAP) \
+            and _calls(model.Group.process, _GROUP_CALLS):
         _install_group(model)
     if _is_stack(model.Names.render, _NAMES_RENDER) and _is_stack(model.Names.process,
                                                                   _NAMES_PROCESS):
@@ -93,6 +103,12 @@ def _wrapped(function, variable: str):
     if code is None or variable not in code.co_freevars:
         return None
     return function.__closure__[code.co_freevars.index(variable)].cell_contents
+
+
+def _calls(function, names: frozenset) -> bool:
+    """Whether ``function`` calls (names) each of ``names``."""
+    code = getattr(function, "__code__", None)
+    return code is not None and names <= set(code.co_names) | set(code.co_freevars)
 
 
 def _is_stack(function, layers) -> bool:
@@ -243,10 +259,11 @@ def _macro_children(model):
     gives, called as citeproc-py's Macro.render calls it.  Over the stack
     of punctuation's macro hook around speed_base's render_children, both
     done in one frame (42,000 macros rendered for 1,000 APA entries):
-    the children rendered, the first-term state put back where the
-    macro's frame (opened by the caller) shows it suppressed, and a nested
-    quote marked."""
+    the children rendered, then punctuation.macro_text (the first-term
+    state put back where the macro's frame, opened by the caller, shows it
+    suppressed; a seal lifted; a nested quote marked)."""
     if not (_is_stack(model.Macro.render_children, _MACRO_CHILDREN)
+            and _calls(model.Macro.render_children, _MACRO_CALLS)
             and _is_stack(model.Parent.render_children, _RENDER_CHILDREN)):
         return lambda element, item, context: element.render_children(
             item, context=context, sort_options=None)
@@ -254,7 +271,7 @@ def _macro_children(model):
 
     from . import terms
     from .groups import _TRACE
-    from .quote_marks import mark_nested_quote
+    from .punctuation import macro_text
 
     Choose, VariableError = model.Choose, model.VariableError
 
@@ -274,9 +291,8 @@ def _macro_children(model):
         # (one text: citeproc-py's join gives it back as it is)
         text = (output[0] if len(output) == 1 else join(output, "")) if output else None
         frame = _TRACE.frames[-1]  # the macro's, which the caller opened
-        if frame[0] and not frame[1]:  # suppressed: what it printed is not first
-            terms.restore(first)
-        return mark_nested_quote(text) if text else text
+        # (groups.suppressed_so_far, read from the frame at hand)
+        return macro_text(text, first, frame[0] and not frame[1])
 
     return children
 
@@ -287,19 +303,22 @@ def _install_group(model) -> None:
     frames, and, where the group sets no formatting and no affixes, without
     the markup that then gives its text back (speed_base's format and
     wrap)."""
+    from .groups import colon_marks
     from .speed import memo_table
     from .speed_base import _FORMATTING
 
     stack, markup = model.Group.render, model.Group.markup
     hooks = stack.bibconv_hooks
-    plans = memo_table()  # cs:group's id -> (element, direct?, plain?, its delimiter)
+    # cs:group's id -> (element, direct?, plain?, its delimiter, whether it
+    # collects the colons its children end in: groups.colon_marks)
+    plans = memo_table()
     process = _group_process(model)
 
     def plan(self) -> tuple:
         direct = not any(concerns is None or concerns(self) for _, concerns in hooks)
         plain = not any(self.get(name) is not None for name in _FORMATTING) \
             and not self.get("prefix") and not self.get("suffix")
-        return (self, direct, plain, self.get("delimiter", ""))
+        return (self, direct, plain, self.get("delimiter", ""), colon_marks(self) is not None)
 
     def render(self, item, *args, **kwargs):
         hit = plans.get(id(self))
@@ -307,7 +326,7 @@ def _install_group(model) -> None:
             hit = plans[id(self)] = plan(self)
         if not hit[1] or args:
             return stack(self, item, *args, **kwargs)
-        text = process(self, item, hit[3], kwargs)
+        text = process(self, item, hit[3], hit[4], kwargs)
         if not hit[2]:
             return markup(self, text)
         if not text:
@@ -319,23 +338,25 @@ def _install_group(model) -> None:
 
 
 def _group_process(model):
-    """process(group, item, its delimiter, keyword arguments): the groups
-    patch's Group.process (groups._patch_group) with its children's loop
-    (groups._group_children) in the same frame (36,000 groups rendered
-    for 1,000 APA entries)."""
+    """process(group, item, its delimiter, whether it collects its
+    children's colons, keyword arguments): the groups patch's Group.process
+    (groups._patch_group) with its children's loop (groups._group_children)
+    in the same frame (36,000 groups rendered for 1,000 APA entries); the
+    joined text is finished by the groups patch's own group_text (its seal
+    lifted, a delimiter's period on a colon: punctuation's rules)."""
     from . import terms
-    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join
-    from .punctuation import unlocked
-    from .quote_marks import mark_nested_quote
+    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join, group_text
+    from .punctuation import colon_met
 
     Choose, VariableError = model.Choose, model.VariableError
 
-    def process(self, item, delimiter, kwargs):
+    def process(self, item, delimiter, collects, kwargs):
         context = kwargs.pop("context", None)
         frames = _TRACE.frames
         frame = [False, False]
         frames.append(frame)
         printed, first = _SUBSTITUTE.printed, terms.state()
+        met = [] if collects else None  # (groups.colon_marks, read in the plan)
         output = []
         try:
             for child in self.getchildren():
@@ -348,6 +369,8 @@ def _group_process(model):
                     continue
                 if text is not None:
                     output.append(text)
+                    if met is not None:
+                        met.append(colon_met())
         finally:
             frames.pop()
             if frames:
@@ -359,8 +382,8 @@ def _group_process(model):
         if frames:
             frames[-1][1] = True
         # one text: _join and citeproc-py's Delimited.join give it back as it is
-        joined = output[0] if len(output) == 1 and plain_join else _join(self, output)
-        return mark_nested_quote(unlocked(joined))
+        return group_text(output[0] if len(output) == 1 and plain_join
+                          else _join(self, output, met))
 
     plain_join = model.Group.join is model.Delimited.join \
         and getattr(model.Delimited.join, "__module__", None) == "citeproc.model"

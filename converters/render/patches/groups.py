@@ -67,7 +67,7 @@ def _patch_group(model) -> None:
         frames = _TRACE.frames
         frames.append([False, False])
         printed, first = _SUBSTITUTE.printed, terms.state()
-        met = [] if self.get("delimiter", "")[:1] == "." else None
+        met = colon_marks(self)
         try:
             output = _group_children(self, item, context, kwargs, model, met)
         finally:
@@ -86,10 +86,25 @@ def _patch_group(model) -> None:
             # a group that printed counts as printed text for its parent, as
             # in citeproc-js: IEEE's "[Online]" beside an empty "Accessed" group
             frames[-1][1] = True
-        text = unlocked(_join(self, output, met))
-        return mark_nested_quote(unsealed(text) if SEALS.open else text)
+        return group_text(_join(self, output, met))
 
     model.Group.process = process
+
+
+def colon_marks(group) -> list | None:
+    """The list a group collects the colon or semicolon each child ended
+    in (punctuation.colon_met) into, for its delimiter's period to meet
+    (_colon_seams); None where its delimiter begins with no period.  The
+    group's process and direct.py's call it."""
+    return [] if group.get("delimiter", "")[:1] == "." else None
+
+
+def group_text(joined):
+    """A group's joined text as its process gives it back: unlocked, its
+    last child's seal taken off, a nested quote marked.  The group's
+    process and direct.py's call it."""
+    text = unlocked(joined)
+    return mark_nested_quote(unsealed(text) if SEALS.open else text)
 
 
 def _join(group, output: list, met: list | None = None):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 
+from . import terms
 from .quote_marks import RICH, VALUE, mark_nested_quote
 from .string_ends import first_character as _first_character
 from .string_ends import last_character as _last_character
@@ -456,13 +457,23 @@ def install_entry_reset() -> None:
     def macro_render_children(self, item, *args, **kwargs):
         first = terms.state()
         text = model.Parent.render_children(self, item, *args, **kwargs)
-        if suppressed_so_far():  # (the macro's frame, which groups or direct.py opened)
-            terms.restore(first)  # suppressed: what it printed is not first
-        if SEALS.open:
-            text = unsealed(text)
-        return mark_nested_quote(text) if text else text
+        # (the macro's frame, which groups or direct.py opened)
+        return macro_text(text, first, suppressed_so_far())
 
     model.Macro.render_children = macro_render_children
+
+
+def macro_text(text, first, suppressed: bool):
+    """A macro's children's text as its render_children gives it back:
+    the first-term state ``first`` put back where the macro is
+    ``suppressed`` (what it printed is not first), its last child's seal
+    taken off, a nested quote marked.  macro_render_children and
+    direct.py's call it."""
+    if suppressed:
+        terms.restore(first)
+    if SEALS.open:
+        text = unsealed(text)
+    return mark_nested_quote(text) if text else text
 
 
 def begin_entry(item=None) -> None:
