@@ -217,3 +217,61 @@ def test_a_numbered_season_in_a_numeric_month_prints_its_name(tmp_path, form):
              {"id": "b", "type": "book", "title": "U",
               "issued": {"date-parts": [[2014]], "season": 3}}]
     assert _entries(tmp_path, body, items) == ["Summer.2014", "Autumn.2014"]
+
+
+def _titles_sorted(tmp_path, titles: list[str], key: str = '<key variable="title"/>') -> list[str]:
+    body = ('<macro name="k"><text variable="title"/></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><sort>{key}</sort><layout><text variable="title"/></layout>'
+            '</bibliography>')
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
+    return _entries(tmp_path, body, items)
+
+
+@pytest.mark.parametrize("expected", [
+    # a space sorts before every letter; punctuation counts for nothing
+    ["A Primer", "A.I. Safety"],
+    ["Post Office", "Postal rates", "Post-war Europe"],
+    ["Java: A Guide", "Java Beans", "JavaScript"],
+    ["a b", "a c", "aa", "ab"],
+    # ... but keeps digit runs apart: "1984–1986" is 1984 then 1986
+    ["1984–1986", "1985", "1986"],
+    ["vol. 2", "vol. 10", "vol.3a"],
+])
+@pytest.mark.parametrize("key", ['<key variable="title"/>', '<key macro="k"/>'])
+def test_keys_collate_spaces_first_and_punctuation_ignored(tmp_path, expected, key):
+    assert _titles_sorted(tmp_path, expected[::-1], key) == expected
+
+
+def test_family_names_collate_with_a_hyphen_ignored(tmp_path):
+    # "Smith-Jones" sorts as "SmithJones", after "Smithers"; the family
+    # "Smith Jones" as "Smith", then "Jones" (before the given name "Zed")
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key variable="author"/></sort><layout>'
+            '<names variable="author"/></layout></bibliography>')
+    people = [("Smith-Jones", "A"), ("Smith", "Zed"), ("Smithers", "A"), ("Smith Jones", "B")]
+    items = [{"id": str(n), "type": "book", "title": "T", "author": [{"family": f, "given": g}]}
+             for n, (f, g) in enumerate(people)]
+    assert _entries(tmp_path, body, items) == [
+        "B Smith Jones", "Zed Smith", "A Smithers", "A Smith-Jones"]
+
+
+@pytest.mark.parametrize(("et_al", "expected"), [
+    ("", ["J Smith. A1", "—, J Doe, J Roe. A2", "—, J Doe, J Roe. A3"]),
+    (' et-al-min="3" et-al-use-first="2"',
+     ["J Smith. A1", "—, J Doe, et al. A2", "—, J Doe, et al. A3"]),
+    (' et-al-min="3" et-al-use-first="1" et-al-use-last="true"',
+     ["J Smith. A1", "— … J Roe. A2", "— … J Roe. A3"]),
+])
+def test_partial_first_replaces_the_first_name_of_each_repeat(tmp_path, et_al, expected):
+    # the third of a run of one list is replaced as the second is
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography{et_al} subsequent-author-substitute="—" '
+            'subsequent-author-substitute-rule="partial-first"><sort><key variable="title"/>'
+            '</sort><layout><names variable="author"/><text variable="title" prefix=". "/>'
+            '</layout></bibliography>')
+    lists = [["Smith"], ["Smith", "Doe", "Roe"], ["Smith", "Doe", "Roe"]]
+    items = [{"id": str(n), "type": "book", "title": f"A{n + 1}",
+              "author": [{"family": f, "given": "J"} for f in families]}
+             for n, families in enumerate(lists)]
+    assert _entries(tmp_path, body, items) == expected

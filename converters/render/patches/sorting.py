@@ -58,8 +58,10 @@ def collation_key(value):
     if not value.isascii():
         decomposed = unicodedata.normalize("NFKD", value)
         value = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # digit runs padded before the punctuation between them goes
-    value = _DIGITS.sub(lambda m: m.group(0).lstrip("0").rjust(12, "0"), value.lower())
+    # digit runs padded, each after a mark, before the punctuation between
+    # them goes: "1984–1986" is 1984 then 1986 (citeproc-py compares two
+    # keys of digits alone as numbers, and read 19841986)
+    value = _DIGITS.sub(lambda m: "\x02" + m.group(0).lstrip("0").rjust(12, "0"), value.lower())
     value = "".join(c if c.isalnum() else _COLLATED[c] for c in value)
     return _SEPARATORS.sub("\x01", value).strip("\x01")
 
@@ -79,7 +81,7 @@ class _Collated(dict):
         return form
 
 
-_COLLATED = _Collated({"\x01": "\x01"})
+_COLLATED = _Collated({"\x01": "\x01", "\x02": "\x02"})
 
 
 def install() -> None:
