@@ -275,3 +275,20 @@ def test_partial_first_replaces_the_first_name_of_each_repeat(tmp_path, et_al, e
               "author": [{"family": f, "given": "J"} for f in families]}
              for n, families in enumerate(lists)]
     assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    # the genders the locale files give the terms: volume and issue are
+    # masculine in Italian and Russian, edition feminine in Italian and
+    # neuter in Russian
+    ("it-IT", ["primo|prima|primo", "secondo|seconda|secondo"]),
+    ("ru-RU", ["первый|первое|первый", "второй|второе|второй"]),
+])
+def test_long_ordinals_take_the_gender_of_the_number_s_term(tmp_path, language, expected):
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+            '<number variable="volume" form="long-ordinal"/>'
+            '<number variable="edition" form="long-ordinal" prefix="|"/>'
+            '<number variable="issue" form="long-ordinal" prefix="|"/></layout></bibliography>')
+    items = [{"id": str(n), "type": "book", "title": "T", "volume": str(n), "edition": str(n),
+              "issue": str(n)} for n in (1, 2)]
+    assert _localized(tmp_path, body, items, language) == expected
