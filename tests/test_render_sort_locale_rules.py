@@ -292,3 +292,20 @@ def test_long_ordinals_take_the_gender_of_the_number_s_term(tmp_path, language, 
     items = [{"id": str(n), "type": "book", "title": "T", "volume": str(n), "edition": str(n),
               "issue": str(n)} for n in (1, 2)]
     assert _localized(tmp_path, body, items, language) == expected
+
+
+def test_a_key_of_two_dates_sorts_by_their_parts_as_numbers(tmp_path):
+    # the first date prints day and month, the second the year: 2004 (no
+    # day or month) before 27 October 2004 before 1 December 2003, the
+    # digits of the two dates one number however long
+    macros = ('<macro name="k"><date variable="issued"><date-part name="day" suffix=" "/>'
+              '<date-part name="month" form="short"/></date>'
+              f'{_YEAR}</macro>')
+    items = [{"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2004, 10, 27]]},
+              "author": _person("Moe")},
+             {"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2004]]},
+              "author": _person("Moe")},
+             {"id": "c", "type": "book", "title": "C", "issued": {"date-parts": [[2003, 12, 1]]},
+              "author": _person("Moe")}]
+    assert _entries(tmp_path, _sorted_by(macros), items) == [
+        "A 2004 A Moe", "B 2004 A Moe", "C 2003 A Moe"]

@@ -58,12 +58,20 @@ def collation_key(value):
     if not value.isascii():
         decomposed = unicodedata.normalize("NFKD", value)
         value = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # digit runs padded, each after a mark, before the punctuation between
-    # them goes: "1984–1986" is 1984 then 1986 (citeproc-py compares two
-    # keys of digits alone as numbers, and read 19841986)
-    value = _DIGITS.sub(lambda m: "\x02" + m.group(0).lstrip("0").rjust(12, "0"), value.lower())
+    # each digit run made a number before the punctuation between them goes:
+    # "1984–1986" is 1984 then 1986 (citeproc-py compares two keys of digits
+    # alone as numbers, and read 19841986)
+    value = _DIGITS.sub(_number, value.lower())
     value = "".join(c if c.isalnum() else _COLLATED[c] for c in value)
     return _SEPARATORS.sub("\x01", value).strip("\x01")
+
+
+def _number(digits: re.Match) -> str:
+    """A digit run as text that sorts by its value: a mark, its length
+    (leading zeros aside), its digits.  Any length: a date key is a run of
+    44 digits."""
+    run = digits.group(0).lstrip("0")
+    return "\x02" + chr(0xF0000 + len(run)) + run
 
 
 class _Collated(dict):
