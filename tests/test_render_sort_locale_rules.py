@@ -217,3 +217,95 @@ def test_a_numbered_season_in_a_numeric_month_prints_its_name(tmp_path, form):
              {"id": "b", "type": "book", "title": "U",
               "issued": {"date-parts": [[2014]], "season": 3}}]
     assert _entries(tmp_path, body, items) == ["Summer.2014", "Autumn.2014"]
+
+
+def _titles_sorted(tmp_path, titles: list[str], key: str = '<key variable="title"/>') -> list[str]:
+    body = ('<macro name="k"><text variable="title"/></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><sort>{key}</sort><layout><text variable="title"/></layout>'
+            '</bibliography>')
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
+    return _entries(tmp_path, body, items)
+
+
+@pytest.mark.parametrize("expected", [
+    # a space sorts before every letter; punctuation counts for nothing
+    ["A Primer", "A.I. Safety"],
+    ["Post Office", "Postal rates", "Post-war Europe"],
+    ["Java: A Guide", "Java Beans", "JavaScript"],
+    ["a b", "a c", "aa", "ab"],
+    # ... but keeps digit runs apart: "1984–1986" is 1984 then 1986
+    ["1984–1986", "1985", "1986"],
+    ["vol. 2", "vol. 10", "vol.3a"],
+])
+@pytest.mark.parametrize("key", ['<key variable="title"/>', '<key macro="k"/>'])
+def test_keys_collate_spaces_first_and_punctuation_ignored(tmp_path, expected, key):
+    assert _titles_sorted(tmp_path, expected[::-1], key) == expected
+
+
+def test_family_names_collate_with_a_hyphen_ignored(tmp_path):
+    # "Smith-Jones" sorts as "SmithJones", after "Smithers"; the family
+    # "Smith Jones" as "Smith", then "Jones" (before the given name "Zed")
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><sort><key variable="author"/></sort><layout>'
+            '<names variable="author"/></layout></bibliography>')
+    people = [("Smith-Jones", "A"), ("Smith", "Zed"), ("Smithers", "A"), ("Smith Jones", "B")]
+    items = [{"id": str(n), "type": "book", "title": "T", "author": [{"family": f, "given": g}]}
+             for n, (f, g) in enumerate(people)]
+    assert _entries(tmp_path, body, items) == [
+        "B Smith Jones", "Zed Smith", "A Smithers", "A Smith-Jones"]
+
+
+@pytest.mark.parametrize(("et_al", "expected"), [
+    ("", ["J Smith. A1", "—, J Doe, J Roe. A2", "—, J Doe, J Roe. A3"]),
+    (' et-al-min="3" et-al-use-first="2"',
+     ["J Smith. A1", "—, J Doe, et al. A2", "—, J Doe, et al. A3"]),
+    (' et-al-min="3" et-al-use-first="1" et-al-use-last="true"',
+     ["J Smith. A1", "— … J Roe. A2", "— … J Roe. A3"]),
+])
+def test_partial_first_replaces_the_first_name_of_each_repeat(tmp_path, et_al, expected):
+    # the third of a run of one list is replaced as the second is
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography{et_al} subsequent-author-substitute="—" '
+            'subsequent-author-substitute-rule="partial-first"><sort><key variable="title"/>'
+            '</sort><layout><names variable="author"/><text variable="title" prefix=". "/>'
+            '</layout></bibliography>')
+    lists = [["Smith"], ["Smith", "Doe", "Roe"], ["Smith", "Doe", "Roe"]]
+    items = [{"id": str(n), "type": "book", "title": f"A{n + 1}",
+              "author": [{"family": f, "given": "J"} for f in families]}
+             for n, families in enumerate(lists)]
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    # the genders the locale files give the terms: volume and issue are
+    # masculine in Italian and Russian, edition feminine in Italian and
+    # neuter in Russian
+    ("it-IT", ["primo|prima|primo", "secondo|seconda|secondo"]),
+    ("ru-RU", ["первый|первое|первый", "второй|второе|второй"]),
+])
+def test_long_ordinals_take_the_gender_of_the_number_s_term(tmp_path, language, expected):
+    body = ('<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+            '<number variable="volume" form="long-ordinal"/>'
+            '<number variable="edition" form="long-ordinal" prefix="|"/>'
+            '<number variable="issue" form="long-ordinal" prefix="|"/></layout></bibliography>')
+    items = [{"id": str(n), "type": "book", "title": "T", "volume": str(n), "edition": str(n),
+              "issue": str(n)} for n in (1, 2)]
+    assert _localized(tmp_path, body, items, language) == expected
+
+
+def test_a_key_of_two_dates_sorts_by_their_parts_as_numbers(tmp_path):
+    # the first date prints day and month, the second the year: 2004 (no
+    # day or month) before 27 October 2004 before 1 December 2003, the
+    # digits of the two dates one number however long
+    macros = ('<macro name="k"><date variable="issued"><date-part name="day" suffix=" "/>'
+              '<date-part name="month" form="short"/></date>'
+              f'{_YEAR}</macro>')
+    items = [{"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2004, 10, 27]]},
+              "author": _person("Moe")},
+             {"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2004]]},
+              "author": _person("Moe")},
+             {"id": "c", "type": "book", "title": "C", "issued": {"date-parts": [[2003, 12, 1]]},
+              "author": _person("Moe")}]
+    assert _entries(tmp_path, _sorted_by(macros), items) == [
+        "A 2004 A Moe", "B 2004 A Moe", "C 2003 A Moe"]

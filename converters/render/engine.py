@@ -20,7 +20,6 @@ from .finishing import (
     finish_entry,
     strip_name_marks,
     substitute_names,
-    substitute_repeats,
     to_markdown,
 )
 from .parallel import fork_map, set_threshold, should_split
@@ -115,9 +114,11 @@ def _first_names(data: dict) -> list:
 
 def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str], list[str]]:
     """Entries and citations as citeproc-py gave them -> finished text.
-    ``authors`` maps a lower-cased id to its author list, for
-    subsequent-author-substitute's rules other than complete-all (which
-    compares the names as printed)."""
+    subsequent-author-substitute's rules other than complete-all are done
+    in rendering (patches/author_substitute), on the names as printed; a
+    second pass here over the finished text cut the third entry of a run
+    ("— Doe, et al.").  ``authors`` (an id's author list) is kept for
+    callers and unused."""
     piq = locale_option(csl, "punctuation-in-quote")
     texts = [text for _, text in pairs]
     substitute = bibliography_option(csl, "subsequent-author-substitute")
@@ -127,9 +128,6 @@ def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str]
     closing = closing_quotes(csl, CLOSING_QUOTES) if piq else CLOSING_QUOTES
     entries = [finish_entry(strip_name_marks(text), output, piq, closing) for text in texts]
     citations = [finish_citation(text, output, piq, closing) for text in citations]
-    if substitute is not None and rule != "complete-all":
-        entries = substitute_repeats(entries, [tuple(authors.get(k) or ()) for k, _ in pairs],
-                                     substitute)
     return entries, citations
 
 

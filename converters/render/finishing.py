@@ -270,32 +270,6 @@ def substitute_names(texts: list[str], substitute: str) -> list[str]:
     return out
 
 
-def substitute_repeats(entries: list[str], authors: list, substitute: str) -> list[str]:
-    """subsequent-author-substitute: a repeated author list is replaced.
-    The names end where the last author's last name part does, within the
-    text the two entries share."""
-    out = list(entries)
-    for i in range(1, len(entries)):
-        if not authors[i] or authors[i] != authors[i - 1]:
-            continue
-        previous, current = entries[i - 1], entries[i]
-        common = 0
-        while common < min(len(previous), len(current)) and previous[common] == current[common]:
-            common += 1
-        prefix = current[:common]
-        last = authors[i][-1]
-        parts = [p for p in re.split(r"[\s,.]+", " ".join(
-            str(last.get(k, "")) for k in ("family", "given", "literal", "non-dropping-particle",
-                                           "dropping-particle", "suffix"))) if p]
-        parts += [p[0] for p in parts]  # initials
-        end = max((m.end() for part in parts
-                   for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", prefix)),
-                  default=-1)
-        if end > 0:
-            out[i] = substitute + current[end:]
-    return out
-
-
 # Markdown's inline marks, escaped in text as pandoc's Markdown writer
 # escapes them (an underscore inside a word is no mark: "snake_case")
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~^$|]|_(?![^\W_])|(?<![^\W_])_")

@@ -81,18 +81,35 @@ def _patch_ordinals(model) -> None:
 
     tables = memo_table()  # root's id -> (root, its ordinal table)
 
-    def to_ordinal(number, context):
+    def table(context) -> tuple:
         root = context.get_root()
         style = getattr(root, "style", None) or root  # a locale file's date part: its style
         hit = tables.get(id(style))
         if hit is None or hit[0] is not style:
             hit = tables[id(style)] = (style, _ordinal_table(getattr(style, "locales", None)
                                                              or [root]))
-        texts, matches, genders = hit[1]
+        return hit[1]
+
+    def to_ordinal(number, context):
+        texts, matches, genders = table(context)
         gender = genders.get(_noun(context))
         return String(str(number) + _suffix(int(number), texts, matches, gender))
 
     model.to_ordinal = to_ordinal
+    format_number = model.Number.format_number
+
+    def long_ordinal(self, number):
+        # long-ordinal-01..10 in the gender of the number's term, as the
+        # short suffix is: it-IT volume 1 "primo" (masculine), not "prima"
+        if self.get("form") == "long-ordinal" and str(number).isdigit() \
+                and 1 <= int(number) <= 10:
+            texts, _, genders = table(self)
+            text = _gendered(texts, f"long-ordinal-{int(number):02}", genders.get(_noun(self)))
+            if text is not None:
+                return text
+        return format_number(self, number)
+
+    model.Number.format_number = long_ordinal
 
 
 class _Month(threading.local):
@@ -144,7 +161,7 @@ def _ordinal_table(locales) -> tuple:
                              term.get("gender-form") or "neuter")] = name
         for term in found:
             name = term.get("name") or ""
-            if name.startswith("ordinal"):
+            if name.startswith(("ordinal", "long-ordinal")):
                 single = term.find(f"{_CS}single")
                 texts[(name, term.get("gender-form") or "neuter")] = (
                     single if single is not None else term).text or ""
@@ -166,16 +183,23 @@ def _layers(locales) -> list:
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+def _gendered(texts: dict, name: str, gender: str | None) -> str | None:
+    """A term's text for the gender (its neuter form otherwise; with only
+    gendered forms citeproc-js takes the feminine); None where no locale
+    has the term."""
+    found = texts.get((name, gender)) if gender else None
+    if found is None:
+        found = texts.get((name, "neuter"))
+    if found is None:
+        found = texts.get((name, "feminine"), texts.get((name, "masculine")))
+    return found
+
+
 def _suffix(number: int, texts: dict, matches: dict | None, gender: str | None) -> str:
     digits = str(number)
 
     def text(name: str) -> str:
-        found = texts.get((name, gender)) if gender else None
-        if found is None:
-            found = texts.get((name, "neuter"))
-        if found is None:  # only gendered forms: citeproc-js takes the feminine
-            found = texts.get((name, "feminine"), texts.get((name, "masculine"), ""))
-        return found
+        return _gendered(texts, name, gender) or ""
 
     if matches is None:  # CSL 1.0: ordinal-01 to -04 (st, nd, rd, th)
         last = number % 10
