@@ -70,7 +70,7 @@ def normalise(text: str) -> str:
 def run_fixture(fixture: Fixture) -> str:
     """Our output for a fixture, in the suite's HTML."""
     from converters.render import load_style, patches, run
-    from converters.render.engine import _first_names, finish
+    from converters.render.engine import finish
 
     patches.install()  # before prepare_item is looked up: a patch reads input fields
     from converters.render.records import prepare_item, source_for
@@ -85,14 +85,13 @@ def run_fixture(fixture: Fixture) -> str:
             incomplete[str(item["id"]).lower()] = cut
     source = source_for(items, incomplete)
     clusters = fixture.json("CITATION-ITEMS")
-    authors = {str(item["id"]).lower(): _first_names(item) for item in items}
     if fixture.mode == "citation":
         clusters = clusters or [[{"id": item["id"]} for item in items]]
         citations, _ = run(csl, source, clusters, output="html", register_all=False)
-        return "\n".join(finish(csl, [], citations, "html", authors)[1])
+        return "\n".join(finish(csl, [], citations, "html")[1])
     citations, pairs = run(csl, source, clusters or [], output="html",
                            register_all=not clusters)
-    entries, _ = finish(csl, pairs, [], "html", authors)
+    entries, _ = finish(csl, pairs, [], "html")
     body = "\n".join(f'  <div class="csl-entry">{entry}</div>' for entry in entries)
     return f'<div class="csl-bib-body">\n{body}\n</div>'
 

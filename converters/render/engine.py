@@ -92,8 +92,7 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
         clusters = [[{"id": r.id}] for r in records]
     citations, pairs = run(csl, source, clusters, output=output,
                            register_all=not cite, parallel_from=parallel_from)
-    authors = {str(r.id).lower(): _first_names(r.data) for r in records}
-    entries, citations = finish(csl, pairs, citations, output, authors)
+    entries, citations = finish(csl, pairs, citations, output)
     if output == "markdown":
         entries = [to_markdown(e) for e in entries]
         citations = [to_markdown(c) for c in citations]
@@ -102,23 +101,12 @@ def render(records, *, style: str = "apa", locale: str = "en-US", output: str = 
     return result
 
 
-# The names an entry leads with when it has no author (cs:substitute's usual order).
-_LEADING_NAMES = ("author", "editor", "translator", "composer", "director", "container-author")
-
-
-def _first_names(data: dict) -> list:
-    """The name list subsequent-author-substitute compares: the author's,
-    else the editor's or whoever stands in."""
-    return next((data[k] for k in _LEADING_NAMES if data.get(k)), [])
-
-
-def finish(csl, pairs, citations, output: str, authors: dict) -> tuple[list[str], list[str]]:
+def finish(csl, pairs, citations, output: str) -> tuple[list[str], list[str]]:
     """Entries and citations as citeproc-py gave them -> finished text.
     subsequent-author-substitute's rules other than complete-all are done
     in rendering (patches/author_substitute), on the names as printed; a
     second pass here over the finished text cut the third entry of a run
-    ("— Doe, et al.").  ``authors`` (an id's author list) is kept for
-    callers and unused."""
+    ("— Doe, et al.")."""
     piq = locale_option(csl, "punctuation-in-quote")
     texts = [text for _, text in pairs]
     substitute = bibliography_option(csl, "subsequent-author-substitute")
