@@ -254,6 +254,12 @@ def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, ex
     ("7, 8", "numeric", "7, 8:. T"),
     ("7", "ordinal", "7th:. T"),
     ("7", "roman", "vii:. T"),
+    # a word apart from its number makes the value text (citeproc-js)
+    ("Suppl 2", "numeric", "Suppl 2: T"),
+    ("No. 5", "numeric", "No. 5: T"),
+    ("Pt 2", "numeric", "Pt 2: T"),
+    ("S-1", "numeric", "S-1: T"),
+    ("S2", "numeric", "S2:. T"),
 ])
 def test_a_number_colon_keeps_the_period_after_digits(tmp_path, volume, form, expected):
     layout = (f'<group delimiter=". "><group><number variable="volume" form="{form}" suffix=":"/>'

@@ -556,12 +556,25 @@ def _meeting(model):
             value = string
             if element.get("form") not in (None, "numeric") and _COLON.reference is not None:
                 value = dict.get(_COLON.reference, variable) or string
-            return None if _LAST_NUMBER.search(str(value)) else True
+            return None if _numbers_ending_in_digits(str(value)) else True
         return False
     return meeting
 
 
-_LAST_NUMBER = re.compile(r"(?:^|[-\u2013,&])[^-\u2013,&\d]*\d+\s*$")
+# A value citeproc-js reads as numbers: pieces (digits with letters glued
+# to them, "L2", "7b"; or a roman numeral) joined by "-", "–", ",", "&",
+# "and" or "of".  A word apart from its number ("Suppl 2", "No. 5", "S-1")
+# makes it text.
+_PIECE = r"(?:[A-Za-z]*\d[A-Za-z\d]*|[ivxlcdmIVXLCDM]+)"
+_NUMBERS = re.compile(rf"\s*{_PIECE}(?:\s*(?:[-\u2013,&]|\band\b|\bof\b)\s*{_PIECE})*\s*[-\u2013]?\s*")
+_DIGIT_END = re.compile(r"\d[-\u2013]?$")
+
+
+def _numbers_ending_in_digits(value: str) -> bool:
+    """Whether a number before a colon keeps a delimiter's period: its value
+    is numbers and ends in digits ("L2:.", "7b-8:.", "7, 8:."; "7a: T",
+    "Suppl 2: T")."""
+    return bool(_NUMBERS.fullmatch(value) and _DIGIT_END.search(value.strip()))
 
 
 def _ends_in_number(element, string, model, numbers) -> bool:
