@@ -62,3 +62,23 @@ def test_plain_text_and_markdown_print_no_reset(tmp_path):
 def test_only_resets_inside_an_element_that_sets_their_property_are_kept():
     reset = '<span style="font-style:normal;">'
     assert needed_resets(f"<b>{reset}x</span></b> <i>{reset}y</span></i>") == f"<b>x</b> <i>{reset}y</span></i>"
+
+
+_NONE = '<span style="text-decoration:none;">'
+
+
+@pytest.mark.parametrize("layout, html", [
+    # wherever it stands, not only inside an underline (citeproc-js)
+    ('<group delimiter=". "><text variable="title"/><date variable="issued" prefix="(" suffix=")" '
+     'text-decoration="none"><date-part name="year"/></date></group>', f"T. ({_NONE}2000</span>)"),
+    ('<text variable="title" text-decoration="none" font-style="italic"/>', f"{_NONE}<i>T</i></span>"),
+    ('<text variable="title" text-decoration="none" quotes="true"/>', f"“{_NONE}T</span>”"),
+    ('<names variable="author"><name et-al-min="3" et-al-use-first="1"/><et-al text-decoration="none"/>'
+     '</names>', f"J Doe {_NONE}et al.</span>"),
+    ('<names variable="author"><name><name-part name="family" text-decoration="none"/></name></names>',
+     f"J {_NONE}Doe</span>, K {_NONE}Roe</span>, L {_NONE}Poe</span>"),
+])
+def test_text_decoration_none_prints_its_span_in_html(tmp_path, layout, html):
+    items = [dict(ITEMS[0], issued={"date-parts": [[2000]]})]
+    assert rule_entries(tmp_path, rule_bibliography(layout), items, output="html") == [html]
+    assert rule_entries(tmp_path, rule_bibliography(layout), items)[0].count("<") == 0

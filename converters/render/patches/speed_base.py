@@ -71,6 +71,18 @@ def _patch_normal(model) -> None:
 
         setattr(model.Formatted, method, formatted)
 
+    # An explicit text-decoration="none" is a span wherever it stands, inside
+    # an underline or not (citeproc-js '(<span style="text-decoration:none;">
+    # 2000</span>)'); render.resets keeps it, as it sets back no font.
+    decoration = model.Formatted.text_decoration
+
+    def text_decoration(self, text, original=decoration):
+        if self.get("text-decoration") == "none" and self.get_formatter() is html:
+            return f'<span style="text-decoration:none;">{text}</span>'
+        return original(self, text)
+
+    model.Formatted.text_decoration = text_decoration
+
 
 _NAMES_TAGS = (f"{NS}names", f"{NS}name")
 
