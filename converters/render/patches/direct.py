@@ -309,8 +309,8 @@ def _install_group(model) -> None:
 
     stack, markup = model.Group.render, model.Group.markup
     hooks = stack.bibconv_hooks
-    # cs:group's id -> (element, direct?, plain?, its delimiter, whether it
-    # collects the colons its children end in: groups.colon_marks)
+    # cs:group's id -> (element, direct?, plain?, whether it collects the
+    # colons its children end in: groups.colon_marks)
     plans = memo_table()
     process = _group_process(model)
 
@@ -318,7 +318,7 @@ def _install_group(model) -> None:
         direct = not any(concerns is None or concerns(self) for _, concerns in hooks)
         plain = not any(self.get(name) is not None for name in _FORMATTING) \
             and not self.get("prefix") and not self.get("suffix")
-        return (self, direct, plain, self.get("delimiter", ""), colon_marks(self) is not None)
+        return (self, direct, plain, colon_marks(self) is not None)
 
     def render(self, item, *args, **kwargs):
         hit = plans.get(id(self))
@@ -326,7 +326,7 @@ def _install_group(model) -> None:
             hit = plans[id(self)] = plan(self)
         if not hit[1] or args:
             return stack(self, item, *args, **kwargs)
-        text = process(self, item, hit[3], hit[4], kwargs)
+        text = process(self, item, hit[3], kwargs)
         if not hit[2]:
             return markup(self, text)
         if not text:
@@ -338,39 +338,24 @@ def _install_group(model) -> None:
 
 
 def _group_process(model):
-    """process(group, item, its delimiter, whether it collects its
-    children's colons, keyword arguments): the groups patch's Group.process
-    (groups._patch_group) with its children's loop (groups._group_children)
-    in the same frame (36,000 groups rendered for 1,000 APA entries); the
-    joined text is finished by the groups patch's own group_text (its seal
-    lifted, a delimiter's period on a colon: punctuation's rules)."""
+    """process(group, item, whether it collects its children's colons,
+    keyword arguments): the groups patch's Group.process (groups._patch_group)
+    without its frames (36,000 groups rendered for 1,000 APA entries); the
+    children are read by the groups patch's own loop (_group_children) and
+    the joined text finished by its group_text (its seal lifted, a
+    delimiter's period on a colon: punctuation's rules)."""
     from . import terms
-    from .groups import _SUBSTITUTE, _TRACE, _close_into, _join, group_text
-    from .punctuation import colon_met
+    from .groups import _SUBSTITUTE, _TRACE, _close_into, _group_children, _join, group_text
 
-    Choose, VariableError = model.Choose, model.VariableError
-
-    def process(self, item, delimiter, collects, kwargs):
+    def process(self, item, collects, kwargs):
         context = kwargs.pop("context", None)
         frames = _TRACE.frames
         frame = [False, False]
         frames.append(frame)
         printed, first = _SUBSTITUTE.printed, terms.state()
         met = [] if collects else None  # (groups.colon_marks, read in the plan)
-        output = []
         try:
-            for child in self.getchildren():
-                try:
-                    if isinstance(child, Choose):
-                        text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                    else:
-                        text = child.render(item, context=context, **kwargs)
-                except VariableError:
-                    continue
-                if text is not None:
-                    output.append(text)
-                    if met is not None:
-                        met.append(colon_met())
+            output = _group_children(self, item, context, kwargs, model, met)
         finally:
             frames.pop()
             if frames:
