@@ -286,6 +286,12 @@ def test_capitalize_first_keeps_a_mixed_case_first_word(tmp_path, title, expecte
     ("e-Learning now", "E-Learning now"),
     ("d'Alembert", "D’Alembert"),
     ("iPhone-X", "iPhone-X"),
+    # ... a slash, colon, period, bracket, quote, sentence mark or dash too;
+    # "_", "@", "&", "+" join the word
+    ("https://github.com/ChristofferNellaker", "Https://github.com/ChristofferNellaker"),
+    ("bio.Rxiv", "Bio.Rxiv"), ("bio(Rxiv)", "Bio(Rxiv)"), ("bio?Rxiv", "Bio?Rxiv"),
+    ("bio\u2013Rxiv", "Bio\u2013Rxiv"), ("bio\u201cRxiv", "Bio\u201cRxiv"),
+    ("bio_Rxiv", "bio_Rxiv"), ("bio@Rxiv", "bio@Rxiv"), ("bio&Rxiv", "bio&Rxiv"),
 ])
 def test_capitalize_first_reads_the_first_word_before_a_hyphen(tmp_path, title, expected):
     body = _bib('<text variable="title" text-case="capitalize-first"/>')

@@ -200,8 +200,10 @@ def _wordwise(text, text_case: str) -> str:
 def _mixed_first(text) -> bool:
     """Whether the text's first word (marks and opening quotes aside) has a
     capital after its first letter ("bioRxiv", "iPhone").  citeproc-js
-    reads only the word's part before a hyphen or apostrophe: it keeps
-    "iPhone-X" but capitalizes "de-Souza-Cruz", "e-Learning", "d’Alembert"."""
+    reads only the word's part before a hyphen, apostrophe, dash, slash,
+    bracket, quote or sentence mark: it keeps "iPhone-X" but capitalizes
+    "de-Souza-Cruz", "d’Alembert", "Https://github.com/ChristofferNellaker"
+    ("_", "=", "+", "@", "&", "#", "*", digits join a word)."""
     words = str(text).split(None, 1)
     if not words:
         return False
@@ -212,7 +214,7 @@ def _mixed_first(text) -> bool:
     return _mixed(_SEGMENT.split(word, 1)[0])
 
 
-_SEGMENT = re.compile("[-'’]")
+_SEGMENT = re.compile("[-'‘’“”/:.;,!?()\\[\\]\"\u2013\u2014]")
 
 
 def _mixed(word: str) -> bool:
