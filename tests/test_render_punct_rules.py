@@ -260,6 +260,9 @@ def test_a_delimiter_period_meets_a_colon_or_semicolon(tmp_path, child, item, ex
     ("Pt 2", "numeric", "Pt 2: T"),
     ("S-1", "numeric", "S-1: T"),
     ("S2", "numeric", "S2:. T"),
+    ("1--2", "numeric", "1--2:. T"),
+    ("Md-1", "numeric", "Md-1: T"),  # d is no roman numeral there (citeproc-js)
+    ("M-2", "numeric", "M–2:. T"),
 ])
 def test_a_number_colon_keeps_the_period_after_digits(tmp_path, volume, form, expected):
     layout = (f'<group delimiter=". "><group><number variable="volume" form="{form}" suffix=":"/>'
@@ -369,3 +372,13 @@ def test_an_entity_in_the_author_substitute_is_no_semicolon(tmp_path):
     items = [{"id": "a", "type": "book", "title": "T", "author": person},
              {"id": "b", "type": "book", "title": "U", "author": person}]
     assert _entries(tmp_path, body, items) == ["Ann Roe. T", "——. U"]
+
+
+def test_a_formatted_number_before_a_colon_keeps_the_period_in_html(tmp_path):
+    """citeproc-js: '<span style="text-decoration:none;">7</span>:. T', '<b>7</b>:. T'."""
+    for formatting, opened, closed in (('text-decoration="none"', '<span style="text-decoration:none;">',
+                                        "</span>"), ('font-weight="bold"', "<b>", "</b>")):
+        layout = (f'<group delimiter=". "><group><number variable="volume" suffix=":" {formatting}/>'
+                  '</group><text variable="title"/></group>')
+        item = {"id": "a", "type": "book", "title": "T", "volume": "7"}
+        assert _entries(tmp_path, _bib(layout), [item], output="html") == [f"{opened}7{closed}:. T"]

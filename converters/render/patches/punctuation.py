@@ -565,16 +565,21 @@ def _meeting(model):
 # to them, "L2", "7b"; or a roman numeral) joined by "-", "–", ",", "&",
 # "and" or "of".  A word apart from its number ("Suppl 2", "No. 5", "S-1")
 # makes it text.
-_PIECE = r"(?:[A-Za-z]*\d[A-Za-z\d]*|[ivxlcdmIVXLCDM]+)"
-_NUMBERS = re.compile(rf"\s*{_PIECE}(?:\s*(?:[-\u2013,&]|\band\b|\bof\b)\s*{_PIECE})*\s*[-\u2013]?\s*")
-_DIGIT_END = re.compile(r"\d[-\u2013]?$")
+_PIECE = r"(?:[A-Za-z]*[0-9][A-Za-z0-9]*|[ivxlcmIVXLCM]+)"
+_NUMBERS = re.compile(
+    rf"\s*{_PIECE}(?:\s*(?:[-\u2013]+|[,&]|\band\b|\bof\b)\s*{_PIECE})*(?:\s*[-\u2013]+)?\s*")
+_DIGIT_END = re.compile(r"[0-9][-\u2013]*$")
+_MARKUP = re.compile(r"<[^>]*>")
 
 
 def _numbers_ending_in_digits(value: str) -> bool:
     """Whether a number before a colon keeps a delimiter's period: its value
     is numbers and ends in digits ("L2:.", "7b-8:.", "7, 8:."; "7a: T",
     "Suppl 2: T")."""
-    return bool(_NUMBERS.fullmatch(value) and _DIGIT_END.search(value.strip()))
+    if "<" in value:
+        value = _MARKUP.sub("", value)  # HTML's formatting of the number
+    value = value.strip()
+    return bool(_NUMBERS.fullmatch(value) and _DIGIT_END.search(value))
 
 
 def _ends_in_number(element, string, model, numbers) -> bool:
