@@ -188,31 +188,8 @@ def _text_steps(model) -> tuple:
     from .speed import memo_table
 
     VariableError = model.VariableError
-
-    def plain(text):  # speed's plain markup
-        if not text:
-            return None
-        return str(text) if isinstance(text, (int, float)) else text
-
-    layouts = memo_table()  # context's id -> (context, its layout or None)
-
-    def repressed(self, name, context) -> bool:
-        # groups._repressed for a cs:text (whose tag is not a cs:names'),
-        # its context's layout looked up once
-        where = context if context is not None else self
-        hit = layouts.get(id(where))
-        if hit is None or hit[0] is not where:
-            try:
-                layout = where.get_layout()
-            except (IndexError, AttributeError):
-                layout = None
-            hit = layouts[id(where)] = (where, layout)
-        if hit[1] is None:
-            return False
-        found = getattr(hit[1], "repressed", None)
-        if not found:
-            return False
-        return name in found.get(self.tag, ())
+    plain = _plain_markup
+    repressed = _repressed_check(memo_table)
 
     def variable(self, item, name, context):
         frames = _TRACE.frames
@@ -252,6 +229,38 @@ def _text_steps(model) -> tuple:
 
     children = _macro_children(model)
     return plain, variable, macro
+
+
+def _plain_markup(text):
+    """speed's plain markup: no text is None, a number its string."""
+    if not text:
+        return None
+    return str(text) if isinstance(text, (int, float)) else text
+
+
+def _repressed_check(memo_table):
+    """repressed(text element, variable, context): groups._repressed for a
+    cs:text (whose tag is not a cs:names'), its context's layout looked up
+    once."""
+    layouts = memo_table()  # context's id -> (context, its layout or None)
+
+    def repressed(self, name, context) -> bool:
+        where = context if context is not None else self
+        hit = layouts.get(id(where))
+        if hit is None or hit[0] is not where:
+            try:
+                layout = where.get_layout()
+            except (IndexError, AttributeError):
+                layout = None
+            hit = layouts[id(where)] = (where, layout)
+        if hit[1] is None:
+            return False
+        found = getattr(hit[1], "repressed", None)
+        if not found:
+            return False
+        return name in found.get(self.tag, ())
+
+    return repressed
 
 
 def _macro_children(model):
@@ -497,69 +506,14 @@ def _install_choose(model) -> None:
     cs:choose render through that."""
     from .speed import memo_table
 
-    stack, If, Else, ConditionFailed = model.Choose.render, model.If, model.Else, \
-        model.ConditionFailed
-    holds, type_test, variable_test = If.holds, If._type, If._variable
-    statics = memo_table()  # cs:choose's id -> (element, whether its branch is the kind's)
+    stack, If, ConditionFailed = model.Choose.render, model.If, model.ConditionFailed
     # (cs:choose's id, kind) -> (element, the branch's index, the branch or None,
     # whether it is a cs:if); (element, None, None, None): asked branch by branch
     taken = memo_table()
     kinds = memo_table()  # reference's id -> (reference, its size, its type, its kind)
-    numbers = memo_table()  # (type, the reference's variables) -> kind
+    kind_of = _kind_finder(kinds, memo_table)
+    branch = _branch_finder(model, memo_table)
     get = dict.get
-
-    def static(self) -> bool:
-        hit = statics.get(id(self))
-        if hit is None or hit[0] is not self:
-            hit = statics[id(self)] = (self, all(
-                isinstance(child, Else) or (isinstance(child, If) and by_kind(child))
-                for child in self.getchildren()))
-        return hit[1]
-
-    def by_kind(branch) -> bool:
-        # tests of the type and of the reference's variables only, by the
-        # methods fast_holds and speed_base's holds stand for
-        cls, attrib = type(branch), branch.attrib
-        return cls.holds is holds and cls._type is type_test \
-            and cls._variable is variable_test \
-            and all(name in ("type", "variable", "match") for name in attrib) \
-            and "locator" not in attrib.get("variable", "").split()
-
-    def kind_of(reference):
-        size, typ = len(reference), get(reference, "type")
-        try:
-            key = (typ, frozenset(dict.keys(reference)))
-            number = numbers.get(key)
-        except TypeError:  # a type that cannot be hashed: asked branch by branch
-            return None
-        if number is None:
-            number = numbers[key] = len(numbers)
-        kinds[id(reference)] = (reference, size, typ, number)
-        return number
-
-    def branch(self, item, context) -> tuple:
-        if not static(self):
-            return (self, None, None, None)
-        for index, child in enumerate(self.getchildren()):
-            if not isinstance(child, If):
-                return (self, index, child, False)
-            if child.holds(item, context):
-                return (self, index, child, True)
-        return (self, -1, None, None)
-
-    def rest(self, start, item, context, delimiter, kwargs):
-        # speed_base's Choose.render from the branch after ``start``
-        for child in self.getchildren()[start:]:
-            try:
-                if isinstance(child, If):
-                    if child.holds(item, context):
-                        return child.render_children(item, context=context,
-                                                     delimiter=delimiter, **kwargs)
-                    continue
-                return child.render(item, context=context, delimiter=delimiter, **kwargs)
-            except ConditionFailed:
-                continue
-        return None
 
     def render(self, item, context=None, delimiter="", **kwargs):
         reference = item.reference
@@ -586,9 +540,82 @@ def _install_choose(model) -> None:
                                              **kwargs)
             return child.render(item, context=context, delimiter=delimiter, **kwargs)
         except ConditionFailed:  # raised inside the branch: the next are tried
-            return rest(self, chosen[1] + 1, item, context, delimiter, kwargs)
+            return _choose_from(self, chosen[1] + 1, item, context, delimiter, kwargs,
+                                If, ConditionFailed)
 
     model.Choose.render = render
+
+
+def _kind_finder(kinds, memo_table):
+    """kind_of(reference): the number of the reference's kind (its type and
+    the variables it has), noted in ``kinds``; None for a type that cannot
+    be hashed (its cs:choose is asked branch by branch)."""
+    numbers = memo_table()  # (type, the reference's variables) -> kind
+    get = dict.get
+
+    def kind_of(reference):
+        size, typ = len(reference), get(reference, "type")
+        try:
+            key = (typ, frozenset(dict.keys(reference)))
+            number = numbers.get(key)
+        except TypeError:
+            return None
+        if number is None:
+            number = numbers[key] = len(numbers)
+        kinds[id(reference)] = (reference, size, typ, number)
+        return number
+
+    return kind_of
+
+
+def _branch_finder(model, memo_table):
+    """branch(choose, item, context): (choose, the index of the branch its
+    kind of reference takes, the branch or None, whether it is a cs:if), or
+    (choose, None, None, None) when its tests are not all of the kind's."""
+    If, Else = model.If, model.Else
+    holds, type_test, variable_test = If.holds, If._type, If._variable
+    statics = memo_table()  # cs:choose's id -> (element, whether its branch is the kind's)
+
+    def by_kind(branch) -> bool:
+        # tests of the type and of the reference's variables only, by the
+        # methods fast_holds and speed_base's holds stand for
+        cls, attrib = type(branch), branch.attrib
+        return cls.holds is holds and cls._type is type_test \
+            and cls._variable is variable_test \
+            and all(name in ("type", "variable", "match") for name in attrib) \
+            and "locator" not in attrib.get("variable", "").split()
+
+    def branch(self, item, context) -> tuple:
+        hit = statics.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = statics[id(self)] = (self, all(
+                isinstance(child, Else) or (isinstance(child, If) and by_kind(child))
+                for child in self.getchildren()))
+        if not hit[1]:
+            return (self, None, None, None)
+        for index, child in enumerate(self.getchildren()):
+            if not isinstance(child, If):
+                return (self, index, child, False)
+            if child.holds(item, context):
+                return (self, index, child, True)
+        return (self, -1, None, None)
+
+    return branch
+
+
+def _choose_from(choose, start, item, context, delimiter, kwargs, If, ConditionFailed):
+    """speed_base's Choose.render from the branch at ``start``."""
+    for child in choose.getchildren()[start:]:
+        try:
+            if isinstance(child, If):
+                if child.holds(item, context):
+                    return child.render_children(item, context=context,
+                                                 delimiter=delimiter, **kwargs)
+                continue
+            return child.render(item, context=context, delimiter=delimiter, **kwargs)
+        except ConditionFailed:
+            continue
+    return None
 
 
 # Every attribute that makes a cs:if test something (speed_base's _TESTS,

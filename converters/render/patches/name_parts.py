@@ -229,19 +229,23 @@ def _patch_parts_present(model) -> None:
         _CURRENT.name = self
         _CURRENT.literals = frozenset(str(n["literal"]) for n in names
                                       if isinstance(n, dict) and "literal" in n)
-        # the longest particles first: "de la Cruz" is cut at "de la", not
-        # at another name's "de"
-        _CURRENT.particles = () if sorting.sorts(sort_options) else tuple(sorted(
-            {(str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
-             for n in names if isinstance(n, dict) and (n.get("dropping-particle")
-                                                        or n.get("non-dropping-particle"))},
-            key=lambda pair: -len(pair[0]) - len(pair[1])))
+        _CURRENT.particles = () if sorting.sorts(sort_options) else _particles_of(names)
         try:
             return process(self, item, variable, context, sort_options, **kwargs)
         finally:
             _CURRENT.literals, _CURRENT.particles, _CURRENT.name = saved
 
     model.Name.process = process_noting_literals
+
+
+def _particles_of(names) -> tuple:
+    """The (dropping, non-dropping) particles of a list's names, the longest
+    first: "de la Cruz" is cut at "de la", not at another name's "de"."""
+    return tuple(sorted(
+        {(str(n.get("dropping-particle") or ""), str(n.get("non-dropping-particle") or ""))
+         for n in names if isinstance(n, dict) and (n.get("dropping-particle")
+                                                    or n.get("non-dropping-particle"))},
+        key=lambda pair: -len(pair[0]) - len(pair[1])))
 
 
 def _inheriting(process, name, item, variable, context, sort_options, kwargs):

@@ -403,7 +403,6 @@ def _patch_name_options(model) -> None:
     from .speed import _CACHES
 
     _CACHES.extend((_NAME_OPTIONS, _NAME_STATES, _STATE_NUMBERS))
-    expression = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
     # (name's id, context's id, option, its attributes' number) -> (name, context, value)
     known = _NAME_OPTIONS
     states = _NAME_STATES  # name's id -> (name, the epoch read in, its attributes' number)
@@ -416,7 +415,7 @@ def _patch_name_options(model) -> None:
             except (TypeError, KeyError):
                 pass  # not among them (most: patches pass one or two overrides)
             else:
-                return converted(name, value)
+                return _converted_option(name, value)
         # an option that sort options do not give is the style's, read once
         # for the attributes the cs:name has: 25 reads a cs:name rendered
         # (66,000 for 1,000 APA entries)
@@ -431,28 +430,34 @@ def _patch_name_options(model) -> None:
         hit = known.get(key)
         if hit is not None and hit[0] is self and hit[1] is context:
             return hit[2]
-        value = read_option(self, name, context)
+        value = _read_name_option(self, name, context)
         known[key] = (self, context, value)
         return value
 
-    def read_option(self, name, context):
-        if context is None:
-            context = self
-        parent = context.xpath_search(expression)[0]
-        if name in ("form", "delimiter"):
-            value = self.get(name, parent.get_option("name-" + name))
-        else:
-            value = self.get(name, parent.get_option(name))
-        return converted(name, value)
-
-    def converted(name, value):
-        if name in ("initialize-with-hyphen", "et-al-use-last"):
-            return value.lower() == "true"
-        if name.startswith("et-al"):
-            return int(value)
-        return value
-
     model.Name.get_option = get_option
+
+
+_CONTEXT = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
+
+
+def _read_name_option(name_element, name: str, context):
+    """citeproc-py's reading of a cs:name option: its own attribute, else
+    its citation's or bibliography's (name-form, name-delimiter)."""
+    parent = (name_element if context is None else context).xpath_search(_CONTEXT)[0]
+    if name in ("form", "delimiter"):
+        value = name_element.get(name, parent.get_option("name-" + name))
+    else:
+        value = name_element.get(name, parent.get_option(name))
+    return _converted_option(name, value)
+
+
+def _converted_option(name: str, value):
+    """An option's value as citeproc-py gives it (booleans, numbers)."""
+    if name in ("initialize-with-hyphen", "et-al-use-last"):
+        return value.lower() == "true"
+    if name.startswith("et-al"):
+        return int(value)
+    return value
 
 
 _NAME_OPTIONS: dict = {}
