@@ -237,6 +237,11 @@ def _titles_sorted(tmp_path, titles: list[str], key: str = '<key variable="title
     # ... but keeps digit runs apart: "1984–1986" is 1984 then 1986
     ["1984–1986", "1985", "1986"],
     ["vol. 2", "vol. 10", "vol.3a"],
+    # a symbol before the space, digits and letters (ICU's order)
+    ["$2", "£3", "€1", "1", "a"],
+    ["C++ guide", "C guide", "C1", "Cat"],
+    ["x+y", "x + y", "x y", "x1", "xy"],
+    ["© 2020 notes", "2020 notes", "Notes"],
 ])
 @pytest.mark.parametrize("key", ['<key variable="title"/>', '<key macro="k"/>'])
 def test_keys_collate_spaces_first_and_punctuation_ignored(tmp_path, expected, key):

@@ -76,13 +76,18 @@ def _number(digits: re.Match) -> str:
 
 class _Collated(dict):
     """A character's form in a key: a space the separator, punctuation
-    nothing (ignorePunctuation), any other character itself."""
+    nothing (ignorePunctuation), a symbol marked to sort first, any other
+    character itself."""
 
     def __missing__(self, char: str) -> str:
         if char.isspace():
             form = "\x01"
         elif unicodedata.category(char)[0] == "P":
             form = ""
+        elif unicodedata.category(char)[0] == "S":
+            # a symbol sorts before the space and digits, as in ICU
+            # (citeproc-js "x+y", "x + y", "x y"; "+x", "$2", "1")
+            form = "\x00" + char
         else:
             form = char
         self[char] = form
