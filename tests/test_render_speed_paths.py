@@ -274,7 +274,7 @@ _STOOD_FOR = {
     "speed_base._patch_wrap": "2061339b1c48",
     "speed_base._patch_conditions": "bfcf241e50b6",
     "speed_base._patch_if": "dc39e0b1cf7f",
-    "speed_base._patch_choose": "56c112a1ff21",
+    "speed_base._patch_choose": "c050a67da9b4",
     "conditions._patch_type_list": "3020eb377864",
     "names._patch_substitute_inherits": "81e6feca918a",
     "author_substitute._patch_names": "f71c22573442",

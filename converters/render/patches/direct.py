@@ -505,6 +505,7 @@ def _install_choose(model) -> None:
     The branch renders as speed_base's Choose.render renders it; the other
     cs:choose render through that."""
     from .speed import memo_table
+    from .speed_base import choose_from
 
     stack, If, ConditionFailed = model.Choose.render, model.If, model.ConditionFailed
     # (cs:choose's id, kind) -> (element, the branch's index, the branch or None,
@@ -540,8 +541,8 @@ def _install_choose(model) -> None:
                                              **kwargs)
             return child.render(item, context=context, delimiter=delimiter, **kwargs)
         except ConditionFailed:  # raised inside the branch: the next are tried
-            return _choose_from(self, chosen[1] + 1, item, context, delimiter, kwargs,
-                                If, ConditionFailed)
+            return choose_from(self.getchildren()[chosen[1] + 1:], item, context, delimiter,
+                               kwargs, If, ConditionFailed)
 
     model.Choose.render = render
 
@@ -601,21 +602,6 @@ def _branch_finder(model, memo_table):
         return (self, -1, None, None)
 
     return branch
-
-
-def _choose_from(choose, start, item, context, delimiter, kwargs, If, ConditionFailed):
-    """speed_base's Choose.render from the branch at ``start``."""
-    for child in choose.getchildren()[start:]:
-        try:
-            if isinstance(child, If):
-                if child.holds(item, context):
-                    return child.render_children(item, context=context,
-                                                 delimiter=delimiter, **kwargs)
-                continue
-            return child.render(item, context=context, delimiter=delimiter, **kwargs)
-        except ConditionFailed:
-            continue
-    return None
 
 
 # Every attribute that makes a cs:if test something (speed_base's _TESTS,

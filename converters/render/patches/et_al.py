@@ -31,7 +31,7 @@ def _set_anywhere(name, context, option: str) -> bool:
 def install() -> None:
     from citeproc import model
 
-    from .speed_base import name_options_changed
+    from .speed_base import name_attributes_set
 
     original = model.Name.process
 
@@ -54,15 +54,8 @@ def install() -> None:
             # et-al-min, or (without et-al-use-last, which cuts to et-al-min
             # - 2) as many as it has; no "et al." after all the names ("A &
             # B", where citeproc-py printed "A, B, et al.")
-            saved = self.get("et-al-min")
-            self.set("et-al-min", "100000")
-            name_options_changed()
-            try:
+            with name_attributes_set(self, {"et-al-min": "100000"}):
                 return original(self, item, variable, context, sort_options, **kwargs)
-            finally:
-                self.set("et-al-min", saved) if saved is not None else self.attrib.pop(
-                    "et-al-min", None)
-                name_options_changed()
         if str(self.get_option("et-al-use-first", context)) == "0":
             return None
         if _cut_without_term(self, count, context, sort_options):

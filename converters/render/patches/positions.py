@@ -120,7 +120,7 @@ def _subsequent(item) -> bool:
 
 def _et_al_subsequent(model) -> None:
     from .names import in_citation, names_shown
-    from .speed_base import name_options_changed
+    from .speed_base import name_attributes_set
 
     original = model.Name.process
 
@@ -134,21 +134,10 @@ def _et_al_subsequent(model) -> None:
             return original(self, item, variable, context, sort_options, **kwargs)
         # set on the element for this call: options passed as sort_options
         # would read as sorting to the name patches outside this one
-        saved = {key: self.get(key) for key in ("et-al-min", "et-al-use-first")}
-        if minimum:
-            self.set("et-al-min", str(minimum))
-        if first:
-            self.set("et-al-use-first", str(first))
-        name_options_changed()
-        try:
+        values = {key: str(value) for key, value in
+                  (("et-al-min", minimum), ("et-al-use-first", first)) if value}
+        with name_attributes_set(self, values):
             return original(self, item, variable, context, sort_options, **kwargs)
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    self.attrib.pop(key, None)
-                else:
-                    self.set(key, value)
-            name_options_changed()
 
     model.Name.process = process
 

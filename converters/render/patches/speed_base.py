@@ -9,6 +9,8 @@ the time.  (No fixture changes: each step returns what it returned.)
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ...render.styles import NS
 
 # The attributes Formatted.format reads; without any, it returns its input.
@@ -288,19 +290,26 @@ def _patch_choose(model) -> None:
     ConditionFailed, If = model.ConditionFailed, model.If
 
     def render(self, item, context=None, delimiter="", **kwargs):
-        for child in self.getchildren():
-            try:
-                if isinstance(child, If):
-                    if child.holds(item, context):
-                        return child.render_children(item, context=context,
-                                                     delimiter=delimiter, **kwargs)
-                    continue
-                return child.render(item, context=context, delimiter=delimiter, **kwargs)
-            except ConditionFailed:
-                continue
-        return None
+        return choose_from(self.getchildren(), item, context, delimiter, kwargs,
+                           If, ConditionFailed)
 
     model.Choose.render = render
+
+
+def choose_from(branches, item, context, delimiter, kwargs, If, ConditionFailed):
+    """The first of a cs:choose's ``branches`` that holds, rendered (a
+    ConditionFailed raised inside one: the next are tried)."""
+    for child in branches:
+        try:
+            if isinstance(child, If):
+                if child.holds(item, context):
+                    return child.render_children(item, context=context,
+                                                 delimiter=delimiter, **kwargs)
+                continue
+            return child.render(item, context=context, delimiter=delimiter, **kwargs)
+        except ConditionFailed:
+            continue
+    return None
 
 
 def _patch_render_children(model) -> None:
@@ -464,6 +473,25 @@ _NAME_OPTIONS: dict = {}
 _NAME_STATES: dict = {}
 _STATE_NUMBERS: dict = {}
 _EPOCH = [0]  # bumped when a patch changes a cs:name's attributes
+
+
+@contextmanager
+def name_attributes_set(name, values: dict):
+    """A cs:name's attributes set to ``values`` for one call and put back
+    after it (removed where it had none), its options read again both times."""
+    saved = {key: name.get(key) for key in values}
+    for key, value in values.items():
+        name.set(key, value)
+    name_options_changed()
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                name.attrib.pop(key, None)
+            else:
+                name.set(key, value)
+        name_options_changed()
 
 
 def name_options_changed() -> None:

@@ -64,7 +64,7 @@ def _cut_at_ellipsis(processes, self, item, variable, call, overrides: dict | _C
     """Name.process (``original`` of ``processes``) with the options of
     ``overrides`` (a cut list, its ellipsis and last name, as citeproc-js
     prints it), or the last name alone for :attr:`_Cut.LAST_ONLY`."""
-    from .speed_base import name_options_changed
+    from .speed_base import name_attributes_set
 
     original, process_showing = processes
     context, sort_options, kwargs = call
@@ -79,15 +79,8 @@ def _cut_at_ellipsis(processes, self, item, variable, call, overrides: dict | _C
         return original(self, item, variable, context, options, **kwargs)
     # citeproc-py joins with the cs:name's own delimiter attribute when
     # it has one (the options only give the default): set for this call
-    saved = self.get("delimiter")
-    self.set("delimiter", overrides["delimiter"])
-    name_options_changed()
-    try:
+    with name_attributes_set(self, {"delimiter": overrides["delimiter"]}):
         return original(self, item, variable, context, options, **kwargs)
-    finally:
-        self.set("delimiter", saved) if saved is not None else self.attrib.pop(
-            "delimiter", None)
-        name_options_changed()
 
 
 def _use_last_overrides(name, names: list, context, sort_options) -> dict | _Cut | None:
