@@ -928,3 +928,29 @@ def name_style(text: str) -> str | None:
     if len(tokens) > 1 and _VANCOUVER_INITIALS.match(last):
         return "initials"  # Vancouver's own order: "Pagon RA", "Stephens K" beside "PF Chinnery"
     return "full"
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+
+
+def spelled_like_names(text: str) -> bool:
+    """Is every word of a line of two words or more spelled like a word of
+    a person's name by the letter models (``namegrams``), initials and
+    particles aside (a common English word first that is no given name
+counts as a title's, as in ``_letter_odds``)?  Titles' words seldom all are ("Semantic Memory",
+    "Goldfinger Laser"); names that no lexicon knows mostly are ("Sumanta
+    Tewari", "Bene Poelsema").  False for a word that is no plain word."""
+    tokens = text.replace(",", " ").split()
+    if len(tokens) < 2:
+        return False
+    judged = 0
+    for index, token in enumerate(tokens):
+        if _INITIAL.match(token) or token in PARTICLES or token in SUFFIXES:
+            continue
+        if not _NAME_WORD.match(token) or not token[0].isupper() or _CAMEL.search(token):
+            return False
+        # a common English word first counts only against ("Farewell")
+        if _letter_odds(token, "first" if index == 0 else "middle") <= 0.0:
+            return False
+        judged += 1
+    return judged > 0

@@ -21,6 +21,7 @@ from .evidence import (
     name_style,
     page_context,
     person_keys,
+    spelled_like_names,
 )
 from .layout import ABSTRACT_CUT_BYTES, ABSTRACT_MARKER, AUTHORS_SHOWN, author_marker
 from .topics import ABSTRACT_HEAD, content_words, shared
@@ -88,6 +89,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
     _placeholders(lines, alike)
     _lone_words(lines, alike)
     _organisations_after_people(lines, emit, alike)
+    _between_names(lines, emit, styles, alike)
     first, _ = _viterbi(emit, enter, alike, TRANSITION)
     return _viterbi(emit, enter, alike, _fitted_to(first))
 
@@ -411,6 +413,31 @@ def _names_of_the_title_above(lines, emit, above: int, below: int) -> bool:
     if abstract <= max(title, author):
         return False
     return shared(lines[above][1], content_words(lines[below][1][:ABSTRACT_HEAD])) >= 2
+
+
+# A doubtful line inside a run of names: the two lines around it surely
+# name people, written alike, with no blank line between, and each of its
+# words is spelled like a name's (letter models, never fitted on these
+# pages).  Read as a title, it would end the entry above without an abstract
+# and take the names below as its own; a title between two names is mostly
+# made of a language's words ("Semantic Memory", "Tree Cross Attention"),
+# one or more of them spelled like no name's.  Pages whose entries mostly go
+# without abstracts make that step cheap: "Sumanta Tewari", "Bene Poelsema"
+# split their lists there.  Lists mix "D. L. Dheeraj" and "Abdul Mazid
+# Munshi": for such a line written unlike the names around it, the cost of
+# its style (taken on the way in and on the way out, OTHER_STYLE twice) is
+# given back as well.
+BETWEEN_NAMES = 1.5
+
+
+def _between_names(lines, emit, styles, alike) -> None:
+    for i in range(1, len(lines) - 1):
+        if (styles[i] and styles[i - 1] == styles[i + 1]
+                and not lines[i][2] and not lines[i + 1][2]
+                and emit[i][A] < CONFIDENT_NAME
+                and emit[i - 1][A] >= SURE_PERSON and emit[i + 1][A] >= SURE_PERSON
+                and spelled_like_names(lines[i][1])):
+            alike[i] += BETWEEN_NAMES - (2 * OTHER_STYLE if styles[i] != styles[i - 1] else 0.0)
 
 
 # How much the page's folding rule is trusted over the words of a line.

@@ -1,0 +1,70 @@
+"""A doubtful line inside a run of names on a page whose entries mostly go
+without abstracts (labelling._between_names): one more author when the names
+around it are sure and its words are all spelled like names', a title when
+a word of it is spelled like a title's."""
+from __future__ import annotations
+
+import converters
+from converters.formats.listing import evidence
+
+# Ten entries, none with an abstract: the page's habit makes a title after
+# an author list cheap, and before this rule three lists split at a name no
+# lexicon knows ("Sumanta Tewari", "Bene Poelsema", "Afzaal Qamar").
+_ENTRIES = [
+    ("Majorana Fermions under Uniaxial Stress in Semiconductor Nanowires",
+     ["Ming Gong", "Li Mao", "Sumanta Tewari", "Chuanwei Zhang"]),
+    ("Growth of Indium Phosphide Nanowires on Silicon Substrates",
+     ["Harold Zandvliet", "Bene Poelsema", "Raoul van Gastel"]),
+    ("Topological Superconductivity in Hybrid Devices",
+     ["Hiroshi Daimon", "Afzaal Qamar", "Lars Samuelson"]),
+    ("Measuring the Space between Letters in Printed Books", ["Jan Novak", "Petra Svoboda"]),
+    ("Thermal Conductivity of Silicon Membranes", ["Maria Gonzalez", "Peter Hansen"]),
+    ("Optical Properties of Gallium Nitride Quantum Dots", ["Robert Taylor", "Stephen Lennon"]),
+    ("Strain Relaxation in Germanium Islands", ["Thomas Weber", "Anna Fischer"]),
+    ("Kerning Tables for the Cyrillic Alphabet", ["Irina Petrova", "Olga Smirnova"]),
+    ("Electron Transport in Carbon Nanotube Networks", ["David Brown", "James Wilson"]),
+    ("Phonon Scattering at Rough Interfaces", ["Laura Rossi", "Marco Bianchi"]),
+]
+
+
+def _page(entries) -> str:
+    return "".join(title + "\n" + "".join(name + "\n" for name in names) for title, names in entries)
+
+
+def _read(page: str) -> list[tuple[str, int]]:
+    return [(r.data["title"], len(r.data.get("author", [])))
+            for r in converters.read(page, "listing").records]
+
+
+def test_names_no_lexicon_knows_stay_in_their_list():
+    assert _read(_page(_ENTRIES)) == [(title, len(names)) for title, names in _ENTRIES]
+
+
+def test_a_full_name_among_initials_stays_in_its_list():
+    """Lists mix "D. L. Dheeraj" and "Abdul Mazid Munshi": a name written in
+    full between two initialled names, spelled like names throughout, is one
+    more of them (its style costs it twice on its own)."""
+    entries = [(title, [n if n == "Sumanta Tewari" else n[0] + ". " + n.split()[-1] for n in names])
+               for title, names in _ENTRIES]
+    assert _read(_page(entries)) == [(title, len(names)) for title, names in entries]
+
+
+def test_a_title_between_names_keeps_its_entry():
+    """Titles that look like names ("Semantic Memory", "Goldfinger Laser",
+    "Mimi Burbank", a TUGboat article) between the last author of an entry
+    and the first of the next: a word of each is spelled like a title's,
+    so each still starts an entry."""
+    entries = list(_ENTRIES)
+    entries[4:4] = [("Semantic Memory", ["Ross Quillian", "Allan Collins"]),
+                    ("Goldfinger Laser", ["Kevin Murphy", "Hans Becker"])]
+    entries[8:8] = [("Mimi Burbank", ["Barbara Beeton", "Karl Berry"])]
+    assert _read(_page(entries)) == [(title, len(names)) for title, names in entries]
+
+
+def test_words_spelled_like_names():
+    assert evidence.spelled_like_names("Sumanta Tewari")
+    assert evidence.spelled_like_names("Raoul van Gastel")  # a particle is no evidence
+    assert not evidence.spelled_like_names("Semantic Memory")
+    assert not evidence.spelled_like_names("Farewell Hermann Zapf")  # a common English word first
+    assert not evidence.spelled_like_names("Poelsema")  # one word: its own rule (_lone_words)
+    assert not evidence.spelled_like_names("TeXMaG Volume")  # CamelCase is a brand's
