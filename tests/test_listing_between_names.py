@@ -68,3 +68,20 @@ def test_words_spelled_like_names():
     assert not evidence.spelled_like_names("Farewell Hermann Zapf")  # a common English word first
     assert not evidence.spelled_like_names("Poelsema")  # one word: its own rule (_lone_words)
     assert not evidence.spelled_like_names("TeXMaG Volume")  # CamelCase is a brand's
+
+
+def test_an_organisation_before_a_person_after_a_bare_title_heads_an_entry():
+    """An organisation's name with a person below it, after an entry that
+    has only its title, is the next entry's title ("Dutch TeX Users Group",
+    "The Greek Font Society": 53 of the pool's titles with authors), seldom
+    the head of that title's list (2 of its lists); a consortium is spared,
+    since people sign among their members."""
+    entries = list(_ENTRIES[3:])  # no list here splits without the rule above
+    entries[3:3] = [("A General Abductive System with Application to Plan Recognition", []),
+                    ("Dutch TeX Users Group", ["Kees van der Laan"]),
+                    ("Printing Greek with Movable Type in the Nineteenth Century", []),
+                    ("The Greek Font Society", ["Vassilios Tsagkalos"])]
+    assert _read(_page(entries)) == [(title, len(names)) for title, names in entries]
+    entries[3:8] = [("Variants of a Human Genome Reference Panel", ["The Reference Panel Consortium",
+                                                                    "Anna Fischer", "Thomas Weber"])]
+    assert _read(_page(entries)) == [(title, len(names)) for title, names in entries]

@@ -73,6 +73,7 @@ def label(lines: list[tuple[int, str, bool]]) -> tuple[list[int], list[tuple[flo
         emit[i] = (title, author, abstract)
     _abstract_topics(lines, emit)
     _short_abstract_topics(lines, emit, ABSTRACT_CUT_BYTES if context.marked else TITLE_BYTES)
+    _organisations_before_people(lines, emit)
     if context.marked:
         _folded_lists(lines, emit)
         _uncut_abstracts(lines, emit)
@@ -391,6 +392,39 @@ def _organisations_after_people(lines, emit, alike) -> None:
                 judged[above[i]] = _names_of_the_title_above(lines, emit, above[i], below[i])
             if not judged[above[i]]:
                 alike[i] += ORGANISATION_AFTER_PERSON
+
+
+# An organisation seldom heads a list that people follow: of the pages'
+# pool of records (the corpora's .bib and JATS), two lists open with an
+# organisation followed by a person ("1000 Genomes Project Consortium",
+# "Department of Education"), while 53 titles with authors are an
+# organisation's name ("Dutch TeX Users Group", "TUG Font Committee", "The
+# Greek Font Society"), each followed by its first author.  After a bare
+# title such a line was read as that title's first author, merging its
+# entry into the one above.  A team, network or consortium is spared (people
+# sign among their members, ``_writes_with_members``), and so is one after a
+# likely author or another organisation (``_organisations_after_people``
+# judges that step: a collaboration's groups sign among people).  The price: a list that an
+# organisation does head ("Department of Education", "N Morgan") splits
+# after a bare title.
+ORGANISATION_BEFORE_PERSON = 2.0
+
+
+def _organisations_before_people(lines, emit) -> None:
+    for i in range(len(lines) - 1):
+        after, text = lines[i + 1], lines[i][1]
+        if (emit[i][A] == IMPOSSIBLE or after[2] or emit[i + 1][A] < SURE_PERSON
+                or (i and (_authorish(emit, i - 1) or _an_organisation(lines[i - 1][1])))
+                or not name_shaped(text) or not is_organisation(text)
+                or _writes_with_members(text) or is_organisation(after[1])):
+            continue
+        title, author, abstract = emit[i]
+        emit[i] = (title + ORGANISATION_BEFORE_PERSON / 2, author - ORGANISATION_BEFORE_PERSON / 2,
+                   abstract)
+
+
+def _an_organisation(text: str) -> bool:
+    return name_shaped(text) and is_organisation(text)
 
 
 def _writes_with_members(text: str) -> bool:
