@@ -85,3 +85,19 @@ def test_an_organisation_before_a_person_after_a_bare_title_heads_an_entry():
     entries[3:8] = [("Variants of a Human Genome Reference Panel", ["The Reference Panel Consortium",
                                                                     "Anna Fischer", "Thomas Weber"])]
     assert _read(_page(entries)) == [(title, len(names)) for title, names in entries]
+
+
+def test_initials_that_lost_a_stop_or_a_capital_are_initials():
+    """BibTeX records give "H.-J" and "Y.-J" (the last stop left out, as
+    "A.M" is) and "S.a." (later initials lower-cased, as typed): initials,
+    whose names stay whole in their list."""
+    context = evidence.page_context([])
+    for name in ("H.-J Wünsche", "Y.-J Mii", "S.a. Ringel", "M.a. Mastro"):
+        assert evidence.name_evidence(name, context) > 1, name
+    entries = list(_ENTRIES[3:])
+    entries[1] = ("Thermal Conductivity of Silicon Membranes", ["David Brown", "H.-J Wünsche",
+                                                                "James Wilson"])
+    records = converters.read(_page(entries), "listing").records
+    assert [(r.data["title"], len(r.data.get("author", []))) for r in records] == [
+        (title, len(names)) for title, names in entries]
+    assert records[1].data["author"][1] == {"family": "Wünsche", "given": "H.-J"}

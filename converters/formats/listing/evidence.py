@@ -46,6 +46,8 @@ _INITIAL = re.compile(
     r"^(?:[A-Z][a-z]?\.(?:-[A-Z][a-z]?\.)?"   # J.  Yu.  Ch.  J.-P.  M.-A.
     r"|(?:[A-Z]\.){2,3}"                      # D.A.  M.T.
     r"|(?:[A-Z]\.){1,3}[A-Z]"                 # A.M  B.Z (the last stop left out)
+    r"|[A-Z][a-z]?\.-[A-Z][a-z]?"              # Y.-J  H.-J (the last stop left out)
+    r"|[A-Z]\.(?:[a-z]\.){1,2}"               # S.a.  M.a. (the later ones lower-cased, as typed)
     r"|[A-Z](?:-[A-Z])?"                      # J  J-P (no stop)
     r"|[a-z]\.)$")                            # a. (a lower-cased initial, as typed)
 _COMPACT_INITIALS = re.compile(r"^[A-Z]{2,4}$")   # Vancouver style: "JD Smith", "MRDO Latorre"
