@@ -101,3 +101,20 @@ def test_initials_that_lost_a_stop_or_a_capital_are_initials():
     assert [(r.data["title"], len(r.data.get("author", []))) for r in records] == [
         (title, len(names)) for title, names in entries]
     assert records[1].data["author"][1] == {"family": "Wünsche", "given": "H.-J"}
+
+
+def test_a_brand_word_is_a_titles_word():
+    """A CamelCase word ("TeXnika", "TeXowania") is a brand's, a word of a
+    title's kind though of no language the lexicon knows, so the line has
+    an ordinary word after all: a Polish book's title after a bare title is
+    the next entry's, not the bare title's first author.  Initials written
+    so ("PhB Ender") or an acronym ("BgVV") are not brand words."""
+    entries = list(_ENTRIES[3:])
+    entries[3:3] = [("Deep Level Optical Spectroscopy of Gallium Nitride Nanorods", []),
+                    ("TeXnika Ładnego Druku", ["Jakub Tatarkiewicz"]),
+                    ("The Race of Nanowires and a Control Strategy", []),
+                    ("Sztuka TeXowania", ["Marek Lao"])]
+    assert _read(_page(entries)) == [(title, len(names)) for title, names in entries]
+    context = evidence.page_context([])
+    assert evidence.features("TeXnika Ładnego Druku", context)["no ordinary word"] == 0.0
+    assert evidence.features("PhB Ender", context)["no ordinary word"] == 1.0

@@ -412,6 +412,10 @@ def _shape_features(f: dict, token: str, place: str) -> bool:
     elif (_CAMEL.search(token) and not _SURNAME_PREFIX.match(token)
           and not (place == "first" and _joined_syllables(token))):
         f["camel case"] += 1
+        if len(token) >= 5 and token[-2:].islower():
+            # a brand word ("TeXnika", not initials as "PhB" or "BgVV")
+            # is a title's word, if no language's
+            f["no ordinary word"] = 0.0
     elif token.endswith(".") and len(token) > 4:
         f["sentence end"] += 1
     else:
