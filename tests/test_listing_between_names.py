@@ -118,3 +118,12 @@ def test_a_brand_word_is_a_titles_word():
     context = evidence.page_context([])
     assert evidence.features("TeXnika Ładnego Druku", context)["no ordinary word"] == 0.0
     assert evidence.features("PhB Ender", context)["no ordinary word"] == 1.0
+
+
+def test_a_joined_arabic_or_hebrew_prefix_is_a_surname_not_a_brand():
+    """"Al", "El" and "Ben" join their surnames in CamelCase as "Mc" does
+    ("BenAssayag", "AlOtaibi"): a surname prefix, not a brand."""
+    context = evidence.page_context([])
+    assert evidence.name_evidence("Gérard BenAssayag", context) > 1
+    assert evidence.features("Bandar AlOtaibi", context)["camel case"] == 0.0
+    assert evidence.features("AlGaN Nanowires", context)["camel case"] == 1.0
