@@ -64,8 +64,10 @@ _ASIDE = re.compile(r"^[^()]+\(\s*['‘\"“-]?(?=[^\W\d_])[^()\d]+\)[^()]*$")
 _ASIDE_TEXT = re.compile(r"\([^()]*\)")
 _ORDINAL = re.compile(r"\b\d(?:st|nd|rd|th)\b")  # "A Cisneros 3rd"
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
-# McLean, O'Neil, D'Oro, DeWitt (but not LaTeX: one capital after the prefix)
-_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von|Fitz|Al-?|El-?|Ben-?)[A-Z][a-z]+$")
+# McLean, O'Neil, D'Oro, DeWitt, AlOtaibi, BenAssayag (but not LaTeX: one
+# capital after the prefix)
+_SURNAME_PREFIX = re.compile(
+    r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von|Fitz|Al-?|El-?|Ben-?)[A-Z][a-z]+$")
 PARTICLES = frozenset("""van von der den de del della di da das dos do du la le les ter ten bin ibn al el y i
 e zu dalla degli af av""".split())
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "Jnr", "Jnr.", "Snr", "Snr.", "II", "III", "IV",
