@@ -33,6 +33,7 @@ def sorts(sort_options) -> bool:
 _DIGITS = re.compile(r"\d+")
 _SEPARATORS = re.compile("\x01+")
 _TAG = re.compile(r"<[^>]*>")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def collation_key(value):
@@ -55,9 +56,16 @@ def collation_key(value):
         # letter); the data's own "<" is a mark here, not a tag
         value = _TAG.sub("", value)
     value = strip_marks(value)  # rich text sorts by its text
+    if not value.strip():
+        # citeproc-js keeps no key for an empty one: the item sorts after
+        # those with one, ascending and descending (citeproc-py's None)
+        return None
     if not value.isascii():
-        decomposed = unicodedata.normalize("NFKD", value)
+        # white space other than the space is ignored, as punctuation is
+        # (NFKD would make a no-break space a space, so a separator)
+        decomposed = unicodedata.normalize("NFKD", _OTHER_SPACE.sub("", value))
         value = "".join(c for c in decomposed if not unicodedata.combining(c))
+        value = value.lower().translate(_LETTERS)
     # each digit run made a number before the punctuation between them goes:
     # "1984–1986" is 1984 then 1986 (citeproc-py compares two keys of digits
     # alone as numbers, and read 19841986)
@@ -74,26 +82,55 @@ def _number(digits: re.Match) -> str:
     return "\x02" + chr(0xF0000 + len(run)) + run
 
 
+# Letters that do not decompose, as the Unicode collation (DUCET, whose
+# Latin letters ICU's root collation keeps) weighs them first: as base
+# letters ("ł" as "l", "æ" as "ae", "ß" as "ss"), or as a letter of their
+# own right after a base letter, in this order ("ı" after "i" and before
+# "j", "þ" after "z").  Checked on crafted lists against citeproc-js.
+_EXPANDED = "ß=ss æ=ae ð=d ø=o đ=d ħ=h ł=l œ=oe ƍ=zw ƾ=ts ȸ=db ȹ=qp ỻ=ll"
+_AFTER = ("aⱥ bƀɓƃ cȼƈ dɖɗƌȡẟ eɇǝəɛ fƒ gǥɠɣƣ hƕ iıɨɩ jȷɉ kƙ lƚȴƛ nɲƞȵŋ oɔɵȣ pƥ "
+          "qɋĸ rʀɍ sȿẜẝʃƪ tŧⱦƫƭʈȶ uʉɯʊ vʋỽʌ yɏƴỿȝ zþ")
+# ASCII and Latin-1 symbols in the collation's order (citeproc-js "^g",
+# "+x", "~f", "$2"); other symbols after them, in code point order
+_SYMBOLS = "`´^¯¨¸°©®+±÷×<=>¬|¦~¤¢$£¥"
+
+
+def _letter_forms() -> dict:
+    """The table for str.translate of a lower-cased key."""
+    forms = dict(pair.split("=") for pair in _EXPANDED.split())
+    # a letter of its own: its base letter, then a mark above any character
+    # a key holds, so that it sorts after every word of that base letter
+    after = "".join(run[1:] for run in _AFTER.split())
+    for run in _AFTER.split():
+        for letter in run[1:]:
+            forms[letter] = run[0] + chr(0x10FE00 + after.index(letter))
+    return {ord(letter): form for letter, form in forms.items()}
+
+
 class _Collated(dict):
-    """A character's form in a key: a space the separator, punctuation
-    nothing (ignorePunctuation), a symbol marked to sort first, any other
-    character itself."""
+    """A character's form in a key: the space the separator (citeproc-js
+    joins a key's words with "|"), other white space and punctuation
+    nothing (ignorePunctuation: "Ab\u00a0b" sorts as "Abb"), a symbol
+    marked to sort first, any other character itself."""
 
     def __missing__(self, char: str) -> str:
-        if char.isspace():
+        category = unicodedata.category(char)[0]
+        if char == " ":
             form = "\x01"
-        elif unicodedata.category(char)[0] == "P":
+        elif char.isspace() or category == "P":
             form = ""
-        elif unicodedata.category(char)[0] == "S":
+        elif category == "S":
             # a symbol sorts before the space and digits, as in ICU
             # (citeproc-js "x+y", "x + y", "x y"; "+x", "$2", "1")
-            form = "\x00" + char
+            rank = _SYMBOLS.find(char)
+            form = "\x00" + (chr(0x20 + rank) if rank >= 0 else char)
         else:
             form = char
         self[char] = form
         return form
 
 
+_LETTERS = _letter_forms()
 _COLLATED = _Collated({"\x01": "\x01", "\x02": "\x02"})
 
 

@@ -1,0 +1,72 @@
+"""Sorting rules of citeproc-js (ICU's root collation through
+Intl.Collator), each on a small style.  The expected orders are what
+citeproc-js 2.4 (npm "citeproc") printed for the same style and items when
+the rule was written; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_entries as _entries
+
+
+def _by(key: str, shown: str = "title") -> str:
+    """A style body whose bibliography sorts by ``key`` and prints ``shown``."""
+    return (f'<macro name="m"><text variable="note"/></macro>'
+            f'<citation><layout><text variable="{shown}"/></layout></citation>'
+            f'<bibliography><sort>{key}</sort><layout><text variable="{shown}"/>'
+            '</layout></bibliography>')
+
+
+def _titled(titles: list[str]) -> list[dict]:
+    return [{"id": str(n), "type": "book", "title": title} for n, title in enumerate(titles)]
+
+
+def test_letters_that_do_not_decompose_sort_by_their_base_letters(tmp_path):
+    # as base letters (ł as l, æ as ae, ß as ss), or as letters of their
+    # own right after one (ı after i, ŋ after n, ƒ after f, þ after z)
+    titles = ["Lz", "Łb", "La", "Oz", "Øb", "Oa", "Az", "Æb", "Ae", "Af", "Sz", "ßb", "Ssa",
+              "Ssc", "Tz", "Þb", "Th", "Dz", "Đb", "Da", "Iz", "ıb", "Ia", "Oe", "Œb", "Of",
+              "Ð", "Ħb", "Ha", "Hz", "ŋ", "Na", "Nz", "ƒ", "Fa", "Fz"]
+    assert _entries(tmp_path, _by('<key variable="title"/>'), _titled(titles)) == [
+        "Ae", "Æb", "Af", "Az", "Ð", "Da", "Đb", "Dz", "Fa", "Fz", "ƒ", "Ha", "Ħb", "Hz",
+        "Ia", "Iz", "ıb", "La", "Łb", "Lz", "Na", "Nz", "ŋ", "Oa", "Øb", "Oe", "Œb", "Of",
+        "Oz", "Ssa", "ßb", "Ssc", "Sz", "Th", "Tz", "Þb"]
+
+
+def test_letters_of_their_own_keep_the_collations_order_after_a_base_letter(tmp_path):
+    titles = ["ɗa", "ɖb", "Dz", "ƌc", "Ea", "ɛa", "əa", "ǝa", "Ez", "ʃa", "Sz", "Ta"]
+    assert _entries(tmp_path, _by('<key variable="title"/>'), _titled(titles)) == [
+        "Dz", "ɖb", "ɗa", "ƌc", "Ea", "Ez", "ǝa", "əa", "ɛa", "Sz", "ʃa", "Ta"]
+
+
+def test_a_no_break_space_is_ignored_not_a_word_separator(tmp_path):
+    # citeproc-js makes only the space a separator ("|"); other white
+    # space is ignored with punctuation: "Ab\u00a0b" sorts as "Abb"
+    titles = ["Ab\u00a0c", "Ab d", "Abd", "Ab\u00a0b"]
+    assert [t.replace("\u00a0", " ") for t in
+            _entries(tmp_path, _by('<key variable="title"/>'), _titled(titles))] == [
+        "Ab d", "Ab b", "Ab c", "Abd"]
+
+
+def test_symbols_sort_in_the_collations_order(tmp_path):
+    # "^" before "+" before "~" before "$" (code points put "$" first);
+    # "#", "&", "%", "*", "@" are punctuation, ignored
+    titles = ["$2", "+x", "#a", "&b", "%c", "*d", "@e", "~f", "^g", "1", "a"]
+    assert _entries(tmp_path, _by('<key variable="title"/>'), _titled(titles)) == [
+        "^g", "+x", "~f", "$2", "1", "#a", "a", "&b", "%c", "*d", "@e"]
+
+
+_NOTED = [{"id": "a", "type": "book", "title": "A1", "note": "b"},
+          {"id": "b", "type": "book", "title": "B2", "note": ""},
+          {"id": "c", "type": "book", "title": "C3"},
+          {"id": "d", "type": "book", "title": "D4", "note": "a"},
+          {"id": "e", "type": "book", "title": "E5", "note": " "}]
+
+
+@pytest.mark.parametrize("key", ['<key variable="note"{}/>', '<key macro="m"{}/>'])
+@pytest.mark.parametrize(("direction", "expected"), [
+    ("", ["D4", "A1", "B2", "C3", "E5"]),
+    (' sort="descending"', ["A1", "D4", "B2", "C3", "E5"])])
+def test_an_empty_key_sorts_last_either_way(tmp_path, key, direction, expected):
+    # citeproc-js keeps no key for an empty one (as for a missing one)
+    assert _entries(tmp_path, _by(key.format(direction)), _NOTED) == expected
