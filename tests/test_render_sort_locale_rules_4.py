@@ -70,3 +70,47 @@ _NOTED = [{"id": "a", "type": "book", "title": "A1", "note": "b"},
 def test_an_empty_key_sorts_last_either_way(tmp_path, key, direction, expected):
     # citeproc-js keeps no key for an empty one (as for a missing one)
     assert _entries(tmp_path, _by(key.format(direction)), _NOTED) == expected
+
+
+_KULLBACK = [{"family": "Kullback", "given": "S"}]
+_ORIGINAL_OR_ISSUED = (
+    '<macro name="year"><choose><if variable="original-date">'
+    '<date date-parts="year" form="text" variable="original-date"/></if>'
+    '<else><date date-parts="year" form="text" variable="issued"/></else></choose></macro>')
+
+
+def _year_cites(dates: str, macros: str = "") -> str:
+    """A style whose cite and entry print the short author and ``dates``."""
+    cite = f'<group delimiter=" "><names variable="author"><name form="short"/></names>{dates}'
+    return (f'{macros}<citation disambiguate-add-year-suffix="true"><layout>{cite}</group>'
+            f'</layout></citation><bibliography><layout>{cite}<text variable="publisher"/>'
+            '</group></layout></bibliography>')
+
+
+def test_a_reprint_cited_by_its_original_year_is_lettered(tmp_path):
+    # the cite prints the original date where there is one: a 1997 reprint
+    # of 1959 cites as "Kullback 1959" beside the 1959 book, and both are
+    # lettered though their issued years differ
+    items = [{"id": "a", "type": "book", "author": _KULLBACK, "publisher": "W",
+              "issued": {"date-parts": [[1959]]}},
+             {"id": "b", "type": "book", "author": _KULLBACK, "publisher": "D",
+              "issued": {"date-parts": [[1997]]}, "original-date": {"date-parts": [[1959]]}}]
+    body = _year_cites('<text macro="year"/>', _ORIGINAL_OR_ISSUED)
+    assert _entries(tmp_path, body, items) == ["Kullback 1959a W", "Kullback 1959b D"]
+
+
+_ORIGINAL = '<date variable="original-date" form="text" date-parts="year"/>'
+_ISSUED = '<date variable="issued" form="text" date-parts="year"/>'
+
+
+@pytest.mark.parametrize(("dates", "expected"), [
+    (_ORIGINAL + _ISSUED, ["Kullback 1959a 1997 W", "Kullback 1959b 1997 D"]),
+    (_ISSUED + _ORIGINAL, ["Kullback 1997a 1959 W", "Kullback 1997b 1959 D"]),
+    (_ORIGINAL, ["Kullback 1959a W", "Kullback 1959b D"]),
+    ('<date variable="event-date" form="text" date-parts="year"/>',
+     ["Kullback 1950a W", "Kullback 1950b D"])])
+def test_the_implicit_year_suffix_follows_the_first_date_printed(tmp_path, dates, expected):
+    items = [{"id": key, "type": "book", "author": _KULLBACK, "publisher": publisher,
+              "issued": {"date-parts": [[1997]]}, "original-date": {"date-parts": [[1959]]},
+              "event-date": {"date-parts": [[1950]]}} for key, publisher in (("a", "W"), ("b", "D"))]
+    assert _entries(tmp_path, _year_cites(dates), items) == expected

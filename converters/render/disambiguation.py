@@ -56,11 +56,20 @@ def _printed(layout, item, subsequent: bool = False):
 
 
 def _prints_date(layout) -> bool:
-    """Whether the citation layout (or a macro it calls) prints the issued date."""
+    """Whether the citation layout (or a macro it calls) prints the issued
+    date and no other (accessed aside, which cites are compared without):
+    then two cites of different issued years cannot print alike.  A cite
+    that may print the original date ("Kullback 1959" for a 1997 reprint
+    of 1959) can."""
     root = layout.getroottree().getroot()
     places = [layout] + [root.find(f'{_NS}macro[@name="{m}"]') for m in _macros_used(layout, root)]
-    return any(place is not None and place.xpath('.//cs:*[@variable="issued"]', namespaces=_CS)
-               for place in places)
+    printed = {variable for place in places if place is not None
+               for variable in place.xpath(".//cs:*/@variable", namespaces=_CS)}
+    variables = {word for value in printed for word in value.split()}
+    return "issued" in variables and not (variables & _OTHER_DATES)
+
+
+_OTHER_DATES = {"available-date", "event-date", "original-date", "submitted"}
 
 
 def _could_collide(bibliography, dated: bool = True) -> set:
