@@ -55,30 +55,30 @@ def _printed(layout, item, subsequent: bool = False):
     return " ".join(str(text).split()) if text else ""
 
 
-def _prints_date(layout) -> bool:
-    """Whether the citation layout (or a macro it calls) prints the issued
-    date and no other (accessed aside, which cites are compared without):
-    then two cites of different issued years cannot print alike.  A cite
-    that may print the original date ("Kullback 1959" for a 1997 reprint
-    of 1959) can."""
+def _printed_dates(layout) -> frozenset:
+    """The date variables the citation layout (or a macro it calls) prints,
+    accessed aside (cites are compared without it)."""
     root = layout.getroottree().getroot()
     places = [layout] + [root.find(f'{_NS}macro[@name="{m}"]') for m in _macros_used(layout, root)]
     printed = {variable for place in places if place is not None
                for variable in place.xpath(".//cs:*/@variable", namespaces=_CS)}
-    variables = {word for value in printed for word in value.split()}
-    return "issued" in variables and not (variables & _OTHER_DATES)
+    return frozenset(word.replace("-", "_") for value in printed
+                     for word in value.split() if word in _DATES)
 
 
-_OTHER_DATES = {"available-date", "event-date", "original-date", "submitted"}
+_DATES = {"available-date", "event-date", "issued", "original-date", "submitted"}
 
 
-def _could_collide(bibliography, dated: bool = True) -> set:
+def _could_collide(bibliography, dates: frozenset) -> set:
     """Keys of the items whose citations could print like another's: those
-    sharing the first word of a first name and a year.  Items without names
-    are together (a substitute such as "Anonymous" prints alike for any
-    title), and also with the names their title or short title begins
-    like (a report titled "WHO" beside the corporate author WHO).  The rest
-    are not rendered twice (a citation costs half an entry in APA)."""
+    sharing the first word of a first name and a year of a date the cite
+    prints (``dates``; none: any year), any such date's: a 1997 reprint of
+    1959 may cite as "Kullback 1959" beside the 1959 book, and citeproc-js
+    letters them.  Items without names are together (a substitute such as
+    "Anonymous" prints alike for any title), and also with the names their
+    title or short title begins like (a report titled "WHO" beside the
+    corporate author WHO).  The rest are not rendered twice (a citation
+    costs half an entry in APA)."""
     buckets: dict = {}
     for item in bibliography.items:
         reference = bibliography.source[str(item.key)]
@@ -90,10 +90,10 @@ def _could_collide(bibliography, dated: bool = True) -> set:
                 break
         else:
             firsts |= {_first_word(reference.get(v)) for v in ("title", "title_short")} - {""}
-        issued = reference.get("issued") if dated else None
-        year = _years(issued) if issued is not None else None
+        years = {_years(reference[v]) for v in dates if reference.get(v) is not None} or {None}
         for first in firsts:
-            buckets.setdefault((first, year), []).append(item.key)
+            for year in years:
+                buckets.setdefault((first, year), set()).add(item.key)
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
 
 
@@ -108,7 +108,7 @@ def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
     pages copied on write, than the printing it shared out.  A note's
     subsequent cite seldom prints the date the first one does ("Knuth, op.
     cit."), so there items of any year could collide."""
-    maybe = _could_collide(bibliography, _prints_date(layout) and not subsequent)
+    maybe = _could_collide(bibliography, frozenset() if subsequent else _printed_dates(layout))
     return {item.key: _printed(layout, item, subsequent) for item in bibliography.items
             if item.key in maybe}
 
