@@ -114,3 +114,55 @@ def test_the_implicit_year_suffix_follows_the_first_date_printed(tmp_path, dates
               "issued": {"date-parts": [[1997]]}, "original-date": {"date-parts": [[1959]]},
               "event-date": {"date-parts": [[1950]]}} for key, publisher in (("a", "W"), ("b", "D"))]
     assert _entries(tmp_path, _year_cites(dates), items) == expected
+
+
+def _dated(months: list[list[int]]) -> list[dict]:
+    return [{"id": str(n), "type": "book", "title": f"T{n}", "issued": {"date-parts": [parts]}}
+            for n, parts in enumerate(months)]
+
+
+def _printing(date: str) -> str:
+    return ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout>{date}</layout></bibliography>')
+
+
+_MONTHS = [[2000, 3], [2000, 12], [2000, 13], [2000, 14], [2000, 15], [2000, 16], [2000, 17],
+           [2000, 20], [2000, 21], [2000, 24], [2000, 25]]
+
+
+@pytest.mark.parametrize("date", [
+    '<date variable="issued"><date-part name="month" suffix=" "/><date-part name="year"/></date>',
+    '<date variable="issued" form="text"/>'])
+def test_months_13_to_24_print_as_seasons(tmp_path, date):
+    assert _entries(tmp_path, _printing(date), _dated(_MONTHS)) == [
+        "March 2000", "December 2000", "Spring 2000", "Summer 2000", "Autumn 2000",
+        "Winter 2000", "Spring 2000", "Winter 2000", "Spring 2000", "Winter 2000", "2000"]
+
+
+def test_a_seasons_month_prints_nothing_as_a_number(tmp_path):
+    date = ('<date variable="issued"><date-part name="month" form="numeric" suffix="/"/>'
+            '<date-part name="year"/></date>')
+    assert _entries(tmp_path, _printing(date), _dated([[2000, 13], [2000, 22, 5]])) == [
+        "2000", "2000"]
+    assert _entries(tmp_path, _printing('<date variable="issued" form="numeric"/>'),
+                    _dated([[2000, 13], [2000, 22, 5]])) == ["2000", "05/2000"]
+    day = ('<date variable="issued"><date-part name="day" suffix=" "/>'
+           '<date-part name="month" suffix=" "/><date-part name="year"/></date>')
+    assert _entries(tmp_path, _printing(day), _dated([[2000, 22, 5]])) == ["5 Summer 2000"]
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ('<key variable="issued"/>', ["S13", "S16", "Y", "S22", "S22d5", "M1", "M5"]),
+    ('<key macro="d"/>', ["S13", "S16", "Y", "S22", "S22d5", "M1", "M5"]),
+    ('<key variable="issued" sort="descending"/>',
+     ["M5", "M1", "S22d5", "S13", "S16", "Y", "S22"])])
+def test_a_season_sorts_as_a_date_without_a_month(tmp_path, key, expected):
+    items = [{"id": title, "type": "book", "title": title, "issued": {"date-parts": [parts]}}
+             for title, parts in (("S13", [2000, 13]), ("M5", [2000, 5]), ("M1", [2000, 1]),
+                                  ("S16", [2000, 16]), ("Y", [2000]), ("S22d5", [2000, 22, 5]),
+                                  ("S22", [2000, 22]))]
+    body = ('<macro name="d"><date variable="issued" form="text"/></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><sort>{key}</sort><layout><text variable="title"/></layout>'
+            '</bibliography>')
+    assert _entries(tmp_path, body, items) == expected

@@ -11,6 +11,7 @@ import unicodedata
 from copy import deepcopy
 
 from ..richtext import strip_marks
+from .dates import _seasonal
 
 _STATE = threading.local()
 
@@ -151,6 +152,7 @@ def install() -> None:
         return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
+    _patch_seasonal_date_keys()
     _patch_names_in_called_macros(model)
     _patch_dates_in_keys(model)
 
@@ -163,6 +165,21 @@ def _key_options(key) -> dict:
         if option in key.attrib:
             options[option.replace("names", "et-al")] = key.get(option)
     return options
+
+
+def _patch_seasonal_date_keys() -> None:
+    """A date whose month is a season (13 to 24) sorts as one without a
+    month, as citeproc-js sorts it: beside the year alone, before January."""
+    from citeproc.source import Date
+
+    original = Date.sort_key
+
+    def sort_key(self):
+        if not _seasonal(self.get("month")):
+            return original(self)
+        return "{:05}{:02}{:02}".format(self.year + 10000, 0, self.get("day", 0))
+
+    Date.sort_key = sort_key
 
 
 def _patch_names_in_called_macros(model) -> None:
@@ -233,6 +250,8 @@ def _date_key(date, parts: tuple) -> str:
                 number = int(getattr(date, part)) + offset
             except Exception:
                 number = 0
+            if part == "month" and _seasonal(number):
+                number = 0  # a season sorts as no month (citeproc-js)
         key.append(str(number).rjust(width, "0"))
     return "".join(key)
 
