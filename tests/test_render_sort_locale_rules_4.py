@@ -39,6 +39,16 @@ def test_letters_of_their_own_keep_the_collations_order_after_a_base_letter(tmp_
         "Dz", "ɖb", "ɗa", "ƌc", "Ea", "Ez", "ǝa", "əa", "ɛa", "Sz", "ʃa", "Ta"]
 
 
+def test_modifier_and_phonetic_letters_are_letters_of_their_own(tmp_path):
+    # the okina after "h", the ayn and hamza of transliterations after "z",
+    # schwa after "e", Latin alpha after "a"
+    titles = ["ʿAbd", "Zayd", "ʾAli", "Abd", "ʻOkina", "Hz", "Ia", "Əliyev", "Ez", "Fa",
+              "ɑlpha", "Az", "B"]
+    assert _entries(tmp_path, _by('<key variable="title"/>'), _titled(titles)) == [
+        "Abd", "Az", "ɑlpha", "B", "Ez", "Əliyev", "Fa", "Hz", "ʻOkina", "Ia", "Zayd", "ʾAli",
+        "ʿAbd"]
+
+
 def test_a_no_break_space_is_ignored_not_a_word_separator(tmp_path):
     # citeproc-js makes only the space a separator ("|"); other white
     # space is ignored with punctuation: "Ab\u00a0b" sorts as "Abb"

@@ -90,9 +90,9 @@ def _could_collide(bibliography, dates: frozenset) -> set:
                 break
         else:
             firsts |= {_first_word(reference.get(v)) for v in ("title", "title_short")} - {""}
-        years = {_years(reference[v]) for v in dates if reference.get(v) is not None} or {None}
+        years: set = {_years(reference[v]) for v in dates if reference.get(v) is not None}
         for first in firsts:
-            for year in years:
+            for year in years or (None,):
                 buckets.setdefault((first, year), set()).add(item.key)
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
 

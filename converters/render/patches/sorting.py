@@ -87,10 +87,17 @@ def _number(digits: re.Match) -> str:
 # Latin letters ICU's root collation keeps) weighs them first: as base
 # letters ("ł" as "l", "æ" as "ae", "ß" as "ss"), or as a letter of their
 # own right after a base letter, in this order ("ı" after "i" and before
-# "j", "þ" after "z").  Checked on crafted lists against citeproc-js.
-_EXPANDED = "ß=ss æ=ae ð=d ø=o đ=d ħ=h ł=l œ=oe ƍ=zw ƾ=ts ȸ=db ȹ=qp ỻ=ll"
-_AFTER = ("aⱥ bƀɓƃ cȼƈ dɖɗƌȡẟ eɇǝəɛ fƒ gǥɠɣƣ hƕ iıɨɩ jȷɉ kƙ lƚȴƛ nɲƞȵŋ oɔɵȣ pƥ "
-          "qɋĸ rʀɍ sȿẜẝʃƪ tŧⱦƫƭʈȶ uʉɯʊ vʋỽʌ yɏƴỿȝ zþ")
+# "j", "ʻ" after "h", "þ" and "ʿ" after "z").  Checked on crafted lists
+# against citeproc-js.
+_EXPANDED = ("ß=ss æ=ae ð=d ø=o đ=d ħ=h ł=l œ=oe ƍ=zw ƾ=ts ȸ=db ȹ=qp ʣ=dz ʦ=ts ʪ=ls "
+             "ʫ=lz ᵹ=g ᵺ=th ỻ=ll ꜩ=tz ꜳ=aa ꜵ=ao ꜷ=au ꜹ=av ꜻ=av ꜽ=ay ꝏ=oo ꝡ=vy ꝺ=d "
+             "ꝼ=f ꝛ=r ꞃ=r ꞅ=s ꞇ=t ꞛ=a ꞝ=o ꞟ=u ꞡ=g ꞣ=k ꞥ=n ꞧ=r ꞩ=s")
+_AFTER = ("aᴀⱥᶏᴁᴂɐɑᶐɒ bʙƀᴯᴃᵬꞗᶀɓƃꞵ cᴄȼꞓꞔƈɕꜿ dᴅᴆᵭᶁɖɗᶑƌȡꝱẟ eᴇɇᶒⱸǝⱻəᶕɛᶓɘɚɜᶔᴈɝɞʚɤ "
+          "fꜰꞙᵮᶂƒꟻ gɡɢǥᶃɠʛᵷꝿɣƣ hʜƕꞕɦⱨⱶꜧɧʻʽ iıɪꟾꟷᴉᵎɨᵻᶖɩᵼ jȷᴊɉʝɟʄ kᴋᶄƙⱪꝁꝃꝅʞ "
+          "lʟꝇᴌꝉƚⱡɫɬᶅɭꞎȴꝲɮꞁƛʎ mᴍᵯᶆɱꟽꟿꝳ nɴᴻᴎᵰɲƞꞑᶇɳȵꝴŋ oᴏᴑɶᴔᴓɔᴐᴒᶗꝍᴖᴗⱺɵꝋɷꞷȣᴕ "
+          "pᴘᵽꝑᵱᶈƥꝓꝕꟼɸⱷ qꝗꝙʠɋĸ rʀᴙɍᵲɹᴚɺɻⱹᶉɼɽɾᵳɿʁꝵꝶꝝ sꜱᵴᶊʂȿẜẝʃᶋᶘƪʅʆ tᴛŧⱦᵵƫƭʈȶꝷʇ "
+          "uᴜᴝᴞᵫʉᵾᶙɥʮʯɯꟺᴟɰʊᵿ vᴠꝟᶌʋⱱⱴỽʌ wᴡⱳʍ xᶍꭓ yʏɏƴỿȝ "
+          "zᴢƶᵶᶎȥʐʑɀⱬꝣʒᴣƹᶚƺʓþꝥꝧƿꝩꝫꝭꝯꝸƻꜫꜭꜯƨƽƅʔɂˀʼˮʾꜣꞌꞏʕʿˁᴤᴥꜥʡʢʖǀǁǂǃʗʘʬʭᴦᴧᴨᴩᴪ")
 # ASCII and Latin-1 symbols in the collation's order (citeproc-js "^g",
 # "+x", "~f", "$2"); other symbols after them, in code point order
 _SYMBOLS = "`´^¯¨¸°©®+±÷×<=>¬|¦~¤¢$£¥"
