@@ -176,3 +176,32 @@ def test_a_season_sorts_as_a_date_without_a_month(tmp_path, key, expected):
             f'<bibliography><sort>{key}</sort><layout><text variable="title"/></layout>'
             '</bibliography>')
     assert _entries(tmp_path, body, items) == expected
+
+
+def _cites(tmp_path, body: str, items: list[dict]) -> list[str]:
+    from converters.render import render
+    from tests.support import _RULE_STYLE
+
+    path = tmp_path / "cites.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="", body=body), encoding="utf-8")
+    return render(items, style=str(path), output="text", locale="en-US").citations
+
+
+def test_with_initials_a_name_whose_initials_tell_no_one_apart_stays_short(tmp_path):
+    # Ann and Amy Lee are both "A Lee": under all-names-with-initials only
+    # the second names, added to the cites, tell the works apart
+    body = ('<citation disambiguate-add-givenname="true" disambiguate-add-names="true" '
+            'et-al-min="2" et-al-use-first="1" '
+            'givenname-disambiguation-rule="all-names-with-initials"><layout>'
+            '<names variable="author"><name form="short" initialize-with=""/></names>'
+            '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+            '</layout></citation>')
+
+    def work(key, *people):
+        return {"id": key, "type": "book", "issued": {"date-parts": [[2001]]},
+                "author": [{"family": family, "given": given} for family, given in people]}
+
+    items = [work("e", ("Lee", "Ann"), ("Kim", "B")), work("f", ("Lee", "Amy"), ("Kim", "C")),
+             work("g", ("Roe", "A. B.")), work("h", ("Roe", "A. C."))]
+    assert _cites(tmp_path, body, items) == [
+        "Lee, B Kim 2001", "Lee, C Kim 2001", "AB Roe 2001", "AC Roe 2001"]

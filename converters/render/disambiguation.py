@@ -360,15 +360,19 @@ def _restore(reference, snapshot: tuple) -> None:
     set_conditions_true(reference, snapshot[2])
 
 
-def _differs(items, refs, index: int) -> bool:
+def _differs(items, refs, index: int, initials_only: bool = False) -> bool:
     """Whether two of the items' names at ``index`` share a family name
-    but not a given name (so showing given names can tell them apart)."""
+    but not a given name (so showing given names can tell them apart);
+    ``initials_only`` (the -with-initials rules): not their initials, as
+    only initials can be shown (citeproc-js leaves "Lee" for Ann and Amy
+    Lee, where "A Lee" would tell them apart no better)."""
     people: dict[str, set] = {}
     for item in items:
         names = _leading(refs[item.key])[1]
         if index < len(names) and "literal" not in names[index]:
+            given = _person(names[index].get("given") or "")
             people.setdefault(_family(names[index]), set()).add(
-                _person(names[index].get("given") or ""))
+                _initials(given) if initials_only else given)
     return any(len(givens) > 1 for givens in people.values())
 
 
@@ -394,7 +398,7 @@ def _search_names(group, refs, layout, printed: dict, opts: _Options) -> None:
         if not opts.add_given:
             continue
         for index in [0] if opts.rule.startswith("primary") else range(count):
-            if not search.pending or not _differs(search.pending, refs, index):
+            if not search.pending or not _differs(search.pending, refs, index, len(levels) == 1):
                 continue
             for level in levels:
                 for item in search.pending:
