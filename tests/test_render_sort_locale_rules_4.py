@@ -66,6 +66,18 @@ def test_symbols_sort_in_the_collations_order(tmp_path):
         "^g", "+x", "~f", "$2", "1", "#a", "a", "&b", "%c", "*d", "@e"]
 
 
+def test_the_separator_sorts_as_the_symbol_it_is_and_ends_every_key(tmp_path):
+    # citeproc-js joins a key's words with "|" and ends the key with it: "+"
+    # sorts before it, "$" after ("x+y", "x y", "x$y"; "Ab+" before "Ab"),
+    # punctuation alone is "|" ("–" after "+x"), a space after leading
+    # punctuation counts ("’ ab" before "$x"); number signs that are no
+    # digits sort after every number ("11", "½", "a"; "x3", "x²")
+    titles = ["x$y", "x y", "x+y", "Ab", "Ab+", "’ ab", "–", "+x", "$x", "11", "½", "a", "x3",
+              "x²", "2"]
+    assert _entries(tmp_path, _by('<key variable="title"/>'), _titled(titles)) == [
+        "+x", "–", "’ ab", "$x", "2", "11", "½", "a", "Ab+", "Ab", "x+y", "x y", "x$y", "x3", "x²"]
+
+
 _NOTED = [{"id": "a", "type": "book", "title": "A1", "note": "b"},
           {"id": "b", "type": "book", "title": "B2", "note": ""},
           {"id": "c", "type": "book", "title": "C3"},

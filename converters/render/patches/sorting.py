@@ -35,14 +35,21 @@ _DIGITS = re.compile(r"\d+")
 _SEPARATORS = re.compile("\x01+")
 _TAG = re.compile(r"<[^>]*>")
 _OTHER_SPACE = re.compile(r"[^\S ]")
+# number signs that are no digits (category No) in the blocks a title may
+# hold them: Latin-1's "²" and "½", super- and subscripts, number forms,
+# enclosed numbers, dingbats
+_NUMBER_SIGNS = re.compile("[" + "".join(
+    chr(code) for start, end in ((0xB2, 0xBF), (0x2070, 0x209F), (0x2150, 0x218F),
+                                 (0x2460, 0x24FF), (0x2776, 0x2793))
+    for code in range(start, end + 1) if unicodedata.category(chr(code)) == "No") + "]")
 
 
 def collation_key(value):
     """A key compared as citeproc-js compares them: every space of the key
-    made a separator that sorts before letters and digits ("|"), then
-    Intl.Collator with sensitivity "base", ignorePunctuation and numeric.
-    So accents and case aside, punctuation ignored, digit runs by value and
-    kept apart by the punctuation between them: "A Primer" before "A.I.
+    made a separator, "|", which also ends the key, then Intl.Collator
+    with sensitivity "base", ignorePunctuation and numeric.  So accents
+    and case aside, punctuation ignored, digit runs by value and kept
+    apart by the punctuation between them: "A Primer" before "A.I.
     Safety", "Post-war" after "Postal" ("Postwar"), "1984–1986" before
     "1985", "Dale, Zippy" before "Dalebout", "vol. 2" before "vol. 10"."""
     if isinstance(value, list):
@@ -57,14 +64,21 @@ def collation_key(value):
         # letter); the data's own "<" is a mark here, not a tag
         value = _TAG.sub("", value)
     value = strip_marks(value)  # rich text sorts by its text
-    if not value.strip():
+    value = value.strip()
+    if not value:
         # citeproc-js keeps no key for an empty one: the item sorts after
         # those with one, ascending and descending (citeproc-py's None)
         return None
     if not value.isascii():
         # white space other than the space is ignored, as punctuation is
         # (NFKD would make a no-break space a space, so a separator)
-        decomposed = unicodedata.normalize("NFKD", _OTHER_SPACE.sub("", value))
+        value = _OTHER_SPACE.sub("", value)
+        if _NUMBER_SIGNS.search(value):
+            # a number sign that is no digit ("½", "²") sorts after every
+            # number and before letters, as citeproc-js's numeric collation
+            # has it ("11", "½", "a"; "x3" before "x²")
+            value = _NUMBER_SIGNS.sub(lambda sign: "\x03" + sign.group(0), value)
+        decomposed = unicodedata.normalize("NFKD", value)
         value = "".join(c for c in decomposed if not unicodedata.combining(c))
         value = value.lower().translate(_LETTERS)
     # each digit run made a number before the punctuation between them goes:
@@ -72,7 +86,11 @@ def collation_key(value):
     # alone as numbers, and read 19841986)
     value = _DIGITS.sub(_number, value.lower())
     value = "".join(c if c.isalnum() else _COLLATED[c] for c in value)
-    return _SEPARATORS.sub("\x01", value).strip("\x01")
+    # the separator is the symbol "|" to the collator: "$" sorts after it,
+    # "+" before ("x+y", "x y", "x$y"; "Ab+" before "Ab"; a key of
+    # punctuation alone after "+x"); a space that only punctuation parts
+    # from the key's ends is kept ("’ ab" is "|ab|", before the symbols)
+    return _SEPARATORS.sub("\x01", value).replace("\x01", _SEPARATOR) + _SEPARATOR
 
 
 def _number(digits: re.Match) -> str:
@@ -139,7 +157,8 @@ class _Collated(dict):
 
 
 _LETTERS = _letter_forms()
-_COLLATED = _Collated({"\x01": "\x01", "\x02": "\x02"})
+_SEPARATOR = "\x00" + chr(0x20 + _SYMBOLS.index("|"))
+_COLLATED = _Collated({"\x01": "\x01", "\x02": "\x02", "\x03": "\x03"})
 
 
 def install() -> None:
