@@ -55,21 +55,30 @@ def _printed(layout, item, subsequent: bool = False):
     return " ".join(str(text).split()) if text else ""
 
 
-def _prints_date(layout) -> bool:
-    """Whether the citation layout (or a macro it calls) prints the issued date."""
+def _printed_dates(layout) -> frozenset:
+    """The date variables the citation layout (or a macro it calls) prints,
+    accessed aside (cites are compared without it)."""
     root = layout.getroottree().getroot()
     places = [layout] + [root.find(f'{_NS}macro[@name="{m}"]') for m in _macros_used(layout, root)]
-    return any(place is not None and place.xpath('.//cs:*[@variable="issued"]', namespaces=_CS)
-               for place in places)
+    printed = {variable for place in places if place is not None
+               for variable in place.xpath(".//cs:*/@variable", namespaces=_CS)}
+    return frozenset(word.replace("-", "_") for value in printed
+                     for word in value.split() if word in _DATES)
 
 
-def _could_collide(bibliography, dated: bool = True) -> set:
+_DATES = {"available-date", "event-date", "issued", "original-date", "submitted"}
+
+
+def _could_collide(bibliography, dates: frozenset) -> set:
     """Keys of the items whose citations could print like another's: those
-    sharing the first word of a first name and a year.  Items without names
-    are together (a substitute such as "Anonymous" prints alike for any
-    title), and also with the names their title or short title begins
-    like (a report titled "WHO" beside the corporate author WHO).  The rest
-    are not rendered twice (a citation costs half an entry in APA)."""
+    sharing the first word of a first name and a year of a date the cite
+    prints (``dates``; none: any year), any such date's: a 1997 reprint of
+    1959 may cite as "Kullback 1959" beside the 1959 book, and citeproc-js
+    letters them.  Items without names are together (a substitute such as
+    "Anonymous" prints alike for any title), and also with the names their
+    title or short title begins like (a report titled "WHO" beside the
+    corporate author WHO).  The rest are not rendered twice (a citation
+    costs half an entry in APA)."""
     buckets: dict = {}
     for item in bibliography.items:
         reference = bibliography.source[str(item.key)]
@@ -81,10 +90,10 @@ def _could_collide(bibliography, dated: bool = True) -> set:
                 break
         else:
             firsts |= {_first_word(reference.get(v)) for v in ("title", "title_short")} - {""}
-        issued = reference.get("issued") if dated else None
-        year = _years(issued) if issued is not None else None
+        years: set = {_years(reference[v]) for v in dates if reference.get(v) is not None}
         for first in firsts:
-            buckets.setdefault((first, year), []).append(item.key)
+            for year in years or (None,):
+                buckets.setdefault((first, year), set()).add(item.key)
     return {key for keys in buckets.values() if len(keys) > 1 for key in keys}
 
 
@@ -99,7 +108,7 @@ def _print_all(bibliography, layout, subsequent: bool = False) -> dict:
     pages copied on write, than the printing it shared out.  A note's
     subsequent cite seldom prints the date the first one does ("Knuth, op.
     cit."), so there items of any year could collide."""
-    maybe = _could_collide(bibliography, _prints_date(layout) and not subsequent)
+    maybe = _could_collide(bibliography, frozenset() if subsequent else _printed_dates(layout))
     return {item.key: _printed(layout, item, subsequent) for item in bibliography.items
             if item.key in maybe}
 
@@ -351,15 +360,19 @@ def _restore(reference, snapshot: tuple) -> None:
     set_conditions_true(reference, snapshot[2])
 
 
-def _differs(items, refs, index: int) -> bool:
+def _differs(items, refs, index: int, initials_only: bool = False) -> bool:
     """Whether two of the items' names at ``index`` share a family name
-    but not a given name (so showing given names can tell them apart)."""
+    but not a given name (so showing given names can tell them apart);
+    ``initials_only`` (the -with-initials rules): not their initials, as
+    only initials can be shown (citeproc-js leaves "Lee" for Ann and Amy
+    Lee, where "A Lee" would tell them apart no better)."""
     people: dict[str, set] = {}
     for item in items:
         names = _leading(refs[item.key])[1]
         if index < len(names) and "literal" not in names[index]:
+            given = _person(names[index].get("given") or "")
             people.setdefault(_family(names[index]), set()).add(
-                _person(names[index].get("given") or ""))
+                _initials(given) if initials_only else given)
     return any(len(givens) > 1 for givens in people.values())
 
 
@@ -385,7 +398,7 @@ def _search_names(group, refs, layout, printed: dict, opts: _Options) -> None:
         if not opts.add_given:
             continue
         for index in [0] if opts.rule.startswith("primary") else range(count):
-            if not search.pending or not _differs(search.pending, refs, index):
+            if not search.pending or not _differs(search.pending, refs, index, len(levels) == 1):
                 continue
             for level in levels:
                 for item in search.pending:

@@ -172,6 +172,8 @@ def _patch_season_text(model) -> None:
     original = model.Date_Part.process
 
     def process(self, date, context=None):
+        if self.get("name") == "month" and _seasonal(dict.get(date, "month")):
+            return _season_of_month(self, date, context)
         if self.get("name") == "month" and not dict.get(date, "month"):
             season = dict.get(date, "season")
             if isinstance(season, str) and not season.strip().isdigit() and season.strip():
@@ -186,6 +188,32 @@ def _patch_season_text(model) -> None:
         return original(self, date, context)
 
     model.Date_Part.process = process
+
+
+def _seasonal(month) -> bool:
+    """Whether a month is one of 13 to 24, which CSL-JSON gives for seasons."""
+    try:
+        return 12 < int(str(month)) < 25
+    except ValueError:
+        return False
+
+
+def _season_of_month(part, date, context):
+    """Months 13 to 24 print as seasons, spring to winter twice over (13
+    and 17 and 21 "Spring", 16 and 20 and 24 "Winter"), as citeproc-js
+    prints them; a numeric month prints nothing ("2000", "05/2000" for day 5
+    of month 22).  citeproc-py printed nothing in a month's name's place,
+    "13" in a number's."""
+    form = part.get("form")
+    if context is not None:
+        # the calling cs:date's own month part decides, as in Date_Part.process
+        found = context.xpath_search('./cs:date-part[@name="month"]')
+        if found:
+            form = found[0].get("form", form)
+    if form in ("numeric", "numeric-leading-zeros"):
+        return None
+    where = context if context is not None else part
+    return where.get_single_term(name=f"season-{(int(str(dict.get(date, 'month'))) - 13) % 4 + 1:02}")
 
 
 def _patch_ranges(model) -> None:

@@ -11,6 +11,7 @@ import unicodedata
 from copy import deepcopy
 
 from ..richtext import strip_marks
+from .dates import _seasonal
 
 _STATE = threading.local()
 
@@ -33,14 +34,22 @@ def sorts(sort_options) -> bool:
 _DIGITS = re.compile(r"\d+")
 _SEPARATORS = re.compile("\x01+")
 _TAG = re.compile(r"<[^>]*>")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+# number signs that are no digits (category No) in the blocks a title may
+# hold them: Latin-1's "²" and "½", super- and subscripts, number forms,
+# enclosed numbers, dingbats
+_NUMBER_SIGNS = re.compile("[" + "".join(
+    chr(code) for start, end in ((0xB2, 0xBF), (0x2070, 0x209F), (0x2150, 0x218F),
+                                 (0x2460, 0x24FF), (0x2776, 0x2793))
+    for code in range(start, end + 1) if unicodedata.category(chr(code)) == "No") + "]")
 
 
 def collation_key(value):
     """A key compared as citeproc-js compares them: every space of the key
-    made a separator that sorts before letters and digits ("|"), then
-    Intl.Collator with sensitivity "base", ignorePunctuation and numeric.
-    So accents and case aside, punctuation ignored, digit runs by value and
-    kept apart by the punctuation between them: "A Primer" before "A.I.
+    made a separator, "|", which also ends the key, then Intl.Collator
+    with sensitivity "base", ignorePunctuation and numeric.  So accents
+    and case aside, punctuation ignored, digit runs by value and kept
+    apart by the punctuation between them: "A Primer" before "A.I.
     Safety", "Post-war" after "Postal" ("Postwar"), "1984–1986" before
     "1985", "Dale, Zippy" before "Dalebout", "vol. 2" before "vol. 10"."""
     if isinstance(value, list):
@@ -55,15 +64,33 @@ def collation_key(value):
         # letter); the data's own "<" is a mark here, not a tag
         value = _TAG.sub("", value)
     value = strip_marks(value)  # rich text sorts by its text
+    value = value.strip()
+    if not value:
+        # citeproc-js keeps no key for an empty one: the item sorts after
+        # those with one, ascending and descending (citeproc-py's None)
+        return None
     if not value.isascii():
+        # white space other than the space is ignored, as punctuation is
+        # (NFKD would make a no-break space a space, so a separator)
+        value = _OTHER_SPACE.sub("", value)
+        if _NUMBER_SIGNS.search(value):
+            # a number sign that is no digit ("½", "²") sorts after every
+            # number and before letters, as citeproc-js's numeric collation
+            # has it ("11", "½", "a"; "x3" before "x²")
+            value = _NUMBER_SIGNS.sub(lambda sign: "\x03" + sign.group(0), value)
         decomposed = unicodedata.normalize("NFKD", value)
         value = "".join(c for c in decomposed if not unicodedata.combining(c))
+        value = value.lower().translate(_LETTERS)
     # each digit run made a number before the punctuation between them goes:
     # "1984–1986" is 1984 then 1986 (citeproc-py compares two keys of digits
     # alone as numbers, and read 19841986)
     value = _DIGITS.sub(_number, value.lower())
     value = "".join(c if c.isalnum() else _COLLATED[c] for c in value)
-    return _SEPARATORS.sub("\x01", value).strip("\x01")
+    # the separator is the symbol "|" to the collator: "$" sorts after it,
+    # "+" before ("x+y", "x y", "x$y"; "Ab+" before "Ab"; a key of
+    # punctuation alone after "+x"); a space that only punctuation parts
+    # from the key's ends is kept ("’ ab" is "|ab|", before the symbols)
+    return _SEPARATORS.sub("\x01", value).replace("\x01", _SEPARATOR) + _SEPARATOR
 
 
 def _number(digits: re.Match) -> str:
@@ -74,27 +101,64 @@ def _number(digits: re.Match) -> str:
     return "\x02" + chr(0xF0000 + len(run)) + run
 
 
+# Letters that do not decompose, as the Unicode collation (DUCET, whose
+# Latin letters ICU's root collation keeps) weighs them first: as base
+# letters ("ł" as "l", "æ" as "ae", "ß" as "ss"), or as a letter of their
+# own right after a base letter, in this order ("ı" after "i" and before
+# "j", "ʻ" after "h", "þ" and "ʿ" after "z").  Checked on crafted lists
+# against citeproc-js.
+_EXPANDED = ("ß=ss æ=ae ð=d ø=o đ=d ħ=h ł=l œ=oe ƍ=zw ƾ=ts ȸ=db ȹ=qp ʣ=dz ʦ=ts ʪ=ls "
+             "ʫ=lz ᵹ=g ᵺ=th ỻ=ll ꜩ=tz ꜳ=aa ꜵ=ao ꜷ=au ꜹ=av ꜻ=av ꜽ=ay ꝏ=oo ꝡ=vy ꝺ=d "
+             "ꝼ=f ꝛ=r ꞃ=r ꞅ=s ꞇ=t ꞛ=a ꞝ=o ꞟ=u ꞡ=g ꞣ=k ꞥ=n ꞧ=r ꞩ=s")
+_AFTER = ("aᴀⱥᶏᴁᴂɐɑᶐɒ bʙƀᴯᴃᵬꞗᶀɓƃꞵ cᴄȼꞓꞔƈɕꜿ dᴅᴆᵭᶁɖɗᶑƌȡꝱẟ eᴇɇᶒⱸǝⱻəᶕɛᶓɘɚɜᶔᴈɝɞʚɤ "
+          "fꜰꞙᵮᶂƒꟻ gɡɢǥᶃɠʛᵷꝿɣƣ hʜƕꞕɦⱨⱶꜧɧʻʽ iıɪꟾꟷᴉᵎɨᵻᶖɩᵼ jȷᴊɉʝɟʄ kᴋᶄƙⱪꝁꝃꝅʞ "
+          "lʟꝇᴌꝉƚⱡɫɬᶅɭꞎȴꝲɮꞁƛʎ mᴍᵯᶆɱꟽꟿꝳ nɴᴻᴎᵰɲƞꞑᶇɳȵꝴŋ oᴏᴑɶᴔᴓɔᴐᴒᶗꝍᴖᴗⱺɵꝋɷꞷȣᴕ "
+          "pᴘᵽꝑᵱᶈƥꝓꝕꟼɸⱷ qꝗꝙʠɋĸ rʀᴙɍᵲɹᴚɺɻⱹᶉɼɽɾᵳɿʁꝵꝶꝝ sꜱᵴᶊʂȿẜẝʃᶋᶘƪʅʆ tᴛŧⱦᵵƫƭʈȶꝷʇ "
+          "uᴜᴝᴞᵫʉᵾᶙɥʮʯɯꟺᴟɰʊᵿ vᴠꝟᶌʋⱱⱴỽʌ wᴡⱳʍ xᶍꭓ yʏɏƴỿȝ "
+          "zᴢƶᵶᶎȥʐʑɀⱬꝣʒᴣƹᶚƺʓþꝥꝧƿꝩꝫꝭꝯꝸƻꜫꜭꜯƨƽƅʔɂˀʼˮʾꜣꞌꞏʕʿˁᴤᴥꜥʡʢʖǀǁǂǃʗʘʬʭᴦᴧᴨᴩᴪ")
+# ASCII and Latin-1 symbols in the collation's order (citeproc-js "^g",
+# "+x", "~f", "$2"); other symbols after them, in code point order
+_SYMBOLS = "`´^¯¨¸°©®+±÷×<=>¬|¦~¤¢$£¥"
+
+
+def _letter_forms() -> dict:
+    """The table for str.translate of a lower-cased key."""
+    forms = dict(pair.split("=") for pair in _EXPANDED.split())
+    # a letter of its own: its base letter, then a mark above any character
+    # a key holds, so that it sorts after every word of that base letter
+    after = "".join(run[1:] for run in _AFTER.split())
+    for run in _AFTER.split():
+        for letter in run[1:]:
+            forms[letter] = run[0] + chr(0x10FE00 + after.index(letter))
+    return {ord(letter): form for letter, form in forms.items()}
+
+
 class _Collated(dict):
-    """A character's form in a key: a space the separator, punctuation
-    nothing (ignorePunctuation), a symbol marked to sort first, any other
-    character itself."""
+    """A character's form in a key: the space the separator (citeproc-js
+    joins a key's words with "|"), other white space and punctuation
+    nothing (ignorePunctuation: "Ab\u00a0b" sorts as "Abb"), a symbol
+    marked to sort first, any other character itself."""
 
     def __missing__(self, char: str) -> str:
-        if char.isspace():
+        category = unicodedata.category(char)[0]
+        if char == " ":
             form = "\x01"
-        elif unicodedata.category(char)[0] == "P":
+        elif char.isspace() or category == "P":
             form = ""
-        elif unicodedata.category(char)[0] == "S":
+        elif category == "S":
             # a symbol sorts before the space and digits, as in ICU
             # (citeproc-js "x+y", "x + y", "x y"; "+x", "$2", "1")
-            form = "\x00" + char
+            rank = _SYMBOLS.find(char)
+            form = "\x00" + (chr(0x20 + rank) if rank >= 0 else char)
         else:
             form = char
         self[char] = form
         return form
 
 
-_COLLATED = _Collated({"\x01": "\x01", "\x02": "\x02"})
+_LETTERS = _letter_forms()
+_SEPARATOR = "\x00" + chr(0x20 + _SYMBOLS.index("|"))
+_COLLATED = _Collated({"\x01": "\x01", "\x02": "\x02", "\x03": "\x03"})
 
 
 def install() -> None:
@@ -114,6 +178,7 @@ def install() -> None:
         return [collation_key(key) for key in keys]
 
     model.Key.sort_keys = sort_keys
+    _patch_seasonal_date_keys()
     _patch_names_in_called_macros(model)
     _patch_dates_in_keys(model)
 
@@ -126,6 +191,21 @@ def _key_options(key) -> dict:
         if option in key.attrib:
             options[option.replace("names", "et-al")] = key.get(option)
     return options
+
+
+def _patch_seasonal_date_keys() -> None:
+    """A date whose month is a season (13 to 24) sorts as one without a
+    month, as citeproc-js sorts it: beside the year alone, before January."""
+    from citeproc.source import Date
+
+    original = Date.sort_key
+
+    def sort_key(self):
+        if not _seasonal(self.get("month")):
+            return original(self)
+        return "{:05}{:02}{:02}".format(self.year + 10000, 0, self.get("day", 0))
+
+    Date.sort_key = sort_key
 
 
 def _patch_names_in_called_macros(model) -> None:
@@ -196,6 +276,8 @@ def _date_key(date, parts: tuple) -> str:
                 number = int(getattr(date, part)) + offset
             except Exception:
                 number = 0
+            if part == "month" and _seasonal(number):
+                number = 0  # a season sorts as no month (citeproc-js)
         key.append(str(number).rjust(width, "0"))
     return "".join(key)
 

@@ -1,7 +1,7 @@
 """Implicit year suffixes: a style that asks for year-suffix disambiguation
 but never prints the year-suffix variable gets the suffix after the year of
-the first issued date it renders, once a cite or entry (CSL 1.0.2 §
-Disambiguation), printed as a copy of the year's date-part, its affixes and
+the first date it renders, of any date variable, once a cite or entry (CSL
+1.0.2 § Disambiguation), printed as a copy of the year's date-part, its affixes and
 formatting with it ("(2001)(a)", as citeproc-js prints it:
 new-zealand-dental-journal).  citeproc-py prints none.  (14 fixtures:
 disambiguate_ImplicitYearSuffixOnceOnly, disambiguate_NoTextElementUsesYearSuffixVariable,
@@ -65,7 +65,9 @@ def install() -> None:
             return text
         try:
             suffix = item.reference.get("year_suffix")
-            year = _last_year(item.reference["issued"])
+            if not suffix:
+                return text
+            year = _last_year(item.reference[self.get("variable").replace("-", "_")])
         except Exception:
             return text
         if not suffix or not year or _ITEM.shown or _prints_suffix(self.get_root()):
@@ -87,7 +89,12 @@ def install() -> None:
                 at, letters = after + len(closing), str(part.wrap(part.format(suffix)))
         return rendered[:at] + letters + rendered[at:]
 
-    after_render(model.Date, render, lambda element: element.get("variable") == "issued")
+    # after the first date's year, whichever date it is (citeproc-js
+    # "Kullback 1959a 1997" for an original date printed before the issued)
+    after_render(model.Date, render, lambda element: element.get("variable") in _DATES)
+
+
+_DATES = {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
 
 
 def _last_year(issued) -> str:
