@@ -1,0 +1,76 @@
+"""Rules found by comparing every catalogue style with citeproc-js on a
+few records, looking for styles that differ wholesale.  The expected
+texts are what citeproc-js 2.4 (npm "citeproc") printed for the same
+small style and items; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+_BLOCK = '<group display="block"><names variable="author"/></group>'
+_ROE = {"id": "a", "type": "book", "title": "The Title",
+        "author": [{"family": "Roe", "given": "Ann"}]}
+_ZED = {"id": "b", "type": "book", "title": "Other", "URL": "http://x.org",
+        "author": [{"family": "Zed", "given": "Bo"}]}
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    # an empty display group or text is the last part: the title keeps its "."
+    ('<group display="block"><text variable="URL"/></group>',
+     ['<div class="csl-block">Ann Roe</div>The Title.',
+      '<div class="csl-block">Bo Zed</div>Other.<div class="csl-block">http://x.org</div>']),
+    ('<text variable="URL" display="block"/>',
+     ['<div class="csl-block">Ann Roe</div>The Title.',
+      '<div class="csl-block">Bo Zed</div>Other.<div class="csl-block">http://x.org</div>']),
+    # an empty group without display leaves no part: the title's "." goes
+    ('<group><text variable="URL"/></group>',
+     ['<div class="csl-block">Ann Roe</div>The Title',
+      '<div class="csl-block">Bo Zed</div>Other.http://x.org']),
+])
+def test_an_empty_display_part_is_the_last_part(tmp_path, after, expected):
+    body = _bib(_BLOCK + '<text variable="title" suffix="."/>' + after)
+    assert _entries(tmp_path, body, [_ROE, _ZED], output="html") == expected
+
+
+def test_the_layout_suffix_is_lost_on_an_empty_display_part(tmp_path):
+    body = _bib(_BLOCK + '<text variable="title" suffix="!"/>'
+                '<group display="indent"><text variable="URL"/></group>')
+    body = body.replace("<bibliography><layout>", '<bibliography><layout suffix=".">')
+    assert _entries(tmp_path, body, [_ROE, _ZED], output="html") == [
+        '<div class="csl-block">Ann Roe</div>The Title!',
+        '<div class="csl-block">Bo Zed</div>Other!<div class="csl-indent">http://x.org.</div>']
+
+
+def test_a_group_suffix_with_a_tab_before_an_empty_block(tmp_path):
+    # archaeonautica's layout: block, a group ending ".\t", an accessed block
+    body = _bib('<group display="block" suffix="&#9;"><names variable="author"/></group>'
+                '<group suffix=".&#9;"><text variable="title" font-style="italic"/></group>'
+                '<group display="block"><text variable="URL"/></group>')
+    assert _entries(tmp_path, body, [_ROE], output="html") == [
+        '<div class="csl-block">Ann Roe\t</div><i>The Title</i>.\t']
+
+
+_PEOPLE = [
+    {"id": "a", "type": "book", "title": "A",
+     "author": [{"family": "Gennep", "non-dropping-particle": "van", "given": "Arnold"}]},
+    {"id": "b", "type": "book", "title": "B", "author": [{"family": "Gerhardt", "given": "Zed"}]},
+    {"id": "c", "type": "book", "title": "C", "author": [{"family": "Tomas", "given": "Ann"}]},
+    {"id": "d", "type": "book", "title": "D", "author": [{"family": "Gerhardt", "given": "Adam"}]},
+    {"id": "f", "type": "book", "title": "F", "author": [{"family": "Gennep", "given": "Bob"}]},
+    {"id": "g", "type": "book", "title": "G", "author": [{"family": "Gennepa", "given": "Bob"}]},
+]
+
+
+@pytest.mark.parametrize(("demote", "expected"), [
+    # "Gennep van": among the G's; given names are not in the key (B before D)
+    ("", "F A G B D C"),
+    (' demote-non-dropping-particle="sort-only"', "F A G B D C"),
+    (' demote-non-dropping-particle="never"', "F G B D C A"),
+])
+def test_a_short_name_in_a_sort_key_demotes_its_particle(tmp_path, demote, expected):
+    body = ('<macro name="a"><names variable="author"><name form="short"/></names></macro>'
+            + _bib('<text variable="title"/>', bib="").replace(
+                "<bibliography>", '<bibliography><sort><key macro="a"/></sort>'))
+    assert " ".join(_entries(tmp_path, body, _PEOPLE, attrs=demote)) == expected
