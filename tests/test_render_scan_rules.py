@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import _RULE_STYLE
 from tests.support import rule_bibliography as _bib
 from tests.support import rule_entries as _entries
 
@@ -74,3 +75,27 @@ def test_a_short_name_in_a_sort_key_demotes_its_particle(tmp_path, demote, expec
             + _bib('<text variable="title"/>', bib="").replace(
                 "<bibliography>", '<bibliography><sort><key macro="a"/></sort>'))
     assert " ".join(_entries(tmp_path, body, _PEOPLE, attrs=demote)) == expected
+
+
+@pytest.mark.parametrize(("locales", "lang", "expected"), [
+    # the style's zh locale has no page-range-delimiter: its unlabelled one's
+    ('<locale xml:lang="zh"><terms><term name="in">见</term></terms></locale>'
+     '<locale><terms><term name="page-range-delimiter">~</term></terms></locale>',
+     "zh-CN", "3027~3036"),
+    ('<locale xml:lang="de"><terms><term name="in">x</term></terms></locale>'
+     '<locale><terms><term name="page-range-delimiter">/</term></terms></locale>',
+     "de-DE", "3027/3036"),
+    # none in the style: the specification's default
+    ('<locale xml:lang="en"><terms><term name="in">x</term></terms></locale>', "en-US",
+     "3027–3036"),
+])
+def test_a_style_locale_without_a_term_falls_through_to_the_next(tmp_path, locales, lang,
+                                                                  expected):
+    from converters.render import render
+
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="",
+                                       body=_bib('<text variable="page"/>', locales)),
+                    encoding="utf-8")
+    item = {"id": "a", "type": "article-journal", "title": "T", "page": "3027-3036"}
+    assert render([item], style=str(path), locale=lang).entries == [expected]
