@@ -99,3 +99,27 @@ def test_a_style_locale_without_a_term_falls_through_to_the_next(tmp_path, local
                     encoding="utf-8")
     item = {"id": "a", "type": "article-journal", "title": "T", "page": "3027-3036"}
     assert render([item], style=str(path), locale=lang).entries == [expected]
+
+
+_THREE = [{"id": "a", "type": "book", "title": "T", "author": [
+    {"family": "Ashok", "given": "Arjun"}, {"family": "Marcotte", "given": "E"},
+    {"family": "Zant", "given": "V"}]},
+    {"id": "b", "type": "book", "title": "T2", "author": [
+        {"family": "Ashok", "given": "Arjun"}, {"family": "Zant", "given": "V"}]}]
+
+
+@pytest.mark.parametrize(("name", "where", "expected"), [
+    ('<name and="text"/>', ' name-delimiter="; "',
+     ["Arjun Ashok; E Marcotte; and V Zant", "Arjun Ashok and V Zant"]),
+    ('<name and="text" delimiter-precedes-last="never" name-as-sort-order="all"/>',
+     ' name-delimiter="; "', ["Ashok, Arjun; Marcotte, E and Zant, V", "Ashok, Arjun and Zant, V"]),
+    ('<name and="symbol" delimiter-precedes-last="always"/>', ' name-delimiter=" / "',
+     ["Arjun Ashok / E Marcotte / & V Zant", "Arjun Ashok / & V Zant"]),
+    ('<name and="text" et-al-min="3" et-al-use-first="2"/>', ' name-delimiter="; "',
+     ["Arjun Ashok; E Marcotte; et al.", "Arjun Ashok and V Zant"]),
+])
+def test_an_inherited_name_delimiter_joins_the_names_before_and(tmp_path, name, where, expected):
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography{where}><layout><names variable="author">{name}</names>'
+            '</layout></bibliography>')
+    assert _entries(tmp_path, body, _THREE) == expected

@@ -19,6 +19,7 @@ def install() -> None:
     from citeproc import model
 
     _add_name_variables()
+    _patch_inherited_delimiter(model)
     _patch_last_delimiter_kept(model)  # innermost: it marks the join citeproc-py makes
     name_count.patch_name_form_count(model)  # innermost: it counts what the others set
     _patch_after_inverted_name(model)  # innermost: it sees the options the others set
@@ -104,6 +105,29 @@ def _patch_last_delimiter_kept(model) -> None:
 
     model.Name.process = process
     model.Name.join = name_join
+
+
+def _patch_inherited_delimiter(model) -> None:
+    """A cs:name without a delimiter of its own joins its names before
+    "and" with the one it inherits (name-delimiter on its cs:citation or
+    cs:bibliography) as it does the others: citeproc-py joined those
+    with ", " ("Ashok, Arjun, Marcotte, E and Zant, V" where citeproc-js
+    prints "Ashok, Arjun; Marcotte, E and Zant, V" for name-delimiter
+    "; "; associacao-brasileira-de-normas-tecnicas-note)."""
+    from .speed_base import name_attributes_set
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if self.get("delimiter") is not None or not self.get_option("and", context, sort_options):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        inherited = self.get_option("delimiter", context, sort_options)
+        if inherited is None or inherited == ", ":
+            return original(self, item, variable, context, sort_options, **kwargs)
+        with name_attributes_set(self, {"delimiter": inherited}):
+            return original(self, item, variable, context, sort_options, **kwargs)
+
+    model.Name.process = process
 
 
 def _patch_after_inverted_name(model) -> None:
