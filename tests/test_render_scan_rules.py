@@ -123,3 +123,24 @@ def test_an_inherited_name_delimiter_joins_the_names_before_and(tmp_path, name, 
             f'<bibliography{where}><layout><names variable="author">{name}</names>'
             '</layout></bibliography>')
     assert _entries(tmp_path, body, _THREE) == expected
+
+
+_TWO = [{"id": "a", "type": "book", "title": "T", "author": [
+    {"family": "Ashok", "given": "Arjun"}, {"family": "Marcotte", "given": "Étienne"}]}]
+
+
+@pytest.mark.parametrize(("style", "citation", "bibliography", "name", "expected"), [
+    ("", "", ' initialize="false"', ' initialize="true"', "Arjun Ashok, Étienne Marcotte"),
+    (' initialize="false"', "", ' initialize="true"', ' initialize="true"',
+     "Arjun Ashok, Étienne Marcotte"),
+    (' initialize="false"', "", ' initialize="true"', "", "Arjun Ashok, Étienne Marcotte"),
+    # the citation's "false" is not the bibliography's
+    ("", ' initialize="false"', "", ' initialize="true"', "A. Ashok, É. Marcotte"),
+])
+def test_an_inherited_initialize_false_wins_over_the_names_own(tmp_path, style, citation,
+                                                              bibliography, name, expected):
+    body = ('<macro name="m"><names variable="author">'
+            f'<name{name} initialize-with=". "/></names></macro>'
+            f'<citation{citation}><layout><text variable="title"/></layout></citation>'
+            f'<bibliography{bibliography}><layout><text macro="m"/></layout></bibliography>')
+    assert _entries(tmp_path, body, _TWO, attrs=style) == [expected]
