@@ -144,3 +144,20 @@ def test_an_inherited_initialize_false_wins_over_the_names_own(tmp_path, style, 
             f'<citation{citation}><layout><text variable="title"/></layout></citation>'
             f'<bibliography{bibliography}><layout><text macro="m"/></layout></bibliography>')
     assert _entries(tmp_path, body, _TWO, attrs=style) == [expected]
+
+
+@pytest.mark.parametrize(("affixes", "output", "expected"), [
+    (' prefix="["', "html",
+     '<div class="csl-left-margin">[1] </div><div class="csl-right-inline">The Title</div>'),
+    (' prefix="(" suffix="."', "html",
+     '<div class="csl-left-margin">(1) </div><div class="csl-right-inline">The Title.</div>'),
+    (' prefix="["', "text", "[1]  The Title"),
+])
+def test_second_field_align_puts_the_layout_prefix_in_the_margin(tmp_path, affixes, output,
+                                                                 expected):
+    number = "] " if "[" in affixes else ") "
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography second-field-align="flush"><layout{affixes}>'
+            f'<text variable="citation-number" suffix="{number}"/><text variable="title"/>'
+            '</layout></bibliography>')
+    assert _entries(tmp_path, body, [_ROE], output=output) == [expected]

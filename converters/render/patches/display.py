@@ -222,16 +222,27 @@ def _unmarked(part: str) -> str:
 def _aligned(layout, parts: list) -> str:
     """second-field-align: the first part printed is the left margin (its
     own display given way: citeproc-js has no other there); the rest, with
-    the layout's affixes, the right-inline part."""
-    from citeproc.string import join
+    the layout's suffix, the right-inline part."""
+    from citeproc.string import join, normalize_seam
 
     if len(parts) == 1:
         # the first part is the whole entry (a group of everything): no
         # right-inline part, and the layout's suffix goes with it; its
         # prefix opens the margin, as citeproc-js prints it ("[2. Doe. Alpha")
         return mark("left-margin", layout.get("prefix", "") + _undisplayed(str(parts[0])))
-    margin = mark("left-margin", _undisplayed(str(parts[0])))
-    rest = str(layout.wrap(join(parts[1:], "")))
+    # the layout's prefix opens the margin, its suffix ends the rest, as
+    # citeproc-js puts them ("[1] " for prefix "[" and a number's "] ")
+    prefix = layout.get("prefix")
+    margin = _undisplayed(str(parts[0]))
+    if prefix:
+        margin = prefix + normalize_seam(prefix, margin)
+        del layout.attrib["prefix"]
+    try:
+        rest = str(layout.wrap(join(parts[1:], "")))
+    finally:
+        if prefix:
+            layout.set("prefix", prefix)
+    margin = mark("left-margin", margin)
     return margin + (rest if START in rest else mark("right-inline", rest))
 
 
