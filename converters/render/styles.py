@@ -146,11 +146,15 @@ _LABEL_TERMS = {"number-of-volumes": "volume", "number-of-pages": "page",
 
 
 def _add_missing_terms(csl) -> None:
+    """The missing terms go into the locale files' locales only: a style's
+    own cs:locale without one falls through to its next cs:locale (the
+    unlabelled one's "～" page-range-delimiter in chinese-gb7714-1987-numeric,
+    where a "–" added to its zh locale hid it)."""
     from lxml import etree
 
     for locale in getattr(csl.root, "locales", None) or []:
         terms = locale.find(f"{NS}terms")
-        if terms is None:
+        if terms is None or locale.getroottree().getroot() is csl.root:
             continue
         names = {t.get("name") for t in terms}
         for name, text in _MISSING_TERMS.items():

@@ -107,7 +107,7 @@ def _render_parts(layout, item, model) -> tuple[list, object]:
             if text is not None:
                 output.append(text)
             printed = text is not None and str(text) != ""
-            if printed or _calls_macro(child):
+            if printed or _calls_macro(child) or child.get("display"):
                 last = (child, printed)
     finally:
         end_entry()
@@ -118,7 +118,8 @@ def _render_parts(layout, item, model) -> tuple[list, object]:
 def _calls_macro(element) -> bool:
     """A cs:text calling a macro leaves its part in citeproc-js's output
     even when it prints nothing (a variable or group printing nothing
-    leaves none)."""
+    leaves none, unless it has a display: then its empty division is the
+    last part, and the part before keeps its own suffix)."""
     return element.tag.rpartition("}")[2] == "text" and element.get("macro") is not None
 
 
@@ -146,16 +147,16 @@ def _affixes_inside(layout, parts: list, last: tuple | None = None) -> str:
     suffix is added, so that the suffix lands inside it.  As citeproc-js
     puts it there, the layout's suffix takes the place of ``last``'s own
     (the last child to leave a part: "Title." for a title with suffix "!"),
-    and is lost when that part is a macro call that printed nothing
-    (currents-in-biblical-research's entries end without their ". ")."""
+    and is lost when that part is a macro call or a display that printed
+    nothing (currents-in-biblical-research's entries end without their ". ";
+    archaeonautica's keep their period and tab before an empty block)."""
     from citeproc.string import join, normalize_seam
 
     suffix = layout.get("suffix", "")
-    if last is not None and not last[0].get("display"):
-        if not last[1]:
-            suffix = ""
-        else:
-            parts = _without_own_suffix(parts, last[0].get("suffix", ""))
+    if last is not None and not last[1]:
+        suffix = ""
+    elif last is not None and not last[0].get("display"):
+        parts = _without_own_suffix(parts, last[0].get("suffix", ""))
     text = str(join(parts, ""))
     closed = text.endswith(END) and _segments(text)[-1].startswith(START)
     body = text[:-1] if closed else text
@@ -221,16 +222,27 @@ def _unmarked(part: str) -> str:
 def _aligned(layout, parts: list) -> str:
     """second-field-align: the first part printed is the left margin (its
     own display given way: citeproc-js has no other there); the rest, with
-    the layout's affixes, the right-inline part."""
-    from citeproc.string import join
+    the layout's suffix, the right-inline part."""
+    from citeproc.string import join, normalize_seam
 
     if len(parts) == 1:
         # the first part is the whole entry (a group of everything): no
         # right-inline part, and the layout's suffix goes with it; its
         # prefix opens the margin, as citeproc-js prints it ("[2. Doe. Alpha")
         return mark("left-margin", layout.get("prefix", "") + _undisplayed(str(parts[0])))
-    margin = mark("left-margin", _undisplayed(str(parts[0])))
-    rest = str(layout.wrap(join(parts[1:], "")))
+    # the layout's prefix opens the margin, its suffix ends the rest, as
+    # citeproc-js puts them ("[1] " for prefix "[" and a number's "] ")
+    prefix = layout.get("prefix")
+    margin = _undisplayed(str(parts[0]))
+    if prefix:
+        margin = prefix + normalize_seam(prefix, margin)
+        del layout.attrib["prefix"]
+    try:
+        rest = str(layout.wrap(join(parts[1:], "")))
+    finally:
+        if prefix:
+            layout.set("prefix", prefix)
+    margin = mark("left-margin", margin)
     return margin + (rest if START in rest else mark("right-inline", rest))
 
 

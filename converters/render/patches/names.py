@@ -19,6 +19,7 @@ def install() -> None:
     from citeproc import model
 
     _add_name_variables()
+    _patch_inherited_delimiter(model)
     _patch_last_delimiter_kept(model)  # innermost: it marks the join citeproc-py makes
     name_count.patch_name_form_count(model)  # innermost: it counts what the others set
     _patch_after_inverted_name(model)  # innermost: it sees the options the others set
@@ -104,6 +105,29 @@ def _patch_last_delimiter_kept(model) -> None:
 
     model.Name.process = process
     model.Name.join = name_join
+
+
+def _patch_inherited_delimiter(model) -> None:
+    """A cs:name without a delimiter of its own joins its names before
+    "and" with the one it inherits (name-delimiter on its cs:citation or
+    cs:bibliography) as it does the others: citeproc-py joined those
+    with ", " ("Ashok, Arjun, Marcotte, E and Zant, V" where citeproc-js
+    prints "Ashok, Arjun; Marcotte, E and Zant, V" for name-delimiter
+    "; "; associacao-brasileira-de-normas-tecnicas-note)."""
+    from .speed_base import name_attributes_set
+
+    original = model.Name.process
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        if self.get("delimiter") is not None or not self.get_option("and", context, sort_options):
+            return original(self, item, variable, context, sort_options, **kwargs)
+        inherited = self.get_option("delimiter", context, sort_options)
+        if inherited is None or inherited == ", ":
+            return original(self, item, variable, context, sort_options, **kwargs)
+        with name_attributes_set(self, {"delimiter": inherited}):
+            return original(self, item, variable, context, sort_options, **kwargs)
+
+    model.Name.process = process
 
 
 def _patch_after_inverted_name(model) -> None:
@@ -236,17 +260,18 @@ def _patch_incomplete(model) -> None:
     model.Name.process = process
 
 
-def _inherited(name, option: str, context) -> str | None:
-    """A name option as CSL inherits it: the cs:name's, else its
-    citation's or bibliography's, else the style's (citeproc-py reads
-    initialize="false" on the cs:name only; wikipedia-fr-templates sets it
-    on the style)."""
-    value = name.get(option)
-    if value is None:
-        element = context if context is not None else name
-        found = element.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
-        value = found[0].get(option) if found else None
-    return value if value is not None else name.get_root().get(option)
+def _initialize_off(name, context) -> bool:
+    """Whether initialize="false" holds for a cs:name: citeproc-js honours
+    it wherever the name inherits from says it (the cs:name, its citation's
+    or bibliography's, the style's), even over a cs:name's own "true"
+    (effective-altruism-wiki's bibliography keeps "Arjun Ashok" where its
+    names say initialize="true"; checked on crafted styles)."""
+    if name.get("initialize") == "false":
+        return True
+    element = context if context is not None else name
+    found = element.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
+    return (bool(found) and found[0].get("initialize") == "false") \
+        or name.get_root().get("initialize") == "false"
 
 
 # an initial ("J", "J.") or initials with their periods ("A.B.")
@@ -292,7 +317,7 @@ def _patch_initialize(model) -> None:
     original = model.Name.process
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        if _inherited(self, "initialize", context) != "false":
+        if not _initialize_off(self, context):
             return original(self, item, variable, context, sort_options, **kwargs)
         mark = self.get_option("initialize-with", context, sort_options)
         names = item.reference.get(variable, [])

@@ -1,0 +1,163 @@
+"""Rules found by comparing every catalogue style with citeproc-js on a
+few records, looking for styles that differ wholesale.  The expected
+texts are what citeproc-js 2.4 (npm "citeproc") printed for the same
+small style and items; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import _RULE_STYLE
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+_BLOCK = '<group display="block"><names variable="author"/></group>'
+_ROE = {"id": "a", "type": "book", "title": "The Title",
+        "author": [{"family": "Roe", "given": "Ann"}]}
+_ZED = {"id": "b", "type": "book", "title": "Other", "URL": "http://x.org",
+        "author": [{"family": "Zed", "given": "Bo"}]}
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    # an empty display group or text is the last part: the title keeps its "."
+    ('<group display="block"><text variable="URL"/></group>',
+     ['<div class="csl-block">Ann Roe</div>The Title.',
+      '<div class="csl-block">Bo Zed</div>Other.<div class="csl-block">http://x.org</div>']),
+    ('<text variable="URL" display="block"/>',
+     ['<div class="csl-block">Ann Roe</div>The Title.',
+      '<div class="csl-block">Bo Zed</div>Other.<div class="csl-block">http://x.org</div>']),
+    # an empty group without display leaves no part: the title's "." goes
+    ('<group><text variable="URL"/></group>',
+     ['<div class="csl-block">Ann Roe</div>The Title',
+      '<div class="csl-block">Bo Zed</div>Other.http://x.org']),
+])
+def test_an_empty_display_part_is_the_last_part(tmp_path, after, expected):
+    body = _bib(_BLOCK + '<text variable="title" suffix="."/>' + after)
+    assert _entries(tmp_path, body, [_ROE, _ZED], output="html") == expected
+
+
+def test_the_layout_suffix_is_lost_on_an_empty_display_part(tmp_path):
+    body = _bib(_BLOCK + '<text variable="title" suffix="!"/>'
+                '<group display="indent"><text variable="URL"/></group>')
+    body = body.replace("<bibliography><layout>", '<bibliography><layout suffix=".">')
+    assert _entries(tmp_path, body, [_ROE, _ZED], output="html") == [
+        '<div class="csl-block">Ann Roe</div>The Title!',
+        '<div class="csl-block">Bo Zed</div>Other!<div class="csl-indent">http://x.org.</div>']
+
+
+def test_a_group_suffix_with_a_tab_before_an_empty_block(tmp_path):
+    # archaeonautica's layout: block, a group ending ".\t", an accessed block
+    body = _bib('<group display="block" suffix="&#9;"><names variable="author"/></group>'
+                '<group suffix=".&#9;"><text variable="title" font-style="italic"/></group>'
+                '<group display="block"><text variable="URL"/></group>')
+    assert _entries(tmp_path, body, [_ROE], output="html") == [
+        '<div class="csl-block">Ann Roe\t</div><i>The Title</i>.\t']
+
+
+_PEOPLE = [
+    {"id": "a", "type": "book", "title": "A",
+     "author": [{"family": "Gennep", "non-dropping-particle": "van", "given": "Arnold"}]},
+    {"id": "b", "type": "book", "title": "B", "author": [{"family": "Gerhardt", "given": "Zed"}]},
+    {"id": "c", "type": "book", "title": "C", "author": [{"family": "Tomas", "given": "Ann"}]},
+    {"id": "d", "type": "book", "title": "D", "author": [{"family": "Gerhardt", "given": "Adam"}]},
+    {"id": "f", "type": "book", "title": "F", "author": [{"family": "Gennep", "given": "Bob"}]},
+    {"id": "g", "type": "book", "title": "G", "author": [{"family": "Gennepa", "given": "Bob"}]},
+]
+
+
+@pytest.mark.parametrize(("demote", "expected"), [
+    # "Gennep van": among the G's; given names are not in the key (B before D)
+    ("", "F A G B D C"),
+    (' demote-non-dropping-particle="sort-only"', "F A G B D C"),
+    (' demote-non-dropping-particle="never"', "F G B D C A"),
+])
+def test_a_short_name_in_a_sort_key_demotes_its_particle(tmp_path, demote, expected):
+    body = ('<macro name="a"><names variable="author"><name form="short"/></names></macro>'
+            + _bib('<text variable="title"/>', bib="").replace(
+                "<bibliography>", '<bibliography><sort><key macro="a"/></sort>'))
+    assert " ".join(_entries(tmp_path, body, _PEOPLE, attrs=demote)) == expected
+
+
+@pytest.mark.parametrize(("locales", "lang", "expected"), [
+    # the style's zh locale has no page-range-delimiter: its unlabelled one's
+    ('<locale xml:lang="zh"><terms><term name="in">见</term></terms></locale>'
+     '<locale><terms><term name="page-range-delimiter">~</term></terms></locale>',
+     "zh-CN", "3027~3036"),
+    ('<locale xml:lang="de"><terms><term name="in">x</term></terms></locale>'
+     '<locale><terms><term name="page-range-delimiter">/</term></terms></locale>',
+     "de-DE", "3027/3036"),
+    # none in the style: the specification's default
+    ('<locale xml:lang="en"><terms><term name="in">x</term></terms></locale>', "en-US",
+     "3027–3036"),
+])
+def test_a_style_locale_without_a_term_falls_through_to_the_next(tmp_path, locales, lang,
+                                                                  expected):
+    from converters.render import render
+
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="",
+                                       body=_bib('<text variable="page"/>', locales)),
+                    encoding="utf-8")
+    item = {"id": "a", "type": "article-journal", "title": "T", "page": "3027-3036"}
+    assert render([item], style=str(path), locale=lang).entries == [expected]
+
+
+_THREE = [{"id": "a", "type": "book", "title": "T", "author": [
+    {"family": "Ashok", "given": "Arjun"}, {"family": "Marcotte", "given": "E"},
+    {"family": "Zant", "given": "V"}]},
+    {"id": "b", "type": "book", "title": "T2", "author": [
+        {"family": "Ashok", "given": "Arjun"}, {"family": "Zant", "given": "V"}]}]
+
+
+@pytest.mark.parametrize(("name", "where", "expected"), [
+    ('<name and="text"/>', ' name-delimiter="; "',
+     ["Arjun Ashok; E Marcotte; and V Zant", "Arjun Ashok and V Zant"]),
+    ('<name and="text" delimiter-precedes-last="never" name-as-sort-order="all"/>',
+     ' name-delimiter="; "', ["Ashok, Arjun; Marcotte, E and Zant, V", "Ashok, Arjun and Zant, V"]),
+    ('<name and="symbol" delimiter-precedes-last="always"/>', ' name-delimiter=" / "',
+     ["Arjun Ashok / E Marcotte / & V Zant", "Arjun Ashok / & V Zant"]),
+    ('<name and="text" et-al-min="3" et-al-use-first="2"/>', ' name-delimiter="; "',
+     ["Arjun Ashok; E Marcotte; et al.", "Arjun Ashok and V Zant"]),
+])
+def test_an_inherited_name_delimiter_joins_the_names_before_and(tmp_path, name, where, expected):
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography{where}><layout><names variable="author">{name}</names>'
+            '</layout></bibliography>')
+    assert _entries(tmp_path, body, _THREE) == expected
+
+
+_TWO = [{"id": "a", "type": "book", "title": "T", "author": [
+    {"family": "Ashok", "given": "Arjun"}, {"family": "Marcotte", "given": "Étienne"}]}]
+
+
+@pytest.mark.parametrize(("style", "citation", "bibliography", "name", "expected"), [
+    ("", "", ' initialize="false"', ' initialize="true"', "Arjun Ashok, Étienne Marcotte"),
+    (' initialize="false"', "", ' initialize="true"', ' initialize="true"',
+     "Arjun Ashok, Étienne Marcotte"),
+    (' initialize="false"', "", ' initialize="true"', "", "Arjun Ashok, Étienne Marcotte"),
+    # the citation's "false" is not the bibliography's
+    ("", ' initialize="false"', "", ' initialize="true"', "A. Ashok, É. Marcotte"),
+])
+def test_an_inherited_initialize_false_wins_over_the_names_own(tmp_path, style, citation,
+                                                              bibliography, name, expected):
+    body = ('<macro name="m"><names variable="author">'
+            f'<name{name} initialize-with=". "/></names></macro>'
+            f'<citation{citation}><layout><text variable="title"/></layout></citation>'
+            f'<bibliography{bibliography}><layout><text macro="m"/></layout></bibliography>')
+    assert _entries(tmp_path, body, _TWO, attrs=style) == [expected]
+
+
+@pytest.mark.parametrize(("affixes", "output", "expected"), [
+    (' prefix="["', "html",
+     '<div class="csl-left-margin">[1] </div><div class="csl-right-inline">The Title</div>'),
+    (' prefix="(" suffix="."', "html",
+     '<div class="csl-left-margin">(1) </div><div class="csl-right-inline">The Title.</div>'),
+    (' prefix="["', "text", "[1]  The Title"),
+])
+def test_second_field_align_puts_the_layout_prefix_in_the_margin(tmp_path, affixes, output,
+                                                                 expected):
+    number = "] " if "[" in affixes else ") "
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography second-field-align="flush"><layout{affixes}>'
+            f'<text variable="citation-number" suffix="{number}"/><text variable="title"/>'
+            '</layout></bibliography>')
+    assert _entries(tmp_path, body, [_ROE], output=output) == [expected]
