@@ -277,7 +277,7 @@ _STOOD_FOR = {
     "speed_base._patch_choose": "c050a67da9b4",
     "conditions._patch_type_list": "3020eb377864",
     "names._patch_substitute_inherits": "81e6feca918a",
-    "author_substitute._patch_names": "f71c22573442",
+    "author_substitute._patch_names": "e2cd8fbc1320",
     "name_count.install": "375e5844664b",
     "hooks._dispatch": "c8a9e90bbdff",
 }

@@ -1,0 +1,58 @@
+"""Rendering rules of citeproc-js the renderer follows (issue 15, fourth
+punctuation round): subsequent-author-substitute's comparison, ...  Each on
+a small crafted style; the expected texts are what citeproc-js 2.4 (npm
+"citeproc") printed for the same style and items when the rule was
+written; no peer is needed here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import rule_bibliography as _bib
+from tests.support import rule_entries as _entries
+
+
+def _person(family: str, given: str) -> dict:
+    return {"family": family, "given": given}
+
+
+_ADLER, _BARABE, _JEAN = _person("Adler", "Irving"), _person("Barabé", "Denis"), \
+    _person("Jean", "Roger")
+_CAO, _ZHANG = _person("Cao", "R"), _person("Zhang", "Y")
+_SUBSTITUTED = [
+    {"id": "a", "type": "book", "title": "One", "author": [_ADLER]},
+    {"id": "b", "type": "book", "title": "Two", "author": [_ADLER, _BARABE, _JEAN]},
+    {"id": "c", "type": "book", "title": "Three", "author": [_CAO, _ZHANG]},
+    {"id": "d", "type": "book", "title": "Four", "author": [_CAO, _ZHANG]},
+    # printed as "Zhang, Y." too, but not the same name: no subsequent author
+    {"id": "e", "type": "book", "title": "Five", "author": [_CAO, _person("Zhang", "YX")]},
+]
+_AUTHOR_TITLE = ('<group delimiter=". "><names variable="author"><name and="symbol"{delimiter}'
+                 ' initialize-with=". " name-as-sort-order="all"/></names>'
+                 '<text variable="title"/></group>')
+
+
+@pytest.mark.parametrize(("rule", "expected"), [
+    ("partial-each", ["Adler, I. One", "---, Barabé, D., & Jean, R. Two",
+                      "Cao, R. & Zhang, Y. Three", "--- & ---. Four", "--- & Zhang, Y. Five"]),
+    ("partial-first", ["Adler, I. One", "---, Barabé, D., & Jean, R. Two",
+                       "Cao, R. & Zhang, Y. Three", "--- & Zhang, Y. Four",
+                       "--- & Zhang, Y. Five"]),
+    ("complete-each", ["Adler, I. One", "Adler, I., Barabé, D., & Jean, R. Two",
+                       "Cao, R. & Zhang, Y. Three", "--- & ---. Four",
+                       "Cao, R. & Zhang, Y. Five"]),
+    (None, ["Adler, I. One", "Adler, I., Barabé, D., & Jean, R. Two",
+            "Cao, R. & Zhang, Y. Three", "---. Four", "Cao, R. & Zhang, Y. Five"]),
+])
+@pytest.mark.parametrize("delimiter", ["", ' delimiter=", "'])
+def test_subsequent_authors_are_the_same_names_not_the_same_print(tmp_path, rule, expected,
+                                                                  delimiter):
+    """citeproc-js compares the names' parts ("Zhang" "Y" and "Zhang" "YX"
+    differ, both printed "Zhang, Y."), one by one for the partial rules,
+    also where the cs:name sets its own delimiter (which citeproc-py joined
+    the names with whatever was asked: nothing was substituted in
+    monographs-of-the-palaeontographical-society)."""
+    bib = ' subsequent-author-substitute="---"'
+    if rule:
+        bib += f' subsequent-author-substitute-rule="{rule}"'
+    body = _bib(_AUTHOR_TITLE.format(delimiter=delimiter), bib=bib)
+    assert _entries(tmp_path, body, _SUBSTITUTED) == expected
