@@ -56,3 +56,23 @@ def test_subsequent_authors_are_the_same_names_not_the_same_print(tmp_path, rule
         bib += f' subsequent-author-substitute-rule="{rule}"'
     body = _bib(_AUTHOR_TITLE.format(delimiter=delimiter), bib=bib)
     assert _entries(tmp_path, body, _SUBSTITUTED) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://arxiv.org/abs/math/0307200v3", "https://arxiv.org"),
+    ("https://arxiv.org/abs/1008.2849v1", "https://arxiv.org"),
+    ("http://www.ctan.org", "www.ctan.org"),
+    ("https://www.fourmilab.ch/solar/", "www.fourmilab.ch"),
+    ("http://mirror.ctan.org/info/bibtex/ttb_en.pdf", "http://mirror.ctan.org"),
+    ("https://doi.org/10.1000/x.y", "https://doi.org/10.1000"),
+    ("ftp://x.org/a.b/c", "ftp://x.org/a.b"),
+    ("https://www.a.b.c/x.y/z/", "www.a.b.c/x.y"),
+    ("example", "example"),
+])
+def test_a_urls_short_form_is_cut_after_its_host(tmp_path, url, expected):
+    """citeproc-js's form "short" of URL (annual-reviews and ten more
+    catalogue styles); the long form is the URL as given."""
+    body = _bib('<group delimiter=" | "><text variable="URL" form="short"/>'
+                '<text variable="URL"/></group>')
+    item = {"id": "a", "type": "webpage", "title": "T", "URL": url}
+    assert _entries(tmp_path, body, [item]) == [f"{expected} | {url}"]
