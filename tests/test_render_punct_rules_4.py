@@ -76,3 +76,39 @@ def test_a_urls_short_form_is_cut_after_its_host(tmp_path, url, expected):
                 '<text variable="URL"/></group>')
     item = {"id": "a", "type": "webpage", "title": "T", "URL": url}
     assert _entries(tmp_path, body, [item]) == [f"{expected} | {url}"]
+
+
+_MEETING = ('<macro name="field"><text variable="title" suffix="{s}"/></macro>'
+            '<macro name="pages"><text variable="page" prefix="{p}"/></macro>'
+            '<citation><layout><text variable="title"/></layout></citation>'
+            '<bibliography><layout><group>{left}<text macro="pages"/></group></layout>'
+            '</bibliography>')
+
+
+@pytest.mark.parametrize(("suffix", "prefix", "left", "expected"), [
+    # the group's own child's suffix, or a group's: merged with the prefix's mark
+    (";", ":", '<text variable="title" suffix=";"/>', ["T;5", "U?;5", "3;5"]),
+    (";", ".", '<text variable="title" suffix=";"/>', ["T;5", "U?;5", "3;5"]),
+    (":", ".", '<text variable="title" suffix=":"/>', ["T:5", "U?5", "3:5"]),
+    (";", ":", '<group suffix=";"><text variable="title"/></group>', ["T;5", "U?;5", "3;5"]),
+    (":", ". ", '<text variable="volume" suffix=":"/>', ["3: 5", "3: 5", "3: 5"]),
+    # a field's suffix further in: the mark goes in before it
+    (";", ":", '<text macro="field"/>', ["T:;5", "U?;5", "3:;5"]),
+    (";", ".", '<text macro="field"/>', ["T.;5", "U?;5", "3.;5"]),
+    (":", ". ", '<text macro="field"/>', ["T.: 5", "U? 5", "3.: 5"]),
+    # a number's further in: both stay
+    (";", ":", '<group><text variable="volume" suffix=";"/></group>', ["3;:5", "3;:5", "3;:5"]),
+    (":", ". ", '<group><text variable="volume" suffix=":"/></group>', ["3:. 5", "3:. 5", "3:. 5"]),
+    # marks that do not merge into one: both stay
+    (";", ",", '<text variable="title" suffix=";"/>', ["T;,5", "U?;,5", "3;,5"]),
+])
+def test_a_prefix_mark_meets_the_colon_before_it_as_citeproc_js_merges_them(
+        tmp_path, suffix, prefix, left, expected):
+    """The newspaper articles without a volume of the Vancouver styles:
+    "1993;A1–4", not "1993;:A1–4" (the-journal-of-laryngology-and-otology,
+    baghdad-science-journal, survey-of-ophthalmology)."""
+    body = _MEETING.format(s=suffix, p=prefix, left=left)
+    items = [{"id": "a", "type": "book", "title": "T", "page": "5", "volume": "3"},
+             {"id": "b", "type": "book", "title": "U?", "page": "5", "volume": "3"},
+             {"id": "c", "type": "book", "title": "3", "page": "5", "volume": "3"}]
+    assert _entries(tmp_path, body, items) == expected

@@ -261,7 +261,7 @@ _STOOD_FOR = {
     "groups._already_substituted": "01ef803b36bd",
     "groups._patch_substitution": "7e9b395711b4",
     "groups.group_text": "2c6b7906c1ae",
-    "groups.colon_marks": "eada5ecdf349",
+    "groups.colon_marks": "02acaeb088d1",
     "punctuation.install_entry_reset": "690e92b1403e",
     "punctuation.install_literal_punctuation": "29922b9ca8ed",
     "punctuation.install_suffix_into_quotes": "4aa66d8e7f46",

@@ -19,6 +19,7 @@ from .punctuation import (
     enters_quote,
     into_quote,
     period_delimiter_on_colon,
+    prefix_on_colon,
     unlocked,
     unsealed,
 )
@@ -94,9 +95,11 @@ def _patch_group(model) -> None:
 def colon_marks(group) -> list | None:
     """The list a group collects the colon or semicolon each child ended
     in (punctuation.colon_met) into, for its delimiter's period to meet
-    (_colon_seams); None where its delimiter begins with no period.  The
-    group's process and direct.py's call it."""
-    return [] if group.get("delimiter", "")[:1] == "." else None
+    (_colon_seams), or the next child's prefix where it has no delimiter
+    (_prefix_seams); None where its delimiter begins with another mark.
+    The group's process and direct.py's call it."""
+    delimiter = group.get("delimiter", "")
+    return [] if not delimiter or delimiter[0] == "." else None
 
 
 def group_text(joined):
@@ -120,7 +123,10 @@ def _join(group, output: list, met: list | None = None):
     finishing, which keep a comma out after a period moved in
     ("Signalhorn.",)."""
     delimiter = group.get("delimiter", "")
-    seams = _colon_seams(group, output, met, delimiter) if met and len(output) > 1 else None
+    if met and not delimiter and len(output) > 1:
+        output = _prefix_seams(group, output, met)
+    seams = _colon_seams(group, output, met, delimiter) if met and delimiter and len(output) > 1 \
+        else None
     closing = None
     if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
             or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
@@ -177,6 +183,20 @@ def _colon_seams(group, output: list, met: list, delimiter: str) -> tuple | None
             seams[index] = LITERAL + delimiter if meeting[1] else delimiter[1:]
             changed = True
     return (texts, seams) if changed else None
+
+
+def _prefix_seams(group, output: list, met: list) -> list:
+    """The texts of a group without a delimiter, where a text's leading mark
+    (a prefix's) meets the colon or semicolon the text before ends in, as
+    citeproc-js merges them (punctuation.prefix_on_colon)."""
+    from citeproc import string as strings
+
+    texts = list(output)
+    for index in range(len(texts) - 1):
+        meeting = prefix_on_colon(group, texts[index], texts[index + 1], met[index], strings)
+        if meeting is not None:
+            texts[index], texts[index + 1] = meeting
+    return texts
 
 
 def _closes_a_quote(text: str, closing: str) -> bool:

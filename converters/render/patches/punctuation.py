@@ -815,3 +815,67 @@ def into_quote(text, mark: str, closing: str, strings):
     if isinstance(text, list):
         return strings.MixedString(leaves[:len(leaves) - count] + [strings.String(moved)])
     return type(text)(moved)
+
+
+def prefix_on_colon(group, text, following, met: tuple | None, strings) -> tuple | None:
+    """How the punctuation mark a next text begins with (a prefix's, which
+    citeproc-js moves up to the sibling before it in a group without a
+    delimiter) meets the colon or semicolon ``text`` ends in, where the two
+    merge into one mark (";" and ":" into ";", ":" and "." into ":"):
+    (the text, the next text), None where nothing changes.  ``met`` is the
+    colon or semicolon an element's suffix ended the text with (None: the
+    data's).  A suffix of the group's own child (a cs:choose between), a
+    group's, a macro's, a date's or names' (punctuation._meeting), or the
+    data's, takes the mark in ("1993;A1–4" in the Vancouver styles'
+    newspaper articles without a volume, "5: P"); a field's, term's or
+    label's nested deeper lets it in before ("Title:;", "Title.: P"); a
+    number's keeps both ("5;:A1", "5:. P", the period marked so that
+    finishing does not move it before the colon)."""
+    mark = _first_character(following)
+    colon = _last_character(text)
+    if colon not in ":;" or mark not in _MERGED or mark == colon:
+        return None
+    merged = _MERGED[colon].get(mark)
+    if merged is None or len(merged) != 1:
+        return None
+    if met is None:
+        if _ENTITY_END.search(_tail(text, 12)[0]):
+            return None  # an entity's ";" (a subsequent-author-substitute "&#8212;")
+        kind = True
+    elif not str(_tail(text, len(met[0]))[0]).endswith(met[0]):
+        return None  # (changed since: a year-suffix after the year)
+    else:
+        kind, element = met[1], met[2]
+        parent = element.getparent()
+        while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
+            parent = parent.getparent()
+        if parent is group:
+            kind = True  # met beside it: merged with the suffix itself
+    rest = strings._strip_first_char(following)
+    if kind is None:
+        return (text, LITERAL + mark + rest) if mark == "." else None
+    if kind:
+        changed = _end_changed(text, lambda end: end[:-1] + merged, strings)
+    else:
+        changed = _end_changed(text, lambda end: merge_marks(end[:-1], mark) + end[-1], strings)
+    return None if changed is None else (changed, rest)
+
+
+def _end_changed(string, change, strings):
+    """``string`` (a string or citeproc's MixedString) with ``change`` made
+    to its end (a few characters of plain text at least, the pieces that
+    hold them joined); None where its end is not plain text."""
+    if not isinstance(string, list):
+        return type(string)(change(str(string))) if isinstance(string, str) else None
+    leaves = _pieces(string, strings)
+    tail = ""
+    for count in range(1, len(leaves) + 1):
+        leaf = leaves[-count]
+        if type(leaf) not in (str, strings.String):
+            return None
+        tail = str(leaf) + tail
+        if len(tail) > 2:
+            break
+    else:
+        count = len(leaves)
+    return strings.MixedString(leaves[:-count] + [strings.String(change(tail))])
