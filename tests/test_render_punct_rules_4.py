@@ -112,3 +112,49 @@ def test_a_prefix_mark_meets_the_colon_before_it_as_citeproc_js_merges_them(
              {"id": "b", "type": "book", "title": "U?", "page": "5", "volume": "3"},
              {"id": "c", "type": "book", "title": "3", "page": "5", "volume": "3"}]
     assert _entries(tmp_path, body, items) == expected
+
+
+_NUMBER_VARIABLES = ("volume", "issue", "number", "collection-number", "chapter-number",
+                     "edition", "number-of-pages")
+
+
+@pytest.mark.parametrize("element", ["text", "number"])
+@pytest.mark.parametrize(("terms", "attrs", "expected"), [
+    # the locale's page-range-delimiter joins the ranges of number variables;
+    # a collection-number's "-" is the year-range-delimiter, and its range
+    # going down takes that delimiter; chapter-number and number-of-pages
+    # keep a range going down as written, unless there is a page-range-format
+    ("-", "", ["5-6 | 5-6 | 5-6 | 5/6 | 5-6 | 5-6 | 5-6",
+               "8-3 | 8-3 | 8-3 | 8/3 | 8-3 | 8-3 | 8-3"]),
+    (" to ", "", ["5 to 6 | 5 to 6 | 5 to 6 | 5 to 6 | 5 to 6 | 5 to 6 | 5 to 6",
+                  "8 to 3 | 8 to 3 | 8 to 3 | 8/3 | 8-3 | 8 to 3 | 8-3"]),
+    (" to ", ' page-range-format="expanded"',
+     ["5 to 6 | 5 to 6 | 5 to 6 | 5 to 6 | 5 to 6 | 5 to 6 | 5 to 6",
+      "8 to 3 | 8 to 3 | 8 to 3 | 8 to 3 | 8 to 3 | 8 to 3 | 8 to 3"]),
+    (None, "", ["5–6 | 5–6 | 5–6 | 5–6 | 5–6 | 5–6 | 5–6",
+                "8–3 | 8–3 | 8–3 | 8–3 | 8-3 | 8–3 | 8-3"]),
+])
+def test_number_ranges_take_the_locales_range_delimiter(tmp_path, element, terms, attrs, expected):
+    """developmental-dynamics (page-range-delimiter "-", one of 111
+    catalogue styles that set it so): "25(5-6)", not "25(5–6)"."""
+    locale = ('<locale><terms><term name="page-range-delimiter">'
+              f'{terms}</term><term name="year-range-delimiter">/</term></terms></locale>'
+              if terms is not None else "")
+    parts = "".join(f'<{element} variable="{v}"/>' for v in _NUMBER_VARIABLES)
+    body = locale + _bib(f'<group delimiter=" | ">{parts}</group>')
+    items = [dict({v: value for v in _NUMBER_VARIABLES}, id=f"i{value}", type="book", title="T")
+             for value in ("5-6", "8-3")]
+    assert _entries(tmp_path, body, items, attrs=attrs) == expected
+
+
+@pytest.mark.parametrize("element", ["text", "number"])
+@pytest.mark.parametrize(("value", "expected"), [
+    ("D-2", "D-2"), ("12-D", "12-D"), ("D-2, 5", "D-2, 5"), ("II-III", "II–III"),
+    ("1-3", "1–3"),
+])
+def test_d_is_no_roman_numeral_in_a_range(tmp_path, element, value, expected):
+    """citeproc-js's roman numerals are i, v, x, l, c and m: "D-2" is a
+    report number printed as written, not a range."""
+    body = _bib(f'<{element} variable="number"/>')
+    item = {"id": "a", "type": "report", "title": "T", "number": value}
+    assert _entries(tmp_path, body, [item]) == [expected]
