@@ -158,3 +158,39 @@ def test_d_is_no_roman_numeral_in_a_range(tmp_path, element, value, expected):
     body = _bib(f'<{element} variable="number"/>')
     item = {"id": "a", "type": "report", "title": "T", "number": value}
     assert _entries(tmp_path, body, [item]) == [expected]
+
+
+_STOPS = [{"id": "b", "type": "book", "title": "U?", "publisher": "P"},
+          {"id": "c", "type": "book", "title": "V!", "publisher": "P"},
+          {"id": "d", "type": "book", "title": "W.", "publisher": "P"}]
+
+
+@pytest.mark.parametrize(("layout", "output", "expected"), [
+    # a formatted leaf's own period, or a delimiter's, stays after its "?"
+    ('<text variable="title" font-style="italic" suffix="."/><text variable="publisher" prefix=" "/>',
+     "text", ["U?. P", "V!. P", "W. P"]),
+    ('<text variable="title" font-style="normal" suffix="."/><text variable="publisher" prefix=" "/>',
+     "html", ["U?. P", "V!. P", "W. P"]),
+    ('<group delimiter=". "><text variable="title" font-weight="bold"/>'
+     '<text variable="publisher"/></group>', "text", ["U?. P", "V!. P", "W. P"]),
+    # a plain one's, and a formatted group's, merge; so does a parent's suffix
+    ('<group delimiter=": "><text variable="title"/><text variable="publisher"/></group>',
+     "text", ["U? P", "V! P", "W.: P"]),
+    ('<group delimiter=": "><text variable="title"/><text variable="publisher"/></group>',
+     "html", ["U? P", "V! P", "W.: P"]),
+    ('<group delimiter=". "><group font-style="italic"><text variable="title"/></group>'
+     '<text variable="publisher"/></group>', "html", ["<i>U?</i> P", "<i>V!</i> P", "<i>W.</i> P"]),
+    ('<group suffix="."><text variable="title" font-style="italic"/></group>'
+     '<text variable="publisher" prefix=" "/>', "html", ["<i>U?</i> P", "<i>V!</i> P", "<i>W.</i> P"]),
+    ('<text macro="m" font-weight="bold" suffix="."/><text variable="publisher" prefix=" "/>',
+     "html", ["<b>U?</b> P", "<b>V!</b> P", "<b>W.</b> P"]),
+])
+def test_a_period_or_colon_after_a_question_mark_merges_outside_formatted_leaves(
+        tmp_path, layout, output, expected):
+    """citeproc-js merges a period or colon into a "?" or "!" before it
+    except where the mark is a formatted leaf's own suffix or a delimiter
+    after it (american-medical-association's italic journal "Journal of
+    Things?.", baghdad-science-journal's title in font-style="normal"),
+    across the end tags of a formatted group or macro."""
+    body = '<macro name="m"><text variable="title"/></macro>' + _bib(layout)
+    assert _entries(tmp_path, body, _STOPS, output=output) == expected

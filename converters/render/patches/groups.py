@@ -16,6 +16,7 @@ from .punctuation import (
     SEALS,
     closing_quote,
     colon_met,
+    ends_in_stop,
     enters_quote,
     into_quote,
     period_delimiter_on_colon,
@@ -127,6 +128,8 @@ def _join(group, output: list, met: list | None = None):
         output = _prefix_seams(group, output, met)
     seams = _colon_seams(group, output, met, delimiter) if met and delimiter and len(output) > 1 \
         else None
+    if delimiter[:1] == ":" and len(output) > 1:
+        seams = _colon_after_stops(output, delimiter)
     closing = None
     if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
             or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
@@ -183,6 +186,20 @@ def _colon_seams(group, output: list, met: list, delimiter: str) -> tuple | None
             seams[index] = LITERAL + delimiter if meeting[1] else delimiter[1:]
             changed = True
     return (texts, seams) if changed else None
+
+
+def _colon_after_stops(output: list, delimiter: str) -> tuple | None:
+    """(the texts, the delimiter after each) where a delimiter's colon
+    follows a text ending in "?" or "!" (closing markup aside): citeproc-js
+    merges it into that mark ("Why? P" for delimiter ": "), except after a
+    formatted leaf, whose text is sealed (punctuation._sealable); None where
+    none does."""
+    seams = [delimiter] * (len(output) - 1)
+    changed = False
+    for index in range(len(output) - 1):
+        if ends_in_stop(output[index]):
+            seams[index], changed = delimiter[1:], True
+    return (list(output), seams) if changed else None
 
 
 def _prefix_seams(group, output: list, met: list) -> list:

@@ -252,7 +252,7 @@ def install_suffix_into_quotes() -> None:
         if sealable is None:
             sealable = self.bibconv_sealable = _sealable(self)
             seals[id(self)] = self  # (keeps lxml's proxy, and so the flag, alive)
-        return sealed(text) if sealable else text
+        return sealed(text, sealable) if sealable else text
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -262,6 +262,12 @@ def install_suffix_into_quotes() -> None:
             met = _period_on_colon(self, string, suffix, strings)
             if met is not None:
                 return met
+        if suffix[0] == "." and ends_in_stop(string) and _formatted_leaf(self):
+            # a formatted leaf's own period stays after its "?" or "!"
+            # (citeproc-js "Journal of Things?." in american-medical-
+            # association's italic journal; "faithful?." in
+            # baghdad-science-journal's title in font-style="normal")
+            return original(self, string + strings.String(LITERAL))
         text = affixed(self, string, suffix)
         if suffix[-1] in ":;":
             # formatted text meets no period (citeproc-js merges only across
@@ -345,9 +351,21 @@ _SEALED_ENDS = frozenset(".,;:!?”’»›«‹“‘\"")
 _DATA_CLOSING = "\ue011\ue013\ue015\ue017\ue019"
 
 
-def _sealable(element) -> bool:
-    """Whether the element is formatted and its parent joins it to the
-    next text without a delimiter (a cs:choose passes its parent's on)."""
+# the ends sealed where a formatted leaf's parent group has a delimiter
+# beginning with a period or colon: citeproc-js merges that mark into the
+# leaf's text only where the leaf sets no formatting ("Why?. P" for an
+# italic title, "Why? P" for a plain one); a period after a period is
+# still dropped ("Ed. P")
+_DELIMITED_ENDS = frozenset("?!")
+_LEAVES = frozenset(("text", "number", "label"))
+
+
+def _sealable(element) -> frozenset | bool:
+    """The ends of the element's text that are sealed (_SEALED_ENDS where
+    the element is formatted and its parent joins it to the next text
+    without a delimiter, a cs:choose passing its parent's on; _DELIMITED_ENDS
+    where a formatted leaf's parent group has a delimiter beginning with a
+    period or colon), or False."""
     from .speed_base import _FORMATTING
 
     tag = str(element.tag).rpartition("}")[2]
@@ -370,12 +388,37 @@ def _sealable(element) -> bool:
         return False
     if kind == "layout" and element.get("display"):
         return False  # a display block's end merges: citeproc-js "Ed. P" in text
-    return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
+    if kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter")):
+        return _SEALED_ENDS
+    if kind == "group" and parent.get("delimiter")[:1] in (".", ":") and tag in _LEAVES \
+            and not (tag == "text" and element.get("macro")) and element.get("quotes") != "true":
+        return _DELIMITED_ENDS
+    return False
 
 
-def sealed(text):
+def ends_in_stop(text) -> bool:
+    """Whether a text ends in "?" or "!", closing markup (tags, the data's
+    formatting marks) aside."""
+    last = _last_character(text)
+    if last == ">" or last in _DATA_CLOSING:
+        last = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)[-1:]
+    return last in _DELIMITED_ENDS
+
+
+def _formatted_leaf(element) -> bool:
+    """Whether the element is a cs:text (not a macro call), cs:number or
+    cs:label that sets a formatting other than quotes: citeproc-js merges
+    no mark of its own suffix, or of a delimiter after it, into its text."""
+    from .speed_base import _FORMATTING
+
+    tag = str(element.tag).rpartition("}")[2]
+    return tag in _LEAVES and not (tag == "text" and element.get("macro")) \
+        and element.get("quotes") != "true" and any(element.get(name) for name in _FORMATTING)
+
+
+def sealed(text, ends=_SEALED_ENDS):
     """``text`` (a sealable element's, wrapped) with FORMATTED_END after it
-    where it ends so (not in a sort key)."""
+    where it ends in one of ``ends`` (not in a sort key)."""
     if text is None:
         return text
     last = _last_character(text)
@@ -384,7 +427,7 @@ def sealed(text):
     if last == ">" or last in _DATA_CLOSING:
         end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
         last = end[-1:]
-    if last not in _SEALED_ENDS:
+    if last not in ends:
         return text
     from citeproc.string import String
 
