@@ -194,3 +194,34 @@ def test_a_period_or_colon_after_a_question_mark_merges_outside_formatted_leaves
     across the end tags of a formatted group or macro."""
     body = '<macro name="m"><text variable="title"/></macro>' + _bib(layout)
     assert _entries(tmp_path, body, _STOPS, output=output) == expected
+
+
+_OUTER = ('<names variable="author" prefix="(" suffix=")"{attrs}><name/>'
+          '<substitute>{inner}</substitute></names>')
+_MACROS = ('<macro name="ed"><names variable="editor" prefix="[" suffix="]"><name/>'
+           '<label prefix=" (" suffix=")"/></names></macro>'
+           '<macro name="bare"><names variable="editor"/></macro>'
+           '<macro name="title"><text variable="title" prefix="{" suffix="}"/></macro>')
+
+
+@pytest.mark.parametrize(("attrs", "inner", "expected"), [
+    # a cs:names without a cs:name is printed by the one it stands for: that
+    # one's affixes and formatting, not its own
+    ("", '<names variable="editor"/>', "(Ann Roe)"),
+    ("", '<names variable="editor" prefix="x" font-style="italic"/>', "(Ann Roe)"),
+    ("", '<names variable="editor" prefix="x"/>', "(Ann Roe)"),
+    # one with a cs:name, or in a macro, prints its own only
+    ("", '<names variable="editor"><name/></names>', "Ann Roe"),
+    ("", '<names variable="editor" prefix="x"><name/></names>', "xAnn Roe"),
+    ("", '<names variable="editor"><name/><label prefix=" "/></names>', "Ann Roe editor"),
+    ("", '<text macro="ed"/>', "[Ann Roe (editor)]"),
+    ("", '<text macro="bare"/>', "Ann Roe"),
+    (' font-style="italic"', '<names variable="editor"><name/></names>', "Ann Roe"),
+    # so does a text
+    (' font-style="italic"', '<text macro="title"/>', "{T}"),
+])
+def test_a_substitute_names_takes_the_affixes_of_the_names_that_prints_it(
+        tmp_path, attrs, inner, expected):
+    body = _MACROS + _bib(_OUTER.format(attrs=attrs, inner=inner))
+    item = {"id": "a", "type": "book", "title": "T", "editor": [_person("Roe", "Ann")]}
+    assert _entries(tmp_path, body, [item], output="html") == [expected]

@@ -259,7 +259,7 @@ _STOOD_FOR = {
     "groups._track_leaf": "21be40af4feb",
     "groups._render_macro": "c36bcf3a50eb",
     "groups._already_substituted": "01ef803b36bd",
-    "groups._patch_substitution": "7e9b395711b4",
+    "groups._patch_substitution": "834a09974b2b",
     "groups.group_text": "2c6b7906c1ae",
     "groups.colon_marks": "02acaeb088d1",
     "punctuation.install_entry_reset": "690e92b1403e",

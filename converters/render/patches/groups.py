@@ -39,6 +39,9 @@ class _Trace(threading.local):
         self.text_substitute = None
         # the cs:names whose substitute printed anything (its markup is next)
         self.substituted = None
+        # per open cs:substitute: whether a cs:names inheriting the
+        # substituted one's (inherits) printed text
+        self.inheriting: list[bool] = []
 
 
 _TRACE = _Trace()
@@ -370,17 +373,21 @@ def _patch_substitution(model) -> None:
 
     def render(self, item, context=None, **kwargs):
         _TRACE.collecting.append([])
+        _TRACE.inheriting.append(False)
         try:
             text = substitute(self, item, context=context, **kwargs)
         finally:
             rendered = _TRACE.collecting.pop()
+            inheriting = _TRACE.inheriting.pop()
         if text:
             layout = (context if context is not None else self).get_layout()
             for tag, variable in rendered:
                 # each variable of a cs:names of several ("editor translator"):
                 # citeproc-js prints none of them again
                 layout.repressed.setdefault(tag, []).extend(variable.split())
-            if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
+            if not inheriting:
+                # a text, or a cs:names of its own (with a cs:name, or in a
+                # macro), printed: without the substituted one's markup
                 _TRACE.text_substitute = self.getparent()
             _TRACE.substituted = self.getparent()
         return text
@@ -395,11 +402,34 @@ def _patch_substitution(model) -> None:
             repressed = layout.repressed.get(self.tag, [])
             if repressed and any(v in repressed for v in self.get("variable", "").split()):
                 raise VariableError
-            return names(self, item, names_context=names_context, context=context, **kwargs)
+            text = names(self, item, names_context=names_context, context=context, **kwargs)
+            if text and _TRACE.inheriting and inherits(self):
+                _TRACE.inheriting[-1] = True
+            return text
         finally:
             terms.printed()  # called, printed or not: "in T" after no editor (terms)
 
     model.Names.process = process
+
+
+_INHERITS: dict = {}  # cs:names' id -> (element, whether it inherits)
+
+
+def inherits(names) -> bool:
+    """Whether a cs:names is printed by the cs:names it substitutes for, as
+    citeproc-js prints it: one without a cs:name inside a cs:substitute (in
+    the style as written: one in a macro has a cs:name added).  That one's
+    affixes and formatting go around it, not its own: "(Ann Roe)" for an
+    outer prefix "(" and an inner "x"; where a cs:names with a cs:name of
+    its own, or one in a macro, stands in, only its own ("[Ann Roe]", not
+    "([Ann Roe])"; glossa, harvard-york-st-john-university and 16 more
+    catalogue styles put affixes on such a cs:names)."""
+    hit = _INHERITS.get(id(names))
+    if hit is None or hit[0] is not names:
+        own = names.find("{http://purl.org/net/xbiblio/csl}name") is not None
+        hit = _INHERITS[id(names)] = (names, not own and bool(
+            names.xpath_search("./ancestor::cs:substitute")))
+    return hit[1]
 
 
 def _patch_substituted_suffix(model) -> None:
@@ -416,6 +446,8 @@ def _patch_substituted_suffix(model) -> None:
     replaced = NOT_FIRST + NAMES_END  # author_substitute's mark of its string
 
     def markup(self, text):
+        if text and inherits(self):
+            return text  # the substituted cs:names' markup goes around it
         if _TRACE.text_substitute is self:
             # citeproc-js prints a cs:text standing in for the names without
             # the names' affixes and formatting (uniwersytet-kardynala-
