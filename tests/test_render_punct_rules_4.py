@@ -225,3 +225,34 @@ def test_a_substitute_names_takes_the_affixes_of_the_names_that_prints_it(
     body = _MACROS + _bib(_OUTER.format(attrs=attrs, inner=inner))
     item = {"id": "a", "type": "book", "title": "T", "editor": [_person("Roe", "Ann")]}
     assert _entries(tmp_path, body, [item], output="html") == [expected]
+
+
+_PARTS = [{"id": "a", "type": "book", "title": "T", "publisher": "P"},
+          {"id": "b", "type": "book", "title": "U?", "publisher": "P"},
+          {"id": "c", "type": "book", "title": "W.", "publisher": "P"}]
+
+
+@pytest.mark.parametrize(("layout", "suffix", "expected"), [
+    ('<text variable="title" display="block"/><text variable="publisher" prefix=". "/>', "",
+     ['<div class="csl-block">T.</div> P', '<div class="csl-block">U?</div> P',
+      '<div class="csl-block">W.</div> P']),
+    ('<group display="block"><text variable="title"/></group>'
+     '<text variable="publisher" prefix=", "/>', ".",
+     ['<div class="csl-block">T,</div> P.', '<div class="csl-block">U?,</div> P.',
+      '<div class="csl-block">W.,</div> P.']),
+    ('<text variable="title" display="block" font-style="italic"/>'
+     '<text variable="publisher" prefix=". "/>', "",
+     ['<div class="csl-block"><i>T</i>.</div> P', '<div class="csl-block"><i>U?</i></div> P',
+      '<div class="csl-block"><i>W.</i></div> P']),
+    # the layout's suffix stays out
+    ('<text variable="publisher"/><text variable="title" display="block"/>', ".",
+     ['P<div class="csl-block">T</div>.', 'P<div class="csl-block">U?</div>',
+      'P<div class="csl-block">W.</div>']),
+])
+def test_a_prefix_mark_after_a_display_part_goes_into_its_division(tmp_path, layout, suffix,
+                                                                   expected):
+    """citeproc-js moves the next text's leading mark into the division
+    before it, merged with its last mark (the known miss "</div>. P")."""
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout suffix="{suffix}">{layout}</layout></bibliography>')
+    assert _entries(tmp_path, body, _PARTS, output="html") == expected
