@@ -41,7 +41,8 @@ def _marks_into_parts(text: str) -> str:
     for found in _MARK_AFTER.finditer(text):
         body, mark = text[start:found.start()], found.group(1)
         ending = _ENDING.search(body)
-        inner, tags = body[:ending.start()], body[ending.start():]
+        cut = ending.start() if ending is not None else len(body)  # (it always matches)
+        inner, tags = body[:cut], body[cut:]
         if not inner or not text[found.end():].strip():  # (the layout's suffix stays out)
             out.append(body + found.group(0))
         else:
