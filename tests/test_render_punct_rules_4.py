@@ -256,3 +256,23 @@ def test_a_prefix_mark_after_a_display_part_goes_into_its_division(tmp_path, lay
     body = ('<citation><layout><text variable="title"/></layout></citation>'
             f'<bibliography><layout suffix="{suffix}">{layout}</layout></bibliography>')
     assert _entries(tmp_path, body, _PARTS, output="html") == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Up?", "Up?. P"), ("x & y?", "x & y?. P"), ("Up (a)?", "Up (a)?. P"),
+    # a value citeproc-js reads as rich text (quotes, apostrophes, markup)
+    # merges the period as plain text does
+    ("What's up?", "What’s up? P"), ("Ann’s Up?", "Ann’s Up? P"),
+    ('Say "hi" now?', "Say “hi” now? P"), ("Why <i>x</i>?", "Why x? P"),
+])
+@pytest.mark.parametrize("layout", [
+    '<text variable="title" font-style="italic" suffix="."/><text variable="publisher" prefix=" "/>',
+    '<group delimiter=". "><text variable="title" font-style="italic"/>'
+    '<text variable="publisher"/></group>',
+])
+def test_a_formatted_leafs_period_after_a_question_mark_in_rich_text(tmp_path, title, expected,
+                                                                   layout):
+    """im-gesprach, suomen-antropologi and universitat-heidelberg: "What’s
+    All the Noise About Developmental Stochasticity? Oxford", in italics."""
+    item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]

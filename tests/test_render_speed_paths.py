@@ -264,7 +264,7 @@ _STOOD_FOR = {
     "groups.colon_marks": "02acaeb088d1",
     "punctuation.install_entry_reset": "690e92b1403e",
     "punctuation.install_literal_punctuation": "29922b9ca8ed",
-    "punctuation.install_suffix_into_quotes": "ab144cf10ce5",
+    "punctuation.install_suffix_into_quotes": "1f5bfb2c8f5b",
     "strip_periods._patch_macro_calls": "f372cac79378",
     "text_case._patch_output_language": "98b87e226c17",
     "speed._patch_plain_markup": "3fc9541117a9",

@@ -262,7 +262,8 @@ def install_suffix_into_quotes() -> None:
             met = _period_on_colon(self, string, suffix, strings)
             if met is not None:
                 return met
-        if suffix[0] == "." and ends_in_stop(string) and _formatted_leaf(self):
+        if suffix[0] == "." and ends_in_stop(string) and _formatted_leaf(self) \
+                and not rich(string):
             # a formatted leaf's own period stays after its "?" or "!"
             # (citeproc-js "Journal of Things?." in american-medical-
             # association's italic journal; "faithful?." in
@@ -396,6 +397,19 @@ def _sealable(element) -> frozenset | bool:
     return False
 
 
+def rich(text) -> bool:
+    """Whether a text (its own formatting's tags aside) holds what makes
+    citeproc-js read a value as rich text: quotes, apostrophes, the data's
+    markup.  It then merges a formatted leaf's own period into its "?" as
+    into plain text's ("What’s up? P", not "What’s up?. P")."""
+    return _RICH_VALUE.search(_MARKUP.sub("", str(text))) is not None
+
+
+# quotes, apostrophes and the data's formatting marks (richtext; not its
+# literal "<", ">" and "&": "x & y?." stays plain for citeproc-js)
+_RICH_VALUE = re.compile("['’‘\"“”\ue010-\ue019]")
+
+
 def ends_in_stop(text) -> bool:
     """Whether a text ends in "?" or "!", closing markup (tags, the data's
     formatting marks) aside."""
@@ -427,7 +441,7 @@ def sealed(text, ends=_SEALED_ENDS):
     if last == ">" or last in _DATA_CLOSING:
         end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
         last = end[-1:]
-    if last not in ends:
+    if last not in ends or (ends is _DELIMITED_ENDS and rich(text)):
         return text
     from citeproc.string import String
 
