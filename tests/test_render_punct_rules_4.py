@@ -276,3 +276,16 @@ def test_a_formatted_leafs_period_after_a_question_mark_in_rich_text(tmp_path, t
     All the Noise About Developmental Stochasticity? Oxford", in italics."""
     item = {"id": "a", "type": "book", "title": title, "publisher": "P"}
     assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("(hello) x", "(Hello) x"), ("[hello] x", "[Hello] x"), ("‘hi’ there", "‘Hi’ there"),
+    ("<i>hello</i> x", "Hello x"),
+    # not behind these, nor behind a straight quote pair
+    ("«bon» x", "«bon» x"), ("¿qué? x", "¿qué? x"), ('"hello" world', "“hello” world"),
+    ("'hi' there", "“hi” there"),
+])
+def test_capitalize_first_behind_an_opening_bracket_or_quote(tmp_path, title, expected):
+    body = _bib('<text variable="title" text-case="capitalize-first"/>')
+    item = {"id": "a", "type": "book", "title": title}
+    assert _entries(tmp_path, body, [item]) == [expected]
