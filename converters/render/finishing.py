@@ -107,8 +107,11 @@ def _opened(before: str, closing: str) -> bool:
 
 
 # "faithful?." and "Ed.." : a period after a mark that ends the sentence
-# already (not an ellipsis's).
-_DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])\.(?!\.)")
+# already (not an ellipsis's), also across the end tags of formatting
+# between them ("<i>Why?</i> P" for an italic group and a delimiter ". ",
+# as citeproc-js merges them; a formatted leaf's own period or delimiter
+# after its "?" was marked to stay: patches.punctuation).
+_DOUBLE_PUNCTUATION = re.compile(r"(?<!\.)([?!.])((?:</[a-z]+>)*)\.(?!\.)")
 # A colon an affix ends with, met by the period that starts the next
 # element's prefix: citeproc-js moves the period before it, when the colon
 # closes a group or macro ("P. in.: Cambridge" in clays-and-clay-minerals,
@@ -151,7 +154,7 @@ def finish_entry(text: str, output: str, piq: bool, closing: str = CLOSING_QUOTE
     text = _unmark_quotes(text, piq)
     text = displays(resolve(_plain_small_caps(text, output), _kind(output)), output)
     text = tidy_spaces(text, output)
-    text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1", text))
+    text = _COLON_THEN_PERIOD.sub(".:", _DOUBLE_PUNCTUATION.sub(r"\1\2", text))
     return finish_citation(text, output, piq, closing)
 
 
@@ -192,7 +195,7 @@ def finish_citation(text: str, output: str, piq: bool, closing: str = CLOSING_QU
         else typographic_html(text)
     if piq:
         # moving "." inside a quote can double it: “faithful?.” -> “faithful?”
-        text = _DOUBLE_PUNCTUATION.sub(r"\1", punctuation_in_quote(text, closing))
+        text = _DOUBLE_PUNCTUATION.sub(r"\1\2", punctuation_in_quote(text, closing))
     # a period after a quote that ends in one is dropped, as citeproc-js
     # drops it also where punctuation stays outside quotes (“Immunity.”.)
     text = _quote_patterns(closing)[2].sub(r"\1", text).replace(LITERAL, "")

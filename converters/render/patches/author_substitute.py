@@ -29,6 +29,7 @@ class _State(threading.local):
         self.capturing = False  # the names printed are being collected
         self.captured: list = []
         self.persons: list = []  # each name of the captured lists, as printed
+        self.data: list = []  # each of those names' parts, as citeproc-js compares them
         self.printed = False    # the entry printed text before its first cs:names
         self.variable = False   # cs:substitute printed a variable (not only terms)
 
@@ -65,7 +66,10 @@ def install() -> None:
             _STATE.captured.append(str(text))
             _STATE.capturing = False
             try:
-                _STATE.persons += _shown(_persons(self, name_render, args, kwargs), str(text))
+                persons = _persons(self, name_render, args, kwargs)
+                shown = _shown(persons, str(text))
+                _STATE.persons += [persons[i] for i in shown]
+                _STATE.data += _data(args, shown)
             finally:
                 _STATE.capturing = True
         return text
@@ -111,9 +115,11 @@ def _watched(element) -> bool:
     return bibliography is not None and bibliography.get("subsequent-author-substitute") is not None
 
 
-# Each name printed alone: the list joined by a delimiter no name holds,
-# without "and" and et al.
-_APART = {"delimiter": "\x02", "and": None, "et-al-min": "100000",
+# Each name printed alone: the list joined by a delimiter no name holds
+# (a private-use character: it is also set as the cs:name's own delimiter,
+# which an XML attribute must be able to hold), without "and" and et al.
+_SPLIT = "\ue02e"
+_APART = {"delimiter": _SPLIT, "and": None, "et-al-min": "100000",
           "et-al-subsequent-min": "100000"}
 
 
@@ -123,28 +129,56 @@ def _persons(name, name_render, args, kwargs) -> list[str]:
         return []
     item, variable = args[0], args[1]
     try:
-        text = name_render(name, item, variable, context=kwargs.get("context"),
-                           sort_options=dict(_APART))
+        if name.get("delimiter") is None:
+            text = name_render(name, item, variable, context=kwargs.get("context"),
+                               sort_options=dict(_APART))
+        else:
+            # citeproc-py joins the names with the cs:name's own delimiter
+            # whatever the options say: it is set for the call
+            # (monographs-of-the-palaeontographical-society, partial-each:
+            # "———, Barabé, D. & Jean, R." after "Adler, I.")
+            from .speed_base import name_attributes_set
+
+            with name_attributes_set(name, {"delimiter": _SPLIT}):
+                text = name_render(name, item, variable, context=kwargs.get("context"),
+                                   sort_options=dict(_APART))
     except Exception:
         return []
-    return [part.strip() for part in str(text or "").split("\x02")]
+    return [part.strip() for part in str(text or "").split(_SPLIT)]
 
 
-def _shown(persons: list[str], printed: str) -> list[str]:
-    """The persons the list printed shows, in order (those before et al.,
-    and the last after an et-al-use-last ellipsis): citeproc-js compares
-    the names shown, not et al. ("Smith et al." is the same author as
-    "Smith" where et-al-use-first is 1)."""
-    shown, cursor = [], 0
-    for person in persons:
+def _shown(persons: list[str], printed: str) -> list[int]:
+    """The indexes of the persons the list printed shows, in order (those
+    before et al., and the last after an et-al-use-last ellipsis):
+    citeproc-js compares the names shown, not et al. ("Smith et al." is the
+    same author as "Smith" where et-al-use-first is 1)."""
+    shown: list[int] = []
+    cursor = 0
+    for index, person in enumerate(persons):
         at = printed.find(_bare(person), cursor)
         if at < 0:
             break
-        shown.append(person)
+        shown.append(index)
         cursor = at + len(_bare(person))
     if len(shown) < len(persons) - 1 and printed.find(_bare(persons[-1]), cursor) >= 0:
-        shown.append(persons[-1])
+        shown.append(len(persons) - 1)
     return shown
+
+
+# the name parts citeproc-js joins, in this order, to compare two names
+_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal")
+
+
+def _data(args, shown: list[int]) -> list[str]:
+    """The names at the indexes ``shown`` as citeproc-js compares them: their
+    parts joined, not as printed ("Hofle, M." for given names "M" and "MG"
+    where initialize-with leaves one initial is no subsequent author:
+    international-development-policy)."""
+    try:
+        people = args[0].reference.get(args[1]) or []
+        return ["".join(str(people[i].get(part) or "") for part in _PARTS) for i in shown]
+    except (AttributeError, IndexError, TypeError):
+        return []
 
 
 def _bare(person: str) -> str:
@@ -182,6 +216,7 @@ def _patch_names(model) -> None:
         if not _STATE.first or sorting.sorts(kwargs.get("sort_options")):
             return original(self, item, names_context=names_context, context=context, **kwargs)
         _STATE.first, _STATE.capturing, _STATE.captured, _STATE.persons = False, True, [], []
+        _STATE.data = []
         _STATE.variable = False
         try:
             text = original(self, item, names_context=names_context, context=context, **kwargs)
@@ -200,17 +235,25 @@ def _patch_names(model) -> None:
             # (names, or a title or publisher in their place)
             return text
         printed = str(text)
-        key = tuple(_bare(p) for p in _STATE.persons) or tuple(_STATE.captured) or (printed,)
+        persons = list(_STATE.persons)
+        # the names' parts where each name shown has them, else as printed
+        data = list(_STATE.data) if len(_STATE.data) == len(persons) else \
+            [_bare(p) for p in persons]
+        key = tuple(data) or tuple(_STATE.captured) or (printed,)
         owner = item.citation.bibliography
         previous = vars(owner).get("bibconv_previous_names")
-        persons, before = list(_STATE.persons), vars(owner).get("bibconv_previous_persons")
-        owner.bibconv_previous_names, owner.bibconv_previous_persons = key, persons
+        before = vars(owner).get("bibconv_previous_persons")
+        owner.bibconv_previous_names, owner.bibconv_previous_persons = key, data
         substitute = bibliography[0].get("subsequent-author-substitute")
         rule = bibliography[0].get("subsequent-author-substitute-rule")
         if rule in _EACH and persons and before:
-            return String(_each(printed, persons, before, substitute, rule))
+            return String(_each(printed, persons, data, before, substitute, rule))
         if key != previous:
-            return text
+            # compared here and not the same names: finishing's pass, which
+            # compares the lists as printed, leaves it (and the previous) alone
+            # (international-development-policy: "Hofle, M." for "M" after "MG")
+            marked = text.replace(NAMES_START, NOT_FIRST)
+            return String(marked) if isinstance(text, str) else marked
         # an empty list marked not-first ahead: finishing's pass, which
         # compares an entry's first marked list, does not go on to the next
         # one ("In: — (ed.)" for the editor of universitat-wurzburg's chapter);
@@ -227,12 +270,13 @@ NAMES_START, NAMES_END, NOT_FIRST = "\ue006", "\ue007", "\ue006\ue008"
 _EACH = ("partial-each", "partial-first", "complete-each")
 
 
-def _each(printed: str, persons: list[str], before: list[str], substitute: str,
-          rule: str) -> str:
-    """The names matching the previous entry's, from the first, replaced
-    one by one (all or none for complete-each, the first for partial-first)."""
+def _each(printed: str, persons: list[str], data: list[str], before: list[str],
+          substitute: str, rule: str) -> str:
+    """The names (``persons`` as printed, ``data`` as compared) matching the
+    previous entry's, from the first, replaced one by one (all or none for
+    complete-each, the first for partial-first)."""
     same = 0
-    while same < min(len(persons), len(before)) and _bare(persons[same]) == _bare(before[same]):
+    while same < min(len(data), len(before)) and data[same] == before[same]:
         same += 1
     if rule == "complete-each" and (same < len(persons) or len(before) != len(persons)):
         return printed

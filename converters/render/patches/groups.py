@@ -16,9 +16,11 @@ from .punctuation import (
     SEALS,
     closing_quote,
     colon_met,
+    ends_in_stop,
     enters_quote,
     into_quote,
     period_delimiter_on_colon,
+    prefix_on_colon,
     unlocked,
     unsealed,
 )
@@ -37,6 +39,9 @@ class _Trace(threading.local):
         self.text_substitute = None
         # the cs:names whose substitute printed anything (its markup is next)
         self.substituted = None
+        # per open cs:substitute: whether a cs:names inheriting the
+        # substituted one's (inherits) printed text
+        self.inheriting: list[bool] = []
 
 
 _TRACE = _Trace()
@@ -94,9 +99,11 @@ def _patch_group(model) -> None:
 def colon_marks(group) -> list | None:
     """The list a group collects the colon or semicolon each child ended
     in (punctuation.colon_met) into, for its delimiter's period to meet
-    (_colon_seams); None where its delimiter begins with no period.  The
-    group's process and direct.py's call it."""
-    return [] if group.get("delimiter", "")[:1] == "." else None
+    (_colon_seams), or the next child's prefix where it has no delimiter
+    (_prefix_seams); None where its delimiter begins with another mark.
+    The group's process and direct.py's call it."""
+    delimiter = group.get("delimiter", "")
+    return [] if not delimiter or delimiter[0] == "." else None
 
 
 def group_text(joined):
@@ -120,7 +127,12 @@ def _join(group, output: list, met: list | None = None):
     finishing, which keep a comma out after a period moved in
     ("Signalhorn.",)."""
     delimiter = group.get("delimiter", "")
-    seams = _colon_seams(group, output, met, delimiter) if met and len(output) > 1 else None
+    if met and not delimiter and len(output) > 1:
+        output = _prefix_seams(group, output, met)
+    seams = _colon_seams(group, output, met, delimiter) if met and delimiter and len(output) > 1 \
+        else None
+    if delimiter[:1] == ":" and len(output) > 1:
+        seams = _colon_after_stops(output, delimiter)
     closing = None
     if len(output) < 2 or (delimiter and delimiter[0] not in _INTO_QUOTES) \
             or not any(_last_character(text) in _CLOSERS for text in output[:-1]):
@@ -177,6 +189,34 @@ def _colon_seams(group, output: list, met: list, delimiter: str) -> tuple | None
             seams[index] = LITERAL + delimiter if meeting[1] else delimiter[1:]
             changed = True
     return (texts, seams) if changed else None
+
+
+def _colon_after_stops(output: list, delimiter: str) -> tuple | None:
+    """(the texts, the delimiter after each) where a delimiter's colon
+    follows a text ending in "?" or "!" (closing markup aside): citeproc-js
+    merges it into that mark ("Why? P" for delimiter ": "), except after a
+    formatted leaf, whose text is sealed (punctuation._sealable); None where
+    none does."""
+    seams = [delimiter] * (len(output) - 1)
+    changed = False
+    for index in range(len(output) - 1):
+        if ends_in_stop(output[index]):
+            seams[index], changed = delimiter[1:], True
+    return (list(output), seams) if changed else None
+
+
+def _prefix_seams(group, output: list, met: list) -> list:
+    """The texts of a group without a delimiter, where a text's leading mark
+    (a prefix's) meets the colon or semicolon the text before ends in, as
+    citeproc-js merges them (punctuation.prefix_on_colon)."""
+    from citeproc import string as strings
+
+    texts = list(output)
+    for index in range(len(texts) - 1):
+        meeting = prefix_on_colon(group, texts[index], texts[index + 1], met[index], strings)
+        if meeting is not None:
+            texts[index], texts[index + 1] = meeting
+    return texts
 
 
 def _closes_a_quote(text: str, closing: str) -> bool:
@@ -333,17 +373,21 @@ def _patch_substitution(model) -> None:
 
     def render(self, item, context=None, **kwargs):
         _TRACE.collecting.append([])
+        _TRACE.inheriting.append(False)
         try:
             text = substitute(self, item, context=context, **kwargs)
         finally:
             rendered = _TRACE.collecting.pop()
+            inheriting = _TRACE.inheriting.pop()
         if text:
             layout = (context if context is not None else self).get_layout()
             for tag, variable in rendered:
                 # each variable of a cs:names of several ("editor translator"):
                 # citeproc-js prints none of them again
                 layout.repressed.setdefault(tag, []).extend(variable.split())
-            if not any(tag.rpartition("}")[2] == "names" for tag, _ in rendered):
+            if not inheriting:
+                # a text, or a cs:names of its own (with a cs:name, or in a
+                # macro), printed: without the substituted one's markup
                 _TRACE.text_substitute = self.getparent()
             _TRACE.substituted = self.getparent()
         return text
@@ -358,11 +402,34 @@ def _patch_substitution(model) -> None:
             repressed = layout.repressed.get(self.tag, [])
             if repressed and any(v in repressed for v in self.get("variable", "").split()):
                 raise VariableError
-            return names(self, item, names_context=names_context, context=context, **kwargs)
+            text = names(self, item, names_context=names_context, context=context, **kwargs)
+            if text and _TRACE.inheriting and inherits(self):
+                _TRACE.inheriting[-1] = True
+            return text
         finally:
             terms.printed()  # called, printed or not: "in T" after no editor (terms)
 
     model.Names.process = process
+
+
+_INHERITS: dict = {}  # cs:names' id -> (element, whether it inherits)
+
+
+def inherits(names) -> bool:
+    """Whether a cs:names is printed by the cs:names it substitutes for, as
+    citeproc-js prints it: one without a cs:name inside a cs:substitute (in
+    the style as written: one in a macro has a cs:name added).  That one's
+    affixes and formatting go around it, not its own: "(Ann Roe)" for an
+    outer prefix "(" and an inner "x"; where a cs:names with a cs:name of
+    its own, or one in a macro, stands in, only its own ("[Ann Roe]", not
+    "([Ann Roe])"; glossa, harvard-york-st-john-university and 16 more
+    catalogue styles put affixes on such a cs:names)."""
+    hit = _INHERITS.get(id(names))
+    if hit is None or hit[0] is not names:
+        own = names.find("{http://purl.org/net/xbiblio/csl}name") is not None
+        hit = _INHERITS[id(names)] = (names, not own and bool(
+            names.xpath_search("./ancestor::cs:substitute")))
+    return hit[1]
 
 
 def _patch_substituted_suffix(model) -> None:
@@ -379,6 +446,8 @@ def _patch_substituted_suffix(model) -> None:
     replaced = NOT_FIRST + NAMES_END  # author_substitute's mark of its string
 
     def markup(self, text):
+        if text and inherits(self):
+            return text  # the substituted cs:names' markup goes around it
         if _TRACE.text_substitute is self:
             # citeproc-js prints a cs:text standing in for the names without
             # the names' affixes and formatting (uniwersytet-kardynala-

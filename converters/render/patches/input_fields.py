@@ -6,6 +6,9 @@ lacks:
 - lines of the note written ``variable: value`` set the variable when the
   item lacks it ("container-title-short: Container", "event-date:
   2004-10-01/2004-10-14", "reviewed-author: Hall || W.C.") and leave the note;
+- a URL's short form (``<text variable="URL" form="short"/>``) is the URL
+  cut after its host, without the scheme where the host begins "www."
+  ("https://arxiv.org", "www.ctan.org"), as citeproc-js cuts it;
 (``comma-suffix``, a family name in double quotes and "al-One" are read
 where the item is prepared: records.prepare_item.)
 
@@ -46,11 +49,28 @@ def _name(value: str) -> dict:
     return {"literal": value.strip()}
 
 
+# citeproc-js's cut of a URL's short form: up to the last "/" that follows
+# a dot and more than a slash, then the scheme off before "//www."
+_URL_CUT = re.compile(r"(.*\.[^/]+)/.*")
+_SCHEME = re.compile(r"https?://")
+
+
+def short_url(url: str) -> str:
+    """A URL as citeproc-js prints it in the form "short" (annual-reviews:
+    "https://arxiv.org/abs/math/0307200v3" -> "https://arxiv.org",
+    "https://www.fourmilab.ch/solar/" -> "www.fourmilab.ch")."""
+    url = _URL_CUT.sub(r"\1", url, count=1)
+    return _SCHEME.sub("", url, count=1) if "//www." in url else url
+
+
 def read_fields(item: dict) -> dict:
     """The item with the fields above read (a copy when any is)."""
     import citeproc
 
     data = dict(item)
+    url = data.get("URL")
+    if isinstance(url, str) and url and "URL-short" not in data:
+        data["URL-short"] = short_url(url)
     for alias, variable in _ALIASES.items():
         if data.get(alias) and not data.get(variable):
             data[variable] = data[alias]

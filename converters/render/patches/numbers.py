@@ -142,28 +142,58 @@ def _patch_leading_zeros(model) -> None:
     model.Number.format_number = format_number
 
 
-# The number variables whose ranges citeproc-js prints with an en dash when
-# printed as text ("Technical Report Nos. 99–02", "25(5–6)"); chapter-number
-# and number-of-pages only when the range goes up.
+# The number variables whose ranges citeproc-js prints with the locale's
+# page-range-delimiter (an en dash unless the style or locale sets
+# another: "Technical Report Nos. 99–02", "25(5–6)", "25(5-6)" where the
+# style's term is "-"); chapter-number and number-of-pages only when the
+# range goes up, unless the style has a page-range-format.
 _DASHED = frozenset({"volume", "issue", "number", "collection-number", "edition"})
 _ASCENDING_ONLY = frozenset({"chapter-number", "number-of-pages"})
-_TOKEN = r"(?:[A-Za-z]{0,3}\d+[A-Za-z]{0,3}|[ivxlcdm]+|[IVXLCDM]+)"
+# (citeproc-js's roman numerals have no "d": "D-2" is no range)
+_TOKEN = r"(?:[A-Za-z]{0,3}\d+[A-Za-z]{0,3}|[ivxlcm]+|[IVXLCM]+)"
 _RANGE = re.compile(rf"(?<![\w.\-–])({_TOKEN})\s*-\s*({_TOKEN})(?![\w.\-–])")
 
 
-def dash_ranges(value: str, ascending_only: bool = False) -> str:
+def dash_ranges(value: str, ascending_only: bool = False, delimiter: str = "–",
+                down: str | None = None) -> str:
     """"99-02" -> "99–02", "5 - 6" -> "5–6": a hyphen between two numbers
-    (with letters around, or roman) is a range; "5-A", "1.2-1.5" and
-    "1-2-3" are not."""
+    (with letters around, or roman) is a range, joined by ``delimiter``
+    (by ``down``, where given, when its numbers go down); "5-A", "D-2",
+    "1.2-1.5" and "1-2-3" are not."""
 
     def dash(match: re.Match) -> str:
         first, last = match.group(1), match.group(2)
         if ascending_only and not (first.isdigit() and last.isdigit()
                                    and int(last) >= int(first)):
             return match.group(0)
-        return f"{first}–{last}"
+        if down is not None and first.isdigit() and last.isdigit() and int(first) > int(last):
+            return f"{first}{down}{last}"
+        return f"{first}{delimiter}{last}"
 
     return _RANGE.sub(dash, value)
+
+
+_DELIMITERS: dict = {}  # id(style root) -> (root, page-range-delimiter, year-range-delimiter, format?)
+
+
+def range_delimiter(element, variable: str) -> tuple[str, str | None]:
+    """The delimiters citeproc-js joins a range of ``variable`` with: going
+    up, and going down (None: a hyphen kept, as for chapter-number and
+    number-of-pages where the style has no page-range-format).  A
+    collection-number's "-" is the year-range-delimiter, and so is its
+    delimiter going down without a page-range-format."""
+    root = element.get_root()
+    hit = _DELIMITERS.get(id(root))
+    if hit is None or hit[0] is not root:
+        page = str(element.get_single_term("page-range-delimiter") or "") or "–"
+        year = str(element.get_single_term("year-range-delimiter") or "") or "–"
+        hit = _DELIMITERS[id(root)] = (root, page, year,
+                                       root.get("page-range-format") is not None)
+    page, year, formatted = hit[1], hit[2], hit[3]
+    if variable == "collection-number":
+        up = year if page == "-" else page
+        return up, up if formatted else year
+    return page, None if variable in _ASCENDING_ONLY and not formatted else page
 
 
 def _patch_text_ranges(model) -> None:
@@ -180,7 +210,8 @@ def _patch_text_ranges(model) -> None:
         variable = self.get("variable")
         if isinstance(text, (str, MixedString)) and "-" in str(text) and (
                 variable in _DASHED or variable in _ASCENDING_ONLY):
-            dashed = dash_ranges(str(text), variable in _ASCENDING_ONLY)
+            delimiter, down = range_delimiter(self, variable)
+            dashed = dash_ranges(str(text), down is None, delimiter, down)
             return text if dashed == str(text) else String(dashed)
         return text
 
@@ -190,7 +221,18 @@ def _patch_text_ranges(model) -> None:
     def _process(self, value, variable):
         if not _ranges_of_numbers(str(value)):
             return str(value).strip()  # "5-A", "1.2-1.5": printed as written
-        return process(self, value, variable)
+        text = process(self, value, variable)
+        if variable.startswith("page") or "–" not in str(text):
+            return text
+        # citeproc-py joins any other range with an en dash: the locale's
+        # delimiter instead, and a range going down keeps its hyphen where
+        # citeproc-js keeps it (chapter-number "8-3")
+        delimiter, down = range_delimiter(self, variable)
+        if any(int(a) > int(b) for a, b in _DOWN.findall(str(value))):
+            if down is None:
+                return String(str(value).strip())
+            delimiter = down
+        return text if delimiter == "–" else String(str(text).replace("–", delimiter))
 
     model.FormatNumber._process = _process
 
@@ -200,6 +242,9 @@ def _patch_text_ranges(model) -> None:
 _PAGE_TOKEN = rf"(?:(?:\d+[A-Za-z]{{1,3}})?{_TOKEN})"
 _ONE_RANGE = re.compile(rf"\s*({_PAGE_TOKEN})\s*-\s*({_PAGE_TOKEN})\s*")
 _LETTERS = re.compile(r"^[A-Za-z]*")
+
+
+_DOWN = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 
 def _ranges_of_numbers(value: str) -> bool:

@@ -252,7 +252,7 @@ def install_suffix_into_quotes() -> None:
         if sealable is None:
             sealable = self.bibconv_sealable = _sealable(self)
             seals[id(self)] = self  # (keeps lxml's proxy, and so the flag, alive)
-        return sealed(text) if sealable else text
+        return sealed(text, sealable) if sealable else text
 
     def plain_wrap(self, string):
         suffix = self.get("suffix")
@@ -262,6 +262,13 @@ def install_suffix_into_quotes() -> None:
             met = _period_on_colon(self, string, suffix, strings)
             if met is not None:
                 return met
+        if suffix[0] == "." and ends_in_stop(string) and _formatted_leaf(self) \
+                and not rich(string):
+            # a formatted leaf's own period stays after its "?" or "!"
+            # (citeproc-js "Journal of Things?." in american-medical-
+            # association's italic journal; "faithful?." in
+            # baghdad-science-journal's title in font-style="normal")
+            return original(self, string + strings.String(LITERAL))
         text = affixed(self, string, suffix)
         if suffix[-1] in ":;":
             # formatted text meets no period (citeproc-js merges only across
@@ -345,9 +352,21 @@ _SEALED_ENDS = frozenset(".,;:!?”’»›«‹“‘\"")
 _DATA_CLOSING = "\ue011\ue013\ue015\ue017\ue019"
 
 
-def _sealable(element) -> bool:
-    """Whether the element is formatted and its parent joins it to the
-    next text without a delimiter (a cs:choose passes its parent's on)."""
+# the ends sealed where a formatted leaf's parent group has a delimiter
+# beginning with a period or colon: citeproc-js merges that mark into the
+# leaf's text only where the leaf sets no formatting ("Why?. P" for an
+# italic title, "Why? P" for a plain one); a period after a period is
+# still dropped ("Ed. P")
+_DELIMITED_ENDS = frozenset("?!")
+_LEAVES = frozenset(("text", "number", "label"))
+
+
+def _sealable(element) -> frozenset | bool:
+    """The ends of the element's text that are sealed (_SEALED_ENDS where
+    the element is formatted and its parent joins it to the next text
+    without a delimiter, a cs:choose passing its parent's on; _DELIMITED_ENDS
+    where a formatted leaf's parent group has a delimiter beginning with a
+    period or colon), or False."""
     from .speed_base import _FORMATTING
 
     tag = str(element.tag).rpartition("}")[2]
@@ -370,12 +389,50 @@ def _sealable(element) -> bool:
         return False
     if kind == "layout" and element.get("display"):
         return False  # a display block's end merges: citeproc-js "Ed. P" in text
-    return kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter"))
+    if kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter")):
+        return _SEALED_ENDS
+    if kind == "group" and parent.get("delimiter")[:1] in (".", ":") and tag in _LEAVES \
+            and not (tag == "text" and element.get("macro")) and element.get("quotes") != "true":
+        return _DELIMITED_ENDS
+    return False
 
 
-def sealed(text):
+def rich(text) -> bool:
+    """Whether a text (its own formatting's tags aside) holds what makes
+    citeproc-js read a value as rich text: quotes, apostrophes, the data's
+    markup.  It then merges a formatted leaf's own period into its "?" as
+    into plain text's ("What’s up? P", not "What’s up?. P")."""
+    return _RICH_VALUE.search(_MARKUP.sub("", str(text))) is not None
+
+
+# quotes, apostrophes and the data's formatting marks (richtext; not its
+# literal "<", ">" and "&": "x & y?." stays plain for citeproc-js)
+_RICH_VALUE = re.compile("['’‘\"“”\ue010-\ue019]")
+
+
+def ends_in_stop(text) -> bool:
+    """Whether a text ends in "?" or "!", closing markup (tags, the data's
+    formatting marks) aside."""
+    last = _last_character(text)
+    if last == ">" or last in _DATA_CLOSING:
+        last = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)[-1:]
+    return last in _DELIMITED_ENDS
+
+
+def _formatted_leaf(element) -> bool:
+    """Whether the element is a cs:text (not a macro call), cs:number or
+    cs:label that sets a formatting other than quotes: citeproc-js merges
+    no mark of its own suffix, or of a delimiter after it, into its text."""
+    from .speed_base import _FORMATTING
+
+    tag = str(element.tag).rpartition("}")[2]
+    return tag in _LEAVES and not (tag == "text" and element.get("macro")) \
+        and element.get("quotes") != "true" and any(element.get(name) for name in _FORMATTING)
+
+
+def sealed(text, ends=_SEALED_ENDS):
     """``text`` (a sealable element's, wrapped) with FORMATTED_END after it
-    where it ends so (not in a sort key)."""
+    where it ends in one of ``ends`` (not in a sort key)."""
     if text is None:
         return text
     last = _last_character(text)
@@ -384,7 +441,7 @@ def sealed(text):
     if last == ">" or last in _DATA_CLOSING:
         end = _CLOSING.sub("", _tail(text, 48)[0]).rstrip(_DATA_CLOSING)
         last = end[-1:]
-    if last not in _SEALED_ENDS:
+    if last not in ends or (ends is _DELIMITED_ENDS and rich(text)):
         return text
     from citeproc.string import String
 
@@ -815,3 +872,67 @@ def into_quote(text, mark: str, closing: str, strings):
     if isinstance(text, list):
         return strings.MixedString(leaves[:len(leaves) - count] + [strings.String(moved)])
     return type(text)(moved)
+
+
+def prefix_on_colon(group, text, following, met: tuple | None, strings) -> tuple | None:
+    """How the punctuation mark a next text begins with (a prefix's, which
+    citeproc-js moves up to the sibling before it in a group without a
+    delimiter) meets the colon or semicolon ``text`` ends in, where the two
+    merge into one mark (";" and ":" into ";", ":" and "." into ":"):
+    (the text, the next text), None where nothing changes.  ``met`` is the
+    colon or semicolon an element's suffix ended the text with (None: the
+    data's).  A suffix of the group's own child (a cs:choose between), a
+    group's, a macro's, a date's or names' (punctuation._meeting), or the
+    data's, takes the mark in ("1993;A1–4" in the Vancouver styles'
+    newspaper articles without a volume, "5: P"); a field's, term's or
+    label's nested deeper lets it in before ("Title:;", "Title.: P"); a
+    number's keeps both ("5;:A1", "5:. P", the period marked so that
+    finishing does not move it before the colon)."""
+    mark = _first_character(following)
+    colon = _last_character(text)
+    if colon not in ":;" or mark not in _MERGED or mark == colon:
+        return None
+    merged = _MERGED[colon].get(mark)
+    if merged is None or len(merged) != 1:
+        return None
+    if met is None:
+        if _ENTITY_END.search(_tail(text, 12)[0]):
+            return None  # an entity's ";" (a subsequent-author-substitute "&#8212;")
+        kind = True
+    elif not str(_tail(text, len(met[0]))[0]).endswith(met[0]):
+        return None  # (changed since: a year-suffix after the year)
+    else:
+        kind, element = met[1], met[2]
+        parent = element.getparent()
+        while parent is not None and str(parent.tag).rpartition("}")[2] in _PASSED:
+            parent = parent.getparent()
+        if parent is group:
+            kind = True  # met beside it: merged with the suffix itself
+    rest = strings._strip_first_char(following)
+    if kind is None:
+        return (text, LITERAL + mark + rest) if mark == "." else None
+    if kind:
+        changed = _end_changed(text, lambda end: end[:-1] + merged, strings)
+    else:
+        changed = _end_changed(text, lambda end: merge_marks(end[:-1], mark) + end[-1], strings)
+    return None if changed is None else (changed, rest)
+
+
+def _end_changed(string, change, strings):
+    """``string`` (a string or citeproc's MixedString) with ``change`` made
+    to its end (a few characters of plain text at least, the pieces that
+    hold them joined); None where its end is not plain text."""
+    if not isinstance(string, list):
+        return type(string)(change(str(string))) if isinstance(string, str) else None
+    leaves = _pieces(string, strings)
+    tail = ""
+    for count in range(1, len(leaves) + 1):
+        leaf = leaves[-count]
+        if type(leaf) not in (str, strings.String):
+            return None
+        tail = str(leaf) + tail
+        if len(tail) > 2:
+            break
+    else:
+        count = len(leaves)
+    return strings.MixedString(leaves[:-count] + [strings.String(change(tail))])

@@ -197,6 +197,38 @@ def _wordwise(text, text_case: str) -> str:
     return "".join(out)
 
 
+# what citeproc-js's capitalize-first passes over before the first letter:
+# an opening bracket or single quote (its text-case "tags"), and the data's
+# formatting marks; not "«" or "¿".  (It passes over a typographic “ of
+# the data too, but not a straight quote pair, which richtext made “…”
+# before: indistinguishable here, the “ is left as citeproc-py leaves it.)
+_FIRST_SKIPPED = frozenset("‘([") | MARK_CHARS
+
+
+def _capitalized_first(text):
+    """capitalize-first as citeproc-js does it: the first letter up, behind
+    an opening quote or bracket ("“Hello” world", "(Hello) x"), where
+    citeproc-py upper-cased the quote itself."""
+    from citeproc.string import MixedString, NoCase
+
+    pieces = list(text) if isinstance(text, MixedString) else [text]
+    for index, piece in enumerate(pieces):
+        plain = str(piece)
+        if not plain:
+            continue
+        if isinstance(piece, (NoCase, list)):
+            return text
+        at = 0
+        while at < len(plain) - 1 and plain[at] in _FIRST_SKIPPED:
+            at += 1
+        cased = plain[:at] + plain[at].upper() + plain[at + 1:]
+        if cased == plain:
+            return text
+        pieces[index] = type(piece)(cased)
+        return MixedString(pieces) if isinstance(text, MixedString) else pieces[0]
+    return text
+
+
 def _mixed_first(text) -> bool:
     """Whether the text's first word (marks and opening quotes aside) has a
     capital after its first letter ("bioRxiv", "iPhone").  citeproc-js
@@ -253,6 +285,8 @@ def _patch_title_case(model) -> None:
             cased = _wordwise(text, text_case)
         elif text_case == "capitalize-first" and _mixed_first(text):
             cased = text  # "bioRxiv", "iPhone app", "pH value", as citeproc-js keeps them
+        elif text_case == "capitalize-first":
+            cased = _capitalized_first(text)
         else:
             cased = original(self, text, language)
         if text_case is not None and (STRIPPING.depth or self.get("strip-periods")):
