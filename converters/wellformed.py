@@ -396,6 +396,18 @@ def _all_fine(values: list) -> bool:
         (b"\xc2" in dumped or b"\xef\xbf" in dumped) and _BAD_RAW_UTF8.search(dumped))
 
 
+def _fine_variable(value, kind: str) -> bool:
+    if kind == "string":
+        return type(value) is str
+    if kind == "number-or-string":
+        return type(value) in (str, int, float)
+    if kind == "names":
+        return _fine_names(value)
+    if kind == "date":
+        return _fine_date(value)
+    return True
+
+
 def _fine_names(value) -> bool:
     """Every property text (a flag such as parse-names goes the slow way).
     Loops, not all(...): this runs for every name of every record."""
@@ -437,67 +449,19 @@ def _fine_record(data, texts_checked: bool = False) -> bool:
     """``texts_checked``: _fine already said yes for this data (in a batch)."""
     if type(data) is not dict or not (texts_checked or _fine(data)):
         return False
-    checks, refused = _fine_checks(), _text_refused()
+    kinds, refused = _kinds(), _text_refused()
     for key, value in data.items():
         if type(value) is str and key not in refused:
             continue  # most values: a text where a text is fine (the checks below agree)
-        check = checks.get(key)
-        if check is not None and not check(value):
+        if key == "id" or key == "type":
+            if type(value) is not str:
+                return False
+        elif key == "custom":
+            checker = _Checker()
+            if checker.custom(value) is not value or checker.notes:
+                return False
+        elif key in kinds and not _fine_variable(value, kinds[key]):
             return False
-    return True
-
-
-def _is_text(value) -> bool:
-    return type(value) is str
-
-
-def _number_or_text(value) -> bool:
-    return type(value) in (str, int, float)
-
-
-@lru_cache(maxsize=1)
-def _fine_checks() -> dict:
-    """Each key's test in _fine_record, found once: "id" and "type" are
-    texts, custom has its shapes, a CSL variable its kind's test (a kind
-    with none, no entry)."""
-    by_kind = {"string": _is_text, "number-or-string": _number_or_text,
-               "names": _fine_names, "date": _fine_date}
-    checks = {key: by_kind[kind] for key, kind in _kinds().items() if kind in by_kind}
-    checks.update({"id": _is_text, "type": _is_text, "custom": _fine_custom})
-    return checks
-
-
-def _fine_custom(value) -> bool:
-    """Whether _Checker.custom leaves ``value`` as it is and says nothing,
-    told without making the pointers it would report under."""
-    if type(value) is not dict:
-        return False
-    for key, item in value.items():
-        shape = CUSTOM_SHAPES.get(key)
-        if shape is not None and not _fine_shaped(item, shape):
-            return False
-    return True
-
-
-def _fine_shaped(value, shape) -> bool:
-    """Whether _Checker.shaped(value, shape) is ``value`` itself, with no note."""
-    if isinstance(shape, dict):
-        return isinstance(value, dict) and all(
-            _fine_shaped(item, shape[key]) for key, item in value.items() if key in shape)
-    if shape == _WHOLE:  # _whole gives an int back as it is; a bool is no number
-        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    if shape == _FLAG:
-        return isinstance(value, bool)
-    if shape == _TEXT:
-        return isinstance(value, str)
-    if shape == _TEXT_MAP:
-        return isinstance(value, dict) and all(isinstance(item, str)
-                                               for item in value.values())
-    if shape == "name-details":
-        return isinstance(value, dict) and all(
-            isinstance(entries, list) and all(e is None or isinstance(e, dict)
-                                              for e in entries)
-            for entries in value.values())
     return True
 
 
