@@ -481,7 +481,9 @@ def _decoded(value: str, paragraphs: bool) -> tuple[Piece, ...]:
         value = value.strip(" ")
         return (Piece(value),) if value else ()
     if "--" not in value and _PLAIN_GROUPS.fullmatch(value):
-        return tuple(_tidy(_grouped(value)))
+        if "  " in value or PARAGRAPH in value:
+            return tuple(_tidy(_grouped(value)))
+        return _grouped_tidy(value)
     reader = _Reader(value, paragraphs)
     reader.run()
     return tuple(_tidy(reader.pieces))
@@ -507,6 +509,30 @@ def _grouped(value: str) -> list[Piece]:
     if last < len(value):
         pieces.append(Piece(value[last:]))
     return pieces
+
+
+def _grouped_tidy(value: str) -> tuple[Piece, ...]:
+    """_tidy(_grouped(value)) in one pass, for a value _PLAIN_GROUPS matches
+    with no run of blanks and no paragraph mark (a title's usual form): its
+    only blanks are single spaces (_PLAIN holds no tab or newline), so
+    tidying is trimming, and no piece is made twice.  The text outside the
+    braces is at the even places of the split, the protected text at the
+    odd ones."""
+    out: list[Piece] = []
+    last_space = True
+    for index, text in enumerate(_GROUP.split(value)):
+        if last_space:
+            text = text.lstrip(" ")
+        if text:
+            out.append(Piece(text, index % 2 == 1))
+            last_space = text[-1] == " "
+    while out and out[-1].text[-1] == " ":
+        trimmed = out[-1].text.rstrip(" ")
+        if trimmed:
+            out[-1] = Piece(trimmed, out[-1].protected)
+            break
+        out.pop()
+    return tuple(out)
 
 
 _BLANK_RUN = re.compile(r"[ \t\r\n]+")

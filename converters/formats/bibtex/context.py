@@ -19,6 +19,9 @@ class Reading:
     lists: bool  # publisher, location, institution are BibLaTeX lists
     english: bool  # titles are recased (sentence case), as pandoc does
     csl_type: str
+    # the field names in order: what depends on them alone is found once a
+    # layout (entries come in a few over and over), not once an entry
+    layout: tuple[str, ...]
     data: dict = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # fields read into data
     source: dict[str, str] = field(default_factory=dict)  # originals kept for writing

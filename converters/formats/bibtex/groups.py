@@ -22,9 +22,7 @@ def read_names(r: Reading) -> None:
     f = r.fields
     useprefix = "options" in f and bool(_USEPREFIX.search(f["options"]))
     editortype = latex.plain(f.get("editortype", "")).strip().lower()
-    for name, var in M.NAMES.items():
-        if name not in f:
-            continue
+    for name, var in _names_present(r.layout):
         names = parse_names(f[name], useprefix=useprefix)
         if name == "editor" and editortype == "director":
             var = "director"
@@ -34,6 +32,13 @@ def read_names(r: Reading) -> None:
         r.used.add(name)
         if var == "contributor":  # CSL has one role for several of biblatex's
             r.source[name] = f[name]
+
+
+@functools.lru_cache(maxsize=4096)  # a few layouts, over and over
+def _names_present(layout: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(field, CSL variable) of M.NAMES, in its order, for the name fields
+    among ``layout``."""
+    return tuple((name, var) for name, var in M.NAMES.items() if name in layout)
 
 
 def names_back(text: str) -> list:
@@ -262,15 +267,23 @@ def read_date(fields: dict, prefix: str) -> dict | None:
     return {"date-parts": [part]}
 
 
+@functools.lru_cache(maxsize=4096)  # a few layouts, over and over
+def _date_layout(layout: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(prefix, its fields among ``layout``) for the prefixes of DATE_FIELDS
+    whose date or year field is there: read_date finds no date for the rest."""
+    return tuple((prefix, tuple(k for k in names if k in layout))
+                 for prefix, names in DATE_FIELDS.items()
+                 if names[0] in layout or names[1] in layout)
+
+
 def read_dates(r: Reading) -> None:
     f = r.fields
-    for prefix, names in DATE_FIELDS.items():
+    for prefix, present in _date_layout(r.layout):
         date = read_date(f, prefix)
         if date:
             r.data[DATE_VARS[prefix]] = date
-            present = [k for k in names if k in f]
             r.used.update(present)
-            if "literal" in date and present != [names[0]]:
+            if "literal" in date and present != DATE_FIELDS[prefix][:1]:
                 r.source.update({k: f[k] for k in present})
     if "date" not in f and "month" in f and "year" not in f:
         r.source["month"] = f["month"]  # a month with no year: keep it
@@ -377,9 +390,16 @@ def write_language(w: Writing) -> None:
 _SIMPLE_ORDER = {name: index for index, name in enumerate(M.SIMPLE)}
 
 
+@functools.lru_cache(maxsize=4096)
+def simple_fields(layout: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields of M.SIMPLE among ``layout`` (an entry's field names), in
+    M.SIMPLE's order: entries come in a few layouts over and over."""
+    return tuple(sorted(set(layout) & M.SIMPLE.keys(), key=_SIMPLE_ORDER.__getitem__))
+
+
 def read_simple(r: Reading, genre: str | None) -> None:
     f, data = r.fields, r.data
-    for name in sorted(f.keys() & M.SIMPLE.keys(), key=_SIMPLE_ORDER.__getitem__):
+    for name in simple_fields(r.layout):
         var = M.SIMPLE[name]
         if var in data:
             continue

@@ -197,7 +197,7 @@ def read_kept(r: Reading, inherited: set[str], aside, report) -> None:
     """custom: the facts, the entry type, the unmapped fields (each reported
     through ``report(name)``) and the originals kept for the writer."""
     f = r.fields
-    prefixed = [k for k in f if k.startswith(M.FACT_PREFIX)]
+    prefixed = list(_prefixed(r.layout))
     r.used.update(prefixed)
     written_type = f.get(M.FACT_PREFIX + "type", "").strip()
     if written_type and r.csl_type != written_type:
@@ -216,6 +216,12 @@ def read_kept(r: Reading, inherited: set[str], aside, report) -> None:
     if r.source:
         bib["source"] = r.source
     r.data["custom"] = {**read_facts(f, prefixed), "bibtex": bib}
+
+
+@functools.lru_cache(maxsize=4096)  # a few layouts of field names, over and over
+def _prefixed(layout: tuple[str, ...]) -> tuple[str, ...]:
+    """bibconv's own fields (bibconv-NAME) among an entry's field names."""
+    return tuple(k for k in layout if k.startswith(M.FACT_PREFIX))
 
 
 def unmapped_report(diagnostics: list, source, entry):

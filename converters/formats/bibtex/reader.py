@@ -2,6 +2,7 @@
 (inherit.py), then each entry's field groups read into CSL."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ...diagnostics import make
@@ -31,7 +32,7 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
     written_type = f.get(M.FACT_PREFIX + "type", "").strip()
     if written_type in csl_types():  # what bibconv wrote when no entry type said it
         csl_type, genre = written_type, None
-    r = Reading(f, etype, lists, english_language(language), csl_type,
+    r = Reading(f, etype, lists, english_language(language), csl_type, tuple(f),
                 {"id": entry.key, "type": csl_type})
     if "entrysubtype" in f and read_type(etype, f).startswith("article-"):
         r.used.add("entrysubtype")
@@ -41,9 +42,16 @@ def to_csl(entry: Entry, source: str | None, diagnostics: list, lists: bool = Tr
     G.read_simple(r, genre)
     aside = read_aside(r)
     read_kept(r, entry.inherited, aside, unmapped_report(diagnostics, source, entry))
-    lines = entry.lines  # each field's line under its variable's name (mapped in C)
-    at = dict(zip(map(_FIELD_TO_VAR.get, lines, lines), lines.values(), strict=True))
+    lines = entry.lines  # each field's line under its variable's name
+    at = dict(zip(_variables(tuple(lines)), lines.values(), strict=True))
     return Record(r.data, Origin(source, entry.line, entry.end_line, at))
+
+
+@functools.lru_cache(maxsize=4096)  # a few layouts of field names, over and over
+def _variables(layout: tuple[str, ...]) -> tuple[str, ...]:
+    """The variable each field's line is reported under (the field's own
+    name where it maps to none), for an entry's field names in order."""
+    return tuple(map(_FIELD_TO_VAR.get, layout, layout))
 
 
 def read(text: str, source: str | None = None, *, macros: dict | None = None,

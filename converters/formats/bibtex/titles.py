@@ -162,13 +162,21 @@ _SHAPED = ("subtitle", "titleaddon", "maintitle", "booksubtitle", "booktitleaddo
            "journalsubtitle", "issuetitle", "mainsubtitle", "maintitleaddon", "issuesubtitle")
 
 
+@functools.lru_cache(maxsize=4096)  # a few layouts, over and over
+def _title_layout(layout: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The title fields among ``layout``, in TITLE_FIELDS' order, and
+    whether one of them is _SHAPED."""
+    return (tuple(k for k in TITLE_FIELDS if k in layout),
+            any(k in layout for k in _SHAPED))
+
+
 def read_titles(r: Reading) -> None:
     f = r.fields
     titles = derive_titles(f, r.etype, r.english)
     r.data.update(titles)
-    present = [k for k in TITLE_FIELDS if k in f]
+    present, shaped = _title_layout(r.layout)
     r.used.update(present)
-    if any(k in f for k in _SHAPED) or (
+    if shaped or (
             r.english and "title" in f and _rich_title(f["title"], True)[1] != titles.get("title")):
         r.source.update({k: f[k] for k in present if k != "journaltitle"
                          or "journalsubtitle" in f})
