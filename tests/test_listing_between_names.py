@@ -84,6 +84,7 @@ def test_words_spelled_like_names():
     for title in ("Rio Grande Valley", "Kitaev Chains", "Sierra Nevada", "Andhra Pradesh"):
         assert not evidence.spelled_like_names(title), title
     assert evidence.spelled_like_names("Pushmeet Kohli")
+    assert evidence.spelled_like_names("Pratyush Das Kanungo")  # a particle, capitalised
 
 
 def test_an_organisation_before_a_person_after_a_bare_title_heads_an_entry():

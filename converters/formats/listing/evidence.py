@@ -975,9 +975,10 @@ def spelled_like_names(text: str) -> bool:
         if _letter_odds(token, "first" if index == 0 else "middle") <= 0.0:
             return False
         # a frequent word of English that is no given name ("Valley",
-        # "Chains", "Nevada") is a place's or a title's
+        # "Chains", "Nevada") is a place's or a title's; a particle
+        # capitalised ("Das", "Der") is a surname's
         if (lexicon.word_frequency(token, "en") >= _FREQUENT_IN_TITLES
-                and not lexicon.given_name_popularity(token)):
+                and not lexicon.given_name_popularity(token) and token.lower() not in PARTICLES):
             return False
         judged += 1
     return judged > 0
