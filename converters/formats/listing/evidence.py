@@ -68,6 +68,12 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 # capital after the prefix)
 _SURNAME_PREFIX = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|Le|La|Van|Von|Fitz|Al-?|El-?|Ben-?)[A-Z][a-z]+$")
+# Surnames written joined to a prefix that ``_SURNAME_PREFIX`` leaves out
+# ("VanderPlas", "DosReis", "StJohn", "TerHaar", "DelVecchio"): no brand
+# words, though still CamelCase as "camel case" counts it.
+_JOINED_SURNAME = re.compile(
+    r"^(?:Vander|Vanden|Vande|Van|Von|Ver|Ter|Ten|De|Del|Della|Dela|Di|Da|Dal|Dos|Das|Du"
+    r"|Le|La|St|Ste|San|Mac|Mc|O['’])[A-Z][a-z]+$")
 PARTICLES = frozenset("""van von der den de del della di da das dos do du la le les ter ten bin ibn al el y i
 e zu dalla degli af av""".split())
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "Jnr", "Jnr.", "Snr", "Snr.", "II", "III", "IV",
@@ -414,9 +420,10 @@ def _shape_features(f: dict, token: str, place: str) -> bool:
     elif (_CAMEL.search(token) and not _SURNAME_PREFIX.match(token)
           and not (place == "first" and _joined_syllables(token))):
         f["camel case"] += 1
-        if len(token) >= 5 and token[-2:].islower():
-            # a brand word ("TeXnika", not initials as "PhB" or "BgVV")
-            # is a title's word, if no language's
+        if len(token) >= 5 and token[-2:].islower() and not _JOINED_SURNAME.match(token):
+            # a brand word ("TeXnika", not initials as "PhB" or "BgVV", nor
+            # a surname joined to its prefix as "VanderPlas") is a title's
+            # word, if no language's
             f["no ordinary word"] = 0.0
     elif token.endswith(".") and len(token) > 4:
         f["sentence end"] += 1
@@ -939,15 +946,22 @@ def name_style(text: str) -> str | None:
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+# Zipf frequency from which a word that is no given name counts against a
+# line spelled like names: place names and titles' words mostly reach it
+# ("Pradesh" 3.6, "Valley" 4.7), surnames no lexicon knows mostly do not
+# ("Tewari" 1.8, "Kohli" 3.0); a few common surnames are lost ("Ng" 3.9).
+_FREQUENT_IN_TITLES = 3.5
 
 
 def spelled_like_names(text: str) -> bool:
     """Is every word of a line of two words or more spelled like a word of
     a person's name by the letter models (``namegrams``), initials and
     particles aside (a common English word first that is no given name
-counts as a title's, as in ``_letter_odds``)?  Titles' words seldom all are ("Semantic Memory",
-    "Goldfinger Laser"); names that no lexicon knows mostly are ("Sumanta
-    Tewari", "Bene Poelsema").  False for a word that is no plain word."""
+    counts as a title's, as in ``_letter_odds``), and none a frequent word
+    of English that is no given name?  Titles' words seldom all are
+    ("Semantic Memory", "Goldfinger Laser", "Rio Grande Valley"); names that
+    no lexicon knows mostly are ("Sumanta Tewari", "Bene Poelsema").  False
+    for a word that is no plain word."""
     tokens = text.replace(",", " ").split()
     if len(tokens) < 2:
         return False
@@ -959,6 +973,12 @@ counts as a title's, as in ``_letter_odds``)?  Titles' words seldom all are ("Se
             return False
         # a common English word first counts only against ("Farewell")
         if _letter_odds(token, "first" if index == 0 else "middle") <= 0.0:
+            return False
+        # a frequent word of English that is no given name ("Valley",
+        # "Chains", "Nevada") is a place's or a title's; a particle
+        # capitalised ("Das", "Der") is a surname's
+        if (lexicon.word_frequency(token, "en") >= _FREQUENT_IN_TITLES
+                and not lexicon.given_name_popularity(token) and token.lower() not in PARTICLES):
             return False
         judged += 1
     return judged > 0
