@@ -161,3 +161,32 @@ def test_second_field_align_puts_the_layout_prefix_in_the_margin(tmp_path, affix
             f'<text variable="citation-number" suffix="{number}"/><text variable="title"/>'
             '</layout></bibliography>')
     assert _entries(tmp_path, body, [_ROE], output=output) == [expected]
+
+
+_PUB = {"id": "a", "type": "book", "title": "T", "publisher": "P",
+        "author": [{"family": "Roe", "given": "Ann"}]}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # journal-of-korean-neurosurgical-society: names " :" in a macro, the
+    # macro call's ". ": the colon takes the period
+    ('<macro name="m"><names variable="author" suffix=" :"/></macro>'
+     + _bib('<text macro="m" suffix=". "/><text variable="title"/>'), "Ann Roe : T"),
+    ('<macro name="m"><names variable="author" suffix=" :"/></macro>'
+     + _bib('<group><text macro="m" suffix=". "/><text variable="title"/></group>'),
+     "Ann Roe : T"),
+    (_bib('<group suffix=". "><names variable="author" suffix=" :"/></group>'
+          '<text variable="title"/>'), "Ann Roe : T"),
+    # a field's colon lets the period in before it, spaces and all
+    (_bib('<group suffix=". "><text variable="publisher" suffix=" :"/></group>'
+          '<text variable="title"/>'), "P. : T"),
+    (_bib('<group suffix=". "><text variable="publisher" suffix=" ;"/></group>'
+          '<text variable="title"/>'), "P. ; T"),
+    (_bib('<group suffix=". "><text variable="publisher" suffix=":"/></group>'
+          '<text variable="title"/>'), "P.: T"),
+    # a delimiter's period stays after it
+    (_bib('<group delimiter=". "><names variable="author" suffix=" :"/>'
+          '<text variable="title"/></group>'), "Ann Roe :. T"),
+])
+def test_a_suffix_ending_in_a_spaced_colon_meets_a_period(tmp_path, body, expected):
+    assert _entries(tmp_path, body, [_PUB]) == [expected]
