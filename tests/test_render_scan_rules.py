@@ -190,3 +190,48 @@ _PUB = {"id": "a", "type": "book", "title": "T", "publisher": "P",
 ])
 def test_a_suffix_ending_in_a_spaced_colon_meets_a_period(tmp_path, body, expected):
     assert _entries(tmp_path, body, [_PUB]) == [expected]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    ('<text variable="publisher" vertical-align="baseline"/>', '<span style="baseline">P</span>'),
+    ('<group vertical-align="baseline"><text variable="publisher"/></group><text value=" x"/>',
+     '<span style="baseline">P</span> x'),
+    ('<text variable="publisher" vertical-align="baseline" font-style="italic" prefix="("'
+     ' suffix=")."/>', '(<span style="baseline"><i>P</i></span>).'),
+    ('<names variable="author" vertical-align="baseline"><name/></names>',
+     '<span style="baseline">Ann Roe</span>'),
+    ('<group vertical-align="sup"><text variable="publisher" vertical-align="baseline"/></group>',
+     '<sup><span style="baseline">P</span></sup>'),
+    # nothing printed, no span
+    ('<text variable="title"/><text variable="URL" vertical-align="baseline"/>', "T"),
+])
+def test_an_explicit_baseline_is_a_span_in_html(tmp_path, layout, expected):
+    assert _entries(tmp_path, _bib(layout), [_PUB], output="html") == [expected]
+
+
+def test_an_explicit_baseline_prints_nothing_in_text(tmp_path):
+    body = _bib('<text variable="publisher" vertical-align="baseline"/>')
+    assert _entries(tmp_path, body, [_PUB]) == ["P"]
+
+
+@pytest.mark.parametrize(("term", "locales", "lang", "expected"), [
+    ("available at", '<locale><terms><term name="available at">disponible à l\'adresse'
+     "</term></terms></locale>", "en-US", "Disponible à l’adresse"),
+    ('edition" plural="true', '<locale><terms><term name="edition"><single>l\'éd.</single>'
+     "<multiple>l'éds.</multiple></term></terms></locale>", "en-US", "L’éds."),
+    # the locale file's own ("à l'adresse" in fr-FR)
+    ("from", "", "fr-FR", "À l’adresse"),
+])
+def test_a_terms_apostrophe_is_typographic(tmp_path, term, locales, lang, expected):
+    from converters.render import render
+
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="",
+                                       body=_bib(f'<text term="{term}"/>', locales)),
+                    encoding="utf-8")
+    assert render([_PUB], style=str(path), locale=lang).entries == [expected]
+
+
+def test_an_affixs_apostrophe_stays_straight(tmp_path):
+    body = _bib('<text variable="publisher" prefix="l\'a "/>')
+    assert _entries(tmp_path, body, [_PUB]) == ["l'a P"]
