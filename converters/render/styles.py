@@ -182,7 +182,7 @@ def _typographic_apostrophes(csl) -> None:
         if terms is None:
             continue
         for element in terms.iter():
-            if element.text and "'" in element.text:
+            if isinstance(element.tag, str) and element.text and "'" in element.text:
                 element.text = element.text.replace("'", "’")
 
 
