@@ -235,3 +235,32 @@ def test_a_terms_apostrophe_is_typographic(tmp_path, term, locales, lang, expect
 def test_an_affixs_apostrophe_stays_straight(tmp_path):
     body = _bib('<text variable="publisher" prefix="l\'a "/>')
     assert _entries(tmp_path, body, [_PUB]) == ["l'a P"]
+
+
+_UNDATED = [{"id": "a", "type": "article", "title": "T"}]
+
+
+@pytest.mark.parametrize(("inner", "expected"), [
+    # a year-suffix counts as printed in its group and the groups around
+    ('<text variable="URL"/><text variable="year-suffix"/><text term="in"/>', "T [in]"),
+    ('<group><text variable="URL"/><text variable="year-suffix"/></group><text term="in"/>',
+     "T [in]"),
+    ('<text variable="URL"/><text term="in"/><text variable="year-suffix"/>', "T [in]"),
+    # without it the empty URL suppresses the group
+    ('<text variable="URL"/><text term="in"/>', "T"),
+    # and a group printing nothing prints nothing
+    ('<date variable="issued"><date-part name="year"/></date><text variable="year-suffix"/>', "T"),
+])
+def test_a_year_suffix_keeps_its_groups(tmp_path, inner, expected):
+    body = _bib(f'<text variable="title"/><group prefix=" [" suffix="]">{inner}</group>')
+    assert _entries(tmp_path, body, _UNDATED) == [expected]
+
+
+def test_no_date_after_an_empty_years_group(tmp_path):
+    # university-of-zabol's issued macro
+    body = ('<macro name="issued"><group delimiter="–"><date variable="issued">'
+            '<date-part name="year"/></date><text variable="year-suffix" form="short"/></group>'
+            '<choose><if match="none" variable="issued"><text term="no date" '
+            'text-case="capitalize-all"/></if></choose></macro>'
+            + _bib('<group delimiter=". "><text variable="title"/><text macro="issued"/></group>'))
+    assert _entries(tmp_path, body, _UNDATED) == ["T. No Date"]

@@ -256,7 +256,7 @@ def _fingerprint(function) -> str:
 _STOOD_FOR = {
     "groups._patch_group": "5c461083d0d8",
     "groups._group_children": "cd9bb21b1043",
-    "groups._track_leaf": "21be40af4feb",
+    "groups._track_leaf": "f60bce413744",
     "groups._render_macro": "c36bcf3a50eb",
     "groups._already_substituted": "01ef803b36bd",
     "groups._patch_substitution": "834a09974b2b",
