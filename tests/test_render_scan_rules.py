@@ -264,3 +264,23 @@ def test_no_date_after_an_empty_years_group(tmp_path):
             'text-case="capitalize-all"/></if></choose></macro>'
             + _bib('<group delimiter=". "><text variable="title"/><text macro="issued"/></group>'))
     assert _entries(tmp_path, body, _UNDATED) == ["T. No Date"]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a number variable's formatted "?" or "!" takes the period in, as plain text's
+    ('<group delimiter=". "><text variable="volume" font-style="italic"/>'
+     '<text variable="publisher"/></group>', "5? P"),
+    ('<group delimiter=". "><number variable="volume" font-weight="bold"/>'
+     '<text variable="publisher"/></group>', "5? P"),
+    ('<text variable="edition" font-style="italic" suffix="."/>'
+     '<text variable="publisher" prefix=" "/>', "Yahoo! P"),
+    # a version or title keeps it
+    ('<group delimiter=". "><text variable="version" font-style="italic"/>'
+     '<text variable="publisher"/></group>', "2!. P"),
+    ('<group delimiter=". "><text variable="title" font-style="italic"/>'
+     '<text variable="publisher"/></group>', "Why?. P"),
+])
+def test_a_formatted_numbers_stop_takes_the_period(tmp_path, layout, expected):
+    item = {"id": "a", "type": "book", "title": "Why?", "volume": "5?", "version": "2!",
+            "edition": "Yahoo!", "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]

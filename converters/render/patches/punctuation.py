@@ -373,6 +373,16 @@ _DATA_CLOSING = "\ue011\ue013\ue015\ue017\ue019"
 # still dropped ("Ed. P")
 _DELIMITED_ENDS = frozenset("?!")
 _LEAVES = frozenset(("text", "number", "label"))
+# number variables whose formatted text citeproc-js treats as a number's:
+# a period or delimiter after its "?" or "!" merges as after plain text
+# ("5? P" for an italic volume "5?"; a locator or version keeps it)
+_NUMERIC_TEXTS = frozenset(("volume", "issue", "number", "edition", "page", "page-first",
+                            "number-of-pages", "number-of-volumes", "collection-number",
+                            "chapter-number"))
+
+
+def _numeric_leaf(element, tag: str) -> bool:
+    return tag == "number" or (tag == "text" and element.get("variable") in _NUMERIC_TEXTS)
 
 
 def _sealable(element) -> frozenset | bool:
@@ -406,7 +416,8 @@ def _sealable(element) -> frozenset | bool:
     if kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter")):
         return _SEALED_ENDS
     if kind == "group" and parent.get("delimiter")[:1] in (".", ":") and tag in _LEAVES \
-            and not (tag == "text" and element.get("macro")) and element.get("quotes") != "true":
+            and not (tag == "text" and element.get("macro")) and element.get("quotes") != "true" \
+            and not _numeric_leaf(element, tag):
         return _DELIMITED_ENDS
     return False
 
@@ -441,7 +452,8 @@ def _formatted_leaf(element) -> bool:
 
     tag = str(element.tag).rpartition("}")[2]
     return tag in _LEAVES and not (tag == "text" and element.get("macro")) \
-        and element.get("quotes") != "true" and any(element.get(name) for name in _FORMATTING)
+        and element.get("quotes") != "true" and not _numeric_leaf(element, tag) \
+        and any(element.get(name) for name in _FORMATTING)
 
 
 def sealed(text, ends=_SEALED_ENDS):
