@@ -284,3 +284,17 @@ def test_a_formatted_numbers_stop_takes_the_period(tmp_path, layout, expected):
     item = {"id": "a", "type": "book", "title": "Why?", "volume": "5?", "version": "2!",
             "edition": "Yahoo!", "publisher": "P"}
     assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+def test_a_no_break_space_before_a_colon_keeps_the_period_before_it(tmp_path):
+    body = _bib('<group suffix=". "><text variable="publisher" suffix="&#160;:"/></group>'
+                '<text variable="title"/>')
+    # (text output prints the no-break space as a space, as it prints every run)
+    assert _entries(tmp_path, body, [dict(_PUB, publisher="Paris")]) == ["Paris. : T"]
+
+
+def test_a_quote_terms_straight_mark_stays(tmp_path):
+    body = _bib('<text variable="publisher" quotes="true" suffix=","/>',
+                "<locale><terms><term name=\"open-quote\">'</term>"
+                "<term name=\"close-quote\">'</term></terms></locale>")
+    assert _entries(tmp_path, body, [_PUB]) == ["'P,'"]

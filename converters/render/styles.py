@@ -181,9 +181,12 @@ def _typographic_apostrophes(csl) -> None:
         terms = locale.find(f"{NS}terms")
         if terms is None:
             continue
-        for element in terms.iter():
-            if isinstance(element.tag, str) and element.text and "'" in element.text:
-                element.text = element.text.replace("'", "’")
+        for term in terms:
+            if str(term.get("name", "")).endswith("-quote"):
+                continue  # a quote mark prints as the style writes it
+            for element in term.iter():
+                if isinstance(element.tag, str) and element.text and "'" in element.text:
+                    element.text = element.text.replace("'", "’")
 
 
 def has_bibliography(csl) -> bool:

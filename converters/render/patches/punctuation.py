@@ -813,8 +813,9 @@ def _period_before_last(string, strings):
 
 
 def _period_before_mark(plain: str) -> str:
+    # any white space, a no-break space's too ("Paris.\u00a0:")
     at = len(plain) - 1
-    while at > 0 and plain[at - 1] == " ":
+    while at > 0 and plain[at - 1].isspace():
         at -= 1
     return plain[:at] + "." + plain[at:]
 
