@@ -161,3 +161,140 @@ def test_second_field_align_puts_the_layout_prefix_in_the_margin(tmp_path, affix
             f'<text variable="citation-number" suffix="{number}"/><text variable="title"/>'
             '</layout></bibliography>')
     assert _entries(tmp_path, body, [_ROE], output=output) == [expected]
+
+
+_PUB = {"id": "a", "type": "book", "title": "T", "publisher": "P",
+        "author": [{"family": "Roe", "given": "Ann"}]}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # journal-of-korean-neurosurgical-society: names " :" in a macro, the
+    # macro call's ". ": the colon takes the period
+    ('<macro name="m"><names variable="author" suffix=" :"/></macro>'
+     + _bib('<text macro="m" suffix=". "/><text variable="title"/>'), "Ann Roe : T"),
+    ('<macro name="m"><names variable="author" suffix=" :"/></macro>'
+     + _bib('<group><text macro="m" suffix=". "/><text variable="title"/></group>'),
+     "Ann Roe : T"),
+    (_bib('<group suffix=". "><names variable="author" suffix=" :"/></group>'
+          '<text variable="title"/>'), "Ann Roe : T"),
+    # a field's colon lets the period in before it, spaces and all
+    (_bib('<group suffix=". "><text variable="publisher" suffix=" :"/></group>'
+          '<text variable="title"/>'), "P. : T"),
+    (_bib('<group suffix=". "><text variable="publisher" suffix=" ;"/></group>'
+          '<text variable="title"/>'), "P. ; T"),
+    (_bib('<group suffix=". "><text variable="publisher" suffix=":"/></group>'
+          '<text variable="title"/>'), "P.: T"),
+    # a delimiter's period stays after it
+    (_bib('<group delimiter=". "><names variable="author" suffix=" :"/>'
+          '<text variable="title"/></group>'), "Ann Roe :. T"),
+])
+def test_a_suffix_ending_in_a_spaced_colon_meets_a_period(tmp_path, body, expected):
+    assert _entries(tmp_path, body, [_PUB]) == [expected]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    ('<text variable="publisher" vertical-align="baseline"/>', '<span style="baseline">P</span>'),
+    ('<group vertical-align="baseline"><text variable="publisher"/></group><text value=" x"/>',
+     '<span style="baseline">P</span> x'),
+    ('<text variable="publisher" vertical-align="baseline" font-style="italic" prefix="("'
+     ' suffix=")."/>', '(<span style="baseline"><i>P</i></span>).'),
+    ('<names variable="author" vertical-align="baseline"><name/></names>',
+     '<span style="baseline">Ann Roe</span>'),
+    ('<group vertical-align="sup"><text variable="publisher" vertical-align="baseline"/></group>',
+     '<sup><span style="baseline">P</span></sup>'),
+    # nothing printed, no span
+    ('<text variable="title"/><text variable="URL" vertical-align="baseline"/>', "T"),
+])
+def test_an_explicit_baseline_is_a_span_in_html(tmp_path, layout, expected):
+    assert _entries(tmp_path, _bib(layout), [_PUB], output="html") == [expected]
+
+
+def test_an_explicit_baseline_prints_nothing_in_text(tmp_path):
+    body = _bib('<text variable="publisher" vertical-align="baseline"/>')
+    assert _entries(tmp_path, body, [_PUB]) == ["P"]
+
+
+@pytest.mark.parametrize(("term", "locales", "lang", "expected"), [
+    ("available at", '<locale><terms><term name="available at">disponible à l\'adresse'
+     "</term></terms></locale>", "en-US", "Disponible à l’adresse"),
+    ('edition" plural="true', '<locale><terms><term name="edition"><single>l\'éd.</single>'
+     "<multiple>l'éds.</multiple></term></terms></locale>", "en-US", "L’éds."),
+    # the locale file's own ("à l'adresse" in fr-FR)
+    ("from", "", "fr-FR", "À l’adresse"),
+])
+def test_a_terms_apostrophe_is_typographic(tmp_path, term, locales, lang, expected):
+    from converters.render import render
+
+    path = tmp_path / "rule.csl"
+    path.write_text(_RULE_STYLE.format(kind="in-text", attrs="",
+                                       body=_bib(f'<text term="{term}"/>', locales)),
+                    encoding="utf-8")
+    assert render([_PUB], style=str(path), locale=lang).entries == [expected]
+
+
+def test_an_affixs_apostrophe_stays_straight(tmp_path):
+    body = _bib('<text variable="publisher" prefix="l\'a "/>')
+    assert _entries(tmp_path, body, [_PUB]) == ["l'a P"]
+
+
+_UNDATED = [{"id": "a", "type": "article", "title": "T"}]
+
+
+@pytest.mark.parametrize(("inner", "expected"), [
+    # a year-suffix counts as printed in its group and the groups around
+    ('<text variable="URL"/><text variable="year-suffix"/><text term="in"/>', "T [in]"),
+    ('<group><text variable="URL"/><text variable="year-suffix"/></group><text term="in"/>',
+     "T [in]"),
+    ('<text variable="URL"/><text term="in"/><text variable="year-suffix"/>', "T [in]"),
+    # without it the empty URL suppresses the group
+    ('<text variable="URL"/><text term="in"/>', "T"),
+    # and a group printing nothing prints nothing
+    ('<date variable="issued"><date-part name="year"/></date><text variable="year-suffix"/>', "T"),
+])
+def test_a_year_suffix_keeps_its_groups(tmp_path, inner, expected):
+    body = _bib(f'<text variable="title"/><group prefix=" [" suffix="]">{inner}</group>')
+    assert _entries(tmp_path, body, _UNDATED) == [expected]
+
+
+def test_no_date_after_an_empty_years_group(tmp_path):
+    # university-of-zabol's issued macro
+    body = ('<macro name="issued"><group delimiter="–"><date variable="issued">'
+            '<date-part name="year"/></date><text variable="year-suffix" form="short"/></group>'
+            '<choose><if match="none" variable="issued"><text term="no date" '
+            'text-case="capitalize-all"/></if></choose></macro>'
+            + _bib('<group delimiter=". "><text variable="title"/><text macro="issued"/></group>'))
+    assert _entries(tmp_path, body, _UNDATED) == ["T. No Date"]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # a number variable's formatted "?" or "!" takes the period in, as plain text's
+    ('<group delimiter=". "><text variable="volume" font-style="italic"/>'
+     '<text variable="publisher"/></group>', "5? P"),
+    ('<group delimiter=". "><number variable="volume" font-weight="bold"/>'
+     '<text variable="publisher"/></group>', "5? P"),
+    ('<text variable="edition" font-style="italic" suffix="."/>'
+     '<text variable="publisher" prefix=" "/>', "Yahoo! P"),
+    # a version or title keeps it
+    ('<group delimiter=". "><text variable="version" font-style="italic"/>'
+     '<text variable="publisher"/></group>', "2!. P"),
+    ('<group delimiter=". "><text variable="title" font-style="italic"/>'
+     '<text variable="publisher"/></group>', "Why?. P"),
+])
+def test_a_formatted_numbers_stop_takes_the_period(tmp_path, layout, expected):
+    item = {"id": "a", "type": "book", "title": "Why?", "volume": "5?", "version": "2!",
+            "edition": "Yahoo!", "publisher": "P"}
+    assert _entries(tmp_path, _bib(layout), [item]) == [expected]
+
+
+def test_a_no_break_space_before_a_colon_keeps_the_period_before_it(tmp_path):
+    body = _bib('<group suffix=". "><text variable="publisher" suffix="&#160;:"/></group>'
+                '<text variable="title"/>')
+    # (text output prints the no-break space as a space, as it prints every run)
+    assert _entries(tmp_path, body, [dict(_PUB, publisher="Paris")]) == ["Paris. : T"]
+
+
+def test_a_quote_terms_straight_mark_stays(tmp_path):
+    body = _bib('<text variable="publisher" quotes="true" suffix=","/>',
+                "<locale><terms><term name=\"open-quote\">'</term>"
+                "<term name=\"close-quote\">'</term></terms></locale>")
+    assert _entries(tmp_path, body, [_PUB]) == ["'P,'"]

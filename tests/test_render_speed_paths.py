@@ -256,7 +256,7 @@ def _fingerprint(function) -> str:
 _STOOD_FOR = {
     "groups._patch_group": "5c461083d0d8",
     "groups._group_children": "cd9bb21b1043",
-    "groups._track_leaf": "21be40af4feb",
+    "groups._track_leaf": "f60bce413744",
     "groups._render_macro": "c36bcf3a50eb",
     "groups._already_substituted": "01ef803b36bd",
     "groups._patch_substitution": "834a09974b2b",
@@ -264,7 +264,8 @@ _STOOD_FOR = {
     "groups.colon_marks": "02acaeb088d1",
     "punctuation.install_entry_reset": "690e92b1403e",
     "punctuation.install_literal_punctuation": "29922b9ca8ed",
-    "punctuation.install_suffix_into_quotes": "1f5bfb2c8f5b",
+    "punctuation.install_suffix_into_quotes": "fdc7343924e7",
+    "punctuation._plain_wrap": "cdbb2605cd7e",
     "strip_periods._patch_macro_calls": "f372cac79378",
     "text_case._patch_output_language": "98b87e226c17",
     "speed._patch_plain_markup": "3fc9541117a9",

@@ -86,6 +86,7 @@ def load_style(style: str, locale: str | None, *, xml: str | None = None):
     except Exception as exc:
         raise StyleError(f"cannot use style {style!r} with locale {locale!r}: {exc}") from None
     _add_missing_terms(csl)
+    _typographic_apostrophes(csl)
     _mark_values(csl)
     _mark_affixes(csl)
     macro_keys_as_citeproc_js(csl.root)
@@ -170,6 +171,22 @@ def _add_missing_terms(csl) -> None:
                 copy = deepcopy(term)
                 copy.set("name", variable)
                 terms.append(copy)
+
+
+def _typographic_apostrophes(csl) -> None:
+    """A term's straight apostrophe prints as ’, as citeproc-js prints it
+    (and as the data's and a cs:text value's do): "disponible à l’adresse"
+    from a style's term or fr-FR's "à l'adresse"; affixes keep theirs."""
+    for locale in getattr(csl.root, "locales", None) or []:
+        terms = locale.find(f"{NS}terms")
+        if terms is None:
+            continue
+        for term in terms:
+            if str(term.get("name", "")).endswith("-quote"):
+                continue  # a quote mark prints as the style writes it
+            for element in term.iter():
+                if isinstance(element.tag, str) and element.text and "'" in element.text:
+                    element.text = element.text.replace("'", "’")
 
 
 def has_bibliography(csl) -> bool:

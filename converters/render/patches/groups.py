@@ -273,8 +273,12 @@ def _track_leaf(cls, model) -> None:
                 _TRACE.frames[-1][0] = True  # called, and empty here
             raise model.VariableError  # already printed as a substitute
         # year-suffix appears only when disambiguation adds one; citeproc-js
-        # and pandoc do not let its absence suppress a group.
+        # and pandoc do not let its absence suppress a group: citeproc-js
+        # counts it as printed, in its group and the groups around ("No
+        # Date" after an empty year's group in university-of-zabol)
         if (not variable and not macro) or variable == "year-suffix":
+            if variable and _TRACE.frames:
+                _TRACE.frames[-1][1] = True
             return original(self, item, *args, **kwargs)
         frames, collecting = _TRACE.frames, _TRACE.collecting
         if macro:

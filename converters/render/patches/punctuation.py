@@ -245,47 +245,61 @@ def install_suffix_into_quotes() -> None:
             # (citeproc-js: "Title.. P" for an italic P with prefix ". ",
             # "Title”, pre" for a value in font-style="normal"); first in a
             # group or macro, it meets what is before that (unlocked)
-            text = strings.String(FORMATTED_PREFIX) + plain_wrap(self, string)
+            text = strings.String(FORMATTED_PREFIX) + _plain_wrap(self, string, original,
+                                                                  meeting, strings)
         else:
-            text = plain_wrap(self, string)
+            text = _plain_wrap(self, string, original, meeting, strings)
         sealable = self.bibconv_sealable
         if sealable is None:
             sealable = self.bibconv_sealable = _sealable(self)
             seals[id(self)] = self  # (keeps lxml's proxy, and so the flag, alive)
         return sealed(text, sealable) if sealable else text
 
-    def plain_wrap(self, string):
-        suffix = self.get("suffix")
-        if not suffix or suffix[0] not in _MERGED or string is None:
-            return original(self, string)
-        if suffix[0] == "." and _COLON.last is not None:
-            met = _period_on_colon(self, string, suffix, strings)
-            if met is not None:
-                return met
-        if suffix[0] == "." and ends_in_stop(string) and _formatted_leaf(self) \
-                and not rich(string):
-            # a formatted leaf's own period stays after its "?" or "!"
-            # (citeproc-js "Journal of Things?." in american-medical-
-            # association's italic journal; "faithful?." in
-            # baghdad-science-journal's title in font-style="normal")
-            return original(self, string + strings.String(LITERAL))
-        text = affixed(self, string, suffix)
-        if suffix[-1] in ":;":
-            # formatted text meets no period (citeproc-js merges only across
-            # plain text: "<i>W?</i>:"); a delimiter's period does
-            kind = meeting(self, string)
-            _COLON.seen = (str(text), kind, self)
-            _COLON.last = None if kind is None or _formatted(self, string, strings) \
-                else (str(text), kind, self)
-        return text
-
-    def affixed(self, string, suffix):
-        return _affixed(self, string, suffix, original, strings)
-
     model.Affixed.wrap = wrap
     # whether an element's text may be sealed, read on every wrap: decided
     # once per element and kept on it (an attribute read costs no call)
     model.Affixed.bibconv_sealable = None
+
+
+def _plain_wrap(self, string, original, meeting, strings):
+    """An element's wrap (install_suffix_into_quotes) without the
+    formatted prefix's mark and the seal."""
+    suffix = self.get("suffix")
+    if not suffix or string is None:
+        return original(self, string)
+    if suffix[0] not in _MERGED:
+        # a suffix " :" ends the text in a colon too ("Roe :" then a
+        # macro's ". ": citeproc-js "Roe : T"; journal-of-korean-
+        # neurosurgical-society)
+        text = original(self, string)
+        if suffix[-1] in ":;":
+            _colon_seen(self, string, text, meeting, strings)
+        return text
+    if suffix[0] == "." and _COLON.last is not None:
+        met = _period_on_colon(self, string, suffix, strings)
+        if met is not None:
+            return met
+    if suffix[0] == "." and ends_in_stop(string) and _formatted_leaf(self) \
+            and not rich(string):
+        # a formatted leaf's own period stays after its "?" or "!"
+        # (citeproc-js "Journal of Things?." in american-medical-
+        # association's italic journal; "faithful?." in
+        # baghdad-science-journal's title in font-style="normal")
+        return original(self, string + strings.String(LITERAL))
+    text = _affixed(self, string, suffix, original, strings)
+    if suffix[-1] in ":;":
+        _colon_seen(self, string, text, meeting, strings)
+    return text
+
+
+def _colon_seen(element, string, text, meeting, strings) -> None:
+    """Record the colon or semicolon ``element``'s suffix ended ``text``
+    with (_Colon): formatted text meets no period (citeproc-js merges only
+    across plain text: "<i>W?</i>:"); a delimiter's period does."""
+    kind = meeting(element, string)
+    _COLON.seen = (str(text), kind, element)
+    _COLON.last = None if kind is None or _formatted(element, string, strings) \
+        else (str(text), kind, element)
 
 
 def _affixed(self, string, suffix: str, original, strings):
@@ -359,6 +373,16 @@ _DATA_CLOSING = "\ue011\ue013\ue015\ue017\ue019"
 # still dropped ("Ed. P")
 _DELIMITED_ENDS = frozenset("?!")
 _LEAVES = frozenset(("text", "number", "label"))
+# number variables whose formatted text citeproc-js treats as a number's:
+# a period or delimiter after its "?" or "!" merges as after plain text
+# ("5? P" for an italic volume "5?"; a locator or version keeps it)
+_NUMERIC_TEXTS = frozenset(("volume", "issue", "number", "edition", "page", "page-first",
+                            "number-of-pages", "number-of-volumes", "collection-number",
+                            "chapter-number"))
+
+
+def _numeric_leaf(element, tag: str) -> bool:
+    return tag == "number" or (tag == "text" and element.get("variable") in _NUMERIC_TEXTS)
 
 
 def _sealable(element) -> frozenset | bool:
@@ -392,7 +416,8 @@ def _sealable(element) -> frozenset | bool:
     if kind in _NO_DELIMITER_PARENTS or (kind == "group" and not parent.get("delimiter")):
         return _SEALED_ENDS
     if kind == "group" and parent.get("delimiter")[:1] in (".", ":") and tag in _LEAVES \
-            and not (tag == "text" and element.get("macro")) and element.get("quotes") != "true":
+            and not (tag == "text" and element.get("macro")) and element.get("quotes") != "true" \
+            and not _numeric_leaf(element, tag):
         return _DELIMITED_ENDS
     return False
 
@@ -427,7 +452,8 @@ def _formatted_leaf(element) -> bool:
 
     tag = str(element.tag).rpartition("}")[2]
     return tag in _LEAVES and not (tag == "text" and element.get("macro")) \
-        and element.get("quotes") != "true" and any(element.get(name) for name in _FORMATTING)
+        and element.get("quotes") != "true" and not _numeric_leaf(element, tag) \
+        and any(element.get(name) for name in _FORMATTING)
 
 
 def sealed(text, ends=_SEALED_ENDS):
@@ -768,11 +794,12 @@ def _period_on_colon(element, string, suffix: str, strings):
 
 
 def _period_before_last(string, strings):
-    """``string`` with a period put before its last character (None where
-    that character is not in plain text)."""
+    """``string`` with a period put before its last character and the
+    spaces before it ("P. :" for "P :", as citeproc-js lets it in before
+    a suffix " :"); None where that character is not in plain text."""
     if not isinstance(string, list):
         plain = str(string)
-        return type(string)(plain[:-1] + "." + plain[-1:]) if isinstance(string, str) else None
+        return type(string)(_period_before_mark(plain)) if isinstance(string, str) else None
     pieces = list(string)
     for index in range(len(pieces) - 1, -1, -1):
         piece = pieces[index]
@@ -780,10 +807,17 @@ def _period_before_last(string, strings):
             continue
         if type(piece) not in (str, strings.String):
             return None
-        plain = str(piece)
-        pieces[index] = strings.String(plain[:-1] + "." + plain[-1:])
+        pieces[index] = strings.String(_period_before_mark(str(piece)))
         return strings.MixedString(pieces)
     return None
+
+
+def _period_before_mark(plain: str) -> str:
+    # any white space, a no-break space's too ("Paris.\u00a0:")
+    at = len(plain) - 1
+    while at > 0 and plain[at - 1].isspace():
+        at -= 1
+    return plain[:at] + "." + plain[at:]
 
 
 def _moved(string, mark: str, strings):

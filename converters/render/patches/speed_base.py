@@ -85,6 +85,18 @@ def _patch_normal(model) -> None:
 
     model.Formatted.text_decoration = text_decoration
 
+    # An explicit vertical-align="baseline" is a span too (citeproc-js's
+    # '<span style="baseline">', photogrammetric-engineering-and-remote-
+    # sensing's authors); citeproc-py printed the text alone.
+    align = model.Formatted.vertical_align
+
+    def vertical_align(self, text, original=align):
+        if self.get("vertical-align") == "baseline" and self.get_formatter() is html:
+            return f'<span style="baseline">{text}</span>'
+        return original(self, text)
+
+    model.Formatted.vertical_align = vertical_align
+
 
 _NAMES_TAGS = (f"{NS}names", f"{NS}name")
 
