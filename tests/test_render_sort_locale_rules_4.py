@@ -217,3 +217,23 @@ def test_with_initials_a_name_whose_initials_tell_no_one_apart_stays_short(tmp_p
              work("g", ("Roe", "A. B.")), work("h", ("Roe", "A. C."))]
     assert _cites(tmp_path, body, items) == [
         "Lee, B Kim 2001", "Lee, C Kim 2001", "AB Roe 2001", "AC Roe 2001"]
+
+
+@pytest.mark.parametrize("rule", ["all-names-with-initials", "primary-name-with-initials"])
+@pytest.mark.parametrize(("givens", "expected"), [
+    (("Jean-Paul", "J. P."), ["J.-P. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Jean Paul", "Jean-Paul"), ["J. P. Sartre 2000", "J.-P. Sartre 2000"]),
+    (("Anne Marie", "Anne-Marie"), ["A. M. Sartre 2000", "A.-M. Sartre 2000"]),
+    (("Jean-paul", "J. P."), ["J. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Jean-Paul", "Jean-Pierre"), ["Sartre 2000", "Sartre 2000"])])
+def test_with_initials_hyphenated_initials_tell_people_apart(tmp_path, rule, givens, expected):
+    # initials are compared as they print: "J.-P." is not "J. P.", and a
+    # lower-case part after a hyphen prints nothing ("Jean-paul": "J.")
+    body = (f'<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}">'
+            '<layout delimiter="; "><names variable="author">'
+            '<name form="short" initialize-with=". "/></names>'
+            '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+            '</layout></citation>')
+    items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
+    assert _cites(tmp_path, body, items) == expected

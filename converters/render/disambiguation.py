@@ -365,14 +365,18 @@ def _differs(items, refs, index: int, initials_only: bool = False) -> bool:
     but not a given name (so showing given names can tell them apart);
     ``initials_only`` (the -with-initials rules): not their initials, as
     only initials can be shown (citeproc-js leaves "Lee" for Ann and Amy
-    Lee, where "A Lee" would tell them apart no better)."""
+    Lee, where "A Lee" would tell them apart no better).  Initials are
+    compared as they print, hyphen kept: citeproc-js tells "J.-P. Sartre"
+    (Jean-Paul) from "J. P. Sartre" (Jean Paul), and "Jean-paul" is "J."."""
+    from .patches.initials import initialize
+
     people: dict[str, set] = {}
     for item in items:
         names = _leading(refs[item.key])[1]
         if index < len(names) and "literal" not in names[index]:
             given = _person(names[index].get("given") or "")
             people.setdefault(_family(names[index]), set()).add(
-                _initials(given) if initials_only else given)
+                initialize(given, ".") if initials_only else given)
     return any(len(givens) > 1 for givens in people.values())
 
 
