@@ -237,3 +237,16 @@ def test_with_initials_hyphenated_initials_tell_people_apart(tmp_path, rule, giv
     items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
               "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
     assert _cites(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ('<date variable="issued"><date-part name="month" form="numeric" suffix=" "/>'
+     '<date-part name="year"/></date>', ["3–2000", "–2000", "–3 2000", "3–5 2000"]),
+    ('<date variable="issued" form="numeric" date-parts="year-month"/>',
+     ["03–2000", "–2000", "–03/2000", "03–05/2000"])])
+def test_a_range_to_a_season_printed_as_numbers_keeps_its_dash(tmp_path, date, expected):
+    # the season's month prints nothing, but the ends still differ there
+    items = [{"id": str(n), "type": "book", "title": f"T{n}", "issued": {"date-parts": parts}}
+             for n, parts in enumerate([[[2000, 3], [2000, 14]], [[2000, 13], [2000, 14]],
+                                        [[2000, 14], [2000, 3]], [[2000, 3], [2000, 5]]])]
+    assert _entries(tmp_path, _printing(date), items) == expected
