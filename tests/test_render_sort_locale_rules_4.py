@@ -250,3 +250,51 @@ def test_a_range_to_a_season_printed_as_numbers_keeps_its_dash(tmp_path, date, e
              for n, parts in enumerate([[[2000, 3], [2000, 14]], [[2000, 13], [2000, 14]],
                                         [[2000, 14], [2000, 3]], [[2000, 3], [2000, 5]]])]
     assert _entries(tmp_path, _printing(date), items) == expected
+
+
+def _labelled(key: str, titles: list) -> tuple[str, list[dict]]:
+    """A style sorting by ``key`` and printing each item's label (N0, N1,
+    ...), and items with the titles (None: no title)."""
+    body = ('<macro name="t"><text variable="title"/></macro>'
+            '<citation><layout><text variable="note"/></layout></citation>'
+            f'<bibliography><sort>{key}</sort><layout><text variable="note"/></layout>'
+            '</bibliography>')
+    items = [{"id": str(n), "type": "book", "note": f"N{n}",
+              **({"title": title} if title is not None else {})} for n, title in enumerate(titles)]
+    return body, items
+
+
+@pytest.mark.parametrize(("titles", "direction", "expected"), [
+    # every space a separator: "A  F" is "A||F", before "A|B"
+    (["A  F", "A B", "Aa", "A. B", "A  C"], "", ["N4", "N0", "N1", "N3", "N2"]),
+    (["A  F", "A B", "Aa", "A. B", "A  C"], ' sort="descending"',
+     ["N2", "N1", "N3", "N0", "N4"]),
+    # spaces at a key's ends too
+    (["Ab  ", "Ab", "Ab c", "Ab ", " Ab", "  Ab"], "", ["N5", "N4", "N1", "N3", "N0", "N2"]),
+    (["Ab  ", "Ab", "Ab c", "Ab ", " Ab", "  Ab"], ' sort="descending"',
+     ["N2", "N0", "N3", "N1", "N4", "N5"])])
+def test_every_space_of_a_key_is_a_separator(tmp_path, titles, direction, expected):
+    body, items = _labelled(f'<key variable="title"{direction}/>', titles)
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize("key", ['<key variable="title"{}/>', '<key macro="t"{}/>'])
+@pytest.mark.parametrize(("direction", "expected"), [
+    ("", ["N5", "N1", "N2", "N0", "N3", "N4"]),
+    (' sort="descending"', ["N0", "N2", "N1", "N5", "N3", "N4"])])
+def test_a_title_of_spaces_is_a_key_of_separators(tmp_path, key, direction, expected):
+    # "  " and " " are keys ("|||", "||": before any letter); only an
+    # empty or missing title has none, and sorts last either way
+    body, items = _labelled(key.format(direction), ["b", "  ", "a", "", None, " "])
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize("variable", ["note", "volume", "issue", "edition", "chapter-number"])
+def test_notes_and_numbers_are_read_trimmed(tmp_path, variable):
+    # where citeproc-js keeps a title's spaces ("[ 12 ]", "[  ]")
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout><text variable="{variable}" prefix="[" suffix="]"/>'
+            '</layout></bibliography>')
+    items = [{"id": str(n), "type": "book", variable: value}
+             for n, value in enumerate([" 12 ", "  ", "7"])]
+    assert _entries(tmp_path, body, items) == ["[12]", "[7]"]
