@@ -298,3 +298,22 @@ def test_notes_and_numbers_are_read_trimmed(tmp_path, variable):
     items = [{"id": str(n), "type": "book", variable: value}
              for n, value in enumerate([" 12 ", "  ", "7"])]
     assert _entries(tmp_path, body, items) == ["[12]", "[7]"]
+
+
+@pytest.mark.parametrize("rule", ["all-names", "primary-name"])
+@pytest.mark.parametrize(("givens", "expected"), [
+    (("Jean-Paul", "J. P."), ["J.-P. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Anne Marie", "Anne-Marie"), ["A. M. Sartre 2000", "A.-M. Sartre 2000"]),
+    (("Jean-paul", "J. P."), ["J. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Jean-Paul", "Jean-Pierre"), ["Jean-Paul Sartre 2000", "Jean-Pierre Sartre 2000"])])
+def test_initials_that_differ_by_a_hyphen_are_enough(tmp_path, rule, givens, expected):
+    # the names registry: initials where they print apart, whole given
+    # names only where the initials print alike ("J.-P." twice)
+    body = (f'<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}">'
+            '<layout delimiter="; "><names variable="author">'
+            '<name form="short" initialize-with=". "/></names>'
+            '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+            '</layout></citation>')
+    items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
+    assert _cites(tmp_path, body, items) == expected

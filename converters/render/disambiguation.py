@@ -288,7 +288,12 @@ def _person(given) -> str:
 
 
 def _initials(given: str) -> str:
-    return "".join(w[0].upper() for w in re.split(r"[\s.\-]+", given) if w)
+    """A given name's initials as they print, hyphen kept: citeproc-js
+    tells "J.-P." (Jean-Paul) from "J. P." (Jean Paul), and "Jean-paul"
+    is "J."."""
+    from .patches.initials import initialize
+
+    return initialize(given, ".")
 
 
 def _set_level(reference, variable, index: int, level: int, opts: _Options) -> None:
@@ -365,18 +370,14 @@ def _differs(items, refs, index: int, initials_only: bool = False) -> bool:
     but not a given name (so showing given names can tell them apart);
     ``initials_only`` (the -with-initials rules): not their initials, as
     only initials can be shown (citeproc-js leaves "Lee" for Ann and Amy
-    Lee, where "A Lee" would tell them apart no better).  Initials are
-    compared as they print, hyphen kept: citeproc-js tells "J.-P. Sartre"
-    (Jean-Paul) from "J. P. Sartre" (Jean Paul), and "Jean-paul" is "J."."""
-    from .patches.initials import initialize
-
+    Lee, where "A Lee" would tell them apart no better)."""
     people: dict[str, set] = {}
     for item in items:
         names = _leading(refs[item.key])[1]
         if index < len(names) and "literal" not in names[index]:
             given = _person(names[index].get("given") or "")
             people.setdefault(_family(names[index]), set()).add(
-                initialize(given, ".") if initials_only else given)
+                _initials(given) if initials_only else given)
     return any(len(givens) > 1 for givens in people.values())
 
 
