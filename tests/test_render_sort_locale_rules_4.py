@@ -217,3 +217,103 @@ def test_with_initials_a_name_whose_initials_tell_no_one_apart_stays_short(tmp_p
              work("g", ("Roe", "A. B.")), work("h", ("Roe", "A. C."))]
     assert _cites(tmp_path, body, items) == [
         "Lee, B Kim 2001", "Lee, C Kim 2001", "AB Roe 2001", "AC Roe 2001"]
+
+
+@pytest.mark.parametrize("rule", ["all-names-with-initials", "primary-name-with-initials"])
+@pytest.mark.parametrize(("givens", "expected"), [
+    (("Jean-Paul", "J. P."), ["J.-P. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Jean Paul", "Jean-Paul"), ["J. P. Sartre 2000", "J.-P. Sartre 2000"]),
+    (("Anne Marie", "Anne-Marie"), ["A. M. Sartre 2000", "A.-M. Sartre 2000"]),
+    (("Jean-paul", "J. P."), ["J. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Jean-Paul", "Jean-Pierre"), ["Sartre 2000", "Sartre 2000"])])
+def test_with_initials_hyphenated_initials_tell_people_apart(tmp_path, rule, givens, expected):
+    # initials are compared as they print: "J.-P." is not "J. P.", and a
+    # lower-case part after a hyphen prints nothing ("Jean-paul": "J.")
+    body = (f'<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}">'
+            '<layout delimiter="; "><names variable="author">'
+            '<name form="short" initialize-with=". "/></names>'
+            '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+            '</layout></citation>')
+    items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
+    assert _cites(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ('<date variable="issued"><date-part name="month" form="numeric" suffix=" "/>'
+     '<date-part name="year"/></date>', ["3–2000", "–2000", "–3 2000", "3–5 2000"]),
+    ('<date variable="issued" form="numeric" date-parts="year-month"/>',
+     ["03–2000", "–2000", "–03/2000", "03–05/2000"])])
+def test_a_range_to_a_season_printed_as_numbers_keeps_its_dash(tmp_path, date, expected):
+    # the season's month prints nothing, but the ends still differ there
+    items = [{"id": str(n), "type": "book", "title": f"T{n}", "issued": {"date-parts": parts}}
+             for n, parts in enumerate([[[2000, 3], [2000, 14]], [[2000, 13], [2000, 14]],
+                                        [[2000, 14], [2000, 3]], [[2000, 3], [2000, 5]]])]
+    assert _entries(tmp_path, _printing(date), items) == expected
+
+
+def _labelled(key: str, titles: list) -> tuple[str, list[dict]]:
+    """A style sorting by ``key`` and printing each item's label (N0, N1,
+    ...), and items with the titles (None: no title)."""
+    body = ('<macro name="t"><text variable="title"/></macro>'
+            '<citation><layout><text variable="note"/></layout></citation>'
+            f'<bibliography><sort>{key}</sort><layout><text variable="note"/></layout>'
+            '</bibliography>')
+    items = [{"id": str(n), "type": "book", "note": f"N{n}",
+              **({"title": title} if title is not None else {})} for n, title in enumerate(titles)]
+    return body, items
+
+
+@pytest.mark.parametrize(("titles", "direction", "expected"), [
+    # every space a separator: "A  F" is "A||F", before "A|B"
+    (["A  F", "A B", "Aa", "A. B", "A  C"], "", ["N4", "N0", "N1", "N3", "N2"]),
+    (["A  F", "A B", "Aa", "A. B", "A  C"], ' sort="descending"',
+     ["N2", "N1", "N3", "N0", "N4"]),
+    # spaces at a key's ends too
+    (["Ab  ", "Ab", "Ab c", "Ab ", " Ab", "  Ab"], "", ["N5", "N4", "N1", "N3", "N0", "N2"]),
+    (["Ab  ", "Ab", "Ab c", "Ab ", " Ab", "  Ab"], ' sort="descending"',
+     ["N2", "N0", "N3", "N1", "N4", "N5"])])
+def test_every_space_of_a_key_is_a_separator(tmp_path, titles, direction, expected):
+    body, items = _labelled(f'<key variable="title"{direction}/>', titles)
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize("key", ['<key variable="title"{}/>', '<key macro="t"{}/>'])
+@pytest.mark.parametrize(("direction", "expected"), [
+    ("", ["N5", "N1", "N2", "N0", "N3", "N4"]),
+    (' sort="descending"', ["N0", "N2", "N1", "N5", "N3", "N4"])])
+def test_a_title_of_spaces_is_a_key_of_separators(tmp_path, key, direction, expected):
+    # "  " and " " are keys ("|||", "||": before any letter); only an
+    # empty or missing title has none, and sorts last either way
+    body, items = _labelled(key.format(direction), ["b", "  ", "a", "", None, " "])
+    assert _entries(tmp_path, body, items) == expected
+
+
+@pytest.mark.parametrize("variable", ["note", "volume", "issue", "edition", "chapter-number"])
+def test_notes_and_numbers_are_read_trimmed(tmp_path, variable):
+    # where citeproc-js keeps a title's spaces ("[ 12 ]", "[  ]")
+    body = ('<citation><layout><text variable="title"/></layout></citation>'
+            f'<bibliography><layout><text variable="{variable}" prefix="[" suffix="]"/>'
+            '</layout></bibliography>')
+    items = [{"id": str(n), "type": "book", variable: value}
+             for n, value in enumerate([" 12 ", "  ", "7"])]
+    assert _entries(tmp_path, body, items) == ["[12]", "[7]"]
+
+
+@pytest.mark.parametrize("rule", ["all-names", "primary-name"])
+@pytest.mark.parametrize(("givens", "expected"), [
+    (("Jean-Paul", "J. P."), ["J.-P. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Anne Marie", "Anne-Marie"), ["A. M. Sartre 2000", "A.-M. Sartre 2000"]),
+    (("Jean-paul", "J. P."), ["J. Sartre 2000", "J. P. Sartre 2000"]),
+    (("Jean-Paul", "Jean-Pierre"), ["Jean-Paul Sartre 2000", "Jean-Pierre Sartre 2000"])])
+def test_initials_that_differ_by_a_hyphen_are_enough(tmp_path, rule, givens, expected):
+    # the names registry: initials where they print apart, whole given
+    # names only where the initials print alike ("J.-P." twice)
+    body = (f'<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}">'
+            '<layout delimiter="; "><names variable="author">'
+            '<name form="short" initialize-with=". "/></names>'
+            '<date variable="issued" prefix=" "><date-part name="year"/></date>'
+            '</layout></citation>')
+    items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
+    assert _cites(tmp_path, body, items) == expected

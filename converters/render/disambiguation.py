@@ -288,7 +288,12 @@ def _person(given) -> str:
 
 
 def _initials(given: str) -> str:
-    return "".join(w[0].upper() for w in re.split(r"[\s.\-]+", given) if w)
+    """A given name's initials as they print, hyphen kept: citeproc-js
+    tells "J.-P." (Jean-Paul) from "J. P." (Jean Paul), and "Jean-paul"
+    is "J."."""
+    from .patches.initials import initialize
+
+    return initialize(given, ".")
 
 
 def _set_level(reference, variable, index: int, level: int, opts: _Options) -> None:

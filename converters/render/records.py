@@ -20,6 +20,11 @@ _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", 
 _NOT_TEXT = frozenset({"id", "type", "language", "page", "page-first", "volume", "issue",
                        "number", "edition", "chapter-number", "collection-number",
                        "number-of-pages", "number-of-volumes", "locator", "citation-number"})
+# values citeproc-js reads trimmed, white space alone as no value: the note
+# and the number variables ("[12]" for " 12 ", where a title prints "[ 12 ]";
+# a note of spaces sorts as no key, a title of spaces first)
+_TRIMMED = frozenset({"note", "volume", "issue", "number", "edition", "chapter-number",
+                      "collection-number", "number-of-pages", "number-of-volumes", "page"})
 
 
 # what ends the first page of a page value: a range's hyphen or dash, a
@@ -66,6 +71,12 @@ def prepare_item(item: dict) -> tuple[dict, set[str]]:
     for key in [k for k, v in data.items() if _is_names(v) and k.replace("-", "_") not in NAMES]:
         del data[key]
     for key, value in list(data.items()):
+        if key in _TRIMMED and isinstance(value, str):
+            value = value.strip()
+            if not value:
+                del data[key]
+                continue
+            data[key] = value
         if isinstance(value, str) and has_markup(value) and key not in _NOT_TEXT:
             data[key] = mark(value)
         elif _is_names(value):

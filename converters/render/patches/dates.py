@@ -74,6 +74,8 @@ class _Range(threading.local):
     end = None         # the end date of the range being rendered
     parts = None       # the parts its ends differ in (show_parts, by identity)
     drop = None        # (affix, date-part name): the affix that part is printed without
+    blank = None       # the ends (begin, end) that have the differing parts yet print nothing
+    same = None        # what the range's end printed of the parts its ends share
 
 
 _RANGE = _Range()
@@ -92,15 +94,27 @@ def _patch_range_end(model) -> None:
     markup = model.Date_Part.markup
 
     def render_date_range(self, date_range, show_parts=None, context=None):
-        saved = _RANGE.begin, _RANGE.end, _RANGE.parts
+        saved = _RANGE.begin, _RANGE.end, _RANGE.parts, _RANGE.blank, _RANGE.same
         closed = not date_range.end.is_nil()
         _RANGE.begin = date_range.begin if closed else None
         _RANGE.end, _RANGE.parts = date_range.end, show_parts
+        _RANGE.blank, _RANGE.same = {}, None
         asked = list(show_parts) if show_parts is not None else None
         try:
             text = render_range(self, date_range, show_parts, context)
+            blank, same = _RANGE.blank, _RANGE.same
         finally:
-            _RANGE.begin, _RANGE.end, _RANGE.parts = saved
+            _RANGE.begin, _RANGE.end, _RANGE.parts, _RANGE.blank, _RANGE.same = saved
+        if closed and len(blank) == 2 and any(value is None or not str(value) for value in blank.values()):
+            # the ends differ in a part that prints nothing (a season's month
+            # in a number's place): citeproc-js keeps the dash ("3–2000" for
+            # March to Summer 2000, "–2000" for Spring to Summer), where
+            # citeproc-py printed "3–None2000", or dropped the range
+            from citeproc.string import String
+
+            ends = [blank[which] or String("") for which in ("begin", "end")]
+            diff = ends[0].rstrip() + self.unicode_character("EN DASH") + ends[1]
+            return context.join([diff, same.rstrip()]) if same else diff
         if not text and closed and asked:
             # the ends differ only in parts not printed: the date once
             # ("2001" for March to May 2001 printed as a year)
@@ -110,7 +124,10 @@ def _patch_range_end(model) -> None:
     def render_single_date(self, date, show_parts=None, context=None):
         if show_parts is None or show_parts is not _RANGE.parts \
                 or (date is not _RANGE.begin and date is not _RANGE.end):
-            return render_single(self, date, show_parts, context)
+            text = render_single(self, date, show_parts, context)
+            if date is _RANGE.end and _RANGE.begin is not None and show_parts is not None:
+                _RANGE.same = text
+            return text
         names = [part.get("name") for part in self.iterchildren()
                  if part.get("name") in show_parts and _has(date, part.get("name"))]
         saved = _RANGE.drop
@@ -121,7 +138,9 @@ def _patch_range_end(model) -> None:
         finally:
             _RANGE.drop = saved
         if text and date is _RANGE.end:
-            return text.lstrip() if isinstance(text, str) else _lstrip(text)
+            text = text.lstrip() if isinstance(text, str) else _lstrip(text)
+        if names and _RANGE.blank is not None:
+            _RANGE.blank["begin" if date is _RANGE.begin else "end"] = text
         return text
 
     def part_markup(self, text):

@@ -32,7 +32,6 @@ def sorts(sort_options) -> bool:
 
 
 _DIGITS = re.compile(r"\d+")
-_SEPARATORS = re.compile("\x01+")
 _TAG = re.compile(r"<[^>]*>")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 # number signs that are no digits (category No) in the blocks a title may
@@ -64,10 +63,10 @@ def collation_key(value):
         # letter); the data's own "<" is a mark here, not a tag
         value = _TAG.sub("", value)
     value = strip_marks(value)  # rich text sorts by its text
-    value = value.strip()
     if not value:
         # citeproc-js keeps no key for an empty one: the item sorts after
-        # those with one, ascending and descending (citeproc-py's None)
+        # those with one, ascending and descending (citeproc-py's None);
+        # a key of spaces is a key, of separators ("  " first, as "||")
         return None
     if not value.isascii():
         # white space other than the space is ignored, as punctuation is
@@ -90,7 +89,7 @@ def collation_key(value):
     # "+" before ("x+y", "x y", "x$y"; "Ab+" before "Ab"; a key of
     # punctuation alone after "+x"); a space that only punctuation parts
     # from the key's ends is kept ("’ ab" is "|ab|", before the symbols)
-    return _SEPARATORS.sub("\x01", value).replace("\x01", _SEPARATOR) + _SEPARATOR
+    return value.replace("\x01", _SEPARATOR) + _SEPARATOR
 
 
 def _number(digits: re.Match) -> str:
