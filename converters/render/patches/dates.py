@@ -105,16 +105,9 @@ def _patch_range_end(model) -> None:
             blank, same = _RANGE.blank, _RANGE.same
         finally:
             _RANGE.begin, _RANGE.end, _RANGE.parts, _RANGE.blank, _RANGE.same = saved
-        if closed and len(blank) == 2 and any(value is None or not str(value) for value in blank.values()):
-            # the ends differ in a part that prints nothing (a season's month
-            # in a number's place): citeproc-js keeps the dash ("3–2000" for
-            # March to Summer 2000, "–2000" for Spring to Summer), where
-            # citeproc-py printed "3–None2000", or dropped the range
-            from citeproc.string import String
-
-            ends = [blank[which] or String("") for which in ("begin", "end")]
-            diff = ends[0].rstrip() + self.unicode_character("EN DASH") + ends[1]
-            return context.join([diff, same.rstrip()]) if same else diff
+        if closed and len(blank) == 2 and any(value is None or not str(value)
+                                              for value in blank.values()):
+            return _range_with_a_blank_end(self, blank, same, context)
         if not text and closed and asked:
             # the ends differ only in parts not printed: the date once
             # ("2001" for March to May 2001 printed as a year)
@@ -122,26 +115,7 @@ def _patch_range_end(model) -> None:
         return text
 
     def render_single_date(self, date, show_parts=None, context=None):
-        if show_parts is None or show_parts is not _RANGE.parts \
-                or (date is not _RANGE.begin and date is not _RANGE.end):
-            text = render_single(self, date, show_parts, context)
-            if date is _RANGE.end and _RANGE.begin is not None and show_parts is not None:
-                _RANGE.same = text
-            return text
-        names = [part.get("name") for part in self.iterchildren()
-                 if part.get("name") in show_parts and _has(date, part.get("name"))]
-        saved = _RANGE.drop
-        if names:
-            _RANGE.drop = ("suffix", names[-1]) if date is _RANGE.begin else ("prefix", names[0])
-        try:
-            text = render_single(self, date, show_parts, context)
-        finally:
-            _RANGE.drop = saved
-        if text and date is _RANGE.end:
-            text = text.lstrip() if isinstance(text, str) else _lstrip(text)
-        if names and _RANGE.blank is not None:
-            _RANGE.blank["begin" if date is _RANGE.begin else "end"] = text
-        return text
+        return _single_in_range(self, date, show_parts, context, render_single)
 
     def part_markup(self, text):
         drop = _RANGE.drop
@@ -157,6 +131,44 @@ def _patch_range_end(model) -> None:
     model.Date.render_date_range = render_date_range
     model.Date.render_single_date = render_single_date
     model.Date_Part.markup = part_markup
+
+
+def _single_in_range(self, date, show_parts, context, render_single):
+    """One date of a range being rendered (_patch_range_end): the start's
+    last differing part without its suffix, the end's first without its
+    prefix and leading spaces; the rest as citeproc-py renders it."""
+    if show_parts is None or show_parts is not _RANGE.parts \
+            or (date is not _RANGE.begin and date is not _RANGE.end):
+        text = render_single(self, date, show_parts, context)
+        if date is _RANGE.end and _RANGE.begin is not None and show_parts is not None:
+            _RANGE.same = text
+        return text
+    names = [part.get("name") for part in self.iterchildren()
+             if part.get("name") in show_parts and _has(date, part.get("name"))]
+    saved = _RANGE.drop
+    if names:
+        _RANGE.drop = ("suffix", names[-1]) if date is _RANGE.begin else ("prefix", names[0])
+    try:
+        text = render_single(self, date, show_parts, context)
+    finally:
+        _RANGE.drop = saved
+    if text and date is _RANGE.end:
+        text = text.lstrip() if isinstance(text, str) else _lstrip(text)
+    if names and _RANGE.blank is not None:
+        _RANGE.blank["begin" if date is _RANGE.begin else "end"] = text
+    return text
+
+
+def _range_with_a_blank_end(date, blank: dict, same, context):
+    """A range whose ends differ in a part that prints nothing (a season's
+    month in a number's place): citeproc-js keeps the dash ("3–2000" for
+    March to Summer 2000, "–2000" for Spring to Summer), where citeproc-py
+    printed "3–None2000", or dropped the range."""
+    from citeproc.string import String
+
+    ends = [blank[which] or String("") for which in ("begin", "end")]
+    diff = ends[0].rstrip() + date.unicode_character("EN DASH") + ends[1]
+    return context.join([diff, same.rstrip()]) if same else diff
 
 
 def _has(date, name) -> bool:
