@@ -229,14 +229,7 @@ def test_with_initials_a_name_whose_initials_tell_no_one_apart_stays_short(tmp_p
 def test_with_initials_hyphenated_initials_tell_people_apart(tmp_path, rule, givens, expected):
     # initials are compared as they print: "J.-P." is not "J. P.", and a
     # lower-case part after a hyphen prints nothing ("Jean-paul": "J.")
-    body = (f'<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}">'
-            '<layout delimiter="; "><names variable="author">'
-            '<name form="short" initialize-with=". "/></names>'
-            '<date variable="issued" prefix=" "><date-part name="year"/></date>'
-            '</layout></citation>')
-    items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
-              "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
-    assert _cites(tmp_path, body, items) == expected
+    assert _sartre_cites(tmp_path, rule, givens) == expected
 
 
 @pytest.mark.parametrize(("date", "expected"), [
@@ -309,6 +302,11 @@ def test_notes_and_numbers_are_read_trimmed(tmp_path, variable):
 def test_initials_that_differ_by_a_hyphen_are_enough(tmp_path, rule, givens, expected):
     # the names registry: initials where they print apart, whole given
     # names only where the initials print alike ("J.-P." twice)
+    assert _sartre_cites(tmp_path, rule, givens) == expected
+
+
+def _sartre_cites(tmp_path, rule: str, givens) -> list[str]:
+    """The cites of one Sartre per given name, 2000, under ``rule``."""
     body = (f'<citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}">'
             '<layout delimiter="; "><names variable="author">'
             '<name form="short" initialize-with=". "/></names>'
@@ -316,4 +314,4 @@ def test_initials_that_differ_by_a_hyphen_are_enough(tmp_path, rule, givens, exp
             '</layout></citation>')
     items = [{"id": str(n), "type": "book", "issued": {"date-parts": [[2000]]},
               "author": [{"family": "Sartre", "given": given}]} for n, given in enumerate(givens)]
-    assert _cites(tmp_path, body, items) == expected
+    return _cites(tmp_path, body, items)

@@ -828,12 +828,7 @@ def _moved(string, mark: str, strings):
         moved = suffix_into_quotes(str(string), mark)
         return type(string)(moved) if moved is not None else None
     leaves = _pieces(string, strings)
-    tail = ""
-    for count in range(1, len(leaves) + 1):
-        leaf = leaves[-count]
-        if type(leaf) not in (str, strings.String):
-            return None
-        tail = str(leaf) + tail
+    for count, tail in _plain_tails(leaves, strings):
         found = _QUOTE_THEN_PUNCTUATION.search(tail)
         if found is not None and found.start() > 0:
             moved = suffix_into_quotes(tail, mark)
@@ -959,14 +954,24 @@ def _end_changed(string, change, strings):
     if not isinstance(string, list):
         return type(string)(change(str(string))) if isinstance(string, str) else None
     leaves = _pieces(string, strings)
+    count, tail = 0, ""
+    for found in _plain_tails(leaves, strings):
+        count, tail = found
+        if len(tail) > 2:
+            break
+    else:
+        if count < len(leaves):
+            return None  # a leaf that is not plain text before enough was read
+    return strings.MixedString(leaves[:-count] + [strings.String(change(tail))])
+
+
+def _plain_tails(leaves: list, strings):
+    """The plain text at the end of ``leaves``, one leaf more at a time:
+    (how many leaves, their text), until a leaf that is not plain text."""
     tail = ""
     for count in range(1, len(leaves) + 1):
         leaf = leaves[-count]
         if type(leaf) not in (str, strings.String):
-            return None
+            return
         tail = str(leaf) + tail
-        if len(tail) > 2:
-            break
-    else:
-        count = len(leaves)
-    return strings.MixedString(leaves[:-count] + [strings.String(change(tail))])
+        yield count, tail

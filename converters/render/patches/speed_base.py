@@ -76,26 +76,21 @@ def _patch_normal(model) -> None:
     # An explicit text-decoration="none" is a span wherever it stands, inside
     # an underline or not (citeproc-js '(<span style="text-decoration:none;">
     # 2000</span>)'); render.resets keeps it, as it sets back no font.
-    decoration = model.Formatted.text_decoration
-
-    def text_decoration(self, text, original=decoration):
-        if self.get("text-decoration") == "none" and self.get_formatter() is html:
-            return f'<span style="text-decoration:none;">{text}</span>'
-        return original(self, text)
-
-    model.Formatted.text_decoration = text_decoration
-
     # An explicit vertical-align="baseline" is a span too (citeproc-js's
     # '<span style="baseline">', photogrammetric-engineering-and-remote-
     # sensing's authors); citeproc-py printed the text alone.
-    align = model.Formatted.vertical_align
+    for attribute, value, style in (("text-decoration", "none", "text-decoration:none;"),
+                                    ("vertical-align", "baseline", "baseline")):
+        method = attribute.replace("-", "_")
+        original = getattr(model.Formatted, method)
 
-    def vertical_align(self, text, original=align):
-        if self.get("vertical-align") == "baseline" and self.get_formatter() is html:
-            return f'<span style="baseline">{text}</span>'
-        return original(self, text)
+        def spanned(self, text, attribute=attribute, value=value, style=style,
+                    original=original):
+            if self.get(attribute) == value and self.get_formatter() is html:
+                return f'<span style="{style}">{text}</span>'
+            return original(self, text)
 
-    model.Formatted.vertical_align = vertical_align
+        setattr(model.Formatted, method, spanned)
 
 
 _NAMES_TAGS = (f"{NS}names", f"{NS}name")
