@@ -41,11 +41,11 @@ def byte_ranges(path: str, limit: int) -> list[tuple[int, int | None]]:
     return [(start, start + limit if start + limit < size else None) for start in cuts]
 
 
-_BLOCK = 1 << 20  # bytes counted at a time
+_BLOCK = 1 << 16  # bytes counted at a time: under the allocator's mmap threshold
 
 
 def _lines_before(handle, offset: int) -> int:
-    """Lines before ``offset``, counted in one reused buffer: a new block a
+    """Lines before ``offset``, counted in one reused small buffer: a new block a
     read (4 MiB, and the one before it alive while the next was read) put
     8 MB on the peak of every range but the first."""
     handle.seek(0)
