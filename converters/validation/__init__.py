@@ -19,19 +19,53 @@ def selected(code: str, select=None, ignore=None) -> bool:
     return (not select or code in select) and not (ignore and code in ignore)
 
 
+# Profiles as loaded, by their files' identity: a stream validates chunk
+# after chunk with the same profiles, and loading one compiles each of its
+# rules (jsonschema and fastjsonschema, ~20 ms and a few hundred objects a
+# rule, some in reference cycles) -- once a chunk, 2,000 times for a million
+# records.  Bounded: a long-lived program that validates with many profile
+# files keeps only the last few.
+_LOADED: dict[tuple, tuple[list[ProfileRule], dict]] = {}
+_LOADED_MAX = 8
+
+
+def _identity(path) -> tuple:
+    """A profile file as it is now: a changed file is loaded again."""
+    import os
+
+    if path is None:
+        return (None,)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (str(path), None)  # load_profile says why it cannot be read
+    return (str(path), status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _loaded(profiles) -> tuple[list[ProfileRule], dict]:
+    paths = [None, *(profiles or ())]
+    key = tuple(_identity(path) for path in paths)
+    if key in _LOADED:
+        return _LOADED[key]
+    table: dict = {}
+    for path in paths:  # severities first, as before: the same error for a bad file
+        table.update(load_severities(path))
+    rules: list[ProfileRule] = []
+    for path in paths:
+        rules.extend(load_profile(path))
+    if len(_LOADED) >= _LOADED_MAX:
+        del _LOADED[next(iter(_LOADED))]
+    _LOADED[key] = (rules, table)
+    return rules, table
+
+
 def _rules(profiles) -> list[ProfileRule]:
-    loaded = load_profile(None)
-    for path in profiles or ():
-        loaded.extend(load_profile(path))
-    return loaded
+    return list(_loaded(profiles)[0])
 
 
 def _severities(profiles) -> dict:
     """code -> severity (None: off) from every profile; a later profile wins."""
-    table = dict(load_severities(None))
-    for path in profiles or ():
-        table.update(load_severities(path))
-    return table
+    return dict(_loaded(profiles)[1])
 
 
 def rules(profiles=None) -> list[tuple[str, str, str, str]]:
