@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .range_quirk import first_range
+from .records import DATE_VARIABLES
 
 
 def _years(issued) -> tuple:
@@ -66,7 +67,7 @@ def _printed_dates(layout) -> frozenset:
                      for word in value.split() if word in _DATES)
 
 
-_DATES = {"available-date", "event-date", "issued", "original-date", "submitted"}
+_DATES = DATE_VARIABLES - {"accessed"}
 
 
 def _could_collide(bibliography, dates: frozenset) -> set:

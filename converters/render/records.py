@@ -16,15 +16,20 @@ from .richtext import has_markup, literal, mark, smart_quotes
 
 _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
                "literal")
+# the variables citeproc-js reads as numbers (its numeric variables)
+NUMBER_VARIABLES = frozenset({"volume", "issue", "number", "edition", "chapter-number",
+                              "collection-number", "number-of-pages", "number-of-volumes",
+                              "page"})
 # identifiers, never printed as text, and numbers (their "&" is read)
-_NOT_TEXT = frozenset({"id", "type", "language", "page", "page-first", "volume", "issue",
-                       "number", "edition", "chapter-number", "collection-number",
-                       "number-of-pages", "number-of-volumes", "locator", "citation-number"})
+_NOT_TEXT = NUMBER_VARIABLES | {"id", "type", "language", "page-first", "locator",
+                                "citation-number"}
+# CSL's date variables
+DATE_VARIABLES = frozenset({"accessed", "available-date", "event-date", "issued",
+                            "original-date", "submitted"})
 # values citeproc-js reads trimmed, white space alone as no value: the note
 # and the number variables ("[12]" for " 12 ", where a title prints "[ 12 ]";
 # a note of spaces sorts as no key, a title of spaces first)
-_TRIMMED = frozenset({"note", "volume", "issue", "number", "edition", "chapter-number",
-                      "collection-number", "number-of-pages", "number-of-volumes", "page"})
+_TRIMMED = NUMBER_VARIABLES | {"note"}
 
 
 # what ends the first page of a page value: a range's hyphen or dash, a

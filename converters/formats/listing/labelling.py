@@ -421,8 +421,7 @@ def _organisations_before_people(lines, emit) -> None:
         after, text = lines[i + 1], lines[i][1]
         if (emit[i][A] == IMPOSSIBLE or after[2] or emit[i + 1][A] < SURE_PERSON
                 or (i and (_authorish(emit, i - 1) or _an_organisation(lines[i - 1][1])))
-                or not name_shaped(text) or not is_organisation(text)
-                or not _a_titles_kind(text) or is_organisation(after[1])
+                or not _an_organisation(text) or not _a_titles_kind(text) or is_organisation(after[1])
                 or _names_of_the_title_above(lines, emit, i - 1, _below_the_names(lines, i))):
             continue
         title, author, abstract = emit[i]

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
+from ..records import DATE_VARIABLES
+
 _ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _LINE = re.compile(r"^\s*([a-z][a-z-]*[a-z])\s*:\s*(.+?)\s*$")
-_DATES = ("accessed", "event-date", "issued", "original-date", "submitted",
-          "available-date")
 
 
 def _known(key: str) -> bool:
@@ -82,7 +82,7 @@ def read_fields(item: dict) -> dict:
             continue
         key, text = match.group(1), match.group(2)
         value: object
-        if key in _DATES:
+        if key in DATE_VARIABLES:
             value = _date(text)
         elif key.replace("-", "_") in citeproc.NAMES:
             value = [*data.get(key, []), _name(text)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 
+from ..records import NUMBER_VARIABLES
 from . import terms
 from .quote_marks import RICH, VALUE, mark_nested_quote
 from .string_ends import first_character as _first_character
@@ -376,9 +377,7 @@ _LEAVES = frozenset(("text", "number", "label"))
 # number variables whose formatted text citeproc-js treats as a number's:
 # a period or delimiter after its "?" or "!" merges as after plain text
 # ("5? P" for an italic volume "5?"; a locator or version keeps it)
-_NUMERIC_TEXTS = frozenset(("volume", "issue", "number", "edition", "page", "page-first",
-                            "number-of-pages", "number-of-volumes", "collection-number",
-                            "chapter-number"))
+_NUMERIC_TEXTS = NUMBER_VARIABLES | {"page-first"}
 
 
 def _numeric_leaf(element, tag: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 
+from ..records import DATE_VARIABLES
 from . import sorting
 
 _EXPLICIT: dict[int, tuple] = {}  # emptied with speed's caches
@@ -91,10 +92,8 @@ def install() -> None:
 
     # after the first date's year, whichever date it is (citeproc-js
     # "Kullback 1959a 1997" for an original date printed before the issued)
-    after_render(model.Date, render, lambda element: element.get("variable") in _DATES)
+    after_render(model.Date, render, lambda element: element.get("variable") in DATE_VARIABLES)
 
-
-_DATES = {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
 
 
 def _last_year(issued) -> str:
